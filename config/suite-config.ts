@@ -1,0 +1,144 @@
+// The validated configuration of a run, read once from ENGAGE_* variables. Every problem becomes a
+// ConfigError naming the variable; secrets are held as Secret so that they never print.
+import { randomUUID } from 'node:crypto';
+import { ConfigError } from './config-error.ts';
+import type { Environment } from './environment-files.ts';
+import { isOptionalExpectation, OPTIONAL_EXPECTATIONS, type OptionalExpectation } from './optional-expectations.ts';
+import { Secret } from './secret.ts';
+
+export type TargetConfig = { kind: 'sandbox' } | { kind: 'remote'; baseUrl: string };
+
+export type AuthConfig =
+  | { kind: 'static-token'; token: Secret }
+  | { kind: 'client-credentials'; tokenUrl: string; clientId: string; clientSecret: Secret; scope?: string };
+
+export interface SuiteConfig {
+  target: TargetConfig;
+  enterprise: string;
+  auth: AuthConfig;
+  appointmentId: string;
+  missingAppointmentId: string;
+  /** The enterprise's default language, when known; checks that need it skip and say so otherwise. */
+  defaultLanguage?: string;
+  expectations: ReadonlySet<OptionalExpectation>;
+  /** A valid token without the appointments scope, for the 403 check. */
+  noScopeToken?: Secret;
+}
+
+/** What the embedded sandbox serves; used whenever ENGAGE_BASE_URL is unset. */
+export const SANDBOX_DEFAULTS = {
+  enterprise: 'acme',
+  token: 'sandbox-token',
+  noScopeToken: 'sandbox-token-no-scope',
+  appointmentId: '123',
+  defaultLanguage: 'en',
+} as const;
+
+const pathSegmentPattern = /^[A-Za-z0-9._~-]+$/;
+const languageTagPattern = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/;
+
+export function readSuiteConfig(environment: Environment): SuiteConfig {
+  const value = (name: string) => {
+    const raw = environment[name]?.trim();
+    return raw === '' ? undefined : raw;
+  };
+  const baseUrl = value('ENGAGE_BASE_URL');
+  const target: TargetConfig =
+    baseUrl === undefined ? { kind: 'sandbox' } : { kind: 'remote', baseUrl: httpUrl('ENGAGE_BASE_URL', baseUrl) };
+  const onSandbox = target.kind === 'sandbox';
+  const required = (name: string, sandboxDefault: string) => {
+    const found = value(name) ?? (onSandbox ? sandboxDefault : undefined);
+    if (found === undefined) throw new ConfigError(name, 'is required when ENGAGE_BASE_URL is set');
+    return found;
+  };
+
+  const enterprise = required('ENGAGE_ENTERPRISE', SANDBOX_DEFAULTS.enterprise);
+  if (!pathSegmentPattern.test(enterprise)) {
+    throw new ConfigError(
+      'ENGAGE_ENTERPRISE',
+      'must be a single URL path segment (letters, digits, ".", "_", "~", "-")',
+    );
+  }
+  const defaultLanguage =
+    value('ENGAGE_DEFAULT_LANGUAGE') ?? (onSandbox ? SANDBOX_DEFAULTS.defaultLanguage : undefined);
+  if (defaultLanguage !== undefined && !languageTagPattern.test(defaultLanguage)) {
+    throw new ConfigError(
+      'ENGAGE_DEFAULT_LANGUAGE',
+      `"${defaultLanguage}" is not a language tag such as "en" or "nl-BE"`,
+    );
+  }
+  const noScopeToken = value('ENGAGE_NO_SCOPE_TOKEN') ?? (onSandbox ? SANDBOX_DEFAULTS.noScopeToken : undefined);
+
+  return {
+    target,
+    enterprise,
+    auth: readAuth(value, onSandbox),
+    appointmentId: required('ENGAGE_APPOINTMENT_ID', SANDBOX_DEFAULTS.appointmentId),
+    missingAppointmentId: value('ENGAGE_MISSING_APPOINTMENT_ID') ?? `missing-${randomUUID()}`,
+    defaultLanguage,
+    expectations: readExpectations(environment.ENGAGE_EXPECT, onSandbox),
+    noScopeToken: noScopeToken === undefined ? undefined : new Secret(noScopeToken),
+  };
+}
+
+function readAuth(value: (name: string) => string | undefined, onSandbox: boolean): AuthConfig {
+  const token = value('ENGAGE_TOKEN');
+  const credentialNames = ['ENGAGE_TOKEN_URL', 'ENGAGE_CLIENT_ID', 'ENGAGE_CLIENT_SECRET'] as const;
+  const given = credentialNames.filter((name) => value(name) !== undefined);
+  if (token !== undefined && given.length > 0) {
+    throw new ConfigError(
+      'ENGAGE_TOKEN',
+      `and ${given.join(', ')} are both set: use a static token or client credentials, not both`,
+    );
+  }
+  if (token !== undefined) return { kind: 'static-token', token: new Secret(token) };
+  if (given.length === 0) {
+    if (onSandbox) return { kind: 'static-token', token: new Secret(SANDBOX_DEFAULTS.token) };
+    throw new ConfigError(
+      'ENGAGE_TOKEN',
+      'is required when ENGAGE_BASE_URL is set (or set ENGAGE_TOKEN_URL, ENGAGE_CLIENT_ID and ENGAGE_CLIENT_SECRET)',
+    );
+  }
+  const missing = credentialNames.find((name) => value(name) === undefined);
+  if (missing !== undefined) {
+    throw new ConfigError(missing, `is required with ${given.join(', ')}: client credentials need all three`);
+  }
+  return {
+    kind: 'client-credentials',
+    tokenUrl: httpUrl('ENGAGE_TOKEN_URL', value('ENGAGE_TOKEN_URL') as string),
+    clientId: value('ENGAGE_CLIENT_ID') as string,
+    clientSecret: new Secret(value('ENGAGE_CLIENT_SECRET') as string),
+    scope: value('ENGAGE_SCOPE'),
+  };
+}
+
+function readExpectations(raw: string | undefined, onSandbox: boolean): ReadonlySet<OptionalExpectation> {
+  if (raw === undefined) return new Set(onSandbox ? OPTIONAL_EXPECTATIONS : []);
+  const names = raw
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '' && name !== 'none');
+  const unknown = names.filter((name) => !isOptionalExpectation(name));
+  if (unknown.length > 0) {
+    throw new ConfigError(
+      'ENGAGE_EXPECT',
+      `names unknown expectation(s) ${unknown.join(', ')}; known: ${OPTIONAL_EXPECTATIONS.join(', ')}, none`,
+    );
+  }
+  return new Set(names.filter(isOptionalExpectation));
+}
+
+function httpUrl(variable: string, raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(variable, `"${raw}" is not a URL (expected e.g. https://api.development.pexipengage.com)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError(variable, `must be an http(s) URL, not ${url.protocol}`);
+  if (url.username !== '' || url.password !== '')
+    throw new ConfigError(variable, 'must not carry credentials in the URL');
+  if (url.search !== '' || url.hash !== '') throw new ConfigError(variable, 'must not have a query or fragment');
+  return url.href.replace(/\/+$/, '');
+}

@@ -1,0 +1,81 @@
+// Hands out the bearer token of a run: the static ENGAGE_TOKEN, or an OAuth2 client-credentials
+// token that is cached and fetched again shortly before it expires.
+import type { AuthConfig } from './suite-config.ts';
+
+export interface TokenProvider {
+  getToken(): Promise<string>;
+}
+
+export class TokenRequestError extends Error {
+  override name = 'TokenRequestError';
+}
+
+interface TokenProviderOptions {
+  fetch?: typeof fetch;
+  now?: () => number;
+  timeoutMilliseconds?: number;
+}
+
+/** Refresh this long before expiry: a tenth of the lifetime, at most 30 s. */
+export function refreshMarginMilliseconds(lifetimeMilliseconds: number): number {
+  return Math.min(30_000, lifetimeMilliseconds / 10);
+}
+
+export function createTokenProvider(auth: AuthConfig, options: TokenProviderOptions = {}): TokenProvider {
+  if (auth.kind === 'static-token') return { getToken: async () => auth.token.reveal() };
+  return createClientCredentialsProvider(auth, options);
+}
+
+function createClientCredentialsProvider(
+  auth: Extract<AuthConfig, { kind: 'client-credentials' }>,
+  options: TokenProviderOptions,
+): TokenProvider {
+  const { fetch: fetchFunction = fetch, now = Date.now, timeoutMilliseconds = 10_000 } = options;
+  let cached: { token: string; refreshAt: number } | undefined;
+  let inFlight: Promise<string> | undefined;
+
+  async function requestToken(): Promise<string> {
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: auth.clientId,
+      client_secret: auth.clientSecret.reveal(),
+    });
+    if (auth.scope !== undefined) form.set('scope', auth.scope);
+    const requestedAt = now();
+    let response: Response;
+    try {
+      response = await fetchFunction(auth.tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: form,
+        signal: AbortSignal.timeout(timeoutMilliseconds),
+      });
+    } catch (error) {
+      throw new TokenRequestError(`token request to ${auth.tokenUrl} failed: ${(error as Error).message}`);
+    }
+    const body = (await response.json().catch(() => undefined)) as
+      | { access_token?: unknown; expires_in?: unknown }
+      | undefined;
+    if (!response.ok) {
+      throw new TokenRequestError(
+        `token request to ${auth.tokenUrl} was refused with HTTP ${response.status} (check ENGAGE_CLIENT_ID, ENGAGE_CLIENT_SECRET and ENGAGE_SCOPE)`,
+      );
+    }
+    if (typeof body?.access_token !== 'string' || typeof body.expires_in !== 'number' || body.expires_in <= 0) {
+      throw new TokenRequestError(`token response from ${auth.tokenUrl} lacks access_token or a positive expires_in`);
+    }
+    const lifetime = body.expires_in * 1000;
+    cached = { token: body.access_token, refreshAt: requestedAt + lifetime - refreshMarginMilliseconds(lifetime) };
+    return body.access_token;
+  }
+
+  return {
+    async getToken() {
+      if (cached !== undefined && now() < cached.refreshAt) return cached.token;
+      inFlight ??= requestToken().finally(() => {
+        inFlight = undefined;
+      });
+      return inFlight;
+    },
+  };
+}

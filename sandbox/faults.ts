@@ -1,0 +1,65 @@
+// Deliberate faults the sandbox can be told to commit (SANDBOX_FAULTS or the `faults` option), so
+// that the suite's own tests can show each of its checks failing against a broken provider.
+import type { AppointmentResponse } from '../schemas/types.generated.ts';
+import type { NegotiationRules } from './language-negotiation.ts';
+
+export const FAULT_NAMES = [
+  // The 200 body
+  'no-data-envelope',
+  'extra-top-level-key',
+  'wrong-types',
+  'bad-date-time',
+  'wrong-enum',
+  'wrong-id',
+  'non-json-content-type',
+  // Errors
+  'not-found-without-errors',
+  'numeric-status-code',
+  'no-auth-check',
+  'server-error-on-odd-ids',
+  'accept-any-correlation-id',
+  // Languages
+  'ignore-accept-language',
+  'fallback-instead-of-null',
+  'mismatched-language-tag',
+  'case-sensitive-tags',
+  'ignore-weights',
+  'no-region-fallback',
+  'no-content-language',
+  'no-correlation-echo',
+] as const;
+export type FaultName = (typeof FAULT_NAMES)[number];
+
+export function isFaultName(name: string): name is FaultName {
+  return (FAULT_NAMES as readonly string[]).includes(name);
+}
+
+/** Negotiation rules as a faulty provider would apply them. */
+export function faultyNegotiationRules(rules: NegotiationRules, faults: ReadonlySet<FaultName>): NegotiationRules {
+  return {
+    ...rules,
+    regionFallback: rules.regionFallback && !faults.has('no-region-fallback'),
+    ignoreWeights: faults.has('ignore-weights'),
+    caseSensitive: faults.has('case-sensitive-tags'),
+    fallbackInsteadOfNull: faults.has('fallback-instead-of-null'),
+  };
+}
+
+/** Breaks a correct 200 body the way the named faults say. */
+export function breakAppointmentBody(body: AppointmentResponse, faults: ReadonlySet<FaultName>): unknown {
+  const data: Record<string, unknown> = { ...body.data };
+  if (faults.has('wrong-types')) Object.assign(data, { trailingBufferTime: '5', hybrid: 'yes', subject: '123' });
+  if (faults.has('bad-date-time')) Object.assign(data, { start: '17/08/2022 09:00', createdAt: '2022-08-17 19:05' });
+  if (faults.has('wrong-enum')) Object.assign(data, { status: 'POSTPONED', meetingType: 'TELEPATHY' });
+  if (faults.has('wrong-id')) data.id = `${String(data.id)}-other`;
+  if (faults.has('mismatched-language-tag') && body.data.location !== null) {
+    const location = { ...body.data.location };
+    for (const field of ['city', 'state', 'street1', 'street2'] as const) {
+      const value = location[field];
+      if (value !== null) location[field] = { language: value.language === 'xx' ? 'yy' : 'xx', value: value.value };
+    }
+    data.location = location;
+  }
+  if (faults.has('no-data-envelope')) return data;
+  return faults.has('extra-top-level-key') ? { data, meta: { page: 1 } } : { data };
+}

@@ -1,0 +1,22 @@
+// `npm run sandbox`: serves the embedded sandbox on 127.0.0.1 until SIGINT or SIGTERM.
+import { ConfigError, runMain } from '../config/config-error.ts';
+import { readEnvironment } from '../config/environment-files.ts';
+import { readSandboxCliOptions } from './sandbox-cli-options.ts';
+import { startSandbox } from './start-sandbox.ts';
+
+await runMain(async () => {
+  const options = readSandboxCliOptions(process.argv.slice(2), readEnvironment());
+  const sandbox = await startSandbox(options).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE')
+      throw new ConfigError('SANDBOX_PORT', `${options.port} is already in use on 127.0.0.1`);
+    throw error;
+  });
+  console.log(`sandbox listening on ${sandbox.url} (enterprise acme, token sandbox-token; Ctrl-C stops it)`);
+  const stop = async (signal: string) => {
+    await sandbox.close();
+    console.log(`sandbox stopped (${signal})`);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+});

@@ -1,0 +1,107 @@
+// The one Ajv instance of the suite: it loads every schema file in this folder once, compiles each
+// once, and turns violations into readable lines (path, keyword, reason, offending value).
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+
+export const SCHEMA_BASE_URI = 'https://engage-api-suite.test/schemas/';
+
+/** The ids of the schemas the suite validates responses against. */
+export const SchemaId = {
+  appointmentResponse: `${SCHEMA_BASE_URI}appointment-response.schema.json`,
+  appointment: `${SCHEMA_BASE_URI}appointment.schema.json`,
+  location: `${SCHEMA_BASE_URI}location.schema.json`,
+  translatableValue: `${SCHEMA_BASE_URI}translatable-value.schema.json`,
+  errorResponse: `${SCHEMA_BASE_URI}error-response.schema.json`,
+} as const;
+export type SchemaId = (typeof SchemaId)[keyof typeof SchemaId];
+
+export interface SchemaViolation {
+  /** JSON Pointer into the document, "/" for the root. */
+  path: string;
+  keyword: string;
+  message: string;
+  value: unknown;
+}
+
+export type ValidationResult = { valid: true } | { valid: false; violations: SchemaViolation[] };
+
+const schemaDirectory = fileURLToPath(new URL('.', import.meta.url));
+
+/** Every schema file in this folder, parsed, in a stable order. */
+export function readSchemaFiles(): Array<{ file: string; schema: { $id: string } }> {
+  return readdirSync(schemaDirectory)
+    .filter((file) => file.endsWith('.schema.json'))
+    .sort()
+    .map((file) => ({ file, schema: JSON.parse(readFileSync(`${schemaDirectory}${file}`, 'utf8')) }));
+}
+
+// ajv-formats is CommonJS: under NodeNext its default import is the module object, whose `default`
+// is the plugin.
+const addFormats = addFormatsModule.default;
+
+const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+addFormats(ajv);
+for (const { schema } of readSchemaFiles()) ajv.addSchema(schema);
+
+const compiled = new Map<string, ValidateFunction>();
+for (const id of Object.values(SchemaId)) {
+  const validate = ajv.getSchema(id);
+  if (!validate) throw new Error(`schema ${id} is not defined by any file in ${schemaDirectory}`);
+  compiled.set(id, validate);
+}
+
+/** Validates a document against one of the suite's schemas; never recompiles. */
+export function validateAgainstSchema(id: SchemaId, document: unknown): ValidationResult {
+  const validate = compiled.get(id);
+  if (!validate) throw new Error(`unknown schema id ${id}`);
+  if (validate(document)) return { valid: true };
+  const errors = (validate.errors ?? []).filter((error) => !isNullBranchNoise(error));
+  return { valid: false, violations: errors.map((error) => toViolation(error, document)) };
+}
+
+// A nullable object is `anyOf: [object, null]`; when the object branch fails, Ajv also reports that
+// the value "must be null", which only hides the real reason.
+function isNullBranchNoise(error: ErrorObject): boolean {
+  return error.keyword === 'type' && (error.params as { type?: unknown }).type === 'null';
+}
+
+function toViolation(error: ErrorObject, document: unknown): SchemaViolation {
+  return {
+    path: error.instancePath === '' ? '/' : error.instancePath,
+    keyword: error.keyword,
+    message: reasonOf(error),
+    value: valueAt(document, error.instancePath),
+  };
+}
+
+function reasonOf(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'enum') return `must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
+  if (error.keyword === 'anyOf') return 'must be null or match the schema (see the lines above)';
+  if (error.keyword === 'additionalProperties')
+    return `must not have the extra property "${params.additionalProperty}"`;
+  return error.message ?? error.keyword;
+}
+
+function valueAt(document: unknown, pointer: string): unknown {
+  let current: unknown = document;
+  for (const token of pointer.split('/').slice(1)) {
+    const key = token.replaceAll('~1', '/').replaceAll('~0', '~');
+    current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
+  }
+  return current;
+}
+
+/** One line per violation: `/data/status: must be one of … (got "LATE") [enum]`. */
+export function formatViolations(violations: SchemaViolation[]): string {
+  return violations
+    .map(({ path, message, value, keyword }) => `${path}: ${message} (got ${preview(value)}) [${keyword}]`)
+    .join('\n');
+}
+
+function preview(value: unknown): string {
+  const text = value === undefined ? 'nothing' : JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}

@@ -1,0 +1,25 @@
+// Runs the suite's Node tests (`*.test.ts`, not the Playwright `*.spec.ts`) with node:test, since
+// Node 20 cannot expand globs itself. `--pact` runs the Pact consumer tests instead; any other
+// argument keeps only the files whose path contains it.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+
+const args = process.argv.slice(2);
+const pactOnly = args.includes('--pact');
+const filters = args.filter((arg) => arg !== '--pact');
+const ignoredDirectories = /(^|\/)(node_modules|reports|test-results|\.git)(\/|$)/;
+
+const files = readdirSync('.', { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.test.ts') && !ignoredDirectories.test(file))
+  .filter((file) => file.endsWith('.pact.test.ts') === pactOnly)
+  .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)))
+  .sort();
+
+if (files.length === 0) {
+  console.error(`no test files match ${filters.join(', ') || (pactOnly ? '*.pact.test.ts' : '*.test.ts')}`);
+  process.exit(1);
+}
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+  stdio: 'inherit',
+});
+process.exit(result.status ?? 1);
