@@ -1,0 +1,50 @@
+// Proves where variables come from: `.env`, then `.env.<ENGAGE_ENV>`, and the process environment
+// winning over both; a named environment without its file is a clear error.
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError } from './config-error.ts';
+import { readEnvironment } from './environment-files.ts';
+
+function directoryWith(files: Record<string, string>): string {
+  const directory = mkdtempSync(join(tmpdir(), 'engage-env-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(directory, name), text);
+  return directory;
+}
+
+describe('readEnvironment', () => {
+  it('reads .env, lets .env.<name> override it, and lets the process override both', () => {
+    const directory = directoryWith({
+      '.env': 'ENGAGE_ENTERPRISE=from-dotenv\nENGAGE_APPOINTMENT_ID=dotenv-id\nENGAGE_DEFAULT_LANGUAGE=en\n',
+      '.env.staging': 'ENGAGE_ENTERPRISE=from-staging\nENGAGE_APPOINTMENT_ID=staging-id\n',
+    });
+    const environment = readEnvironment(directory, { ENGAGE_ENV: 'staging', ENGAGE_APPOINTMENT_ID: 'process-id' });
+    assert.equal(environment.ENGAGE_DEFAULT_LANGUAGE, 'en');
+    assert.equal(environment.ENGAGE_ENTERPRISE, 'from-staging');
+    assert.equal(environment.ENGAGE_APPOINTMENT_ID, 'process-id');
+  });
+  it('takes ENGAGE_ENV from .env too', () => {
+    const directory = directoryWith({ '.env': 'ENGAGE_ENV=ci\n', '.env.ci': 'ENGAGE_ENTERPRISE=from-ci\n' });
+    assert.equal(readEnvironment(directory, {}).ENGAGE_ENTERPRISE, 'from-ci');
+  });
+  it('works with no files at all', () => {
+    assert.deepEqual(readEnvironment(directoryWith({}), { A: '1' }), { A: '1' });
+  });
+  it('names ENGAGE_ENV when its file is missing', () => {
+    assert.throws(
+      () => readEnvironment(directoryWith({}), { ENGAGE_ENV: 'staging' }),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        error.variable === 'ENGAGE_ENV' &&
+        /\.env\.staging does not exist/.test(error.message),
+    );
+  });
+  it('refuses an ENGAGE_ENV that is not a plain file suffix', () => {
+    assert.throws(
+      () => readEnvironment(directoryWith({}), { ENGAGE_ENV: '../etc/passwd' }),
+      /ENGAGE_ENV "..\/etc\/passwd" is not a file suffix/,
+    );
+  });
+});

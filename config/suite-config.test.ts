@@ -1,0 +1,161 @@
+// Proves the config layer: sandbox defaults with no variables, one clear error per bad or missing
+// variable (naming it), and secrets that never print.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { inspect } from 'node:util';
+import { ConfigError } from './config-error.ts';
+import { readSuiteConfig } from './suite-config.ts';
+
+const remote = {
+  ENGAGE_BASE_URL: 'https://api.development.pexipengage.com/',
+  ENGAGE_ENTERPRISE: 'globex',
+  ENGAGE_TOKEN: 'token-under-test',
+  ENGAGE_APPOINTMENT_ID: 'abc',
+};
+
+function configError(environment: Record<string, string>): ConfigError {
+  try {
+    readSuiteConfig(environment);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${error}`);
+    return error;
+  }
+  assert.fail('the configuration was accepted');
+}
+
+describe('with no variables', () => {
+  const config = readSuiteConfig({});
+  it('targets the sandbox with its seed', () => {
+    assert.deepEqual(config.target, { kind: 'sandbox' });
+    assert.equal(config.enterprise, 'acme');
+    assert.equal(config.appointmentId, '123');
+    assert.equal(config.defaultLanguage, 'en');
+    assert.equal(config.auth.kind === 'static-token' && config.auth.token.reveal(), 'sandbox-token');
+  });
+  it('expects every optional behaviour of the sandbox', () => {
+    assert.deepEqual([...config.expectations].sort(), [
+      'content-language',
+      'correlation-echo',
+      'rate-limit',
+      'region-fallback',
+    ]);
+  });
+  it('invents a missing id that differs per run', () => {
+    assert.match(config.missingAppointmentId, /^missing-[0-9a-f-]{36}$/);
+    assert.notEqual(config.missingAppointmentId, readSuiteConfig({}).missingAppointmentId);
+  });
+});
+
+describe('against a remote target', () => {
+  it('reads every variable and expects nothing optional', () => {
+    const config = readSuiteConfig({ ...remote, ENGAGE_MISSING_APPOINTMENT_ID: 'gone', ENGAGE_DEFAULT_LANGUAGE: 'nl' });
+    assert.deepEqual(config.target, { kind: 'remote', baseUrl: 'https://api.development.pexipengage.com' });
+    assert.equal(config.enterprise, 'globex');
+    assert.equal(config.missingAppointmentId, 'gone');
+    assert.equal(config.defaultLanguage, 'nl');
+    assert.equal(config.expectations.size, 0);
+    assert.equal(config.noScopeToken, undefined);
+  });
+  it('takes the optional expectations it is given', () => {
+    const config = readSuiteConfig({ ...remote, ENGAGE_EXPECT: 'correlation-echo, rate-limit' });
+    assert.deepEqual([...config.expectations], ['correlation-echo', 'rate-limit']);
+    assert.equal(readSuiteConfig({ ENGAGE_EXPECT: 'none' }).expectations.size, 0);
+  });
+  it('takes client credentials instead of a token', () => {
+    const { ENGAGE_TOKEN: _token, ...withoutToken } = remote;
+    const config = readSuiteConfig({
+      ...withoutToken,
+      ENGAGE_TOKEN_URL: 'https://auth.development.pexipengage.com/realms/globex/protocol/openid-connect/token',
+      ENGAGE_CLIENT_ID: 'suite',
+      ENGAGE_CLIENT_SECRET: 'secret-under-test',
+      ENGAGE_SCOPE: 'engage:appointments:readOnly',
+    });
+    assert.equal(config.auth.kind, 'client-credentials');
+    assert.equal(config.auth.kind === 'client-credentials' && config.auth.scope, 'engage:appointments:readOnly');
+  });
+});
+
+describe('a bad configuration names the variable', () => {
+  const { ENGAGE_TOKEN: _token, ...withoutToken } = remote;
+  const cases: Array<[string, Record<string, string>, string, RegExp]> = [
+    ['a base URL that is not a URL', { ...remote, ENGAGE_BASE_URL: 'api.example' }, 'ENGAGE_BASE_URL', /is not a URL/],
+    [
+      'a base URL that is not http',
+      { ...remote, ENGAGE_BASE_URL: 'ftp://api.example' },
+      'ENGAGE_BASE_URL',
+      /http\(s\)/,
+    ],
+    ['a base URL with a query', { ...remote, ENGAGE_BASE_URL: 'https://api.example?x=1' }, 'ENGAGE_BASE_URL', /query/],
+    [
+      'a missing enterprise',
+      { ...remote, ENGAGE_ENTERPRISE: '' },
+      'ENGAGE_ENTERPRISE',
+      /required when ENGAGE_BASE_URL is set/,
+    ],
+    [
+      'an enterprise with a slash',
+      { ...remote, ENGAGE_ENTERPRISE: 'a/b' },
+      'ENGAGE_ENTERPRISE',
+      /single URL path segment/,
+    ],
+    ['a missing appointment id', { ...remote, ENGAGE_APPOINTMENT_ID: ' ' }, 'ENGAGE_APPOINTMENT_ID', /required/],
+    ['no credentials at all', withoutToken, 'ENGAGE_TOKEN', /required when ENGAGE_BASE_URL is set/],
+    ['a token and client credentials', { ...remote, ENGAGE_CLIENT_ID: 'x' }, 'ENGAGE_TOKEN', /not both/],
+    [
+      'incomplete client credentials',
+      { ...withoutToken, ENGAGE_TOKEN_URL: 'https://auth.example/token', ENGAGE_CLIENT_ID: 'x' },
+      'ENGAGE_CLIENT_SECRET',
+      /need all three/,
+    ],
+    [
+      'a token URL that is not a URL',
+      { ...withoutToken, ENGAGE_TOKEN_URL: 'nope', ENGAGE_CLIENT_ID: 'x', ENGAGE_CLIENT_SECRET: 'y' },
+      'ENGAGE_TOKEN_URL',
+      /not a URL/,
+    ],
+    [
+      'an unknown expectation',
+      { ENGAGE_EXPECT: 'region-fallback,etags' },
+      'ENGAGE_EXPECT',
+      /unknown expectation\(s\) etags; known: region-fallback/,
+    ],
+    [
+      'a malformed default language',
+      { ENGAGE_DEFAULT_LANGUAGE: 'english please' },
+      'ENGAGE_DEFAULT_LANGUAGE',
+      /not a language tag/,
+    ],
+  ];
+  for (const [name, environment, variable, problem] of cases) {
+    it(name, () => {
+      const error = configError(environment);
+      assert.equal(error.variable, variable);
+      assert.ok(error.message.startsWith(`${variable} `), error.message);
+      assert.match(error.message, problem);
+      assert.doesNotMatch(error.message, /\n/, 'one line');
+    });
+  }
+});
+
+describe('secrets', () => {
+  it('never print, whatever prints them', () => {
+    const config = readSuiteConfig({ ...remote, ENGAGE_NO_SCOPE_TOKEN: 'no-scope-token-under-test' });
+    const printed = [
+      inspect(config, { depth: 10 }),
+      JSON.stringify(config),
+      String(config.auth.kind === 'static-token' && config.auth.token),
+      `${config.noScopeToken}`,
+    ];
+    for (const text of printed) {
+      assert.doesNotMatch(text, /token-under-test/);
+    }
+  });
+  it('never appear in a config error', () => {
+    const error = configError({
+      ...remote,
+      ENGAGE_TOKEN: 'token-under-test',
+      ENGAGE_CLIENT_SECRET: 'secret-under-test',
+    });
+    assert.doesNotMatch(error.message, /under-test/);
+  });
+});

@@ -1,0 +1,81 @@
+// Proves token handling against the sandbox's real token endpoint: one request for many callers, a
+// cached token until shortly before expiry, then a new one; refusals are clear and never show the secret.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
+import { Secret } from './secret.ts';
+import type { AuthConfig } from './suite-config.ts';
+import { createTokenProvider, refreshMarginMilliseconds, TokenRequestError } from './token-provider.ts';
+
+let sandbox: RunningSandbox;
+before(async () => {
+  sandbox = await startSandbox({ tokenLifetimeSeconds: 60 });
+});
+after(() => sandbox.close());
+
+function credentials(secret = 'sandbox-client-secret'): AuthConfig {
+  return {
+    kind: 'client-credentials',
+    tokenUrl: `${sandbox.url}/realms/acme/protocol/openid-connect/token`,
+    clientId: 'sandbox-client',
+    clientSecret: new Secret(secret),
+    scope: 'engage:appointments:readOnly',
+  };
+}
+
+function countingFetch() {
+  const counter: { calls: number; fetch: typeof fetch } = {
+    calls: 0,
+    fetch: (...args) => {
+      counter.calls++;
+      return fetch(...args);
+    },
+  };
+  return counter;
+}
+
+describe('client credentials', () => {
+  it('issue a token the appointments endpoint accepts', async () => {
+    const token = await createTokenProvider(credentials()).getToken();
+    const response = await fetch(`${sandbox.url}/enterprises/acme/appointments/123`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(response.status, 200);
+  });
+  it('are requested once for concurrent callers and cached until shortly before expiry', async () => {
+    const counter = countingFetch();
+    let clock = 1_000_000;
+    const provider = createTokenProvider(credentials(), { fetch: counter.fetch, now: () => clock });
+    const [first, second] = await Promise.all([provider.getToken(), provider.getToken()]);
+    assert.equal(first, second);
+    assert.equal(counter.calls, 1);
+    clock += 60_000 - refreshMarginMilliseconds(60_000) - 1;
+    assert.equal(await provider.getToken(), first);
+    assert.equal(counter.calls, 1);
+    clock += 1;
+    assert.notEqual(await provider.getToken(), first);
+    assert.equal(counter.calls, 2);
+  });
+  it('report a refused request with the variables to check, never the secret', async () => {
+    const provider = createTokenProvider(credentials('wrong-secret-under-test'));
+    await assert.rejects(provider.getToken(), (error: unknown) => {
+      assert.ok(error instanceof TokenRequestError);
+      assert.match(error.message, /HTTP 401 \(check ENGAGE_CLIENT_ID, ENGAGE_CLIENT_SECRET and ENGAGE_SCOPE\)/);
+      assert.doesNotMatch(error.message, /under-test/);
+      return true;
+    });
+  });
+  it('report an unreachable token endpoint', async () => {
+    const auth = { ...credentials(), tokenUrl: 'http://127.0.0.1:1/token' } as AuthConfig;
+    await assert.rejects(
+      createTokenProvider(auth).getToken(),
+      /token request to http:\/\/127\.0\.0\.1:1\/token failed/,
+    );
+  });
+});
+
+describe('a static token', () => {
+  it('is handed out as it is', async () => {
+    assert.equal(await createTokenProvider({ kind: 'static-token', token: new Secret('abc') }).getToken(), 'abc');
+  });
+});

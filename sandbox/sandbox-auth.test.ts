@@ -1,0 +1,76 @@
+// Proves the sandbox's auth over HTTP: client-credentials tokens per realm that expire, the scope
+// check (403), and the token endpoint's OAuth2 refusals.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { get } from '../testing/http-helpers.ts';
+import { type RunningSandbox, startSandbox } from './start-sandbox.ts';
+
+let sandbox: RunningSandbox;
+before(async () => {
+  sandbox = await startSandbox({ tokenLifetimeSeconds: 1 });
+});
+after(() => sandbox.close());
+
+async function requestToken(realm: string, form: Record<string, string>, headers: Record<string, string> = {}) {
+  const response = await fetch(`${sandbox.url}/realms/${realm}/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(form),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+}
+
+const client = {
+  grant_type: 'client_credentials',
+  client_id: 'sandbox-client',
+  client_secret: 'sandbox-client-secret',
+};
+const appointment = (realm = 'acme') => `${sandbox.url}/enterprises/${realm}/appointments/123`;
+
+describe('the token endpoint', () => {
+  it('issues a bearer token with its lifetime', async () => {
+    const { status, body } = await requestToken('acme', client);
+    assert.equal(status, 200);
+    assert.equal(body.token_type, 'Bearer');
+    assert.equal(body.expires_in, 1);
+    assert.equal((await get(appointment(), { authorization: `Bearer ${body.access_token}` })).status, 200);
+  });
+  it('takes the client credentials as HTTP Basic too', async () => {
+    const basic = Buffer.from('sandbox-client:sandbox-client-secret').toString('base64');
+    const { status } = await requestToken(
+      'acme',
+      { grant_type: 'client_credentials' },
+      { authorization: `Basic ${basic}` },
+    );
+    assert.equal(status, 200);
+  });
+  it('refuses a wrong secret, another grant, an ungranted scope and a GET', async () => {
+    assert.equal((await requestToken('acme', { ...client, client_secret: 'wrong' })).body.error, 'invalid_client');
+    assert.equal(
+      (await requestToken('acme', { ...client, grant_type: 'password' })).body.error,
+      'unsupported_grant_type',
+    );
+    assert.equal((await requestToken('acme', { ...client, scope: 'engage:admin' })).body.error, 'invalid_scope');
+    assert.equal((await fetch(`${sandbox.url}/realms/acme/protocol/openid-connect/token`)).status, 405);
+  });
+});
+
+describe('tokens', () => {
+  it('expire: 401 once the lifetime has passed', async () => {
+    const { body } = await requestToken('acme', client);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const response = await get(appointment(), { authorization: `Bearer ${body.access_token}` });
+    assert.equal(response.status, 401);
+    assert.equal(response.json.errors[0].code, 'TOKEN_EXPIRED');
+  });
+  it('of another realm are refused with 401', async () => {
+    const { body } = await requestToken('initech', client);
+    assert.equal((await get(appointment(), { authorization: `Bearer ${body.access_token}` })).status, 401);
+  });
+  it('without the appointments scope get 403', async () => {
+    const { body } = await requestToken('acme', { ...client, client_id: 'sandbox-client-no-scope' });
+    const response = await get(appointment(), { authorization: `Bearer ${body.access_token}` });
+    assert.equal(response.status, 403);
+    assert.equal(response.json.errors[0].statusCode, '403');
+  });
+});

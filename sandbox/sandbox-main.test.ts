@@ -1,0 +1,86 @@
+// Proves `npm run sandbox` as a user meets it: knobs from flags or SANDBOX_* variables with clear
+// errors, a printed URL that serves the docs example, and a clean stop on SIGTERM.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { describe, it } from 'node:test';
+import { ConfigError } from '../config/config-error.ts';
+import { get } from '../testing/http-helpers.ts';
+import { readSandboxCliOptions } from './sandbox-cli-options.ts';
+
+describe('sandbox options', () => {
+  it('default to port 4010 and no knobs', () => {
+    const options = readSandboxCliOptions([], {});
+    assert.equal(options.port, 4010);
+    assert.equal(options.latency, undefined);
+    assert.equal(options.errorRate, undefined);
+    assert.equal(options.rateLimit, false);
+    assert.deepEqual(options.faults, []);
+  });
+  it('come from variables, and flags win', () => {
+    const environment = {
+      SANDBOX_PORT: '5000',
+      SANDBOX_LATENCY_MS: '20',
+      SANDBOX_RATE_LIMIT: 'on',
+      SANDBOX_FAULTS: 'wrong-enum',
+    };
+    const options = readSandboxCliOptions(['--port', '6000', '--jitter-ms', '5', '--error-rate', '0.2'], environment);
+    assert.equal(options.port, 6000);
+    assert.deepEqual(options.latency, { fixedMilliseconds: 20, jitterMilliseconds: 5 });
+    assert.equal(options.errorRate, 0.2);
+    assert.equal(options.rateLimit, true);
+    assert.deepEqual(options.faults, ['wrong-enum']);
+  });
+  const bad: Array<[string[], Record<string, string>, RegExp]> = [
+    [['--port', 'x'], {}, /^--port is "x" but must be an integer from 0 to 65535$/],
+    [[], { SANDBOX_ERROR_RATE: '2' }, /^SANDBOX_ERROR_RATE is "2" but must be a number from 0 to 1$/],
+    [[], { SANDBOX_RATE_LIMIT: 'maybe' }, /^SANDBOX_RATE_LIMIT is "maybe" but must be on or off$/],
+    [[], { SANDBOX_FAULTS: 'wrong-enum,gremlins' }, /^SANDBOX_FAULTS names unknown fault "gremlins"; known: /],
+    [
+      [],
+      { SANDBOX_SEED_FILE: '/nonexistent/seed.json' },
+      /^SANDBOX_SEED_FILE is not a usable seed: seed file \/nonexistent\/seed.json cannot be read/,
+    ],
+    [['--colour'], {}, /^sandbox arguments Unknown option '--colour'/],
+  ];
+  for (const [args, environment, message] of bad) {
+    it(`refuse ${[...args, ...Object.entries(environment).map((entry) => entry.join('='))].join(' ')}`, () => {
+      assert.throws(
+        () => readSandboxCliOptions(args, environment),
+        (error: unknown) => error instanceof ConfigError && message.test(error.message),
+      );
+    });
+  }
+});
+
+describe('npm run sandbox', () => {
+  it('prints its URL, serves the docs example, and stops cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/main.ts', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    while (!/listening on (\S+)/.test(output)) await once(child.stdout, 'data');
+    const url = /listening on (\S+)/.exec(output)?.[1] as string;
+    assert.equal((await get(`${url}/enterprises/acme/appointments/123`)).status, 200);
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    assert.equal(code, 0);
+    assert.match(output, /sandbox stopped \(SIGTERM\)/);
+  });
+  it('refuses a bad knob with one line and exit code 2, no stack trace', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/main.ts'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, SANDBOX_LATENCY_MS: '-1' },
+    });
+    let errors = '';
+    child.stderr.on('data', (chunk) => {
+      errors += chunk;
+    });
+    const [code] = await once(child, 'exit');
+    assert.equal(code, 2);
+    assert.equal(errors, 'configuration error: SANDBOX_LATENCY_MS is "-1" but must be a number from 0 to 60000\n');
+  });
+});
