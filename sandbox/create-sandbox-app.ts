@@ -1,15 +1,12 @@
-// The sandbox's request handler (no listening socket): the appointment-by-id endpoint and the
-// client-credentials token endpoint, as ../shared/api-notes.md describes them, plus opt-in knobs
-// for latency, injected errors, rate limiting and deliberate faults.
-import { randomUUID } from 'node:crypto';
+// The sandbox's request handler (no listening socket): routes to the appointment and token
+// endpoints, and applies the opt-in knobs: latency, injected errors, rate limiting, faults.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { answerAppointmentRequest, errorReply, type Reply } from './appointment-endpoint.ts';
 import { AppointmentStore } from './appointment-store.ts';
 import { defaultSeed } from './default-seed.ts';
-import { errorBody, type SandboxError } from './error-responses.ts';
-import { breakAppointmentBody, type FaultName, faultyNegotiationRules } from './faults.ts';
-import { parseAcceptLanguage } from './language-negotiation.ts';
+import { breakErrorBody, type FaultName } from './faults.ts';
 import { DOCUMENTED_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limiter.ts';
-import { renderAppointment } from './render-appointment.ts';
+import { RenderCache } from './render-cache.ts';
 import { SandboxAuth } from './sandbox-auth.ts';
 import type { Seed } from './seed.ts';
 import { respondToTokenRequest } from './token-endpoint.ts';
@@ -31,8 +28,8 @@ export interface SandboxApp {
   store: AppointmentStore;
 }
 
-const appointmentPath = /^\/enterprises\/([^/]+)\/appointments\/([^/]+)$/;
-const tokenPath = /^\/realms\/([^/]+)\/protocol\/openid-connect\/token$/;
+const appointmentPath = /^\/enterprises\/([^/?]+)\/appointments\/([^/?]+)(\?.*)?$/;
+const tokenPath = /^\/realms\/([^/?]+)\/protocol\/openid-connect\/token(\?.*)?$/;
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
@@ -40,115 +37,66 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
   const auth = new SandboxAuth(options.tokenLifetimeSeconds ?? 300);
   const faults = new Set(options.faults ?? []);
   const random = options.random ?? Math.random;
+  const endpoint = {
+    store,
+    auth,
+    faults,
+    random,
+    errorRate: options.errorRate,
+    renderCache: new RenderCache(() => store.version),
+  };
   const rateLimits = options.rateLimit === true ? DOCUMENTED_RATE_LIMITS : options.rateLimit || undefined;
   const limiter = rateLimits === undefined ? undefined : new RateLimiter(rateLimits);
+  const latency = options.latency;
 
-  function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-    const bytes = JSON.stringify(body);
-    const contentType = faults.has('non-json-content-type') ? 'text/plain; charset=utf-8' : JSON_TYPE;
-    response.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(bytes), ...headers });
+  function send(response: ServerResponse, { status, headers, body }: Reply) {
+    const brokenBody = status >= 400 && faults.size > 0 ? breakErrorBody(body, faults) : body;
+    const bytes = Buffer.isBuffer(brokenBody) ? brokenBody : Buffer.from(JSON.stringify(brokenBody));
+    headers['content-type'] = faults.has('non-json-content-type') ? 'text/plain; charset=utf-8' : JSON_TYPE;
+    headers['content-length'] = String(bytes.length);
+    response.writeHead(status, headers);
     response.end(response.req.method === 'HEAD' ? undefined : bytes);
   }
 
-  function sendError(response: ServerResponse, error: SandboxError, headers: Record<string, string> = {}) {
-    const body =
-      error.status === 404 && faults.has('not-found-without-errors') ? { message: error.message } : errorBody(error);
-    if (faults.has('numeric-status-code') && 'errors' in body)
-      Object.assign(body.errors[0], { statusCode: error.status });
-    sendJson(response, error.status, body, headers);
-  }
-
-  function serveAppointment(request: IncomingMessage, response: ServerResponse, enterpriseId: string, rawId: string) {
-    const correlationHeader = request.headers['x-correlation-id'];
-    const correlationId = typeof correlationHeader === 'string' ? correlationHeader : randomUUID();
-    const echo: Record<string, string> = faults.has('no-correlation-echo') ? {} : { 'x-correlation-id': correlationId };
-    const fail = (error: SandboxError) => sendError(response, error, echo);
-
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return sendError(
-        response,
-        { status: 405, code: 'METHOD_NOT_ALLOWED', message: `${request.method} is not allowed here` },
-        { allow: 'GET, HEAD' },
-      );
-    }
-    if (!faults.has('no-auth-check')) {
-      const denied = auth.check(request.headers.authorization, enterpriseId);
-      if (denied !== undefined) return fail(denied);
-    }
-    if (
-      !faults.has('accept-any-correlation-id') &&
-      correlationHeader !== undefined &&
-      (correlationId.length < 1 || correlationId.length > 36)
-    ) {
-      return fail({
-        status: 400,
-        code: 'INVALID_CORRELATION_ID',
-        message: 'X-Correlation-Id must be 1 to 36 characters',
-      });
-    }
-    const acceptLanguage = faults.has('ignore-accept-language') ? undefined : request.headers['accept-language'];
-    const parsed = parseAcceptLanguage(acceptLanguage);
-    if (!parsed.ok)
-      return fail({ status: 400, code: 'INVALID_ACCEPT_LANGUAGE', message: `Accept-Language ${parsed.reason}` });
-    let id: string;
-    let enterpriseName: string;
-    try {
-      id = decodeURIComponent(rawId);
-      enterpriseName = decodeURIComponent(enterpriseId);
-    } catch {
-      return fail({ status: 400, code: 'INVALID_PATH', message: 'The path is not valid percent-encoding' });
-    }
-    if (faults.has('server-error-on-odd-ids') && id.length % 2 === 1) {
-      return fail({ status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong' });
-    }
-    if (options.errorRate !== undefined && random() < options.errorRate) {
-      return fail({ status: 500, code: 'INJECTED_FAULT', message: 'An error injected by SANDBOX_ERROR_RATE' });
-    }
-    const enterprise = store.enterprise(enterpriseName);
-    const appointment = enterprise?.appointments.get(id);
-    if (enterprise === undefined || appointment === undefined) {
-      return fail({ status: 404, code: 'APPOINTMENT_NOT_FOUND', message: 'No appointment with this id exists' });
-    }
-    const rules = faultyNegotiationRules({ defaultLanguage: enterprise.defaultLanguage, regionFallback: true }, faults);
-    const rendered = renderAppointment(appointment, parsed.preference, rules);
-    const headers: Record<string, string> = { ...echo, vary: 'Accept-Language' };
-    if (rendered.languages.length > 0 && !faults.has('no-content-language'))
-      headers['content-language'] = rendered.languages.join(', ');
-    sendJson(response, 200, faults.size > 0 ? breakAppointmentBody(rendered.body, faults) : rendered.body, headers);
-  }
-
   function route(request: IncomingMessage, response: ServerResponse) {
-    const path = (request.url ?? '/').split('?')[0] as string;
-    const appointment = appointmentPath.exec(path);
-    if (appointment !== null)
-      return serveAppointment(request, response, appointment[1] as string, appointment[2] as string);
-    const token = tokenPath.exec(path);
+    const url = request.url ?? '/';
+    const appointment = appointmentPath.exec(url);
+    if (appointment !== null) {
+      const reply = answerAppointmentRequest(
+        endpoint,
+        request.method,
+        request.headers,
+        appointment[1] as string,
+        appointment[2] as string,
+      );
+      return send(response, reply);
+    }
+    const token = tokenPath.exec(url);
     if (token !== null) return respondToTokenRequest(request, response, auth, token[1] as string);
-    sendError(response, { status: 404, code: 'NOT_FOUND', message: 'No such path' });
+    send(response, errorReply({ status: 404, code: 'NOT_FOUND', message: 'No such path' }));
+  }
+
+  function routeSafely(request: IncomingMessage, response: ServerResponse) {
+    try {
+      route(request, response);
+    } catch {
+      if (!response.headersSent) {
+        send(response, errorReply({ status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Unexpected sandbox error' }));
+      }
+    }
   }
 
   function handle(request: IncomingMessage, response: ServerResponse) {
-    const release = limiter?.tryAcquire(request.socket.remoteAddress ?? 'unknown');
-    if (limiter !== undefined && release === undefined) {
-      return sendError(
-        response,
-        { status: 429, code: 'RATE_LIMITED', message: 'Too many requests: back off and retry' },
-        { 'retry-after': '1' },
-      );
-    }
-    response.once('close', () => release?.());
-    const latency = options.latency;
-    const delay = latency === undefined ? 0 : latency.fixedMilliseconds + random() * latency.jitterMilliseconds;
-    const run = () => {
-      try {
-        route(request, response);
-      } catch {
-        if (!response.headersSent)
-          sendError(response, { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Unexpected sandbox error' });
+    if (limiter !== undefined) {
+      const release = limiter.tryAcquire(request.socket.remoteAddress ?? 'unknown');
+      if (release === undefined) {
+        const message = 'Too many requests: back off and retry';
+        return send(response, errorReply({ status: 429, code: 'RATE_LIMITED', message }, { 'retry-after': '1' }));
       }
-    };
-    if (delay > 0) setTimeout(run, delay);
-    else run();
+      response.once('close', release);
+    }
+    if (latency === undefined) return routeSafely(request, response);
+    setTimeout(routeSafely, latency.fixedMilliseconds + random() * latency.jitterMilliseconds, request, response);
   }
 
   return { handle, store };

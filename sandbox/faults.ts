@@ -63,3 +63,13 @@ export function breakAppointmentBody(body: AppointmentResponse, faults: Readonly
   if (faults.has('no-data-envelope')) return data;
   return faults.has('extra-top-level-key') ? { data, meta: { page: 1 } } : { data };
 }
+
+/** Breaks a correct errors body the way the named faults say. */
+export function breakErrorBody(body: unknown, faults: ReadonlySet<FaultName>): unknown {
+  const errors = (body as { errors?: Array<Record<string, unknown>> }).errors;
+  if (errors === undefined) return body;
+  if (faults.has('not-found-without-errors') && errors[0]?.statusCode === '404') return { message: errors[0].message };
+  if (faults.has('numeric-status-code'))
+    return { errors: errors.map((error) => ({ ...error, statusCode: Number(error.statusCode) })) };
+  return body;
+}

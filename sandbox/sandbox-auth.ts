@@ -10,6 +10,8 @@ export const SANDBOX_CLIENTS = [
   { clientId: 'sandbox-client-no-scope', clientSecret: 'sandbox-client-secret', scopes: ['profile'] },
 ];
 
+const bearerPattern = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i;
+
 interface IssuedToken {
   /** The realm (enterprise) that issued it; undefined for the static tokens, valid everywhere. */
   realm?: string;
@@ -73,17 +75,17 @@ export class SandboxAuth {
 
   /** undefined when the request may read appointments of the enterprise, else the 401/403 to send. */
   check(authorization: string | undefined, enterprise: string): SandboxError | undefined {
-    const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(authorization ?? '');
-    if (match === null) {
+    const token = bearerPattern.exec(authorization ?? '')?.[1];
+    if (token === undefined) {
       const problem = authorization === undefined ? 'is missing' : 'is not "Bearer <token>"';
       return { status: 401, code: 'UNAUTHORIZED', message: `The Authorization header ${problem}` };
     }
-    const issued = this.#tokens.get(match[1] as string);
+    const issued = this.#tokens.get(token);
     if (issued === undefined || (issued.realm !== undefined && issued.realm !== enterprise)) {
       return { status: 401, code: 'INVALID_TOKEN', message: 'The access token is not valid for this enterprise' };
     }
     if (this.now() >= issued.expiresAt) {
-      this.#tokens.delete(match[1] as string);
+      this.#tokens.delete(token);
       return { status: 401, code: 'TOKEN_EXPIRED', message: 'The access token has expired' };
     }
     if (!issued.scopes.some((scope) => READ_SCOPES.includes(scope))) {

@@ -1,0 +1,22 @@
+// A server for the throughput benchmark, run in its own process: `sandbox` (the real one) or `bare`
+// (node:http answering the same status line, headers and body with no logic). It prints its URL and
+// serves until killed.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startSandbox } from '../sandbox/start-sandbox.ts';
+
+const kind = process.argv[2];
+if (kind === 'sandbox') {
+  const sandbox = await startSandbox();
+  console.log(sandbox.url);
+} else if (kind === 'bare') {
+  const { headers, body } = JSON.parse(process.argv[3] ?? '{}') as { headers: Record<string, string>; body: string };
+  const server = createServer((_request, response) => {
+    response.writeHead(200, headers);
+    response.end(body);
+  });
+  server.listen(0, '127.0.0.1', () => console.log(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+} else {
+  console.error('usage: bench-server.ts sandbox | bare <{"headers": {...}, "body": "..."}>');
+  process.exit(2);
+}

@@ -1,0 +1,100 @@
+// GET /enterprises/{enterprise}/appointments/{id} as the notes describe it: method, auth, header
+// checks, lookup and language negotiation, answered as a Reply that the HTTP layer writes.
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { AppointmentStore } from './appointment-store.ts';
+import { errorBody, type SandboxError } from './error-responses.ts';
+import { breakAppointmentBody, type FaultName, faultyNegotiationRules } from './faults.ts';
+import { parseAcceptLanguage } from './language-negotiation.ts';
+import { renderAppointment } from './render-appointment.ts';
+import type { RenderCache } from './render-cache.ts';
+import type { SandboxAuth } from './sandbox-auth.ts';
+
+export interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  /** An object to serialise, or the bytes of one that already is. */
+  body: unknown;
+}
+
+export interface AppointmentEndpoint {
+  store: AppointmentStore;
+  auth: SandboxAuth;
+  renderCache: RenderCache;
+  faults: ReadonlySet<FaultName>;
+  errorRate?: number;
+  random: () => number;
+}
+
+export function errorReply(error: SandboxError, headers: Record<string, string> = {}): Reply {
+  return { status: error.status, headers, body: errorBody(error) };
+}
+
+export function answerAppointmentRequest(
+  endpoint: AppointmentEndpoint,
+  method: string | undefined,
+  headers: IncomingHttpHeaders,
+  rawEnterprise: string,
+  rawId: string,
+): Reply {
+  const { faults } = endpoint;
+  if (method !== 'GET' && method !== 'HEAD') {
+    const message = `${method} is not allowed here`;
+    return errorReply({ status: 405, code: 'METHOD_NOT_ALLOWED', message }, { allow: 'GET, HEAD' });
+  }
+  const correlationHeader = headers['x-correlation-id'];
+  const echo: Record<string, string> = faults.has('no-correlation-echo')
+    ? {}
+    : { 'x-correlation-id': typeof correlationHeader === 'string' ? correlationHeader : randomUUID() };
+  if (!faults.has('no-auth-check')) {
+    const denied = endpoint.auth.check(headers.authorization, rawEnterprise);
+    if (denied !== undefined) return errorReply(denied, echo);
+  }
+  const correlationLength = correlationHeader?.length ?? 1;
+  if ((correlationLength < 1 || correlationLength > 36) && !faults.has('accept-any-correlation-id')) {
+    const message = 'X-Correlation-Id must be 1 to 36 characters';
+    return errorReply({ status: 400, code: 'INVALID_CORRELATION_ID', message }, echo);
+  }
+  let id: string;
+  let enterpriseId: string;
+  try {
+    id = rawId.includes('%') ? decodeURIComponent(rawId) : rawId;
+    enterpriseId = rawEnterprise.includes('%') ? decodeURIComponent(rawEnterprise) : rawEnterprise;
+  } catch {
+    return errorReply({ status: 400, code: 'INVALID_PATH', message: 'The path is not valid percent-encoding' }, echo);
+  }
+  if (faults.has('server-error-on-odd-ids') && id.length % 2 === 1) {
+    return errorReply({ status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong' }, echo);
+  }
+  if (endpoint.errorRate !== undefined && endpoint.random() < endpoint.errorRate) {
+    return errorReply({ status: 500, code: 'INJECTED_FAULT', message: 'Injected by SANDBOX_ERROR_RATE' }, echo);
+  }
+  const enterprise = endpoint.store.enterprise(enterpriseId);
+  const appointment = enterprise?.appointments.get(id);
+  if (enterprise === undefined || appointment === undefined) {
+    return errorReply(
+      { status: 404, code: 'APPOINTMENT_NOT_FOUND', message: 'No appointment with this id exists' },
+      echo,
+    );
+  }
+  // A header that rendered before is valid, so only a cache miss needs parsing.
+  const acceptLanguage = faults.has('ignore-accept-language') ? undefined : headers['accept-language'];
+  const cacheKey = `${enterpriseId}\n${id}\n${acceptLanguage ?? '\0'}`;
+  let rendered = endpoint.renderCache.lookup(cacheKey);
+  if (rendered === undefined) {
+    const parsed = parseAcceptLanguage(acceptLanguage);
+    if (!parsed.ok) {
+      const message = `Accept-Language ${parsed.reason}`;
+      return errorReply({ status: 400, code: 'INVALID_ACCEPT_LANGUAGE', message }, echo);
+    }
+    const rules = faultyNegotiationRules({ defaultLanguage: enterprise.defaultLanguage, regionFallback: true }, faults);
+    const { body, languages } = renderAppointment(appointment, parsed.preference, rules);
+    const bytes = Buffer.from(JSON.stringify(faults.size > 0 ? breakAppointmentBody(body, faults) : body));
+    const contentLanguage =
+      languages.length > 0 && !faults.has('no-content-language') ? languages.join(', ') : undefined;
+    rendered = endpoint.renderCache.remember(cacheKey, { bytes, contentLanguage });
+  }
+  echo.vary = 'Accept-Language';
+  if (rendered.contentLanguage !== undefined) echo['content-language'] = rendered.contentLanguage;
+  return { status: 200, headers: echo, body: rendered.bytes };
+}
