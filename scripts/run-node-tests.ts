@@ -1,17 +1,19 @@
 // Runs the suite's Node tests (`*.test.ts`, not the Playwright `*.spec.ts`) with node:test, since
-// Node 20 cannot expand globs itself. `--pact` runs the Pact consumer tests instead; any other
-// argument keeps only the files whose path contains it.
+// Node 20 cannot expand globs itself. `--pact` runs the Pact consumer tests instead; `--exclude X`
+// leaves out paths that start with X; any other argument keeps only paths that contain it.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const pactOnly = args.includes('--pact');
-const filters = args.filter((arg) => arg !== '--pact');
+const excluded = args.flatMap((arg, index) => (args[index - 1] === '--exclude' ? [arg] : []));
+const filters = args.filter((arg, index) => arg !== '--pact' && arg !== '--exclude' && args[index - 1] !== '--exclude');
 const ignoredDirectories = /(^|\/)(node_modules|reports|test-results|\.git)(\/|$)/;
 
 const files = readdirSync('.', { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.test.ts') && !ignoredDirectories.test(file))
   .filter((file) => file.endsWith('.pact.test.ts') === pactOnly)
+  .filter((file) => !excluded.some((prefix) => file.startsWith(prefix)))
   .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)))
   .sort();
 

@@ -1,0 +1,152 @@
+// The consumer contract: drives the real appointment client against the Pact mock server and pins
+// only what the client relies on. Writes contracts/pacts/<consumer>-<provider>.json.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { MatchersV3, PactV4 } from '@pact-foundation/pact';
+import { CONSUMER_NAME, PACT_DIRECTORY, PROVIDER_NAME } from '../participants.ts';
+import { ProviderState } from '../provider-states.ts';
+import { createAppointmentClient } from './appointment-client.ts';
+import { PLACEHOLDER_TOKEN } from './placeholder-token.ts';
+
+const { like, eachLike, regex, datetime, integer, fromProviderState, uuid } = MatchersV3;
+
+const RFC3339 = "yyyy-MM-dd'T'HH:mm:ss.SSSX";
+
+const pact = new PactV4({ consumer: CONSUMER_NAME, provider: PROVIDER_NAME, dir: PACT_DIRECTORY, logLevel: 'warn' });
+
+const appointmentPath = fromProviderState(
+  '/enterprises/${enterprise}/appointments/${id}',
+  '/enterprises/acme/appointments/123',
+);
+
+const requestHeaders = (acceptLanguage: string | MatchersV3.Matcher<string>) => ({
+  // Any bearer token: the pact must hold no real one, and the provider decides which are valid.
+  Authorization: regex(/^Bearer [A-Za-z0-9._~+/-]+=*$/.source, `Bearer ${PLACEHOLDER_TOKEN}`),
+  // The client makes a fresh UUID per call, so only the shape can be pinned.
+  'X-Correlation-Id': uuid('5f1f3c2e-1111-4a4a-9b9b-123456789abc'),
+  'Accept-Language': acceptLanguage,
+});
+
+// The client branches on these: a value outside the documented lists is a broken provider.
+const statusEnum = regex(
+  '^(ACCEPTED|ALTERNATIVE_DATE_REQUESTED|CANCELLED|COMPLETED|INCOMING_REQUEST|NO_SHOW|OUTGOING_INVITE)$',
+  'ACCEPTED',
+);
+const meetingTypeEnum = regex('^(OFFICE|ON_LOCATION|PHONE|VIDEO)$', 'OFFICE');
+
+const errorsBody = (statusCode: string) => ({
+  // At least one error, each with the four documented fields; their texts are not published, so types only.
+  errors: eachLike({
+    message: like('string'),
+    code: like('string'),
+    type: like('string'),
+    statusCode: like(statusCode),
+  }),
+});
+
+function clientFor(baseUrl: string, token = PLACEHOLDER_TOKEN) {
+  return createAppointmentClient({ baseUrl, enterprise: 'acme', getToken: async () => token });
+}
+
+describe('the appointment client', () => {
+  it('reads an existing appointment', () =>
+    pact
+      .addInteraction()
+      .given(ProviderState.appointmentExists, { id: '123' })
+      .uponReceiving('a request for an existing appointment')
+      .withRequest('GET', appointmentPath, (builder) => builder.headers(requestHeaders(like('en *'))))
+      .willRespondWith(200, (builder) =>
+        builder
+          // Any JSON media type, with or without a charset.
+          .headers({ 'Content-Type': regex('^application/json(;.*)?$', 'application/json; charset=utf-8') })
+          .jsonBody({
+            data: {
+              // The id the provider state chose: the body must be the requested appointment.
+              id: fromProviderState('${id}', '123'),
+              status: statusEnum,
+              meetingType: meetingTypeEnum,
+              // Never null per the docs; the client shows when the appointment was made.
+              createdAt: datetime(RFC3339, '2022-08-17T19:05:21.362Z'),
+              updatedAt: datetime(RFC3339, '2022-08-17T19:05:21.362Z'),
+              // The docs say an appointment has participants; the client lists their roles and types.
+              appointmentParticipants: eachLike({
+                role: regex('^(PRIMARY|SECONDARY)$', 'PRIMARY'),
+                type: regex('^(CUSTOMER|EMPLOYEE)$', 'EMPLOYEE'),
+                participant: { id: like('string') },
+              }),
+              subject: { id: like('123') },
+              office: { id: like('123') },
+            },
+          }),
+      )
+      .executeTest(async (mockServer) => {
+        const result = await clientFor(mockServer.url).getAppointment('123', { acceptLanguage: 'en *' });
+        assert.equal(result.kind, 'appointment');
+        assert.equal(result.kind === 'appointment' && result.appointment.id, '123');
+        assert.equal(result.kind === 'appointment' && result.appointment.appointmentParticipants[0]?.role, 'PRIMARY');
+      }));
+
+  it('reads the translated location of a scheduled appointment in another language', () =>
+    pact
+      .addInteraction()
+      .given(ProviderState.appointmentScheduledWithTranslatedLocation, { id: 'a-office-accepted', language: 'nl' })
+      .uponReceiving('a request for a scheduled appointment in another language')
+      .withRequest('GET', appointmentPath, (builder) =>
+        builder.headers(requestHeaders(fromProviderState('${language}', 'nl'))),
+      )
+      .willRespondWith(200, (builder) =>
+        builder.jsonBody({
+          data: {
+            id: fromProviderState('${id}', 'a-office-accepted'),
+            // The state asks for a scheduled appointment, so start and end are date-times, not null.
+            start: datetime(RFC3339, '2024-03-04T09:00:00.000Z'),
+            end: datetime(RFC3339, '2024-03-04T09:30:00.000Z'),
+            // Whole minutes after the end that the client keeps free.
+            trailingBufferTime: integer(5),
+            location: {
+              // A translatable value in the requested language; the state guarantees the city has it.
+              city: { language: fromProviderState('${language}', 'nl'), value: like('Gent') },
+              translations: { city: eachLike({ language: like('nl'), value: like('Gent') }) },
+            },
+          },
+        }),
+      )
+      .executeTest(async (mockServer) => {
+        const result = await clientFor(mockServer.url).getAppointment('a-office-accepted', { acceptLanguage: 'nl' });
+        assert.equal(result.kind, 'appointment');
+        assert.deepEqual(result.kind === 'appointment' && result.appointment.location?.city, {
+          language: 'nl',
+          value: 'Gent',
+        });
+      }));
+
+  it('reports an unknown id as not found, with the errors', () =>
+    pact
+      .addInteraction()
+      .given(ProviderState.appointmentMissing, { id: 'missing-id' })
+      .uponReceiving('a request for an unknown appointment')
+      .withRequest('GET', appointmentPath, (builder) => builder.headers(requestHeaders(like('en *'))))
+      .willRespondWith(404, (builder) => builder.jsonBody(errorsBody('404')))
+      .executeTest(async (mockServer) => {
+        const result = await clientFor(mockServer.url).getAppointment('missing-id');
+        assert.equal(result.kind, 'not-found');
+        assert.equal(result.kind === 'not-found' && result.errors[0]?.statusCode, '404');
+      }));
+
+  it('reports an invalid token as an error with status 401 and the errors', () =>
+    pact
+      .addInteraction()
+      .given(ProviderState.appointmentExists, { id: '123' })
+      .uponReceiving('a request with an invalid token')
+      .withRequest('GET', appointmentPath, (builder) =>
+        // An exact token that no provider issues: verification must not swap it for the real one.
+        builder.headers({ ...requestHeaders(like('en *')), Authorization: 'Bearer invalid-token' }),
+      )
+      .willRespondWith(401, (builder) => builder.jsonBody(errorsBody('401')))
+      .executeTest(async (mockServer) => {
+        const result = await clientFor(mockServer.url, 'invalid-token').getAppointment('123');
+        assert.equal(result.kind, 'error');
+        assert.equal(result.kind === 'error' && result.status, 401);
+        assert.equal(result.kind === 'error' && result.errors[0]?.statusCode, '401');
+      }));
+});

@@ -1,0 +1,104 @@
+// `npm run verify:provider`: verifies the pacts in contracts/pacts (or a broker's, when
+// PACT_BROKER_BASE_URL is set) against the target: the embedded sandbox, or ENGAGE_BASE_URL.
+import { readdirSync } from 'node:fs';
+import { Verifier } from '@pact-foundation/pact';
+import type { RequestHandler } from 'express';
+import { ConfigError, runMain } from '../../config/config-error.ts';
+import type { Environment } from '../../config/environment-files.ts';
+import { readEnvironment } from '../../config/environment-files.ts';
+import { loadSuiteConfig } from '../../config/load-suite-config.ts';
+import type { SuiteConfig } from '../../config/suite-config.ts';
+import { createTokenProvider } from '../../config/token-provider.ts';
+import { startEmbeddedSandbox } from '../../sandbox/start-embedded-sandbox.ts';
+import { PLACEHOLDER_TOKEN } from '../consumer/placeholder-token.ts';
+import { readGitVersion } from '../git-version.ts';
+import { PACT_DIRECTORY, PROVIDER_NAME } from '../participants.ts';
+import { configuredStateHandlers, sandboxStateHandlers } from './provider-targets.ts';
+
+type VerifierOptions = ConstructorParameters<typeof Verifier>[0];
+
+/** Where the pacts come from: the local folder, or a broker with its selectors. */
+function pactSource(environment: Environment) {
+  const brokerUrl = environment.PACT_BROKER_BASE_URL;
+  if (brokerUrl !== undefined && brokerUrl !== '') {
+    const { sha, branch } = readGitVersion(environment);
+    return {
+      pactBrokerUrl: brokerUrl,
+      pactBrokerToken: environment.PACT_BROKER_TOKEN,
+      consumerVersionSelectors: [{ mainBranch: true }, { deployedOrReleased: true }, { matchingBranch: true }],
+      enablePending: true,
+      providerVersion: sha,
+      providerVersionBranch: branch,
+      publishVerificationResult: environment.CI === 'true',
+    };
+  }
+  const pactUrls = readdirSync(PACT_DIRECTORY, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+    .map((entry) => `${PACT_DIRECTORY}${entry.name}`);
+  if (pactUrls.length === 0)
+    throw new ConfigError(
+      'PACT_BROKER_BASE_URL',
+      `is unset and ${PACT_DIRECTORY} holds no pact: run npm run test:contracts first`,
+    );
+  return { pactUrls };
+}
+
+/** Pact's report is printed above; its error carries the same as JSON, which is summarised here. */
+function summarise(error: Error): string {
+  try {
+    const failures = (JSON.parse(error.message) as { errors?: unknown[] }).errors?.length ?? 0;
+    return `${failures} interaction(s) did not match the pact (see Pact's report above)`;
+  } catch {
+    return error.message;
+  }
+}
+
+/** Swaps the consumer's placeholder token for a real one; any other Authorization is left as the pact says. */
+function swapInToken(getToken: () => Promise<string>): RequestHandler {
+  return (request, _response, next) => {
+    if (request.headers.authorization !== `Bearer ${PLACEHOLDER_TOKEN}`) return next();
+    getToken().then((token) => {
+      request.headers.authorization = `Bearer ${token}`;
+      next();
+    }, next);
+  };
+}
+
+export async function verifyProvider(config: SuiteConfig, environment: Environment): Promise<void> {
+  const source = pactSource(environment);
+  const sandbox = config.target.kind === 'sandbox' ? await startEmbeddedSandbox(environment) : undefined;
+  try {
+    const tokenProvider = createTokenProvider(config.auth);
+    await new Verifier({
+      provider: PROVIDER_NAME,
+      providerBaseUrl: sandbox?.url ?? (config.target.kind === 'remote' ? config.target.baseUrl : ''),
+      // pact-js types stateHandlers as HTTP and message handlers at once; ours are HTTP handlers.
+      stateHandlers: (sandbox === undefined
+        ? configuredStateHandlers(config)
+        : sandboxStateHandlers(sandbox)) as unknown as VerifierOptions['stateHandlers'],
+      requestFilter: swapInToken(() => tokenProvider.getToken()),
+      logLevel: 'warn',
+      timeout: 30_000,
+      ...source,
+    }).verifyProvider();
+  } finally {
+    await sandbox?.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await runMain(async () => {
+    const config = loadSuiteConfig();
+    const target = config.target.kind === 'sandbox' ? 'the embedded sandbox' : config.target.baseUrl;
+    console.log(`verifying the pacts against ${target}`);
+    try {
+      await verifyProvider(config, readEnvironment());
+    } catch (error) {
+      if (error instanceof ConfigError) throw error;
+      console.error(`provider verification failed: ${summarise(error as Error)}`);
+      process.exitCode = 1;
+      return;
+    }
+    console.log('provider verification passed');
+  });
+}

@@ -1,0 +1,36 @@
+// Runs one of the suite's entry points as a user would (a child process with its own environment)
+// and collects its exit code and output, for tests of what users see.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+
+export interface EntryPointRun {
+  code: number | null;
+  output: string;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
+const ansiEscapes = /\u001b\[[0-9;]*m/g;
+
+/** Variables of the test's own environment that would change what the entry point targets. */
+const suiteVariables = /^(ENGAGE_|SANDBOX_|PACT_BROKER_)/;
+
+export async function runEntryPoint(
+  script: string,
+  environment: Record<string, string> = {},
+  args: string[] = [],
+): Promise<EntryPointRun> {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !suiteVariables.test(name)));
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    env: { ...inherited, PACT_DO_NOT_TRACK: 'true', NO_COLOR: '1', ...environment },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    output += chunk;
+  });
+  const [code] = await once(child, 'exit');
+  return { code, output: output.replace(ansiEscapes, '') };
+}
