@@ -1,0 +1,93 @@
+// Proves the broker scripts without a broker (none can run here): the command lines they build, the
+// clear refusal when no broker is configured, and a bounded run against a broker that is not there.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError } from '../../config/config-error.ts';
+import { runEntryPoint } from '../../testing/run-entry-point.ts';
+import { PACT_DIRECTORY } from '../participants.ts';
+import { brokerTimeoutSeconds, canIDeployArguments, publishArguments } from './broker-commands.ts';
+
+const git = { sha: '0123abc', branch: 'main' };
+const broker = { PACT_BROKER_BASE_URL: 'https://broker.example.test', PACT_BROKER_TOKEN: 'broker-token-under-test' };
+
+describe('the command lines', () => {
+  it('publish the pact folder under the git sha and branch', () => {
+    assert.deepEqual(publishArguments(broker, git), [
+      'publish',
+      PACT_DIRECTORY,
+      '--broker-base-url',
+      'https://broker.example.test',
+      '--consumer-app-version',
+      '0123abc',
+      '--branch',
+      'main',
+      '--retries',
+      '3',
+    ]);
+  });
+  it('ask can-i-deploy for the consumer at the git sha, to production unless told', () => {
+    const args = canIDeployArguments(broker, git);
+    assert.deepEqual(args.slice(0, 9), [
+      'can-i-deploy',
+      '--broker-base-url',
+      'https://broker.example.test',
+      '--pacticipant',
+      'engage-appointments-client',
+      '--version',
+      '0123abc',
+      '--to-environment',
+      'production',
+    ]);
+    assert.equal(canIDeployArguments({ ...broker, PACT_DEPLOY_ENVIRONMENT: 'staging' }, git)[8], 'staging');
+  });
+  it('wait for unknown results only a bounded number of times', () => {
+    const args = canIDeployArguments(broker, git);
+    assert.equal(args[args.indexOf('--retry-while-unknown') + 1], '6');
+    assert.equal(args[args.indexOf('--retry-interval') + 1], '10');
+  });
+  it('never carry the token', () => {
+    for (const args of [publishArguments(broker, git), canIDeployArguments(broker, git)]) {
+      assert.doesNotMatch(args.join(' '), /broker-token-under-test/);
+    }
+  });
+  it('refuse a missing or malformed broker URL, naming the variable', () => {
+    assert.throws(
+      () => publishArguments({}, git),
+      (error: unknown) => error instanceof ConfigError && /^PACT_BROKER_BASE_URL is not set/.test(error.message),
+    );
+    assert.throws(
+      () => canIDeployArguments({ PACT_BROKER_BASE_URL: 'broker' }, git),
+      /PACT_BROKER_BASE_URL "broker" is not an http\(s\) URL/,
+    );
+  });
+  it('bound the time, 120 s unless told', () => {
+    assert.equal(brokerTimeoutSeconds({}), 120);
+    assert.equal(brokerTimeoutSeconds({ PACT_BROKER_TIMEOUT_SECONDS: '30' }), 30);
+    assert.throws(
+      () => brokerTimeoutSeconds({ PACT_BROKER_TIMEOUT_SECONDS: 'soon' }),
+      /PACT_BROKER_TIMEOUT_SECONDS is "soon"/,
+    );
+  });
+});
+
+describe('npm run pact:publish', () => {
+  it('says clearly that no broker is configured, and exits 2', async () => {
+    const { code, output } = await runEntryPoint('contracts/broker/run-broker-command.ts', {}, ['publish']);
+    assert.equal(code, 2);
+    assert.match(output, /^configuration error: PACT_BROKER_BASE_URL is not set, so there is no broker to publish to/m);
+  });
+  it('is stopped at its time limit against a broker that does not answer, without printing the token', async () => {
+    const environment = {
+      PACT_BROKER_BASE_URL: 'http://127.0.0.1:9',
+      PACT_BROKER_TOKEN: 'broker-token-under-test',
+      PACT_BROKER_TIMEOUT_SECONDS: '3',
+    };
+    const { code, output } = await runEntryPoint('contracts/broker/run-broker-command.ts', environment, [
+      'can-i-deploy',
+    ]);
+    assert.equal(code, 124);
+    assert.match(output, /did not finish within 3 s \(PACT_BROKER_TIMEOUT_SECONDS\) and was stopped/);
+    assert.match(output, /^pact-broker can-i-deploy --broker-base-url http:\/\/127\.0\.0\.1:9/m);
+    assert.doesNotMatch(output, /broker-token-under-test/);
+  });
+});

@@ -1,0 +1,72 @@
+// The pact-broker command lines of `npm run pact:publish` and `npm run pact:can-i-deploy`, built from
+// PACT_BROKER_* and git. The token never appears on a command line: the CLI reads PACT_BROKER_TOKEN
+// from the environment itself.
+import { ConfigError } from '../../config/config-error.ts';
+import type { Environment } from '../../config/environment-files.ts';
+import type { GitVersion } from '../git-version.ts';
+import { CONSUMER_NAME, PACT_DIRECTORY } from '../participants.ts';
+
+export const DEFAULT_BROKER_TIMEOUT_SECONDS = 120;
+
+function brokerUrl(environment: Environment, purpose: string): string {
+  const url = environment.PACT_BROKER_BASE_URL?.trim();
+  if (url === undefined || url === '') {
+    throw new ConfigError(
+      'PACT_BROKER_BASE_URL',
+      `is not set, so there is no broker to ${purpose} (set it, and PACT_BROKER_TOKEN, to use one)`,
+    );
+  }
+  if (!/^https?:\/\/[^\s]+$/.test(url)) throw new ConfigError('PACT_BROKER_BASE_URL', `"${url}" is not an http(s) URL`);
+  return url;
+}
+
+/** Seconds after which a broker command is stopped. */
+export function brokerTimeoutSeconds(environment: Environment): number {
+  const raw = environment.PACT_BROKER_TIMEOUT_SECONDS;
+  if (raw === undefined || raw === '') return DEFAULT_BROKER_TIMEOUT_SECONDS;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3600) {
+    throw new ConfigError(
+      'PACT_BROKER_TIMEOUT_SECONDS',
+      `is "${raw}" but must be a whole number of seconds from 1 to 3600`,
+    );
+  }
+  return seconds;
+}
+
+export function publishArguments(environment: Environment, git: GitVersion): string[] {
+  return [
+    'publish',
+    PACT_DIRECTORY,
+    '--broker-base-url',
+    brokerUrl(environment, 'publish to'),
+    '--consumer-app-version',
+    git.sha,
+    '--branch',
+    git.branch,
+    '--retries',
+    '3',
+  ];
+}
+
+export function canIDeployArguments(environment: Environment, git: GitVersion): string[] {
+  const target = environment.PACT_DEPLOY_ENVIRONMENT?.trim() || 'production';
+  return [
+    'can-i-deploy',
+    '--broker-base-url',
+    brokerUrl(environment, 'ask'),
+    '--pacticipant',
+    CONSUMER_NAME,
+    '--version',
+    git.sha,
+    '--to-environment',
+    target,
+    // Wait for pending verifications, but boundedly: 6 tries 10 s apart.
+    '--retry-while-unknown',
+    '6',
+    '--retry-interval',
+    '10',
+    '--retries',
+    '3',
+  ];
+}

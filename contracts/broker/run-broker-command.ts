@@ -1,0 +1,40 @@
+// `npm run pact:publish` / `npm run pact:can-i-deploy`: runs the pact-broker CLI that ships inside
+// @pact-foundation/pact-cli, with versions from git and a bounded time.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { ConfigError, runMain } from '../../config/config-error.ts';
+import { readEnvironment } from '../../config/environment-files.ts';
+import { readGitVersion } from '../git-version.ts';
+import { brokerTimeoutSeconds, canIDeployArguments, publishArguments } from './broker-commands.ts';
+
+const builders = { publish: publishArguments, 'can-i-deploy': canIDeployArguments };
+
+await runMain(async () => {
+  const action = process.argv[2];
+  if (action !== 'publish' && action !== 'can-i-deploy') {
+    throw new ConfigError('action', `"${action}" is not publish or can-i-deploy`);
+  }
+  const environment = readEnvironment();
+  const args = builders[action](environment, readGitVersion(environment));
+  const timeout = brokerTimeoutSeconds(environment);
+  // The native binary itself, not the package's Node wrapper around it.
+  const { standalone } = createRequire(import.meta.url)('@pact-foundation/pact-cli/src/pact-standalone') as {
+    standalone: () => { pactFullPath: string };
+  };
+  console.log(`pact-broker ${args.join(' ')} (stopped after ${timeout} s)`);
+  // Its own process group, so that the timeout also stops the helpers the binary starts.
+  const child = spawn(standalone().pactFullPath, ['broker', ...args], { stdio: 'inherit', detached: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    process.kill(-(child.pid as number), 'SIGKILL');
+  }, timeout * 1000);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearTimeout(timer);
+  if (timedOut) {
+    console.error(
+      `pact-broker ${action} did not finish within ${timeout} s (PACT_BROKER_TIMEOUT_SECONDS) and was stopped`,
+    );
+  }
+  process.exitCode = timedOut ? 124 : (code ?? 1);
+});
