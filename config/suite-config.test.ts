@@ -29,6 +29,8 @@ describe('with no variables', () => {
     assert.deepEqual(config.target, { kind: 'sandbox' });
     assert.equal(config.enterprise, 'acme');
     assert.equal(config.appointmentId, '123');
+    assert.equal(config.appointmentIds[0], '123');
+    assert.ok(config.appointmentIds.length > 1);
     assert.equal(config.defaultLanguage, 'en');
     assert.equal(config.auth.kind === 'static-token' && config.auth.token.reveal(), 'sandbox-token');
   });
@@ -52,6 +54,12 @@ describe('against a remote target', () => {
     assert.deepEqual(config.target, { kind: 'remote', baseUrl: 'https://api.development.pexipengage.com' });
     assert.equal(config.enterprise, 'globex');
     assert.equal(config.missingAppointmentId, 'gone');
+    assert.deepEqual(config.appointmentIds, ['abc']);
+    assert.deepEqual(readSuiteConfig({ ...remote, ENGAGE_APPOINTMENT_IDS: 'x, abc,y' }).appointmentIds, [
+      'abc',
+      'x',
+      'y',
+    ]);
     assert.equal(config.defaultLanguage, 'nl');
     assert.equal(config.expectations.size, 0);
     assert.equal(config.noScopeToken, undefined);

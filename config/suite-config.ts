@@ -17,6 +17,8 @@ export interface SuiteConfig {
   enterprise: string;
   auth: AuthConfig;
   appointmentId: string;
+  /** Appointments to look at where one is not enough (language rules, load rotation); starts with appointmentId. */
+  appointmentIds: string[];
   missingAppointmentId: string;
   /** The enterprise's default language, when known; checks that need it skip and say so otherwise. */
   defaultLanguage?: string;
@@ -31,6 +33,14 @@ export const SANDBOX_DEFAULTS = {
   token: 'sandbox-token',
   noScopeToken: 'sandbox-token-no-scope',
   appointmentId: '123',
+  /** Seeded appointments with one, several, no English, and no location. */
+  appointmentIds: [
+    '123',
+    'a-office-accepted',
+    'a-office-multilingual',
+    'a-on-location-no-english',
+    'a-phone-no-location',
+  ],
   defaultLanguage: 'en',
 } as const;
 
@@ -69,11 +79,21 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
   }
   const noScopeToken = value('ENGAGE_NO_SCOPE_TOKEN') ?? (onSandbox ? SANDBOX_DEFAULTS.noScopeToken : undefined);
 
+  const appointmentId = required('ENGAGE_APPOINTMENT_ID', SANDBOX_DEFAULTS.appointmentId);
+  const listed = value('ENGAGE_APPOINTMENT_IDS')
+    ?.split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  const appointmentIds = [
+    ...new Set([appointmentId, ...(listed ?? (onSandbox ? SANDBOX_DEFAULTS.appointmentIds : []))]),
+  ];
+
   return {
     target,
     enterprise,
     auth: readAuth(value, onSandbox),
-    appointmentId: required('ENGAGE_APPOINTMENT_ID', SANDBOX_DEFAULTS.appointmentId),
+    appointmentId,
+    appointmentIds,
     missingAppointmentId: value('ENGAGE_MISSING_APPOINTMENT_ID') ?? `missing-${randomUUID()}`,
     defaultLanguage,
     expectations: readExpectations(environment.ENGAGE_EXPECT, onSandbox),

@@ -31,6 +31,7 @@ export interface SandboxApp {
 const appointmentPath = /^\/enterprises\/([^/?]+)\/appointments\/([^/?]+)(\?.*)?$/;
 const tokenPath = /^\/realms\/([^/?]+)\/protocol\/openid-connect\/token(\?.*)?$/;
 const JSON_TYPE = 'application/json; charset=utf-8';
+const RATE_LIMITED_SERVICE_MILLISECONDS = 5;
 
 export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
   const store = new AppointmentStore(options.seed ?? defaultSeed);
@@ -95,8 +96,12 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
       }
       response.once('close', release);
     }
-    if (latency === undefined) return routeSafely(request, response);
-    setTimeout(routeSafely, latency.fixedMilliseconds + random() * latency.jitterMilliseconds, request, response);
+    const delay = latency === undefined ? 0 : latency.fixedMilliseconds + random() * latency.jitterMilliseconds;
+    // A real service takes time, so requests overlap; with no latency knob the concurrency limit
+    // could never be reached, so rate limiting holds each request for a few milliseconds.
+    const serviceTime = limiter === undefined ? delay : Math.max(delay, RATE_LIMITED_SERVICE_MILLISECONDS);
+    if (serviceTime === 0) return routeSafely(request, response);
+    setTimeout(routeSafely, serviceTime, request, response);
   }
 
   return { handle, store };

@@ -1,0 +1,74 @@
+// Property-based bad input: odd ids (unicode, traversal, very long, reserved characters, injection)
+// and odd header values must never get a 5xx, and every body must match the 200 or errors schema.
+// Bounded in runs and time, and paced so that a real environment's rate limit is respected.
+import fc from 'fast-check';
+import { formatViolations, SchemaId, validateAgainstSchema } from '../../schemas/schema-registry.ts';
+import { appointmentPath, type Probe } from '../http-probe.ts';
+import { type CheckResult, passed } from './check-result.ts';
+import { show } from './response-checks.ts';
+
+export interface BadInputBudget {
+  runs: number;
+  timeLimitMilliseconds: number;
+  /** Minimum time between requests: 50 ms keeps a single client under 20 a second. */
+  pacingMilliseconds: number;
+}
+
+const hostileStrings = [
+  '../../etc/passwd',
+  '..%2f..%2f',
+  "' OR '1'='1",
+  '"; DROP TABLE appointments; --',
+  '{{7*7}}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a log-injection probe, not a template.
+  '${jndi:ldap://x}',
+  '<script>alert(1)</script>',
+  '%00',
+  '\u202e',
+  '🙂',
+  'ü'.repeat(300),
+];
+
+const id = fc.oneof(
+  fc.string({ minLength: 1, maxLength: 64, unit: 'grapheme' }),
+  fc.constantFrom(...hostileStrings, 'x'.repeat(4096)),
+);
+// Header values are limited to what HTTP lets a client send.
+const headerValue = fc
+  .oneof(fc.string({ maxLength: 80, unit: 'binary' }), fc.constantFrom(...hostileStrings))
+  .map((value) => value.replace(/[^\t\x20-\x7e\x80-\xff]/g, '').trim());
+
+export async function checkBadInput(probe: Probe, enterprise: string, budget: BadInputBudget): Promise<CheckResult> {
+  let last = 0;
+  const property = fc.asyncProperty(
+    id,
+    fc.option(headerValue, { nil: undefined }),
+    fc.option(headerValue, { nil: undefined }),
+    async (appointmentId, acceptLanguage, correlationId) => {
+      const wait = last + budget.pacingMilliseconds - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      last = Date.now();
+      const headers: Record<string, string> = {};
+      if (acceptLanguage !== undefined) headers['accept-language'] = acceptLanguage;
+      if (correlationId !== undefined) headers['x-correlation-id'] = correlationId;
+      const response = await probe(appointmentPath(enterprise, appointmentId), headers);
+      const label = `id ${show(appointmentId.slice(0, 80))}, Accept-Language ${show(acceptLanguage)}, X-Correlation-Id ${show(correlationId)}`;
+      if (response.status >= 500) throw new Error(`${label}: HTTP ${response.status}`);
+      const schema = response.status === 200 ? SchemaId.appointmentResponse : SchemaId.errorResponse;
+      const result = validateAgainstSchema(schema, response.json);
+      if (!result.valid)
+        throw new Error(
+          `${label}: HTTP ${response.status} with a body outside the schemas:\n${formatViolations(result.violations)}`,
+        );
+    },
+  );
+  const details = await fc.check(property, {
+    numRuns: budget.runs,
+    interruptAfterTimeLimit: budget.timeLimitMilliseconds,
+    markInterruptAsFailure: false,
+    endOnFailure: true,
+  });
+  if (!details.failed) return passed([]);
+  const reason = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+  return passed([`${reason}\n(fast-check seed ${details.seed}, after ${details.numRuns} runs)`]);
+}

@@ -1,0 +1,228 @@
+// Proves every e2e check both ways, fast and without Playwright: it passes against correct providers
+// (the sandbox, and another with other ids, default language and languages per field), and reports
+// a problem against a sandbox that breaks its rule.
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import type { SandboxOptions } from '../../sandbox/create-sandbox-app.ts';
+import type { FaultName } from '../../sandbox/faults.ts';
+import { appointment, location, text } from '../../sandbox/seed-helpers.ts';
+import { type RunningSandbox, startSandbox } from '../../sandbox/start-sandbox.ts';
+import { appointmentPath, createProbe, fetchGet, type Probe } from '../http-probe.ts';
+import { checkBadInput } from './bad-input-checks.ts';
+import { type CheckResult, problemsOf } from './check-result.ts';
+import {
+  checkForbidden,
+  checkRateLimited,
+  checkUnauthorized,
+  checkUnknownId,
+  unauthorizedRequests,
+} from './error-checks.ts';
+import { checkCorrelationIdAccepted, checkCorrelationIdRejected } from './header-checks.ts';
+import { checkAppointmentResponse } from './response-checks.ts';
+import {
+  contentLanguageCheck,
+  readTranslations,
+  regionFallbackCheck,
+  type TranslationContext,
+  translationChecks,
+} from './translation-checks.ts';
+
+const sandboxes: RunningSandbox[] = [];
+after(() => Promise.all(sandboxes.map((sandbox) => sandbox.close())));
+
+async function probeFor(options: SandboxOptions = {}, enterprise = 'acme'): Promise<Probe> {
+  const sandbox = await startSandbox(options);
+  sandboxes.push(sandbox);
+  return createProbe({ baseUrl: sandbox.url, enterprise, getToken: async () => 'sandbox-token' }, fetchGet);
+}
+const faulty = (fault: FaultName) => probeFor({ faults: [fault] });
+
+async function translationProblems(
+  probe: Probe,
+  id: string,
+  check: (context: TranslationContext, translations: any) => Promise<CheckResult>,
+  defaultLanguage = 'en',
+  enterprise = 'acme',
+) {
+  const context = { probe, path: appointmentPath(enterprise, id), id, defaultLanguage };
+  const read = await readTranslations(context);
+  assert.ok('translations' in read, JSON.stringify(read));
+  const result = await check(context, read.translations);
+  assert.ok(!('skipped' in result), `skipped: ${JSON.stringify(result)}`);
+  return problemsOf(result);
+}
+
+const MULTILINGUAL = 'a-office-accepted';
+
+describe('against correct providers every check passes', () => {
+  it('on the sandbox, for every language rule and appointment shape', async () => {
+    const probe = await probeFor();
+    for (const id of ['123', MULTILINGUAL, 'a-office-multilingual', 'a-on-location-no-english']) {
+      const context = { probe, path: appointmentPath('acme', id), id, defaultLanguage: 'en' };
+      const read = await readTranslations(context);
+      assert.ok('translations' in read);
+      for (const check of [...Object.values(translationChecks), regionFallbackCheck, contentLanguageCheck]) {
+        assert.deepEqual(problemsOf(await check(context, read.translations)), [], id);
+      }
+    }
+  });
+  it('on another provider with other ids, default language and languages per field', async () => {
+    const other = appointment('globex-1', {
+      location: location({
+        city: [text('de', 'Gent'), text('FR', 'Gand')],
+        state: [text('fr', 'Flandre')],
+        street1: [],
+        street2: [text('es', 'Piso 2'), text('de', '2. Stock')],
+      }),
+    });
+    const probe = await probeFor(
+      { seed: { enterprises: [{ id: 'globex', defaultLanguage: 'de', appointments: [other] }] } },
+      'globex',
+    );
+    const context = { probe, path: appointmentPath('globex', 'globex-1'), id: 'globex-1', defaultLanguage: 'de' };
+    const read = await readTranslations(context);
+    assert.ok('translations' in read);
+    for (const check of Object.values(translationChecks))
+      assert.deepEqual(problemsOf(await check(context, read.translations)), []);
+  });
+  it('skips the language rules, saying why, for an appointment without a location', async () => {
+    const read = await readTranslations({
+      probe: await probeFor(),
+      path: appointmentPath('acme', 'a-phone-no-location'),
+      id: 'a-phone-no-location',
+    });
+    assert.deepEqual(read, {
+      skipped: 'appointment a-phone-no-location has no location, so it has no translatable fields',
+    });
+  });
+});
+
+describe('the 200 checks fail against', () => {
+  const cases: Array<[FaultName, RegExp]> = [
+    ['no-data-envelope', /must have required property 'data'/],
+    ['extra-top-level-key', /must not have the extra property "meta"/],
+    ['wrong-types', /\/data\/trailingBufferTime: must be integer,null/],
+    ['bad-date-time', /\/data\/start: must match format "date-time"/],
+    ['wrong-enum', /\/data\/status: must be one of/],
+    ['wrong-id', /data\.id is "123-other", expected the requested "123"/],
+    ['non-json-content-type', /Content-Type "text\/plain; charset=utf-8" is not JSON/],
+    ['mismatched-language-tag', /location\.city is \{"language":"xx".*not one of its translations/],
+  ];
+  for (const [fault, problem] of cases) {
+    it(fault, async () => {
+      const probe = await faulty(fault);
+      assert.match(
+        checkAppointmentResponse(await probe(appointmentPath('acme', '123')), '123', 'GET').join('\n'),
+        problem,
+      );
+    });
+  }
+});
+
+describe('the language checks fail against', () => {
+  const cases: Array<
+    [FaultName, string, (context: TranslationContext, translations: any) => Promise<CheckResult>, RegExp]
+  > = [
+    [
+      'ignore-accept-language',
+      MULTILINGUAL,
+      translationChecks[
+        'a requested language that a field has resolves to itself, and null where the field lacks it'
+      ] as never,
+      /Accept-Language "nl": location\.city is \{"language":"en"/,
+    ],
+    [
+      'fallback-instead-of-null',
+      '123',
+      translationChecks['a language that no field has yields null everywhere, with no fallback'] as never,
+      /location\.city is \{"language":"en".*expected null/,
+    ],
+    [
+      'case-sensitive-tags',
+      MULTILINGUAL,
+      translationChecks['language tags compare case-insensitively'] as never,
+      /Accept-Language "EN": location\.city is null/,
+    ],
+    [
+      'ignore-weights',
+      MULTILINGUAL,
+      translationChecks['q-weights decide the order, not the position in the list'] as never,
+      /Accept-Language "en;q=0\.4, nl;q=0\.9": location\.city is \{"language":"en"/,
+    ],
+    ['no-region-fallback', MULTILINGUAL, regionFallbackCheck, /Accept-Language "en-BE": location\.city is null/],
+    [
+      'no-content-language',
+      MULTILINGUAL,
+      contentLanguageCheck,
+      /Content-Language is nothing, expected it to name "en"/,
+    ],
+  ];
+  for (const [fault, id, check, problem] of cases) {
+    it(fault, async () => {
+      assert.match((await translationProblems(await faulty(fault), id, check)).join('\n'), problem);
+    });
+  }
+  it('a provider whose default language is not the configured one', async () => {
+    const check = translationChecks[
+      '"*" and no Accept-Language give the default language, else any translation, else null'
+    ] as never;
+    assert.match(
+      (await translationProblems(await probeFor(), MULTILINGUAL, check, 'nl')).join('\n'),
+      /Accept-Language "\*": location\.city is \{"language":"en".*expected \{"language":"nl"/,
+    );
+  });
+});
+
+describe('the header and error checks fail against', () => {
+  const path = appointmentPath('acme', '123');
+  it('no-correlation-echo, under correlation-echo', async () => {
+    assert.match(
+      problemsOf(await checkCorrelationIdAccepted(await faulty('no-correlation-echo'), path, 'abc-123', true)).join(),
+      /carries undefined|carries nothing/,
+    );
+  });
+  it('accept-any-correlation-id', async () => {
+    assert.match(
+      problemsOf(
+        await checkCorrelationIdRejected(await faulty('accept-any-correlation-id'), path, 'x'.repeat(37)),
+      ).join(),
+      /HTTP 200, expected 400/,
+    );
+  });
+  it('no-auth-check, for every unauthorised request and the no-scope token', async () => {
+    const probe = await faulty('no-auth-check');
+    for (const [label, authorization] of Object.entries(unauthorizedRequests)) {
+      assert.match(
+        problemsOf(await checkUnauthorized(probe, path, authorization, label)).join(),
+        /HTTP 200, expected 401/,
+      );
+    }
+    assert.match(
+      problemsOf(await checkForbidden(probe, path, 'sandbox-token-no-scope')).join(),
+      /HTTP 200, expected 403/,
+    );
+  });
+  it('not-found-without-errors and numeric-status-code', async () => {
+    const unknown = appointmentPath('acme', 'nope');
+    assert.match(
+      problemsOf(await checkUnknownId(await faulty('not-found-without-errors'), unknown)).join(),
+      /must have required property 'errors'/,
+    );
+    assert.match(
+      problemsOf(await checkUnknownId(await faulty('numeric-status-code'), unknown)).join(),
+      /statusCode: must be string/,
+    );
+  });
+  it('a provider without a rate limit, under rate-limit', async () => {
+    assert.match(problemsOf(await checkRateLimited(await probeFor(), path)).join(), /none was answered 429/);
+    assert.deepEqual(problemsOf(await checkRateLimited(await probeFor({ rateLimit: true }), path)), []);
+  });
+  it('server-error-on-odd-ids, for the bad-input property', async () => {
+    const budget = { runs: 200, timeLimitMilliseconds: 5000, pacingMilliseconds: 0 };
+    assert.deepEqual(problemsOf(await checkBadInput(await probeFor(), 'acme', budget)), []);
+    assert.match(
+      problemsOf(await checkBadInput(await faulty('server-error-on-odd-ids'), 'acme', budget)).join(),
+      /HTTP 500/,
+    );
+  });
+});

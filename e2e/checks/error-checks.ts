@@ -1,0 +1,41 @@
+// The documented error behaviour: 404 for an unknown id, 401 for a missing, malformed or unknown
+// token, 403 for a token without the scope, and 429 for a burst only under `rate-limit`.
+import { randomUUID } from 'node:crypto';
+import type { Probe } from '../http-probe.ts';
+import { type CheckResult, passed } from './check-result.ts';
+import { checkErrorResponse } from './response-checks.ts';
+
+export async function checkUnknownId(probe: Probe, path: string): Promise<CheckResult> {
+  return passed(checkErrorResponse(await probe(path), 404, 'an unknown id'));
+}
+
+export const unauthorizedRequests: Record<string, string | null> = {
+  'no Authorization header': null,
+  'an Authorization that is not Bearer': `Basic ${Buffer.from('user:password').toString('base64')}`,
+  'a bearer token that was never issued': `Bearer never-issued-${randomUUID()}`,
+};
+
+export async function checkUnauthorized(
+  probe: Probe,
+  path: string,
+  authorization: string | null,
+  label: string,
+): Promise<CheckResult> {
+  return passed(checkErrorResponse(await probe(path, { authorization }), 401, label));
+}
+
+export async function checkForbidden(probe: Probe, path: string, noScopeToken: string): Promise<CheckResult> {
+  const response = await probe(path, { authorization: `Bearer ${noScopeToken}` });
+  return passed(checkErrorResponse(response, 403, 'a token without the appointments scope'));
+}
+
+/** More concurrent requests than the documented 4 per client: some must get 429 with the envelope. */
+export async function checkRateLimited(probe: Probe, path: string, burst = 24): Promise<CheckResult> {
+  const responses = await Promise.all(Array.from({ length: burst }, () => probe(path)));
+  const limited = responses.filter((response) => response.status === 429);
+  if (limited.length === 0)
+    return passed([
+      `${burst} concurrent requests: none was answered 429 (statuses ${[...new Set(responses.map((r) => r.status))].join(', ')})`,
+    ]);
+  return passed(checkErrorResponse(limited[0] as (typeof limited)[number], 429, 'a rate-limited request'));
+}

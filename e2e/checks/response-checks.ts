@@ -1,0 +1,63 @@
+// Checks of one response against what the docs promise: the 200 (schema, JSON, the requested id,
+// resolved values that are real translations) and the errors envelope with its string status.
+import { formatViolations, SchemaId, validateAgainstSchema } from '../../schemas/schema-registry.ts';
+import type { AppointmentResponse, LanguageValue } from '../../schemas/types.generated.ts';
+import type { ProbeResponse } from '../http-probe.ts';
+
+export const TRANSLATABLE_FIELDS = ['city', 'state', 'street1', 'street2'] as const;
+export type TranslatableField = (typeof TRANSLATABLE_FIELDS)[number];
+
+const isJsonContentType = (response: ProbeResponse) =>
+  /^application\/(.+\+)?json(\s*;.*)?$/i.test(response.headers['content-type'] ?? '');
+
+export const show = (value: unknown) => JSON.stringify(value) ?? 'nothing';
+
+export function sameTranslation(actual: LanguageValue | null, expected: LanguageValue | null): boolean {
+  if (actual === null || expected === null) return actual === expected;
+  return actual.language.toLowerCase() === expected.language.toLowerCase() && actual.value === expected.value;
+}
+
+export function checkErrorResponse(response: ProbeResponse, expectedStatus: number, label: string): string[] {
+  const problems: string[] = [];
+  if (response.status !== expectedStatus)
+    problems.push(`${label}: HTTP ${response.status}, expected ${expectedStatus}`);
+  if (!isJsonContentType(response))
+    problems.push(`${label}: Content-Type ${show(response.headers['content-type'])} is not JSON`);
+  const result = validateAgainstSchema(SchemaId.errorResponse, response.json);
+  if (!result.valid)
+    problems.push(`${label}: the body is not the errors envelope:\n${formatViolations(result.violations)}`);
+  const statusCode = (response.json as { errors?: Array<{ statusCode?: unknown }> } | undefined)?.errors?.[0]
+    ?.statusCode;
+  if (result.valid && statusCode !== String(expectedStatus))
+    problems.push(`${label}: errors[0].statusCode is ${show(statusCode)}, expected "${expectedStatus}"`);
+  return problems;
+}
+
+/** Every resolved translatable value must be one of the field's own translations. */
+export function checkResolvedValuesAreTranslations(body: AppointmentResponse, label: string): string[] {
+  const location = body.data.location;
+  if (location === null) return [];
+  return TRANSLATABLE_FIELDS.flatMap((field) => {
+    const resolved = location[field];
+    const translations = location.translations[field] ?? [];
+    if (resolved === null || translations.some((translation) => sameTranslation(resolved, translation))) return [];
+    return [
+      `${label}: location.${field} is ${show(resolved)}, which is not one of its translations ${show(translations)}`,
+    ];
+  });
+}
+
+export function checkAppointmentResponse(response: ProbeResponse, id: string, label: string): string[] {
+  if (response.status !== 200)
+    return [`${label}: HTTP ${response.status}, expected 200 (body ${response.text.slice(0, 200)})`];
+  const problems: string[] = [];
+  if (!isJsonContentType(response))
+    problems.push(`${label}: Content-Type ${show(response.headers['content-type'])} is not JSON`);
+  const result = validateAgainstSchema(SchemaId.appointmentResponse, response.json);
+  if (!result.valid)
+    return [...problems, `${label}: the body does not match the schema:\n${formatViolations(result.violations)}`];
+  const body = response.json as AppointmentResponse;
+  if (body.data.id !== id)
+    problems.push(`${label}: data.id is ${show(body.data.id)}, expected the requested ${show(id)}`);
+  return [...problems, ...checkResolvedValuesAreTranslations(body, label)];
+}

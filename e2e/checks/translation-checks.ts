@@ -1,0 +1,172 @@
+// The language rules, checked without knowing the data: each check reads the available languages
+// from the response's own `translations` and derives what every field must resolve to.
+import type { AppointmentResponse, LanguageValue, Location } from '../../schemas/types.generated.ts';
+import type { Probe } from '../http-probe.ts';
+import { type CheckResult, passed, skipped } from './check-result.ts';
+import {
+  checkAppointmentResponse,
+  sameTranslation,
+  show,
+  TRANSLATABLE_FIELDS,
+  type TranslatableField,
+} from './response-checks.ts';
+
+/** The languages the docs list as supported, used to find one that a location lacks. */
+const DOCUMENTED_LANGUAGES = ['en', 'nl', 'fr', 'de', 'no', 'da', 'es', 'el', 'ja', 'pl'];
+
+export interface TranslationContext {
+  probe: Probe;
+  path: string;
+  id: string;
+  defaultLanguage?: string;
+}
+
+type Translations = Record<TranslatableField, LanguageValue[]>;
+/** Per field, the values it may resolve to; an empty list never happens. */
+type Acceptable = (translations: LanguageValue[]) => Array<LanguageValue | null>;
+
+const languageIn = (translations: LanguageValue[], language: string) =>
+  translations.find((translation) => translation.language.toLowerCase() === language.toLowerCase());
+
+/** Reads the location once (no Accept-Language), or says why the language checks cannot run. */
+export async function readTranslations(
+  context: TranslationContext,
+): Promise<{ translations: Translations } | { skipped: string } | { problems: string[] }> {
+  const response = await context.probe(context.path);
+  const problems = checkAppointmentResponse(response, context.id, 'no Accept-Language');
+  if (problems.length > 0) return { problems };
+  const location = (response.json as AppointmentResponse).data.location;
+  if (location === null)
+    return { skipped: `appointment ${context.id} has no location, so it has no translatable fields` };
+  const translations = Object.fromEntries(
+    TRANSLATABLE_FIELDS.map((field) => [field, location.translations[field] ?? []]),
+  ) as Translations;
+  return { translations };
+}
+
+export function availableLanguages(translations: Translations): string[] {
+  const languages = TRANSLATABLE_FIELDS.flatMap((field) =>
+    translations[field].map((translation) => translation.language.toLowerCase()),
+  );
+  return [...new Set(languages)];
+}
+
+/** Requests with one Accept-Language value and compares every field with what it may resolve to. */
+async function expectResolution(
+  context: TranslationContext,
+  header: string | null,
+  acceptable: Acceptable,
+  translations: Translations,
+): Promise<string[]> {
+  const label = `Accept-Language ${header === null ? '(none)' : show(header)}`;
+  const response = await context.probe(context.path, header === null ? {} : { 'accept-language': header });
+  const problems = checkAppointmentResponse(response, context.id, label);
+  if (problems.length > 0) return problems;
+  const location = (response.json as AppointmentResponse).data.location as Location;
+  return TRANSLATABLE_FIELDS.flatMap((field) => {
+    const allowed = acceptable(translations[field]);
+    if (allowed.some((value) => sameTranslation(location[field], value))) return [];
+    const expected = allowed.length === 1 ? show(allowed[0]) : `one of ${show(allowed)}`;
+    return [
+      `${label}: location.${field} is ${show(location[field])}, expected ${expected} (translations ${show(translations[field])})`,
+    ];
+  });
+}
+
+const exactly =
+  (language: string): Acceptable =>
+  (translations) => [languageIn(translations, language) ?? null];
+/** The default language, else any available translation, else null. */
+const defaultRule =
+  (defaultLanguage: string): Acceptable =>
+  (translations) => {
+    const match = languageIn(translations, defaultLanguage);
+    if (match !== undefined) return [match];
+    return translations.length > 0 ? translations : [null];
+  };
+const firstOf =
+  (...rules: Acceptable[]): Acceptable =>
+  (translations) => {
+    for (const rule of rules) {
+      const allowed = rule(translations);
+      if (!(allowed.length === 1 && allowed[0] === null)) return allowed;
+    }
+    return [null];
+  };
+
+type TranslationCheck = (context: TranslationContext, translations: Translations) => Promise<CheckResult>;
+
+export const translationChecks: Record<string, TranslationCheck> = {
+  'a requested language that a field has resolves to itself, and null where the field lacks it': async (
+    context,
+    translations,
+  ) => {
+    const problems = [];
+    for (const language of availableLanguages(translations))
+      problems.push(...(await expectResolution(context, language, exactly(language), translations)));
+    return passed(problems);
+  },
+  'a language that no field has yields null everywhere, with no fallback': async (context, translations) => {
+    const missing = DOCUMENTED_LANGUAGES.find((language) => !availableLanguages(translations).includes(language));
+    if (missing === undefined) return skipped('the location has every documented language');
+    return passed(await expectResolution(context, missing, () => [null], translations));
+  },
+  '"*" and no Accept-Language give the default language, else any translation, else null': async (
+    context,
+    translations,
+  ) => {
+    const { defaultLanguage } = context;
+    if (defaultLanguage === undefined) return skipped('ENGAGE_DEFAULT_LANGUAGE is not set, so the default is unknown');
+    const problems = await expectResolution(context, '*', defaultRule(defaultLanguage), translations);
+    problems.push(...(await expectResolution(context, null, defaultRule(defaultLanguage), translations)));
+    return passed(problems);
+  },
+  '"<language> *" (the docs\' "en *") gives that language, else the default': async (context, translations) => {
+    const { defaultLanguage } = context;
+    if (defaultLanguage === undefined) return skipped('ENGAGE_DEFAULT_LANGUAGE is not set, so the default is unknown');
+    const problems = [];
+    for (const language of availableLanguages(translations).slice(0, 3)) {
+      problems.push(
+        ...(await expectResolution(
+          context,
+          `${language} *`,
+          firstOf(exactly(language), defaultRule(defaultLanguage)),
+          translations,
+        )),
+      );
+    }
+    return passed(problems);
+  },
+  'q-weights decide the order, not the position in the list': async (context, translations) => {
+    const field = TRANSLATABLE_FIELDS.find((candidate) => translations[candidate].length >= 2);
+    if (field === undefined) return skipped('no field has two translations to order');
+    const [first, second] = translations[field].map((translation) => translation.language) as [string, string];
+    const header = `${first};q=0.4, ${second};q=0.9`;
+    return passed(await expectResolution(context, header, firstOf(exactly(second), exactly(first)), translations));
+  },
+  'language tags compare case-insensitively': async (context, translations) => {
+    const language = availableLanguages(translations).find((candidate) => candidate.toUpperCase() !== candidate);
+    if (language === undefined) return skipped('no language tag with letters to change the case of');
+    return passed(await expectResolution(context, language.toUpperCase(), exactly(language), translations));
+  },
+};
+
+/** Only under the `region-fallback` expectation: `nl-BE` falls back to `nl`. */
+export const regionFallbackCheck: TranslationCheck = async (context, translations) => {
+  const language = availableLanguages(translations).find((candidate) => !candidate.includes('-'));
+  if (language === undefined) return skipped('no language without a region to add one to');
+  return passed(await expectResolution(context, `${language}-BE`, exactly(language), translations));
+};
+
+/** Only under the `content-language` expectation: Content-Language names every language chosen. */
+export const contentLanguageCheck: TranslationCheck = async (context, translations) => {
+  const language = availableLanguages(translations)[0] as string;
+  const response = await context.probe(context.path, { 'accept-language': language });
+  const named = (response.headers['content-language'] ?? '').split(',').map((tag) => tag.trim().toLowerCase());
+  if (!named.includes(language)) {
+    return passed([
+      `Accept-Language ${show(language)}: Content-Language is ${show(response.headers['content-language'])}, expected it to name ${show(language)}`,
+    ]);
+  }
+  return passed([]);
+};
