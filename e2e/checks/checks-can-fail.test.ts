@@ -18,6 +18,7 @@ import {
   unauthorizedRequests,
 } from './error-checks.ts';
 import { checkCorrelationIdAccepted, checkCorrelationIdRejected } from './header-checks.ts';
+import { checkLatency } from './latency-checks.ts';
 import { checkAppointmentResponse } from './response-checks.ts';
 import {
   contentLanguageCheck,
@@ -178,7 +179,7 @@ describe('the header and error checks fail against', () => {
   it('no-correlation-echo, under correlation-echo', async () => {
     assert.match(
       problemsOf(await checkCorrelationIdAccepted(await faulty('no-correlation-echo'), path, 'abc-123', true)).join(),
-      /carries undefined|carries nothing/,
+      /the response carries nothing, expected the same value/,
     );
   });
   it('accept-any-correlation-id', async () => {
@@ -224,5 +225,20 @@ describe('the header and error checks fail against', () => {
       problemsOf(await checkBadInput(await faulty('server-error-on-odd-ids'), 'acme', budget)).join(),
       /HTTP 500/,
     );
+  });
+});
+
+describe('the latency check', () => {
+  it('passes on a quick provider and fails on one slower than the ceiling, reporting the figures', async () => {
+    const path = appointmentPath('acme', '123');
+    const quick = await checkLatency(await probeFor(), { 'the appointment': path }, 200);
+    assert.deepEqual(problemsOf(quick), []);
+    assert.equal(quick.measured.length, 1);
+    const slow = await checkLatency(
+      await probeFor({ latency: { fixedMilliseconds: 250, jitterMilliseconds: 0 } }),
+      { 'the appointment': path },
+      200,
+    );
+    assert.match(problemsOf(slow).join(), /the appointment: \d+ ms, over the ceiling of 200 ms \(slo\.json\)/);
   });
 });

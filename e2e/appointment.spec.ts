@@ -1,0 +1,38 @@
+// The 200 for ENGAGE_APPOINTMENT_ID: the schema, JSON, the requested id, and resolved translatable
+// values that are the field's own translations.
+import { SchemaId } from '../schemas/schema-registry.ts';
+import type { AppointmentResponse } from '../schemas/types.generated.ts';
+import { checkResolvedValuesAreTranslations } from './checks/response-checks.ts';
+import { expect, test } from './fixtures.ts';
+import { appointmentPath } from './http-probe.ts';
+
+test.describe('GET an existing appointment', () => {
+  test('answers 200 with JSON', async ({ probe, suite }) => {
+    const response = await probe(appointmentPath(suite.enterprise, suite.appointmentId));
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^application\/(.+\+)?json/i);
+  });
+
+  test('has a body that matches the schema', async ({ probe, suite }) => {
+    const response = await probe(appointmentPath(suite.enterprise, suite.appointmentId));
+    expect(response.json).toMatchSchema(SchemaId.appointmentResponse);
+  });
+
+  test('is the appointment that was asked for', async ({ probe, suite }) => {
+    const response = await probe(appointmentPath(suite.enterprise, suite.appointmentId));
+    expect((response.json as AppointmentResponse).data.id).toBe(suite.appointmentId);
+  });
+
+  test('resolves each translatable value to one of its translations', async ({ probe, suite }) => {
+    for (const header of [undefined, '*', suite.defaultLanguage].filter((value) => value !== undefined)) {
+      const response = await probe(
+        appointmentPath(suite.enterprise, suite.appointmentId),
+        header === undefined ? {} : { 'accept-language': header },
+      );
+      expect(response.json).toMatchSchema(SchemaId.appointmentResponse);
+      expect(
+        checkResolvedValuesAreTranslations(response.json as AppointmentResponse, `Accept-Language ${header}`),
+      ).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,12 @@
+// Property-based bad input (fast-check): odd ids and header values never get a 5xx and always a body
+// that matches a schema. Fewer, paced runs against a real environment, to stay within its rate limit.
+import { checkBadInput } from './checks/bad-input-checks.ts';
+import { expectCheck, test } from './fixtures.ts';
+
+test('odd ids and header values never get a 5xx, and always a body that matches a schema', async ({ probe, suite }) => {
+  const onSandbox = suite.target.kind === 'sandbox';
+  const budget = onSandbox
+    ? { runs: 300, timeLimitMilliseconds: 10_000, pacingMilliseconds: 0 }
+    : { runs: 100, timeLimitMilliseconds: 30_000, pacingMilliseconds: 100 };
+  expectCheck(await checkBadInput(probe, suite.enterprise, budget));
+});

@@ -1,0 +1,29 @@
+// Playwright's global setup: validates the configuration once, and starts the embedded sandbox when
+// ENGAGE_BASE_URL is unset (with rate limiting on, as the sandbox does all four optional behaviours).
+import { ConfigError } from '../config/config-error.ts';
+import { readEnvironment } from '../config/environment-files.ts';
+import { loadSuiteConfig } from '../config/load-suite-config.ts';
+import { readSandboxCliOptions } from '../sandbox/sandbox-cli-options.ts';
+import { startSandbox } from '../sandbox/start-sandbox.ts';
+
+export const TARGET_URL_VARIABLE = 'ENGAGE_E2E_TARGET_URL';
+
+export default async function globalSetup(): Promise<(() => Promise<void>) | undefined> {
+  try {
+    const config = loadSuiteConfig();
+    if (config.target.kind === 'remote') {
+      process.env[TARGET_URL_VARIABLE] = config.target.baseUrl;
+      return undefined;
+    }
+    const environment = readEnvironment();
+    const options = readSandboxCliOptions([], environment);
+    const rateLimit = environment.SANDBOX_RATE_LIMIT === undefined ? true : options.rateLimit;
+    const sandbox = await startSandbox({ ...options, rateLimit, port: 0 });
+    process.env[TARGET_URL_VARIABLE] = sandbox.url;
+    return () => sandbox.close();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`configuration error: ${error.message}`);
+    process.exit(2);
+  }
+}

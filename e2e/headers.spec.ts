@@ -1,0 +1,30 @@
+// X-Correlation-Id: accepted as a UUID and as another short string, refused with 400 when empty or
+// longer than 36 characters; echoed only where `correlation-echo` is expected.
+import { randomUUID } from 'node:crypto';
+import { checkCorrelationIdAccepted, checkCorrelationIdRejected } from './checks/header-checks.ts';
+import { expectCheck, test } from './fixtures.ts';
+import { appointmentPath } from './http-probe.ts';
+
+test.describe('X-Correlation-Id', () => {
+  for (const [label, value] of [
+    ['a UUID', randomUUID()],
+    ['another short string', 'e2e-check-42'],
+  ] as const) {
+    test(`is accepted as ${label}`, async ({ probe, suite }) => {
+      const echo = suite.expectations.has('correlation-echo');
+      expectCheck(
+        await checkCorrelationIdAccepted(probe, appointmentPath(suite.enterprise, suite.appointmentId), value, echo),
+      );
+    });
+  }
+  for (const [label, value] of [
+    ['empty', ''],
+    ['longer than 36 characters', 'x'.repeat(37)],
+  ] as const) {
+    test(`is refused with 400 and the errors envelope when ${label}`, async ({ probe, suite }) => {
+      expectCheck(
+        await checkCorrelationIdRejected(probe, appointmentPath(suite.enterprise, suite.appointmentId), value),
+      );
+    });
+  }
+});
