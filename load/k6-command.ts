@@ -1,0 +1,97 @@
+// Builds the k6 command of `npm run load`: the arguments (nothing secret on them) and the environment
+// the script reads through __ENV, from the suite config and the command-line flags.
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../config/config-error.ts';
+import type { SuiteConfig } from '../config/suite-config.ts';
+import { isProfileName, PROFILE_NAMES } from './lib/load-profiles.ts';
+
+export interface LoadFlags {
+  profile: string;
+  dryRun: boolean;
+  allowAboveRateLimit: boolean;
+  confirmProduction: boolean;
+  dashboard: boolean;
+}
+
+export function readLoadFlags(args: string[], environment: Record<string, string | undefined>): LoadFlags {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({
+      args,
+      strict: true,
+      options: {
+        profile: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        'allow-above-rate-limit': { type: 'boolean' },
+        'confirm-production': { type: 'boolean' },
+        dashboard: { type: 'boolean' },
+      },
+    }).values;
+  } catch (error) {
+    throw new ConfigError('npm run load arguments', (error as Error).message);
+  }
+  const profile = (values.profile as string | undefined) ?? environment.ENGAGE_LOAD_PROFILE ?? 'smoke';
+  if (!isProfileName(profile))
+    throw new ConfigError('--profile', `"${profile}" is not one of ${PROFILE_NAMES.join(', ')}`);
+  return {
+    profile,
+    dryRun: values['dry-run'] === true,
+    allowAboveRateLimit:
+      values['allow-above-rate-limit'] === true || environment.ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT === 'true',
+    confirmProduction: values['confirm-production'] === true || environment.ENGAGE_LOAD_CONFIRM_PRODUCTION === 'true',
+    dashboard: values.dashboard === true,
+  };
+}
+
+export interface K6Command {
+  args: string[];
+  /** Variables the script reads; secrets travel here, never in args. */
+  environment: Record<string, string>;
+  secretNames: string[];
+}
+
+export function buildK6Command(
+  config: SuiteConfig,
+  baseUrl: string,
+  flags: LoadFlags,
+  reportsDirectory: string,
+): K6Command {
+  const environment: Record<string, string> = {
+    ENGAGE_BASE_URL: baseUrl,
+    ENGAGE_ENTERPRISE: config.enterprise,
+    ENGAGE_APPOINTMENT_IDS: config.appointmentIds.join(','),
+    ENGAGE_LOAD_PROFILE: flags.profile,
+    ENGAGE_LOAD_TARGET_IS_SANDBOX: String(config.target.kind === 'sandbox'),
+    ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT: String(flags.allowAboveRateLimit),
+    ENGAGE_LOAD_CONFIRM_PRODUCTION: String(flags.confirmProduction),
+    ENGAGE_REPORTS_DIR: reportsDirectory,
+  };
+  const secretNames = [];
+  if (config.auth.kind === 'static-token') {
+    environment.ENGAGE_TOKEN = config.auth.token.reveal();
+    secretNames.push('ENGAGE_TOKEN');
+  } else {
+    Object.assign(environment, {
+      ENGAGE_TOKEN_URL: config.auth.tokenUrl,
+      ENGAGE_CLIENT_ID: config.auth.clientId,
+      ENGAGE_CLIENT_SECRET: config.auth.clientSecret.reveal(),
+    });
+    if (config.auth.scope !== undefined) environment.ENGAGE_SCOPE = config.auth.scope;
+    secretNames.push('ENGAGE_CLIENT_SECRET');
+  }
+  if (flags.dashboard)
+    Object.assign(environment, {
+      K6_WEB_DASHBOARD: 'true',
+      K6_WEB_DASHBOARD_EXPORT: `${reportsDirectory}/load/dashboard.html`,
+    });
+  const args = ['run', '--out', `json=${reportsDirectory}/load/metrics.json.gz`, 'load/lookup.ts'];
+  return { args, environment, secretNames };
+}
+
+/** How the command reads in a log: the environment with secrets replaced. */
+export function describeK6Command(binary: string, command: K6Command): string {
+  const shown = Object.entries(command.environment).map(
+    ([name, value]) => `${name}=${command.secretNames.includes(name) ? '[redacted]' : value}`,
+  );
+  return `${shown.join(' ')} ${binary} ${command.args.join(' ')}`;
+}

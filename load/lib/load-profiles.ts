@@ -1,0 +1,135 @@
+// The load profiles in one place (smoke, average, stress, spike, soak, breakpoint) as k6 scenarios,
+// scaled to what the target allows: a real environment's documented rate limit (3,000 requests a
+// minute, 4 concurrent per client) unless a run explicitly allows going above it.
+
+export interface TargetLimits {
+  /** Arrivals per second at the peak of the heaviest profile. */
+  peakRatePerSecond: number;
+  maxVUs: number;
+}
+
+/** 40 a second is 2,400 a minute: 80 % of the documented 3,000, leaving room for other clients. */
+export const DOCUMENTED_LIMIT_SAFE: TargetLimits = { peakRatePerSecond: 40, maxVUs: 4 };
+/** The sandbox, or a target whose owner allowed going above the documented limit. */
+export const UNLIMITED: TargetLimits = { peakRatePerSecond: 400, maxVUs: 50 };
+export const DOCUMENTED_RATE_LIMIT = { perMinute: 3000, concurrent: 4 };
+
+export interface Stage {
+  duration: string;
+  target: number;
+}
+
+export type Scenario =
+  | {
+      executor: 'constant-arrival-rate';
+      rate: number;
+      timeUnit: '1s';
+      duration: string;
+      preAllocatedVUs: number;
+      maxVUs: number;
+    }
+  | {
+      executor: 'ramping-arrival-rate';
+      startRate: number;
+      timeUnit: '1s';
+      stages: Stage[];
+      preAllocatedVUs: number;
+      maxVUs: number;
+    };
+
+export const PROFILE_NAMES = ['smoke', 'average', 'stress', 'spike', 'soak', 'breakpoint'] as const;
+export type ProfileName = (typeof PROFILE_NAMES)[number];
+
+export function isProfileName(name: string): name is ProfileName {
+  return (PROFILE_NAMES as readonly string[]).includes(name);
+}
+
+/** The scenario of a profile for a target's limits; rates are whole arrivals per second. */
+export function profileScenario(name: ProfileName, limits: TargetLimits): Scenario {
+  const peak = limits.peakRatePerSecond;
+  const at = (share: number) => Math.max(1, Math.floor(peak * share));
+  const vus = { preAllocatedVUs: Math.min(2, limits.maxVUs), maxVUs: limits.maxVUs };
+  switch (name) {
+    case 'smoke':
+      return {
+        executor: 'constant-arrival-rate',
+        rate: 2,
+        timeUnit: '1s',
+        duration: '15s',
+        preAllocatedVUs: 1,
+        maxVUs: 2,
+      };
+    case 'average':
+      return {
+        executor: 'ramping-arrival-rate',
+        startRate: 1,
+        timeUnit: '1s',
+        ...vus,
+        stages: [
+          { duration: '1m', target: at(0.5) },
+          { duration: '3m', target: at(0.5) },
+          { duration: '30s', target: 0 },
+        ],
+      };
+    case 'stress':
+      return {
+        executor: 'ramping-arrival-rate',
+        startRate: 1,
+        timeUnit: '1s',
+        ...vus,
+        stages: [
+          { duration: '2m', target: at(0.9) },
+          { duration: '5m', target: at(0.9) },
+          { duration: '1m', target: 0 },
+        ],
+      };
+    case 'spike':
+      return {
+        executor: 'ramping-arrival-rate',
+        startRate: 1,
+        timeUnit: '1s',
+        ...vus,
+        stages: [
+          { duration: '30s', target: at(0.1) },
+          { duration: '10s', target: at(1) },
+          { duration: '1m', target: at(1) },
+          { duration: '10s', target: at(0.1) },
+          { duration: '30s', target: 0 },
+        ],
+      };
+    case 'soak':
+      return { executor: 'constant-arrival-rate', rate: at(0.5), timeUnit: '1s', duration: '1h', ...vus };
+    case 'breakpoint':
+      return {
+        executor: 'ramping-arrival-rate',
+        startRate: 1,
+        timeUnit: '1s',
+        ...vus,
+        stages: [{ duration: '10m', target: at(1) }],
+      };
+  }
+}
+
+/** The peak arrivals per minute and the VUs a scenario may run at once. */
+export function scenarioPeak(scenario: Scenario): { perMinute: number; concurrent: number } {
+  const perSecond =
+    scenario.executor === 'constant-arrival-rate'
+      ? scenario.rate
+      : Math.max(scenario.startRate, ...scenario.stages.map((stage) => stage.target));
+  return { perMinute: perSecond * 60, concurrent: scenario.maxVUs };
+}
+
+/** Problems that make a scenario go above the documented rate limit; none means it stays within. */
+export function rateLimitProblems(scenario: Scenario): string[] {
+  const peak = scenarioPeak(scenario);
+  const problems = [];
+  if (peak.perMinute > DOCUMENTED_RATE_LIMIT.perMinute)
+    problems.push(
+      `peaks at ${peak.perMinute} requests a minute, above the documented ${DOCUMENTED_RATE_LIMIT.perMinute}`,
+    );
+  if (peak.concurrent > DOCUMENTED_RATE_LIMIT.concurrent)
+    problems.push(
+      `runs up to ${peak.concurrent} VUs at once, above the documented ${DOCUMENTED_RATE_LIMIT.concurrent} concurrent requests`,
+    );
+  return problems;
+}

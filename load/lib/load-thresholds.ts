@@ -1,0 +1,30 @@
+// Pass/fail thresholds from slo.json, the file the e2e latency ceiling reads too: lookup latency
+// (p95, p99), failed requests, checks and 429s together, with an abort where a run is clearly lost.
+
+export interface LookupSlo {
+  p95Milliseconds: number;
+  p99Milliseconds: number;
+  maxFailedRequestRate: number;
+  minCheckPassRate: number;
+  maxRateLimitedRate: number;
+}
+
+export type Threshold = string | { threshold: string; abortOnFail: boolean; delayAbortEval: string };
+
+/** The tag every lookup request carries, so that the thresholds look at lookups only. */
+export const LOOKUP_TAG = 'appointment-by-id';
+
+export function lookupThresholds(slo: LookupSlo): Record<string, Threshold[]> {
+  const abort = (threshold: string): Threshold => ({ threshold, abortOnFail: true, delayAbortEval: '10s' });
+  return {
+    [`http_req_duration{name:${LOOKUP_TAG}}`]: [
+      `p(95)<${slo.p95Milliseconds}`,
+      `p(99)<${slo.p99Milliseconds}`,
+      // Ten times the objective is no longer a slow run but a broken one.
+      abort(`p(95)<${slo.p95Milliseconds * 10}`),
+    ],
+    http_req_failed: [`rate<${slo.maxFailedRequestRate}`, abort('rate<0.5')],
+    checks: [`rate>${slo.minCheckPassRate}`, abort('rate>0.5')],
+    rate_limited: [`rate<${slo.maxRateLimitedRate}`],
+  };
+}

@@ -1,0 +1,116 @@
+// k6 script: repeated GET appointment-by-id, rotating ids and Accept-Language values, with checks,
+// a lookup Trend tagged by language and outcome, 429s counted and backed off, and thresholds from
+// slo.json. Run it with `npm run load -- --profile smoke`, or `k6 run load/lookup.ts` with ENGAGE_*.
+
+import { textSummary } from 'https://jslib.k6.io/k6-summary/0.1.0/index.js';
+import { check, fail, sleep } from 'k6';
+import { SharedArray } from 'k6/data';
+import exec from 'k6/execution';
+import http, { type RefinedResponse, type ResponseType } from 'k6/http';
+import { Counter, Rate, Trend } from 'k6/metrics';
+import { appointmentBodyProblem } from './lib/appointment-body-check.ts';
+import { buildLoadOptions } from './lib/load-options.ts';
+import { readLoadSettings } from './lib/load-settings.ts';
+import { LOOKUP_TAG } from './lib/load-thresholds.ts';
+import { backoffSeconds, lookupFor } from './lib/lookup-rotation.ts';
+import { type SummaryData, summaryFiles } from './lib/summary-reports.ts';
+import { type IssuedToken, issuedToken, lastingToken, tokenNeedsRefresh } from './lib/token-refresh.ts';
+
+const settings = readLoadSettings(__ENV);
+const slo = JSON.parse(open('../slo.json'));
+export const options = buildLoadOptions(settings, slo.lookup);
+
+const appointmentIds = new SharedArray<string>('appointment ids', (): string[] =>
+  settings.appointmentIdsFile === undefined ? settings.appointmentIds : JSON.parse(open(settings.appointmentIdsFile)),
+);
+
+const lookupDuration = new Trend('lookup_duration', true);
+const rateLimitedResponses = new Counter('rate_limited_responses');
+const rateLimited = new Rate('rate_limited');
+// 404 would be a wrong id list and 429 has its own metric and threshold: neither is a failed request.
+http.setResponseCallback(http.expectedStatuses(200, 429));
+
+function requestToken(): IssuedToken {
+  const { auth } = settings;
+  if (auth.kind === 'static-token') return lastingToken(auth.token);
+  const form: Record<string, string> = {
+    grant_type: 'client_credentials',
+    client_id: auth.clientId,
+    client_secret: auth.clientSecret,
+  };
+  if (auth.scope !== undefined) form.scope = auth.scope;
+  const response = http.post(auth.tokenUrl, form, { tags: { name: 'token' }, timeout: '10s' });
+  const body = response.status === 200 ? (response.json() as { access_token?: string; expires_in?: number }) : {};
+  if (typeof body.access_token !== 'string' || typeof body.expires_in !== 'number') {
+    fail(
+      `token request to ${auth.tokenUrl} answered HTTP ${response.status}: check ENGAGE_CLIENT_ID, ENGAGE_CLIENT_SECRET and ENGAGE_SCOPE`,
+    );
+  }
+  return issuedToken(body.access_token as string, body.expires_in as number, Date.now());
+}
+
+function lookup(id: string, language: string, token: string): RefinedResponse<ResponseType> {
+  const url = `${settings.baseUrl}/enterprises/${encodeURIComponent(settings.enterprise)}/appointments/${encodeURIComponent(id)}`;
+  const headers: Record<string, string> = {
+    Authorization: `Bearer ${token}`,
+    'X-Correlation-Id': crypto.randomUUID(),
+    Accept: 'application/json',
+  };
+  if (language !== '') headers['Accept-Language'] = language;
+  return http.get(url, { headers, tags: { name: LOOKUP_TAG, language: language || 'none' }, timeout: '30s' });
+}
+
+/** Fails fast, before any load, when the target is down or refuses the credentials. */
+export function setup(): IssuedToken {
+  const issued = requestToken();
+  const response = lookup(appointmentIds[0] as string, '', issued.token);
+  if (response.status !== 200) {
+    fail(
+      `the target ${settings.baseUrl} is not ready: GET appointment ${appointmentIds[0]} answered HTTP ${response.status} ${response.error}`,
+    );
+  }
+  return issued;
+}
+
+let current: IssuedToken | undefined;
+let consecutiveRateLimited = 0;
+
+export default function (issued: IssuedToken): void {
+  current ??= issued;
+  if (tokenNeedsRefresh(current, Date.now())) current = requestToken();
+  const { id, language } = lookupFor(exec.scenario.iterationInTest, appointmentIds, settings.languages);
+  const response = lookup(id, language, current.token);
+  const outcome =
+    response.status === 200
+      ? 'ok'
+      : response.status === 429
+        ? 'rate-limited'
+        : response.status === 0
+          ? 'no-response'
+          : `http-${response.status}`;
+  lookupDuration.add(response.timings.duration, { language: language || 'none', outcome });
+  rateLimited.add(response.status === 429);
+  if (response.status === 429) {
+    rateLimitedResponses.add(1);
+    consecutiveRateLimited++;
+    sleep(backoffSeconds(consecutiveRateLimited));
+    return;
+  }
+  consecutiveRateLimited = 0;
+  check(
+    response,
+    {
+      'status is 200': (r) => r.status === 200,
+      'content type is JSON': (r) => /^application\/(.+\+)?json/i.test(String(r.headers['Content-Type'] ?? '')),
+      'body has the appointment fields': (r) => r.status === 200 && appointmentBodyProblem(r.json(), id) === undefined,
+    },
+    { language: language || 'none' },
+  );
+}
+
+export function handleSummary(data: SummaryData): Record<string, string> {
+  return {
+    stdout: textSummary(data, { indent: ' ', enableColors: true }),
+    ...summaryFiles(data, settings.profile, settings.baseUrl, settings.reportsDirectory),
+  };
+}

@@ -1,0 +1,78 @@
+// `npm run load -- --profile smoke`: runs load/lookup.ts with k6 (K6_BIN or the PATH) against the
+// configured target, starting the embedded sandbox when ENGAGE_BASE_URL is unset. k6's exit code
+// (99 when a threshold is crossed) is passed through. `--dry-run` prints the command and options.
+import { spawn } from 'node:child_process';
+import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { ConfigError, runMain } from '../config/config-error.ts';
+import { readEnvironment } from '../config/environment-files.ts';
+import { readSuiteConfig } from '../config/suite-config.ts';
+import { readSandboxCliOptions } from '../sandbox/sandbox-cli-options.ts';
+import { startSandbox } from '../sandbox/start-sandbox.ts';
+import { buildK6Command, describeK6Command, readLoadFlags } from './k6-command.ts';
+import { buildLoadOptions } from './lib/load-options.ts';
+import { LoadSettingsError, readLoadSettings } from './lib/load-settings.ts';
+
+const INSTALL_HINT = `k6 was not found (set K6_BIN, or put k6 on the PATH). Install it from:
+  - Debian/Ubuntu: the k6 apt repository (https://grafana.com/docs/k6/latest/set-up/install-k6/)
+  - macOS: brew install k6
+  - Docker: the grafana/k6 image
+  - GitHub Actions: grafana/setup-k6-action`;
+
+function findK6(environment: Record<string, string | undefined>): string | undefined {
+  const candidates = environment.K6_BIN
+    ? [environment.K6_BIN]
+    : (environment.PATH ?? '').split(delimiter).map((folder) => join(folder, 'k6'));
+  return candidates.find((candidate) => {
+    try {
+      accessSync(candidate, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+await runMain(async () => {
+  const environment = readEnvironment();
+  const flags = readLoadFlags(process.argv.slice(2), environment);
+  const config = readSuiteConfig(environment);
+  const reports = environment.ENGAGE_REPORTS_DIR ?? 'reports';
+  const k6 = findK6(environment);
+  const onSandbox = config.target.kind === 'sandbox';
+  // The sandbox is not rate limited for load unless SANDBOX_RATE_LIMIT says so: the run measures latency.
+  const sandbox =
+    onSandbox && !flags.dryRun ? await startSandbox({ ...readSandboxCliOptions([], environment), port: 0 }) : undefined;
+  try {
+    const baseUrl =
+      sandbox?.url ?? (config.target.kind === 'remote' ? config.target.baseUrl : 'http://127.0.0.1:<sandbox port>');
+    const command = buildK6Command(config, baseUrl, flags, reports);
+    let options: unknown;
+    try {
+      const slo = JSON.parse(readFileSync(new URL('../slo.json', import.meta.url), 'utf8'));
+      options = buildLoadOptions(readLoadSettings(command.environment), slo.lookup);
+    } catch (error) {
+      if (error instanceof LoadSettingsError) throw new ConfigError('load settings', error.message);
+      throw error;
+    }
+    if (flags.dryRun) {
+      console.log(describeK6Command(k6 ?? 'k6', command));
+      console.log(JSON.stringify(options, null, 2));
+      return;
+    }
+    if (k6 === undefined) {
+      console.error(INSTALL_HINT);
+      process.exitCode = 127;
+      return;
+    }
+    mkdirSync(`${reports}/load`, { recursive: true });
+    console.log(`load: ${flags.profile} profile against ${onSandbox ? 'the embedded sandbox' : baseUrl}`);
+    const child = spawn(k6, command.args, { stdio: 'inherit', env: { ...process.env, ...command.environment } });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    if (code === 99)
+      console.error('load: a threshold was crossed (k6 exit code 99); see the summary above and reports/load/');
+    process.exitCode = code ?? 1;
+  } finally {
+    await sandbox?.close();
+  }
+});
