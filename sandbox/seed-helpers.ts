@@ -1,7 +1,8 @@
 // Builders for sandbox data: the docs' own example appointment, and appointments, locations,
 // participants and answers made from it, for the built-in seed and for provider states.
+
+import docsExample from '../schemas/docs-examples/appointment-200.json' with { type: 'json' };
 import type { Appointment, LanguageValue, Location, LocationTranslations } from '../schemas/types.generated.ts';
-import docsExample from './seed/docs-example-appointment.json' with { type: 'json' };
 
 export const docsAppointment = docsExample.data as Appointment;
 

@@ -1,12 +1,13 @@
-// The docs' own example responses from ../shared/fixtures (beside the repository), read as they are:
-// every schema, matcher and sandbox response must accept them.
+// The docs' own example responses, as the repository keeps them in schemas/docs-examples/ (a
+// clone may stand alone); docs-fixtures.test.ts proves they equal ../shared/fixtures where it exists.
 import { readFileSync } from 'node:fs';
 
-const fixturesDirectory = new URL('../../shared/fixtures/', import.meta.url);
+export const DOCS_EXAMPLES = {
+  appointment: new URL('../schemas/docs-examples/appointment-200.json', import.meta.url),
+  error: new URL('../schemas/docs-examples/error-404.json', import.meta.url),
+};
 
-function readFixture(name: string): unknown {
-  return JSON.parse(readFileSync(new URL(name, fixturesDirectory), 'utf8'));
-}
+const readJson = (url: URL) => JSON.parse(readFileSync(url, 'utf8'));
 
-export const docsAppointmentResponse = () => readFixture('docs-appointment-200.json') as Record<string, any>;
-export const docsErrorResponse = () => readFixture('docs-error-404.json') as Record<string, any>;
+export const docsAppointmentResponse = () => readJson(DOCS_EXAMPLES.appointment) as Record<string, any>;
+export const docsErrorResponse = () => readJson(DOCS_EXAMPLES.error) as Record<string, any>;

@@ -1,0 +1,76 @@
+// Proves `npm run load` without a real k6: --dry-run shows the command and options with secrets
+// redacted, a missing k6 gets install instructions, and a stand-in k6 sees no secret on its command
+// line and has its exit code (99 for a crossed threshold) passed through.
+import assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { runEntryPoint } from '../../testing/run-entry-point.ts';
+
+const run = (args: string[], environment: Record<string, string> = {}) =>
+  runEntryPoint('load/run-load.ts', environment, args);
+
+function standInK6(exitCode: number) {
+  const folder = mkdtempSync(join(tmpdir(), 'fake-k6-'));
+  const record = join(folder, 'record.txt');
+  const binary = join(folder, 'k6');
+  writeFileSync(
+    binary,
+    `#!/bin/sh\necho "args: $*" > "${record}"\necho "token: $ENGAGE_TOKEN" >> "${record}"\necho "target: $ENGAGE_BASE_URL" >> "${record}"\nexit ${exitCode}\n`,
+  );
+  chmodSync(binary, 0o755);
+  return { binary, record: () => readFileSync(record, 'utf8') };
+}
+
+describe('npm run load', () => {
+  it('--dry-run prints the k6 command and the resolved options, with the token redacted', async () => {
+    const { code, output } = await run(['--profile', 'smoke', '--dry-run'], { ENGAGE_TOKEN: 'load-token-under-test' });
+    assert.equal(code, 0, output);
+    assert.match(
+      output,
+      /ENGAGE_TOKEN=\[redacted\] k6 run --out json=reports\/load\/metrics\.json\.gz load\/lookup\.ts/,
+    );
+    assert.match(output, /"executor": "constant-arrival-rate"/);
+    assert.match(output, /"p\(95\)<500"/);
+    assert.doesNotMatch(output, /load-token-under-test/);
+  });
+  it('says how to install k6 when there is none, and exits non-zero', async () => {
+    const { code, output } = await run(['--profile', 'smoke'], { PATH: '/nonexistent', K6_BIN: '' });
+    assert.equal(code, 127);
+    assert.match(output, /k6 was not found \(set K6_BIN, or put k6 on the PATH\)/);
+    assert.match(output, /grafana\/setup-k6-action/);
+  });
+  it('runs k6 against the embedded sandbox, with the token in its environment only, and passes 99 through', async () => {
+    const k6 = standInK6(99);
+    const { code, output } = await run(['--profile', 'smoke'], { K6_BIN: k6.binary, ENGAGE_TOKEN: 'sandbox-token' });
+    assert.equal(code, 99, output);
+    assert.match(output, /a threshold was crossed \(k6 exit code 99\)/);
+    const record = k6.record();
+    assert.match(record, /^args: run --out json=reports\/load\/metrics\.json\.gz load\/lookup\.ts$/m);
+    assert.match(record, /^token: sandbox-token$/m);
+    assert.match(record, /^target: http:\/\/127\.0\.0\.1:\d+$/m);
+  });
+  it('refuses a profile above the documented rate limit against a real target', async () => {
+    const remote = {
+      ENGAGE_BASE_URL: 'https://api.development.pexipengage.com',
+      ENGAGE_ENTERPRISE: 'e',
+      ENGAGE_TOKEN: 't',
+      ENGAGE_APPOINTMENT_ID: '1',
+    };
+    const { code, output } = await run(['--profile', 'breakpoint', '--dry-run'], remote);
+    assert.equal(code, 2);
+    assert.match(
+      output,
+      /^configuration error: load settings breakpoint ramps past the documented rate limit by design/m,
+    );
+  });
+  it('refuses an unknown profile with one line', async () => {
+    const { code, output } = await run(['--profile', 'marathon']);
+    assert.equal(code, 2);
+    assert.match(
+      output,
+      /^configuration error: --profile "marathon" is not one of smoke, average, stress, spike, soak, breakpoint$/m,
+    );
+  });
+});

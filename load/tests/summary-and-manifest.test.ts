@@ -1,0 +1,60 @@
+// Proves the end-of-test files (JUnit per threshold, Markdown for CI job summaries) from a k6
+// summary, and that the k6-operator manifest names the real script and valid options.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { isProfileName } from '../lib/load-profiles.ts';
+import { renderJUnit, renderMarkdown, summaryFiles } from '../lib/summary-reports.ts';
+
+const summary = {
+  state: { testRunDurationMs: 15_250 },
+  metrics: {
+    http_reqs: { type: 'counter', values: { count: 30, rate: 2 } },
+    lookup_duration: { type: 'trend', values: { med: 3.2, 'p(95)': 7.9, 'p(99)': 12.4 } },
+    http_req_failed: { type: 'rate', values: { rate: 0 }, thresholds: { 'rate<0.01': { ok: true } } },
+    checks: { type: 'rate', values: { rate: 0.9 }, thresholds: { 'rate>0.99': { ok: false } } },
+    rate_limited_responses: { type: 'counter', values: { count: 2 } },
+  },
+};
+
+describe('the summary files', () => {
+  it('hold one JUnit test case per threshold, failing where it was crossed', () => {
+    const xml = renderJUnit(summary, 'smoke');
+    assert.match(xml, /<testsuites tests="2" failures="1" time="15\.250">/);
+    assert.match(xml, /<testcase classname="k6\.thresholds" name="http_req_failed: rate&lt;0\.01"\/>/);
+    assert.match(xml, /name="checks: rate&gt;0\.99"><failure message="threshold crossed"\/>/);
+  });
+  it('summarise the run in Markdown, with the verdict first', () => {
+    const markdown = renderMarkdown(summary, 'smoke', 'http://127.0.0.1:1');
+    assert.match(markdown, /^## Load: smoke against http:\/\/127\.0\.0\.1:1 — FAILED/);
+    assert.match(markdown, /\| lookup latency p50 \/ p95 \/ p99 \| 3\.2 ms \/ 7\.9 ms \/ 12\.4 ms \|/);
+    assert.match(markdown, /\| rate-limited \(429\) \| 2 \|/);
+    assert.match(markdown, /\| `checks` `rate>0\.99` \| FAILED \|/);
+  });
+  it('go under <reports>/load/', () => {
+    assert.deepEqual(Object.keys(summaryFiles(summary, 'smoke', 'x', 'reports')), [
+      'reports/load/summary.json',
+      'reports/load/junit.xml',
+      'reports/load/summary.md',
+    ]);
+  });
+});
+
+describe('the k6-operator TestRun', () => {
+  const manifest = readFileSync(new URL('../k6-operator/test-run.yaml', import.meta.url), 'utf8');
+  it('runs the archive of the real script from its ConfigMap, in parallel', () => {
+    assert.match(manifest, /^kind: TestRun$/m);
+    assert.match(manifest, /^ {2}parallelism: \d+$/m);
+    const [, script, archive] = /k6 archive (\S+) -O (\S+)/.exec(manifest) ?? [];
+    assert.ok(script !== undefined && existsSync(new URL(`../../${script}`, import.meta.url)), `${script} exists`);
+    assert.ok(manifest.includes(`--from-file=${archive}`), 'the ConfigMap is made from the archive');
+    assert.equal(/^ {6}file: (\S+)$/m.exec(manifest)?.[1], archive);
+  });
+  it('sets a profile that exists and the variables the script requires', () => {
+    const profile = /name: ENGAGE_LOAD_PROFILE\n\s+value: (\S+)/.exec(manifest)?.[1] ?? '';
+    assert.ok(isProfileName(profile), profile);
+    for (const name of ['ENGAGE_BASE_URL', 'ENGAGE_ENTERPRISE', 'ENGAGE_APPOINTMENT_IDS', 'ENGAGE_TOKEN'])
+      assert.match(manifest, new RegExp(`name: ${name}\\n`));
+    assert.doesNotMatch(manifest, /name: ENGAGE_TOKEN\n\s+value:/, 'the token comes from a Secret, not the manifest');
+  });
+});
