@@ -2,36 +2,16 @@
 // configured target, starting the embedded sandbox when ENGAGE_BASE_URL is unset. k6's exit code
 // (99 when a threshold is crossed) is passed through. `--dry-run` prints the command and options.
 import { spawn } from 'node:child_process';
-import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { ConfigError, runMain } from '../config/config-error.ts';
 import { readEnvironment } from '../config/environment-files.ts';
 import { readSuiteConfig } from '../config/suite-config.ts';
 import { readSandboxCliOptions } from '../sandbox/sandbox-cli-options.ts';
 import { startSandbox } from '../sandbox/start-sandbox.ts';
+import { findK6, K6_INSTALL_HINT } from './find-k6.ts';
 import { buildK6Command, describeK6Command, readLoadFlags } from './k6-command.ts';
 import { buildLoadOptions } from './lib/load-options.ts';
 import { LoadSettingsError, readLoadSettings } from './lib/load-settings.ts';
-
-const INSTALL_HINT = `k6 was not found (set K6_BIN, or put k6 on the PATH). Install it from:
-  - Debian/Ubuntu: the k6 apt repository (https://grafana.com/docs/k6/latest/set-up/install-k6/)
-  - macOS: brew install k6
-  - Docker: the grafana/k6 image
-  - GitHub Actions: grafana/setup-k6-action`;
-
-function findK6(environment: Record<string, string | undefined>): string | undefined {
-  const candidates = environment.K6_BIN
-    ? [environment.K6_BIN]
-    : (environment.PATH ?? '').split(delimiter).map((folder) => join(folder, 'k6'));
-  return candidates.find((candidate) => {
-    try {
-      accessSync(candidate, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
 
 await runMain(async () => {
   const environment = readEnvironment();
@@ -61,7 +41,7 @@ await runMain(async () => {
       return;
     }
     if (k6 === undefined) {
-      console.error(INSTALL_HINT);
+      console.error(K6_INSTALL_HINT);
       process.exitCode = 127;
       return;
     }

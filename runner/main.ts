@@ -1,0 +1,83 @@
+// `npm start`: the whole suite against the configured target (the embedded sandbox by default):
+// schema self-check, contracts, e2e, then load when k6 is found. Progress per layer on the
+// terminal, one combined report under reports/, and a non-zero exit when any layer fails.
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { runMain } from '../config/config-error.ts';
+import { readEnvironment } from '../config/environment-files.ts';
+import { readSuiteConfig } from '../config/suite-config.ts';
+import { findK6 } from '../load/find-k6.ts';
+import { suiteLayers } from './layers.ts';
+import { writeSuiteReport } from './report/suite-report.ts';
+import { type LayerResult, runLayer } from './run-layer.ts';
+import { readRunnerOptions } from './runner-options.ts';
+
+const PROGRESS_EVERY_SECONDS = 30;
+const marks = { passed: '✔', failed: '✖', 'timed out': '✖', skipped: '-' } as const;
+
+function tail(file: string, lines: number): string {
+  if (!existsSync(file)) return '';
+  return readFileSync(file, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .slice(-lines)
+    .map((line) => `    ${line}`)
+    .join('\n');
+}
+
+await runMain(async () => {
+  const options = readRunnerOptions(process.argv.slice(2));
+  if (options.environmentName !== undefined) process.env.ENGAGE_ENV = options.environmentName;
+  const environment = readEnvironment();
+  const config = readSuiteConfig(environment);
+  const reports = environment.ENGAGE_REPORTS_DIR ?? 'reports';
+  for (const previous of ['logs', 'contracts', 'e2e', 'load', 'summary.md', 'index.html'])
+    rmSync(`${reports}/${previous}`, { recursive: true, force: true });
+  mkdirSync(`${reports}/logs`, { recursive: true });
+  const target = config.target.kind === 'sandbox' ? 'the embedded sandbox' : config.target.baseUrl;
+  const childEnvironment = { ...process.env, PACT_DO_NOT_TRACK: 'true', ENGAGE_REPORTS_DIR: reports };
+  const layers = suiteLayers({ loadProfile: options.loadProfile })
+    .filter((layer) => options.layers.includes(layer.name))
+    .map((layer) => ({ ...layer, timeoutSeconds: options.layerTimeoutSeconds ?? layer.timeoutSeconds }));
+  console.log(`API suite against ${target}: ${layers.map((layer) => layer.name).join(', ')}`);
+
+  const results: LayerResult[] = [];
+  for (const [index, layer] of layers.entries()) {
+    if (layer.name === 'load' && findK6(environment) === undefined) {
+      const reason = 'k6 was not found (set K6_BIN or install k6; npm run load says how)';
+      const outcome = options.requireLoad ? 'failed' : 'skipped';
+      results.push({
+        name: layer.name,
+        title: layer.title,
+        outcome,
+        durationSeconds: 0,
+        reason: options.requireLoad ? `${reason}, and --require-load was given` : reason,
+      });
+      console.log(`${marks[outcome]} [${index + 1}/${layers.length}] ${layer.title} ${outcome}: ${reason}`);
+      continue;
+    }
+    console.log(`▶ [${index + 1}/${layers.length}] ${layer.title} (at most ${layer.timeoutSeconds} s)`);
+    const started = Date.now();
+    const progress = setInterval(
+      () => console.log(`  … ${layer.name} still running (${Math.round((Date.now() - started) / 1000)} s)`),
+      PROGRESS_EVERY_SECONDS * 1000,
+    );
+    const result = await runLayer(layer, `${reports}/logs/${layer.name}.log`, childEnvironment).finally(() =>
+      clearInterval(progress),
+    );
+    results.push(result);
+    const note = result.reason === undefined ? '' : `: ${result.reason}`;
+    console.log(
+      `${marks[result.outcome]} ${layer.name} ${result.outcome} in ${result.durationSeconds.toFixed(1)} s${note}`,
+    );
+    if (result.outcome !== 'passed' && result.logFile !== undefined)
+      console.log(`  last lines of ${result.logFile}:\n${tail(result.logFile, 15)}`);
+  }
+
+  writeSuiteReport(reports, { target, results });
+  const failed = results.filter((result) => result.outcome === 'failed' || result.outcome === 'timed out');
+  console.log(`report: ${reports}/index.html and ${reports}/summary.md`);
+  console.log(
+    failed.length === 0 ? 'the suite passed' : `the suite FAILED: ${failed.map((result) => result.name).join(', ')}`,
+  );
+  process.exitCode = failed.length === 0 ? 0 : 1;
+});

@@ -1,0 +1,62 @@
+// Runs one layer of `npm start`: its steps in turn as child processes in their own process group,
+// output kept in a log file, stopped whole when the layer's time is up.
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import type { Layer } from './layers.ts';
+
+export type LayerOutcome = 'passed' | 'failed' | 'timed out' | 'skipped';
+
+export interface LayerResult {
+  name: string;
+  title: string;
+  outcome: LayerOutcome;
+  durationSeconds: number;
+  /** Why it failed, timed out or was skipped. */
+  reason?: string;
+  logFile?: string;
+}
+
+export async function runLayer(layer: Layer, logFile: string, environment: NodeJS.ProcessEnv): Promise<LayerResult> {
+  const started = performance.now();
+  const log = createWriteStream(logFile);
+  const deadline = Date.now() + layer.timeoutSeconds * 1000;
+  const finish = (outcome: LayerOutcome, reason?: string): LayerResult => ({
+    name: layer.name,
+    title: layer.title,
+    outcome,
+    reason,
+    logFile,
+    durationSeconds: (performance.now() - started) / 1000,
+  });
+  try {
+    for (const step of layer.steps) {
+      log.write(`\n=== ${step.title}\n`);
+      const child = spawn(process.execPath, step.args, {
+        env: environment,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+      child.stdout.pipe(log, { end: false });
+      child.stderr.pipe(log, { end: false });
+      let timedOut = false;
+      const timer = setTimeout(
+        () => {
+          timedOut = true;
+          process.kill(-(child.pid as number), 'SIGKILL');
+        },
+        Math.max(0, deadline - Date.now()),
+      );
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      clearTimeout(timer);
+      if (timedOut)
+        return finish(
+          'timed out',
+          `${step.title} did not finish within the layer's ${layer.timeoutSeconds} s and was stopped`,
+        );
+      if (code !== 0) return finish('failed', `${step.title} exited with code ${code}`);
+    }
+    return finish('passed');
+  } finally {
+    await new Promise((resolve) => log.end(resolve));
+  }
+}

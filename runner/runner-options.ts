@@ -1,0 +1,63 @@
+// The flags of `npm start`: which layers (--only, --skip), which environment file (--env), the load
+// profile, whether a missing k6 fails the run (--require-load), and a timeout override per layer.
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../config/config-error.ts';
+import { isProfileName, PROFILE_NAMES } from '../load/lib/load-profiles.ts';
+import { LAYER_NAMES, type LayerName } from './layers.ts';
+
+export interface RunnerOptions {
+  layers: LayerName[];
+  environmentName?: string;
+  loadProfile: string;
+  requireLoad: boolean;
+  layerTimeoutSeconds?: number;
+}
+
+function layerList(flag: string, raw: string | undefined): LayerName[] | undefined {
+  if (raw === undefined) return undefined;
+  const names = raw
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  const unknown = names.find((name) => !(LAYER_NAMES as readonly string[]).includes(name));
+  if (unknown !== undefined)
+    throw new ConfigError(flag, `names unknown layer "${unknown}"; layers: ${LAYER_NAMES.join(', ')}`);
+  return names as LayerName[];
+}
+
+export function readRunnerOptions(args: string[]): RunnerOptions {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({
+      args,
+      strict: true,
+      options: {
+        only: { type: 'string' },
+        skip: { type: 'string' },
+        env: { type: 'string' },
+        profile: { type: 'string' },
+        'require-load': { type: 'boolean' },
+        'layer-timeout': { type: 'string' },
+      },
+    }).values;
+  } catch (error) {
+    throw new ConfigError('npm start arguments', (error as Error).message);
+  }
+  const only = layerList('--only', values.only as string | undefined);
+  const skip = layerList('--skip', values.skip as string | undefined) ?? [];
+  const loadProfile = (values.profile as string | undefined) ?? 'smoke';
+  if (!isProfileName(loadProfile))
+    throw new ConfigError('--profile', `"${loadProfile}" is not one of ${PROFILE_NAMES.join(', ')}`);
+  const timeout = values['layer-timeout'] as string | undefined;
+  const layerTimeoutSeconds = timeout === undefined ? undefined : Number(timeout);
+  if (layerTimeoutSeconds !== undefined && !(Number.isInteger(layerTimeoutSeconds) && layerTimeoutSeconds > 0)) {
+    throw new ConfigError('--layer-timeout', `is "${timeout}" but must be a whole number of seconds above 0`);
+  }
+  return {
+    layers: (only ?? [...LAYER_NAMES]).filter((name) => !skip.includes(name)),
+    environmentName: values.env as string | undefined,
+    loadProfile,
+    requireLoad: values['require-load'] === true,
+    layerTimeoutSeconds,
+  };
+}
