@@ -25,6 +25,8 @@ export interface SuiteConfig {
   expectations: ReadonlySet<OptionalExpectation>;
   /** A valid token without the appointments scope, for the 403 check. */
   noScopeToken?: Secret;
+  /** How long one request may take before the suite gives up on it. */
+  requestTimeoutMilliseconds: number;
 }
 
 /** What the embedded sandbox serves; used whenever ENGAGE_BASE_URL is unset. */
@@ -98,6 +100,7 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
     defaultLanguage,
     expectations: readExpectations(environment.ENGAGE_EXPECT, onSandbox),
     noScopeToken: noScopeToken === undefined ? undefined : new Secret(noScopeToken),
+    requestTimeoutMilliseconds: readTimeout(value('ENGAGE_REQUEST_TIMEOUT_MS')),
   };
 }
 
@@ -146,6 +149,18 @@ function readExpectations(raw: string | undefined, onSandbox: boolean): Readonly
     );
   }
   return new Set(names.filter(isOptionalExpectation));
+}
+
+function readTimeout(raw: string | undefined): number {
+  if (raw === undefined) return 10_000;
+  const milliseconds = Number(raw);
+  if (!Number.isInteger(milliseconds) || milliseconds < 100 || milliseconds > 600_000) {
+    throw new ConfigError(
+      'ENGAGE_REQUEST_TIMEOUT_MS',
+      `is "${raw}" but must be a whole number of milliseconds from 100 to 600000`,
+    );
+  }
+  return milliseconds;
 }
 
 function httpUrl(variable: string, raw: string): string {

@@ -29,7 +29,12 @@ export const test = base.extend<{ probe: Probe }, { suite: SuiteConfig; tokens: 
     const probe = createProbe(
       { baseUrl: targetUrl, enterprise: suite.enterprise, getToken: () => tokens.getToken() },
       async (url, headers) => {
-        const response = await request.get(url, { headers, failOnStatusCode: false, maxRedirects: 0 });
+        const response = await request.get(url, {
+          headers,
+          failOnStatusCode: false,
+          maxRedirects: 0,
+          timeout: suite.requestTimeoutMilliseconds,
+        });
         const shown = Object.entries(headers).map(
           ([name, value]) => `${name}: ${name === 'authorization' ? '[redacted]' : value}`,
         );

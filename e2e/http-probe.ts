@@ -60,7 +60,9 @@ export function redact(text: string, secret: string): string {
 }
 
 /** A RawGet on fetch, for the checks' own tests in Node. */
-export const fetchGet: RawGet = async (url, headers) => {
-  const response = await fetch(url, { headers, signal: AbortSignal.timeout(10_000) });
-  return { status: response.status, headers: Object.fromEntries(response.headers), text: await response.text() };
-};
+export function fetchGet(timeoutMilliseconds = 10_000): RawGet {
+  return async (url, headers) => {
+    const response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMilliseconds) });
+    return { status: response.status, headers: Object.fromEntries(response.headers), text: await response.text() };
+  };
+}

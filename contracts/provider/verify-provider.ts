@@ -43,8 +43,21 @@ function pactSource(environment: Environment) {
   return { pactUrls };
 }
 
+/** Any HTTP answer will do; a target that cannot be reached is reported before Pact's proxy trips over it. */
+async function assertReachable(baseUrl: string, timeoutMilliseconds: number): Promise<void> {
+  try {
+    await (await fetch(baseUrl, { signal: AbortSignal.timeout(timeoutMilliseconds) })).arrayBuffer();
+  } catch (error) {
+    const cause = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
+    throw new TargetUnreachableError(`cannot reach ${baseUrl}: ${cause}`);
+  }
+}
+
+class TargetUnreachableError extends Error {}
+
 /** Pact's report is printed above; its error carries the same as JSON, which is summarised here. */
 function summarise(error: Error): string {
+  if (error instanceof TargetUnreachableError) return error.message;
   try {
     const failures = (JSON.parse(error.message) as { errors?: unknown[] }).errors?.length ?? 0;
     return `${failures} interaction(s) did not match the pact (see Pact's report above)`;
@@ -68,6 +81,8 @@ export async function verifyProvider(config: SuiteConfig, environment: Environme
   const source = pactSource(environment);
   const sandbox = config.target.kind === 'sandbox' ? await startEmbeddedSandbox(environment) : undefined;
   try {
+    if (config.target.kind === 'remote')
+      await assertReachable(config.target.baseUrl, config.requestTimeoutMilliseconds);
     const tokenProvider = createTokenProvider(config.auth);
     await new Verifier({
       provider: PROVIDER_NAME,
@@ -78,7 +93,7 @@ export async function verifyProvider(config: SuiteConfig, environment: Environme
         : sandboxStateHandlers(sandbox)) as unknown as VerifierOptions['stateHandlers'],
       requestFilter: swapInToken(() => tokenProvider.getToken()),
       logLevel: 'warn',
-      timeout: 30_000,
+      timeout: config.requestTimeoutMilliseconds,
       ...source,
     }).verifyProvider();
   } finally {

@@ -34,7 +34,7 @@ after(() => Promise.all(sandboxes.map((sandbox) => sandbox.close())));
 async function probeFor(options: SandboxOptions = {}, enterprise = 'acme'): Promise<Probe> {
   const sandbox = await startSandbox(options);
   sandboxes.push(sandbox);
-  return createProbe({ baseUrl: sandbox.url, enterprise, getToken: async () => 'sandbox-token' }, fetchGet);
+  return createProbe({ baseUrl: sandbox.url, enterprise, getToken: async () => 'sandbox-token' }, fetchGet());
 }
 const faulty = (fault: FaultName) => probeFor({ faults: [fault] });
 
