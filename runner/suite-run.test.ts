@@ -1,0 +1,111 @@
+// Proves `npm start` as a user meets it: layers in order with progress, one combined report naming
+// each layer's outcome with links and a latency chart, the load layer skipped or required, clear
+// refusals of bad flags, and no secret in any file under reports/.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
+import { filesContaining } from '../testing/files-containing.ts';
+import { runEntryPoint } from '../testing/run-entry-point.ts';
+import { standInK6Binary } from '../testing/stand-in-k6.ts';
+
+const start = (environment: Record<string, string>, args: string[]) =>
+  runEntryPoint('runner/main.ts', environment, args);
+const reportsFolder = () => mkdtempSync(join(tmpdir(), 'engage-start-'));
+
+describe('npm start against another provider, with a known token and a stand-in k6', () => {
+  let provider: RunningSandbox;
+  let token: string;
+  before(async () => {
+    provider = await startSandbox();
+    const response = await fetch(`${provider.url}/realms/acme/protocol/openid-connect/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: 'sandbox-client',
+        client_secret: 'sandbox-client-secret',
+      }),
+    });
+    token = ((await response.json()) as { access_token: string }).access_token;
+  });
+  after(() => provider.close());
+
+  it('runs the layers in order, writes the combined report, and leaves the token in no output', async () => {
+    const reports = reportsFolder();
+    const environment = {
+      ENGAGE_BASE_URL: provider.url,
+      ENGAGE_ENTERPRISE: 'acme',
+      ENGAGE_TOKEN: token,
+      ENGAGE_APPOINTMENT_ID: '123',
+      ENGAGE_DEFAULT_LANGUAGE: 'en',
+      ENGAGE_REPORTS_DIR: reports,
+      K6_BIN: standInK6Binary(),
+    };
+    const { code, output } = await start(environment, ['--skip', 'e2e']);
+    assert.equal(code, 0, output);
+    assert.match(
+      output,
+      /▶ \[1\/3\] schema self-check[\s\S]*✔ schemas passed[\s\S]*▶ \[2\/3\] contract tests[\s\S]*✔ contracts passed[\s\S]*▶ \[3\/3\] load \(smoke profile\)[\s\S]*✔ load passed/,
+    );
+    const summary = readFileSync(join(reports, 'summary.md'), 'utf8');
+    assert.match(summary, /^# API suite against http:\/\/127\.0\.0\.1:\d+: passed/);
+    assert.match(summary, /\| contract tests and provider verification \| ✅ passed \|/);
+    const html = readFileSync(join(reports, 'index.html'), 'utf8');
+    assert.match(html, /<a href="contracts\/engage-appointments-client-pexip-engage-appointments-api\.json">pact file/);
+    assert.match(html, /<a href="logs\/contracts\.log">provider verification result<\/a>/);
+    assert.match(html, /<svg [^>]*aria-label="lookup latency percentiles over time"/);
+    assert.doesNotMatch(html, /<script|https?:\/\/cdn/i, 'no script, no CDN');
+    assert.deepEqual(filesContaining(reports, token), [], 'no report holds the token');
+    assert.doesNotMatch(output, new RegExp(token));
+  });
+});
+
+describe('npm start without k6', () => {
+  it('reports the load layer as skipped, with the reason, and still passes', async () => {
+    const reports = reportsFolder();
+    const { code, output } = await start(
+      { ENGAGE_REPORTS_DIR: reports, PATH: process.env.PATH ?? '', K6_BIN: '/nonexistent/k6' },
+      ['--only', 'schemas,load'],
+    );
+    assert.equal(code, 0, output);
+    assert.match(output, /- \[2\/2\] load \(smoke profile\) skipped: k6 was not found/);
+    assert.match(
+      readFileSync(join(reports, 'summary.md'), 'utf8'),
+      /\| load \(smoke profile\) \| ⏭️ skipped \| 0\.0 s \| k6 was not found/,
+    );
+  });
+  it('fails under --require-load', async () => {
+    const { code, output } = await start({ ENGAGE_REPORTS_DIR: reportsFolder(), K6_BIN: '/nonexistent/k6' }, [
+      '--only',
+      'load',
+      '--require-load',
+    ]);
+    assert.equal(code, 1);
+    assert.match(output, /✖ \[1\/1\] load \(smoke profile\) failed: k6 was not found/);
+    assert.match(output, /the suite FAILED: load/);
+  });
+});
+
+describe('npm start refuses bad flags with one line', () => {
+  const cases: Array<[string[], RegExp]> = [
+    [
+      ['--only', 'schemas,perf'],
+      /^configuration error: --only names unknown layer "perf"; layers: schemas, contracts, e2e, load$/m,
+    ],
+    [['--profile', 'marathon'], /^configuration error: --profile "marathon" is not one of smoke/m],
+    [['--env', 'nowhere'], /^configuration error: ENGAGE_ENV is "nowhere" but .*\.env\.nowhere does not exist$/m],
+    [
+      ['--layer-timeout', '0'],
+      /^configuration error: --layer-timeout is "0" but must be a whole number of seconds above 0$/m,
+    ],
+  ];
+  for (const [args, message] of cases) {
+    it(args.join(' '), async () => {
+      const { code, output } = await start({ ENGAGE_REPORTS_DIR: reportsFolder() }, args);
+      assert.equal(code, 2);
+      assert.match(output, message);
+    });
+  }
+});

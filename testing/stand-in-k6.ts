@@ -1,0 +1,51 @@
+// A stand-in for the k6 binary in the suite's own tests (no k6 can be installed here): it writes
+// what a smoke run of load/lookup.ts writes under ENGAGE_REPORTS_DIR/load and exits with
+// STAND_IN_K6_EXIT (0 unless set), so that the layers around k6 can be tested.
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { summaryFiles } from '../load/lib/summary-reports.ts';
+
+/** An executable that runs this stand-in, for K6_BIN. */
+export function standInK6Binary(): string {
+  const binary = join(mkdtempSync(join(tmpdir(), 'stand-in-k6-')), 'k6');
+  writeFileSync(
+    binary,
+    `#!/bin/sh\nexec "${process.execPath}" --import tsx "${fileURLToPath(import.meta.url)}" "$@"\n`,
+  );
+  chmodSync(binary, 0o755);
+  return binary;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const reports = process.env.ENGAGE_REPORTS_DIR ?? 'reports';
+  mkdirSync(`${reports}/load`, { recursive: true });
+  const points = [3.1, 4.2, 5.3, 9.9].map((value, index) =>
+    JSON.stringify({
+      type: 'Point',
+      metric: 'http_req_duration',
+      data: {
+        time: new Date(Date.UTC(2026, 0, 1, 0, 0, index)).toISOString(),
+        value,
+        tags: { name: 'appointment-by-id' },
+      },
+    }),
+  );
+  writeFileSync(`${reports}/load/metrics.json.gz`, gzipSync(`${points.join('\n')}\n`));
+  const summary = {
+    state: { testRunDurationMs: 15_000 },
+    metrics: {
+      http_reqs: { type: 'counter', values: { count: 4, rate: 0.3 } },
+      lookup_duration: { type: 'trend', values: { med: 4.7, 'p(95)': 9.9, 'p(99)': 9.9 } },
+      checks: { type: 'rate', values: { rate: 1 }, thresholds: { 'rate>0.99': { ok: true } } },
+    },
+  };
+  for (const [file, text] of Object.entries(
+    summaryFiles(summary, process.env.ENGAGE_LOAD_PROFILE ?? 'smoke', process.env.ENGAGE_BASE_URL ?? '', reports),
+  ))
+    writeFileSync(file, text);
+  console.log(`stand-in k6 ${process.argv.slice(2).join(' ')}`);
+  process.exitCode = Number(process.env.STAND_IN_K6_EXIT ?? 0);
+}
