@@ -1,6 +1,6 @@
 // A server for the throughput benchmark, run in its own process: `sandbox` (the real one) or `bare`
-// (node:http answering the same status line, headers and body with no logic). It prints its URL and
-// serves until killed.
+// (node:http answering the same status line, headers and body with no logic). It prints its URL,
+// answers each line on stdin with its CPU time so far (µs), and serves until killed.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startSandbox } from '../sandbox/start-sandbox.ts';
@@ -20,3 +20,7 @@ if (kind === 'sandbox') {
   console.error('usage: bench-server.ts sandbox | bare <{"headers": {...}, "body": "..."}>');
   process.exit(2);
 }
+process.stdin.on('data', () => {
+  const { user, system } = process.cpuUsage();
+  console.log(String(user + system));
+});

@@ -1,7 +1,6 @@
 // GET /enterprises/{enterprise}/appointments/{id} as the notes describe it: method, auth, header
 // checks, lookup and language negotiation, answered as a Reply that the HTTP layer writes.
 import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
 import type { AppointmentStore } from './appointment-store.ts';
 import { errorBody, type SandboxError } from './error-responses.ts';
 import { breakAppointmentBody, type FaultName, faultyNegotiationRules } from './faults.ts';
@@ -15,6 +14,28 @@ export interface Reply {
   headers: Record<string, string>;
   /** An object to serialise, or the bytes of one that already is. */
   body: unknown;
+}
+
+/** The request headers the endpoint reads. */
+export interface EndpointHeaders {
+  authorization?: string;
+  'x-correlation-id'?: string;
+  'accept-language'?: string;
+}
+
+const ENDPOINT_HEADER_NAMES = new Set(['authorization', 'x-correlation-id', 'accept-language']);
+
+/**
+ * Reads those headers straight from rawHeaders, the first of each name: building Node's
+ * request.headers object costs more than the rest of a cached lookup.
+ */
+export function endpointHeaders(rawHeaders: string[]): EndpointHeaders {
+  const found: Record<string, string> = {};
+  for (let index = 0; index < rawHeaders.length; index += 2) {
+    const name = (rawHeaders[index] as string).toLowerCase();
+    if (ENDPOINT_HEADER_NAMES.has(name) && found[name] === undefined) found[name] = rawHeaders[index + 1] as string;
+  }
+  return found;
 }
 
 export interface AppointmentEndpoint {
@@ -33,7 +54,7 @@ export function errorReply(error: SandboxError, headers: Record<string, string> 
 export function answerAppointmentRequest(
   endpoint: AppointmentEndpoint,
   method: string | undefined,
-  headers: IncomingHttpHeaders,
+  headers: EndpointHeaders,
   rawEnterprise: string,
   rawId: string,
 ): Reply {

@@ -1,7 +1,7 @@
 // The sandbox's request handler (no listening socket): routes to the appointment and token
 // endpoints, and applies the opt-in knobs: latency, injected errors, rate limiting, faults.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { answerAppointmentRequest, errorReply, type Reply } from './appointment-endpoint.ts';
+import { answerAppointmentRequest, endpointHeaders, errorReply, type Reply } from './appointment-endpoint.ts';
 import { AppointmentStore } from './appointment-store.ts';
 import { defaultSeed } from './default-seed.ts';
 import { breakErrorBody, type FaultName } from './faults.ts';
@@ -66,7 +66,7 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
       const reply = answerAppointmentRequest(
         endpoint,
         request.method,
-        request.headers,
+        endpointHeaders(request.rawHeaders),
         appointment[1] as string,
         appointment[2] as string,
       );
