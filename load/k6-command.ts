@@ -1,7 +1,7 @@
 // Builds the k6 command of `npm run load`: the arguments (nothing secret on them) and the environment
 // the script reads through __ENV, from the suite config and the command-line flags.
-import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/config-error.ts';
+import { parseFlags } from '../config/parse-flags.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { isProfileName, PROFILE_NAMES } from './lib/load-profiles.ts';
 
@@ -14,22 +14,17 @@ export interface LoadFlags {
 }
 
 export function readLoadFlags(args: string[], environment: Record<string, string | undefined>): LoadFlags {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({
-      args,
-      strict: true,
-      options: {
-        profile: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        'allow-above-rate-limit': { type: 'boolean' },
-        'confirm-production': { type: 'boolean' },
-        dashboard: { type: 'boolean' },
-      },
-    }).values;
-  } catch (error) {
-    throw new ConfigError('npm run load arguments', (error as Error).message);
-  }
+  const values = parseFlags(
+    args,
+    {
+      profile: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'allow-above-rate-limit': { type: 'boolean' },
+      'confirm-production': { type: 'boolean' },
+      dashboard: { type: 'boolean' },
+    },
+    'npm run load',
+  );
   const profile = (values.profile as string | undefined) ?? environment.ENGAGE_LOAD_PROFILE ?? 'smoke';
   if (!isProfileName(profile))
     throw new ConfigError('--profile', `"${profile}" is not one of ${PROFILE_NAMES.join(', ')}`);

@@ -1,7 +1,7 @@
 // The flags of `npm start`: which layers (--only, --skip), which environment file (--env), the load
 // profile, whether a missing k6 fails the run (--require-load), and a timeout override per layer.
-import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/config-error.ts';
+import { parseFlags } from '../config/parse-flags.ts';
 import { isProfileName, PROFILE_NAMES } from '../load/lib/load-profiles.ts';
 import { LAYER_NAMES, type LayerName } from './layers.ts';
 
@@ -26,23 +26,18 @@ function layerList(flag: string, raw: string | undefined): LayerName[] | undefin
 }
 
 export function readRunnerOptions(args: string[]): RunnerOptions {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({
-      args,
-      strict: true,
-      options: {
-        only: { type: 'string' },
-        skip: { type: 'string' },
-        env: { type: 'string' },
-        profile: { type: 'string' },
-        'require-load': { type: 'boolean' },
-        'layer-timeout': { type: 'string' },
-      },
-    }).values;
-  } catch (error) {
-    throw new ConfigError('npm start arguments', (error as Error).message);
-  }
+  const values = parseFlags(
+    args,
+    {
+      only: { type: 'string' },
+      skip: { type: 'string' },
+      env: { type: 'string' },
+      profile: { type: 'string' },
+      'require-load': { type: 'boolean' },
+      'layer-timeout': { type: 'string' },
+    },
+    'npm start',
+  );
   const only = layerList('--only', values.only as string | undefined);
   const skip = layerList('--skip', values.skip as string | undefined) ?? [];
   const loadProfile = (values.profile as string | undefined) ?? 'smoke';

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { filesContaining } from '../testing/files-containing.ts';
+import { issueSandboxToken } from '../testing/issue-sandbox-token.ts';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
 import { standInK6Binary } from '../testing/stand-in-k6.ts';
 
@@ -20,15 +21,7 @@ describe('npm start against another provider, with a known token and a stand-in 
   let token: string;
   before(async () => {
     provider = await startSandbox();
-    const response = await fetch(`${provider.url}/realms/acme/protocol/openid-connect/token`, {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: 'sandbox-client',
-        client_secret: 'sandbox-client-secret',
-      }),
-    });
-    token = ((await response.json()) as { access_token: string }).access_token;
+    token = await issueSandboxToken(provider.url);
   });
   after(() => provider.close());
 

@@ -1,8 +1,8 @@
 // Reads the sandbox's knobs for `npm run sandbox` from flags (--latency-ms 50) or SANDBOX_*
 // variables; flags win. Every bad value is a ConfigError naming the flag or variable.
-import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/config-error.ts';
 import type { Environment } from '../config/environment-files.ts';
+import { parseFlags } from '../config/parse-flags.ts';
 import type { SandboxOptions } from './create-sandbox-app.ts';
 import { FAULT_NAMES, isFaultName } from './faults.ts';
 import { readSeedFile, SeedError } from './seed.ts';
@@ -20,17 +20,8 @@ const knobs = {
 type Knob = keyof typeof knobs;
 
 export function readSandboxCliOptions(args: string[], environment: Environment): SandboxOptions & { port: number } {
-  let flags: Partial<Record<Knob, string>>;
-  try {
-    const parsed = parseArgs({
-      args,
-      options: Object.fromEntries(Object.keys(knobs).map((name) => [name, { type: 'string' as const }])),
-      strict: true,
-    });
-    flags = parsed.values as Partial<Record<Knob, string>>;
-  } catch (error) {
-    throw new ConfigError('sandbox arguments', (error as Error).message);
-  }
+  const options = Object.fromEntries(Object.keys(knobs).map((name) => [name, { type: 'string' as const }]));
+  const flags = parseFlags(args, options, 'sandbox') as Partial<Record<Knob, string>>;
   const raw = (knob: Knob) => {
     const value = flags[knob] ?? environment[knobs[knob].variable];
     return value === undefined || value.trim() === ''

@@ -14,13 +14,10 @@ const ansiEscapes = /\u001b\[[0-9;]*m/g;
 /** Variables of the test's own environment that would change what the entry point targets. */
 const suiteVariables = /^(ENGAGE_|SANDBOX_|PACT_BROKER_)/;
 
-export async function runEntryPoint(
-  script: string,
-  environment: Record<string, string> = {},
-  args: string[] = [],
-): Promise<EntryPointRun> {
+/** Runs `node <args>` with the test's environment less the suite's variables, plus `environment`. */
+export async function runNode(args: string[], environment: Record<string, string> = {}): Promise<EntryPointRun> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !suiteVariables.test(name)));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  const child = spawn(process.execPath, args, {
     env: { ...inherited, PACT_DO_NOT_TRACK: 'true', NO_COLOR: '1', ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -33,4 +30,13 @@ export async function runEntryPoint(
   });
   const [code] = await once(child, 'exit');
   return { code, output: output.replace(ansiEscapes, '') };
+}
+
+/** Runs a TypeScript entry point of the suite, as its npm script would. */
+export function runEntryPoint(
+  script: string,
+  environment: Record<string, string> = {},
+  args: string[] = [],
+): Promise<EntryPointRun> {
+  return runNode(['--import', 'tsx', script, ...args], environment);
 }

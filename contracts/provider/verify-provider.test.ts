@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { appointment, location, text } from '../../sandbox/seed-helpers.ts';
 import { type RunningSandbox, startSandbox } from '../../sandbox/start-sandbox.ts';
+import { issueSandboxToken } from '../../testing/issue-sandbox-token.ts';
 import { runEntryPoint } from '../../testing/run-entry-point.ts';
 
 const verify = (environment: Record<string, string> = {}) =>
@@ -48,15 +49,7 @@ describe('verification against a configured environment', { concurrency: 2 }, ()
     other = await startSandbox({
       seed: { enterprises: [{ id: 'globex', defaultLanguage: 'fr', appointments: [scheduled] }] },
     });
-    const response = await fetch(`${other.url}/realms/globex/protocol/openid-connect/token`, {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: 'sandbox-client',
-        client_secret: 'sandbox-client-secret',
-      }),
-    });
-    realToken = ((await response.json()) as { access_token: string }).access_token;
+    realToken = await issueSandboxToken(other.url, 'globex');
   });
   after(() => other.close());
 

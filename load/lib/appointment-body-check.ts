@@ -1,7 +1,7 @@
 // A hand check of the fields users rely on in a 200 body, cheap enough to run on every response of
 // a load test (k6 cannot run ajv without a bundle). The full schema check is the e2e layer's job.
 
-const STATUSES = new Set([
+export const STATUSES = new Set([
   'ACCEPTED',
   'ALTERNATIVE_DATE_REQUESTED',
   'CANCELLED',
@@ -10,7 +10,7 @@ const STATUSES = new Set([
   'NO_SHOW',
   'OUTGOING_INVITE',
 ]);
-const MEETING_TYPES = new Set(['OFFICE', 'ON_LOCATION', 'PHONE', 'VIDEO']);
+export const MEETING_TYPES = new Set(['OFFICE', 'ON_LOCATION', 'PHONE', 'VIDEO']);
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 const TRANSLATABLE_FIELDS = ['city', 'state', 'street1', 'street2'];
 

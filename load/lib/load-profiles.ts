@@ -46,9 +46,18 @@ export function isProfileName(name: string): name is ProfileName {
 
 /** The scenario of a profile for a target's limits; rates are whole arrivals per second. */
 export function profileScenario(name: ProfileName, limits: TargetLimits): Scenario {
-  const peak = limits.peakRatePerSecond;
-  const at = (share: number) => Math.max(1, Math.floor(peak * share));
   const vus = { preAllocatedVUs: Math.min(2, limits.maxVUs), maxVUs: limits.maxVUs };
+  // Stages as [duration, share of the peak rate].
+  const ramping = (...stages: Array<[string, number]>): Scenario => ({
+    executor: 'ramping-arrival-rate',
+    startRate: 1,
+    timeUnit: '1s',
+    ...vus,
+    stages: stages.map(([duration, share]) => ({
+      duration,
+      target: share === 0 ? 0 : Math.max(1, Math.floor(limits.peakRatePerSecond * share)),
+    })),
+  });
   switch (name) {
     case 'smoke':
       return {
@@ -60,56 +69,23 @@ export function profileScenario(name: ProfileName, limits: TargetLimits): Scenar
         maxVUs: 2,
       };
     case 'average':
-      return {
-        executor: 'ramping-arrival-rate',
-        startRate: 1,
-        timeUnit: '1s',
-        ...vus,
-        stages: [
-          { duration: '1m', target: at(0.5) },
-          { duration: '3m', target: at(0.5) },
-          { duration: '30s', target: 0 },
-        ],
-      };
+      return ramping(['1m', 0.5], ['3m', 0.5], ['30s', 0]);
     case 'stress':
-      return {
-        executor: 'ramping-arrival-rate',
-        startRate: 1,
-        timeUnit: '1s',
-        ...vus,
-        stages: [
-          { duration: '2m', target: at(0.9) },
-          { duration: '5m', target: at(0.9) },
-          { duration: '1m', target: 0 },
-        ],
-      };
+      return ramping(['2m', 0.9], ['5m', 0.9], ['1m', 0]);
     case 'spike':
-      return {
-        executor: 'ramping-arrival-rate',
-        startRate: 1,
-        timeUnit: '1s',
-        ...vus,
-        stages: [
-          { duration: '30s', target: at(0.1) },
-          { duration: '10s', target: at(1) },
-          { duration: '1m', target: at(1) },
-          { duration: '10s', target: at(0.1) },
-          { duration: '30s', target: 0 },
-        ],
-      };
+      return ramping(['30s', 0.1], ['10s', 1], ['1m', 1], ['10s', 0.1], ['30s', 0]);
     case 'soak':
-      return { executor: 'constant-arrival-rate', rate: at(0.5), timeUnit: '1s', duration: '1h', ...vus };
-    case 'breakpoint':
       return {
-        executor: 'ramping-arrival-rate',
-        startRate: 1,
+        executor: 'constant-arrival-rate',
+        rate: Math.max(1, Math.floor(limits.peakRatePerSecond * 0.5)),
         timeUnit: '1s',
+        duration: '1h',
         ...vus,
-        stages: [{ duration: '10m', target: at(1) }],
       };
+    case 'breakpoint':
+      return ramping(['10m', 1]);
   }
 }
-
 /** The peak arrivals per minute and the VUs a scenario may run at once. */
 export function scenarioPeak(scenario: Scenario): { perMinute: number; concurrent: number } {
   const perSecond =

@@ -2,9 +2,10 @@
 // safety guards, thresholds from slo.json, id and language rotation, the body check and token refresh.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import appointmentSchema from '../../schemas/appointment.schema.json' with { type: 'json' };
 import slo from '../../slo.json' with { type: 'json' };
 import { docsAppointmentResponse } from '../../testing/docs-fixtures.ts';
-import { appointmentBodyProblem } from '../lib/appointment-body-check.ts';
+import { appointmentBodyProblem, MEETING_TYPES, STATUSES } from '../lib/appointment-body-check.ts';
 import { buildLoadOptions, isProductionUrl } from '../lib/load-options.ts';
 import {
   DOCUMENTED_LIMIT_SAFE,
@@ -143,6 +144,10 @@ describe('rotation', () => {
 });
 
 describe('the body check', () => {
+  it('knows the same statuses and meeting types as the schema', () => {
+    assert.deepEqual([...STATUSES].sort(), [...appointmentSchema.properties.status.enum].sort());
+    assert.deepEqual([...MEETING_TYPES].sort(), [...appointmentSchema.properties.meetingType.enum].sort());
+  });
   it('accepts the docs example and names the first wrong field', () => {
     const body = docsAppointmentResponse();
     assert.equal(appointmentBodyProblem(body, '123'), undefined);
