@@ -5,6 +5,7 @@ import { ConfigError } from './config-error.ts';
 import type { Environment } from './environment-files.ts';
 import { isOptionalExpectation, OPTIONAL_EXPECTATIONS, type OptionalExpectation } from './optional-expectations.ts';
 import { Secret } from './secret.ts';
+import { readWholeNumber } from './whole-number.ts';
 
 export type TargetConfig = { kind: 'sandbox' } | { kind: 'remote'; baseUrl: string };
 
@@ -100,7 +101,12 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
     defaultLanguage,
     expectations: readExpectations(environment.ENGAGE_EXPECT, onSandbox),
     noScopeToken: noScopeToken === undefined ? undefined : new Secret(noScopeToken),
-    requestTimeoutMilliseconds: readTimeout(value('ENGAGE_REQUEST_TIMEOUT_MS')),
+    requestTimeoutMilliseconds: readWholeNumber('ENGAGE_REQUEST_TIMEOUT_MS', value('ENGAGE_REQUEST_TIMEOUT_MS'), {
+      fallback: 10_000,
+      min: 100,
+      max: 600_000,
+      unit: 'milliseconds',
+    }),
   };
 }
 
@@ -149,18 +155,6 @@ function readExpectations(raw: string | undefined, onSandbox: boolean): Readonly
     );
   }
   return new Set(names.filter(isOptionalExpectation));
-}
-
-function readTimeout(raw: string | undefined): number {
-  if (raw === undefined) return 10_000;
-  const milliseconds = Number(raw);
-  if (!Number.isInteger(milliseconds) || milliseconds < 100 || milliseconds > 600_000) {
-    throw new ConfigError(
-      'ENGAGE_REQUEST_TIMEOUT_MS',
-      `is "${raw}" but must be a whole number of milliseconds from 100 to 600000`,
-    );
-  }
-  return milliseconds;
 }
 
 function httpUrl(variable: string, raw: string): string {

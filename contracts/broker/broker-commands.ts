@@ -3,6 +3,7 @@
 // from the environment itself.
 import { ConfigError } from '../../config/config-error.ts';
 import type { Environment } from '../../config/environment-files.ts';
+import { readWholeNumber } from '../../config/whole-number.ts';
 import type { GitVersion } from '../git-version.ts';
 import { CONSUMER_NAME, PACT_DIRECTORY } from '../participants.ts';
 
@@ -22,16 +23,8 @@ function brokerUrl(environment: Environment, purpose: string): string {
 
 /** Seconds after which a broker command is stopped. */
 export function brokerTimeoutSeconds(environment: Environment): number {
-  const raw = environment.PACT_BROKER_TIMEOUT_SECONDS;
-  if (raw === undefined || raw === '') return DEFAULT_BROKER_TIMEOUT_SECONDS;
-  const seconds = Number(raw);
-  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3600) {
-    throw new ConfigError(
-      'PACT_BROKER_TIMEOUT_SECONDS',
-      `is "${raw}" but must be a whole number of seconds from 1 to 3600`,
-    );
-  }
-  return seconds;
+  const rule = { fallback: DEFAULT_BROKER_TIMEOUT_SECONDS, min: 1, max: 3600, unit: 'seconds' };
+  return readWholeNumber('PACT_BROKER_TIMEOUT_SECONDS', environment.PACT_BROKER_TIMEOUT_SECONDS, rule);
 }
 
 export function publishArguments(environment: Environment, git: GitVersion): string[] {
