@@ -20,21 +20,25 @@ describe('readEnvironment', () => {
       '.env': 'ENGAGE_ENTERPRISE=from-dotenv\nENGAGE_APPOINTMENT_ID=dotenv-id\nENGAGE_DEFAULT_LANGUAGE=en\n',
       '.env.staging': 'ENGAGE_ENTERPRISE=from-staging\nENGAGE_APPOINTMENT_ID=staging-id\n',
     });
-    const environment = readEnvironment(directory, { ENGAGE_ENV: 'staging', ENGAGE_APPOINTMENT_ID: 'process-id' });
+    const environment = readEnvironment({ ENGAGE_ENV: 'staging', ENGAGE_APPOINTMENT_ID: 'process-id' }, directory);
     assert.equal(environment.ENGAGE_DEFAULT_LANGUAGE, 'en');
     assert.equal(environment.ENGAGE_ENTERPRISE, 'from-staging');
     assert.equal(environment.ENGAGE_APPOINTMENT_ID, 'process-id');
   });
   it('takes ENGAGE_ENV from .env too', () => {
     const directory = directoryWith({ '.env': 'ENGAGE_ENV=ci\n', '.env.ci': 'ENGAGE_ENTERPRISE=from-ci\n' });
-    assert.equal(readEnvironment(directory, {}).ENGAGE_ENTERPRISE, 'from-ci');
+    assert.equal(readEnvironment({}, directory).ENGAGE_ENTERPRISE, 'from-ci');
+  });
+  it('reads the files from ENGAGE_CONFIG_DIR when it is set', () => {
+    const directory = directoryWith({ '.env': 'ENGAGE_ENTERPRISE=from-config-dir\n' });
+    assert.equal(readEnvironment({ ENGAGE_CONFIG_DIR: directory }).ENGAGE_ENTERPRISE, 'from-config-dir');
   });
   it('works with no files at all', () => {
-    assert.deepEqual(readEnvironment(directoryWith({}), { A: '1' }), { A: '1' });
+    assert.deepEqual(readEnvironment({ A: '1' }, directoryWith({})), { A: '1' });
   });
   it('names ENGAGE_ENV when its file is missing', () => {
     assert.throws(
-      () => readEnvironment(directoryWith({}), { ENGAGE_ENV: 'staging' }),
+      () => readEnvironment({ ENGAGE_ENV: 'staging' }, directoryWith({})),
       (error: unknown) =>
         error instanceof ConfigError &&
         error.variable === 'ENGAGE_ENV' &&
@@ -43,7 +47,7 @@ describe('readEnvironment', () => {
   });
   it('refuses an ENGAGE_ENV that is not a plain file suffix', () => {
     assert.throws(
-      () => readEnvironment(directoryWith({}), { ENGAGE_ENV: '../etc/passwd' }),
+      () => readEnvironment({ ENGAGE_ENV: '../etc/passwd' }, directoryWith({})),
       /ENGAGE_ENV "..\/etc\/passwd" is not a file suffix/,
     );
   });

@@ -8,8 +8,14 @@ export type Environment = Readonly<Record<string, string | undefined>>;
 
 const environmentNamePattern = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
-/** Merges `.env`, `.env.<ENGAGE_ENV>` and the process environment, later ones winning. */
-export function readEnvironment(directory: string = process.cwd(), processEnvironment: Environment = process.env) {
+/**
+ * Merges `.env`, `.env.<ENGAGE_ENV>` and the process environment, later ones winning. The files are
+ * read from ENGAGE_CONFIG_DIR, else the working directory.
+ */
+export function readEnvironment(
+  processEnvironment: Environment = process.env,
+  directory = processEnvironment.ENGAGE_CONFIG_DIR ?? process.cwd(),
+) {
   const base = readEnvironmentFile(`${directory}/.env`);
   const name = processEnvironment.ENGAGE_ENV ?? base.ENGAGE_ENV;
   let named: Environment = {};

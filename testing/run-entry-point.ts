@@ -2,6 +2,9 @@
 // and collects its exit code and output, for tests of what users see.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface EntryPointRun {
   code: number | null;
@@ -14,11 +17,14 @@ const ansiEscapes = /\u001b\[[0-9;]*m/g;
 /** Variables of the test's own environment that would change what the entry point targets. */
 const suiteVariables = /^(ENGAGE_|SANDBOX_|PACT_BROKER_)/;
 
+const emptyFolder = () => mkdtempSync(join(tmpdir(), 'engage-config-'));
+
 /** Runs `node <args>` with the test's environment less the suite's variables, plus `environment`. */
 export async function runNode(args: string[], environment: Record<string, string> = {}): Promise<EntryPointRun> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !suiteVariables.test(name)));
   const child = spawn(process.execPath, args, {
-    env: { ...inherited, PACT_DO_NOT_TRACK: 'true', NO_COLOR: '1', ...environment },
+    // An empty config folder: a developer's own .env must not change what the tests target.
+    env: { ...inherited, PACT_DO_NOT_TRACK: 'true', NO_COLOR: '1', ENGAGE_CONFIG_DIR: emptyFolder(), ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
