@@ -13,7 +13,10 @@ import { runNode } from '../testing/run-entry-point.ts';
 let broken: RunningSandbox;
 let token: string;
 before(async () => {
-  broken = await startSandbox({ faults: ['wrong-enum', 'no-correlation-echo'], rateLimit: true });
+  broken = await startSandbox({
+    faults: ['wrong-enum', 'wrong-id', 'non-json-content-type', 'no-correlation-echo'],
+    rateLimit: true,
+  });
   token = await issueSandboxToken(broken.url);
 });
 after(() => broken.close());
@@ -31,7 +34,13 @@ it('fails against a broken provider and leaves its token in no output', async ()
     ENGAGE_EXPECT: 'correlation-echo,rate-limit',
   });
   assert.equal(code, 1, output);
-  assert.match(output, /\/data\/status: must be one of/, 'the schema failure is reported');
+  assert.match(
+    output,
+    /expected the body to match appointment-response\.schema\.json; 2 violation\(s\):\n.*\/data\/meetingType: must be one of[\s\S]*\/data\/status: must be one of/,
+    'toMatchSchema lists every violation',
+  );
+  assert.match(output, /✘ .* is the appointment that was asked for/);
+  assert.match(output, /✘ .* answers 200 with JSON/);
   assert.match(output, /the response carries nothing, expected the same value/);
   assert.ok(readdirSync(join(reports, 'e2e')).includes('junit.xml'));
   assert.ok(filesContaining(reports, '[redacted]').length > 0, 'a redacted http log was attached to a failure');
