@@ -5,5 +5,8 @@ import { fileURLToPath } from 'node:url';
 export const CONSUMER_NAME = 'engage-appointments-client';
 export const PROVIDER_NAME = 'pexip-engage-appointments-api';
 
-export const PACT_DIRECTORY = fileURLToPath(new URL('./pacts/', import.meta.url));
+/** Where the consumer tests write pacts and verification reads them: ENGAGE_PACT_DIR, else contracts/pacts/. */
+export const PACT_DIRECTORY = process.env.ENGAGE_PACT_DIR
+  ? `${process.env.ENGAGE_PACT_DIR.replace(/\/+$/, '')}/`
+  : fileURLToPath(new URL('./pacts/', import.meta.url));
 export const PACT_FILE = `${PACT_DIRECTORY}${CONSUMER_NAME}-${PROVIDER_NAME}.json`;

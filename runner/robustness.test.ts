@@ -6,13 +6,18 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { checkAppointmentResponse } from '../e2e/checks/response-checks.ts';
 import { appointmentPath, createProbe, fetchGet } from '../e2e/http-probe.ts';
 import { BAD_TARGET_KINDS, type BadTarget, startBadTarget } from '../testing/bad-targets.ts';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
+import { writePactIntoTemporaryFolder } from '../testing/write-pact.ts';
 
 const targets: BadTarget[] = [];
+let pactFolder: string;
+before(async () => {
+  pactFolder = await writePactIntoTemporaryFolder();
+});
 after(() => Promise.all(targets.map((target) => target.close())));
 
 async function badTarget(kind: (typeof BAD_TARGET_KINDS)[number]) {
@@ -28,6 +33,7 @@ const remote = (url: string) => ({
   ENGAGE_APPOINTMENT_ID: '123',
   ENGAGE_DEFAULT_LANGUAGE: 'en',
   ENGAGE_REQUEST_TIMEOUT_MS: '1500',
+  ENGAGE_PACT_DIR: pactFolder,
 });
 
 describe('provider verification against a bad target', { concurrency: 2 }, () => {

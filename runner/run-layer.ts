@@ -16,6 +16,12 @@ export interface LayerResult {
   logFile?: string;
 }
 
+/** node:test marks its children; a layer that runs node --test itself must not inherit the mark. */
+function withoutTestContext(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { NODE_TEST_CONTEXT: _, ...rest } = environment;
+  return rest;
+}
+
 export async function runLayer(layer: Layer, logFile: string, environment: NodeJS.ProcessEnv): Promise<LayerResult> {
   const started = performance.now();
   const log = createWriteStream(logFile);
@@ -32,7 +38,7 @@ export async function runLayer(layer: Layer, logFile: string, environment: NodeJ
     for (const step of layer.steps) {
       log.write(`\n=== ${step.title}\n`);
       const child = spawn(process.execPath, step.args, {
-        env: environment,
+        env: withoutTestContext(environment),
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
       });

@@ -34,6 +34,7 @@ describe('npm start against another provider, with a known token and a stand-in 
       ENGAGE_APPOINTMENT_ID: '123',
       ENGAGE_DEFAULT_LANGUAGE: 'en',
       ENGAGE_REPORTS_DIR: reports,
+      ENGAGE_PACT_DIR: mkdtempSync(join(tmpdir(), 'engage-pacts-')),
       K6_BIN: standInK6Binary(),
     };
     const { code, output } = await start(environment, ['--skip', 'e2e']);

@@ -14,8 +14,8 @@ export interface EntryPointRun {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
 const ansiEscapes = /\u001b\[[0-9;]*m/g;
 
-/** Variables of the test's own environment that would change what the entry point targets. */
-const suiteVariables = /^(ENGAGE_|SANDBOX_|PACT_BROKER_)/;
+/** Variables of the test's own environment that would change what the entry point targets or runs. */
+const suiteVariables = /^(ENGAGE_|SANDBOX_|PACT_BROKER_|NODE_TEST_CONTEXT$)/;
 
 const emptyFolder = () => mkdtempSync(join(tmpdir(), 'engage-config-'));
 

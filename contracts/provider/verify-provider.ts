@@ -1,6 +1,6 @@
 // `npm run verify:provider`: verifies the pacts in contracts/pacts (or a broker's, when
 // PACT_BROKER_BASE_URL is set) against the target: the embedded sandbox, or ENGAGE_BASE_URL.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { Verifier } from '@pact-foundation/pact';
 import type { RequestHandler } from 'express';
 import { ConfigError, runMain } from '../../config/config-error.ts';
@@ -32,7 +32,7 @@ function pactSource(environment: Environment) {
       publishVerificationResult: environment.CI === 'true',
     };
   }
-  const pactUrls = readdirSync(PACT_DIRECTORY, { withFileTypes: true })
+  const pactUrls = (existsSync(PACT_DIRECTORY) ? readdirSync(PACT_DIRECTORY, { withFileTypes: true }) : [])
     .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
     .map((entry) => `${PACT_DIRECTORY}${entry.name}`);
   if (pactUrls.length === 0)
