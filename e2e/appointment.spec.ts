@@ -1,16 +1,15 @@
-// The 200 for ENGAGE_APPOINTMENT_ID: the schema, JSON, the requested id, and resolved translatable
-// values that are the field's own translations.
+// The 200 for ENGAGE_APPOINTMENT_ID: JSON, the schema (through toMatchSchema), the requested id, and
+// resolved translatable values that are the field's own translations.
 import { SchemaId } from '../schemas/schema-registry.ts';
 import type { AppointmentResponse } from '../schemas/types.generated.ts';
-import { checkResolvedValuesAreTranslations } from './checks/response-checks.ts';
-import { expect, test } from './fixtures.ts';
+import { passed } from './checks/check-result.ts';
+import { checkOkJson, checkRequestedId, checkResolvedValuesAreTranslations } from './checks/response-checks.ts';
+import { expect, expectCheck, test } from './fixtures.ts';
 import { appointmentPath } from './http-probe.ts';
 
 test.describe('GET an existing appointment', () => {
   test('answers 200 with JSON', async ({ probe, suite }) => {
-    const response = await probe(appointmentPath(suite.enterprise, suite.appointmentId));
-    expect(response.status).toBe(200);
-    expect(response.headers['content-type']).toMatch(/^application\/(.+\+)?json/i);
+    expectCheck(passed(checkOkJson(await probe(appointmentPath(suite.enterprise, suite.appointmentId)), 'GET')));
   });
 
   test('has a body that matches the schema', async ({ probe, suite }) => {
@@ -20,7 +19,7 @@ test.describe('GET an existing appointment', () => {
 
   test('is the appointment that was asked for', async ({ probe, suite }) => {
     const response = await probe(appointmentPath(suite.enterprise, suite.appointmentId));
-    expect((response.json as AppointmentResponse).data.id).toBe(suite.appointmentId);
+    expectCheck(passed(checkRequestedId(response.json as AppointmentResponse, suite.appointmentId, 'GET')));
   });
 
   test('resolves each translatable value to one of its translations', async ({ probe, suite }) => {
@@ -31,9 +30,14 @@ test.describe('GET an existing appointment', () => {
         header === undefined ? {} : { 'accept-language': header },
       );
       expect(response.json).toMatchSchema(SchemaId.appointmentResponse);
-      expect(
-        checkResolvedValuesAreTranslations(response.json as AppointmentResponse, `Accept-Language ${header}`),
-      ).toEqual([]);
+      expectCheck(
+        passed(
+          checkResolvedValuesAreTranslations(
+            response.json as AppointmentResponse,
+            `Accept-Language ${header ?? '(none)'}`,
+          ),
+        ),
+      );
     }
   });
 });

@@ -13,17 +13,16 @@ import { runNode } from '../testing/run-entry-point.ts';
 let broken: RunningSandbox;
 let token: string;
 before(async () => {
-  broken = await startSandbox({
-    faults: ['wrong-enum', 'wrong-id', 'non-json-content-type', 'no-correlation-echo'],
-    rateLimit: true,
-  });
+  // checkOkJson and checkRequestedId are proven in checks-can-fail.test.ts; here the schema matcher
+  // and a header check show that failures reach Playwright's reports.
+  broken = await startSandbox({ faults: ['wrong-enum', 'no-correlation-echo'] });
   token = await issueSandboxToken(broken.url);
 });
 after(() => broken.close());
 
 it('fails against a broken provider and leaves its token in no output', async () => {
   const reports = mkdtempSync(join(tmpdir(), 'engage-e2e-reports-'));
-  const specs = ['e2e/appointment.spec.ts', 'e2e/headers.spec.ts', 'e2e/errors.spec.ts'];
+  const specs = ['e2e/appointment.spec.ts', 'e2e/headers.spec.ts'];
   const { code, output } = await runNode(['node_modules/@playwright/test/cli.js', 'test', ...specs], {
     CI: '',
     ENGAGE_REPORTS_DIR: reports,
@@ -31,7 +30,7 @@ it('fails against a broken provider and leaves its token in no output', async ()
     ENGAGE_ENTERPRISE: 'acme',
     ENGAGE_TOKEN: token,
     ENGAGE_APPOINTMENT_ID: '123',
-    ENGAGE_EXPECT: 'correlation-echo,rate-limit',
+    ENGAGE_EXPECT: 'correlation-echo',
   });
   assert.equal(code, 1, output);
   assert.match(
@@ -39,8 +38,6 @@ it('fails against a broken provider and leaves its token in no output', async ()
     /expected the body to match appointment-response\.schema\.json; 2 violation\(s\):\n.*\/data\/meetingType: must be one of[\s\S]*\/data\/status: must be one of/,
     'toMatchSchema lists every violation',
   );
-  assert.match(output, /✘ .* is the appointment that was asked for/);
-  assert.match(output, /✘ .* answers 200 with JSON/);
   assert.match(output, /the response carries nothing, expected the same value/);
   assert.ok(readdirSync(join(reports, 'e2e')).includes('junit.xml'));
   assert.ok(filesContaining(reports, '[redacted]').length > 0, 'a redacted http log was attached to a failure');

@@ -47,17 +47,26 @@ export function checkResolvedValuesAreTranslations(body: AppointmentResponse, la
   });
 }
 
-export function checkAppointmentResponse(response: ProbeResponse, id: string, label: string): string[] {
+/** A 200 with a JSON content type. */
+export function checkOkJson(response: ProbeResponse, label: string): string[] {
   if (response.status !== 200)
     return [`${label}: HTTP ${response.status}, expected 200 (body ${response.text.slice(0, 200)})`];
-  const problems: string[] = [];
-  if (!isJsonContentType(response))
-    problems.push(`${label}: Content-Type ${show(response.headers['content-type'])} is not JSON`);
+  return isJsonContentType(response)
+    ? []
+    : [`${label}: Content-Type ${show(response.headers['content-type'])} is not JSON`];
+}
+
+/** The body is the appointment that was asked for. */
+export function checkRequestedId(body: AppointmentResponse, id: string, label: string): string[] {
+  return body.data.id === id ? [] : [`${label}: data.id is ${show(body.data.id)}, expected the requested ${show(id)}`];
+}
+
+export function checkAppointmentResponse(response: ProbeResponse, id: string, label: string): string[] {
+  const problems = checkOkJson(response, label);
+  if (response.status !== 200) return problems;
   const result = validateAgainstSchema(SchemaId.appointmentResponse, response.json);
   if (!result.valid)
     return [...problems, `${label}: the body does not match the schema:\n${formatViolations(result.violations)}`];
   const body = response.json as AppointmentResponse;
-  if (body.data.id !== id)
-    problems.push(`${label}: data.id is ${show(body.data.id)}, expected the requested ${show(id)}`);
-  return [...problems, ...checkResolvedValuesAreTranslations(body, label)];
+  return [...problems, ...checkRequestedId(body, id, label), ...checkResolvedValuesAreTranslations(body, label)];
 }
