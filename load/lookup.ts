@@ -40,13 +40,15 @@ function requestToken(): IssuedToken {
   };
   if (auth.scope !== undefined) form.scope = auth.scope;
   const response = http.post(auth.tokenUrl, form, { tags: { name: 'token' }, timeout: '10s' });
-  const body = response.status === 200 ? (response.json() as { access_token?: string; expires_in?: number }) : {};
-  if (typeof body.access_token !== 'string' || typeof body.expires_in !== 'number') {
+  const body = (response.status === 200 ? parseJson(response.body) : undefined) as
+    | { access_token?: string; expires_in?: number }
+    | undefined;
+  if (typeof body?.access_token !== 'string' || typeof body?.expires_in !== 'number') {
     fail(
       `token request to ${auth.tokenUrl} answered HTTP ${response.status}: check ENGAGE_CLIENT_ID, ENGAGE_CLIENT_SECRET and ENGAGE_SCOPE`,
     );
   }
-  return issuedToken(body.access_token as string, body.expires_in as number, Date.now());
+  return issuedToken(body?.access_token as string, body?.expires_in as number, Date.now());
 }
 
 function lookup(id: string, language: string, token: string): RefinedResponse<ResponseType> {
@@ -58,6 +60,15 @@ function lookup(id: string, language: string, token: string): RefinedResponse<Re
   };
   if (language !== '') headers['Accept-Language'] = language;
   return http.get(url, { headers, tags: { name: LOOKUP_TAG, language: language || 'none' }, timeout: '30s' });
+}
+
+/** The body as JSON, or undefined: a malformed body fails a check instead of throwing in every iteration. */
+function parseJson(body: RefinedResponse<ResponseType>['body']): unknown {
+  try {
+    return typeof body === 'string' ? JSON.parse(body) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Fails fast, before any load, when the target is down or refuses the credentials. */
@@ -102,7 +113,8 @@ export default function (issued: IssuedToken): void {
     {
       'status is 200': (r) => r.status === 200,
       'content type is JSON': (r) => /^application\/(.+\+)?json/i.test(String(r.headers['Content-Type'] ?? '')),
-      'body has the appointment fields': (r) => r.status === 200 && appointmentBodyProblem(r.json(), id) === undefined,
+      'body has the appointment fields': (r) =>
+        r.status === 200 && appointmentBodyProblem(parseJson(r.body), id) === undefined,
     },
     { language: language || 'none' },
   );

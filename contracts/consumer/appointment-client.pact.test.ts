@@ -10,7 +10,9 @@ import { PLACEHOLDER_TOKEN } from './placeholder-token.ts';
 
 const { like, eachLike, regex, datetime, integer, fromProviderState, uuid } = MatchersV3;
 
-const RFC3339 = "yyyy-MM-dd'T'HH:mm:ss.SSSX";
+// The docs' own format (2022-08-17T09:00:00.000Z), with any offset: Pact's datetime matcher takes one
+// fixed pattern, so RFC 3339 forms without milliseconds would not match (the e2e schema check takes all).
+const DOCS_DATE_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
 
 const pact = new PactV4({ consumer: CONSUMER_NAME, provider: PROVIDER_NAME, dir: PACT_DIRECTORY, logLevel: 'warn' });
 
@@ -66,8 +68,8 @@ describe('the appointment client', () => {
               status: statusEnum,
               meetingType: meetingTypeEnum,
               // Never null per the docs; the client shows when the appointment was made.
-              createdAt: datetime(RFC3339, '2022-08-17T19:05:21.362Z'),
-              updatedAt: datetime(RFC3339, '2022-08-17T19:05:21.362Z'),
+              createdAt: datetime(DOCS_DATE_TIME_FORMAT, '2022-08-17T19:05:21.362Z'),
+              updatedAt: datetime(DOCS_DATE_TIME_FORMAT, '2022-08-17T19:05:21.362Z'),
               // The docs say an appointment has participants; the client lists their roles and types.
               appointmentParticipants: eachLike({
                 role: regex('^(PRIMARY|SECONDARY)$', 'PRIMARY'),
@@ -99,8 +101,8 @@ describe('the appointment client', () => {
           data: {
             id: fromProviderState('${id}', 'a-office-accepted'),
             // The state asks for a scheduled appointment, so start and end are date-times, not null.
-            start: datetime(RFC3339, '2024-03-04T09:00:00.000Z'),
-            end: datetime(RFC3339, '2024-03-04T09:30:00.000Z'),
+            start: datetime(DOCS_DATE_TIME_FORMAT, '2024-03-04T09:00:00.000Z'),
+            end: datetime(DOCS_DATE_TIME_FORMAT, '2024-03-04T09:30:00.000Z'),
             // Whole minutes after the end that the client keeps free.
             trailingBufferTime: integer(5),
             location: {
