@@ -11,6 +11,7 @@ import { checkAppointmentResponse } from '../e2e/checks/response-checks.ts';
 import { appointmentPath, createProbe, fetchGet } from '../e2e/http-probe.ts';
 import { BAD_TARGET_KINDS, type BadTarget, startBadTarget } from '../testing/bad-targets.ts';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
+import { standInK6Binary } from '../testing/stand-in-k6.ts';
 import { writePactIntoTemporaryFolder } from '../testing/write-pact.ts';
 
 const targets: BadTarget[] = [];
@@ -79,6 +80,24 @@ describe('the e2e probe and checks against a bad target', () => {
       assert.doesNotMatch(problems, /robustness-token/);
     });
   }
+});
+
+describe('npm start with a load run that hangs', () => {
+  it('stops the load layer at its timeout and reports it as timed out', async () => {
+    const environment = {
+      ENGAGE_REPORTS_DIR: mkdtempSync(join(tmpdir(), 'engage-robustness-')),
+      K6_BIN: standInK6Binary(),
+      STAND_IN_K6_HANG: '1',
+    };
+    const { code, output } = await runEntryPoint('runner/main.ts', environment, [
+      '--only',
+      'load',
+      '--layer-timeout',
+      '3',
+    ]);
+    assert.equal(code, 1, output);
+    assert.match(output, /✖ load timed out in [3-9]\.\d s: k6 did not finish within the layer's 3 s and was stopped/);
+  });
 });
 
 describe('npm start against a target that never answers', () => {

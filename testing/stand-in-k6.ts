@@ -1,6 +1,7 @@
 // A stand-in for the k6 binary in the suite's own tests (no k6 can be installed here): it writes
 // what a smoke run of load/lookup.ts writes under ENGAGE_REPORTS_DIR/load and exits with
-// STAND_IN_K6_EXIT (0 unless set), so that the layers around k6 can be tested.
+// STAND_IN_K6_EXIT (0 unless set), or hangs when STAND_IN_K6_HANG is set, so that the layers around
+// k6 can be tested.
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,5 +48,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   ))
     writeFileSync(file, text);
   console.log(`stand-in k6 ${process.argv.slice(2).join(' ')}`);
+  if (process.env.STAND_IN_K6_HANG) setInterval(() => {}, 60_000);
   process.exitCode = Number(process.env.STAND_IN_K6_EXIT ?? 0);
 }
