@@ -64,17 +64,17 @@ export function answerAppointmentRequest(
     return errorReply({ status: 405, code: 'METHOD_NOT_ALLOWED', message }, { allow: 'GET, HEAD' });
   }
   const correlationHeader = headers['x-correlation-id'];
-  const echo: Record<string, string> = faults.has('no-correlation-echo')
+  const responseHeaders: Record<string, string> = faults.has('no-correlation-echo')
     ? {}
     : { 'x-correlation-id': typeof correlationHeader === 'string' ? correlationHeader : randomUUID() };
   if (!faults.has('no-auth-check')) {
     const denied = endpoint.auth.check(headers.authorization, rawEnterprise);
-    if (denied !== undefined) return errorReply(denied, echo);
+    if (denied !== undefined) return errorReply(denied, responseHeaders);
   }
   const correlationLength = correlationHeader?.length ?? 1;
   if ((correlationLength < 1 || correlationLength > 36) && !faults.has('accept-any-correlation-id')) {
     const message = 'X-Correlation-Id must be 1 to 36 characters';
-    return errorReply({ status: 400, code: 'INVALID_CORRELATION_ID', message }, echo);
+    return errorReply({ status: 400, code: 'INVALID_CORRELATION_ID', message }, responseHeaders);
   }
   let id: string;
   let enterpriseId: string;
@@ -82,31 +82,36 @@ export function answerAppointmentRequest(
     id = rawId.includes('%') ? decodeURIComponent(rawId) : rawId;
     enterpriseId = rawEnterprise.includes('%') ? decodeURIComponent(rawEnterprise) : rawEnterprise;
   } catch {
-    return errorReply({ status: 400, code: 'INVALID_PATH', message: 'The path is not valid percent-encoding' }, echo);
-  }
-  if (faults.has('server-error-on-odd-ids') && id.length % 2 === 1) {
-    return errorReply({ status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong' }, echo);
-  }
-  if (endpoint.errorRate !== undefined && endpoint.random() < endpoint.errorRate) {
-    return errorReply({ status: 500, code: 'INJECTED_FAULT', message: 'Injected by SANDBOX_ERROR_RATE' }, echo);
-  }
-  const enterprise = endpoint.store.enterprise(enterpriseId);
-  const appointment = enterprise?.appointments.get(id);
-  if (enterprise === undefined || appointment === undefined) {
     return errorReply(
-      { status: 404, code: 'APPOINTMENT_NOT_FOUND', message: 'No appointment with this id exists' },
-      echo,
+      { status: 400, code: 'INVALID_PATH', message: 'The path is not valid percent-encoding' },
+      responseHeaders,
     );
   }
-  // A header that rendered before is valid, so only a cache miss needs parsing.
+  if (faults.has('server-error-on-odd-ids') && id.length % 2 === 1) {
+    return errorReply({ status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong' }, responseHeaders);
+  }
+  if (endpoint.errorRate !== undefined && endpoint.random() < endpoint.errorRate) {
+    return errorReply(
+      { status: 500, code: 'INJECTED_FAULT', message: 'Injected by SANDBOX_ERROR_RATE' },
+      responseHeaders,
+    );
+  }
   const acceptLanguage = faults.has('ignore-accept-language') ? undefined : headers['accept-language'];
+  const enterprise = endpoint.store.enterprise(enterpriseId);
+  const appointment = enterprise?.appointments.get(id);
+  // A header that rendered before is valid, so only a cache miss needs parsing; a malformed header is
+  // a 400 even for an unknown id.
   const cacheKey = `${enterpriseId}\n${id}\n${acceptLanguage ?? '\0'}`;
-  let rendered = endpoint.renderCache.lookup(cacheKey);
+  let rendered = appointment === undefined ? undefined : endpoint.renderCache.lookup(cacheKey);
   if (rendered === undefined) {
     const parsed = parseAcceptLanguage(acceptLanguage);
     if (!parsed.ok) {
       const message = `Accept-Language ${parsed.reason}`;
-      return errorReply({ status: 400, code: 'INVALID_ACCEPT_LANGUAGE', message }, echo);
+      return errorReply({ status: 400, code: 'INVALID_ACCEPT_LANGUAGE', message }, responseHeaders);
+    }
+    if (enterprise === undefined || appointment === undefined) {
+      const message = 'No appointment with this id exists';
+      return errorReply({ status: 404, code: 'APPOINTMENT_NOT_FOUND', message }, responseHeaders);
     }
     const rules = faultyNegotiationRules({ defaultLanguage: enterprise.defaultLanguage, regionFallback: true }, faults);
     const { body, languages } = renderAppointment(appointment, parsed.preference, rules);
@@ -115,7 +120,7 @@ export function answerAppointmentRequest(
       languages.length > 0 && !faults.has('no-content-language') ? languages.join(', ') : undefined;
     rendered = endpoint.renderCache.remember(cacheKey, { bytes, contentLanguage });
   }
-  echo.vary = 'Accept-Language';
-  if (rendered.contentLanguage !== undefined) echo['content-language'] = rendered.contentLanguage;
-  return { status: 200, headers: echo, body: rendered.bytes };
+  responseHeaders.vary = 'Accept-Language';
+  if (rendered.contentLanguage !== undefined) responseHeaders['content-language'] = rendered.contentLanguage;
+  return { status: 200, headers: responseHeaders, body: rendered.bytes };
 }

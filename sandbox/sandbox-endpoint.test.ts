@@ -103,6 +103,11 @@ describe('errors', () => {
     ['a 37-character X-Correlation-Id', () => get(appointmentUrl('123'), { 'x-correlation-id': 'x'.repeat(37) }), 400],
     ['an empty Accept-Language', () => get(appointmentUrl('123'), { 'accept-language': '' }), 400],
     ['a malformed Accept-Language', () => get(appointmentUrl('123'), { 'accept-language': 'en;q=7' }), 400],
+    [
+      'a malformed Accept-Language for an unknown id',
+      () => get(appointmentUrl('nope'), { 'accept-language': 'en;q=7' }),
+      400,
+    ],
     ['a broken percent-encoding', () => get(`${sandbox.url}/enterprises/acme/appointments/%E0%A4%A`), 400],
   ];
   for (const [name, request, status] of cases) {
