@@ -10,6 +10,8 @@ export const SANDBOX_CLIENTS = [
   { clientId: 'sandbox-client-no-scope', clientSecret: 'sandbox-client-secret', scopes: ['profile'] },
 ];
 
+/** Past this many tokens, expired ones are forgotten, so that a long-running sandbox does not grow. */
+const MAX_TOKENS = 10_000;
 const bearerPattern = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i;
 
 interface IssuedToken {
@@ -60,6 +62,7 @@ export class SandboxAuth {
         body: { error: 'invalid_scope', error_description: 'a requested scope is not granted to this client' },
       };
     }
+    if (this.#tokens.size > MAX_TOKENS) this.#forgetExpired();
     const token = randomBytes(24).toString('base64url');
     this.#tokens.set(token, { realm, scopes: requested, expiresAt: this.now() + this.tokenLifetimeSeconds * 1000 });
     return {
@@ -71,6 +74,11 @@ export class SandboxAuth {
         scope: requested.join(' '),
       },
     };
+  }
+
+  #forgetExpired(): void {
+    const now = this.now();
+    for (const [token, issued] of this.#tokens) if (issued.expiresAt <= now) this.#tokens.delete(token);
   }
 
   /** undefined when the request may read appointments of the enterprise, else the 401/403 to send. */
