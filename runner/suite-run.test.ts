@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { appointment, location, text } from '../sandbox/seed-helpers.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { filesContaining } from '../testing/files-containing.ts';
 import { issueSandboxToken } from '../testing/issue-sandbox-token.ts';
@@ -20,8 +21,14 @@ describe('npm start against another provider, with a known token and a stand-in 
   let provider: RunningSandbox;
   let token: string;
   before(async () => {
-    provider = await startSandbox();
-    token = await issueSandboxToken(provider.url);
+    // Another correct provider: its own enterprise, id and default language.
+    const scheduled = appointment('globex-7', {
+      location: location({ city: [text('fr', 'Gand'), text('de', 'Gent')], state: [], street1: [], street2: [] }),
+    });
+    provider = await startSandbox({
+      seed: { enterprises: [{ id: 'globex', defaultLanguage: 'fr', appointments: [scheduled] }] },
+    });
+    token = await issueSandboxToken(provider.url, 'globex');
   });
   after(() => provider.close());
 
@@ -29,10 +36,10 @@ describe('npm start against another provider, with a known token and a stand-in 
     const reports = reportsFolder();
     const environment = {
       ENGAGE_BASE_URL: provider.url,
-      ENGAGE_ENTERPRISE: 'acme',
+      ENGAGE_ENTERPRISE: 'globex',
       ENGAGE_TOKEN: token,
-      ENGAGE_APPOINTMENT_ID: '123',
-      ENGAGE_DEFAULT_LANGUAGE: 'en',
+      ENGAGE_APPOINTMENT_ID: 'globex-7',
+      ENGAGE_DEFAULT_LANGUAGE: 'fr',
       ENGAGE_REPORTS_DIR: reports,
       ENGAGE_PACT_DIR: mkdtempSync(join(tmpdir(), 'engage-pacts-')),
       K6_BIN: standInK6Binary(),
