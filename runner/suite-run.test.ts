@@ -6,10 +6,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { appointment, location, text } from '../sandbox/seed-helpers.ts';
-import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
+import { type AnotherProvider, startAnotherProvider } from '../testing/another-provider.ts';
 import { filesContaining } from '../testing/files-containing.ts';
-import { issueSandboxToken } from '../testing/issue-sandbox-token.ts';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
 import { standInK6Binary } from '../testing/stand-in-k6.ts';
 
@@ -18,28 +16,16 @@ const start = (environment: Record<string, string>, args: string[]) =>
 const reportsFolder = () => mkdtempSync(join(tmpdir(), 'engage-start-'));
 
 describe('npm start against another provider, with a known token and a stand-in k6', () => {
-  let provider: RunningSandbox;
-  let token: string;
+  let provider: AnotherProvider;
   before(async () => {
-    // Another correct provider: its own enterprise, id and default language.
-    const scheduled = appointment('globex-7', {
-      location: location({ city: [text('fr', 'Gand'), text('de', 'Gent')], state: [], street1: [], street2: [] }),
-    });
-    provider = await startSandbox({
-      seed: { enterprises: [{ id: 'globex', defaultLanguage: 'fr', appointments: [scheduled] }] },
-    });
-    token = await issueSandboxToken(provider.url, 'globex');
+    provider = await startAnotherProvider();
   });
-  after(() => provider.close());
+  after(() => provider.sandbox.close());
 
   it('runs the layers in order, writes the combined report, and leaves the token in no output', async () => {
     const reports = reportsFolder();
     const environment = {
-      ENGAGE_BASE_URL: provider.url,
-      ENGAGE_ENTERPRISE: 'globex',
-      ENGAGE_TOKEN: token,
-      ENGAGE_APPOINTMENT_ID: 'globex-7',
-      ENGAGE_DEFAULT_LANGUAGE: 'fr',
+      ...provider.environment,
       ENGAGE_REPORTS_DIR: reports,
       ENGAGE_PACT_DIR: mkdtempSync(join(tmpdir(), 'engage-pacts-')),
       K6_BIN: standInK6Binary(),
@@ -58,8 +44,8 @@ describe('npm start against another provider, with a known token and a stand-in 
     assert.match(html, /<a href="logs\/contracts\.log">provider verification result<\/a>/);
     assert.match(html, /<svg [^>]*aria-label="lookup latency percentiles over time"/);
     assert.doesNotMatch(html, /<script|https?:\/\/cdn/i, 'no script, no CDN');
-    assert.deepEqual(filesContaining(reports, token), [], 'no report holds the token');
-    assert.doesNotMatch(output, new RegExp(token));
+    assert.deepEqual(filesContaining(reports, provider.token), [], 'no report holds the token');
+    assert.doesNotMatch(output, new RegExp(provider.token));
   });
 });
 

@@ -3,9 +3,7 @@
 // report and a non-zero exit, against each deliberately broken provider.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { appointment, location, text } from '../../sandbox/seed-helpers.ts';
-import { type RunningSandbox, startSandbox } from '../../sandbox/start-sandbox.ts';
-import { issueSandboxToken } from '../../testing/issue-sandbox-token.ts';
+import { type AnotherProvider, startAnotherProvider } from '../../testing/another-provider.ts';
 import { runEntryPoint } from '../../testing/run-entry-point.ts';
 
 const verify = (environment: Record<string, string> = {}) =>
@@ -39,32 +37,17 @@ describe('verification against the embedded sandbox', { concurrency: 2 }, () => 
 });
 
 describe('verification against a configured environment', { concurrency: 2 }, () => {
-  let other: RunningSandbox;
-  let realToken: string;
+  let other: AnotherProvider;
   before(async () => {
-    // Another correct provider: its own enterprise, ids and default language, and only issued tokens.
-    const scheduled = appointment('globex-7', {
-      location: location({ city: [text('fr', 'Gand'), text('de', 'Gent')], state: [], street1: [], street2: [] }),
-    });
-    other = await startSandbox({
-      seed: { enterprises: [{ id: 'globex', defaultLanguage: 'fr', appointments: [scheduled] }] },
-    });
-    realToken = await issueSandboxToken(other.url, 'globex');
+    other = await startAnotherProvider();
   });
-  after(() => other.close());
-
-  const environment = () => ({
-    ENGAGE_BASE_URL: other.url,
-    ENGAGE_ENTERPRISE: 'globex',
-    ENGAGE_TOKEN: realToken,
-    ENGAGE_APPOINTMENT_ID: 'globex-7',
-    ENGAGE_DEFAULT_LANGUAGE: 'fr',
-  });
+  after(() => other.sandbox.close());
+  const environment = () => other.environment;
 
   it('passes, with the configured token swapped in for the placeholder, and never prints it', async () => {
     const { code, output } = await verify(environment());
     assert.equal(code, 0, output);
-    assert.doesNotMatch(output, new RegExp(realToken));
+    assert.doesNotMatch(output, new RegExp(other.token));
   });
   it('fails when the configured token is not valid there', async () => {
     const { code } = await verify({ ...environment(), ENGAGE_TOKEN: 'revoked-token' });
