@@ -22,8 +22,8 @@ export default defineConfig({
   ],
   use: {
     extraHTTPHeaders: { accept: 'application/json' },
-    // Playwright's traces record request headers, Authorization included; the probe fixture attaches
-    // its own redacted log of the exchange when a test fails instead.
-    trace: 'off',
+    // Traces record request headers; the real token never appears in them because the e2e requests
+    // carry a placeholder that the token-injecting proxy replaces (e2e/token-injecting-proxy.ts).
+    trace: 'retain-on-failure',
   },
 });

@@ -1,55 +1,55 @@
 // The e2e test API: `test` with the typed suite config and a `probe` built on Playwright's `request`
-// fixture (token added per call, never logged), and `expect` with the suite's custom matchers.
+// fixture, and `expect` with the suite's custom matchers. Requests go through the token-injecting
+// proxy, so Playwright, its traces and its reports only ever see a placeholder token.
 import { test as base, expect as baseExpect } from '@playwright/test';
 import { loadSuiteConfig } from '../config/load-suite-config.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
-import { createTokenProvider, type TokenProvider } from '../config/token-provider.ts';
+import { createTokenProvider } from '../config/token-provider.ts';
 import { type CheckResult, problemsOf } from './checks/check-result.ts';
 import { TARGET_URL_VARIABLE } from './global-setup.ts';
-import { createProbe, type Probe, redact } from './http-probe.ts';
+import { createProbe, type Probe } from './http-probe.ts';
 import { toMatchSchema } from './matchers/to-match-schema.ts';
+import { PROXY_ERROR_HEADER, startTokenInjectingProxy, TOKEN_PLACEHOLDER } from './token-injecting-proxy.ts';
 
 export const expect = baseExpect.extend({ toMatchSchema });
 
-export const test = base.extend<{ probe: Probe }, { suite: SuiteConfig; tokens: TokenProvider; targetUrl: string }>({
+export const test = base.extend<{ probe: Probe }, { suite: SuiteConfig; proxyUrl: string }>({
   suite: [async ({}, use) => use(loadSuiteConfig()), { scope: 'worker' }],
-  tokens: [async ({ suite }, use) => use(createTokenProvider(suite.auth)), { scope: 'worker' }],
-  targetUrl: [
-    async ({}, use) => {
-      const url = process.env[TARGET_URL_VARIABLE];
-      if (url === undefined)
+  proxyUrl: [
+    async ({ suite }, use) => {
+      const targetUrl = process.env[TARGET_URL_VARIABLE];
+      if (targetUrl === undefined)
         throw new Error(`${TARGET_URL_VARIABLE} is unset: run the e2e tests with npm run test:e2e`);
-      await use(url);
+      const tokens = createTokenProvider(suite.auth);
+      const proxy = await startTokenInjectingProxy(
+        targetUrl,
+        () => tokens.getToken(),
+        suite.requestTimeoutMilliseconds,
+      );
+      await use(proxy.url);
+      await proxy.close();
     },
     { scope: 'worker' },
   ],
-  baseURL: async ({ targetUrl }, use) => use(targetUrl),
-  probe: async ({ request, suite, tokens, targetUrl }, use, testInfo) => {
-    const log: string[] = [];
-    const probe = createProbe(
-      { baseUrl: targetUrl, enterprise: suite.enterprise, getToken: () => tokens.getToken() },
-      async (url, headers) => {
+  baseURL: async ({ proxyUrl }, use) => use(proxyUrl),
+  probe: async ({ request, suite, proxyUrl }, use) => {
+    const target = { baseUrl: proxyUrl, enterprise: suite.enterprise, getToken: async () => TOKEN_PLACEHOLDER };
+    await use(
+      createProbe(target, async (url, headers) => {
         const response = await request.get(url, {
           headers,
           failOnStatusCode: false,
           maxRedirects: 0,
           timeout: suite.requestTimeoutMilliseconds,
         });
-        const shown = Object.entries(headers).map(
-          ([name, value]) => `${name}: ${name === 'authorization' ? '[redacted]' : value}`,
-        );
-        log.push(`GET ${url} [${shown.join('; ')}] -> ${response.status()}`);
+        const proxyError = response.headers()[PROXY_ERROR_HEADER];
+        if (proxyError !== undefined)
+          throw new Error(
+            `the target ${process.env[TARGET_URL_VARIABLE]} did not answer: ${decodeURIComponent(proxyError)}`,
+          );
         return { status: response.status(), headers: response.headers(), text: await response.text() };
-      },
+      }),
     );
-    await use(probe);
-    if (testInfo.status !== testInfo.expectedStatus) {
-      // Our own trace of the exchange: Playwright's would record the Authorization header.
-      await testInfo.attach('http-log.txt', {
-        body: redact(log.join('\n'), await tokens.getToken()),
-        contentType: 'text/plain',
-      });
-    }
   },
 });
 

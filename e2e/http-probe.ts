@@ -55,7 +55,7 @@ export function createProbe(target: ProbeTarget, rawGet: RawGet): Probe {
   };
 }
 
-export function redact(text: string, secret: string): string {
+function redact(text: string, secret: string): string {
   return secret === '' ? text : text.split(secret).join('[redacted]');
 }
 

@@ -72,3 +72,28 @@ export async function startBadTarget(kind: BadTargetKind): Promise<BadTarget> {
       return listen(answering(200, 'text/html', '<html><body>maintenance</body></html>'), sockets);
   }
 }
+
+/** Starts bad targets for one test file and closes them all when asked. */
+export function badTargetPool() {
+  const started: BadTarget[] = [];
+  return {
+    async start(kind: BadTargetKind): Promise<BadTarget> {
+      const target = await startBadTarget(kind);
+      started.push(target);
+      return target;
+    },
+    closeAll: () => Promise.all(started.map((target) => target.close())),
+  };
+}
+
+/** ENGAGE_* variables that point the suite at a bad target, with a short request timeout. */
+export function badTargetEnvironment(url: string): Record<string, string> {
+  return {
+    ENGAGE_BASE_URL: url,
+    ENGAGE_ENTERPRISE: 'acme',
+    ENGAGE_TOKEN: 'robustness-token',
+    ENGAGE_APPOINTMENT_ID: '123',
+    ENGAGE_DEFAULT_LANGUAGE: 'en',
+    ENGAGE_REQUEST_TIMEOUT_MS: '1500',
+  };
+}

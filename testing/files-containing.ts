@@ -20,17 +20,21 @@ export function filesContaining(directory: string, needle: string): string[] {
     });
 }
 
-/** The contents of a zip's deflated or stored entries, read from their local headers. */
+/** The contents of a zip's entries, found through its central directory (local headers may omit sizes). */
 function zipEntries(zip: Buffer): Buffer[] {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) return [];
+  const count = zip.readUInt16LE(end + 10);
+  let offset = zip.readUInt32LE(end + 16);
   const entries: Buffer[] = [];
-  let offset = 0;
-  while (offset + 30 <= zip.length && zip.readUInt32LE(offset) === 0x04034b50) {
-    const method = zip.readUInt16LE(offset + 8);
-    const size = zip.readUInt32LE(offset + 18);
-    const start = offset + 30 + zip.readUInt16LE(offset + 26) + zip.readUInt16LE(offset + 28);
+  for (let index = 0; index < count && zip.readUInt32LE(offset) === 0x02014b50; index++) {
+    const method = zip.readUInt16LE(offset + 10);
+    const size = zip.readUInt32LE(offset + 20);
+    const local = zip.readUInt32LE(offset + 42);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
     const data = zip.subarray(start, start + size);
     entries.push(method === 8 ? inflateRawSync(data) : data);
-    offset = start + size;
+    offset += 46 + zip.readUInt16LE(offset + 28) + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
   }
   return entries;
 }

@@ -51,20 +51,6 @@ describe('npm run load', () => {
     assert.match(record, /^token: sandbox-token$/m);
     assert.match(record, /^target: http:\/\/127\.0\.0\.1:\d+$/m);
   });
-  it('refuses a profile above the documented rate limit against a real target', async () => {
-    const remote = {
-      ENGAGE_BASE_URL: 'https://api.development.pexipengage.com',
-      ENGAGE_ENTERPRISE: 'e',
-      ENGAGE_TOKEN: 't',
-      ENGAGE_APPOINTMENT_ID: '1',
-    };
-    const { code, output } = await run(['--profile', 'breakpoint', '--dry-run'], remote);
-    assert.equal(code, 2);
-    assert.match(
-      output,
-      /^configuration error: load settings breakpoint ramps past the documented rate limit by design/m,
-    );
-  });
   it('refuses an unknown profile with one line', async () => {
     const { code, output } = await run(['--profile', 'marathon']);
     assert.equal(code, 2);

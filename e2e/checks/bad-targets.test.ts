@@ -1,0 +1,37 @@
+// Proves the e2e probe and checks report a bad target clearly and within the request timeout:
+// unreachable, resetting connections, never answering, storming 5xx, malformed JSON, or the wrong
+// content type; and never with the token.
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { BAD_TARGET_KINDS, badTargetPool } from '../../testing/bad-targets.ts';
+import { appointmentPath, createProbe, fetchGet } from '../http-probe.ts';
+import { checkAppointmentResponse } from './response-checks.ts';
+
+const targets = badTargetPool();
+after(() => targets.closeAll());
+
+describe('the e2e probe and checks against a bad target', () => {
+  const expected: Record<(typeof BAD_TARGET_KINDS)[number], RegExp> = {
+    unreachable: /^GET http:\/\/127\.0\.0\.1:\d+\/enterprises\/acme\/appointments\/123 failed: fetch failed/,
+    'resets connections': /failed: fetch failed/,
+    'never answers': /failed: The operation was aborted due to timeout/,
+    'storms of 5xx': /HTTP 503, expected 200/,
+    'malformed JSON': /the body does not match the schema:\n\/: must be object \(got nothing\)/,
+    'wrong content type': /Content-Type "text\/html" is not JSON/,
+  };
+  for (const kind of BAD_TARGET_KINDS) {
+    it(`reports ${kind} clearly, within the request timeout`, async () => {
+      const target = await targets.start(kind);
+      const probe = createProbe(
+        { baseUrl: target.url, enterprise: 'acme', getToken: async () => 'robustness-token' },
+        fetchGet(1500),
+      );
+      const problems = await probe(appointmentPath('acme', '123')).then(
+        (response) => checkAppointmentResponse(response, '123', 'GET').join('\n'),
+        (error: Error) => error.message,
+      );
+      assert.match(problems, expected[kind]);
+      assert.doesNotMatch(problems, /robustness-token/);
+    });
+  }
+});

@@ -1,0 +1,36 @@
+// Runs npm scripts at the same time and prints each one's output whole, in the order given, when it
+// is done; exits non-zero when any of them failed. `npm test` uses it for layers that wait on child
+// processes and sockets more than they use the CPU.
+import { spawn } from 'node:child_process';
+
+const scripts = process.argv.slice(2);
+if (scripts.length === 0) {
+  console.error('usage: run-in-parallel.ts <npm script> [<npm script> ...]');
+  process.exit(2);
+}
+
+const runs = scripts.map(
+  (script) =>
+    new Promise<{ script: string; code: number; output: string }>((resolve) => {
+      const child = spawn('npm', ['run', '--silent', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.on('data', (chunk) => {
+        output += chunk;
+      });
+      child.stderr.on('data', (chunk) => {
+        output += chunk;
+      });
+      child.on('close', (code) => resolve({ script, code: code ?? 1, output }));
+    }),
+);
+
+let failed = 0;
+for (const run of runs) {
+  const { script, code, output } = await run;
+  process.stdout.write(`\n> npm run ${script}\n${output}`);
+  if (code !== 0) {
+    failed++;
+    console.error(`npm run ${script} failed with exit code ${code}`);
+  }
+}
+process.exit(failed === 0 ? 0 : 1);
