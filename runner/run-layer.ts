@@ -16,6 +16,14 @@ export interface LayerResult {
   logFile?: string;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
+const ansiEscapes = /\u001b\[[0-9;]*m/g;
+
+/** Text without colour codes: Pact prints them whatever NO_COLOR says, and logs are read in a browser. */
+export function withoutColourCodes(text: string): string {
+  return text.replace(ansiEscapes, '');
+}
+
 /** node:test marks its children; a layer that runs node --test itself must not inherit the mark. */
 function withoutTestContext(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { NODE_TEST_CONTEXT: _, ...rest } = environment;
@@ -42,8 +50,9 @@ export async function runLayer(layer: Layer, logFile: string, environment: NodeJ
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
       });
-      child.stdout.pipe(log, { end: false });
-      child.stderr.pipe(log, { end: false });
+      const write = (chunk: Buffer) => log.write(withoutColourCodes(String(chunk)));
+      child.stdout.on('data', write);
+      child.stderr.on('data', write);
       let timedOut = false;
       const timer = setTimeout(
         () => {

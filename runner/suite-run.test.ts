@@ -44,6 +44,10 @@ describe('npm start against another provider, with a known token and a stand-in 
     assert.match(html, /<a href="logs\/contracts\.log">provider verification result<\/a>/);
     assert.match(html, /<svg [^>]*aria-label="lookup latency percentiles over time"/);
     assert.doesNotMatch(html, /<script|https?:\/\/cdn/i, 'no script, no CDN');
+    assert.ok(
+      !readFileSync(join(reports, 'logs', 'contracts.log'), 'utf8').includes('\u001b'),
+      'logs carry no colour codes',
+    );
     assert.deepEqual(filesContaining(reports, provider.token), [], 'no report holds the token');
     assert.doesNotMatch(output, new RegExp(provider.token));
   });

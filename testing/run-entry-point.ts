@@ -5,14 +5,12 @@ import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { withoutColourCodes } from '../runner/run-layer.ts';
 
 export interface EntryPointRun {
   code: number | null;
   output: string;
 }
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
-const ansiEscapes = /\u001b\[[0-9;]*m/g;
 
 /** Variables of the test's own environment that would change what the entry point targets or runs. */
 const suiteVariables = /^(ENGAGE_|SANDBOX_|PACT_BROKER_|NODE_TEST_CONTEXT$)/;
@@ -35,7 +33,7 @@ export async function runNode(args: string[], environment: Record<string, string
     output += chunk;
   });
   const [code] = await once(child, 'exit');
-  return { code, output: output.replace(ansiEscapes, '') };
+  return { code, output: withoutColourCodes(output) };
 }
 
 /** Runs a TypeScript entry point of the suite, as its npm script would. */
