@@ -16,10 +16,9 @@ const DOCS_DATE_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
 
 const pact = new PactV4({ consumer: CONSUMER_NAME, provider: PROVIDER_NAME, dir: PACT_DIRECTORY, logLevel: 'warn' });
 
-const appointmentPath = fromProviderState(
-  '/enterprises/${enterprise}/appointments/${id}',
-  '/enterprises/acme/appointments/123',
-);
+// The provider state chooses the enterprise and id; the example is what this test's client asks for.
+const appointmentPath = (exampleId: string) =>
+  fromProviderState('/enterprises/${enterprise}/appointments/${id}', `/enterprises/acme/appointments/${exampleId}`);
 
 const requestHeaders = (acceptLanguage: string | MatchersV3.Matcher<string>) => ({
   // Any bearer token: the pact must hold no real one, and the provider decides which are valid.
@@ -46,8 +45,18 @@ const errorsBody = (statusCode: string) => ({
   }),
 });
 
+// Each interaction gets a new mock server, which can come up on the port of the one before: a pooled
+// keep-alive socket to that closed server then fails the request before it is sent. One retry on
+// such a network error (never on an HTTP answer) keeps the contract tests from flaking under load.
+const fetchRetryingStaleSockets: typeof fetch = (input, init) => fetch(input, init).catch(() => fetch(input, init));
+
 function clientFor(baseUrl: string, token = PLACEHOLDER_TOKEN) {
-  return createAppointmentClient({ baseUrl, enterprise: 'acme', getToken: async () => token });
+  return createAppointmentClient({
+    baseUrl,
+    enterprise: 'acme',
+    getToken: async () => token,
+    fetch: fetchRetryingStaleSockets,
+  });
 }
 
 describe('the appointment client', () => {
@@ -56,7 +65,7 @@ describe('the appointment client', () => {
       .addInteraction()
       .given(ProviderState.appointmentExists, { id: '123' })
       .uponReceiving('a request for an existing appointment')
-      .withRequest('GET', appointmentPath, (builder) => builder.headers(requestHeaders(like('en *'))))
+      .withRequest('GET', appointmentPath('123'), (builder) => builder.headers(requestHeaders(like('en *'))))
       .willRespondWith(200, (builder) =>
         builder
           // Any JSON media type, with or without a charset.
@@ -93,7 +102,7 @@ describe('the appointment client', () => {
       .addInteraction()
       .given(ProviderState.appointmentScheduledWithTranslatedLocation, { id: 'a-office-accepted', language: 'nl' })
       .uponReceiving('a request for a scheduled appointment in another language')
-      .withRequest('GET', appointmentPath, (builder) =>
+      .withRequest('GET', appointmentPath('a-office-accepted'), (builder) =>
         builder.headers(requestHeaders(fromProviderState('${language}', 'nl'))),
       )
       .willRespondWith(200, (builder) =>
@@ -127,7 +136,7 @@ describe('the appointment client', () => {
       .addInteraction()
       .given(ProviderState.appointmentMissing, { id: 'missing-id' })
       .uponReceiving('a request for an unknown appointment')
-      .withRequest('GET', appointmentPath, (builder) => builder.headers(requestHeaders(like('en *'))))
+      .withRequest('GET', appointmentPath('missing-id'), (builder) => builder.headers(requestHeaders(like('en *'))))
       .willRespondWith(404, (builder) => builder.jsonBody(errorsBody('404')))
       .executeTest(async (mockServer) => {
         const result = await clientFor(mockServer.url).getAppointment('missing-id');
@@ -140,7 +149,7 @@ describe('the appointment client', () => {
       .addInteraction()
       .given(ProviderState.appointmentExists, { id: '123' })
       .uponReceiving('a request with an invalid token')
-      .withRequest('GET', appointmentPath, (builder) =>
+      .withRequest('GET', appointmentPath('123'), (builder) =>
         // An exact token that no provider issues: verification must not swap it for the real one.
         builder.headers({ ...requestHeaders(like('en *')), Authorization: 'Bearer invalid-token' }),
       )
