@@ -13,6 +13,7 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
     const config = loadSuiteConfig();
     if (config.target.kind === 'remote') {
       process.env[TARGET_URL_VARIABLE] = config.target.baseUrl;
+      console.log(`e2e against ${config.target.baseUrl}`);
       return undefined;
     }
     const environment = readEnvironment();
@@ -20,6 +21,7 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
     const rateLimit = environment.SANDBOX_RATE_LIMIT === undefined ? true : options.rateLimit;
     const sandbox = await startSandbox({ ...options, rateLimit, port: 0 });
     process.env[TARGET_URL_VARIABLE] = sandbox.url;
+    console.log(`e2e against the embedded sandbox at ${sandbox.url}`);
     return () => sandbox.close();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

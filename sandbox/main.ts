@@ -11,7 +11,8 @@ await runMain(async () => {
       throw new ConfigError('SANDBOX_PORT', `${options.port} is already in use on 127.0.0.1`);
     throw error;
   });
-  console.log(`sandbox listening on ${sandbox.url} (enterprise acme, token sandbox-token; Ctrl-C stops it)`);
+  const enterprises = (options.seed?.enterprises ?? [{ id: 'acme' }]).map((enterprise) => enterprise.id).join(', ');
+  console.log(`sandbox listening on ${sandbox.url} (enterprise ${enterprises}, token sandbox-token; Ctrl-C stops it)`);
   const stop = async (signal: string) => {
     await sandbox.close();
     console.log(`sandbox stopped (${signal})`);
