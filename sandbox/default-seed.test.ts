@@ -4,16 +4,17 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import appointmentSchema from '../schemas/appointment.schema.json' with { type: 'json' };
+import { TRANSLATABLE_FIELDS } from '../schemas/translatable-fields.ts';
 import { docsAppointmentResponse } from '../testing/docs-fixtures.ts';
 import { defaultSeed } from './default-seed.ts';
-import { TRANSLATABLE_LOCATION_FIELDS, validateSeed } from './seed.ts';
+import { validateSeed } from './seed.ts';
 
 const [acme] = defaultSeed.enterprises;
 const appointments = acme?.appointments ?? [];
 const fieldTranslations = appointments.flatMap((appointment) =>
   appointment.location === null
     ? []
-    : TRANSLATABLE_LOCATION_FIELDS.map((field) => appointment.location?.translations[field] ?? []),
+    : TRANSLATABLE_FIELDS.map((field) => appointment.location?.translations[field] ?? []),
 );
 
 it('is valid and holds acme with the docs example as 123 and a dozen more', () => {

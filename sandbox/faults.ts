@@ -1,5 +1,6 @@
 // Deliberate faults the sandbox can be told to commit (SANDBOX_FAULTS or the `faults` option), so
 // that the suite's own tests can show each of its checks failing against a broken provider.
+import { TRANSLATABLE_FIELDS } from '../schemas/translatable-fields.ts';
 import type { AppointmentResponse } from '../schemas/types.generated.ts';
 import type { NegotiationRules } from './language-negotiation.ts';
 
@@ -54,7 +55,7 @@ export function breakAppointmentBody(body: AppointmentResponse, faults: Readonly
   if (faults.has('wrong-id')) data.id = `${String(data.id)}-other`;
   if (faults.has('mismatched-language-tag') && body.data.location !== null) {
     const location = { ...body.data.location };
-    for (const field of ['city', 'state', 'street1', 'street2'] as const) {
+    for (const field of TRANSLATABLE_FIELDS) {
       const value = location[field];
       if (value !== null) location[field] = { language: value.language === 'xx' ? 'yy' : 'xx', value: value.value };
     }

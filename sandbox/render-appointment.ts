@@ -1,8 +1,9 @@
 // Turns a stored appointment into the 200 body for one Accept-Language preference: each translatable
 // location field is resolved from its translations, keeping the stored key order.
+
+import { TRANSLATABLE_FIELDS } from '../schemas/translatable-fields.ts';
 import type { Appointment, AppointmentResponse } from '../schemas/types.generated.ts';
 import { type LanguagePreference, type NegotiationRules, resolveTranslatable } from './language-negotiation.ts';
-import { TRANSLATABLE_LOCATION_FIELDS } from './seed.ts';
 
 export interface RenderedAppointment {
   body: AppointmentResponse;
@@ -18,7 +19,7 @@ export function renderAppointment(
   if (appointment.location === null) return { body: { data: appointment }, languages: [] };
   const location = { ...appointment.location };
   const languages = new Set<string>();
-  for (const field of TRANSLATABLE_LOCATION_FIELDS) {
+  for (const field of TRANSLATABLE_FIELDS) {
     const resolved = resolveTranslatable(location.translations[field] ?? [], preference, rules);
     location[field] = resolved;
     if (resolved !== null) languages.add(resolved.language);

@@ -3,7 +3,7 @@
 // request. A seed file (SANDBOX_SEED_FILE) has this shape as JSON and is validated on load.
 import { readFileSync } from 'node:fs';
 import { formatViolations, SchemaId, validateAgainstSchema } from '../schemas/schema-registry.ts';
-import type { Appointment, LocationTranslations } from '../schemas/types.generated.ts';
+import type { Appointment } from '../schemas/types.generated.ts';
 
 export interface SeedEnterprise {
   id: string;
@@ -14,10 +14,6 @@ export interface SeedEnterprise {
 export interface Seed {
   enterprises: SeedEnterprise[];
 }
-
-export const TRANSLATABLE_LOCATION_FIELDS = ['city', 'state', 'street1', 'street2'] as const satisfies ReadonlyArray<
-  keyof LocationTranslations
->;
 
 export class SeedError extends Error {
   override name = 'SeedError';

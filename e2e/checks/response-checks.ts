@@ -1,11 +1,9 @@
 // Checks of one response against what the docs promise: the 200 (schema, JSON, the requested id,
 // resolved values that are real translations) and the errors envelope with its string status.
 import { formatViolations, SchemaId, validateAgainstSchema } from '../../schemas/schema-registry.ts';
+import { TRANSLATABLE_FIELDS } from '../../schemas/translatable-fields.ts';
 import type { AppointmentResponse, LanguageValue } from '../../schemas/types.generated.ts';
 import type { ProbeResponse } from '../http-probe.ts';
-
-export const TRANSLATABLE_FIELDS = ['city', 'state', 'street1', 'street2'] as const;
-export type TranslatableField = (typeof TRANSLATABLE_FIELDS)[number];
 
 const isJsonContentType = (response: ProbeResponse) =>
   /^application\/(.+\+)?json(\s*;.*)?$/i.test(response.headers['content-type'] ?? '');

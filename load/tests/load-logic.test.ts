@@ -3,9 +3,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import appointmentSchema from '../../schemas/appointment.schema.json' with { type: 'json' };
+import { TRANSLATABLE_FIELDS as SCHEMA_TRANSLATABLE_FIELDS } from '../../schemas/translatable-fields.ts';
 import slo from '../../slo.json' with { type: 'json' };
 import { docsAppointmentResponse } from '../../testing/docs-fixtures.ts';
-import { appointmentBodyProblem, MEETING_TYPES, STATUSES } from '../lib/appointment-body-check.ts';
+import { appointmentBodyProblem, MEETING_TYPES, STATUSES, TRANSLATABLE_FIELDS } from '../lib/appointment-body-check.ts';
 import { buildLoadOptions, isProductionUrl } from '../lib/load-options.ts';
 import {
   DOCUMENTED_LIMIT_SAFE,
@@ -144,7 +145,8 @@ describe('rotation', () => {
 });
 
 describe('the body check', () => {
-  it('knows the same statuses and meeting types as the schema', () => {
+  it('knows the same statuses, meeting types and translatable fields as the schemas', () => {
+    assert.deepEqual(TRANSLATABLE_FIELDS, SCHEMA_TRANSLATABLE_FIELDS);
     assert.deepEqual([...STATUSES].sort(), [...appointmentSchema.properties.status.enum].sort());
     assert.deepEqual([...MEETING_TYPES].sort(), [...appointmentSchema.properties.meetingType.enum].sort());
   });
