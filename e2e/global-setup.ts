@@ -3,8 +3,7 @@
 import { ConfigError } from '../config/config-error.ts';
 import { readEnvironment } from '../config/environment-files.ts';
 import { loadSuiteConfig } from '../config/load-suite-config.ts';
-import { readSandboxCliOptions } from '../sandbox/sandbox-cli-options.ts';
-import { startSandbox } from '../sandbox/start-sandbox.ts';
+import { startEmbeddedSandbox } from '../sandbox/start-embedded-sandbox.ts';
 
 export const TARGET_URL_VARIABLE = 'ENGAGE_E2E_TARGET_URL';
 
@@ -16,10 +15,7 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
       console.log(`e2e against ${config.target.baseUrl}`);
       return undefined;
     }
-    const environment = readEnvironment();
-    const options = readSandboxCliOptions([], environment);
-    const rateLimit = environment.SANDBOX_RATE_LIMIT === undefined ? true : options.rateLimit;
-    const sandbox = await startSandbox({ ...options, rateLimit, port: 0 });
+    const sandbox = await startEmbeddedSandbox(readEnvironment(), { rateLimitByDefault: true });
     process.env[TARGET_URL_VARIABLE] = sandbox.url;
     console.log(`e2e against the embedded sandbox at ${sandbox.url}`);
     return () => sandbox.close();

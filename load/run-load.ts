@@ -6,8 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { ConfigError, runMain } from '../config/config-error.ts';
 import { readEnvironment } from '../config/environment-files.ts';
 import { readSuiteConfig } from '../config/suite-config.ts';
-import { readSandboxCliOptions } from '../sandbox/sandbox-cli-options.ts';
-import { startSandbox } from '../sandbox/start-sandbox.ts';
+import { startEmbeddedSandbox } from '../sandbox/start-embedded-sandbox.ts';
 import { findK6, K6_INSTALL_HINT } from './find-k6.ts';
 import { buildK6Command, describeK6Command, readLoadFlags } from './k6-command.ts';
 import { buildLoadOptions } from './lib/load-options.ts';
@@ -21,8 +20,7 @@ await runMain(async () => {
   const k6 = findK6(environment);
   const onSandbox = config.target.kind === 'sandbox';
   // The sandbox is not rate limited for load unless SANDBOX_RATE_LIMIT says so: the run measures latency.
-  const sandbox =
-    onSandbox && !flags.dryRun ? await startSandbox({ ...readSandboxCliOptions([], environment), port: 0 }) : undefined;
+  const sandbox = onSandbox && !flags.dryRun ? await startEmbeddedSandbox(environment) : undefined;
   try {
     const baseUrl =
       sandbox?.url ?? (config.target.kind === 'remote' ? config.target.baseUrl : 'http://127.0.0.1:<sandbox port>');
