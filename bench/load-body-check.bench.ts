@@ -2,8 +2,8 @@
 // validation as the baseline, in one run. It must never be what limits the load generator.
 import { cpus } from 'node:os';
 import { appointmentBodyProblem } from '../load/lib/appointment-body-check.ts';
+import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
 import { SchemaId, validateAgainstSchema } from '../schemas/schema-registry.ts';
-import { docsAppointmentResponse } from '../testing/docs-fixtures.ts';
 
 const body = docsAppointmentResponse();
 const seconds = Number(process.env.BENCH_SECONDS ?? 2);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { docsAppointmentResponse } from '../testing/docs-fixtures.ts';
+import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
 import { layOver, pactExampleViolations } from './pact-examples.ts';
 import { PACT_FILE } from './participants.ts';
 

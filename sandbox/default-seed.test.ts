@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import appointmentSchema from '../schemas/appointment.schema.json' with { type: 'json' };
+import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
 import { TRANSLATABLE_FIELDS } from '../schemas/translatable-fields.ts';
-import { docsAppointmentResponse } from '../testing/docs-fixtures.ts';
 import { defaultSeed } from './default-seed.ts';
 import { validateSeed } from './seed.ts';
 

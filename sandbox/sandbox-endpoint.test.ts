@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
 import { formatViolations, SchemaId, validateAgainstSchema } from '../schemas/schema-registry.ts';
-import { docsAppointmentResponse } from '../testing/docs-fixtures.ts';
 import { get } from '../testing/http-helpers.ts';
 import { defaultSeed } from './default-seed.ts';
 import { type RunningSandbox, startSandbox } from './start-sandbox.ts';

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { docsAppointmentResponse } from '../testing/docs-fixtures.ts';
+import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
 import { get } from '../testing/http-helpers.ts';
 import { readSeedFile, SeedError } from './seed.ts';
 import { startSandbox } from './start-sandbox.ts';

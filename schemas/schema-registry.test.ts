@@ -2,7 +2,7 @@
 // with a readable line (path, reason, value).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { docsAppointmentResponse, docsErrorResponse } from '../testing/docs-fixtures.ts';
+import { docsAppointmentResponse, docsErrorResponse } from './docs-examples.ts';
 import { formatViolations, SchemaId, validateAgainstSchema } from './schema-registry.ts';
 
 type Mutation = (body: Record<string, any>) => void;

@@ -1,7 +1,7 @@
 // The first layer of `npm start`: every schema compiles in the one Ajv instance, and the docs' own
 // examples validate against them as they are.
 
-import { docsAppointmentResponse, docsErrorResponse } from '../testing/docs-fixtures.ts';
+import { docsAppointmentResponse, docsErrorResponse } from './docs-examples.ts';
 import { formatViolations, SchemaId, validateAgainstSchema } from './schema-registry.ts';
 
 const checks: Array<[string, SchemaId, unknown]> = [

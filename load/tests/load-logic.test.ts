@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import appointmentSchema from '../../schemas/appointment.schema.json' with { type: 'json' };
+import { docsAppointmentResponse } from '../../schemas/docs-examples.ts';
 import { TRANSLATABLE_FIELDS as SCHEMA_TRANSLATABLE_FIELDS } from '../../schemas/translatable-fields.ts';
 import slo from '../../slo.json' with { type: 'json' };
-import { docsAppointmentResponse } from '../../testing/docs-fixtures.ts';
 import { appointmentBodyProblem, MEETING_TYPES, STATUSES, TRANSLATABLE_FIELDS } from '../lib/appointment-body-check.ts';
 import { buildLoadOptions, isProductionUrl } from '../lib/load-options.ts';
 import {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { it } from 'node:test';
-import { DOCS_EXAMPLES } from './docs-fixtures.ts';
+import { DOCS_EXAMPLES } from './docs-examples.ts';
 
 const shared = new URL('../../shared/fixtures/', import.meta.url);
 const pairs: Array<[URL, string]> = [
