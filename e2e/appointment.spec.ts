@@ -2,14 +2,14 @@
 // resolved translatable values that are the field's own translations.
 import { SchemaId } from '../schemas/schema-registry.ts';
 import type { AppointmentResponse } from '../schemas/types.generated.ts';
-import { passed } from './checks/check-result.ts';
+import { checked } from './checks/check-result.ts';
 import { checkOkJson, checkRequestedId, checkResolvedValuesAreTranslations } from './checks/response-checks.ts';
 import { expect, expectCheck, test } from './fixtures.ts';
 import { appointmentPath } from './http-probe.ts';
 
 test.describe('GET an existing appointment', () => {
   test('answers 200 with JSON', async ({ probe, suite }) => {
-    expectCheck(passed(checkOkJson(await probe(appointmentPath(suite.enterprise, suite.appointmentId)), 'GET')));
+    expectCheck(checked(checkOkJson(await probe(appointmentPath(suite.enterprise, suite.appointmentId)), 'GET')));
   });
 
   test('has a body that matches the schema', async ({ probe, suite }) => {
@@ -19,7 +19,7 @@ test.describe('GET an existing appointment', () => {
 
   test('is the appointment that was asked for', async ({ probe, suite }) => {
     const response = await probe(appointmentPath(suite.enterprise, suite.appointmentId));
-    expectCheck(passed(checkRequestedId(response.json as AppointmentResponse, suite.appointmentId, 'GET')));
+    expectCheck(checked(checkRequestedId(response.json as AppointmentResponse, suite.appointmentId, 'GET')));
   });
 
   test('resolves each translatable value to one of its translations', async ({ probe, suite }) => {
@@ -31,7 +31,7 @@ test.describe('GET an existing appointment', () => {
       );
       expect(response.json).toMatchSchema(SchemaId.appointmentResponse);
       expectCheck(
-        passed(
+        checked(
           checkResolvedValuesAreTranslations(
             response.json as AppointmentResponse,
             `Accept-Language ${header ?? '(none)'}`,

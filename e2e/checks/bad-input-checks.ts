@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { formatViolations, SchemaId, validateAgainstSchema } from '../../schemas/schema-registry.ts';
 import { appointmentPath, type Probe } from '../http-probe.ts';
-import { type CheckResult, passed } from './check-result.ts';
+import { type CheckResult, checked } from './check-result.ts';
 import { show } from './response-checks.ts';
 
 export interface BadInputBudget {
@@ -68,7 +68,7 @@ export async function checkBadInput(probe: Probe, enterprise: string, budget: Ba
     markInterruptAsFailure: false,
     endOnFailure: true,
   });
-  if (!details.failed) return passed([]);
+  if (!details.failed) return checked([]);
   const reason = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-  return passed([`${reason}\n(fast-check seed ${details.seed}, after ${details.numRuns} runs)`]);
+  return checked([`${reason}\n(fast-check seed ${details.seed}, after ${details.numRuns} runs)`]);
 }

@@ -2,11 +2,11 @@
 // token, 403 for a token without the scope, and 429 for a burst only under `rate-limit`.
 import { randomUUID } from 'node:crypto';
 import type { Probe } from '../http-probe.ts';
-import { type CheckResult, passed } from './check-result.ts';
+import { type CheckResult, checked } from './check-result.ts';
 import { checkErrorResponse } from './response-checks.ts';
 
 export async function checkUnknownId(probe: Probe, path: string): Promise<CheckResult> {
-  return passed(checkErrorResponse(await probe(path), 404, 'an unknown id'));
+  return checked(checkErrorResponse(await probe(path), 404, 'an unknown id'));
 }
 
 export const unauthorizedRequests: Record<string, string | null> = {
@@ -21,12 +21,12 @@ export async function checkUnauthorized(
   authorization: string | null,
   label: string,
 ): Promise<CheckResult> {
-  return passed(checkErrorResponse(await probe(path, { authorization }), 401, label));
+  return checked(checkErrorResponse(await probe(path, { authorization }), 401, label));
 }
 
 export async function checkForbidden(probe: Probe, path: string, noScopeToken: string): Promise<CheckResult> {
   const response = await probe(path, { authorization: `Bearer ${noScopeToken}` });
-  return passed(checkErrorResponse(response, 403, 'a token without the appointments scope'));
+  return checked(checkErrorResponse(response, 403, 'a token without the appointments scope'));
 }
 
 /**
@@ -38,10 +38,10 @@ export async function checkRateLimited(probe: Probe, path: string, burst = 24, b
   for (let attempt = 0; attempt < bursts; attempt++) {
     const responses = await Promise.all(Array.from({ length: burst }, () => probe(path)));
     const limited = responses.find((response) => response.status === 429);
-    if (limited !== undefined) return passed(checkErrorResponse(limited, 429, 'a rate-limited request'));
+    if (limited !== undefined) return checked(checkErrorResponse(limited, 429, 'a rate-limited request'));
     for (const response of responses) statuses.add(response.status);
   }
-  return passed([
+  return checked([
     `${bursts} bursts of ${burst} concurrent requests: none was answered 429 (statuses ${[...statuses].join(', ')})`,
   ]);
 }

@@ -1,7 +1,7 @@
 // The single-request latency ceiling from slo.json, the same file the load thresholds come from.
 import slo from '../../slo.json' with { type: 'json' };
 import type { Probe } from '../http-probe.ts';
-import { type CheckResult, passed } from './check-result.ts';
+import { type CheckResult, checked } from './check-result.ts';
 
 export const SINGLE_REQUEST_CEILING_MILLISECONDS = slo.singleRequestCeilingMilliseconds;
 
@@ -26,5 +26,5 @@ export async function checkLatency(
       ({ label, milliseconds }) =>
         `${label}: ${milliseconds} ms, over the ceiling of ${ceilingMilliseconds} ms (slo.json)`,
     );
-  return { ...passed(problems), measured };
+  return { ...checked(problems), measured };
 }

@@ -3,7 +3,7 @@
 import { TRANSLATABLE_FIELDS, type TranslatableField } from '../../schemas/translatable-fields.ts';
 import type { AppointmentResponse, LanguageValue, Location } from '../../schemas/types.generated.ts';
 import type { Probe } from '../http-probe.ts';
-import { type CheckResult, passed, skipped } from './check-result.ts';
+import { type CheckResult, checked, skipped } from './check-result.ts';
 import { checkAppointmentResponse, sameTranslation, show } from './response-checks.ts';
 
 /** The languages the docs list as supported, used to find one that a location lacks. */
@@ -99,12 +99,12 @@ export const translationChecks: Record<string, TranslationCheck> = {
     const problems = [];
     for (const language of availableLanguages(translations))
       problems.push(...(await expectResolution(context, language, exactly(language), translations)));
-    return passed(problems);
+    return checked(problems);
   },
   'a language that no field has yields null everywhere, with no fallback': async (context, translations) => {
     const missing = DOCUMENTED_LANGUAGES.find((language) => !availableLanguages(translations).includes(language));
     if (missing === undefined) return skipped('the location has every documented language');
-    return passed(await expectResolution(context, missing, () => [null], translations));
+    return checked(await expectResolution(context, missing, () => [null], translations));
   },
   '"*" and no Accept-Language give the default language, else any translation, else null': async (
     context,
@@ -114,7 +114,7 @@ export const translationChecks: Record<string, TranslationCheck> = {
     if (defaultLanguage === undefined) return skipped('ENGAGE_DEFAULT_LANGUAGE is not set, so the default is unknown');
     const problems = await expectResolution(context, '*', defaultRule(defaultLanguage), translations);
     problems.push(...(await expectResolution(context, null, defaultRule(defaultLanguage), translations)));
-    return passed(problems);
+    return checked(problems);
   },
   '"<language> *" (the docs\' "en *") gives that language, else the default': async (context, translations) => {
     const { defaultLanguage } = context;
@@ -130,19 +130,19 @@ export const translationChecks: Record<string, TranslationCheck> = {
         )),
       );
     }
-    return passed(problems);
+    return checked(problems);
   },
   'q-weights decide the order, not the position in the list': async (context, translations) => {
     const field = TRANSLATABLE_FIELDS.find((candidate) => translations[candidate].length >= 2);
     if (field === undefined) return skipped('no field has two translations to order');
     const [first, second] = translations[field].map((translation) => translation.language) as [string, string];
     const header = `${first};q=0.4, ${second};q=0.9`;
-    return passed(await expectResolution(context, header, firstOf(exactly(second), exactly(first)), translations));
+    return checked(await expectResolution(context, header, firstOf(exactly(second), exactly(first)), translations));
   },
   'language tags compare case-insensitively': async (context, translations) => {
     const language = availableLanguages(translations).find((candidate) => candidate.toUpperCase() !== candidate);
     if (language === undefined) return skipped('no language tag with letters to change the case of');
-    return passed(await expectResolution(context, language.toUpperCase(), exactly(language), translations));
+    return checked(await expectResolution(context, language.toUpperCase(), exactly(language), translations));
   },
 };
 
@@ -150,7 +150,7 @@ export const translationChecks: Record<string, TranslationCheck> = {
 export const regionFallbackCheck: TranslationCheck = async (context, translations) => {
   const language = availableLanguages(translations).find((candidate) => !candidate.includes('-'));
   if (language === undefined) return skipped('no language without a region to add one to');
-  return passed(await expectResolution(context, `${language}-BE`, exactly(language), translations));
+  return checked(await expectResolution(context, `${language}-BE`, exactly(language), translations));
 };
 
 /** Only under the `content-language` expectation: Content-Language names every language chosen. */
@@ -159,9 +159,9 @@ export const contentLanguageCheck: TranslationCheck = async (context, translatio
   const response = await context.probe(context.path, { 'accept-language': language });
   const named = (response.headers['content-language'] ?? '').split(',').map((tag) => tag.trim().toLowerCase());
   if (!named.includes(language)) {
-    return passed([
+    return checked([
       `Accept-Language ${show(language)}: Content-Language is ${show(response.headers['content-language'])}, expected it to name ${show(language)}`,
     ]);
   }
-  return passed([]);
+  return checked([]);
 };
