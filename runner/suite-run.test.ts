@@ -53,6 +53,28 @@ describe('npm start against another provider, with a known token and a stand-in 
   });
 });
 
+describe('npm start against a broken provider', () => {
+  it('reports the failing layer with its log, marks the report FAILED, and exits 1', async () => {
+    const reports = reportsFolder();
+    const environment = {
+      ENGAGE_REPORTS_DIR: reports,
+      ENGAGE_PACT_DIR: mkdtempSync(join(tmpdir(), 'engage-pacts-')),
+      SANDBOX_FAULTS: 'wrong-enum',
+    };
+    const { code, output } = await start(environment, ['--only', 'schemas,contracts']);
+    assert.equal(code, 1, output);
+    assert.match(
+      output,
+      /✖ contracts failed in \d+\.\d s: provider verification exited with code 1\n {2}last lines of .*contracts\.log:/,
+    );
+    assert.match(output, /the suite FAILED: contracts$/m);
+    assert.match(
+      readFileSync(join(reports, 'summary.md'), 'utf8'),
+      /^# API suite against the embedded sandbox: FAILED/,
+    );
+  });
+});
+
 describe('npm start without k6', () => {
   it('reports the load layer as skipped, with the reason, and still passes', async () => {
     const reports = reportsFolder();

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { ConfigError } from '../config/config-error.ts';
 import { get } from '../testing/http-helpers.ts';
 import { readSandboxCliOptions } from './sandbox-cli-options.ts';
+import { startSandbox } from './start-sandbox.ts';
 
 describe('sandbox options', () => {
   it('default to port 4010 and no knobs', () => {
@@ -69,6 +70,21 @@ describe('npm run sandbox', () => {
     const [code] = await once(child, 'exit');
     assert.equal(code, 0);
     assert.match(output, /sandbox stopped \(SIGTERM\)/);
+  });
+  it('says which port is taken, in one line', async () => {
+    const taken = await startSandbox();
+    const port = new URL(taken.url).port;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/main.ts', '--port', port], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let errors = '';
+    child.stderr.on('data', (chunk) => {
+      errors += chunk;
+    });
+    const [code] = await once(child, 'exit');
+    await taken.close();
+    assert.equal(code, 2);
+    assert.equal(errors, `configuration error: SANDBOX_PORT ${port} is already in use on 127.0.0.1\n`);
   });
   it('refuses a bad knob with one line and exit code 2, no stack trace', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/main.ts'], {
