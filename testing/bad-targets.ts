@@ -1,7 +1,7 @@
 // Deliberately bad targets on ephemeral 127.0.0.1 ports, for the robustness tests: every layer must
 // fail clearly, and within its time, against each of them.
-import { createServer as createHttpServer } from 'node:http';
 import { type AddressInfo, createServer as createTcpServer, type Server, type Socket } from 'node:net';
+import { startTinyServer } from './tiny-server.ts';
 
 export const BAD_TARGET_KINDS = [
   'unreachable',
@@ -34,8 +34,8 @@ async function listen(server: Server, sockets: Set<Socket>): Promise<BadTarget> 
   };
 }
 
-function answering(status: number, contentType: string, body: string): Server {
-  return createHttpServer((_request, response) => {
+function answering(status: number, contentType: string, body: string): Promise<BadTarget> {
+  return startTinyServer((_request, response) => {
     response.writeHead(status, { 'content-type': contentType });
     response.end(body);
   });
@@ -64,12 +64,12 @@ export async function startBadTarget(kind: BadTargetKind): Promise<BadTarget> {
       const body = JSON.stringify({
         errors: [{ message: 'overloaded', code: 'UNAVAILABLE', type: 'SERVICE_UNAVAILABLE', statusCode: '503' }],
       });
-      return listen(answering(503, 'application/json', body), sockets);
+      return answering(503, 'application/json', body);
     }
     case 'malformed JSON':
-      return listen(answering(200, 'application/json', '{"data": {"id": "123", '), sockets);
+      return answering(200, 'application/json', '{"data": {"id": "123", ');
     case 'wrong content type':
-      return listen(answering(200, 'text/html', '<html><body>maintenance</body></html>'), sockets);
+      return answering(200, 'text/html', '<html><body>maintenance</body></html>');
   }
 }
 
