@@ -93,6 +93,18 @@ describe('a bad configuration names the variable', () => {
       'ENGAGE_BASE_URL',
       /http\(s\)/,
     ],
+    [
+      'a base URL with credentials',
+      { ...remote, ENGAGE_BASE_URL: 'https://user:token-under-test@api.example' },
+      'ENGAGE_BASE_URL',
+      /must not carry credentials/,
+    ],
+    [
+      'a base URL with credentials that does not parse',
+      { ...remote, ENGAGE_BASE_URL: 'https://user:token-under-test@ api' },
+      'ENGAGE_BASE_URL',
+      /^ENGAGE_BASE_URL the value is not a URL/,
+    ],
     ['a base URL with a query', { ...remote, ENGAGE_BASE_URL: 'https://api.example?x=1' }, 'ENGAGE_BASE_URL', /query/],
     [
       'a missing enterprise',

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConfigError } from './config-error.ts';
 import type { Environment } from './environment-files.ts';
+import { readHttpUrl } from './http-url.ts';
 import { isOptionalExpectation, OPTIONAL_EXPECTATIONS, type OptionalExpectation } from './optional-expectations.ts';
 import { Secret } from './secret.ts';
 import { readWholeNumber } from './whole-number.ts';
@@ -57,7 +58,7 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
   };
   const baseUrl = value('ENGAGE_BASE_URL');
   const target: TargetConfig =
-    baseUrl === undefined ? { kind: 'sandbox' } : { kind: 'remote', baseUrl: httpUrl('ENGAGE_BASE_URL', baseUrl) };
+    baseUrl === undefined ? { kind: 'sandbox' } : { kind: 'remote', baseUrl: readHttpUrl('ENGAGE_BASE_URL', baseUrl) };
   const onSandbox = target.kind === 'sandbox';
   const required = (name: string, sandboxDefault: string) => {
     const found = value(name) ?? (onSandbox ? sandboxDefault : undefined);
@@ -134,7 +135,7 @@ function readAuth(value: (name: string) => string | undefined, onSandbox: boolea
   }
   return {
     kind: 'client-credentials',
-    tokenUrl: httpUrl('ENGAGE_TOKEN_URL', value('ENGAGE_TOKEN_URL') as string),
+    tokenUrl: readHttpUrl('ENGAGE_TOKEN_URL', value('ENGAGE_TOKEN_URL') as string),
     clientId: value('ENGAGE_CLIENT_ID') as string,
     clientSecret: new Secret(value('ENGAGE_CLIENT_SECRET') as string),
     scope: value('ENGAGE_SCOPE'),
@@ -155,19 +156,4 @@ function readExpectations(raw: string | undefined, onSandbox: boolean): Readonly
     );
   }
   return new Set(names.filter(isOptionalExpectation));
-}
-
-function httpUrl(variable: string, raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(variable, `"${raw}" is not a URL (expected e.g. https://api.development.pexipengage.com)`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new ConfigError(variable, `must be an http(s) URL, not ${url.protocol}`);
-  if (url.username !== '' || url.password !== '')
-    throw new ConfigError(variable, 'must not carry credentials in the URL');
-  if (url.search !== '' || url.hash !== '') throw new ConfigError(variable, 'must not have a query or fragment');
-  return url.href.replace(/\/+$/, '');
 }

@@ -50,14 +50,20 @@ describe('the command lines', () => {
       assert.doesNotMatch(args.join(' '), /broker-token-under-test/);
     }
   });
-  it('refuse a missing or malformed broker URL, naming the variable', () => {
+  it('refuse a missing or malformed broker URL, or one with credentials, naming the variable', () => {
     assert.throws(
       () => publishArguments({}, git),
       (error: unknown) => error instanceof ConfigError && /^PACT_BROKER_BASE_URL is not set/.test(error.message),
     );
     assert.throws(
       () => canIDeployArguments({ PACT_BROKER_BASE_URL: 'broker' }, git),
-      /PACT_BROKER_BASE_URL "broker" is not an http\(s\) URL/,
+      /PACT_BROKER_BASE_URL "broker" is not a URL/,
+    );
+    const withCredentials = { PACT_BROKER_BASE_URL: 'https://user:password-under-test@broker.example' };
+    assert.throws(
+      () => publishArguments(withCredentials, git),
+      (error: unknown) =>
+        error instanceof ConfigError && error.message === 'PACT_BROKER_BASE_URL must not carry credentials in the URL',
     );
   });
   it('bound the time, 120 s unless told', () => {

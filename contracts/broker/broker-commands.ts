@@ -3,6 +3,7 @@
 // from the environment itself.
 import { ConfigError } from '../../config/config-error.ts';
 import type { Environment } from '../../config/environment-files.ts';
+import { readHttpUrl } from '../../config/http-url.ts';
 import { readWholeNumber } from '../../config/whole-number.ts';
 import type { GitVersion } from '../git-version.ts';
 import { CONSUMER_NAME, PACT_DIRECTORY } from '../participants.ts';
@@ -17,8 +18,7 @@ function brokerUrl(environment: Environment, purpose: string): string {
       `is not set, so there is no broker to ${purpose} (set it, and PACT_BROKER_TOKEN, to use one)`,
     );
   }
-  if (!/^https?:\/\/[^\s]+$/.test(url)) throw new ConfigError('PACT_BROKER_BASE_URL', `"${url}" is not an http(s) URL`);
-  return url;
+  return readHttpUrl('PACT_BROKER_BASE_URL', url);
 }
 
 /** Seconds after which a broker command is stopped. */
