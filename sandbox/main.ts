@@ -1,6 +1,7 @@
 // `npm run sandbox`: serves the embedded sandbox on 127.0.0.1 until SIGINT or SIGTERM.
 import { ConfigError, runMain } from '../config/config-error.ts';
 import { readEnvironment } from '../config/environment-files.ts';
+import { defaultSeed } from './default-seed.ts';
 import { readSandboxCliOptions } from './sandbox-cli-options.ts';
 import { startSandbox } from './start-sandbox.ts';
 
@@ -11,7 +12,7 @@ await runMain(async () => {
       throw new ConfigError('SANDBOX_PORT', `${options.port} is already in use on 127.0.0.1`);
     throw error;
   });
-  const enterprises = (options.seed?.enterprises ?? [{ id: 'acme' }]).map((enterprise) => enterprise.id).join(', ');
+  const enterprises = (options.seed ?? defaultSeed).enterprises.map((enterprise) => enterprise.id).join(', ');
   console.log(`sandbox listening on ${sandbox.url} (enterprise ${enterprises}, token sandbox-token; Ctrl-C stops it)`);
   const stop = async (signal: string) => {
     await sandbox.close();

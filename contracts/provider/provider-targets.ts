@@ -3,12 +3,12 @@
 // pact-js exports these types only from their own module.
 import type { StateHandlers } from '@pact-foundation/pact/src/dsl/verifier/proxy/types.js';
 import { ConfigError } from '../../config/config-error.ts';
-import type { SuiteConfig } from '../../config/suite-config.ts';
+import { SANDBOX_DEFAULTS, type SuiteConfig } from '../../config/suite-config.ts';
 import { appointment, docsAppointment, location, text } from '../../sandbox/seed-helpers.ts';
 import type { RunningSandbox } from '../../sandbox/start-sandbox.ts';
 import { ProviderState } from '../provider-states.ts';
 
-const SANDBOX_ENTERPRISE = 'acme';
+const SANDBOX_ENTERPRISE = SANDBOX_DEFAULTS.enterprise;
 
 type Parameters = { id?: string; language?: string };
 const parametersOf = (parameters: unknown): Parameters => (parameters ?? {}) as Parameters;
