@@ -3,9 +3,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
+import { refreshMarginMilliseconds } from './refresh-margin.ts';
 import { Secret } from './secret.ts';
 import type { AuthConfig } from './suite-config.ts';
-import { createTokenProvider, refreshMarginMilliseconds, TokenRequestError } from './token-provider.ts';
+import { createTokenProvider, TokenRequestError } from './token-provider.ts';
 
 let sandbox: RunningSandbox;
 before(async () => {

@@ -1,5 +1,6 @@
 // Hands out the bearer token of a run: the static ENGAGE_TOKEN, or an OAuth2 client-credentials
 // token that is cached and fetched again shortly before it expires.
+import { refreshMarginMilliseconds } from './refresh-margin.ts';
 import type { AuthConfig } from './suite-config.ts';
 
 export interface TokenProvider {
@@ -14,11 +15,6 @@ interface TokenProviderOptions {
   fetch?: typeof fetch;
   now?: () => number;
   timeoutMilliseconds?: number;
-}
-
-/** Refresh this long before expiry: a tenth of the lifetime, at most 30 s. */
-export function refreshMarginMilliseconds(lifetimeMilliseconds: number): number {
-  return Math.min(30_000, lifetimeMilliseconds / 10);
 }
 
 export function createTokenProvider(auth: AuthConfig, options: TokenProviderOptions = {}): TokenProvider {

@@ -1,6 +1,7 @@
-// Where the k6 binary is: K6_BIN, else the first k6 on the PATH; undefined when there is none.
-import { accessSync, constants } from 'node:fs';
+// Where the k6 binary is: K6_BIN (which must exist when set), else the first k6 on the PATH.
+import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { ConfigError } from '../config/config-error.ts';
 
 export const K6_INSTALL_HINT = `k6 was not found (set K6_BIN, or put k6 on the PATH). Install it from:
   - Debian/Ubuntu: the k6 apt repository (https://grafana.com/docs/k6/latest/set-up/install-k6/)
@@ -8,16 +9,24 @@ export const K6_INSTALL_HINT = `k6 was not found (set K6_BIN, or put k6 on the P
   - Docker: the grafana/k6 image
   - GitHub Actions: grafana/setup-k6-action`;
 
+/** The k6 to run, or undefined when none is installed; a K6_BIN that is not executable is a ConfigError. */
 export function findK6(environment: Record<string, string | undefined>): string | undefined {
-  const candidates = environment.K6_BIN
-    ? [environment.K6_BIN]
-    : (environment.PATH ?? '').split(delimiter).map((folder) => join(folder, 'k6'));
-  return candidates.find((candidate) => {
-    try {
-      accessSync(candidate, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  const given = environment.K6_BIN?.trim();
+  if (given) {
+    if (!isExecutable(given)) throw new ConfigError('K6_BIN', `"${given}" is not an executable file`);
+    return given;
+  }
+  return (environment.PATH ?? '')
+    .split(delimiter)
+    .map((folder) => join(folder, 'k6'))
+    .find(isExecutable);
+}
+
+function isExecutable(candidate: string): boolean {
+  try {
+    accessSync(candidate, constants.X_OK);
+    return statSync(candidate).isFile();
+  } catch {
+    return false;
+  }
 }

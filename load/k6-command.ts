@@ -11,6 +11,8 @@ export interface LoadFlags {
   allowAboveRateLimit: boolean;
   confirmProduction: boolean;
   dashboard: boolean;
+  /** The length of a constant-rate profile (smoke, soak), e.g. "4s". */
+  duration?: string;
 }
 
 export function readLoadFlags(args: string[], environment: Record<string, string | undefined>): LoadFlags {
@@ -22,6 +24,7 @@ export function readLoadFlags(args: string[], environment: Record<string, string
       'allow-above-rate-limit': { type: 'boolean' },
       'confirm-production': { type: 'boolean' },
       dashboard: { type: 'boolean' },
+      duration: { type: 'string' },
     },
     'npm run load',
   );
@@ -35,6 +38,7 @@ export function readLoadFlags(args: string[], environment: Record<string, string
       values['allow-above-rate-limit'] === true || environment.ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT === 'true',
     confirmProduction: values['confirm-production'] === true || environment.ENGAGE_LOAD_CONFIRM_PRODUCTION === 'true',
     dashboard: values.dashboard === true,
+    duration: (values.duration as string | undefined) ?? environment.ENGAGE_LOAD_DURATION,
   };
 }
 
@@ -60,7 +64,11 @@ export function buildK6Command(
     ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT: String(flags.allowAboveRateLimit),
     ENGAGE_LOAD_CONFIRM_PRODUCTION: String(flags.confirmProduction),
     ENGAGE_REPORTS_DIR: reportsDirectory,
+    ENGAGE_REQUEST_TIMEOUT_MS: String(config.requestTimeoutMilliseconds),
+    // k6 otherwise reports usage to Grafana at the end of a run.
+    K6_NO_USAGE_REPORT: 'true',
   };
+  if (flags.duration !== undefined) environment.ENGAGE_LOAD_DURATION = flags.duration;
   const secretNames = [];
   if (config.auth.kind === 'static-token') {
     environment.ENGAGE_TOKEN = config.auth.token.reveal();
@@ -79,7 +87,7 @@ export function buildK6Command(
       K6_WEB_DASHBOARD: 'true',
       K6_WEB_DASHBOARD_EXPORT: `${reportsDirectory}/load/dashboard.html`,
     });
-  const args = ['run', '--out', `json=${reportsDirectory}/load/metrics.json.gz`, 'load/lookup.ts'];
+  const args = ['run', '--no-usage-report', '--out', `json=${reportsDirectory}/load/metrics.json.gz`, 'load/lookup.ts'];
   return { args, environment, secretNames };
 }
 

@@ -28,7 +28,8 @@ await runMain(async () => {
     let options: unknown;
     try {
       const slo = JSON.parse(readFileSync(new URL('../slo.json', import.meta.url), 'utf8'));
-      options = buildLoadOptions(readLoadSettings(command.environment), slo.lookup);
+      const settings = readLoadSettings(command.environment);
+      options = buildLoadOptions(settings, slo.lookup);
     } catch (error) {
       if (error instanceof LoadSettingsError) throw new ConfigError('load settings', error.message);
       throw error;
@@ -48,7 +49,8 @@ await runMain(async () => {
     const child = spawn(k6, command.args, { stdio: 'inherit', env: { ...process.env, ...command.environment } });
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     if (code === 99)
-      console.error('load: a threshold was crossed (k6 exit code 99); see the summary above and reports/load/');
+      console.error(`load: a threshold was crossed (k6 exit code 99); see the summary above and ${reports}/load/`);
+    if (code === 108) console.error('load: k6 stopped the run (exit code 108); the "test aborted" line above says why');
     process.exitCode = code ?? 1;
   } finally {
     await sandbox?.close();

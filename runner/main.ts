@@ -29,6 +29,7 @@ await runMain(async () => {
   if (options.environmentName !== undefined) process.env.ENGAGE_ENV = options.environmentName;
   const environment = readEnvironment();
   const config = readSuiteConfig(environment);
+  const k6 = findK6(environment);
   const reports = environment.ENGAGE_REPORTS_DIR ?? 'reports';
   for (const previous of ['logs', 'contracts', 'e2e', 'load', 'summary.md', 'index.html'])
     rmSync(`${reports}/${previous}`, { recursive: true, force: true });
@@ -42,7 +43,7 @@ await runMain(async () => {
 
   const results: LayerResult[] = [];
   for (const [index, layer] of layers.entries()) {
-    if (layer.name === 'load' && findK6(environment) === undefined) {
+    if (layer.name === 'load' && k6 === undefined) {
       const reason = 'k6 was not found (set K6_BIN or install k6; npm run load says how)';
       const outcome = options.requireLoad ? 'failed' : 'skipped';
       results.push({

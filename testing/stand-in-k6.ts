@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { summaryFiles } from '../load/lib/summary-reports.ts';
+import { summaryOutputs } from '../load/lib/summary-reports.ts';
 
 /** An executable that runs this stand-in, for K6_BIN. */
 export function standInK6Binary(): string {
@@ -43,10 +43,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       checks: { type: 'rate', values: { rate: 1 }, thresholds: { 'rate>0.99': { ok: true } } },
     },
   };
-  for (const [file, text] of Object.entries(
-    summaryFiles(summary, process.env.ENGAGE_LOAD_PROFILE ?? 'smoke', process.env.ENGAGE_BASE_URL ?? '', reports),
-  ))
-    writeFileSync(file, text);
+  const { stdout, ...files } = summaryOutputs(
+    summary,
+    process.env.ENGAGE_LOAD_PROFILE ?? 'smoke',
+    process.env.ENGAGE_BASE_URL ?? '',
+    reports,
+  );
+  for (const [file, text] of Object.entries(files)) writeFileSync(file, text);
+  console.log(stdout);
   console.log(`stand-in k6 ${process.argv.slice(2).join(' ')}`);
   if (process.env.STAND_IN_K6_HANG) setInterval(() => {}, 60_000);
   process.exitCode = Number(process.env.STAND_IN_K6_EXIT ?? 0);

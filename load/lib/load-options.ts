@@ -1,7 +1,10 @@
 // The k6 options of a run: the chosen profile's scenario scaled to the target, the thresholds from
-// slo.json, and the safety guards (documented rate limit, production). Guards throw with the flag to set.
+// slo.json, and the safety guards (documented rate limit, production). Guards name the flag to set.
+// They run twice: on the profile when the options are built, and in setup() on the scenarios k6
+// really runs (an archive's baked-in options, or CLI overrides such as --vus), once the target is known.
 
 import {
+  type AnyScenario,
   DOCUMENTED_LIMIT_SAFE,
   isProfileName,
   PROFILE_NAMES,
@@ -10,7 +13,7 @@ import {
   type Scenario,
   UNLIMITED,
 } from './load-profiles.ts';
-import { type LoadSettings, LoadSettingsError } from './load-settings.ts';
+import { LoadSettingsError, type RunShape } from './load-settings.ts';
 import { type LookupSlo, lookupThresholds, type Threshold } from './load-thresholds.ts';
 
 export const PRODUCTION_HOSTS = ['api.pexipengage.com'];
@@ -22,37 +25,63 @@ export interface LoadOptions {
   setupTimeout: string;
 }
 
+/** The host of an http(s) URL as DNS compares it: lower case, without the trailing dot(s). */
+export function normalisedHost(baseUrl: string): string | undefined {
+  return /^https?:\/\/(?:[^@/]*@)?([^/:?#]+)/i.exec(baseUrl)?.[1]?.toLowerCase().replace(/\.+$/, '');
+}
+
 export function isProductionUrl(baseUrl: string): boolean {
-  const host = /^https?:\/\/([^/:]+)/.exec(baseUrl)?.[1]?.toLowerCase();
+  const host = normalisedHost(baseUrl);
   return host !== undefined && PRODUCTION_HOSTS.includes(host);
 }
 
-export function buildLoadOptions(settings: LoadSettings, slo: LookupSlo): LoadOptions {
-  const { profile, targetIsSandbox, allowAboveRateLimit } = settings;
-  if (!isProfileName(profile))
-    throw new LoadSettingsError(`ENGAGE_LOAD_PROFILE "${profile}" is not one of ${PROFILE_NAMES.join(', ')}`);
-  if (isProductionUrl(settings.baseUrl) && profile !== 'smoke' && !settings.confirmProduction) {
-    throw new LoadSettingsError(
-      `${settings.baseUrl} is production: a ${profile} run there needs --confirm-production (ENGAGE_LOAD_CONFIRM_PRODUCTION=true)`,
+const heavierThanSmoke = (scenarios: Record<string, AnyScenario>) =>
+  Object.entries(scenarios).some(
+    ([name, scenario]) => name !== 'smoke' || scenario.executor !== 'constant-arrival-rate' || (scenario.rate ?? 0) > 2,
+  );
+
+/** Why the scenarios may not run against the target; none means they may. */
+export function guardProblems(shape: RunShape, scenarios: Record<string, AnyScenario>): string[] {
+  const problems: string[] = [];
+  if (
+    shape.baseUrl !== undefined &&
+    isProductionUrl(shape.baseUrl) &&
+    !shape.confirmProduction &&
+    heavierThanSmoke(scenarios)
+  ) {
+    problems.push(
+      `${shape.baseUrl} is production: anything heavier than smoke there needs --confirm-production (ENGAGE_LOAD_CONFIRM_PRODUCTION=true)`,
     );
   }
+  if (!shape.targetIsSandbox && !shape.allowAboveRateLimit) {
+    for (const [name, scenario] of Object.entries(scenarios)) {
+      const above = rateLimitProblems(scenario);
+      if (above.length > 0)
+        problems.push(
+          `the ${name} scenario ${above.join(' and ')}: pass --allow-above-rate-limit (ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true) to go above the documented rate limit`,
+        );
+    }
+  }
+  return problems;
+}
+
+export function buildLoadOptions(shape: RunShape, slo: LookupSlo): LoadOptions {
+  const { profile, targetIsSandbox, allowAboveRateLimit } = shape;
+  if (!isProfileName(profile))
+    throw new LoadSettingsError(`ENGAGE_LOAD_PROFILE "${profile}" is not one of ${PROFILE_NAMES.join(', ')}`);
   const unlimited = targetIsSandbox || allowAboveRateLimit;
   if (profile === 'breakpoint' && !unlimited) {
     throw new LoadSettingsError(
       'breakpoint ramps past the documented rate limit by design: pass --allow-above-rate-limit (ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true) if the target may take it',
     );
   }
-  const scenario = profileScenario(profile, unlimited ? UNLIMITED : DOCUMENTED_LIMIT_SAFE);
-  const problems = rateLimitProblems(scenario);
-  if (!unlimited && problems.length > 0) {
-    throw new LoadSettingsError(
-      `the ${profile} profile ${problems.join(' and ')}: pass --allow-above-rate-limit to go above it`,
-    );
-  }
+  const scenario = profileScenario(profile, unlimited ? UNLIMITED : DOCUMENTED_LIMIT_SAFE, shape.duration);
+  const problems = guardProblems(shape, { [profile]: scenario });
+  if (problems.length > 0) throw new LoadSettingsError(problems.join('; '));
   return {
     scenarios: { [profile]: { ...scenario, tags: { profile } } },
     thresholds: lookupThresholds(slo),
     summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)'],
-    setupTimeout: '30s',
+    setupTimeout: '60s',
   };
 }

@@ -44,8 +44,11 @@ export function isProfileName(name: string): name is ProfileName {
   return (PROFILE_NAMES as readonly string[]).includes(name);
 }
 
-/** The scenario of a profile for a target's limits; rates are whole arrivals per second. */
-export function profileScenario(name: ProfileName, limits: TargetLimits): Scenario {
+/**
+ * The scenario of a profile for a target's limits; rates are whole arrivals per second. `duration`
+ * replaces the length of the constant-rate profiles (smoke, soak).
+ */
+export function profileScenario(name: ProfileName, limits: TargetLimits, duration?: string): Scenario {
   const vus = { preAllocatedVUs: Math.min(2, limits.maxVUs), maxVUs: limits.maxVUs };
   // Stages as [duration, share of the peak rate].
   const ramping = (...stages: Array<[string, number]>): Scenario => ({
@@ -64,7 +67,7 @@ export function profileScenario(name: ProfileName, limits: TargetLimits): Scenar
         executor: 'constant-arrival-rate',
         rate: 2,
         timeUnit: '1s',
-        duration: '15s',
+        duration: duration ?? '15s',
         preAllocatedVUs: 1,
         maxVUs: 2,
       };
@@ -79,27 +82,61 @@ export function profileScenario(name: ProfileName, limits: TargetLimits): Scenar
         executor: 'constant-arrival-rate',
         rate: Math.max(1, Math.floor(limits.peakRatePerSecond * 0.5)),
         timeUnit: '1s',
-        duration: '1h',
+        duration: duration ?? '1h',
         ...vus,
       };
     case 'breakpoint':
       return ramping(['10m', 1]);
   }
 }
-/** The peak arrivals per minute and the VUs a scenario may run at once. */
-export function scenarioPeak(scenario: Scenario): { perMinute: number; concurrent: number } {
-  const perSecond =
-    scenario.executor === 'constant-arrival-rate'
-      ? scenario.rate
-      : Math.max(scenario.startRate, ...scenario.stages.map((stage) => stage.target));
-  return { perMinute: perSecond * 60, concurrent: scenario.maxVUs };
+/** A k6 duration ("1s", "1m0s", "500ms", "1h30m") in seconds; NaN when it is not one. */
+export function durationSeconds(duration: string | number): number {
+  if (typeof duration === 'number') return duration / 1000;
+  const units: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };
+  const parts = [...duration.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+  if (parts.length === 0 || parts.map((part) => part[0]).join('') !== duration) return Number.NaN;
+  return parts.reduce((total, [, amount, unit]) => total + Number(amount) * (units[unit as string] as number), 0);
+}
+
+/** Any scenario as k6 reports it in exec.test.options, whatever its executor. */
+export interface AnyScenario {
+  executor: string;
+  rate?: number;
+  startRate?: number;
+  timeUnit?: string | number;
+  stages?: Stage[];
+  vus?: number;
+  maxVUs?: number;
+  startVUs?: number;
+}
+
+/**
+ * The peak arrivals per minute and the VUs a scenario may run at once. An executor that is not
+ * arrival-rate starts the next iteration as soon as one ends, so its rate has no bound: Infinity.
+ */
+export function scenarioPeak(scenario: AnyScenario): { perMinute: number; concurrent: number } {
+  const stageTargets = (scenario.stages ?? []).map((stage) => stage.target);
+  if (scenario.executor === 'constant-arrival-rate' || scenario.executor === 'ramping-arrival-rate') {
+    const arrivals =
+      scenario.executor === 'constant-arrival-rate'
+        ? (scenario.rate ?? 0)
+        : Math.max(scenario.startRate ?? 0, ...stageTargets);
+    const perSecond = arrivals / durationSeconds(scenario.timeUnit ?? '1s');
+    return { perMinute: perSecond * 60, concurrent: scenario.maxVUs ?? 0 };
+  }
+  return {
+    perMinute: Number.POSITIVE_INFINITY,
+    concurrent: Math.max(scenario.vus ?? 0, scenario.maxVUs ?? 0, scenario.startVUs ?? 0, ...stageTargets),
+  };
 }
 
 /** Problems that make a scenario go above the documented rate limit; none means it stays within. */
-export function rateLimitProblems(scenario: Scenario): string[] {
+export function rateLimitProblems(scenario: AnyScenario): string[] {
   const peak = scenarioPeak(scenario);
   const problems = [];
-  if (peak.perMinute > DOCUMENTED_RATE_LIMIT.perMinute)
+  if (peak.perMinute === Number.POSITIVE_INFINITY)
+    problems.push(`uses the ${scenario.executor} executor, whose request rate has no bound`);
+  else if (peak.perMinute > DOCUMENTED_RATE_LIMIT.perMinute)
     problems.push(
       `peaks at ${peak.perMinute} requests a minute, above the documented ${DOCUMENTED_RATE_LIMIT.perMinute}`,
     );

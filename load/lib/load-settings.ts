@@ -1,11 +1,26 @@
 // The load run's settings from k6's __ENV (set by `npm run load`, or by hand): target, credentials,
 // ids, languages, profile and the safety flags. Pure: no k6 or Node APIs, so Node can test it.
+// `k6 archive` runs the script with an empty __ENV, so the run's shape (profile, flags) is read apart
+// from the target, which may be missing until the archive runs.
 
 export type LoadAuth =
   | { kind: 'static-token'; token: string }
   | { kind: 'client-credentials'; tokenUrl: string; clientId: string; clientSecret: string; scope?: string };
 
-export interface LoadSettings {
+/** What the k6 options depend on; never requires the target, so an archive can be built without it. */
+export interface RunShape {
+  profile: string;
+  /** ENGAGE_LOAD_DURATION: the length of a constant-rate profile (smoke, soak), e.g. "4s". */
+  duration?: string;
+  /** Set by `npm run load` when it started the embedded sandbox: no rate limit to respect. */
+  targetIsSandbox: boolean;
+  allowAboveRateLimit: boolean;
+  confirmProduction: boolean;
+  /** Known when the environment names it; an archive learns it only when it runs. */
+  baseUrl?: string;
+}
+
+export interface LoadSettings extends RunShape {
   baseUrl: string;
   enterprise: string;
   auth: LoadAuth;
@@ -13,74 +28,90 @@ export interface LoadSettings {
   /** A JSON file with an array of ids, loaded once into a SharedArray. */
   appointmentIdsFile?: string;
   languages: string[];
-  profile: string;
-  /** Set by `npm run load` when it started the embedded sandbox: no rate limit to respect. */
-  targetIsSandbox: boolean;
-  allowAboveRateLimit: boolean;
-  confirmProduction: boolean;
-  reportsDirectory: string;
+  /** Set by `npm run load`; unset, the summary files go to the working directory. */
+  reportsDirectory?: string;
+  requestTimeout: string;
 }
 
 export class LoadSettingsError extends Error {
   override name = 'LoadSettingsError';
 }
 
+type Env = Record<string, string | undefined>;
+
 const DEFAULT_LANGUAGES = ['en *', '*', 'en', 'nl', 'fr', 'de'];
 const flag = (value: string | undefined) => value === 'true' || value === '1' || value === 'yes';
+const text = (env: Env, name: string) => {
+  const value = env[name]?.trim();
+  return value === '' ? undefined : value;
+};
 const list = (value: string | undefined) =>
   (value ?? '')
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item !== '');
 
-export function readLoadSettings(env: Record<string, string | undefined>): LoadSettings {
+function readBaseUrl(env: Env): string | undefined {
+  const baseUrl = text(env, 'ENGAGE_BASE_URL')?.replace(/\/+$/, '');
+  if (baseUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(baseUrl))
+    throw new LoadSettingsError(`ENGAGE_BASE_URL "${baseUrl}" is not an http(s) URL`);
+  return baseUrl;
+}
+
+export function readRunShape(env: Env): RunShape {
+  const duration = text(env, 'ENGAGE_LOAD_DURATION');
+  if (duration !== undefined && !/^\d+(ms|s|m|h)$/.test(duration))
+    throw new LoadSettingsError(`ENGAGE_LOAD_DURATION "${duration}" is not a duration such as 30s, 5m or 2h`);
+  return {
+    profile: text(env, 'ENGAGE_LOAD_PROFILE') ?? 'smoke',
+    duration,
+    targetIsSandbox: flag(env.ENGAGE_LOAD_TARGET_IS_SANDBOX),
+    allowAboveRateLimit: flag(env.ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT),
+    confirmProduction: flag(env.ENGAGE_LOAD_CONFIRM_PRODUCTION),
+    baseUrl: readBaseUrl(env),
+  };
+}
+
+export function readLoadSettings(env: Env): LoadSettings {
   const required = (name: string) => {
-    const value = env[name]?.trim();
-    if (value === undefined || value === '')
+    const value = text(env, name);
+    if (value === undefined)
       throw new LoadSettingsError(`${name} is required (npm run load sets it for the embedded sandbox)`);
     return value;
   };
-  const baseUrl = required('ENGAGE_BASE_URL').replace(/\/+$/, '');
-  if (!/^https?:\/\/[^\s/]+/.test(baseUrl))
-    throw new LoadSettingsError(`ENGAGE_BASE_URL "${baseUrl}" is not an http(s) URL`);
-  const appointmentIdsFile = env.ENGAGE_APPOINTMENT_IDS_FILE?.trim() || undefined;
+  const shape = readRunShape(env);
+  const baseUrl = shape.baseUrl ?? required('ENGAGE_BASE_URL');
+  const appointmentIdsFile = text(env, 'ENGAGE_APPOINTMENT_IDS_FILE');
   const appointmentIds = list(env.ENGAGE_APPOINTMENT_IDS);
-  if (appointmentIds.length === 0 && env.ENGAGE_APPOINTMENT_ID?.trim())
-    appointmentIds.push((env.ENGAGE_APPOINTMENT_ID as string).trim());
+  const singleId = text(env, 'ENGAGE_APPOINTMENT_ID');
+  if (appointmentIds.length === 0 && singleId !== undefined) appointmentIds.push(singleId);
   if (appointmentIds.length === 0 && appointmentIdsFile === undefined) {
     throw new LoadSettingsError(
       'ENGAGE_APPOINTMENT_IDS (or ENGAGE_APPOINTMENT_ID, or ENGAGE_APPOINTMENT_IDS_FILE) is required',
     );
   }
+  const timeoutMs = Number(text(env, 'ENGAGE_REQUEST_TIMEOUT_MS') ?? 10_000);
   return {
+    ...shape,
     baseUrl,
     enterprise: required('ENGAGE_ENTERPRISE'),
     auth: readAuth(env),
     appointmentIds,
     appointmentIdsFile,
     languages: env.ENGAGE_LOAD_LANGUAGES === undefined ? DEFAULT_LANGUAGES : list(env.ENGAGE_LOAD_LANGUAGES),
-    profile: env.ENGAGE_LOAD_PROFILE?.trim() || 'smoke',
-    targetIsSandbox: flag(env.ENGAGE_LOAD_TARGET_IS_SANDBOX),
-    allowAboveRateLimit: flag(env.ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT),
-    confirmProduction: flag(env.ENGAGE_LOAD_CONFIRM_PRODUCTION),
-    reportsDirectory: (env.ENGAGE_REPORTS_DIR?.trim() || 'reports').replace(/\/+$/, ''),
+    reportsDirectory: text(env, 'ENGAGE_REPORTS_DIR')?.replace(/\/+$/, ''),
+    requestTimeout: `${Number.isFinite(timeoutMs) && timeoutMs > 0 ? Math.round(timeoutMs) : 10_000}ms`,
   };
 }
 
-function readAuth(env: Record<string, string | undefined>): LoadAuth {
-  const token = env.ENGAGE_TOKEN?.trim();
+function readAuth(env: Env): LoadAuth {
+  const token = text(env, 'ENGAGE_TOKEN');
   if (token) return { kind: 'static-token', token };
-  const tokenUrl = env.ENGAGE_TOKEN_URL?.trim();
-  const clientId = env.ENGAGE_CLIENT_ID?.trim();
-  const clientSecret = env.ENGAGE_CLIENT_SECRET?.trim();
+  const tokenUrl = text(env, 'ENGAGE_TOKEN_URL');
+  const clientId = text(env, 'ENGAGE_CLIENT_ID');
+  const clientSecret = text(env, 'ENGAGE_CLIENT_SECRET');
   if (tokenUrl && clientId && clientSecret) {
-    return {
-      kind: 'client-credentials',
-      tokenUrl,
-      clientId,
-      clientSecret,
-      scope: env.ENGAGE_SCOPE?.trim() || undefined,
-    };
+    return { kind: 'client-credentials', tokenUrl, clientId, clientSecret, scope: text(env, 'ENGAGE_SCOPE') };
   }
   throw new LoadSettingsError(
     'ENGAGE_TOKEN, or ENGAGE_TOKEN_URL with ENGAGE_CLIENT_ID and ENGAGE_CLIENT_SECRET, is required',

@@ -1,5 +1,7 @@
-// Turns k6's end-of-test summary data into the files a pipeline reads: the raw JSON, JUnit XML with a
-// test case per threshold, and a Markdown summary for CI job summaries.
+// Turns k6's end-of-test summary data into what a person and a pipeline read: a text summary for
+// stdout (written here, so no remote jslib module is needed), the JSON without setup_data (it holds
+// the token), JUnit XML with a test case per threshold, and Markdown for CI job summaries.
+import { escapeMarkup } from '../../config/escape-markup.ts';
 
 export interface SummaryMetric {
   type: string;
@@ -10,6 +12,8 @@ export interface SummaryMetric {
 export interface SummaryData {
   metrics: Record<string, SummaryMetric>;
   state?: { testRunDurationMs?: number };
+  setup_data?: unknown;
+  [other: string]: unknown;
 }
 
 export interface ThresholdOutcome {
@@ -24,15 +28,18 @@ export function thresholdOutcomes(data: SummaryData): ThresholdOutcome[] {
   );
 }
 
-const escapeXml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** The summary data without setup_data, which carries the run's token from setup() to the VUs. */
+export function withoutSetupData(data: SummaryData): SummaryData {
+  const { setup_data: _dropped, ...rest } = data;
+  return rest as SummaryData;
+}
 
 export function renderJUnit(data: SummaryData, profile: string): string {
   const outcomes = thresholdOutcomes(data);
   const failures = outcomes.filter((outcome) => !outcome.ok).length;
   const seconds = ((data.state?.testRunDurationMs ?? 0) / 1000).toFixed(3);
   const cases = outcomes.map(({ metric, threshold, ok }) => {
-    const name = escapeXml(`${metric}: ${threshold}`);
+    const name = escapeMarkup(`${metric}: ${threshold}`);
     return ok
       ? `    <testcase classname="k6.thresholds" name="${name}"/>`
       : `    <testcase classname="k6.thresholds" name="${name}"><failure message="threshold crossed"/></testcase>`;
@@ -40,7 +47,7 @@ export function renderJUnit(data: SummaryData, profile: string): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites tests="${outcomes.length}" failures="${failures}" time="${seconds}">`,
-    `  <testsuite name="k6 ${escapeXml(profile)} thresholds" tests="${outcomes.length}" failures="${failures}" time="${seconds}">`,
+    `  <testsuite name="k6 ${escapeMarkup(profile)} thresholds" tests="${outcomes.length}" failures="${failures}" time="${seconds}">`,
     ...cases,
     '  </testsuite>',
     '</testsuites>',
@@ -51,42 +58,85 @@ export function renderJUnit(data: SummaryData, profile: string): string {
 const milliseconds = (value: number | undefined) => (value === undefined ? 'n/a' : `${value.toFixed(1)} ms`);
 const percent = (value: number | undefined) => (value === undefined ? 'n/a' : `${(value * 100).toFixed(2)} %`);
 
-export function renderMarkdown(data: SummaryData, profile: string, target: string): string {
+/** The figures both the text and the Markdown summary show, as [label, value] rows. */
+function figures(data: SummaryData): Array<[string, string]> {
   const metric = (name: string) => data.metrics[name]?.values ?? {};
   const latency = metric('lookup_duration');
-  const outcomes = thresholdOutcomes(data);
-  const passed = outcomes.every((outcome) => outcome.ok);
+  const checks = metric('checks');
   return [
-    `## Load: ${profile} against ${target} — ${passed ? 'passed' : 'FAILED'}`,
+    ['requests', `${metric('http_reqs').count ?? 0} (${(metric('http_reqs').rate ?? 0).toFixed(1)}/s)`],
+    [
+      'lookup latency p50 / p95 / p99',
+      `${milliseconds(latency.med)} / ${milliseconds(latency['p(95)'])} / ${milliseconds(latency['p(99)'])}`,
+    ],
+    ['failed requests', percent(metric('http_req_failed').rate)],
+    ['checks passed', `${percent(checks.rate)} (${checks.passes ?? 0} passed, ${checks.fails ?? 0} failed)`],
+    ['rate-limited (429)', String(metric('rate_limited_responses').count ?? 0)],
+  ];
+}
+
+/** Passed only when lookups were made and no threshold was crossed: a run stopped in setup() made none. */
+function verdict(data: SummaryData): string {
+  if (data.metrics.lookup_duration === undefined) return 'FAILED: no lookup was made';
+  return thresholdOutcomes(data).every((outcome) => outcome.ok) ? 'passed' : 'FAILED';
+}
+
+export function renderMarkdown(data: SummaryData, profile: string, target: string): string {
+  return [
+    `## Load: ${profile} against ${target} — ${verdict(data)}`,
     '',
     '| figure | value |',
     '| --- | --- |',
-    `| lookups | ${metric('http_reqs').count ?? 0} (${(metric('http_reqs').rate ?? 0).toFixed(1)}/s) |`,
-    `| lookup latency p50 / p95 / p99 | ${milliseconds(latency.med)} / ${milliseconds(latency['p(95)'])} / ${milliseconds(latency['p(99)'])} |`,
-    `| failed requests | ${percent(metric('http_req_failed').rate)} |`,
-    `| checks passed | ${percent(metric('checks').rate)} |`,
-    `| rate-limited (429) | ${metric('rate_limited_responses').count ?? 0} |`,
+    ...figures(data).map(([label, value]) => `| ${label} | ${value} |`),
     '',
     '| threshold | result |',
     '| --- | --- |',
-    ...outcomes.map(
+    ...thresholdOutcomes(data).map(
       ({ metric: name, threshold, ok }) => `| \`${name}\` \`${threshold}\` | ${ok ? 'passed' : 'FAILED'} |`,
     ),
     '',
   ].join('\n');
 }
 
-/** The files handleSummary writes, keyed by path as k6 expects. */
-export function summaryFiles(
+/** The end-of-test summary for the terminal. */
+export function renderText(data: SummaryData, profile: string, target: string, files: string[]): string {
+  const rows = figures(data);
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return [
+    '',
+    `load: ${profile} against ${target}: ${verdict(data)}`,
+    ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`),
+    '  thresholds:',
+    ...thresholdOutcomes(data).map(
+      ({ metric, threshold, ok }) => `    ${ok ? '✔' : '✖'} ${metric} ${threshold}${ok ? '' : '  (crossed)'}`,
+    ),
+    `  summary files: ${files.join(', ')}`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * Where handleSummary writes. k6 creates no folders: `npm run load` creates <reports>/load and says
+ * where with ENGAGE_REPORTS_DIR; a bare `k6 run` writes into the working directory, which exists.
+ */
+export function summaryPaths(reportsDirectory: string | undefined): { json: string; junit: string; markdown: string } {
+  const prefix = reportsDirectory === undefined ? 'load-' : `${reportsDirectory}/load/`;
+  return { json: `${prefix}summary.json`, junit: `${prefix}junit.xml`, markdown: `${prefix}summary.md` };
+}
+
+/** Everything handleSummary returns, keyed by path as k6 expects, with the text summary on stdout. */
+export function summaryOutputs(
   data: SummaryData,
   profile: string,
   target: string,
-  reportsDirectory: string,
+  reportsDirectory: string | undefined,
 ): Record<string, string> {
-  const folder = `${reportsDirectory}/load`;
+  const safe = withoutSetupData(data);
+  const paths = summaryPaths(reportsDirectory);
   return {
-    [`${folder}/summary.json`]: JSON.stringify(data, null, 2),
-    [`${folder}/junit.xml`]: renderJUnit(data, profile),
-    [`${folder}/summary.md`]: renderMarkdown(data, profile, target),
+    stdout: renderText(safe, profile, target, Object.values(paths)),
+    [paths.json]: JSON.stringify(safe, null, 2),
+    [paths.junit]: renderJUnit(safe, profile),
+    [paths.markdown]: renderMarkdown(safe, profile, target),
   };
 }

@@ -7,7 +7,7 @@ import { docsAppointmentResponse } from '../../schemas/docs-examples.ts';
 import { TRANSLATABLE_FIELDS as SCHEMA_TRANSLATABLE_FIELDS } from '../../schemas/translatable-fields.ts';
 import slo from '../../slo.json' with { type: 'json' };
 import { appointmentBodyProblem, MEETING_TYPES, STATUSES, TRANSLATABLE_FIELDS } from '../lib/appointment-body-check.ts';
-import { buildLoadOptions, isProductionUrl } from '../lib/load-options.ts';
+import { buildLoadOptions, guardProblems, isProductionUrl } from '../lib/load-options.ts';
 import {
   DOCUMENTED_LIMIT_SAFE,
   PROFILE_NAMES,
@@ -16,7 +16,7 @@ import {
   scenarioPeak,
   UNLIMITED,
 } from '../lib/load-profiles.ts';
-import { type LoadSettings, readLoadSettings } from '../lib/load-settings.ts';
+import { type LoadSettings, readLoadSettings, readRunShape } from '../lib/load-settings.ts';
 import { lookupThresholds } from '../lib/load-thresholds.ts';
 import { backoffSeconds, lookupFor } from '../lib/lookup-rotation.ts';
 import { issuedToken, lastingToken, tokenNeedsRefresh } from '../lib/token-refresh.ts';
@@ -71,10 +71,49 @@ describe('the safety guards', () => {
     assert.ok(buildLoadOptions(settings({ ...production, profile: 'smoke' }), slo.lookup));
     assert.throws(
       () => buildLoadOptions(settings({ ...production, profile: 'average' }), slo.lookup),
-      /is production: a average run there needs --confirm-production/,
+      /is production: anything heavier than smoke there needs --confirm-production/,
     );
     assert.ok(buildLoadOptions(settings({ ...production, profile: 'average', confirmProduction: true }), slo.lookup));
     assert.equal(isProductionUrl('https://api.development.pexipengage.com'), false);
+  });
+  it('recognise production however its URL is written', () => {
+    for (const url of [
+      'https://api.pexipengage.com',
+      'https://api.pexipengage.com.',
+      'https://API.PexipEngage.com/',
+      'https://api.pexipengage.com:443/v1',
+      'http://user@api.pexipengage.com',
+      'https://api.pexipengage.com..?x=1',
+    ])
+      assert.equal(isProductionUrl(url), true, url);
+    for (const url of [
+      'https://api.pexipengage.com.evil.test',
+      'https://api.pexipengage.community',
+      'https://x/api.pexipengage.com',
+    ])
+      assert.equal(isProductionUrl(url), false, url);
+  });
+  it('check the scenarios k6 really runs: an archive or --vus cannot sidestep them', () => {
+    const shape = readRunShape({ ENGAGE_BASE_URL: 'https://api.pexipengage.com.' });
+    assert.deepEqual(guardProblems(shape, { default: { executor: 'constant-vus', vus: 2 } }), [
+      'https://api.pexipengage.com. is production: anything heavier than smoke there needs --confirm-production (ENGAGE_LOAD_CONFIRM_PRODUCTION=true)',
+      'the default scenario uses the constant-vus executor, whose request rate has no bound: pass --allow-above-rate-limit (ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true) to go above the documented rate limit',
+    ]);
+    const smoke = buildLoadOptions(readRunShape({}), slo.lookup).scenarios;
+    assert.deepEqual(guardProblems(shape, smoke), []);
+    assert.deepEqual(
+      guardProblems(readRunShape({ ENGAGE_BASE_URL: 'https://staging.test' }), {
+        spike: {
+          executor: 'ramping-arrival-rate',
+          timeUnit: '1m0s',
+          stages: [{ duration: '1m', target: 6000 }],
+          maxVUs: 4,
+        },
+      }),
+      [
+        'the spike scenario peaks at 6000 requests a minute, above the documented 3000: pass --allow-above-rate-limit (ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true) to go above the documented rate limit',
+      ],
+    );
   });
   it('refuse an unknown profile, naming the choices', () => {
     assert.throws(

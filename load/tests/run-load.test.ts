@@ -29,7 +29,7 @@ describe('npm run load', () => {
     assert.equal(code, 0, output);
     assert.match(
       output,
-      /ENGAGE_TOKEN=\[redacted\] k6 run --out json=reports\/load\/metrics\.json\.gz load\/lookup\.ts/,
+      /ENGAGE_TOKEN=\[redacted\] .*\S*k6 run --no-usage-report --out json=reports\/load\/metrics\.json\.gz load\/lookup\.ts/,
     );
     assert.match(output, /"executor": "constant-arrival-rate"/);
     assert.match(output, /"p\(95\)<500"/);
@@ -41,13 +41,18 @@ describe('npm run load', () => {
     assert.match(output, /k6 was not found \(set K6_BIN, or put k6 on the PATH\)/);
     assert.match(output, /grafana\/setup-k6-action/);
   });
+  it('refuses a K6_BIN that does not exist, naming it', async () => {
+    const { code, output } = await run(['--profile', 'smoke'], { K6_BIN: '/nonexistent/k6' });
+    assert.equal(code, 2);
+    assert.match(output, /^configuration error: K6_BIN "\/nonexistent\/k6" is not an executable file$/m);
+  });
   it('runs k6 against the embedded sandbox, with the token in its environment only, and passes 99 through', async () => {
     const k6 = standInK6(99);
     const { code, output } = await run(['--profile', 'smoke'], { K6_BIN: k6.binary, ENGAGE_TOKEN: 'sandbox-token' });
     assert.equal(code, 99, output);
     assert.match(output, /a threshold was crossed \(k6 exit code 99\)/);
     const record = k6.record();
-    assert.match(record, /^args: run --out json=reports\/load\/metrics\.json\.gz load\/lookup\.ts$/m);
+    assert.match(record, /^args: run --no-usage-report --out json=reports\/load\/metrics\.json\.gz load\/lookup\.ts$/m);
     assert.match(record, /^token: sandbox-token$/m);
     assert.match(record, /^target: http:\/\/127\.0\.0\.1:\d+$/m);
   });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { isProfileName } from '../lib/load-profiles.ts';
-import { renderJUnit, renderMarkdown, summaryFiles } from '../lib/summary-reports.ts';
+import { renderJUnit, renderMarkdown, renderText, summaryOutputs } from '../lib/summary-reports.ts';
 
 const summary = {
   state: { testRunDurationMs: 15_250 },
@@ -31,12 +31,28 @@ describe('the summary files', () => {
     assert.match(markdown, /\| rate-limited \(429\) \| 2 \|/);
     assert.match(markdown, /\| `checks` `rate>0\.99` \| FAILED \|/);
   });
-  it('go under <reports>/load/', () => {
-    assert.deepEqual(Object.keys(summaryFiles(summary, 'smoke', 'x', 'reports')), [
+  it('print a text summary with the figures and each threshold', () => {
+    const text = renderText(summary, 'smoke', 'http://127.0.0.1:1', ['a.json']);
+    assert.match(text, /^load: smoke against http:\/\/127\.0\.0\.1:1: FAILED$/m);
+    assert.match(text, /lookup latency p50 \/ p95 \/ p99 {2}3\.2 ms \/ 7\.9 ms \/ 12\.4 ms/);
+    assert.match(text, /✔ http_req_failed rate<0\.01$/m);
+    assert.match(text, /✖ checks rate>0\.99 {2}\(crossed\)$/m);
+  });
+  it('go under <reports>/load/, or into the working directory for a bare k6 run, never with setup_data', () => {
+    const withToken = { ...summary, setup_data: { token: 'secret-in-setup-data' } };
+    const outputs = summaryOutputs(withToken, 'smoke', 'x', 'reports');
+    assert.deepEqual(Object.keys(outputs), [
+      'stdout',
       'reports/load/summary.json',
       'reports/load/junit.xml',
       'reports/load/summary.md',
     ]);
+    assert.deepEqual(Object.keys(summaryOutputs(summary, 'smoke', 'x', undefined)).slice(1), [
+      'load-summary.json',
+      'load-junit.xml',
+      'load-summary.md',
+    ]);
+    assert.doesNotMatch(Object.values(outputs).join('\n'), /secret-in-setup-data/);
   });
 });
 

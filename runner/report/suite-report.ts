@@ -2,13 +2,12 @@
 // which links each layer's own report and shows the load summary with its latency chart.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, relative } from 'node:path';
+import { escapeMarkup } from '../../config/escape-markup.ts';
 import { PACT_DIRECTORY } from '../../contracts/participants.ts';
 import type { LayerResult } from '../run-layer.ts';
 import { readLatencySeries, renderLatencyChart } from './latency-chart.ts';
 
 const icons = { passed: '✅', failed: '❌', 'timed out': '⏱️', skipped: '⏭️' } as const;
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export interface SuiteRun {
   target: string;
@@ -48,8 +47,8 @@ export function writeSuiteReport(reports: string, run: SuiteRun): void {
   writeFileSync(`${reports}/summary.md`, summary);
   const link = (path: string, text: string) =>
     existsSync(`${reports}/${path}`)
-      ? `<a href="${escapeHtml(path)}">${escapeHtml(text)}</a>`
-      : `${escapeHtml(text)} (not produced)`;
+      ? `<a href="${escapeMarkup(path)}">${escapeMarkup(text)}</a>`
+      : `${escapeMarkup(text)} (not produced)`;
   const pacts = collectPacts(reports);
   const loadSummary = existsSync(`${reports}/load/summary.md`)
     ? readFileSync(`${reports}/load/summary.md`, 'utf8')
@@ -58,7 +57,7 @@ export function writeSuiteReport(reports: string, run: SuiteRun): void {
   const rows = run.results
     .map((result) => {
       const log = result.logFile === undefined ? '' : link(relative(reports, result.logFile), 'log');
-      return `<tr class="${result.outcome.replace(' ', '-')}"><td>${escapeHtml(result.title)}</td><td>${icons[result.outcome]} ${result.outcome}</td><td>${result.durationSeconds.toFixed(1)} s</td><td>${escapeHtml(result.reason ?? '')}</td><td>${log}</td></tr>`;
+      return `<tr class="${result.outcome.replace(' ', '-')}"><td>${escapeMarkup(result.title)}</td><td>${icons[result.outcome]} ${result.outcome}</td><td>${result.durationSeconds.toFixed(1)} s</td><td>${escapeMarkup(result.reason ?? '')}</td><td>${log}</td></tr>`;
     })
     .join('\n');
   const html = `<!doctype html>
@@ -73,7 +72,7 @@ table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 0
 </style>
 </head>
 <body>
-<h1>API suite against ${escapeHtml(run.target)}</h1>
+<h1>API suite against ${escapeMarkup(run.target)}</h1>
 <table>
 <tr><th>layer</th><th>outcome</th><th>time</th><th>note</th><th>output</th></tr>
 ${rows}
@@ -86,7 +85,7 @@ ${pacts.map((pact) => `<li>${link(pact, `pact file ${basename(pact)}`)}</li>`).j
 <li>${link('load/summary.json', 'k6 summary JSON')} and ${link('load/junit.xml', 'its JUnit XML')}</li>
 </ul>
 <h2>Load</h2>
-${loadSummary === undefined ? '<p>No load run in this report.</p>' : `<pre>${escapeHtml(loadSummary)}</pre>`}
+${loadSummary === undefined ? '<p>No load run in this report.</p>' : `<pre>${escapeMarkup(loadSummary)}</pre>`}
 ${series === undefined ? '' : `<h3>Lookup latency over time</h3>\n${renderLatencyChart(series)}`}
 </body>
 </html>

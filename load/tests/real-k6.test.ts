@@ -1,0 +1,233 @@
+// Runs load/lookup.ts on a real k6 (K6_BIN, else the PATH) as users do: a smoke run passes against
+// the sandbox; thresholds fail it against slow, failing and broken-body targets; client credentials
+// refresh mid-run; an archive built with no environment runs; two execution segments split the
+// arrivals; and no token or secret reaches any file or output. Skipped, saying so, with no k6.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { SANDBOX_DEFAULTS } from '../../config/suite-config.ts';
+import { type RunningSandbox, startSandbox } from '../../sandbox/start-sandbox.ts';
+import { docsAppointmentResponse } from '../../schemas/docs-examples.ts';
+import { filesContaining } from '../../testing/files-containing.ts';
+import { type RecordingProxy, startRecordingProxy } from '../../testing/recording-proxy.ts';
+import { runEntryPoint } from '../../testing/run-entry-point.ts';
+import { startTinyServer, type TinyServer } from '../../testing/tiny-server.ts';
+import { findK6 } from '../find-k6.ts';
+
+const k6 = findK6(process.env);
+const version = k6 === undefined ? '' : spawnSync(k6, ['version'], { encoding: 'utf8' }).stdout.split(' ')[1];
+const skip = k6 === undefined ? 'no k6 found: set K6_BIN or put k6 on the PATH to run the real-k6 tests' : false;
+const temporaryFolder = () => mkdtempSync(join(tmpdir(), 'real-k6-'));
+
+interface K6Run {
+  code: number | null;
+  output: string;
+}
+
+/** Runs k6 with only the variables given (and PATH), in the repository folder unless told. */
+async function runK6(args: string[], environment: Record<string, string>, cwd = process.cwd()): Promise<K6Run> {
+  const child = spawn(k6 as string, args, {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), K6_NO_USAGE_REPORT: 'true', NO_COLOR: '1', ...environment },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    output += chunk;
+  });
+  const [code] = await once(child, 'exit');
+  return { code, output };
+}
+
+/** `k6 run load/lookup.ts` with its summaries and --out json in a folder of the test's own. */
+async function runLookup(target: string, environment: Record<string, string>, extraArgs: string[] = []) {
+  const reports = temporaryFolder();
+  // k6 creates no folders: the summaries go to <reports>/load, as npm run load prepares it.
+  mkdirSync(join(reports, 'load'));
+  const run = await runK6(
+    ['run', '--no-usage-report', '--out', `json=${reports}/metrics.json`, ...extraArgs, 'load/lookup.ts'],
+    {
+      ENGAGE_BASE_URL: target,
+      ENGAGE_ENTERPRISE: 'acme',
+      ENGAGE_APPOINTMENT_IDS: '123',
+      ENGAGE_LOAD_DURATION: '3s',
+      ENGAGE_REPORTS_DIR: reports,
+      ...environment,
+    },
+  );
+  return { ...run, reports };
+}
+
+/** The docs example at any appointment path; `answer` may change the reply of the n-th request. */
+function docsProvider(answer: (count: number) => { status: number; body: unknown; delayMs?: number }) {
+  let count = 0;
+  return startTinyServer((_request, response) => {
+    const { status, body, delayMs = 0 } = answer(count++);
+    setTimeout(() => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    }, delayMs);
+  });
+}
+
+const docs = docsAppointmentResponse();
+const broken = { ...docs, data: { ...docs.data, status: 'LATE' } };
+const serverError = { errors: [{ message: 'boom', code: 'INTERNAL', type: 'INTERNAL', statusCode: '500' }] };
+
+function assertNoSecrets(folder: string, output: string, secrets: string[]) {
+  for (const secret of secrets) {
+    assert.deepEqual(filesContaining(folder, secret), [], `a file under ${folder} holds a secret`);
+    assert.ok(!output.includes(secret), 'the output holds a secret');
+  }
+}
+
+describe(`real k6 ${version}`, { skip }, () => {
+  it('npm run load: smoke passes against the sandbox, writes the summaries, and holds no token', async () => {
+    const reports = temporaryFolder();
+    const { code, output } = await runEntryPoint(
+      'load/run-load.ts',
+      { K6_BIN: k6 as string, ENGAGE_REPORTS_DIR: reports, K6_WEB_DASHBOARD_PORT: '-1', K6_WEB_DASHBOARD_PERIOD: '1s' },
+      ['--profile', 'smoke', '--duration', '3s', '--dashboard'],
+    );
+    assert.equal(code, 0, output);
+    assert.match(output, /^load: smoke against http:\/\/127\.0\.0\.1:\d+: passed$/m);
+    assert.match(output, /✔ checks rate>0\.99/);
+    assert.deepEqual(readdirSync(join(reports, 'load')).sort(), [
+      'dashboard.html',
+      'junit.xml',
+      'metrics.json.gz',
+      'summary.json',
+      'summary.md',
+    ]);
+    assertNoSecrets(reports, output, [SANDBOX_DEFAULTS.token]);
+  });
+
+  describe('thresholds fail the run with exit code 99', { concurrency: true }, () => {
+    const cases: Array<[string, (count: number) => { status: number; body: unknown; delayMs?: number }, RegExp]> = [
+      [
+        'a target that takes 1.5 s a request',
+        () => ({ status: 200, body: docs, delayMs: 1500 }),
+        /✖ http_req_duration/,
+      ],
+      [
+        'a target that fails 20 % of requests',
+        (count) => (count % 5 === 4 ? { status: 500, body: serverError } : { status: 200, body: docs }),
+        /✖ http_req_failed rate<0\.01/,
+      ],
+      [
+        'a target whose 200 bodies break the body check a quarter of the time',
+        (count) => ({ status: 200, body: count % 4 === 3 ? broken : docs }),
+        /✖ checks rate>0\.99/,
+      ],
+    ];
+    const servers: TinyServer[] = [];
+    after(() => Promise.all(servers.map((server) => server.close())));
+    for (const [name, answer, crossed] of cases) {
+      it(name, async () => {
+        const server = await docsProvider(answer);
+        servers.push(server);
+        const { code, output } = await runLookup(server.url, { ENGAGE_TOKEN: 'threshold-token' });
+        assert.equal(code, 99, output);
+        assert.match(output, /: FAILED$/m);
+        assert.match(output, crossed);
+      });
+    }
+  });
+
+  describe('against the sandbox behind a recording forwarder', () => {
+    let sandbox: RunningSandbox;
+    let proxy: RecordingProxy;
+    before(async () => {
+      sandbox = await startSandbox({ tokenLifetimeSeconds: 2 });
+      proxy = await startRecordingProxy(sandbox.url);
+    });
+    after(async () => {
+      await proxy.close();
+      await sandbox.close();
+    });
+    const lookups = () => proxy.exchanges.filter((exchange) => exchange.path.includes('/appointments/'));
+
+    it('client credentials: the token comes in setup() and is refreshed as it expires, with no 401', async () => {
+      proxy.exchanges.length = 0;
+      const { code, output, reports } = await runLookup(proxy.url, {
+        ENGAGE_TOKEN_URL: `${proxy.url}/realms/acme/protocol/openid-connect/token`,
+        ENGAGE_CLIENT_ID: 'sandbox-client',
+        ENGAGE_CLIENT_SECRET: 'sandbox-client-secret',
+        ENGAGE_LOAD_DURATION: '5s',
+      });
+      assert.equal(code, 0, output);
+      assert.ok(proxy.issuedTokens.length >= 3, `${proxy.issuedTokens.length} tokens issued in 5 s of 2 s tokens`);
+      assert.deepEqual(
+        lookups().filter((exchange) => exchange.status !== 200),
+        [],
+      );
+      assertNoSecrets(reports, output, ['sandbox-client-secret', ...proxy.issuedTokens]);
+    });
+
+    it('an archive built with no environment runs with its settings given when it runs', async () => {
+      const folder = temporaryFolder();
+      const bare = await runK6(['archive', '-O', join(folder, 'bare.tar'), 'load/lookup.ts'], {});
+      assert.equal(bare.code, 0, bare.output);
+      // The profile is part of the options, which an archive keeps: a short one for this test.
+      const built = await runK6(
+        ['archive', '-e', 'ENGAGE_LOAD_DURATION=2s', '-O', join(folder, 'lookup.tar'), 'load/lookup.ts'],
+        {},
+      );
+      assert.equal(built.code, 0, built.output);
+      const { code, output } = await runK6(['run', '--no-usage-report', join(folder, 'lookup.tar')], {
+        ENGAGE_BASE_URL: proxy.url,
+        ENGAGE_ENTERPRISE: 'acme',
+        ENGAGE_APPOINTMENT_IDS: '123,a-office-accepted',
+        ENGAGE_TOKEN: SANDBOX_DEFAULTS.token,
+        ENGAGE_REPORTS_DIR: folder,
+      });
+      assert.equal(code, 0, output);
+      assert.match(output, /: passed$/m);
+      assertNoSecrets(folder, '', [SANDBOX_DEFAULTS.token]);
+    });
+
+    it('an archive run without its settings stops in setup() with one line naming the variable', async () => {
+      const folder = temporaryFolder();
+      await runK6(['archive', '-O', join(folder, 'lookup.tar'), 'load/lookup.ts'], {});
+      // Run in the test's folder: with no ENGAGE_REPORTS_DIR the summaries go to the working directory.
+      const { code, output } = await runK6(['run', '--no-usage-report', join(folder, 'lookup.tar')], {}, folder);
+      assert.equal(code, 108, output);
+      assert.deepEqual(
+        readdirSync(folder).filter((file) => file.startsWith('load-')),
+        ['load-junit.xml', 'load-summary.json', 'load-summary.md'],
+      );
+      assert.match(output, /test aborted: ENGAGE_BASE_URL is required/);
+      assert.match(output, /FAILED: no lookup was made/);
+    });
+
+    it('two execution segments, 0:1/2 and 1/2:1, together send the profile arrivals once', async () => {
+      proxy.exchanges.length = 0;
+      // More ids than arrivals: the rotation gives each arrival its own id, so a repeat shows.
+      const ids = [...(sandbox.store.enterprise('acme')?.appointments.keys() ?? [])];
+      assert.ok(ids.length >= 8, `${ids.length} seeded appointments`);
+      const segment = (range: string) =>
+        runLookup(
+          proxy.url,
+          { ENGAGE_TOKEN: SANDBOX_DEFAULTS.token, ENGAGE_LOAD_DURATION: '4s', ENGAGE_APPOINTMENT_IDS: ids.join(',') },
+          ['--execution-segment', range, '--execution-segment-sequence', '0,1/2,1'],
+        );
+      const runs = await Promise.all([segment('0:1/2'), segment('1/2:1')]);
+      for (const run of runs) assert.equal(run.code, 0, run.output);
+      // setup() of each instance makes one lookup without Accept-Language; the iterations rotate languages.
+      assert.equal(lookups().filter((exchange) => exchange.acceptLanguage === undefined).length, 2);
+      const arrivals = lookups()
+        .filter((exchange) => exchange.acceptLanguage !== undefined)
+        .map((exchange) => exchange.path);
+      // smoke: 2 arrivals a second for 4 s; on a busy machine k6 may drop the last one.
+      assert.ok(arrivals.length === 8 || arrivals.length === 7, `${arrivals.length} arrivals`);
+      assert.equal(new Set(arrivals).size, arrivals.length, 'no arrival was sent twice');
+    });
+  });
+});

@@ -1,0 +1,54 @@
+// A loopback forwarder in front of a target that records what crosses it: each request's method,
+// path, authorization, Accept-Language and status, and every access_token the target's token endpoint hands out, so
+// that a test can count requests, spot 401s and look for issued tokens in every output.
+import { request as httpRequest } from 'node:http';
+import { startTinyServer, type TinyServer } from './tiny-server.ts';
+
+export interface Exchange {
+  method: string;
+  path: string;
+  authorization?: string;
+  acceptLanguage?: string;
+  status: number;
+}
+
+export interface RecordingProxy extends TinyServer {
+  exchanges: Exchange[];
+  issuedTokens: string[];
+}
+
+export async function startRecordingProxy(targetUrl: string): Promise<RecordingProxy> {
+  const exchanges: Exchange[] = [];
+  const issuedTokens: string[] = [];
+  const server = await startTinyServer((request, response) => {
+    const upstream = httpRequest(
+      `${targetUrl}${request.url}`,
+      { method: request.method, headers: request.headers },
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () => {
+          const body = Buffer.concat(chunks);
+          const status = answer.statusCode ?? 0;
+          exchanges.push({
+            method: request.method ?? '',
+            path: request.url ?? '',
+            authorization: request.headers.authorization,
+            acceptLanguage: request.headers['accept-language'],
+            status,
+          });
+          const token = /"access_token"\s*:\s*"([^"]+)"/.exec(body.toString('utf8'))?.[1];
+          if (token !== undefined) issuedTokens.push(token);
+          response.writeHead(status, answer.headers);
+          response.end(body);
+        });
+      },
+    );
+    upstream.on('error', () => {
+      response.writeHead(502);
+      response.end();
+    });
+    request.pipe(upstream);
+  });
+  return { ...server, exchanges, issuedTokens };
+}
