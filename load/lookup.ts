@@ -7,8 +7,9 @@ import { check, sleep } from 'k6';
 import { SharedArray } from 'k6/data';
 import exec from 'k6/execution';
 import http, { type RefinedResponse, type ResponseType } from 'k6/http';
-import { Counter, Rate, Trend } from 'k6/metrics';
+import { Counter, Rate } from 'k6/metrics';
 import { appointmentBodyProblem } from './lib/appointment-body-check.ts';
+import { rememberingGoodBodies } from './lib/known-good-bodies.ts';
 import { buildLoadOptions, guardProblems } from './lib/load-options.ts';
 import { type LoadSettings, LoadSettingsError, readLoadSettings, readRunShape } from './lib/load-settings.ts';
 import { LOOKUP_TAG } from './lib/load-thresholds.ts';
@@ -39,7 +40,6 @@ const appointmentIds = new SharedArray<string>('appointment ids', (): string[] =
     : JSON.parse(open(settings.appointmentIdsFile)),
 );
 
-const lookupDuration = new Trend('lookup_duration', true);
 const rateLimitedResponses = new Counter('rate_limited_responses');
 const rateLimited = new Rate('rate_limited');
 // 404 would be a wrong id list and 429 has its own metric and threshold: neither is a failed request.
@@ -63,7 +63,10 @@ function requestToken(): IssuedToken {
     client_secret: auth.clientSecret,
   };
   if (auth.scope !== undefined) form.scope = auth.scope;
-  const response = http.post(auth.tokenUrl, form, { tags: { name: 'token' }, timeout: ready().requestTimeout });
+  const response = http.post(auth.tokenUrl, form, {
+    tags: { name: 'token' },
+    timeout: ready().requestTimeoutMilliseconds,
+  });
   const body = (response.status === 200 ? parseJson(response.body) : undefined) as
     | { access_token?: unknown; expires_in?: unknown }
     | undefined;
@@ -75,22 +78,36 @@ function requestToken(): IssuedToken {
   return issuedToken(body?.access_token as string, body?.expires_in as number, Date.now());
 }
 
-const languageTag = (language: string) => language || 'none';
+const tagsByLanguage = new Map<string, Record<string, string>>();
+const lookupTags = (language: string) => {
+  let tags = tagsByLanguage.get(language);
+  if (tags === undefined) {
+    tags = { name: LOOKUP_TAG, language: language || 'none' };
+    tagsByLanguage.set(language, tags);
+  }
+  return tags;
+};
+
+const urls = new Map<string, string>();
+function appointmentUrl(id: string): string {
+  let url = urls.get(id);
+  if (url === undefined) {
+    const { baseUrl, enterprise } = ready();
+    url = `${baseUrl}/enterprises/${encodeURIComponent(enterprise)}/appointments/${encodeURIComponent(id)}`;
+    urls.set(id, url);
+  }
+  return url;
+}
 
 function lookup(id: string, language: string, token: string): RefinedResponse<ResponseType> {
-  const { baseUrl, enterprise, requestTimeout } = ready();
-  const url = `${baseUrl}/enterprises/${encodeURIComponent(enterprise)}/appointments/${encodeURIComponent(id)}`;
+  const url = appointmentUrl(id);
   const headers: Record<string, string> = {
     Authorization: `Bearer ${token}`,
     'X-Correlation-Id': crypto.randomUUID(),
     Accept: 'application/json',
   };
   if (language !== '') headers['Accept-Language'] = language;
-  return http.get(url, {
-    headers,
-    tags: { name: LOOKUP_TAG, language: languageTag(language) },
-    timeout: requestTimeout,
-  });
+  return http.get(url, { headers, tags: lookupTags(language), timeout: ready().requestTimeoutMilliseconds });
 }
 
 /** The body as JSON, or undefined: a malformed body fails a check instead of throwing in every iteration. */
@@ -117,41 +134,66 @@ export function setup(): IssuedToken {
   return issued;
 }
 
-let current: IssuedToken | undefined;
-let consecutiveRateLimited = 0;
+const JSON_CONTENT_TYPE = /^application\/(.+\+)?json/i;
+const bodyProblem = rememberingGoodBodies((body, id) => appointmentBodyProblem(parseJson(body), id));
+
+// Per VU, built on its first iteration: plain copies of what every iteration reads, so that the hot
+// path makes no SharedArray reads, URL encoding or tag objects of its own (see bench:load-script).
+interface VuState {
+  ids: string[];
+  languages: string[];
+  /** The next position in the id × language rotation; each VU starts where its first iteration falls. */
+  position: number;
+  token: IssuedToken;
+  consecutiveRateLimited: number;
+}
+let vu: VuState | undefined;
+
+/**
+ * One check per lookup: k6's check() costs about as much as the rest of an iteration, so the three
+ * conditions share it, and a failure counts its reason in lookup_problems (free while all is well).
+ */
+const LOOKUP_CHECK = 'answered 200 with a JSON appointment body';
+const lookupProblems = new Counter('lookup_problems');
+const problemTags = {
+  status: { problem: 'status is not 200' },
+  contentType: { problem: 'content type is not JSON' },
+  body: { problem: 'body lacks the appointment fields' },
+};
+
+const lookupCheck = { [LOOKUP_CHECK]: (problem: unknown) => problem === undefined };
+
+function lookupProblem(response: RefinedResponse<ResponseType>, id: string, language: string) {
+  if (response.status !== 200) return problemTags.status;
+  if (!JSON_CONTENT_TYPE.test(String(response.headers['Content-Type'] ?? ''))) return problemTags.contentType;
+  const body = response.body;
+  if (typeof body !== 'string' || bodyProblem(body, id, language) !== undefined) return problemTags.body;
+  return undefined;
+}
 
 export default function (issued: IssuedToken): void {
-  current ??= issued;
-  if (tokenNeedsRefresh(current, Date.now())) current = requestToken();
-  const { id, language } = lookupFor(exec.scenario.iterationInTest, appointmentIds, ready().languages);
-  const response = lookup(id, language, current.token);
-  const outcome =
-    response.status === 200
-      ? 'ok'
-      : response.status === 429
-        ? 'rate-limited'
-        : response.status === 0
-          ? 'no-response'
-          : `http-${response.status}`;
-  lookupDuration.add(response.timings.duration, { language: languageTag(language), outcome });
+  vu ??= {
+    ids: Array.from(appointmentIds),
+    languages: ready().languages,
+    // Unique across the instances of a distributed run, so that pods start at different lookups.
+    position: exec.scenario.iterationInTest,
+    token: issued,
+    consecutiveRateLimited: 0,
+  };
+  if (tokenNeedsRefresh(vu.token, Date.now())) vu.token = requestToken();
+  const { id, language } = lookupFor(vu.position++, vu.ids, vu.languages);
+  const response = lookup(id, language, vu.token.token);
   rateLimited.add(response.status === 429);
   if (response.status === 429) {
     rateLimitedResponses.add(1);
-    consecutiveRateLimited++;
-    sleep(backoffSeconds(consecutiveRateLimited));
+    vu.consecutiveRateLimited++;
+    sleep(backoffSeconds(vu.consecutiveRateLimited));
     return;
   }
-  consecutiveRateLimited = 0;
-  check(
-    response,
-    {
-      'status is 200': (r) => r.status === 200,
-      'content type is JSON': (r) => /^application\/(.+\+)?json/i.test(String(r.headers['Content-Type'] ?? '')),
-      'body has the appointment fields': (r) =>
-        r.status === 200 && appointmentBodyProblem(parseJson(r.body), id) === undefined,
-    },
-    { language: languageTag(language) },
-  );
+  vu.consecutiveRateLimited = 0;
+  const problem = lookupProblem(response, id, language);
+  if (problem !== undefined) lookupProblems.add(1, problem);
+  check(problem, lookupCheck);
 }
 
 export function handleSummary(data: SummaryData): Record<string, string> {

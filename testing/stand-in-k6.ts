@@ -39,7 +39,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     state: { testRunDurationMs: 15_000 },
     metrics: {
       http_reqs: { type: 'counter', values: { count: 4, rate: 0.3 } },
-      lookup_duration: { type: 'trend', values: { med: 4.7, 'p(95)': 9.9, 'p(99)': 9.9 } },
+      'http_reqs{name:appointment-by-id,status:200}': { type: 'counter', values: { count: 4, rate: 0.3 } },
+      'http_req_duration{name:appointment-by-id,status:200}': {
+        type: 'trend',
+        values: { med: 4.7, 'p(95)': 9.9, 'p(99)': 9.9 },
+      },
       checks: { type: 'rate', values: { rate: 1 }, thresholds: { 'rate>0.99': { ok: true } } },
     },
   };

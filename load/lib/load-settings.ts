@@ -30,7 +30,7 @@ export interface LoadSettings extends RunShape {
   languages: string[];
   /** Set by `npm run load`; unset, the summary files go to the working directory. */
   reportsDirectory?: string;
-  requestTimeout: string;
+  requestTimeoutMilliseconds: number;
 }
 
 export class LoadSettingsError extends Error {
@@ -100,7 +100,7 @@ export function readLoadSettings(env: Env): LoadSettings {
     appointmentIdsFile,
     languages: env.ENGAGE_LOAD_LANGUAGES === undefined ? DEFAULT_LANGUAGES : list(env.ENGAGE_LOAD_LANGUAGES),
     reportsDirectory: text(env, 'ENGAGE_REPORTS_DIR')?.replace(/\/+$/, ''),
-    requestTimeout: `${Number.isFinite(timeoutMs) && timeoutMs > 0 ? Math.round(timeoutMs) : 10_000}ms`,
+    requestTimeoutMilliseconds: Number.isFinite(timeoutMs) && timeoutMs > 0 ? Math.round(timeoutMs) : 10_000,
   };
 }
 

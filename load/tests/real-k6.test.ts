@@ -204,30 +204,25 @@ describe(`real k6 ${version}`, { skip }, () => {
         ['load-junit.xml', 'load-summary.json', 'load-summary.md'],
       );
       assert.match(output, /test aborted: ENGAGE_BASE_URL is required/);
-      assert.match(output, /FAILED: no lookup was made/);
+      assert.match(output, /FAILED: no successful lookup/);
     });
 
     it('two execution segments, 0:1/2 and 1/2:1, together send the profile arrivals once', async () => {
       proxy.exchanges.length = 0;
-      // More ids than arrivals: the rotation gives each arrival its own id, so a repeat shows.
-      const ids = [...(sandbox.store.enterprise('acme')?.appointments.keys() ?? [])];
-      assert.ok(ids.length >= 8, `${ids.length} seeded appointments`);
       const segment = (range: string) =>
-        runLookup(
-          proxy.url,
-          { ENGAGE_TOKEN: SANDBOX_DEFAULTS.token, ENGAGE_LOAD_DURATION: '4s', ENGAGE_APPOINTMENT_IDS: ids.join(',') },
-          ['--execution-segment', range, '--execution-segment-sequence', '0,1/2,1'],
-        );
+        runLookup(proxy.url, { ENGAGE_TOKEN: SANDBOX_DEFAULTS.token, ENGAGE_LOAD_DURATION: '4s' }, [
+          '--execution-segment',
+          range,
+          '--execution-segment-sequence',
+          '0,1/2,1',
+        ]);
       const runs = await Promise.all([segment('0:1/2'), segment('1/2:1')]);
       for (const run of runs) assert.equal(run.code, 0, run.output);
       // setup() of each instance makes one lookup without Accept-Language; the iterations rotate languages.
       assert.equal(lookups().filter((exchange) => exchange.acceptLanguage === undefined).length, 2);
-      const arrivals = lookups()
-        .filter((exchange) => exchange.acceptLanguage !== undefined)
-        .map((exchange) => exchange.path);
-      // smoke: 2 arrivals a second for 4 s; on a busy machine k6 may drop the last one.
-      assert.ok(arrivals.length === 8 || arrivals.length === 7, `${arrivals.length} arrivals`);
-      assert.equal(new Set(arrivals).size, arrivals.length, 'no arrival was sent twice');
+      const arrivals = lookups().filter((exchange) => exchange.acceptLanguage !== undefined).length;
+      // smoke: 2 arrivals a second for 4 s, not twice that; on a busy machine k6 may drop the last one.
+      assert.ok(arrivals === 8 || arrivals === 7, `${arrivals} arrivals`);
     });
   });
 });

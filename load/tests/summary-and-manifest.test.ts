@@ -10,7 +10,11 @@ const summary = {
   state: { testRunDurationMs: 15_250 },
   metrics: {
     http_reqs: { type: 'counter', values: { count: 30, rate: 2 } },
-    lookup_duration: { type: 'trend', values: { med: 3.2, 'p(95)': 7.9, 'p(99)': 12.4 } },
+    'http_reqs{name:appointment-by-id,status:200}': { type: 'counter', values: { count: 28, rate: 1.9 } },
+    'http_req_duration{name:appointment-by-id,status:200}': {
+      type: 'trend',
+      values: { med: 3.2, 'p(95)': 7.9, 'p(99)': 12.4 },
+    },
     http_req_failed: { type: 'rate', values: { rate: 0 }, thresholds: { 'rate<0.01': { ok: true } } },
     checks: { type: 'rate', values: { rate: 0.9 }, thresholds: { 'rate>0.99': { ok: false } } },
     rate_limited_responses: { type: 'counter', values: { count: 2 } },
@@ -27,14 +31,14 @@ describe('the summary files', () => {
   it('summarise the run in Markdown, with the verdict first', () => {
     const markdown = renderMarkdown(summary, 'smoke', 'http://127.0.0.1:1');
     assert.match(markdown, /^## Load: smoke against http:\/\/127\.0\.0\.1:1 — FAILED/);
-    assert.match(markdown, /\| lookup latency p50 \/ p95 \/ p99 \| 3\.2 ms \/ 7\.9 ms \/ 12\.4 ms \|/);
+    assert.match(markdown, /\| lookup latency \(200s\) p50 \/ p95 \/ p99 \| 3\.2 ms \/ 7\.9 ms \/ 12\.4 ms \|/);
     assert.match(markdown, /\| rate-limited \(429\) \| 2 \|/);
     assert.match(markdown, /\| `checks` `rate>0\.99` \| FAILED \|/);
   });
   it('print a text summary with the figures and each threshold', () => {
     const text = renderText(summary, 'smoke', 'http://127.0.0.1:1', ['a.json']);
     assert.match(text, /^load: smoke against http:\/\/127\.0\.0\.1:1: FAILED$/m);
-    assert.match(text, /lookup latency p50 \/ p95 \/ p99 {2}3\.2 ms \/ 7\.9 ms \/ 12\.4 ms/);
+    assert.match(text, /lookup latency \(200s\) p50 \/ p95 \/ p99 {2}3\.2 ms \/ 7\.9 ms \/ 12\.4 ms/);
     assert.match(text, /✔ http_req_failed rate<0\.01$/m);
     assert.match(text, /✖ checks rate>0\.99 {2}\(crossed\)$/m);
   });

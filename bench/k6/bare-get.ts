@@ -1,0 +1,14 @@
+// The baseline of `npm run bench:load-script`: the least a k6 script can do per lookup, a bare
+// http.get of the same URL with the same headers, no checks, tags or custom metrics.
+import http from 'k6/http';
+
+const url = `${__ENV.ENGAGE_BASE_URL}/enterprises/acme/appointments/123`;
+const headers = { Authorization: 'Bearer sandbox-token', 'Accept-Language': 'en', Accept: 'application/json' };
+
+export default function (): void {
+  http.get(url, { headers });
+}
+
+export function handleSummary(data: { metrics: Record<string, { values: Record<string, number> }> }) {
+  return { [__ENV.BENCH_SUMMARY ?? 'stdout']: JSON.stringify({ rate: data.metrics.http_reqs?.values.rate ?? 0 }) };
+}
