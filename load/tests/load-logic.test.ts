@@ -17,7 +17,7 @@ import {
   UNLIMITED,
 } from '../lib/load-profiles.ts';
 import { type LoadSettings, readLoadSettings, readRunShape } from '../lib/load-settings.ts';
-import { lookupThresholds } from '../lib/load-thresholds.ts';
+import { LOOKUP_COUNT_METRIC, LOOKUP_LATENCY_METRIC, lookupThresholds } from '../lib/load-thresholds.ts';
 import { backoffSeconds, lookupFor } from '../lib/lookup-rotation.ts';
 import { issuedToken, lastingToken, tokenNeedsRefresh } from '../lib/token-refresh.ts';
 
@@ -152,13 +152,15 @@ describe('settings', () => {
 describe('thresholds', () => {
   it('come from slo.json and cover latency, errors, checks and 429s, with aborts where a run is lost', () => {
     const thresholds = lookupThresholds(slo.lookup);
-    assert.deepEqual(thresholds['http_req_duration{name:appointment-by-id}']?.slice(0, 2), [
+    assert.deepEqual(thresholds[LOOKUP_LATENCY_METRIC]?.slice(0, 2), [
       `p(95)<${slo.lookup.p95Milliseconds}`,
       `p(99)<${slo.lookup.p99Milliseconds}`,
     ]);
     assert.equal(thresholds.http_req_failed?.[0], `rate<${slo.lookup.maxFailedRequestRate}`);
     assert.equal(thresholds.checks?.[0], `rate>${slo.lookup.minCheckPassRate}`);
     assert.equal(thresholds.rate_limited?.[0], `rate<${slo.lookup.maxRateLimitedRate}`);
+    assert.equal(LOOKUP_LATENCY_METRIC, 'http_req_duration{name:appointment-by-id,status:200}');
+    assert.deepEqual(thresholds[LOOKUP_COUNT_METRIC], ['count>0']);
     const aborts = Object.values(thresholds)
       .flat()
       .filter((threshold) => typeof threshold === 'object');
