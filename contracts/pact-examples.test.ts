@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { RFC3339_DATE_TIME_PATTERN } from '../schemas/date-time.ts';
 import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
 import { layOver, pactExampleViolations } from './pact-examples.ts';
 import { PACT_FILE } from './participants.ts';
@@ -14,6 +15,21 @@ describe('the pact written by the consumer tests', () => {
     const pact = readPact();
     assert.ok(pact.interactions.length >= 4);
     assert.deepEqual(pactExampleViolations(pact, docsAppointmentResponse()), []);
+  });
+  it('matches start, end, createdAt and updatedAt with the one RFC 3339 pattern', () => {
+    const rules = readPact().interactions.flatMap((interaction: any) =>
+      Object.entries(interaction.response.matchingRules?.body ?? {}).filter(([path]) =>
+        /^\$\.data\.(start|end|createdAt|updatedAt)$/.test(path),
+      ),
+    ) as Array<[string, { matchers: Array<{ match: string; regex?: string }> }]>;
+    assert.deepEqual([...new Set(rules.map(([path]) => path))].sort(), [
+      '$.data.createdAt',
+      '$.data.end',
+      '$.data.start',
+      '$.data.updatedAt',
+    ]);
+    for (const [path, { matchers }] of rules)
+      assert.deepEqual(matchers, [{ match: 'regex', regex: RFC3339_DATE_TIME_PATTERN }], path);
   });
   it('holds no real token: only the placeholder and the deliberately invalid one', () => {
     const authorizations = readPact().interactions.map(

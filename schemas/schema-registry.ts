@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { isRfc3339DateTime } from './date-time.ts';
 
 export const SCHEMA_BASE_URI = 'https://engage-api-suite.test/schemas/';
 
@@ -43,6 +44,8 @@ const addFormats = addFormatsModule.default;
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
 addFormats(ajv);
+// RFC 3339 as every layer reads it (schemas/date-time.ts), not ajv-formats' own variant.
+ajv.addFormat('date-time', { type: 'string', validate: isRfc3339DateTime });
 for (const { schema } of readSchemaFiles()) ajv.addSchema(schema);
 
 const compiled = new Map<string, ValidateFunction>();

@@ -3,16 +3,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
+import { RFC3339_DATE_TIME_PATTERN } from '../../schemas/date-time.ts';
 import { CONSUMER_NAME, PACT_DIRECTORY, PROVIDER_NAME } from '../participants.ts';
 import { ProviderState } from '../provider-states.ts';
 import { createAppointmentClient } from './appointment-client.ts';
 import { PLACEHOLDER_TOKEN } from './placeholder-token.ts';
 
-const { like, eachLike, regex, datetime, integer, fromProviderState, uuid } = MatchersV3;
+const { like, eachLike, regex, integer, fromProviderState, uuid } = MatchersV3;
 
-// The docs' own format (2022-08-17T09:00:00.000Z), with any offset: Pact's datetime matcher takes one
-// fixed pattern, so RFC 3339 forms without milliseconds would not match (the e2e schema check takes all).
-const DOCS_DATE_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
+// Any RFC 3339 date-time, which is all the docs promise: Pact's datetime matcher takes one fixed
+// pattern (no optional fraction), so a regex carries the rule every layer shares.
+const rfc3339 = (example: string) => regex(RFC3339_DATE_TIME_PATTERN, example);
 
 const pact = new PactV4({ consumer: CONSUMER_NAME, provider: PROVIDER_NAME, dir: PACT_DIRECTORY, logLevel: 'warn' });
 
@@ -77,8 +78,8 @@ describe('the appointment client', () => {
               status: statusEnum,
               meetingType: meetingTypeEnum,
               // Never null per the docs; the client shows when the appointment was made.
-              createdAt: datetime(DOCS_DATE_TIME_FORMAT, '2022-08-17T19:05:21.362Z'),
-              updatedAt: datetime(DOCS_DATE_TIME_FORMAT, '2022-08-17T19:05:21.362Z'),
+              createdAt: rfc3339('2022-08-17T19:05:21.362Z'),
+              updatedAt: rfc3339('2022-08-17T19:05:21.362Z'),
               // The docs say an appointment has participants; the client lists their roles and types.
               appointmentParticipants: eachLike({
                 role: regex('^(PRIMARY|SECONDARY)$', 'PRIMARY'),
@@ -110,8 +111,8 @@ describe('the appointment client', () => {
           data: {
             id: fromProviderState('${id}', 'a-office-accepted'),
             // The state asks for a scheduled appointment, so start and end are date-times, not null.
-            start: datetime(DOCS_DATE_TIME_FORMAT, '2024-03-04T09:00:00.000Z'),
-            end: datetime(DOCS_DATE_TIME_FORMAT, '2024-03-04T09:30:00.000Z'),
+            start: rfc3339('2024-03-04T09:00:00.000Z'),
+            end: rfc3339('2024-03-04T09:30:00.000Z'),
             // Whole minutes after the end that the client keeps free.
             trailingBufferTime: integer(5),
             location: {

@@ -3,7 +3,7 @@
 // report and a non-zero exit, against each deliberately broken provider.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type AnotherProvider, startAnotherProvider } from '../../testing/another-provider.ts';
+import { type AnotherProvider, DATE_TIME_STYLES, startAnotherProvider } from '../../testing/another-provider.ts';
 import { runEntryPoint } from '../../testing/run-entry-point.ts';
 
 const verify = (environment: Record<string, string> = {}) =>
@@ -19,7 +19,7 @@ describe('verification against the embedded sandbox', { concurrency: 2 }, () => 
   const brokenProviders: Array<[string, RegExp]> = [
     ['no-data-envelope', /missing the following keys: data/],
     ['wrong-types', /\$\.data\.appointmentParticipants|\$\.data\.subject|trailingBufferTime/],
-    ['bad-date-time', /to match a timestamp pattern/],
+    ['bad-date-time', /Expected '17\/08\/2022 09:00' to match/],
     ['not-found-without-errors', /missing the following keys: errors/],
     ['non-json-content-type', /[Cc]ontent-[Tt]ype|text\/plain/],
     ['wrong-enum', /\$\.data\.(status|meetingType)/],
@@ -49,6 +49,12 @@ describe('verification against a configured environment', { concurrency: 2 }, ()
     assert.equal(code, 0, output);
     assert.doesNotMatch(output, new RegExp(other.token));
   });
+  for (const id of Object.keys(DATE_TIME_STYLES)) {
+    it(`passes an appointment whose date-times look like ${DATE_TIME_STYLES[id as keyof typeof DATE_TIME_STYLES][0]}`, async () => {
+      const { code, output } = await verify({ ...environment(), ENGAGE_APPOINTMENT_ID: id });
+      assert.equal(code, 0, output);
+    });
+  }
   it('fails when the configured token is not valid there', async () => {
     const { code } = await verify({ ...environment(), ENGAGE_TOKEN: 'revoked-token' });
     assert.equal(code, 1);

@@ -1,6 +1,8 @@
 // A hand check of the fields users rely on in a 200 body, cheap enough to run on every response of
 // a load test (k6 cannot run ajv without a bundle). The full schema check is the e2e layer's job.
 
+import { isRfc3339DateTime } from '../../schemas/date-time.ts';
+
 // k6 cannot read the schema files, so these lists are its own; a Node test pins them to the schemas.
 export const STATUSES = new Set([
   'ACCEPTED',
@@ -12,7 +14,6 @@ export const STATUSES = new Set([
   'OUTGOING_INVITE',
 ]);
 export const MEETING_TYPES = new Set(['OFFICE', 'ON_LOCATION', 'PHONE', 'VIDEO']);
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 export const TRANSLATABLE_FIELDS = ['city', 'state', 'street1', 'street2'];
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -27,9 +28,9 @@ export function appointmentBodyProblem(body: unknown, id: string): string | unde
   if (!MEETING_TYPES.has(data.meetingType as string))
     return `meetingType ${JSON.stringify(data.meetingType)} is not documented`;
   for (const field of ['start', 'end'] as const) {
-    if (data[field] !== null && !DATE_TIME.test(String(data[field]))) return `${field} is not a date-time`;
+    if (data[field] !== null && !isRfc3339DateTime(data[field])) return `${field} is not a date-time`;
   }
-  if (!DATE_TIME.test(String(data.createdAt))) return 'createdAt is not a date-time';
+  if (!isRfc3339DateTime(data.createdAt)) return 'createdAt is not a date-time';
   if (!Array.isArray(data.appointmentParticipants)) return 'appointmentParticipants is not an array';
   if (data.location === null) return undefined;
   if (!isObject(data.location)) return 'location is neither an object nor null';
