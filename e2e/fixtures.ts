@@ -9,13 +9,13 @@ import { type CheckResult, problemsOf } from './checks/check-result.ts';
 import { TARGET_URL_VARIABLE } from './global-setup.ts';
 import { createProbe, type Probe } from './http-probe.ts';
 import { toMatchSchema } from './matchers/to-match-schema.ts';
-import { PROXY_ERROR_HEADER, startTokenInjectingProxy, TOKEN_PLACEHOLDER } from './token-injecting-proxy.ts';
+import { PROXY_ERROR_HEADER, startTokenInjectingProxy, type TokenInjectingProxy } from './token-injecting-proxy.ts';
 
 export const expect = baseExpect.extend({ toMatchSchema });
 
-export const test = base.extend<{ probe: Probe }, { suite: SuiteConfig; proxyUrl: string }>({
+export const test = base.extend<{ probe: Probe }, { suite: SuiteConfig; forwarder: TokenInjectingProxy }>({
   suite: [async ({}, use) => use(loadSuiteConfig()), { scope: 'worker' }],
-  proxyUrl: [
+  forwarder: [
     async ({ suite }, use) => {
       const targetUrl = process.env[TARGET_URL_VARIABLE];
       if (targetUrl === undefined)
@@ -23,17 +23,22 @@ export const test = base.extend<{ probe: Probe }, { suite: SuiteConfig; proxyUrl
       const tokens = createTokenProvider(suite.auth);
       const proxy = await startTokenInjectingProxy(
         targetUrl,
+        suite.enterprise,
         () => tokens.getToken(),
         suite.requestTimeoutMilliseconds,
       );
-      await use(proxy.url);
+      await use(proxy);
       await proxy.close();
     },
     { scope: 'worker' },
   ],
-  baseURL: async ({ proxyUrl }, use) => use(proxyUrl),
-  probe: async ({ request, suite, proxyUrl }, use) => {
-    const target = { baseUrl: proxyUrl, enterprise: suite.enterprise, getToken: async () => TOKEN_PLACEHOLDER };
+  baseURL: async ({ forwarder }, use) => use(forwarder.url),
+  probe: async ({ request, suite, forwarder }, use) => {
+    const target = {
+      baseUrl: forwarder.url,
+      enterprise: suite.enterprise,
+      getToken: async () => forwarder.placeholder,
+    };
     await use(
       createProbe(target, async (url, headers) => {
         const response = await request.get(url, {

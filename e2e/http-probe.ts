@@ -55,11 +55,3 @@ export function createProbe(target: ProbeTarget, rawGet: RawGet): Probe {
     }
   };
 }
-
-/** A RawGet on fetch, for the checks' own tests in Node. */
-export function fetchGet(timeoutMilliseconds = 10_000): RawGet {
-  return async (url, headers) => {
-    const response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMilliseconds) });
-    return { status: response.status, headers: Object.fromEntries(response.headers), text: await response.text() };
-  };
-}

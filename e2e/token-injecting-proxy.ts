@@ -1,54 +1,75 @@
 // A forwarder on 127.0.0.1 that the e2e tests talk to instead of the target: it puts the real token
-// where the request carries the placeholder, so the token never enters Playwright, its traces or its
-// reports. Any other Authorization (a wrong token, none at all) passes through as it is.
+// where the request carries this run's random placeholder, so the token never enters Playwright, its
+// traces or its reports. It adds the token only to GET and HEAD on the configured enterprise's
+// appointment path, and refuses any other request that carries the placeholder: it is no open relay.
+// Requests go out exactly as they came in (sendExactRequest): no header is added, dropped or merged.
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sendExactRequest } from './exact-request.ts';
 
-/** What the e2e requests carry instead of the token. */
-export const TOKEN_PLACEHOLDER = 'token-added-by-the-e2e-proxy';
 /** Set on the proxy's own answer when the target could not be reached, with the reason. */
 export const PROXY_ERROR_HEADER = 'x-e2e-proxy-error';
+/** Every placeholder starts with this, so that tests can find it in traces. */
+export const PLACEHOLDER_PREFIX = 'token-added-by-the-e2e-proxy';
 
-const notForwarded = new Set([
-  'host',
-  'connection',
-  'keep-alive',
-  'transfer-encoding',
-  'content-length',
-  'content-encoding',
-]);
+// Hop-by-hop headers, and Host, which node sets for the target.
+const notForwarded = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', 'proxy-connection', 'upgrade']);
 
 export interface TokenInjectingProxy {
   url: string;
+  /** What this run's e2e requests carry instead of the token. */
+  placeholder: string;
   close(): Promise<void>;
 }
 
 export async function startTokenInjectingProxy(
   targetUrl: string,
+  enterprise: string,
   getToken: () => Promise<string>,
   timeoutMilliseconds: number,
 ): Promise<TokenInjectingProxy> {
+  const placeholder = `${PLACEHOLDER_PREFIX}-${randomUUID()}`;
+  const appointmentPrefix = `/enterprises/${encodeURIComponent(enterprise)}/appointments/`;
+
+  function refuse(response: ServerResponse, reason: string) {
+    response.writeHead(403, { [PROXY_ERROR_HEADER]: encodeURIComponent(reason) });
+    response.end();
+  }
+
   async function forward(request: IncomingMessage, response: ServerResponse) {
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(request.headers)) {
-      if (!notForwarded.has(name) && value !== undefined)
-        headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    const method = request.method ?? 'GET';
+    const path = request.url ?? '/';
+    const rawHeaders: string[] = [];
+    let carriesPlaceholder = false;
+    for (let index = 0; index + 1 < request.rawHeaders.length; index += 2) {
+      const name = request.rawHeaders[index] as string;
+      let value = request.rawHeaders[index + 1] as string;
+      if (notForwarded.has(name.toLowerCase())) continue;
+      if (name.toLowerCase() === 'authorization' && value === `Bearer ${placeholder}`) {
+        carriesPlaceholder = true;
+        value = `Bearer ${await getToken()}`;
+      }
+      rawHeaders.push(name, value);
     }
-    if (headers.authorization === `Bearer ${TOKEN_PLACEHOLDER}`) headers.authorization = `Bearer ${await getToken()}`;
+    if (carriesPlaceholder && !((method === 'GET' || method === 'HEAD') && path.startsWith(appointmentPrefix))) {
+      return refuse(
+        response,
+        `the e2e forwarder adds the token only to GET and HEAD ${appointmentPrefix}…, not ${method} ${path}`,
+      );
+    }
     try {
-      const answer = await fetch(`${targetUrl}${request.url}`, {
-        method: request.method,
-        headers,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMilliseconds),
-      });
-      const body = Buffer.from(await answer.arrayBuffer());
-      const answerHeaders = [...answer.headers].filter(([name]) => !notForwarded.has(name));
-      response.writeHead(answer.status, Object.fromEntries(answerHeaders));
-      response.end(body);
+      const answer = await sendExactRequest(method, `${targetUrl}${path}`, rawHeaders, timeoutMilliseconds);
+      const answerHeaders: string[] = [];
+      for (let index = 0; index + 1 < answer.rawHeaders.length; index += 2) {
+        const name = answer.rawHeaders[index] as string;
+        if (!notForwarded.has(name.toLowerCase()) && name.toLowerCase() !== 'content-length')
+          answerHeaders.push(name, answer.rawHeaders[index + 1] as string);
+      }
+      response.writeHead(answer.status, [...answerHeaders, 'content-length', String(answer.body.length)]);
+      response.end(answer.body);
     } catch (error) {
-      const reason = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
-      response.writeHead(502, { [PROXY_ERROR_HEADER]: encodeURIComponent(reason) });
+      response.writeHead(502, { [PROXY_ERROR_HEADER]: encodeURIComponent((error as Error).message) });
       response.end();
     }
   }
@@ -56,6 +77,7 @@ export async function startTokenInjectingProxy(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    placeholder,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

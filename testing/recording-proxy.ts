@@ -9,6 +9,8 @@ export interface Exchange {
   path: string;
   authorization?: string;
   acceptLanguage?: string;
+  /** Lower-case names of the header lines that arrived, repeated ones repeated. */
+  headerNames: string[];
   status: number;
 }
 
@@ -35,6 +37,7 @@ export async function startRecordingProxy(targetUrl: string): Promise<RecordingP
             path: request.url ?? '',
             authorization: request.headers.authorization,
             acceptLanguage: request.headers['accept-language'],
+            headerNames: request.rawHeaders.filter((_, index) => index % 2 === 0).map((name) => name.toLowerCase()),
             status,
           });
           const token = /"access_token"\s*:\s*"([^"]+)"/.exec(body.toString('utf8'))?.[1];

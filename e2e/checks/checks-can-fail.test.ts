@@ -7,7 +7,8 @@ import type { SandboxOptions } from '../../sandbox/create-sandbox-app.ts';
 import type { FaultName } from '../../sandbox/faults.ts';
 import { appointment, location, text } from '../../sandbox/seed-helpers.ts';
 import { type RunningSandbox, startSandbox } from '../../sandbox/start-sandbox.ts';
-import { appointmentPath, createProbe, fetchGet, type Probe } from '../http-probe.ts';
+import { exactGet } from '../../testing/exact-get.ts';
+import { appointmentPath, createProbe, type Probe } from '../http-probe.ts';
 import { checkBadInput } from './bad-input-checks.ts';
 import { type CheckResult, problemsOf } from './check-result.ts';
 import {
@@ -34,7 +35,7 @@ after(() => Promise.all(sandboxes.map((sandbox) => sandbox.close())));
 async function probeFor(options: SandboxOptions = {}, enterprise = 'acme'): Promise<Probe> {
   const sandbox = await startSandbox(options);
   sandboxes.push(sandbox);
-  return createProbe({ baseUrl: sandbox.url, enterprise, getToken: async () => 'sandbox-token' }, fetchGet());
+  return createProbe({ baseUrl: sandbox.url, enterprise, getToken: async () => 'sandbox-token' }, exactGet());
 }
 const faulty = (fault: FaultName) => probeFor({ faults: [fault] });
 

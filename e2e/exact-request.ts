@@ -1,0 +1,61 @@
+// One HTTP request sent exactly as given: node:http with the header lines as they are, repeated ones
+// kept, nothing added. Node's fetch adds `accept-language: *` and `sec-fetch-mode` to every request,
+// so a check that sends no Accept-Language would send `*` through it.
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+
+export interface ExactAnswer {
+  status: number;
+  /** Header lines as received: [name, value, name, value, ...]. */
+  rawHeaders: string[];
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** Sends `method url` with exactly these header lines ([name, value, ...]); node adds only Host. */
+export function sendExactRequest(
+  method: string,
+  url: string,
+  rawHeaders: string[],
+  timeoutMilliseconds: number,
+): Promise<ExactAnswer> {
+  const send = url.startsWith('https:') ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const request = send(url, { method, setHost: !hasHeader(rawHeaders, 'host') }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+      answer.on('end', () =>
+        resolve({
+          status: answer.statusCode ?? 0,
+          rawHeaders: answer.rawHeaders,
+          headers: answer.headers,
+          body: Buffer.concat(chunks),
+        }),
+      );
+      answer.on('error', reject);
+    });
+    // Repeated names go out as repeated lines, in their order, with the first spelling of the name.
+    for (const [name, values] of groupedByName(rawHeaders))
+      request.setHeader(name, values.length === 1 ? (values[0] as string) : values);
+    request.setTimeout(timeoutMilliseconds, () =>
+      request.destroy(new Error(`no answer within ${timeoutMilliseconds} ms`)),
+    );
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+function groupedByName(rawHeaders: string[]): Map<string, string[]> {
+  const byLowerCase = new Map<string, { name: string; values: string[] }>();
+  for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
+    const name = rawHeaders[index] as string;
+    const entry = byLowerCase.get(name.toLowerCase()) ?? { name, values: [] };
+    entry.values.push(rawHeaders[index + 1] as string);
+    byLowerCase.set(name.toLowerCase(), entry);
+  }
+  return new Map([...byLowerCase.values()].map(({ name, values }) => [name, values]));
+}
+
+function hasHeader(rawHeaders: string[], name: string): boolean {
+  return rawHeaders.some((value, index) => index % 2 === 0 && value.toLowerCase() === name);
+}
