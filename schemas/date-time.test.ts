@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { appointmentBodyProblem } from '../load/lib/appointment-body-check.ts';
-import { DATE_TIME_EXAMPLES, isRfc3339DateTime, RFC3339_DATE_TIME_PATTERN } from './date-time.ts';
+import { DATE_TIME_EXAMPLES, isRfc3339DateTime } from './date-time.ts';
 import { docsAppointmentResponse } from './docs-examples.ts';
 import { SchemaId, validateAgainstSchema } from './schema-registry.ts';
 
