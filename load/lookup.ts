@@ -17,22 +17,32 @@ import { backoffSeconds, lookupFor } from './lib/lookup-rotation.ts';
 import { type SummaryData, summaryOutputs } from './lib/summary-reports.ts';
 import { type IssuedToken, issuedToken, lastingToken, tokenNeedsRefresh } from './lib/token-refresh.ts';
 
-const shape = readRunShape(__ENV);
-const slo = JSON.parse(open('../slo.json'));
-export const options = buildLoadOptions(shape, slo.lookup);
-
-// A missing setting is reported by setup(), before any load: `k6 archive` evaluates this file with
-// an empty environment, and the archive takes its settings when it runs.
+// A wrong or missing setting is reported by setup() in one line, before any load (k6 prints a stack
+// trace for an error thrown here): `k6 archive` evaluates this file with an empty environment, and
+// the archive takes its settings when it runs. Until setup() stops it, a refused run has smoke's options.
 let settingsProblem: string | undefined;
-const settings = ((): LoadSettings | undefined => {
+function readOrReport<T>(read: () => T, fallback: () => T): T {
   try {
-    return readLoadSettings(__ENV);
+    return read();
   } catch (error) {
     if (!(error instanceof LoadSettingsError)) throw error;
-    settingsProblem = error.message;
-    return undefined;
+    settingsProblem ??= error.message;
+    return fallback();
   }
-})();
+}
+const slo = JSON.parse(open('../slo.json'));
+const shape = readOrReport(
+  () => readRunShape(__ENV),
+  () => readRunShape({}),
+);
+export const options = readOrReport(
+  () => buildLoadOptions(shape, slo.lookup),
+  () => buildLoadOptions(readRunShape({}), slo.lookup),
+);
+const settings = readOrReport<LoadSettings | undefined>(
+  () => readLoadSettings(__ENV),
+  () => undefined,
+);
 
 const appointmentIds = new SharedArray<string>('appointment ids', (): string[] =>
   settings?.appointmentIdsFile === undefined

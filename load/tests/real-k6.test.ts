@@ -109,6 +109,27 @@ describe(`real k6 ${version}`, { skip }, () => {
     assertNoSecrets(reports, output, [SANDBOX_DEFAULTS.token]);
   });
 
+  it('refuses a heavy profile against production, trailing dot and all, with one line before any request', async () => {
+    const folder = temporaryFolder();
+    const { code, output } = await runK6(
+      ['run', '--no-usage-report', join(process.cwd(), 'load/lookup.ts')],
+      {
+        ENGAGE_BASE_URL: 'https://API.pexipengage.com.',
+        ENGAGE_ENTERPRISE: 'acme',
+        ENGAGE_TOKEN: 'production-token',
+        ENGAGE_APPOINTMENT_ID: '123',
+        ENGAGE_LOAD_PROFILE: 'stress',
+      },
+      folder,
+    );
+    assert.equal(code, 108, output);
+    assert.match(
+      output,
+      /test aborted: https:\/\/API\.pexipengage\.com\. is production: .* needs --confirm-production/,
+    );
+    assert.doesNotMatch(output, /production-token|at file:/);
+  });
+
   describe('thresholds fail the run with exit code 99', { concurrency: true }, () => {
     const cases: Array<[string, (count: number) => { status: number; body: unknown; delayMs?: number }, RegExp]> = [
       [
