@@ -17,14 +17,14 @@ const suiteVariables = /^(ENGAGE_|SANDBOX_|PACT_BROKER_|NODE_TEST_CONTEXT$)/;
 
 const emptyFolder = () => mkdtempSync(join(tmpdir(), 'engage-config-'));
 
-/** Runs `node <args>` with the test's environment less the suite's variables, plus `environment`. */
-export async function runNode(args: string[], environment: Record<string, string> = {}): Promise<EntryPointRun> {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !suiteVariables.test(name)));
-  const child = spawn(process.execPath, args, {
-    // An empty config folder: a developer's own .env must not change what the tests target.
-    env: { ...inherited, PACT_DO_NOT_TRACK: 'true', NO_COLOR: '1', ENGAGE_CONFIG_DIR: emptyFolder(), ...environment },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Runs a program with exactly `env`, in `cwd`, and collects its exit code and its output, without colours. */
+export async function runProgram(
+  program: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd = process.cwd(),
+): Promise<EntryPointRun> {
+  const child = spawn(program, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => {
     output += chunk;
@@ -34,6 +34,19 @@ export async function runNode(args: string[], environment: Record<string, string
   });
   const [code] = await once(child, 'exit');
   return { code, output: withoutColourCodes(output) };
+}
+
+/** Runs `node <args>` with the test's environment less the suite's variables, plus `environment`. */
+export function runNode(args: string[], environment: Record<string, string> = {}): Promise<EntryPointRun> {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !suiteVariables.test(name)));
+  // An empty config folder: a developer's own .env must not change what the tests target.
+  return runProgram(process.execPath, args, {
+    ...inherited,
+    PACT_DO_NOT_TRACK: 'true',
+    NO_COLOR: '1',
+    ENGAGE_CONFIG_DIR: emptyFolder(),
+    ...environment,
+  });
 }
 
 /** Runs a TypeScript entry point of the suite, as its npm script would. */

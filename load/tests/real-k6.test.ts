@@ -3,8 +3,7 @@
 // refresh mid-run; an archive built with no environment runs; two execution segments split the
 // arrivals; and no token or secret reaches any file or output. Skipped, saying so, with no k6.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { once } from 'node:events';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +13,7 @@ import { type RunningSandbox, startSandbox } from '../../sandbox/start-sandbox.t
 import { docsAppointmentResponse } from '../../schemas/docs-examples.ts';
 import { filesContaining } from '../../testing/files-containing.ts';
 import { type RecordingProxy, startRecordingProxy } from '../../testing/recording-proxy.ts';
-import { runEntryPoint } from '../../testing/run-entry-point.ts';
+import { runEntryPoint, runProgram } from '../../testing/run-entry-point.ts';
 import { startTinyServer, type TinyServer } from '../../testing/tiny-server.ts';
 import { findK6 } from '../find-k6.ts';
 
@@ -23,27 +22,16 @@ const version = k6 === undefined ? '' : spawnSync(k6, ['version'], { encoding: '
 const skip = k6 === undefined ? 'no k6 found: set K6_BIN or put k6 on the PATH to run the real-k6 tests' : false;
 const temporaryFolder = () => mkdtempSync(join(tmpdir(), 'real-k6-'));
 
-interface K6Run {
-  code: number | null;
-  output: string;
-}
-
 /** Runs k6 with only the variables given (and PATH), in the repository folder unless told. */
-async function runK6(args: string[], environment: Record<string, string>, cwd = process.cwd()): Promise<K6Run> {
-  const child = spawn(k6 as string, args, {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), K6_NO_USAGE_REPORT: 'true', NO_COLOR: '1', ...environment },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    output += chunk;
-  });
-  const [code] = await once(child, 'exit');
-  return { code, output };
+function runK6(args: string[], environment: Record<string, string>, cwd = process.cwd()) {
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: tmpdir(),
+    K6_NO_USAGE_REPORT: 'true',
+    NO_COLOR: '1',
+    ...environment,
+  };
+  return runProgram(k6 as string, args, env, cwd);
 }
 
 /** `k6 run load/lookup.ts` with its summaries and --out json in a folder of the test's own. */
