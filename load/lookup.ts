@@ -1,6 +1,6 @@
-// k6 script: repeated GET appointment-by-id, rotating ids and Accept-Language values, with checks,
-// a lookup Trend tagged by language and outcome, 429s counted and backed off, and thresholds from
-// slo.json. Run it with `npm run load -- --profile smoke`, or `k6 run load/lookup.ts` with ENGAGE_*.
+// k6 script: repeated GET appointment-by-id, rotating ids and Accept-Language values, one check per
+// lookup (failure reasons in lookup_problems), requests tagged by language, 429s counted and backed
+// off, and thresholds from slo.json. Run it with `npm run load -- --profile smoke`, or `k6 run load/lookup.ts` with ENGAGE_*.
 // It imports nothing remote, so it runs offline, and it can be archived with an empty environment.
 
 import { check, sleep } from 'k6';
@@ -88,26 +88,24 @@ function requestToken(): IssuedToken {
   return issuedToken(body?.access_token as string, body?.expires_in as number, Date.now());
 }
 
-const tagsByLanguage = new Map<string, Record<string, string>>();
-const lookupTags = (language: string) => {
-  let tags = tagsByLanguage.get(language);
-  if (tags === undefined) {
-    tags = { name: LOOKUP_TAG, language: language || 'none' };
-    tagsByLanguage.set(language, tags);
+/** The value of `key` in `cache`, made once: tags and URLs are built once per VU, not per request. */
+function once<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
   }
-  return tags;
-};
-
-const urls = new Map<string, string>();
-function appointmentUrl(id: string): string {
-  let url = urls.get(id);
-  if (url === undefined) {
-    const { baseUrl, enterprise } = ready();
-    url = `${baseUrl}/enterprises/${encodeURIComponent(enterprise)}/appointments/${encodeURIComponent(id)}`;
-    urls.set(id, url);
-  }
-  return url;
+  return value;
 }
+const tagsByLanguage = new Map<string, Record<string, string>>();
+const lookupTags = (language: string) =>
+  once(tagsByLanguage, language, () => ({ name: LOOKUP_TAG, language: language || 'none' }));
+const urlsById = new Map<string, string>();
+const appointmentUrl = (id: string) =>
+  once(urlsById, id, () => {
+    const { baseUrl, enterprise } = ready();
+    return `${baseUrl}/enterprises/${encodeURIComponent(enterprise)}/appointments/${encodeURIComponent(id)}`;
+  });
 
 function lookup(id: string, language: string, token: string): RefinedResponse<ResponseType> {
   const url = appointmentUrl(id);
