@@ -107,11 +107,22 @@ const appointmentUrl = (id: string) =>
     return `${baseUrl}/enterprises/${encodeURIComponent(enterprise)}/appointments/${encodeURIComponent(id)}`;
   });
 
+/**
+ * A correlation id unique in the run and short enough for the documented 36 characters: a random
+ * prefix per VU and a counter, because a UUID per request costs about 20 µs of a 150 µs iteration in k6.
+ */
+let correlationPrefix: string | undefined;
+let correlationCount = 0;
+function nextCorrelationId(): string {
+  correlationPrefix ??= `${crypto.randomUUID().slice(0, 13)}-${exec.vu.idInTest}`;
+  return `${correlationPrefix}-${correlationCount++}`;
+}
+
 function lookup(id: string, language: string, token: string): RefinedResponse<ResponseType> {
   const url = appointmentUrl(id);
   const headers: Record<string, string> = {
     Authorization: `Bearer ${token}`,
-    'X-Correlation-Id': crypto.randomUUID(),
+    'X-Correlation-Id': nextCorrelationId(),
     Accept: 'application/json',
   };
   if (language !== '') headers['Accept-Language'] = language;
