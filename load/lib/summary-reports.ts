@@ -1,6 +1,7 @@
 // Turns k6's end-of-test summary data into what a person and a pipeline read: a text summary for
 // stdout (written here, so no remote jslib module is needed), the JSON without setup_data (it holds
-// the token), JUnit XML with a test case per threshold, and Markdown for CI job summaries.
+// the token), JUnit XML with a test case per threshold, Markdown for CI job summaries, and an HTML
+// fragment for the combined report of `npm start`. Each threshold shows the value seen and its margin.
 import { escapeMarkup } from '../../config/escape-markup.ts';
 import { LOOKUP_COUNT_METRIC, LOOKUP_LATENCY_METRIC } from './load-thresholds.ts';
 
@@ -21,11 +22,33 @@ export interface ThresholdOutcome {
   metric: string;
   threshold: string;
   ok: boolean;
+  /** The value the threshold judged and how far it was on the right side (negative: crossed), as text. */
+  observed?: string;
+  margin?: string;
+}
+
+const THRESHOLD = /^\s*(\w+(?:\(\d+(?:\.\d+)?\))?)\s*(<=|>=|<|>|==|===)\s*(-?\d+(?:\.\d+)?)\s*$/;
+
+/** `value` in the unit of a metric's `stat`: milliseconds for trends, percent for rates, else a number. */
+function inUnit(type: string, stat: string, value: number): string {
+  if (type === 'trend') return `${value.toFixed(1)} ms`;
+  if (type === 'rate' || (stat === 'rate' && type !== 'counter')) return `${(value * 100).toFixed(2)} %`;
+  if (stat === 'rate') return `${value.toFixed(1)}/s`;
+  return String(Number(value.toFixed(3)));
 }
 
 export function thresholdOutcomes(data: SummaryData): ThresholdOutcome[] {
-  return Object.entries(data.metrics).flatMap(([metric, { thresholds }]) =>
-    Object.entries(thresholds ?? {}).map(([threshold, { ok }]) => ({ metric, threshold, ok })),
+  return Object.entries(data.metrics).flatMap(([metric, { type, values, thresholds }]) =>
+    Object.entries(thresholds ?? {}).map(([threshold, { ok }]) => {
+      const [, stat = '', operator = '', boundText = ''] = THRESHOLD.exec(threshold) ?? [];
+      const seen = values[stat];
+      if (seen === undefined) return { metric, threshold, ok };
+      const bound = Number(boundText);
+      const headroom = operator.startsWith('<') ? bound - seen : operator.startsWith('>') ? seen - bound : undefined;
+      const margin =
+        headroom === undefined ? undefined : `${headroom < 0 ? '−' : '+'}${inUnit(type, stat, Math.abs(headroom))}`;
+      return { metric, threshold, ok, observed: inUnit(type, stat, seen), ...(margin === undefined ? {} : { margin }) };
+    }),
   );
 }
 
@@ -92,11 +115,36 @@ export function renderMarkdown(data: SummaryData, profile: string, target: strin
     '| --- | --- |',
     ...figures(data).map(([label, value]) => `| ${label} | ${value} |`),
     '',
-    '| threshold | result |',
-    '| --- | --- |',
+    '| threshold | seen | margin | result |',
+    '| --- | --- | --- | --- |',
     ...thresholdOutcomes(data).map(
-      ({ metric: name, threshold, ok }) => `| \`${name}\` \`${threshold}\` | ${ok ? 'passed' : 'FAILED'} |`,
+      ({ metric: name, threshold, ok, observed, margin }) =>
+        `| \`${name}\` \`${threshold}\` | ${observed ?? 'n/a'} | ${margin ?? 'n/a'} | ${ok ? 'passed' : 'FAILED'} |`,
     ),
+    '',
+  ].join('\n');
+}
+
+/** The summary as an HTML fragment (a heading and two tables) for the combined report's load section. */
+export function renderHtml(data: SummaryData, profile: string, target: string): string {
+  const cells = (tag: string, values: string[]) =>
+    `<tr>${values.map((value) => `<${tag}>${escapeMarkup(value)}</${tag}>`).join('')}</tr>`;
+  const outcomes = thresholdOutcomes(data);
+  return [
+    `<h3>Load: ${escapeMarkup(profile)} against ${escapeMarkup(target)}: ${escapeMarkup(verdict(data))}</h3>`,
+    '<table class="load-figures">',
+    cells('th', ['figure', 'value']),
+    ...figures(data).map((row) => cells('td', row)),
+    '</table>',
+    '<table class="load-thresholds">',
+    cells('th', ['metric', 'threshold', 'seen', 'margin', 'result']),
+    ...outcomes.map(({ metric, threshold, ok, observed, margin }) =>
+      cells('td', [metric, threshold, observed ?? 'n/a', margin ?? 'n/a', ok ? 'passed' : 'FAILED']).replace(
+        '<tr>',
+        `<tr class="${ok ? 'passed' : 'failed'}">`,
+      ),
+    ),
+    '</table>',
     '',
   ].join('\n');
 }
@@ -111,7 +159,8 @@ export function renderText(data: SummaryData, profile: string, target: string, f
     ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`),
     '  thresholds:',
     ...thresholdOutcomes(data).map(
-      ({ metric, threshold, ok }) => `    ${ok ? '✔' : '✖'} ${metric} ${threshold}${ok ? '' : '  (crossed)'}`,
+      ({ metric, threshold, ok, observed, margin }) =>
+        `    ${ok ? '✔' : '✖'} ${metric} ${threshold}${observed === undefined ? '' : `  (seen ${observed}${margin === undefined ? '' : `, margin ${margin}`})`}${ok ? '' : '  crossed'}`,
     ),
     `  summary files: ${files.join(', ')}`,
     '',
@@ -122,9 +171,19 @@ export function renderText(data: SummaryData, profile: string, target: string, f
  * Where handleSummary writes. k6 creates no folders: `npm run load` creates <reports>/load and says
  * where with ENGAGE_REPORTS_DIR; a bare `k6 run` writes into the working directory, which exists.
  */
-export function summaryPaths(reportsDirectory: string | undefined): { json: string; junit: string; markdown: string } {
+export function summaryPaths(reportsDirectory: string | undefined): {
+  json: string;
+  junit: string;
+  markdown: string;
+  html: string;
+} {
   const prefix = reportsDirectory === undefined ? 'load-' : `${reportsDirectory}/load/`;
-  return { json: `${prefix}summary.json`, junit: `${prefix}junit.xml`, markdown: `${prefix}summary.md` };
+  return {
+    json: `${prefix}summary.json`,
+    junit: `${prefix}junit.xml`,
+    markdown: `${prefix}summary.md`,
+    html: `${prefix}summary.html`,
+  };
 }
 
 /** Everything handleSummary returns, keyed by path as k6 expects, with the text summary on stdout. */
@@ -141,5 +200,6 @@ export function summaryOutputs(
     [paths.json]: JSON.stringify(safe, null, 2),
     [paths.junit]: renderJUnit(safe, profile),
     [paths.markdown]: renderMarkdown(safe, profile, target),
+    [paths.html]: renderHtml(safe, profile, target),
   };
 }

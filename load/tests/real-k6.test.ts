@@ -1,10 +1,10 @@
 // Runs load/lookup.ts on a real k6 (K6_BIN, else the PATH) as users do: a smoke run passes against
-// the sandbox; thresholds fail it against slow, failing and broken-body targets; client credentials
+// the sandbox, by npm run load and by npm start with its report; thresholds fail it against slow, failing and broken-body targets; client credentials
 // refresh mid-run; an archive built with no environment runs; two execution segments split the
 // arrivals; and no token or secret reaches any file or output. Skipped, saying so, with no k6.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -91,9 +91,32 @@ describe(`real k6 ${version}`, { skip }, () => {
       'dashboard.html',
       'junit.xml',
       'metrics.json.gz',
+      'summary.html',
       'summary.json',
       'summary.md',
     ]);
+    assertNoSecrets(reports, output, [SANDBOX_DEFAULTS.token]);
+  });
+
+  it('npm start: the load layer passes and the report shows the real run, its tables and its chart', async () => {
+    const reports = temporaryFolder();
+    const { code, output } = await runEntryPoint(
+      'runner/main.ts',
+      { K6_BIN: k6 as string, ENGAGE_REPORTS_DIR: reports, ENGAGE_LOAD_DURATION: '3s' },
+      ['--only', 'load'],
+    );
+    assert.equal(code, 0, output);
+    assert.match(output, /✔ load passed/);
+    const html = readFileSync(join(reports, 'index.html'), 'utf8');
+    assert.match(html, /<h3>Load: smoke against http:\/\/127\.0\.0\.1:\d+: passed<\/h3>/);
+    const [, successes = '0'] = /<td>successful lookups<\/td><td>(\d+) /.exec(html) ?? [];
+    assert.ok(Number(successes) > 0, `successful lookups: ${successes}`);
+    assert.match(
+      html,
+      /<tr class="passed"><td>http_req_duration\{name:appointment-by-id,status:200\}<\/td><td>p\(95\)&lt;500<\/td><td>[\d.]+ ms<\/td><td>\+[\d.]+ ms<\/td>/,
+    );
+    assert.match(html, /<svg [^>]*aria-label="lookup latency percentiles over time"/);
+    assert.doesNotMatch(html, /<pre>/, 'the load summary is tables, not Markdown text');
     assertNoSecrets(reports, output, [SANDBOX_DEFAULTS.token]);
   });
 
@@ -210,7 +233,7 @@ describe(`real k6 ${version}`, { skip }, () => {
       assert.equal(code, 108, output);
       assert.deepEqual(
         readdirSync(folder).filter((file) => file.startsWith('load-')),
-        ['load-junit.xml', 'load-summary.json', 'load-summary.md'],
+        ['load-junit.xml', 'load-summary.html', 'load-summary.json', 'load-summary.md'],
       );
       assert.match(output, /test aborted: ENGAGE_BASE_URL is required/);
       assert.match(output, /FAILED: no successful lookup/);

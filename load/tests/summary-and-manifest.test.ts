@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { isProfileName } from '../lib/load-profiles.ts';
-import { renderJUnit, renderMarkdown, renderText, summaryOutputs } from '../lib/summary-reports.ts';
+import { renderHtml, renderJUnit, renderMarkdown, renderText, summaryOutputs } from '../lib/summary-reports.ts';
 
 const summary = {
   state: { testRunDurationMs: 15_250 },
@@ -33,14 +33,38 @@ describe('the summary files', () => {
     assert.match(markdown, /^## Load: smoke against http:\/\/127\.0\.0\.1:1 — FAILED/);
     assert.match(markdown, /\| lookup latency \(200s\) p50 \/ p95 \/ p99 \| 3\.2 ms \/ 7\.9 ms \/ 12\.4 ms \|/);
     assert.match(markdown, /\| rate-limited \(429\) \| 2 \|/);
-    assert.match(markdown, /\| `checks` `rate>0\.99` \| FAILED \|/);
+    assert.match(markdown, /\| `checks` `rate>0\.99` \| 90\.00 % \| −9\.00 % \| FAILED \|/);
+    assert.match(markdown, /\| `http_req_failed` `rate<0\.01` \| 0\.00 % \| \+1\.00 % \| passed \|/);
   });
   it('print a text summary with the figures and each threshold', () => {
     const text = renderText(summary, 'smoke', 'http://127.0.0.1:1', ['a.json']);
     assert.match(text, /^load: smoke against http:\/\/127\.0\.0\.1:1: FAILED$/m);
     assert.match(text, /lookup latency \(200s\) p50 \/ p95 \/ p99 {2}3\.2 ms \/ 7\.9 ms \/ 12\.4 ms/);
-    assert.match(text, /✔ http_req_failed rate<0\.01$/m);
-    assert.match(text, /✖ checks rate>0\.99 {2}\(crossed\)$/m);
+    assert.match(text, /✔ http_req_failed rate<0\.01 {2}\(seen 0\.00 %, margin \+1\.00 %\)$/m);
+    assert.match(text, /✖ checks rate>0\.99 {2}\(seen 90\.00 %, margin −9\.00 %\) {2}crossed$/m);
+  });
+  it('give each threshold its value and margin in the unit of its metric, in the HTML fragment too', () => {
+    const withLatency = {
+      ...summary,
+      metrics: {
+        ...summary.metrics,
+        'http_req_duration{name:appointment-by-id,status:200}': {
+          type: 'trend',
+          values: { 'p(95)': 7.9 },
+          thresholds: { 'p(95)<500': { ok: true } },
+        },
+        'http_reqs{name:appointment-by-id,status:200}': {
+          type: 'counter',
+          values: { count: 28 },
+          thresholds: { 'count>0': { ok: true } },
+        },
+      },
+    };
+    const html = renderHtml(withLatency, 'smoke', 'http://127.0.0.1:1/<x>');
+    assert.match(html, /^<h3>Load: smoke against http:\/\/127\.0\.0\.1:1\/&lt;x&gt;: FAILED<\/h3>/);
+    assert.match(html, /<td>p\(95\)&lt;500<\/td><td>7\.9 ms<\/td><td>\+492\.1 ms<\/td><td>passed<\/td>/);
+    assert.match(html, /<td>count&gt;0<\/td><td>28<\/td><td>\+28<\/td>/);
+    assert.match(html, /<tr class="failed"><td>checks<\/td>/);
   });
   it('go under <reports>/load/, or into the working directory for a bare k6 run, never with setup_data', () => {
     const withToken = { ...summary, setup_data: { token: 'secret-in-setup-data' } };
@@ -50,11 +74,13 @@ describe('the summary files', () => {
       'reports/load/summary.json',
       'reports/load/junit.xml',
       'reports/load/summary.md',
+      'reports/load/summary.html',
     ]);
     assert.deepEqual(Object.keys(summaryOutputs(summary, 'smoke', 'x', undefined)).slice(1), [
       'load-summary.json',
       'load-junit.xml',
       'load-summary.md',
+      'load-summary.html',
     ]);
     assert.doesNotMatch(Object.values(outputs).join('\n'), /secret-in-setup-data/);
   });

@@ -7,6 +7,7 @@ import { PACT_DIRECTORY } from '../../contracts/participants.ts';
 import type { LayerResult } from '../run-layer.ts';
 import { readLatencySeries, renderLatencyChart } from './latency-chart.ts';
 
+// Emoji for the Markdown summary, which CI job summaries show; the HTML report uses coloured words.
 const icons = { passed: '✅', failed: '❌', 'timed out': '⏱️', skipped: '⏭️' } as const;
 
 export interface SuiteRun {
@@ -50,14 +51,15 @@ export function writeSuiteReport(reports: string, run: SuiteRun): void {
       ? `<a href="${escapeMarkup(path)}">${escapeMarkup(text)}</a>`
       : `${escapeMarkup(text)} (not produced)`;
   const pacts = collectPacts(reports);
-  const loadSummary = existsSync(`${reports}/load/summary.md`)
-    ? readFileSync(`${reports}/load/summary.md`, 'utf8')
+  // The load layer writes its own summary as an HTML fragment (escaped there), tables and all.
+  const loadSummary = existsSync(`${reports}/load/summary.html`)
+    ? readFileSync(`${reports}/load/summary.html`, 'utf8')
     : undefined;
   const series = readLatencySeries(`${reports}/load/metrics.json.gz`);
   const rows = run.results
     .map((result) => {
       const log = result.logFile === undefined ? '' : link(relative(reports, result.logFile), 'log');
-      return `<tr class="${result.outcome.replace(' ', '-')}"><td>${escapeMarkup(result.title)}</td><td>${icons[result.outcome]} ${result.outcome}</td><td>${result.durationSeconds.toFixed(1)} s</td><td>${escapeMarkup(result.reason ?? '')}</td><td>${log}</td></tr>`;
+      return `<tr class="${result.outcome.replace(' ', '-')}"><td>${escapeMarkup(result.title)}</td><td class="outcome">${result.outcome}</td><td>${result.durationSeconds.toFixed(1)} s</td><td>${escapeMarkup(result.reason ?? '')}</td><td>${log}</td></tr>`;
     })
     .join('\n');
   const html = `<!doctype html>
@@ -68,7 +70,9 @@ export function writeSuiteReport(reports: string, run: SuiteRun): void {
 <style>
 body { font-family: system-ui, sans-serif; margin: 2rem; max-width: 60rem; }
 table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; }
-.failed td, .timed-out td { background: #fff0f0; } pre { background: #f6f6f6; padding: 1rem; overflow-x: auto; }
+.failed td, .timed-out td { background: #fff0f0; } table + table { margin-top: 1rem; }
+/* Words, not emoji: a machine without an emoji font shows those as empty boxes. */
+.outcome { font-weight: bold; } .passed .outcome { color: #176f2c; } .failed .outcome, .timed-out .outcome { color: #b00020; }
 </style>
 </head>
 <body>
@@ -85,7 +89,7 @@ ${pacts.map((pact) => `<li>${link(pact, `pact file ${basename(pact)}`)}</li>`).j
 <li>${link('load/summary.json', 'k6 summary JSON')} and ${link('load/junit.xml', 'its JUnit XML')}</li>
 </ul>
 <h2>Load</h2>
-${loadSummary === undefined ? '<p>No load run in this report.</p>' : `<pre>${escapeMarkup(loadSummary)}</pre>`}
+${loadSummary ?? '<p>No load run in this report.</p>'}
 ${series === undefined ? '' : `<h3>Lookup latency over time</h3>\n${renderLatencyChart(series)}`}
 </body>
 </html>
