@@ -1,7 +1,9 @@
 // The documented errors: 404 for an unknown id, 401 for missing, malformed or unknown tokens, 403 for
-// a token without the scope (ENGAGE_NO_SCOPE_TOKEN), and 429 for a burst only under `rate-limit`.
+// a token without the scope (ENGAGE_NO_SCOPE_TOKEN), 405 for another method, and 429 for a burst
+// only under `rate-limit`.
 import {
   checkForbidden,
+  checkMethodNotAllowed,
   checkRateLimited,
   checkUnauthorized,
   checkUnknownId,
@@ -13,6 +15,10 @@ import { appointmentPath } from './http-probe.ts';
 test.describe('errors', () => {
   test('an unknown id gets 404 with the errors envelope and statusCode "404"', async ({ probe, suite }) => {
     expectCheck(await checkUnknownId(probe, appointmentPath(suite.enterprise, suite.missingAppointmentId)));
+  });
+
+  test('another method (a POST with no body) gets 405 with the errors envelope', async ({ probe, suite }) => {
+    expectCheck(await checkMethodNotAllowed(probe, appointmentPath(suite.enterprise, suite.appointmentId)));
   });
 
   for (const [label, authorization] of Object.entries(unauthorizedRequests)) {

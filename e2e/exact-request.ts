@@ -3,6 +3,7 @@
 // so a check that sends no Accept-Language would send `*` through it.
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import type { HeaderValue, RawRequest } from './http-probe.ts';
 
 export interface ExactAnswer {
   status: number;
@@ -58,4 +59,25 @@ function groupedByName(rawHeaders: string[]): Map<string, string[]> {
 
 function hasHeader(rawHeaders: string[], name: string): boolean {
   return rawHeaders.some((value, index) => index % 2 === 0 && value.toLowerCase() === name);
+}
+
+/** Header lines from a name → value(s) record: an array goes out as repeated lines. */
+export function headerLines(headers: Record<string, HeaderValue>): string[] {
+  return Object.entries(headers).flatMap(([name, value]) =>
+    Array.isArray(value) ? value.flatMap((one) => [name, one]) : [name, value],
+  );
+}
+
+/** The probe's transport with nothing added: used where Playwright cannot repeat a header, and in Node tests. */
+export function exactTransport(timeoutMilliseconds = 10_000): RawRequest {
+  return async (method, url, headers) => {
+    const answer = await sendExactRequest(method, url, headerLines(headers), timeoutMilliseconds);
+    const answerHeaders = Object.fromEntries(
+      Object.entries(answer.headers).map(([name, value]) => [
+        name,
+        Array.isArray(value) ? value.join(', ') : String(value),
+      ]),
+    );
+    return { status: answer.status, headers: answerHeaders, text: answer.body.toString('utf8') };
+  };
 }

@@ -6,6 +6,7 @@ import { loadSuiteConfig } from '../config/load-suite-config.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { createTokenProvider } from '../config/token-provider.ts';
 import { type CheckResult, problemsOf } from './checks/check-result.ts';
+import { exactTransport } from './exact-request.ts';
 import { TARGET_URL_VARIABLE } from './global-setup.ts';
 import { createProbe, type Probe } from './http-probe.ts';
 import { toMatchSchema } from './matchers/to-match-schema.ts';
@@ -40,19 +41,27 @@ export const test = base.extend<{ probe: Probe }, { suite: SuiteConfig; forwarde
       getToken: async () => forwarder.placeholder,
     };
     await use(
-      createProbe(target, async (url, headers) => {
-        const response = await request.get(url, {
-          headers,
-          failOnStatusCode: false,
-          maxRedirects: 0,
-          timeout: suite.requestTimeoutMilliseconds,
-        });
-        const proxyError = response.headers()[PROXY_ERROR_HEADER];
+      createProbe(target, async (method, url, headers) => {
+        let answer: { status: number; headers: Record<string, string>; text: string };
+        if (Object.values(headers).some(Array.isArray)) {
+          // Playwright sends one line per header name: repeated lines go out exactly, to the forwarder.
+          answer = await exactTransport(suite.requestTimeoutMilliseconds)(method, url, headers);
+        } else {
+          const response = await request.fetch(url, {
+            method,
+            headers: headers as Record<string, string>,
+            failOnStatusCode: false,
+            maxRedirects: 0,
+            timeout: suite.requestTimeoutMilliseconds,
+          });
+          answer = { status: response.status(), headers: response.headers(), text: await response.text() };
+        }
+        const proxyError = answer.headers[PROXY_ERROR_HEADER];
         if (proxyError !== undefined)
           throw new Error(
             `the target ${process.env[TARGET_URL_VARIABLE]} did not answer: ${decodeURIComponent(proxyError)}`,
           );
-        return { status: response.status(), headers: response.headers(), text: await response.text() };
+        return answer;
       }),
     );
   },

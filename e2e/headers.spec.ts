@@ -1,7 +1,12 @@
 // X-Correlation-Id: accepted as a UUID and as another short string, refused with 400 when empty or
-// longer than 36 characters; echoed only where `correlation-echo` is expected.
+// longer than 36 characters; echoed only where `correlation-echo` is expected. Sent twice, it gets
+// no 5xx.
 import { randomUUID } from 'node:crypto';
-import { checkCorrelationIdAccepted, checkCorrelationIdRejected } from './checks/header-checks.ts';
+import {
+  checkCorrelationIdAccepted,
+  checkCorrelationIdRejected,
+  checkRepeatedHeaderIsNoCrash,
+} from './checks/header-checks.ts';
 import { expectCheck, test } from './fixtures.ts';
 import { appointmentPath } from './http-probe.ts';
 
@@ -27,4 +32,7 @@ test.describe('X-Correlation-Id', () => {
       );
     });
   }
+  test('sent twice gets a 2xx or a 4xx with the errors envelope, never a 5xx', async ({ probe, suite }) => {
+    expectCheck(await checkRepeatedHeaderIsNoCrash(probe, appointmentPath(suite.enterprise, suite.appointmentId)));
+  });
 });

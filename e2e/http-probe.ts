@@ -1,4 +1,5 @@
-// One GET of the endpoint as the checks see it: status, lower-case headers, body, and duration. The
+// One request to the endpoint as the checks see it (a GET unless a check asks for another method):
+// status, lower-case headers, body, and duration. The
 // Authorization header is added here; in Playwright the token is only a placeholder that the
 // token-injecting proxy replaces, so no error or trace of the request can hold the real one.
 
@@ -11,10 +12,13 @@ export interface ProbeResponse {
   durationMilliseconds: number;
 }
 
-/** A header set to null is left out: that is how a check sends no Authorization at all. */
-export type ProbeHeaders = Record<string, string | null>;
+/** Several values go out as repeated header lines, in order. */
+export type HeaderValue = string | string[];
 
-export type Probe = (path: string, headers?: ProbeHeaders) => Promise<ProbeResponse>;
+/** A header set to null is left out: that is how a check sends no Authorization at all. */
+export type ProbeHeaders = Record<string, HeaderValue | null>;
+
+export type Probe = (path: string, headers?: ProbeHeaders, method?: string) => Promise<ProbeResponse>;
 
 /** What a probe sends with: the path prefix, and the token, fetched per call so that it stays fresh. */
 export interface ProbeTarget {
@@ -23,26 +27,28 @@ export interface ProbeTarget {
   getToken: () => Promise<string>;
 }
 
-export type RawGet = (
+/** Sends one request with exactly these headers; answer headers are lower-case, repeated ones joined. */
+export type RawRequest = (
+  method: string,
   url: string,
-  headers: Record<string, string>,
+  headers: Record<string, HeaderValue>,
 ) => Promise<{ status: number; headers: Record<string, string>; text: string }>;
 
 export function appointmentPath(enterprise: string, id: string): string {
   return `/enterprises/${encodeURIComponent(enterprise)}/appointments/${encodeURIComponent(id)}`;
 }
 
-export function createProbe(target: ProbeTarget, rawGet: RawGet): Probe {
-  return async (path, headers = {}) => {
+export function createProbe(target: ProbeTarget, rawRequest: RawRequest): Probe {
+  return async (path, headers = {}, method = 'GET') => {
     const token = await target.getToken();
-    const sent: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
+    const sent: Record<string, HeaderValue> = { accept: 'application/json', authorization: `Bearer ${token}` };
     for (const [name, value] of Object.entries(headers)) {
       if (value === null) delete sent[name.toLowerCase()];
       else sent[name.toLowerCase()] = value;
     }
     const started = performance.now();
     try {
-      const response = await rawGet(`${target.baseUrl}${path}`, sent);
+      const response = await rawRequest(method, `${target.baseUrl}${path}`, sent);
       let json: unknown;
       try {
         json = JSON.parse(response.text);
@@ -51,7 +57,7 @@ export function createProbe(target: ProbeTarget, rawGet: RawGet): Probe {
       }
       return { ...response, json, durationMilliseconds: performance.now() - started };
     } catch (error) {
-      throw new Error(`GET ${target.baseUrl}${path} failed: ${(error as Error).message}`);
+      throw new Error(`${method} ${target.baseUrl}${path} failed: ${(error as Error).message}`);
     }
   };
 }

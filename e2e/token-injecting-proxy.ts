@@ -1,7 +1,8 @@
 // A forwarder on 127.0.0.1 that the e2e tests talk to instead of the target: it puts the real token
 // where the request carries this run's random placeholder, so the token never enters Playwright, its
 // traces or its reports. It adds the token only to GET and HEAD on the configured enterprise's
-// appointment path, and refuses any other request that carries the placeholder: it is no open relay.
+// appointment path, and to a POST there with no body (the 405 check's request, which can change
+// nothing), and refuses any other request that carries the placeholder: it is no open relay.
 // Requests go out exactly as they came in (sendExactRequest): no header is added, dropped or merged.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -52,10 +53,13 @@ export async function startTokenInjectingProxy(
       }
       rawHeaders.push(name, value);
     }
-    if (carriesPlaceholder && !((method === 'GET' || method === 'HEAD') && path.startsWith(appointmentPrefix))) {
+    const bodiless =
+      request.headers['transfer-encoding'] === undefined && Number(request.headers['content-length'] ?? 0) === 0;
+    const allowed = method === 'GET' || method === 'HEAD' || (method === 'POST' && bodiless);
+    if (carriesPlaceholder && !(allowed && path.startsWith(appointmentPrefix))) {
       return refuse(
         response,
-        `the e2e forwarder adds the token only to GET and HEAD ${appointmentPrefix}…, not ${method} ${path}`,
+        `the e2e forwarder adds the token only to GET, HEAD and a bodiless POST on ${appointmentPrefix}…, not ${method} ${path}`,
       );
     }
     try {

@@ -1,7 +1,7 @@
 // What goes on the wire is what the check says: requests reach the target with exactly the headers a
 // check chose (no Accept-Language added, no sec-fetch-*, repeated headers kept), recorded at a tiny
 // server behind the token-injecting forwarder and behind a whole Playwright run; and the forwarder
-// adds the token to nothing but GET and HEAD on the appointment path.
+// adds the token to nothing but GET, HEAD and a bodiless POST on the appointment path.
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,23 +58,37 @@ describe('the token-injecting forwarder', () => {
       ['accept-language', 'nl'],
     ]);
   });
-  it('refuses to add the token to another method or another path, and forwards neither', async () => {
+  it('refuses to add the token to another method, a POST with a body, or another path, and forwards none', async () => {
     const before = target.requests.length;
     const authorization = ['Authorization', `Bearer ${forwarder.placeholder}`];
-    for (const [method, path] of [
-      ['POST', '/enterprises/acme/appointments/1'],
-      ['DELETE', '/enterprises/acme/appointments/1'],
-      ['GET', '/enterprises/other/appointments/1'],
-      ['GET', '/realms/acme/protocol/openid-connect/token'],
+    for (const [method, path, extra] of [
+      ['POST', '/enterprises/acme/appointments/1', ['Transfer-Encoding', 'chunked']],
+      ['PUT', '/enterprises/acme/appointments/1', []],
+      ['DELETE', '/enterprises/acme/appointments/1', []],
+      ['GET', '/enterprises/other/appointments/1', []],
+      ['GET', '/realms/acme/protocol/openid-connect/token', []],
     ] as const) {
-      const answer = await send(method, path, authorization);
+      const answer = await send(method, path, [...authorization, ...extra]);
       assert.equal(answer.status, 403, `${method} ${path}`);
       assert.match(
         decodeURIComponent(String(answer.headers['x-e2e-proxy-error'])),
-        /adds the token only to GET and HEAD/,
+        /adds the token only to GET, HEAD and a bodiless POST/,
       );
     }
     assert.equal(target.requests.length, before);
+  });
+  it("forwards a bodiless POST on the appointment path, the 405 check's request, with the token", async () => {
+    const answer = await send('POST', '/enterprises/acme/appointments/1', [
+      'Authorization',
+      `Bearer ${forwarder.placeholder}`,
+    ]);
+    assert.equal(answer.status, 200);
+    assert.equal(target.requests.at(-1)?.method, 'POST');
+    // node's client marks a bodiless POST with content-length 0; the forwarder passes it on.
+    assert.deepEqual(lastArrived(), [
+      ['authorization', 'Bearer the-real-token'],
+      ['content-length', '0'],
+    ]);
   });
 });
 

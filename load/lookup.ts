@@ -8,6 +8,7 @@ import { SharedArray } from 'k6/data';
 import exec from 'k6/execution';
 import http, { type RefinedResponse, type ResponseType } from 'k6/http';
 import { Counter, Rate } from 'k6/metrics';
+import { isJsonMediaType } from '../schemas/json-media-type.ts';
 import { appointmentBodyProblem } from './lib/appointment-body-check.ts';
 import { rememberingGoodBodies } from './lib/known-good-bodies.ts';
 import { buildLoadOptions, guardProblems } from './lib/load-options.ts';
@@ -153,7 +154,6 @@ export function setup(): IssuedToken {
   return issued;
 }
 
-const JSON_CONTENT_TYPE = /^application\/(.+\+)?json/i;
 const bodyProblem = rememberingGoodBodies((body, id) => appointmentBodyProblem(parseJson(body), id));
 
 // Per VU, built on its first iteration: plain copies of what every iteration reads, so that the hot
@@ -184,7 +184,7 @@ const lookupCheck = { [LOOKUP_CHECK]: (problem: unknown) => problem === undefine
 
 function lookupProblem(response: RefinedResponse<ResponseType>, id: string, language: string) {
   if (response.status !== 200) return problemTags.status;
-  if (!JSON_CONTENT_TYPE.test(String(response.headers['Content-Type'] ?? ''))) return problemTags.contentType;
+  if (!isJsonMediaType(response.headers['Content-Type'])) return problemTags.contentType;
   const body = response.body;
   if (typeof body !== 'string' || bodyProblem(body, id, language) !== undefined) return problemTags.body;
   return undefined;

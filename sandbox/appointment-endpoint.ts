@@ -26,14 +26,18 @@ export interface EndpointHeaders {
 const ENDPOINT_HEADER_NAMES = new Set(['authorization', 'x-correlation-id', 'accept-language']);
 
 /**
- * Reads those headers straight from rawHeaders, the first of each name: building Node's
- * request.headers object costs more than the rest of a cached lookup.
+ * Reads those headers straight from rawHeaders: building Node's request.headers object costs more
+ * than the rest of a cached lookup. Accept-Language is a list (RFC 9110 §5.3), so repeated lines
+ * are one list joined by commas; of the others the first line counts.
  */
-export function endpointHeaders(rawHeaders: string[]): EndpointHeaders {
+export function endpointHeaders(rawHeaders: string[], joinLanguageLines = true): EndpointHeaders {
   const found: Record<string, string> = {};
   for (let index = 0; index < rawHeaders.length; index += 2) {
     const name = (rawHeaders[index] as string).toLowerCase();
-    if (ENDPOINT_HEADER_NAMES.has(name) && found[name] === undefined) found[name] = rawHeaders[index + 1] as string;
+    if (!ENDPOINT_HEADER_NAMES.has(name)) continue;
+    const value = rawHeaders[index + 1] as string;
+    if (found[name] === undefined) found[name] = value;
+    else if (name === 'accept-language' && joinLanguageLines) found[name] = `${found[name]}, ${value}`;
   }
   return found;
 }
@@ -60,6 +64,8 @@ export function answerAppointmentRequest(
 ): Reply {
   const { faults } = endpoint;
   if (method !== 'GET' && method !== 'HEAD') {
+    if (faults.has('not-found-for-other-methods'))
+      return errorReply({ status: 404, code: 'NOT_FOUND', message: 'No such path' });
     const message = `${method} is not allowed here`;
     return errorReply({ status: 405, code: 'METHOD_NOT_ALLOWED', message }, { allow: 'GET, HEAD' });
   }

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answerAppointmentRequest, endpointHeaders, errorReply, type Reply } from './appointment-endpoint.ts';
 import { AppointmentStore } from './appointment-store.ts';
 import { defaultSeed } from './default-seed.ts';
-import { breakErrorBody, type FaultName } from './faults.ts';
+import { breakErrorBody, type FaultName, hasRepeatedHeader } from './faults.ts';
 import { DOCUMENTED_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limiter.ts';
 import { RenderCache } from './render-cache.ts';
 import { SandboxAuth } from './sandbox-auth.ts';
@@ -63,10 +63,12 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     const url = request.url ?? '/';
     const appointment = appointmentPath.exec(url);
     if (appointment !== null) {
+      if (faults.has('crash-on-repeated-headers') && hasRepeatedHeader(request.rawHeaders))
+        throw new Error('a deliberate crash on a repeated header');
       const reply = answerAppointmentRequest(
         endpoint,
         request.method,
-        endpointHeaders(request.rawHeaders),
+        endpointHeaders(request.rawHeaders, !faults.has('first-accept-language-line-only')),
         appointment[1] as string,
         appointment[2] as string,
       );

@@ -19,12 +19,16 @@ export const FAULT_NAMES = [
   'no-auth-check',
   'server-error-on-odd-ids',
   'accept-any-correlation-id',
+  'not-found-for-other-methods',
+  'crash-on-repeated-headers',
   // Languages
   'ignore-accept-language',
   'fallback-instead-of-null',
   'mismatched-language-tag',
   'case-sensitive-tags',
   'ignore-weights',
+  'ignore-zero-weight',
+  'first-accept-language-line-only',
   'no-region-fallback',
   'no-content-language',
   'no-correlation-echo',
@@ -41,6 +45,7 @@ export function faultyNegotiationRules(rules: NegotiationRules, faults: Readonly
     ...rules,
     regionFallback: rules.regionFallback && !faults.has('no-region-fallback'),
     ignoreWeights: faults.has('ignore-weights'),
+    ignoreZeroWeight: faults.has('ignore-zero-weight'),
     caseSensitive: faults.has('case-sensitive-tags'),
     fallbackInsteadOfNull: faults.has('fallback-instead-of-null'),
   };
@@ -73,4 +78,15 @@ export function breakErrorBody(body: unknown, faults: ReadonlySet<FaultName>): u
   if (faults.has('numeric-status-code'))
     return { errors: errors.map((error) => ({ ...error, statusCode: Number(error.statusCode) })) };
   return body;
+}
+
+/** Whether a header name appears on more than one line: `crash-on-repeated-headers` answers 500 then. */
+export function hasRepeatedHeader(rawHeaders: string[]): boolean {
+  const names = new Set<string>();
+  for (let index = 0; index < rawHeaders.length; index += 2) {
+    const name = (rawHeaders[index] as string).toLowerCase();
+    if (names.has(name)) return true;
+    names.add(name);
+  }
+  return false;
 }

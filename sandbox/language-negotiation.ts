@@ -22,6 +22,8 @@ export interface NegotiationRules {
   regionFallback: boolean;
   /** Fault knobs only: a correct provider leaves these unset. */
   ignoreWeights?: boolean;
+  /** q=0 read as a low weight instead of "not this one". */
+  ignoreZeroWeight?: boolean;
   caseSensitive?: boolean;
   fallbackInsteadOfNull?: boolean;
 }
@@ -63,10 +65,11 @@ export function resolveTranslatable(
   rules: NegotiationRules,
 ): TranslatableValue {
   if (preference.kind === 'default') return defaultChoice(translations, rules.defaultLanguage, new Set());
+  const excludes = !rules.ignoreWeights && !rules.ignoreZeroWeight;
   const excluded = new Set(
-    preference.ranges.filter((range) => range.weight === 0 && range.tag !== '*').map((range) => range.tag),
+    preference.ranges.filter((range) => excludes && range.weight === 0 && range.tag !== '*').map((range) => range.tag),
   );
-  const accepted = preference.ranges.filter((range) => range.weight > 0 || rules.ignoreWeights);
+  const accepted = preference.ranges.filter((range) => range.weight > 0 || !excludes);
   // Array.prototype.sort is stable, so equal weights keep their order in the header.
   if (!rules.ignoreWeights) accepted.sort((a, b) => b.weight - a.weight);
   for (const range of accepted) {

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { RFC3339_DATE_TIME_PATTERN } from '../../schemas/date-time.ts';
+import { JSON_MEDIA_TYPE_PATTERN } from '../../schemas/json-media-type.ts';
 import { CONSUMER_NAME, PACT_DIRECTORY, PROVIDER_NAME } from '../participants.ts';
 import { ProviderState } from '../provider-states.ts';
 import { createAppointmentClient } from './appointment-client.ts';
@@ -69,8 +70,8 @@ describe('the appointment client', () => {
       .withRequest('GET', appointmentPath('123'), (builder) => builder.headers(requestHeaders(like('en *'))))
       .willRespondWith(200, (builder) =>
         builder
-          // Any JSON media type, with or without a charset.
-          .headers({ 'Content-Type': regex('^application/json(;.*)?$', 'application/json; charset=utf-8') })
+          // Any JSON media type (application/json or …+json, any case), with or without a charset: one rule for every layer.
+          .headers({ 'Content-Type': regex(JSON_MEDIA_TYPE_PATTERN, 'application/json; charset=utf-8') })
           .jsonBody({
             data: {
               // The id the provider state chose: the body must be the requested appointment.

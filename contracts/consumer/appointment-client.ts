@@ -1,6 +1,7 @@
 // The typed client under contract: GET appointment-by-id on fetch, a fresh X-Correlation-Id per
 // call, and a result that says which of the three things happened.
 import { randomUUID } from 'node:crypto';
+import { isJsonMediaType } from '../../schemas/json-media-type.ts';
 import type { ApiError, Appointment } from '../../schemas/types.generated.ts';
 
 export type AppointmentLookup =
@@ -57,7 +58,7 @@ export function createAppointmentClient(options: AppointmentClientOptions) {
 }
 
 async function readJson(response: Response): Promise<unknown> {
-  if (!/^application\/(.+\+)?json/i.test(response.headers.get('content-type') ?? '')) return undefined;
+  if (!isJsonMediaType(response.headers.get('content-type'))) return undefined;
   return response.json().catch(() => undefined);
 }
 

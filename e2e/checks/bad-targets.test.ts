@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { BAD_TARGET_KINDS, badTargetPool } from '../../testing/bad-targets.ts';
-import { exactGet } from '../../testing/exact-get.ts';
+import { exactTransport } from '../exact-request.ts';
 import { appointmentPath, createProbe } from '../http-probe.ts';
 import { checkAppointmentResponse } from './response-checks.ts';
 
@@ -25,7 +25,7 @@ describe('the e2e probe and checks against a bad target', () => {
       const target = await targets.start(kind);
       const probe = createProbe(
         { baseUrl: target.url, enterprise: 'acme', getToken: async () => 'robustness-token' },
-        exactGet(1500),
+        exactTransport(1500),
       );
       const problems = await probe(appointmentPath('acme', '123')).then(
         (response) => checkAppointmentResponse(response, '123', 'GET').join('\n'),

@@ -7,18 +7,23 @@ import type { SandboxOptions } from '../../sandbox/create-sandbox-app.ts';
 import type { FaultName } from '../../sandbox/faults.ts';
 import { appointment, location, text } from '../../sandbox/seed-helpers.ts';
 import { type RunningSandbox, startSandbox } from '../../sandbox/start-sandbox.ts';
-import { exactGet } from '../../testing/exact-get.ts';
+import { exactTransport } from '../exact-request.ts';
 import { appointmentPath, createProbe, type Probe } from '../http-probe.ts';
 import { checkBadInput } from './bad-input-checks.ts';
 import { type CheckResult, problemsOf } from './check-result.ts';
 import {
   checkForbidden,
+  checkMethodNotAllowed,
   checkRateLimited,
   checkUnauthorized,
   checkUnknownId,
   unauthorizedRequests,
 } from './error-checks.ts';
-import { checkCorrelationIdAccepted, checkCorrelationIdRejected } from './header-checks.ts';
+import {
+  checkCorrelationIdAccepted,
+  checkCorrelationIdRejected,
+  checkRepeatedHeaderIsNoCrash,
+} from './header-checks.ts';
 import { checkLatency } from './latency-checks.ts';
 import { checkAppointmentResponse } from './response-checks.ts';
 import {
@@ -35,7 +40,7 @@ after(() => Promise.all(sandboxes.map((sandbox) => sandbox.close())));
 async function probeFor(options: SandboxOptions = {}, enterprise = 'acme'): Promise<Probe> {
   const sandbox = await startSandbox(options);
   sandboxes.push(sandbox);
-  return createProbe({ baseUrl: sandbox.url, enterprise, getToken: async () => 'sandbox-token' }, exactGet());
+  return createProbe({ baseUrl: sandbox.url, enterprise, getToken: async () => 'sandbox-token' }, exactTransport());
 }
 const faulty = (fault: FaultName) => probeFor({ faults: [fault] });
 
@@ -151,6 +156,24 @@ describe('the language checks fail against', () => {
       translationChecks['q-weights decide the order, not the position in the list'] as never,
       /Accept-Language "en;q=0\.4, nl;q=0\.9": location\.city is \{"language":"en"/,
     ],
+    [
+      'ignore-zero-weight',
+      MULTILINGUAL,
+      translationChecks['q=0 means "not this one": an excluded language never wins'] as never,
+      /Accept-Language "en;q=0": location\.city is \{"language":"en".*expected null/,
+    ],
+    [
+      'first-accept-language-line-only',
+      MULTILINGUAL,
+      translationChecks['Accept-Language on two lines is one list, as if joined by a comma (RFC 9110)'] as never,
+      /Accept-Language on 2 lines "no" and "en": location\.city is null, expected \{"language":"en"/,
+    ],
+    [
+      'crash-on-repeated-headers',
+      MULTILINGUAL,
+      translationChecks['Accept-Language on two lines is one list, as if joined by a comma (RFC 9110)'] as never,
+      /Accept-Language on 2 lines "no" and "en": HTTP 500, expected 200/,
+    ],
     ['no-region-fallback', MULTILINGUAL, regionFallbackCheck, /Accept-Language "en-BE": location\.city is null/],
     [
       'no-content-language',
@@ -189,6 +212,20 @@ describe('the header and error checks fail against', () => {
         await checkCorrelationIdRejected(await faulty('accept-any-correlation-id'), path, 'x'.repeat(37)),
       ).join(),
       /HTTP 200, expected 400/,
+    );
+  });
+  it('not-found-for-other-methods, and a correct provider passes', async () => {
+    assert.deepEqual(problemsOf(await checkMethodNotAllowed(await probeFor(), path)), []);
+    assert.match(
+      problemsOf(await checkMethodNotAllowed(await faulty('not-found-for-other-methods'), path)).join(),
+      /POST with no body: HTTP 404, expected 405/,
+    );
+  });
+  it('crash-on-repeated-headers, and a correct provider passes', async () => {
+    assert.deepEqual(problemsOf(await checkRepeatedHeaderIsNoCrash(await probeFor(), path)), []);
+    assert.match(
+      problemsOf(await checkRepeatedHeaderIsNoCrash(await faulty('crash-on-repeated-headers'), path)).join(),
+      /X-Correlation-Id sent twice: HTTP 500, expected a 2xx or a 4xx/,
     );
   });
   it('no-auth-check, for every unauthorised request and the no-scope token', async () => {

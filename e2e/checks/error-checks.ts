@@ -1,5 +1,6 @@
 // The documented error behaviour: 404 for an unknown id, 401 for a missing, malformed or unknown
-// token, 403 for a token without the scope, and 429 for a burst only under `rate-limit`.
+// token, 403 for a token without the scope, 405 for another method, and 429 for a burst only under
+// `rate-limit`.
 import { randomUUID } from 'node:crypto';
 import type { Probe } from '../http-probe.ts';
 import { type CheckResult, checked } from './check-result.ts';
@@ -27,6 +28,14 @@ export async function checkUnauthorized(
 export async function checkForbidden(probe: Probe, path: string, noScopeToken: string): Promise<CheckResult> {
   const response = await probe(path, { authorization: `Bearer ${noScopeToken}` });
   return checked(checkErrorResponse(response, 403, 'a token without the appointments scope'));
+}
+
+/**
+ * Another method gets 405. The request is a POST with no body, which can change nothing even where
+ * a POST were allowed: a DELETE or PUT on a real appointment could.
+ */
+export async function checkMethodNotAllowed(probe: Probe, path: string): Promise<CheckResult> {
+  return checked(checkErrorResponse(await probe(path, {}, 'POST'), 405, 'POST with no body'));
 }
 
 /**

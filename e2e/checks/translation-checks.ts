@@ -2,7 +2,7 @@
 // from the response's own `translations` and derives what every field must resolve to.
 import { TRANSLATABLE_FIELDS, type TranslatableField } from '../../schemas/translatable-fields.ts';
 import type { AppointmentResponse, LanguageValue, Location } from '../../schemas/types.generated.ts';
-import type { Probe } from '../http-probe.ts';
+import type { HeaderValue, Probe } from '../http-probe.ts';
 import { type CheckResult, checked, skipped } from './check-result.ts';
 import { checkAppointmentResponse, sameTranslation, show } from './response-checks.ts';
 
@@ -49,11 +49,16 @@ export function availableLanguages(translations: Translations): string[] {
 /** Requests with one Accept-Language value and compares every field with what it may resolve to. */
 async function expectResolution(
   context: TranslationContext,
-  header: string | null,
+  header: HeaderValue | null,
   acceptable: Acceptable,
   translations: Translations,
 ): Promise<string[]> {
-  const label = `Accept-Language ${header === null ? '(none)' : show(header)}`;
+  const label =
+    header === null
+      ? 'Accept-Language (none)'
+      : Array.isArray(header)
+        ? `Accept-Language on ${header.length} lines ${header.map((line) => show(line)).join(' and ')}`
+        : `Accept-Language ${show(header)}`;
   const response = await context.probe(context.path, header === null ? {} : { 'accept-language': header });
   const problems = checkAppointmentResponse(response, context.id, label);
   if (problems.length > 0) return problems;
@@ -138,6 +143,24 @@ export const translationChecks: Record<string, TranslationCheck> = {
     const [first, second] = translations[field].map((translation) => translation.language) as [string, string];
     const header = `${first};q=0.4, ${second};q=0.9`;
     return checked(await expectResolution(context, header, firstOf(exactly(second), exactly(first)), translations));
+  },
+  'q=0 means "not this one": an excluded language never wins': async (context, translations) => {
+    const [excluded, other] = availableLanguages(translations);
+    if (excluded === undefined) return skipped('the location has no translation to exclude');
+    // Nothing acceptable is left, and a requested language a field lacks gives null: no fallback.
+    const problems = await expectResolution(context, `${excluded};q=0`, () => [null], translations);
+    if (other !== undefined)
+      problems.push(...(await expectResolution(context, `${excluded};q=0, ${other}`, exactly(other), translations)));
+    return checked(problems);
+  },
+  'Accept-Language on two lines is one list, as if joined by a comma (RFC 9110)': async (context, translations) => {
+    const languages = availableLanguages(translations);
+    const first = DOCUMENTED_LANGUAGES.find((language) => !languages.includes(language)) ?? languages[1];
+    const second = languages[0] as string;
+    if (first === undefined) return skipped('the location has one language and every documented one');
+    return checked(
+      await expectResolution(context, [first, second], firstOf(exactly(first), exactly(second)), translations),
+    );
   },
   'language tags compare case-insensitively': async (context, translations) => {
     const language = availableLanguages(translations).find((candidate) => candidate.toUpperCase() !== candidate);
