@@ -1,7 +1,8 @@
 // Proves the Playwright layer end to end: a run against a broken provider fails with a non-zero
-// exit, and no output of that run (console, HTML, JUnit, traces) holds the token it used.
+// exit, once for a broken basic 200 while the checks built on it skip as "blocked by" it, and no
+// output of that run (console, HTML, JUnit, traces) holds the token it used.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
@@ -20,9 +21,9 @@ before(async () => {
 });
 after(() => broken.close());
 
-it('fails against a broken provider and leaves its token in no output', async () => {
+it('fails once against a broken 200, blocks the checks built on it, and leaves its token in no output', async () => {
   const reports = mkdtempSync(join(tmpdir(), 'engage-e2e-reports-'));
-  const specs = ['e2e/appointment.spec.ts'];
+  const specs = ['e2e/appointment.spec.ts', 'e2e/translations.spec.ts', 'e2e/headers.spec.ts', 'e2e/latency.spec.ts'];
   const { code, output } = await runNode(['node_modules/@playwright/test/cli.js', 'test', ...specs], {
     CI: '',
     ENGAGE_REPORTS_DIR: reports,
@@ -37,7 +38,10 @@ it('fails against a broken provider and leaves its token in no output', async ()
     /expected the body to match appointment-response\.schema\.json; 2 violation\(s\):\n.*\/data\/meetingType: must be one of[\s\S]*\/data\/status: must be one of/,
     'toMatchSchema lists every violation',
   );
-  assert.ok(readdirSync(join(reports, 'e2e')).includes('junit.xml'));
+  assert.match(output, /^ {2}1 failed$/m, 'only the schema check of the basic 200 fails');
+  const junit = readFileSync(join(reports, 'e2e', 'junit.xml'), 'utf8');
+  const blocked = junit.match(/blocked by: GET appointment 123: the body does not match the schema:/g) ?? [];
+  assert.ok(blocked.length >= 10, `${blocked.length} checks say what blocked them`);
   const traces = filesContaining(reports, '').filter((file) => file.endsWith('trace.zip'));
   assert.ok(traces.length > 0, 'failures keep a trace');
   assert.ok(filesContaining(reports, 'token-added-by-the-e2e-proxy').length > 0, 'the traces hold the placeholder');

@@ -1,20 +1,28 @@
 // The e2e test API: `test` with the typed suite config and a `probe` built on Playwright's `request`
-// fixture, and `expect` with the suite's custom matchers. Requests go through the token-injecting
+// fixture, `skipWhenBlocked` for checks that need the basic 200, and `expect` with the suite's
+// custom matchers. Requests go through the token-injecting
 // proxy, so Playwright, its traces and its reports only ever see a placeholder token.
 import { test as base, expect as baseExpect } from '@playwright/test';
 import { loadSuiteConfig } from '../config/load-suite-config.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { createTokenProvider } from '../config/token-provider.ts';
 import { type CheckResult, problemsOf } from './checks/check-result.ts';
+import { checkBasicAppointment } from './checks/response-checks.ts';
 import { exactTransport } from './exact-request.ts';
 import { TARGET_URL_VARIABLE } from './global-setup.ts';
-import { createProbe, type Probe } from './http-probe.ts';
+import { appointmentPath, createProbe, type Probe } from './http-probe.ts';
 import { toMatchSchema } from './matchers/to-match-schema.ts';
 import { PROXY_ERROR_HEADER, startTokenInjectingProxy, type TokenInjectingProxy } from './token-injecting-proxy.ts';
 
 export const expect = baseExpect.extend({ toMatchSchema });
 
-export const test = base.extend<{ probe: Probe }, { suite: SuiteConfig; forwarder: TokenInjectingProxy }>({
+/** The first problem of an appointment's basic 200 (status, JSON, shape), or undefined when it is fine. */
+type BlockedBy = (id: string) => Promise<string | undefined>;
+
+export const test = base.extend<
+  { probe: Probe },
+  { suite: SuiteConfig; forwarder: TokenInjectingProxy; blockedBy: BlockedBy }
+>({
   suite: [async ({}, use) => use(loadSuiteConfig()), { scope: 'worker' }],
   forwarder: [
     async ({ suite }, use) => {
@@ -30,6 +38,31 @@ export const test = base.extend<{ probe: Probe }, { suite: SuiteConfig; forwarde
       );
       await use(proxy);
       await proxy.close();
+    },
+    { scope: 'worker' },
+  ],
+  // One GET per appointment and worker, so that a broken basic 200 is one failure, not one per check.
+  blockedBy: [
+    async ({ suite, forwarder }, use) => {
+      const target = {
+        baseUrl: forwarder.url,
+        enterprise: suite.enterprise,
+        getToken: async () => forwarder.placeholder,
+      };
+      const probe = createProbe(target, exactTransport(suite.requestTimeoutMilliseconds));
+      const found = new Map<string, Promise<string | undefined>>();
+      await use((id) => {
+        let problem = found.get(id);
+        if (problem === undefined) {
+          const label = `GET appointment ${id}`;
+          problem = probe(appointmentPath(suite.enterprise, id)).then(
+            (response) => checkBasicAppointment(response, label)[0]?.split('\n')[0],
+            (error: Error) => `${label}: ${error.message}`,
+          );
+          found.set(id, problem);
+        }
+        return problem;
+      });
     },
     { scope: 'worker' },
   ],
@@ -66,6 +99,15 @@ export const test = base.extend<{ probe: Probe }, { suite: SuiteConfig; forwarde
     );
   },
 });
+
+/**
+ * Skips a check that builds on the basic 200 of `id` when that failed, naming the problem: the
+ * checks of the 200 itself fail once, and the run stays failed, quick and readable.
+ */
+export async function skipWhenBlocked(blockedBy: BlockedBy, id: string): Promise<void> {
+  const problem = await blockedBy(id);
+  test.skip(problem !== undefined, `blocked by: ${problem}`);
+}
 
 /** Reports a check: a skip with its reason, or no problems expected. */
 export function expectCheck(result: CheckResult): void {

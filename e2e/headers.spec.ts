@@ -7,7 +7,7 @@ import {
   checkCorrelationIdRejected,
   checkRepeatedHeaderIsNoCrash,
 } from './checks/header-checks.ts';
-import { expectCheck, test } from './fixtures.ts';
+import { expectCheck, skipWhenBlocked, test } from './fixtures.ts';
 import { appointmentPath } from './http-probe.ts';
 
 test.describe('X-Correlation-Id', () => {
@@ -15,7 +15,8 @@ test.describe('X-Correlation-Id', () => {
     ['a UUID', randomUUID()],
     ['another short string', 'e2e-check-42'],
   ] as const) {
-    test(`is accepted as ${label}`, async ({ probe, suite }) => {
+    test(`is accepted as ${label}`, async ({ probe, suite, blockedBy }) => {
+      await skipWhenBlocked(blockedBy, suite.appointmentId);
       const echo = suite.expectations.has('correlation-echo');
       expectCheck(
         await checkCorrelationIdAccepted(probe, appointmentPath(suite.enterprise, suite.appointmentId), value, echo),

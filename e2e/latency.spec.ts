@@ -1,13 +1,14 @@
 // One request of each kind under the single-request ceiling of slo.json; the measured times are
 // annotations on the test, so they show in the HTML report.
 import { checkLatency } from './checks/latency-checks.ts';
-import { expectCheck, test } from './fixtures.ts';
+import { expectCheck, skipWhenBlocked, test } from './fixtures.ts';
 import { appointmentPath } from './http-probe.ts';
 
-test('single requests stay under the latency ceiling', async ({ probe, suite }) => {
+test('single requests stay under the latency ceiling', async ({ probe, suite, blockedBy }) => {
+  await skipWhenBlocked(blockedBy, suite.appointmentId);
   const result = await checkLatency(probe, {
-    'an existing appointment': appointmentPath(suite.enterprise, suite.appointmentId),
-    'an unknown appointment': appointmentPath(suite.enterprise, suite.missingAppointmentId),
+    'an existing appointment': { path: appointmentPath(suite.enterprise, suite.appointmentId), status: 200 },
+    'an unknown appointment': { path: appointmentPath(suite.enterprise, suite.missingAppointmentId), status: 404 },
   });
   for (const { label, milliseconds } of result.measured)
     test.info().annotations.push({ type: 'latency', description: `${label}: ${milliseconds} ms` });

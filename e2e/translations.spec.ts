@@ -7,7 +7,7 @@ import {
   regionFallbackCheck,
   translationChecks,
 } from './checks/translation-checks.ts';
-import { expectCheck, test } from './fixtures.ts';
+import { expectCheck, skipWhenBlocked, test } from './fixtures.ts';
 import { appointmentPath } from './http-probe.ts';
 
 const { appointmentIds } = loadSuiteConfig();
@@ -17,7 +17,8 @@ for (const id of appointmentIds) {
   test.describe(`languages of appointment ${id}`, () => {
     const checks = { ...translationChecks, ...optionalChecks };
     for (const [name, check] of Object.entries(checks)) {
-      test(name, async ({ probe, suite }) => {
+      test(name, async ({ probe, suite, blockedBy }) => {
+        await skipWhenBlocked(blockedBy, id);
         if (name in optionalChecks) {
           test.skip(
             !suite.expectations.has(name as keyof typeof optionalChecks),

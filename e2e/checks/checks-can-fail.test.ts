@@ -272,14 +272,23 @@ describe('the header and error checks fail against', () => {
 describe('the latency check', () => {
   it('passes on a quick provider and fails on one slower than the ceiling, reporting the figures', async () => {
     const path = appointmentPath('acme', '123');
-    const quick = await checkLatency(await probeFor(), { 'the appointment': path }, 200);
+    const quick = await checkLatency(await probeFor(), { 'the appointment': { path, status: 200 } }, 200);
     assert.deepEqual(problemsOf(quick), []);
     assert.equal(quick.measured.length, 1);
     const slow = await checkLatency(
       await probeFor({ latency: { fixedMilliseconds: 250, jitterMilliseconds: 0 } }),
-      { 'the appointment': path },
+      { 'the appointment': { path, status: 200 } },
       200,
     );
     assert.match(problemsOf(slow).join(), /the appointment: \d+ ms, over the ceiling of 200 ms \(slo\.json\)/);
+  });
+  it('counts only answers with the expected status: a quick 500 is a problem, not a fast lookup', async () => {
+    const failing = await checkLatency(
+      await faulty('server-error-on-odd-ids'),
+      { 'the appointment': { path: appointmentPath('acme', '123'), status: 200 } },
+      200,
+    );
+    assert.deepEqual(failing.measured, []);
+    assert.match(problemsOf(failing).join(), /the appointment: HTTP 500, expected 200, so its time is not a measure/);
   });
 });

@@ -46,26 +46,34 @@ export function checkResolvedValuesAreTranslations(body: AppointmentResponse, la
   });
 }
 
-/** A 200 with a JSON content type. */
+/** A 200 with a JSON content type and a body that parses as JSON. */
 export function checkOkJson(response: ProbeResponse, label: string): string[] {
   if (response.status !== 200)
-    return [`${label}: HTTP ${response.status}, expected 200 (body ${response.text.slice(0, 200)})`];
-  return isJsonContentType(response)
-    ? []
-    : [`${label}: Content-Type ${show(response.headers['content-type'])} is not JSON`];
+    return [`${label}: HTTP ${response.status}, expected 200 (body ${show(response.text.slice(0, 200))})`];
+  if (!isJsonContentType(response))
+    return [`${label}: Content-Type ${show(response.headers['content-type'])} is not JSON`];
+  return response.json === undefined
+    ? [`${label}: the body does not parse as JSON (it starts ${show(response.text.slice(0, 80))})`]
+    : [];
 }
 
-/** The body is the appointment that was asked for. */
-export function checkRequestedId(body: AppointmentResponse, id: string, label: string): string[] {
-  return body.data.id === id ? [] : [`${label}: data.id is ${show(body.data.id)}, expected the requested ${show(id)}`];
+/** The basic 200 every other check of an appointment builds on: status, JSON, and the schema's shape. */
+export function checkBasicAppointment(response: ProbeResponse, label: string): string[] {
+  const problems = checkOkJson(response, label);
+  if (problems.length > 0) return problems;
+  const result = validateAgainstSchema(SchemaId.appointmentResponse, response.json);
+  return result.valid ? [] : [`${label}: the body does not match the schema:\n${formatViolations(result.violations)}`];
+}
+
+/** The body is the appointment that was asked for; any body may come, so nothing is assumed of it. */
+export function checkRequestedId(body: unknown, id: string, label: string): string[] {
+  const actual = (body as { data?: { id?: unknown } } | undefined)?.data?.id;
+  return actual === id ? [] : [`${label}: data.id is ${show(actual)}, expected the requested ${show(id)}`];
 }
 
 export function checkAppointmentResponse(response: ProbeResponse, id: string, label: string): string[] {
-  const problems = checkOkJson(response, label);
-  if (response.status !== 200) return problems;
-  const result = validateAgainstSchema(SchemaId.appointmentResponse, response.json);
-  if (!result.valid)
-    return [...problems, `${label}: the body does not match the schema:\n${formatViolations(result.violations)}`];
+  const problems = checkBasicAppointment(response, label);
+  if (problems.length > 0) return problems;
   const body = response.json as AppointmentResponse;
   return [...problems, ...checkRequestedId(body, id, label), ...checkResolvedValuesAreTranslations(body, label)];
 }
