@@ -1,12 +1,13 @@
 // The basic 200 of each configured appointment: JSON, the schema (through toMatchSchema), then the
 // requested id and resolved translatable values that are the field's own translations.
+
+import { appointmentPath } from '../config/appointment-path.ts';
 import { loadSuiteConfig } from '../config/load-suite-config.ts';
 import { SchemaId } from '../schemas/schema-registry.ts';
 import type { AppointmentResponse } from '../schemas/types.generated.ts';
 import { checked } from './checks/check-result.ts';
 import { checkOkJson, checkRequestedId, checkResolvedValuesAreTranslations } from './checks/response-checks.ts';
 import { expect, expectCheck, skipWhenBlocked, test } from './fixtures.ts';
-import { appointmentPath } from './http-probe.ts';
 
 const { appointmentIds } = loadSuiteConfig();
 

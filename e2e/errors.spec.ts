@@ -1,6 +1,8 @@
 // The documented errors: 404 for an unknown id, 401 for missing, malformed or unknown tokens, 403 for
 // a token without the scope (ENGAGE_NO_SCOPE_TOKEN), 405 for another method, and 429 for a burst
 // only under `rate-limit`.
+
+import { appointmentPath } from '../config/appointment-path.ts';
 import {
   checkForbidden,
   checkMethodNotAllowed,
@@ -10,7 +12,6 @@ import {
   unauthorizedRequests,
 } from './checks/error-checks.ts';
 import { expectCheck, test } from './fixtures.ts';
-import { appointmentPath } from './http-probe.ts';
 
 test.describe('errors', () => {
   test('an unknown id gets 404 with the errors envelope and statusCode "404"', async ({ probe, suite }) => {

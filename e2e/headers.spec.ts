@@ -2,13 +2,13 @@
 // longer than 36 characters; echoed only where `correlation-echo` is expected. Sent twice, it gets
 // no 5xx.
 import { randomUUID } from 'node:crypto';
+import { appointmentPath } from '../config/appointment-path.ts';
 import {
   checkCorrelationIdAccepted,
   checkCorrelationIdRejected,
   checkRepeatedHeaderIsNoCrash,
 } from './checks/header-checks.ts';
 import { expectCheck, skipWhenBlocked, test } from './fixtures.ts';
-import { appointmentPath } from './http-probe.ts';
 
 test.describe('X-Correlation-Id', () => {
   for (const [label, value] of [

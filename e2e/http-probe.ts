@@ -34,10 +34,6 @@ export type RawRequest = (
   headers: Record<string, HeaderValue>,
 ) => Promise<{ status: number; headers: Record<string, string>; text: string }>;
 
-export function appointmentPath(enterprise: string, id: string): string {
-  return `/enterprises/${encodeURIComponent(enterprise)}/appointments/${encodeURIComponent(id)}`;
-}
-
 export function createProbe(target: ProbeTarget, rawRequest: RawRequest): Probe {
   return async (path, headers = {}, method = 'GET') => {
     const token = await target.getToken();

@@ -1,8 +1,9 @@
 // One request of each kind under the single-request ceiling of slo.json; the measured times are
 // annotations on the test, so they show in the HTML report.
+
+import { appointmentPath } from '../config/appointment-path.ts';
 import { checkLatency } from './checks/latency-checks.ts';
 import { expectCheck, skipWhenBlocked, test } from './fixtures.ts';
-import { appointmentPath } from './http-probe.ts';
 
 test('single requests stay under the latency ceiling', async ({ probe, suite, blockedBy }) => {
   await skipWhenBlocked(blockedBy, suite.appointmentId);

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { appointmentPath } from '../config/appointment-path.ts';
 import { sendExactRequest } from './exact-request.ts';
 
 /** Set on the proxy's own answer when the target could not be reached, with the reason. */
@@ -31,7 +32,7 @@ export async function startTokenInjectingProxy(
   timeoutMilliseconds: number,
 ): Promise<TokenInjectingProxy> {
   const placeholder = `${PLACEHOLDER_PREFIX}-${randomUUID()}`;
-  const appointmentPrefix = `/enterprises/${encodeURIComponent(enterprise)}/appointments/`;
+  const appointmentPrefix = appointmentPath(enterprise, '');
 
   function refuse(response: ServerResponse, reason: string) {
     response.writeHead(403, { [PROXY_ERROR_HEADER]: encodeURIComponent(reason) });

@@ -1,5 +1,7 @@
 // The language rules on each configured appointment, data-agnostic: the available languages come
 // from the response's own translations. Optional rules run only where their expectation is set.
+
+import { appointmentPath } from '../config/appointment-path.ts';
 import { loadSuiteConfig } from '../config/load-suite-config.ts';
 import {
   contentLanguageCheck,
@@ -8,7 +10,6 @@ import {
   translationChecks,
 } from './checks/translation-checks.ts';
 import { expectCheck, skipWhenBlocked, test } from './fixtures.ts';
-import { appointmentPath } from './http-probe.ts';
 
 const { appointmentIds } = loadSuiteConfig();
 const optionalChecks = { 'region-fallback': regionFallbackCheck, 'content-language': contentLanguageCheck } as const;

@@ -8,6 +8,7 @@ import { SharedArray } from 'k6/data';
 import exec from 'k6/execution';
 import http, { type RefinedResponse, type ResponseType } from 'k6/http';
 import { Counter, Rate } from 'k6/metrics';
+import { appointmentPath } from '../config/appointment-path.ts';
 import { isJsonMediaType } from '../schemas/json-media-type.ts';
 import { appointmentBodyProblem } from './lib/appointment-body-check.ts';
 import { rememberingGoodBodies } from './lib/known-good-bodies.ts';
@@ -105,7 +106,7 @@ const urlsById = new Map<string, string>();
 const appointmentUrl = (id: string) =>
   once(urlsById, id, () => {
     const { baseUrl, enterprise } = ready();
-    return `${baseUrl}/enterprises/${encodeURIComponent(enterprise)}/appointments/${encodeURIComponent(id)}`;
+    return `${baseUrl}${appointmentPath(enterprise, id)}`;
   });
 
 /**

@@ -1,6 +1,8 @@
 // The sandbox's request handler (no listening socket): routes to the appointment and token
 // endpoints, and applies the opt-in knobs: latency, injected errors, rate limiting, faults.
+
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { APPOINTMENT_ROUTE } from '../config/appointment-path.ts';
 import { answerAppointmentRequest, endpointHeaders, errorReply, type Reply } from './appointment-endpoint.ts';
 import { AppointmentStore } from './appointment-store.ts';
 import { defaultSeed } from './default-seed.ts';
@@ -28,7 +30,6 @@ export interface SandboxApp {
   store: AppointmentStore;
 }
 
-const appointmentPath = /^\/enterprises\/([^/?]+)\/appointments\/([^/?]+)(\?.*)?$/;
 const tokenPath = /^\/realms\/([^/?]+)\/protocol\/openid-connect\/token(\?.*)?$/;
 const JSON_TYPE = 'application/json; charset=utf-8';
 const RATE_LIMITED_SERVICE_MILLISECONDS = 5;
@@ -61,7 +62,7 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
 
   function route(request: IncomingMessage, response: ServerResponse) {
     const url = request.url ?? '/';
-    const appointment = appointmentPath.exec(url);
+    const appointment = APPOINTMENT_ROUTE.exec(url);
     if (appointment !== null) {
       if (faults.has('crash-on-repeated-headers') && hasRepeatedHeader(request.rawHeaders))
         throw new Error('a deliberate crash on a repeated header');

@@ -1,6 +1,7 @@
 // The typed client under contract: GET appointment-by-id on fetch, a fresh X-Correlation-Id per
 // call, and a result that says which of the three things happened.
 import { randomUUID } from 'node:crypto';
+import { appointmentPath } from '../../config/appointment-path.ts';
 import { isJsonMediaType } from '../../schemas/json-media-type.ts';
 import type { ApiError, Appointment } from '../../schemas/types.generated.ts';
 
@@ -28,7 +29,7 @@ export function createAppointmentClient(options: AppointmentClientOptions) {
       { acceptLanguage = options.acceptLanguage ?? '*' } = {},
     ): Promise<AppointmentLookup> {
       const correlationId = randomUUID();
-      const url = `${baseUrl}/enterprises/${encodeURIComponent(enterprise)}/appointments/${encodeURIComponent(id)}`;
+      const url = `${baseUrl}${appointmentPath(enterprise, id)}`;
       let response: Response;
       try {
         response = await fetchFunction(url, {

@@ -1,8 +1,7 @@
 // What provider verification runs against: the embedded sandbox, whose state handlers seed it, or a
-// configured environment, whose state handlers only map states to ENGAGE_* ids and call nothing.
+// configured environment, whose state handlers map states to ENGAGE_* ids and change nothing.
 // pact-js exports these types only from their own module.
 import type { StateHandlers } from '@pact-foundation/pact/src/dsl/verifier/proxy/types.js';
-import { ConfigError } from '../../config/config-error.ts';
 import { SANDBOX_DEFAULTS, type SuiteConfig } from '../../config/suite-config.ts';
 import { appointment, docsAppointment, location, text } from '../../sandbox/seed-helpers.ts';
 import type { RunningSandbox } from '../../sandbox/start-sandbox.ts';
@@ -12,6 +11,15 @@ const SANDBOX_ENTERPRISE = SANDBOX_DEFAULTS.enterprise;
 
 type Parameters = { id?: string; language?: string };
 const parametersOf = (parameters: unknown): Parameters => (parameters ?? {}) as Parameters;
+
+/** What a state hands back to the pact: the values as they are, and percent-encoded for the path. */
+const stateValues = (enterprise: string, id: string, extra: Record<string, string> = {}) => ({
+  enterprise,
+  id,
+  enterpriseInPath: encodeURIComponent(enterprise),
+  idInPath: encodeURIComponent(id),
+  ...extra,
+});
 
 /** State handlers that seed the sandbox with exactly what each state asks for. */
 export function sandboxStateHandlers(sandbox: RunningSandbox): StateHandlers {
@@ -24,7 +32,7 @@ export function sandboxStateHandlers(sandbox: RunningSandbox): StateHandlers {
       setup: async (parameters) => {
         const id = parametersOf(parameters).id ?? '123';
         sandbox.store.put(SANDBOX_ENTERPRISE, { ...docsAppointment, id });
-        return { enterprise: SANDBOX_ENTERPRISE, id };
+        return stateValues(SANDBOX_ENTERPRISE, id);
       },
       teardown,
     },
@@ -36,7 +44,7 @@ export function sandboxStateHandlers(sandbox: RunningSandbox): StateHandlers {
           SANDBOX_ENTERPRISE,
           appointment(id, { location: location({ city, state: [], street1: [], street2: [] }) }),
         );
-        return { enterprise: SANDBOX_ENTERPRISE, id, language };
+        return stateValues(SANDBOX_ENTERPRISE, id, { language });
       },
       teardown,
     },
@@ -44,32 +52,57 @@ export function sandboxStateHandlers(sandbox: RunningSandbox): StateHandlers {
       setup: async (parameters) => {
         const id = parametersOf(parameters).id ?? 'missing';
         sandbox.store.remove(SANDBOX_ENTERPRISE, id);
-        return { enterprise: SANDBOX_ENTERPRISE, id };
+        return stateValues(SANDBOX_ENTERPRISE, id);
       },
       teardown,
     },
   };
 }
 
+/** The configured appointment as the target returns it, read once by the language state. */
+export type ReadConfiguredAppointment = () => Promise<unknown>;
+
+/** A language the city of a scheduled appointment is translated into, or why the appointment cannot serve. */
+export function translatedCityLanguage(
+  body: unknown,
+  preferred: string | undefined,
+): { language: string } | { problem: string } {
+  const data = (body as { data?: Record<string, unknown> } | undefined)?.data;
+  if (data === undefined) return { problem: 'it could not be read as an appointment' };
+  if (data.start === null || data.end === null) return { problem: 'it is not scheduled (start or end is null)' };
+  const city = (data.location as { translations?: { city?: Array<{ language?: unknown }> } } | null)?.translations
+    ?.city;
+  const languages = (city ?? []).map((translation) => translation.language).filter((tag) => typeof tag === 'string');
+  if (languages.length === 0) return { problem: 'its location has no translated city' };
+  const match = languages.find((tag) => tag.toLowerCase() === preferred?.toLowerCase());
+  return { language: match ?? (languages[0] as string) };
+}
+
 /**
- * State handlers for a real environment: each state maps to configured data, which must satisfy it
- * (ENGAGE_APPOINTMENT_ID scheduled, with a location whose city is in ENGAGE_DEFAULT_LANGUAGE).
+ * State handlers for a real environment: each state maps to configured data and creates nothing.
+ * The language state reads ENGAGE_APPOINTMENT_ID and asks for a language its city has (the default
+ * language where it has that), so any scheduled appointment with a translated city will do.
  */
-export function configuredStateHandlers(config: SuiteConfig): StateHandlers {
+export function configuredStateHandlers(
+  config: SuiteConfig,
+  readAppointment: ReadConfiguredAppointment,
+): StateHandlers {
   const { enterprise, appointmentId, missingAppointmentId, defaultLanguage } = config;
-  if (defaultLanguage === undefined) {
-    throw new ConfigError(
-      'ENGAGE_DEFAULT_LANGUAGE',
-      'is required to verify the contract against ENGAGE_BASE_URL (the language state uses it)',
-    );
-  }
+  let language: Promise<string> | undefined;
+  const cityLanguage = () => {
+    language ??= readAppointment().then((body) => {
+      const found = translatedCityLanguage(body, defaultLanguage);
+      if ('language' in found) return found.language;
+      throw new Error(
+        `ENGAGE_APPOINTMENT_ID ${appointmentId} cannot stand in for the state "${ProviderState.appointmentScheduledWithTranslatedLocation}": ${found.problem}; configure a scheduled appointment whose location has a translated city`,
+      );
+    });
+    return language;
+  };
   return {
-    [ProviderState.appointmentExists]: async () => ({ enterprise, id: appointmentId }),
-    [ProviderState.appointmentScheduledWithTranslatedLocation]: async () => ({
-      enterprise,
-      id: appointmentId,
-      language: defaultLanguage,
-    }),
-    [ProviderState.appointmentMissing]: async () => ({ enterprise, id: missingAppointmentId }),
+    [ProviderState.appointmentExists]: async () => stateValues(enterprise, appointmentId),
+    [ProviderState.appointmentScheduledWithTranslatedLocation]: async () =>
+      stateValues(enterprise, appointmentId, { language: await cityLanguage() }),
+    [ProviderState.appointmentMissing]: async () => stateValues(enterprise, missingAppointmentId),
   };
 }

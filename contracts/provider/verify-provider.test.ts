@@ -63,10 +63,23 @@ describe('verification against a configured environment', { concurrency: 2 }, ()
     const { code } = await verify({ ...environment(), ENGAGE_APPOINTMENT_ID: 'not-there' });
     assert.equal(code, 1);
   });
-  it('stops with one line when a variable it needs is missing', async () => {
+  it('needs no ENGAGE_DEFAULT_LANGUAGE: the language state reads a language from the appointment itself', async () => {
     const { ENGAGE_DEFAULT_LANGUAGE: _language, ...withoutLanguage } = environment();
     const { code, output } = await verify(withoutLanguage);
-    assert.equal(code, 2);
-    assert.match(output, /^configuration error: ENGAGE_DEFAULT_LANGUAGE is required to verify the contract/m);
+    assert.equal(code, 0, output);
+  });
+  it('says which appointment cannot stand in for the language state, and why', async () => {
+    other.sandbox.store.put('globex', {
+      ...other.sandbox.store.enterprise('globex')?.appointments.get('globex-7'),
+      id: 'globex-unscheduled',
+      start: null,
+      end: null,
+    } as never);
+    const { code, output } = await verify({ ...environment(), ENGAGE_APPOINTMENT_ID: 'globex-unscheduled' });
+    assert.equal(code, 1);
+    assert.match(
+      output,
+      /ENGAGE_APPOINTMENT_ID globex-unscheduled cannot stand in for the state .*: it is not scheduled \(start or end is null\)/,
+    );
   });
 });

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { Verifier } from '@pact-foundation/pact';
 import type { RequestHandler } from 'express';
+import { appointmentPath } from '../../config/appointment-path.ts';
 import { ConfigError, runMain } from '../../config/config-error.ts';
 import type { Environment } from '../../config/environment-files.ts';
 import { readEnvironment } from '../../config/environment-files.ts';
@@ -77,6 +78,20 @@ function swapInToken(getToken: () => Promise<string>): RequestHandler {
   };
 }
 
+/** GET ENGAGE_APPOINTMENT_ID with the configured token, for the state handlers to read. */
+async function readConfiguredAppointment(config: SuiteConfig, getToken: () => Promise<string>): Promise<unknown> {
+  const baseUrl = config.target.kind === 'remote' ? config.target.baseUrl : '';
+  const response = await fetch(`${baseUrl}${appointmentPath(config.enterprise, config.appointmentId)}`, {
+    headers: { authorization: `Bearer ${await getToken()}`, accept: 'application/json', 'accept-language': '*' },
+    signal: AbortSignal.timeout(config.requestTimeoutMilliseconds),
+  });
+  if (response.status !== 200) {
+    await response.arrayBuffer();
+    throw new Error(`GET appointment ${config.appointmentId} (ENGAGE_APPOINTMENT_ID) answered HTTP ${response.status}`);
+  }
+  return response.json().catch(() => undefined);
+}
+
 export async function verifyProvider(config: SuiteConfig, environment: Environment): Promise<void> {
   const source = pactSource(environment);
   const sandbox = config.target.kind === 'sandbox' ? await startEmbeddedSandbox(environment) : undefined;
@@ -89,7 +104,7 @@ export async function verifyProvider(config: SuiteConfig, environment: Environme
       providerBaseUrl: sandbox?.url ?? (config.target.kind === 'remote' ? config.target.baseUrl : ''),
       // pact-js types stateHandlers as HTTP and message handlers at once; ours are HTTP handlers.
       stateHandlers: (sandbox === undefined
-        ? configuredStateHandlers(config)
+        ? configuredStateHandlers(config, () => readConfiguredAppointment(config, tokenProvider.getToken))
         : sandboxStateHandlers(sandbox)) as unknown as VerifierOptions['stateHandlers'],
       requestFilter: swapInToken(() => tokenProvider.getToken()),
       logLevel: 'warn',

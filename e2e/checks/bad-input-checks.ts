@@ -2,8 +2,9 @@
 // and odd header values must never get a 5xx, and every body must match the 200 or errors schema.
 // Bounded in runs and time, and paced so that a real environment's rate limit is respected.
 import fc from 'fast-check';
+import { appointmentPath } from '../../config/appointment-path.ts';
 import { formatViolations, SchemaId, validateAgainstSchema } from '../../schemas/schema-registry.ts';
-import { appointmentPath, type Probe } from '../http-probe.ts';
+import type { Probe } from '../http-probe.ts';
 import { type CheckResult, checked } from './check-result.ts';
 import { show } from './response-checks.ts';
 

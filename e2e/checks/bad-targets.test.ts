@@ -3,9 +3,10 @@
 // content type; and never with the token.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
+import { appointmentPath } from '../../config/appointment-path.ts';
 import { BAD_TARGET_KINDS, badTargetPool } from '../../testing/bad-targets.ts';
 import { exactTransport } from '../exact-request.ts';
-import { appointmentPath, createProbe } from '../http-probe.ts';
+import { createProbe } from '../http-probe.ts';
 import { checkAppointmentResponse } from './response-checks.ts';
 
 const targets = badTargetPool();

@@ -3,12 +3,13 @@
 // a problem against a sandbox that breaks its rule.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
+import { appointmentPath } from '../../config/appointment-path.ts';
 import type { SandboxOptions } from '../../sandbox/create-sandbox-app.ts';
 import type { FaultName } from '../../sandbox/faults.ts';
 import { appointment, location, text } from '../../sandbox/seed-helpers.ts';
 import { type RunningSandbox, startSandbox } from '../../sandbox/start-sandbox.ts';
 import { exactTransport } from '../exact-request.ts';
-import { appointmentPath, createProbe, type Probe } from '../http-probe.ts';
+import { createProbe, type Probe } from '../http-probe.ts';
 import { checkBadInput } from './bad-input-checks.ts';
 import { type CheckResult, problemsOf } from './check-result.ts';
 import {
