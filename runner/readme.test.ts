@@ -1,12 +1,57 @@
-// Keeps README.md one document: each section heading appears once, so copies cannot drift apart.
+// Keeps README.md one document and true: each section heading appears once, so copies cannot drift
+// apart, and the rules table names e2e tests that exist and faults that are shown failing them.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { it } from 'node:test';
+import { FAULT_NAMES } from '../sandbox/faults.ts';
+
+const readme = readFileSync('README.md', 'utf8');
 
 it('README.md has each ## section once', () => {
-  const headings = readFileSync('README.md', 'utf8')
-    .split('\n')
-    .filter((line) => line.startsWith('## '));
+  const headings = readme.split('\n').filter((line) => line.startsWith('## '));
   const repeated = headings.filter((heading, index) => headings.indexOf(heading) !== index);
   assert.deepEqual(repeated, [], `repeated README sections: ${repeated.join(', ')}`);
+});
+
+/** The rows of the table under "## Rules and their proofs": [rule, source, e2e test, broken by]. */
+function ruleRows(): string[][] {
+  const section = readme.split('\n## Rules and their proofs\n')[1]?.split('\n## ')[0] ?? '';
+  return section
+    .split('\n')
+    .filter((line) => line.startsWith('| ') && !line.startsWith('| rule ') && !line.startsWith('| ---'))
+    .map((line) =>
+      line
+        .slice(2, -2)
+        .split(' | ')
+        .map((cell) => cell.trim()),
+    );
+}
+
+const sourcesIn = (folder: string) =>
+  readdirSync(folder)
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => readFileSync(`${folder}/${file}`, 'utf8'))
+    .join('\n');
+
+it('README.md has a rules table whose every e2e test exists and every fault is shown failing it', () => {
+  const rows = ruleRows();
+  assert.ok(rows.length >= 20, `${rows.length} rules in the table`);
+  // Titles as written in the sources, with escaped quotes read as quotes.
+  const e2eSources = `${sourcesIn('e2e')}\n${sourcesIn('e2e/checks')}`.replaceAll("\\'", "'");
+  const provenFaults = readFileSync('e2e/checks/checks-can-fail.test.ts', 'utf8');
+  const named = new Set<string>();
+  for (const [rule, , test, brokenBy] of rows) {
+    assert.ok(test !== undefined && brokenBy !== undefined, `the row for "${rule}" has four cells`);
+    assert.ok(e2eSources.includes(test), `no e2e test is titled "${test}" (rule: ${rule})`);
+    for (const [, fault] of brokenBy.matchAll(/`([a-z]+(?:-[a-z]+)+)`/g)) {
+      assert.ok((FAULT_NAMES as readonly string[]).includes(fault as string), `"${fault}" is not a sandbox fault`);
+      assert.ok(provenFaults.includes(`'${fault}'`), `no test shows a check failing against ${fault}`);
+      named.add(fault as string);
+    }
+  }
+  assert.deepEqual(
+    FAULT_NAMES.filter((fault) => !named.has(fault)),
+    [],
+    'every sandbox fault is in the table',
+  );
 });

@@ -140,6 +140,12 @@ describe('the language checks fail against', () => {
       /Accept-Language "nl": location\.city is \{"language":"en"/,
     ],
     [
+      'ignore-accept-language',
+      MULTILINGUAL,
+      translationChecks['"<language> *" (the docs\' "en *") gives that language, else the default'] as never,
+      /Accept-Language "nl \*": location\.city is \{"language":"en"/,
+    ],
+    [
       'fallback-instead-of-null',
       '123',
       translationChecks['a language that no field has yields null everywhere, with no fallback'] as never,
