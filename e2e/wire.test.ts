@@ -1,21 +1,45 @@
 // What goes on the wire is what the check says: requests reach the target with exactly the headers a
 // check chose (no Accept-Language added, no sec-fetch-*, repeated headers kept), recorded at a tiny
-// server behind the token-injecting forwarder and behind a whole Playwright run; and the forwarder
+// server for every request of every e2e check, behind the token-injecting forwarder and behind a
+// whole Playwright run; and the forwarder
 // adds the token to nothing but GET, HEAD and a bodiless POST on the appointment path.
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { appointmentPath } from '../config/appointment-path.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { type RecordingProxy, startRecordingProxy } from '../testing/recording-proxy.ts';
 import { runNode } from '../testing/run-entry-point.ts';
 import { startTinyServer, type TinyServer } from '../testing/tiny-server.ts';
-import { sendExactRequest } from './exact-request.ts';
+import { checkBadInput } from './checks/bad-input-checks.ts';
+import {
+  checkForbidden,
+  checkMethodNotAllowed,
+  checkUnauthorized,
+  checkUnknownId,
+  unauthorizedRequests,
+} from './checks/error-checks.ts';
+import {
+  checkCorrelationIdAccepted,
+  checkCorrelationIdRejected,
+  checkRepeatedHeaderIsNoCrash,
+} from './checks/header-checks.ts';
+import { checkLatency } from './checks/latency-checks.ts';
+import { checkAppointmentResponse } from './checks/response-checks.ts';
+import {
+  contentLanguageCheck,
+  readTranslations,
+  regionFallbackCheck,
+  translationChecks,
+} from './checks/translation-checks.ts';
+import { exactTransport, headerLines, sendExactRequest } from './exact-request.ts';
+import { createProbe, type Probe, type RawRequest } from './http-probe.ts';
 import { startTokenInjectingProxy, type TokenInjectingProxy } from './token-injecting-proxy.ts';
 
 /** Header lines as a list of [lower-case name, value], without the ones node's client always sets. */
-const headerLines = (rawHeaders: string[]) =>
+const arrivedLines = (rawHeaders: string[]) =>
   rawHeaders
     .flatMap((value, index) => (index % 2 === 0 ? [[value.toLowerCase(), rawHeaders[index + 1] as string]] : []))
     .filter(([name]) => name !== 'host' && name !== 'connection');
@@ -33,7 +57,7 @@ describe('the token-injecting forwarder', () => {
   });
   const send = (method: string, path: string, rawHeaders: string[]) =>
     sendExactRequest(method, `${forwarder.url}${path}`, rawHeaders, 2000);
-  const lastArrived = () => headerLines(target.requests.at(-1)?.rawHeaders ?? []);
+  const lastArrived = () => arrivedLines(target.requests.at(-1)?.rawHeaders ?? []);
 
   it('forwards a request with no Accept-Language as it is, with the token in place of the placeholder', async () => {
     const answer = await send('GET', '/enterprises/acme/appointments/1', [
@@ -132,5 +156,106 @@ describe('a Playwright run, recorded at the target', () => {
       lookups.flatMap((exchange) => exchange.headerNames.filter((name) => name.startsWith('sec-fetch-'))),
       [],
     );
+    // Playwright's own additions are User-Agent and Accept-Encoding, transport details no check is
+    // about (so compressed answers get checked too); anything else it started adding would fail here.
+    const arrivedNames = new Set(lookups.flatMap((exchange) => exchange.headerNames));
+    const chosenOrTransport = ['host', 'connection', 'accept', 'authorization', 'accept-language', 'x-correlation-id'];
+    assert.deepEqual([...arrivedNames].filter((name) => !chosenOrTransport.includes(name)).sort(), [
+      'accept-encoding',
+      'user-agent',
+    ]);
   });
 });
+
+describe('every request of every e2e check', () => {
+  let sandbox: RunningSandbox;
+  let target: TinyServer;
+  before(async () => {
+    sandbox = await startSandbox();
+    // Records each request's header lines as they arrive, then has the sandbox answer it.
+    target = await startTinyServer((request, response) => {
+      sendExactRequest(
+        request.method ?? 'GET',
+        `${sandbox.url}${request.url}`,
+        withoutHop(request.rawHeaders),
+        5000,
+      ).then(
+        (answer) => {
+          response.writeHead(answer.status, answer.headers);
+          response.end(answer.body);
+        },
+        () => response.destroy(),
+      );
+    });
+  });
+  after(async () => {
+    await target.close();
+    await sandbox.close();
+  });
+
+  it('arrives with exactly the header lines the check chose: nothing added, dropped or merged', async () => {
+    const intended: string[] = [];
+    const transport = exactTransport(5000);
+    const recording: RawRequest = (method, url, headers) => {
+      intended.push(requestKey(method, url.slice(target.url.length), headerLines(headers)));
+      return transport(method, url, headers);
+    };
+    const probe = createProbe(
+      { baseUrl: target.url, enterprise: 'acme', getToken: async () => 'sandbox-token' },
+      recording,
+    );
+    await runEveryCheck(probe);
+    const arrived = target.requests.map((request) =>
+      requestKey(request.method ?? '', request.url ?? '', withoutHop(request.rawHeaders)),
+    );
+    assert.ok(intended.length > 60, `${intended.length} requests sent`);
+    assert.deepEqual([...arrived].sort(), [...intended].sort());
+    assert.ok(
+      intended.some((key) => key.startsWith('GET ') && !key.includes('accept-language')),
+      'a request without Accept-Language was among them',
+    );
+    assert.ok(
+      intended.some((key) => /accept-language: \S+\naccept-language: /.test(key)),
+      'and one with it on two lines',
+    );
+  });
+});
+
+/** Header lines without the ones node's client sets itself (Host, Connection, a bodiless Content-Length). */
+function withoutHop(rawHeaders: string[]): string[] {
+  const kept: string[] = [];
+  for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
+    const name = (rawHeaders[index] as string).toLowerCase();
+    const value = rawHeaders[index + 1] as string;
+    if (name === 'host' || name === 'connection' || (name === 'content-length' && value === '0')) continue;
+    kept.push(rawHeaders[index] as string, value);
+  }
+  return kept;
+}
+
+const requestKey = (method: string, path: string, lines: string[]) =>
+  [`${method} ${path}`, ...headerLinePairs(lines).map(([name, value]) => `${name}: ${value}`)].join('\n');
+
+const headerLinePairs = (lines: string[]) =>
+  lines.flatMap((value, index) => (index % 2 === 0 ? [[value.toLowerCase(), lines[index + 1] as string]] : []));
+
+/** Every e2e check once, as the specs run them, through `probe` (the rate-limit burst aside: plain GETs). */
+async function runEveryCheck(probe: Probe): Promise<void> {
+  const path = appointmentPath('acme', 'a-office-accepted');
+  checkAppointmentResponse(await probe(path), 'a-office-accepted', 'GET');
+  const context = { probe, path, id: 'a-office-accepted', defaultLanguage: 'en' };
+  const read = await readTranslations(context);
+  assert.ok('translations' in read);
+  for (const check of [...Object.values(translationChecks), regionFallbackCheck, contentLanguageCheck])
+    await check(context, read.translations);
+  await checkCorrelationIdAccepted(probe, path, 'e2e-check-42', true);
+  await checkCorrelationIdRejected(probe, path, 'x'.repeat(37));
+  await checkRepeatedHeaderIsNoCrash(probe, path);
+  await checkMethodNotAllowed(probe, path);
+  await checkUnknownId(probe, appointmentPath('acme', 'nope'));
+  for (const [label, authorization] of Object.entries(unauthorizedRequests))
+    await checkUnauthorized(probe, path, authorization, label);
+  await checkForbidden(probe, path, 'sandbox-token-no-scope');
+  await checkLatency(probe, { 'the appointment': { path, status: 200 } });
+  await checkBadInput(probe, 'acme', { runs: 40, timeLimitMilliseconds: 5000, pacingMilliseconds: 0 });
+}

@@ -1,10 +1,11 @@
 // Property-based bad input: odd ids (unicode, traversal, very long, reserved characters, injection)
-// and odd header values must never get a 5xx, and every body must match the 200 or errors schema.
+// and odd header values, sometimes on two lines, must never get a 5xx, and every body must match the
+// 200 or errors schema.
 // Bounded in runs and time, and paced so that a real environment's rate limit is respected.
 import fc from 'fast-check';
 import { appointmentPath } from '../../config/appointment-path.ts';
 import { formatViolations, SchemaId, validateAgainstSchema } from '../../schemas/schema-registry.ts';
-import type { Probe } from '../http-probe.ts';
+import type { HeaderValue, Probe } from '../http-probe.ts';
 import { type CheckResult, checked } from './check-result.ts';
 import { show } from './response-checks.ts';
 
@@ -39,17 +40,23 @@ const headerValue = fc
   .oneof(fc.string({ maxLength: 80, unit: 'binary' }), fc.constantFrom(...hostileStrings))
   .map((value) => value.replace(/[^\t\x20-\x7e\x80-\xff]/g, '').trim());
 
+/** A header value, or two of them on repeated lines. */
+const headerLines = fc.oneof(
+  { weight: 3, arbitrary: headerValue },
+  { weight: 1, arbitrary: fc.tuple(headerValue, headerValue).map((pair) => [...pair]) },
+);
+
 export async function checkBadInput(probe: Probe, enterprise: string, budget: BadInputBudget): Promise<CheckResult> {
   let last = 0;
   const property = fc.asyncProperty(
     id,
-    fc.option(headerValue, { nil: undefined }),
-    fc.option(headerValue, { nil: undefined }),
+    fc.option(headerLines, { nil: undefined }),
+    fc.option(headerLines, { nil: undefined }),
     async (appointmentId, acceptLanguage, correlationId) => {
       const wait = last + budget.pacingMilliseconds - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       last = Date.now();
-      const headers: Record<string, string> = {};
+      const headers: Record<string, HeaderValue> = {};
       if (acceptLanguage !== undefined) headers['accept-language'] = acceptLanguage;
       if (correlationId !== undefined) headers['x-correlation-id'] = correlationId;
       const response = await probe(appointmentPath(enterprise, appointmentId), headers);

@@ -149,8 +149,18 @@ export const translationChecks: Record<string, TranslationCheck> = {
     if (excluded === undefined) return skipped('the location has no translation to exclude');
     // Nothing acceptable is left, and a requested language a field lacks gives null: no fallback.
     const problems = await expectResolution(context, `${excluded};q=0`, () => [null], translations);
-    if (other !== undefined)
-      problems.push(...(await expectResolution(context, `${excluded};q=0, ${other}`, exactly(other), translations)));
+    if (other !== undefined) {
+      // Before and after the language that may win.
+      for (const header of [`${excluded};q=0, ${other}`, `${other}, ${excluded};q=0`])
+        problems.push(...(await expectResolution(context, header, exactly(other), translations)));
+    }
+    const { defaultLanguage } = context;
+    if (defaultLanguage !== undefined) {
+      // With `*`: the default unless it is the excluded one, else any translation but the excluded one.
+      const withoutExcluded: Acceptable = (all) =>
+        defaultRule(defaultLanguage)(all.filter((translation) => translation.language.toLowerCase() !== excluded));
+      problems.push(...(await expectResolution(context, `${excluded};q=0, *`, withoutExcluded, translations)));
+    }
     return checked(problems);
   },
   'Accept-Language on two lines is one list, as if joined by a comma (RFC 9110)': async (context, translations) => {
