@@ -36,6 +36,7 @@ export const test = base.extend<
         suite.enterprise,
         () => tokens.getToken(),
         suite.requestTimeoutMilliseconds,
+        () => suite.noScopeToken?.reveal() ?? '',
       );
       await use(proxy);
       await proxy.close();

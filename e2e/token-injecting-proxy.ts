@@ -1,8 +1,8 @@
 // A forwarder on 127.0.0.1 that the e2e tests talk to instead of the target: it puts the real token
-// where the request carries this run's random placeholder, so the token never enters Playwright, its
-// traces or its reports. It adds the token only to GET and HEAD on the configured enterprise's
-// appointment path, and to a POST there with no body (the 405 check's request, which can change
-// nothing), and refuses any other request that carries the placeholder: it is no open relay.
+// (or the no-scope token) where the request carries this run's random placeholder for it, so no
+// credential ever enters Playwright, its traces or its reports. It adds a token only to a GET on the
+// configured enterprise's appointment path, and refuses any other request that carries a placeholder
+// (a POST, another path): it is no open relay.
 // Requests go out exactly as they came in (sendExactRequest): no header is added, dropped or merged.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -22,6 +22,8 @@ export interface TokenInjectingProxy {
   url: string;
   /** What this run's e2e requests carry instead of the token. */
   placeholder: string;
+  /** What the 403 check carries instead of ENGAGE_NO_SCOPE_TOKEN. */
+  noScopePlaceholder: string;
   close(): Promise<void>;
 }
 
@@ -30,8 +32,16 @@ export async function startTokenInjectingProxy(
   enterprise: string,
   getToken: () => Promise<string>,
   timeoutMilliseconds: number,
+  noScopeToken?: () => string,
 ): Promise<TokenInjectingProxy> {
   const placeholder = `${PLACEHOLDER_PREFIX}-${randomUUID()}`;
+  const noScopePlaceholder = `${PLACEHOLDER_PREFIX}-no-scope-${randomUUID()}`;
+  /** The credential behind a placeholder, or undefined for any other Authorization. */
+  const credentialFor = async (authorization: string) => {
+    if (authorization === `Bearer ${placeholder}`) return getToken();
+    if (authorization === `Bearer ${noScopePlaceholder}`) return noScopeToken?.() ?? 'no-ENGAGE_NO_SCOPE_TOKEN-set';
+    return undefined;
+  };
   const appointmentPrefix = appointmentPath(enterprise, '');
 
   function refuse(response: ServerResponse, reason: string) {
@@ -48,19 +58,17 @@ export async function startTokenInjectingProxy(
       const name = request.rawHeaders[index] as string;
       let value = request.rawHeaders[index + 1] as string;
       if (notForwarded.has(name.toLowerCase())) continue;
-      if (name.toLowerCase() === 'authorization' && value === `Bearer ${placeholder}`) {
+      const credential = name.toLowerCase() === 'authorization' ? await credentialFor(value) : undefined;
+      if (credential !== undefined) {
         carriesPlaceholder = true;
-        value = `Bearer ${await getToken()}`;
+        value = `Bearer ${credential}`;
       }
       rawHeaders.push(name, value);
     }
-    const bodiless =
-      request.headers['transfer-encoding'] === undefined && Number(request.headers['content-length'] ?? 0) === 0;
-    const allowed = method === 'GET' || method === 'HEAD' || (method === 'POST' && bodiless);
-    if (carriesPlaceholder && !(allowed && path.startsWith(appointmentPrefix))) {
+    if (carriesPlaceholder && !(method === 'GET' && path.startsWith(appointmentPrefix))) {
       return refuse(
         response,
-        `the e2e forwarder adds the token only to GET, HEAD and a bodiless POST on ${appointmentPrefix}…, not ${method} ${path}`,
+        `the e2e forwarder adds a token only to GET ${appointmentPrefix}…, not ${method} ${path}`,
       );
     }
     try {
@@ -83,6 +91,7 @@ export async function startTokenInjectingProxy(
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     placeholder,
+    noScopePlaceholder,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,8 +1,7 @@
 // What goes on the wire is what the check says: requests reach the target with exactly the headers a
 // check chose (no Accept-Language added, no sec-fetch-*, repeated headers kept), recorded at a tiny
 // server for every request of every e2e check, behind the token-injecting forwarder and behind a
-// whole Playwright run; and the forwarder
-// adds the token to nothing but GET, HEAD and a bodiless POST on the appointment path.
+// whole Playwright run; and the forwarder adds a token to nothing but a GET on the appointment path.
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,10 +81,11 @@ describe('the token-injecting forwarder', () => {
       ['accept-language', 'nl'],
     ]);
   });
-  it('refuses to add the token to another method, a POST with a body, or another path, and forwards none', async () => {
+  it('refuses to add the token to a POST, another method or another path, and forwards none', async () => {
     const before = target.requests.length;
     const authorization = ['Authorization', `Bearer ${forwarder.placeholder}`];
     for (const [method, path, extra] of [
+      ['POST', '/enterprises/acme/appointments/1', []],
       ['POST', '/enterprises/acme/appointments/1', ['Transfer-Encoding', 'chunked']],
       ['PUT', '/enterprises/acme/appointments/1', []],
       ['DELETE', '/enterprises/acme/appointments/1', []],
@@ -96,23 +96,39 @@ describe('the token-injecting forwarder', () => {
       assert.equal(answer.status, 403, `${method} ${path}`);
       assert.match(
         decodeURIComponent(String(answer.headers['x-e2e-proxy-error'])),
-        /adds the token only to GET, HEAD and a bodiless POST/,
+        /adds a token only to GET \/enterprises\/acme\/appointments\//,
       );
     }
     assert.equal(target.requests.length, before);
   });
-  it("forwards a bodiless POST on the appointment path, the 405 check's request, with the token", async () => {
-    const answer = await send('POST', '/enterprises/acme/appointments/1', [
-      'Authorization',
-      `Bearer ${forwarder.placeholder}`,
-    ]);
-    assert.equal(answer.status, 200);
-    assert.equal(target.requests.at(-1)?.method, 'POST');
-    // node's client marks a bodiless POST with content-length 0; the forwarder passes it on.
-    assert.deepEqual(lastArrived(), [
-      ['authorization', 'Bearer the-real-token'],
-      ['content-length', '0'],
-    ]);
+  it('puts the no-scope token in for its own placeholder, on a GET of the appointment path only', async () => {
+    const noScope = await startTokenInjectingProxy(
+      target.url,
+      'acme',
+      async () => 'the-real-token',
+      2000,
+      () => 'the-no-scope-token',
+    );
+    try {
+      const authorization = ['Authorization', `Bearer ${noScope.noScopePlaceholder}`];
+      const answer = await sendExactRequest(
+        'GET',
+        `${noScope.url}/enterprises/acme/appointments/1`,
+        authorization,
+        2000,
+      );
+      assert.equal(answer.status, 200);
+      assert.deepEqual(lastArrived(), [['authorization', 'Bearer the-no-scope-token']]);
+      const refused = await sendExactRequest(
+        'POST',
+        `${noScope.url}/enterprises/acme/appointments/1`,
+        authorization,
+        2000,
+      );
+      assert.equal(refused.status, 403);
+    } finally {
+      await noScope.close();
+    }
   });
 });
 
