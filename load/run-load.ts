@@ -1,8 +1,9 @@
 // `npm run load -- --profile smoke`: runs load/lookup.ts with k6 (K6_BIN or the PATH) against the
 // configured target, starting the embedded sandbox when ENGAGE_BASE_URL is unset. k6's exit code
 // (99 when a threshold is crossed) is passed through. `--dry-run` prints the command and options.
-import { spawn } from 'node:child_process';
+// Ctrl-C or SIGTERM goes on to k6 (which stops and writes its summary), then exit 130 or 143.
 import { mkdirSync, readFileSync } from 'node:fs';
+import { EXIT_CODE_FOR, forwardStopSignals, interruption, spawnSharingGroup } from '../config/child-processes.ts';
 import { ConfigError, runMain } from '../config/config-error.ts';
 import { readEnvironment } from '../config/environment-files.ts';
 import { readSuiteConfig } from '../config/suite-config.ts';
@@ -46,8 +47,20 @@ await runMain(async () => {
     }
     mkdirSync(`${reports}/load`, { recursive: true });
     console.log(`load: ${flags.profile} profile against ${onSandbox ? 'the embedded sandbox' : baseUrl}`);
-    const child = spawn(k6, command.args, { stdio: 'inherit', env: { ...process.env, ...command.environment } });
+    // k6 stays in this command's process group: whatever stops the group (a terminal's Ctrl-C, npm
+    // start's layer timeout) stops k6 with it.
+    forwardStopSignals((signal) => console.error(`\nload: ${signal}, stopping k6…`));
+    const child = spawnSharingGroup(k6, command.args, {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, ...command.environment },
+    });
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const signal = interruption();
+    if (signal !== undefined) {
+      console.error(`load: interrupted (${signal})`);
+      process.exitCode = EXIT_CODE_FOR[signal];
+      return;
+    }
     if (code === 99)
       console.error(`load: a threshold was crossed (k6 exit code 99); see the summary above and ${reports}/load/`);
     if (code === 108) console.error('load: k6 stopped the run (exit code 108); the "test aborted" line above says why');

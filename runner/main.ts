@@ -1,7 +1,9 @@
 // `npm start`: the whole suite against the configured target (the embedded sandbox by default):
 // schema self-check, contracts, e2e, then load when k6 is found. Progress per layer on the
-// terminal, one combined report under reports/, and a non-zero exit when any layer fails.
+// terminal, one combined report under reports/, and a non-zero exit when any layer fails. Ctrl-C
+// or SIGTERM stops the running layer's processes, reports the run as interrupted, exits 130 or 143.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { EXIT_CODE_FOR, forwardStopSignals, interruption } from '../config/child-processes.ts';
 import { runMain } from '../config/config-error.ts';
 import { readEnvironment } from '../config/environment-files.ts';
 import { readSuiteConfig } from '../config/suite-config.ts';
@@ -9,10 +11,11 @@ import { findK6 } from '../load/find-k6.ts';
 import { suiteLayers } from './layers.ts';
 import { writeSuiteReport } from './report/suite-report.ts';
 import { type LayerResult, runLayer } from './run-layer.ts';
+import { lockReportsFolder } from './run-lock.ts';
 import { readRunnerOptions } from './runner-options.ts';
 
 const PROGRESS_EVERY_SECONDS = 30;
-const marks = { passed: '✔', failed: '✖', 'timed out': '✖', skipped: '-' } as const;
+const marks = { passed: '✔', failed: '✖', 'timed out': '✖', skipped: '-', interrupted: '✖' } as const;
 
 function tail(file: string, lines: number): string {
   if (!existsSync(file)) return '';
@@ -31,18 +34,38 @@ await runMain(async () => {
   const config = readSuiteConfig(environment);
   const k6 = findK6(environment);
   const reports = environment.ENGAGE_REPORTS_DIR ?? 'reports';
+  const unlock = lockReportsFolder(reports);
+  process.once('exit', unlock);
   for (const previous of ['logs', 'contracts', 'e2e', 'load', 'summary.md', 'index.html'])
     rmSync(`${reports}/${previous}`, { recursive: true, force: true });
   mkdirSync(`${reports}/logs`, { recursive: true });
   const target = config.target.kind === 'sandbox' ? 'the embedded sandbox' : config.target.baseUrl;
-  const childEnvironment = { ...process.env, PACT_DO_NOT_TRACK: 'true', ENGAGE_REPORTS_DIR: reports };
+  // The pacts go into the run's own folder too, unless ENGAGE_PACT_DIR says where.
+  const pactDirectory = environment.ENGAGE_PACT_DIR ?? `${reports}/contracts`;
+  const childEnvironment = {
+    ...process.env,
+    PACT_DO_NOT_TRACK: 'true',
+    ENGAGE_REPORTS_DIR: reports,
+    ENGAGE_PACT_DIR: pactDirectory,
+  };
   const layers = suiteLayers({ loadProfile: options.loadProfile })
     .filter((layer) => options.layers.includes(layer.name))
     .map((layer) => ({ ...layer, timeoutSeconds: options.layerTimeoutSeconds ?? layer.timeoutSeconds }));
   console.log(`API suite against ${target}: ${layers.map((layer) => layer.name).join(', ')}`);
 
+  forwardStopSignals((signal) => console.log(`\n${signal}: stopping the running layer (at most a few seconds)…`));
   const results: LayerResult[] = [];
   for (const [index, layer] of layers.entries()) {
+    if (interruption() !== undefined) {
+      results.push({
+        name: layer.name,
+        title: layer.title,
+        outcome: 'skipped',
+        durationSeconds: 0,
+        reason: 'not run: the suite was interrupted',
+      });
+      continue;
+    }
     if (layer.name === 'load' && k6 === undefined) {
       const reason = 'k6 was not found (set K6_BIN or install k6; npm run load says how)';
       const outcome = options.requireLoad ? 'failed' : 'skipped';
@@ -74,9 +97,15 @@ await runMain(async () => {
       console.log(`  last lines of ${result.logFile}:\n${tail(result.logFile, 15)}`);
   }
 
-  writeSuiteReport(reports, { target, results });
-  const failed = results.filter((result) => result.outcome === 'failed' || result.outcome === 'timed out');
+  const signal = interruption();
+  writeSuiteReport(reports, { target, results, interruptedBy: signal, pactDirectory });
+  const failed = results.filter((result) => ['failed', 'timed out', 'interrupted'].includes(result.outcome));
   console.log(`report: ${reports}/index.html and ${reports}/summary.md`);
+  if (signal !== undefined) {
+    console.log(`the suite was interrupted (${signal})`);
+    process.exitCode = EXIT_CODE_FOR[signal];
+    return;
+  }
   console.log(
     failed.length === 0 ? 'the suite passed' : `the suite FAILED: ${failed.map((result) => result.name).join(', ')}`,
   );

@@ -1,10 +1,10 @@
 // Runs one layer of `npm start`: its steps in turn as child processes in their own process group,
-// output kept in a log file, stopped whole when the layer's time is up.
-import { spawn } from 'node:child_process';
+// output kept in a log file, stopped whole when the layer's time is up or the run is interrupted.
 import { createWriteStream } from 'node:fs';
+import { interruption, killGroup, spawnInGroup } from '../config/child-processes.ts';
 import type { Layer } from './layers.ts';
 
-export type LayerOutcome = 'passed' | 'failed' | 'timed out' | 'skipped';
+export type LayerOutcome = 'passed' | 'failed' | 'timed out' | 'skipped' | 'interrupted';
 
 export interface LayerResult {
   name: string;
@@ -45,24 +45,25 @@ export async function runLayer(layer: Layer, logFile: string, environment: NodeJ
   try {
     for (const step of layer.steps) {
       log.write(`\n=== ${step.title}\n`);
-      const child = spawn(process.execPath, step.args, {
+      const child = spawnInGroup(process.execPath, step.args, {
         env: withoutTestContext(environment),
         stdio: ['ignore', 'pipe', 'pipe'],
-        detached: true,
       });
       const write = (chunk: Buffer) => log.write(withoutColourCodes(String(chunk)));
-      child.stdout.on('data', write);
-      child.stderr.on('data', write);
+      child.stdout?.on('data', write);
+      child.stderr?.on('data', write);
       let timedOut = false;
       const timer = setTimeout(
         () => {
           timedOut = true;
-          process.kill(-(child.pid as number), 'SIGKILL');
+          killGroup(child);
         },
         Math.max(0, deadline - Date.now()),
       );
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
       clearTimeout(timer);
+      const signal = interruption();
+      if (signal !== undefined) return finish('interrupted', `${step.title} was stopped by ${signal}`);
       if (timedOut)
         return finish(
           'timed out',

@@ -1,4 +1,5 @@
-// `npm run sandbox`: serves the embedded sandbox on 127.0.0.1 until SIGINT or SIGTERM.
+// `npm run sandbox`: serves the embedded sandbox on 127.0.0.1 until SIGINT or SIGTERM (exit 130 or 143).
+import { EXIT_CODE_FOR } from '../config/child-processes.ts';
 import { ConfigError, runMain } from '../config/config-error.ts';
 import { readEnvironment } from '../config/environment-files.ts';
 import { defaultSeed } from './default-seed.ts';
@@ -14,10 +15,10 @@ await runMain(async () => {
   });
   const enterprises = (options.seed ?? defaultSeed).enterprises.map((enterprise) => enterprise.id).join(', ');
   console.log(`sandbox listening on ${sandbox.url} (enterprise ${enterprises}, token sandbox-token; Ctrl-C stops it)`);
-  const stop = async (signal: string) => {
+  const stop = async (signal: 'SIGINT' | 'SIGTERM') => {
     await sandbox.close();
     console.log(`sandbox stopped (${signal})`);
-    process.exit(0);
+    process.exit(EXIT_CODE_FOR[signal]);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));

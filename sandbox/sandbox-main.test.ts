@@ -55,7 +55,7 @@ describe('sandbox options', () => {
 });
 
 describe('npm run sandbox', () => {
-  it('prints its URL, serves the docs example, and stops cleanly on SIGTERM', async () => {
+  it('prints its URL, serves the docs example, and stops cleanly on SIGTERM with exit code 143', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/main.ts', '--port', '0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -68,7 +68,7 @@ describe('npm run sandbox', () => {
     assert.equal((await get(`${url}/enterprises/acme/appointments/123`)).status, 200);
     child.kill('SIGTERM');
     const [code] = await once(child, 'exit');
-    assert.equal(code, 0);
+    assert.equal(code, 143);
     assert.match(output, /sandbox stopped \(SIGTERM\)/);
   });
   it('says which port is taken, in one line', async () => {

@@ -1,36 +1,47 @@
 // The combined report of `npm start`: reports/summary.md for CI job summaries and reports/index.html,
 // which links each layer's own report and shows the load summary with its latency chart.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, relative } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { escapeMarkup } from '../../config/escape-markup.ts';
-import { PACT_DIRECTORY } from '../../contracts/participants.ts';
 import type { LayerResult } from '../run-layer.ts';
 import { readLatencySeries, renderLatencyChart } from './latency-chart.ts';
 
 // Emoji for the Markdown summary, which CI job summaries show; the HTML report uses coloured words.
-const icons = { passed: '✅', failed: '❌', 'timed out': '⏱️', skipped: '⏭️' } as const;
+const icons = { passed: '✅', failed: '❌', 'timed out': '⏱️', skipped: '⏭️', interrupted: '🛑' } as const;
 
 export interface SuiteRun {
   target: string;
   results: LayerResult[];
+  /** The signal that stopped the run, if one did. */
+  interruptedBy?: string;
+  /** Where the contract layer wrote its pacts. */
+  pactDirectory: string;
 }
 
-/** Copies the pact files into the reports folder, so that the report is whole on its own. */
-function collectPacts(reports: string): string[] {
-  if (!existsSync(PACT_DIRECTORY)) return [];
+/** The run's verdict: interrupted, passed (skipped layers included), or FAILED. */
+function verdict(run: SuiteRun): string {
+  if (run.interruptedBy !== undefined) return `INTERRUPTED (${run.interruptedBy})`;
+  return run.results.every((result) => result.outcome === 'passed' || result.outcome === 'skipped')
+    ? 'passed'
+    : 'FAILED';
+}
+
+/** The run's pact files under <reports>/contracts/, copied there when ENGAGE_PACT_DIR put them elsewhere. */
+function collectPacts(reports: string, pactDirectory: string): string[] {
+  if (!existsSync(pactDirectory)) return [];
   mkdirSync(`${reports}/contracts`, { recursive: true });
-  return readdirSync(PACT_DIRECTORY)
+  return readdirSync(pactDirectory)
     .filter((file) => file.endsWith('.json'))
     .map((file) => {
-      copyFileSync(`${PACT_DIRECTORY}${file}`, `${reports}/contracts/${file}`);
+      if (resolve(pactDirectory, file) !== resolve(reports, 'contracts', file))
+        copyFileSync(join(pactDirectory, file), `${reports}/contracts/${file}`);
       return `contracts/${file}`;
     });
 }
 
 export function renderSummaryMarkdown(run: SuiteRun): string {
-  const passed = run.results.every((result) => result.outcome === 'passed' || result.outcome === 'skipped');
   return [
-    `# API suite against ${run.target}: ${passed ? 'passed' : 'FAILED'}`,
+    `# API suite against ${run.target}: ${verdict(run)}`,
     '',
     '| layer | outcome | time | note |',
     '| --- | --- | --- | --- |',
@@ -50,7 +61,7 @@ export function writeSuiteReport(reports: string, run: SuiteRun): void {
     existsSync(`${reports}/${path}`)
       ? `<a href="${escapeMarkup(path)}">${escapeMarkup(text)}</a>`
       : `${escapeMarkup(text)} (not produced)`;
-  const pacts = collectPacts(reports);
+  const pacts = collectPacts(reports, run.pactDirectory);
   // The load layer writes its own summary as an HTML fragment (escaped there), tables and all.
   const loadSummary = existsSync(`${reports}/load/summary.html`)
     ? readFileSync(`${reports}/load/summary.html`, 'utf8')
@@ -70,13 +81,13 @@ export function writeSuiteReport(reports: string, run: SuiteRun): void {
 <style>
 body { font-family: system-ui, sans-serif; margin: 2rem; max-width: 60rem; }
 table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; }
-.failed td, .timed-out td { background: #fff0f0; } table + table { margin-top: 1rem; }
+.failed td, .timed-out td, .interrupted td { background: #fff0f0; } table + table { margin-top: 1rem; }
 /* Words, not emoji: a machine without an emoji font shows those as empty boxes. */
-.outcome { font-weight: bold; } .passed .outcome { color: #176f2c; } .failed .outcome, .timed-out .outcome { color: #b00020; }
+.outcome { font-weight: bold; } .passed .outcome { color: #176f2c; } .failed .outcome, .timed-out .outcome, .interrupted .outcome { color: #b00020; }
 </style>
 </head>
 <body>
-<h1>API suite against ${escapeMarkup(run.target)}</h1>
+<h1>API suite against ${escapeMarkup(run.target)}: ${escapeMarkup(verdict(run))}</h1>
 <table>
 <tr><th>layer</th><th>outcome</th><th>time</th><th>note</th><th>output</th></tr>
 ${rows}

@@ -1,0 +1,99 @@
+// The suite's child processes and Ctrl-C. A child runs in a process group of its own (a layer of
+// `npm start`), and SIGINT or SIGTERM to the command goes on to its group; or it shares the command's
+// group (k6 under `npm run load`), so that killing the command's group kills it too, and a terminal's
+// Ctrl-C reaches it once, directly, while SIGTERM is passed on. Either way a child gets a short
+// grace and is then killed; the command exits 130 (SIGINT) or 143 (SIGTERM). A second signal kills
+// at once.
+import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
+
+/** How long an interrupted child may take to stop on its own before it is killed. */
+export const INTERRUPT_GRACE_MILLISECONDS = 2000;
+
+type StopSignal = 'SIGINT' | 'SIGTERM';
+export const EXIT_CODE_FOR: Record<StopSignal, number> = { SIGINT: 130, SIGTERM: 143 };
+
+/** Process groups of children of their own, and pids of children in the command's group. */
+const groups = new Set<number>();
+const sharing = new Set<number>();
+let interruptedBy: StopSignal | undefined;
+let handling = false;
+
+const signalGroup = (pid: number, signal: NodeJS.Signals) => {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // The group is gone already.
+  }
+};
+
+/** The signal that interrupted this command, if one did. */
+export function interruption(): StopSignal | undefined {
+  return interruptedBy;
+}
+
+/** Forwards SIGINT and SIGTERM to every child group from now on; `onInterrupt` hears the first one. */
+export function forwardStopSignals(onInterrupt: (signal: StopSignal) => void = () => {}): void {
+  if (handling) return;
+  handling = true;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (interruptedBy !== undefined) {
+        killAll();
+        process.exit(EXIT_CODE_FOR[interruptedBy]);
+      }
+      interruptedBy = signal;
+      for (const pid of groups) signalGroup(pid, signal);
+      // A terminal's Ctrl-C has reached the children in this group already; a second SIGINT would
+      // make k6 stop at once, without its summary.
+      if (signal === 'SIGTERM') for (const pid of sharing) signalProcess(pid, signal);
+      setTimeout(killAll, INTERRUPT_GRACE_MILLISECONDS).unref();
+      onInterrupt(signal);
+    });
+  }
+}
+
+function signalProcess(pid: number, signal: NodeJS.Signals) {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // Gone already.
+  }
+}
+
+function killAll() {
+  for (const pid of groups) signalGroup(pid, 'SIGKILL');
+  for (const pid of sharing) signalProcess(pid, 'SIGKILL');
+}
+
+/** Spawns a child in this command's process group, known to the signal forwarding until it exits. */
+export function spawnSharingGroup(command: string, args: string[], options: SpawnOptions): ChildProcess {
+  const child = spawn(command, args, options);
+  if (child.pid !== undefined) {
+    const pid = child.pid;
+    sharing.add(pid);
+    child.once('exit', () => sharing.delete(pid));
+  }
+  return child;
+}
+
+/** Spawns a child in a process group of its own, known to the signal forwarding until it exits. */
+export function spawnInGroup(command: string, args: string[], options: SpawnOptions): ChildProcess {
+  const child = spawn(command, args, { ...options, detached: true });
+  if (child.pid !== undefined) {
+    const pid = child.pid;
+    groups.add(pid);
+    // A child that starts after an interrupt is stopped at once.
+    if (interruptedBy !== undefined) signalGroup(pid, interruptedBy);
+    child.once('exit', () => {
+      // Whatever the leader left behind in its group goes with it.
+      signalGroup(pid, 'SIGKILL');
+      groups.delete(pid);
+    });
+  }
+  return child;
+}
+
+/** Kills a child's whole group now (a layer out of time). */
+export function killGroup(child: ChildProcess): void {
+  if (child.pid !== undefined) signalGroup(child.pid, 'SIGKILL');
+}

@@ -1,0 +1,108 @@
+// Ctrl-C and SIGTERM with real children: `npm start` during e2e and `npm run load` during k6 stop
+// their layers, exit 130 or 143 saying "interrupted", send no request more than 2 s after the
+// signal, and leave no process behind (each run's processes carry a marker in their environment).
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
+import { type RecordingProxy, startRecordingProxy } from '../testing/recording-proxy.ts';
+import { standInK6Binary } from '../testing/stand-in-k6.ts';
+
+const hasProc = existsSync('/proc/self/environ');
+
+/** Processes whose environment holds `marker`: what a run left behind. */
+function processesMarked(marker: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/environ`, 'latin1').includes(marker);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+/** Starts an entry point with a marker in its environment; resolves once `ready` says it is busy. */
+function start(entryPoint: string, args: string[], environment: Record<string, string>) {
+  const marker = `ENGAGE_INTERRUPT_TEST_MARKER=${randomUUID()}`;
+  const [name, value] = marker.split('=') as [string, string];
+  const child = spawn(process.execPath, ['--import', 'tsx', entryPoint, ...args], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...environment, [name]: value },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = once(child, 'exit') as Promise<[number | null]>;
+  return { child, marker, exited, output: () => output };
+}
+
+describe('an interrupted run', { skip: hasProc ? false : 'needs /proc to find left-over processes' }, () => {
+  let sandbox: RunningSandbox;
+  let recorder: RecordingProxy;
+  before(async () => {
+    // Slow answers keep the e2e layer busy long enough to be interrupted in the middle.
+    sandbox = await startSandbox({ latency: { fixedMilliseconds: 150, jitterMilliseconds: 0 } });
+    recorder = await startRecordingProxy(sandbox.url);
+  });
+  after(async () => {
+    await recorder.close();
+    await sandbox.close();
+  });
+
+  it('npm start: SIGINT during e2e stops it, exits 130, reports "interrupted", and sends nothing after 2 s', async () => {
+    const reports = mkdtempSync(join(tmpdir(), 'engage-interrupt-'));
+    const run = start('runner/main.ts', ['--only', 'e2e'], {
+      ENGAGE_REPORTS_DIR: reports,
+      ENGAGE_BASE_URL: recorder.url,
+      ENGAGE_ENTERPRISE: 'acme',
+      ENGAGE_TOKEN: 'sandbox-token',
+      ENGAGE_APPOINTMENT_ID: '123',
+      ENGAGE_DEFAULT_LANGUAGE: 'en',
+    });
+    const before = recorder.requests.length;
+    while (recorder.requests.length < before + 5) await sleep(50);
+    run.child.kill('SIGINT');
+    const [code] = await run.exited;
+    const afterGrace = recorder.requests.length;
+    await sleep(2000);
+    assert.equal(code, 130, run.output());
+    assert.match(run.output(), /the suite was interrupted \(SIGINT\)/);
+    assert.match(
+      readFileSync(join(reports, 'summary.md'), 'utf8'),
+      /: INTERRUPTED \(SIGINT\)[\s\S]*\| 🛑 interrupted \|/,
+    );
+    assert.equal(recorder.requests.length, afterGrace, 'no request after the run ended');
+    assert.deepEqual(processesMarked(run.marker), [], 'no process of the run is left');
+  });
+
+  it('npm run load: SIGTERM stops k6, exits 143 saying so, and leaves no process', async () => {
+    const run = start('load/run-load.ts', ['--profile', 'smoke'], {
+      ENGAGE_REPORTS_DIR: mkdtempSync(join(tmpdir(), 'engage-interrupt-')),
+      K6_BIN: standInK6Binary(),
+      STAND_IN_K6_HANG: '1',
+    });
+    while (!run.output().includes('load: smoke profile')) await sleep(50);
+    await sleep(500);
+    const sent = Date.now();
+    run.child.kill('SIGTERM');
+    const [code] = await run.exited;
+    assert.ok(Date.now() - sent < 4000, 'stopped within the grace');
+    assert.equal(code, 143, run.output());
+    assert.match(run.output(), /load: interrupted \(SIGTERM\)/);
+    assert.deepEqual(processesMarked(run.marker), [], 'no process of the run is left');
+  });
+});

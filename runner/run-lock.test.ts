@@ -1,0 +1,83 @@
+// Two `npm start` runs in one reports folder: the second is refused with one line naming the first,
+// which passes untouched; a lock left by a run that is gone is taken over.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError } from '../config/config-error.ts';
+import { startSandbox } from '../sandbox/start-sandbox.ts';
+import { runEntryPoint } from '../testing/run-entry-point.ts';
+import { lockReportsFolder } from './run-lock.ts';
+
+const folder = () => mkdtempSync(join(tmpdir(), 'engage-lock-'));
+
+describe('the reports folder lock', () => {
+  it('refuses a second holder while the first runs, and frees the folder on release', () => {
+    const reports = folder();
+    const release = lockReportsFolder(reports);
+    assert.throws(
+      () => lockReportsFolder(reports),
+      (error: Error) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, new RegExp(`is in use by another npm start \\(pid ${process.pid}, started `));
+        return true;
+      },
+    );
+    release();
+    lockReportsFolder(reports)();
+  });
+  it('takes over a lock whose run is gone', () => {
+    const reports = folder();
+    const gone = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
+    writeFileSync(join(reports, '.npm-start.lock'), JSON.stringify({ pid: Number(gone.stdout), started: 'then' }));
+    lockReportsFolder(reports)();
+  });
+});
+
+describe('two npm start runs in one folder', () => {
+  it('the second is refused in one line naming the first, and the first passes', async () => {
+    const sandbox = await startSandbox();
+    try {
+      const reports = folder();
+      const environment = {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        ENGAGE_REPORTS_DIR: reports,
+        ENGAGE_BASE_URL: sandbox.url,
+        ENGAGE_ENTERPRISE: 'acme',
+        ENGAGE_TOKEN: 'sandbox-token',
+        ENGAGE_APPOINTMENT_ID: '123',
+        ENGAGE_DEFAULT_LANGUAGE: 'en',
+      };
+      const first = spawn(process.execPath, ['--import', 'tsx', 'runner/main.ts', '--only', 'e2e'], {
+        env: environment,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let firstOutput = '';
+      first.stdout.on('data', (chunk) => {
+        firstOutput += chunk;
+      });
+      first.stderr.on('data', (chunk) => {
+        firstOutput += chunk;
+      });
+      while (!firstOutput.includes('▶ [1/1]')) await once(first.stdout, 'data');
+      const second = await runEntryPoint('runner/main.ts', { ENGAGE_REPORTS_DIR: reports }, ['--only', 'schemas']);
+      assert.equal(second.code, 2, second.output);
+      assert.match(
+        second.output,
+        new RegExp(
+          `^configuration error: ENGAGE_REPORTS_DIR ".*" is in use by another npm start \\(pid ${first.pid}, `,
+          'm',
+        ),
+      );
+      const [code] = await once(first, 'exit');
+      assert.equal(code, 0, firstOutput);
+      assert.match(firstOutput, /the suite passed/);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
