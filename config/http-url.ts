@@ -1,6 +1,18 @@
 // Reads an http(s) base URL from a variable, or stops with one line naming it. A URL may not carry
-// credentials (they would be printed wherever the URL is), nor a query or fragment.
+// credentials (they would be printed wherever the URL is), nor a query or fragment, and its host must
+// be the host it spells: `http://a.test\\b.test` or `http://0x7f.1` parse to another host than a
+// reader sees, and a guard or a person would judge the wrong one. The result is the URL as parsed:
+// host in lower-case ASCII (IDNA), which the production guard then compares.
+import { domainToASCII } from 'node:url';
 import { ConfigError } from './config-error.ts';
+
+/** The host as the text writes it, in the form the URL parser gives: lower case, IDNA, no port. */
+function spelledHost(raw: string): string {
+  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(raw)?.[1] ?? '';
+  const host = authority.replace(/:\d*$/, '').toLowerCase();
+  // Only a non-ASCII name needs IDNA; domainToASCII would also parse away what makes the text odd.
+  return /[^\p{ASCII}]/u.test(host) ? domainToASCII(host) || host : host;
+}
 
 export function readHttpUrl(variable: string, raw: string): string {
   let url: URL;
@@ -16,5 +28,10 @@ export function readHttpUrl(variable: string, raw: string): string {
   if (url.username !== '' || url.password !== '')
     throw new ConfigError(variable, 'must not carry credentials in the URL');
   if (url.search !== '' || url.hash !== '') throw new ConfigError(variable, 'must not have a query or fragment');
+  if (spelledHost(raw) !== url.hostname)
+    throw new ConfigError(
+      variable,
+      `"${raw}" reaches the host "${url.hostname}", not the one it spells: write the URL plainly, with that host`,
+    );
   return url.href.replace(/\/+$/, '');
 }

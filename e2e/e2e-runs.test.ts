@@ -10,6 +10,7 @@ import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { filesContaining } from '../testing/files-containing.ts';
 import { issueSandboxToken } from '../testing/issue-sandbox-token.ts';
 import { runNode } from '../testing/run-entry-point.ts';
+import { startTinyServer } from '../testing/tiny-server.ts';
 
 let broken: RunningSandbox;
 let token: string;
@@ -79,5 +80,32 @@ it('keeps the no-scope token out of every output of a failing 403 check, traces 
     }
   } finally {
     await open.close();
+  }
+});
+
+it('against a silent target: one failure naming the target, every other check blocked, in under 30 s', async () => {
+  const silent = await startTinyServer(() => {});
+  try {
+    const reports = mkdtempSync(join(tmpdir(), 'engage-e2e-reports-'));
+    const started = Date.now();
+    const { code, output } = await runNode(['node_modules/@playwright/test/cli.js', 'test'], {
+      CI: '',
+      ENGAGE_REPORTS_DIR: reports,
+      ENGAGE_BASE_URL: silent.url,
+      ENGAGE_ENTERPRISE: 'acme',
+      ENGAGE_TOKEN: 'a-token',
+      ENGAGE_APPOINTMENT_ID: '123',
+    });
+    const seconds = (Date.now() - started) / 1000;
+    assert.equal(code, 1, output);
+    assert.ok(seconds < 30, `took ${seconds} s`);
+    assert.match(output, /^ {2}1 failed$/m);
+    assert.match(output, new RegExp(`the target ${silent.url} did not answer within 10 s`));
+    const ports = [...output.matchAll(/127\.0\.0\.1:(\d+)/g)].map((match) => match[1]);
+    assert.deepEqual([...new Set(ports)], [new URL(silent.url).port], 'only the target is named, never the forwarder');
+    const junit = readFileSync(join(reports, 'e2e', 'junit.xml'), 'utf8');
+    assert.ok((junit.match(/blocked by: the target .* did not answer within 10 s/g) ?? []).length > 20);
+  } finally {
+    await silent.close();
   }
 });

@@ -1,11 +1,29 @@
 // Playwright's global setup: validates the configuration once, and starts the embedded sandbox when
 // ENGAGE_BASE_URL is unset (with rate limiting on, as the sandbox does all four optional behaviours).
+// A remote target gets one request first: when nothing answers, every test skips as blocked by that,
+// and e2e/target.spec.ts fails once, so a dead target costs one request timeout, not one per test.
 import { ConfigError } from '../config/config-error.ts';
 import { readEnvironment } from '../config/environment-files.ts';
 import { loadSuiteConfig } from '../config/load-suite-config.ts';
 import { startEmbeddedSandbox } from '../sandbox/start-embedded-sandbox.ts';
+import { sendExactRequest } from './exact-request.ts';
 
 export const TARGET_URL_VARIABLE = 'ENGAGE_E2E_TARGET_URL';
+/** Set by this setup for the workers when the target did not answer: the reason, naming the target. */
+export const TARGET_DOWN_VARIABLE = 'ENGAGE_E2E_TARGET_DOWN';
+
+/** Why `baseUrl` cannot be tested, or undefined when it answers anything at all. */
+export async function targetDownReason(baseUrl: string, timeoutMilliseconds: number): Promise<string | undefined> {
+  try {
+    await sendExactRequest('GET', `${baseUrl}/`, [], timeoutMilliseconds);
+    return undefined;
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    return message.startsWith('no answer within')
+      ? `the target ${baseUrl} did not answer within ${timeoutMilliseconds / 1000} s`
+      : `the target ${baseUrl} could not be reached (${code ?? message})`;
+  }
+}
 
 export default async function globalSetup(): Promise<(() => Promise<void>) | undefined> {
   try {
@@ -13,6 +31,11 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
     if (config.target.kind === 'remote') {
       process.env[TARGET_URL_VARIABLE] = config.target.baseUrl;
       console.log(`e2e against ${config.target.baseUrl}`);
+      const down = await targetDownReason(config.target.baseUrl, config.requestTimeoutMilliseconds);
+      if (down !== undefined) {
+        process.env[TARGET_DOWN_VARIABLE] = down;
+        console.error(`${down}: every check is blocked by that`);
+      }
       return undefined;
     }
     const sandbox = await startEmbeddedSandbox(readEnvironment(), { rateLimitByDefault: true });

@@ -24,6 +24,8 @@ export interface TokenInjectingProxy {
   placeholder: string;
   /** What the 403 check carries instead of ENGAGE_NO_SCOPE_TOKEN. */
   noScopePlaceholder: string;
+  /** Why the target stopped answering, once it has: later requests are not sent to it. */
+  down(): string | undefined;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export async function startTokenInjectingProxy(
   noScopeToken?: () => string,
 ): Promise<TokenInjectingProxy> {
   const placeholder = `${PLACEHOLDER_PREFIX}-${randomUUID()}`;
+  let downReason: string | undefined;
   const noScopePlaceholder = `${PLACEHOLDER_PREFIX}-no-scope-${randomUUID()}`;
   /** The credential behind a placeholder, or undefined for any other Authorization. */
   const credentialFor = async (authorization: string) => {
@@ -71,6 +74,10 @@ export async function startTokenInjectingProxy(
         `the e2e forwarder adds a token only to GET ${appointmentPrefix}…, not ${method} ${path}`,
       );
     }
+    if (downReason !== undefined) {
+      response.writeHead(502, { [PROXY_ERROR_HEADER]: encodeURIComponent(downReason) });
+      return response.end();
+    }
     try {
       const answer = await sendExactRequest(method, `${targetUrl}${path}`, rawHeaders, timeoutMilliseconds);
       const answerHeaders: string[] = [];
@@ -82,7 +89,15 @@ export async function startTokenInjectingProxy(
       response.writeHead(answer.status, [...answerHeaders, 'content-length', String(answer.body.length)]);
       response.end(answer.body);
     } catch (error) {
-      response.writeHead(502, { [PROXY_ERROR_HEADER]: encodeURIComponent((error as Error).message) });
+      const { code, message } = error as NodeJS.ErrnoException;
+      // No answer at all: the target is down for the rest of the run, and says so once.
+      if (message.startsWith('no answer within') || code === 'ECONNREFUSED' || code === 'ENOTFOUND')
+        downReason ??= message.startsWith('no answer within')
+          ? `the target ${targetUrl} did not answer within ${timeoutMilliseconds / 1000} s`
+          : `the target ${targetUrl} could not be reached (${code})`;
+      response.writeHead(502, {
+        [PROXY_ERROR_HEADER]: encodeURIComponent(downReason ?? `the target ${targetUrl}: ${message}`),
+      });
       response.end();
     }
   }
@@ -92,6 +107,7 @@ export async function startTokenInjectingProxy(
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     placeholder,
     noScopePlaceholder,
+    down: () => downReason,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

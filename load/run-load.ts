@@ -29,7 +29,11 @@ await runMain(async () => {
     let options: unknown;
     try {
       const slo = JSON.parse(readFileSync(new URL('../slo.json', import.meta.url), 'utf8'));
-      const settings = readLoadSettings(command.environment);
+      // A dry run on the sandbox starts none: its options are those of any loopback URL.
+      const dryRunOnSandbox = sandbox === undefined && onSandbox;
+      const settings = readLoadSettings(
+        dryRunOnSandbox ? { ...command.environment, ENGAGE_BASE_URL: 'http://127.0.0.1:1' } : command.environment,
+      );
       options = buildLoadOptions(settings, slo.lookup);
     } catch (error) {
       if (error instanceof LoadSettingsError) throw new ConfigError('load settings', error.message);

@@ -51,10 +51,19 @@ const list = (value: string | undefined) =>
     .map((item) => item.trim())
     .filter((item) => item !== '');
 
+/**
+ * A plain http(s) URL: an ASCII host (punycode for others), an optional port and path, nothing else.
+ * `npm run load` passes the URL as Node parsed it; a bare k6 run gets no more leeway than that, so
+ * that the production guard compares the host k6 will really reach.
+ */
+const PLAIN_HTTP_URL = /^https?:\/\/([a-z0-9-]+(\.[a-z0-9-]+)*\.?|\[[0-9a-f:.]+\])(:\d{1,5})?(\/[^\s\\?#@]*)?$/i;
+
 function readBaseUrl(env: Env): string | undefined {
   const baseUrl = text(env, 'ENGAGE_BASE_URL')?.replace(/\/+$/, '');
-  if (baseUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(baseUrl))
-    throw new LoadSettingsError(`ENGAGE_BASE_URL "${baseUrl}" is not an http(s) URL`);
+  if (baseUrl !== undefined && !PLAIN_HTTP_URL.test(baseUrl))
+    throw new LoadSettingsError(
+      `ENGAGE_BASE_URL "${baseUrl}" is not a plain http(s) URL (an ASCII host, an optional port and path; no user info, query or backslash)`,
+    );
   return baseUrl;
 }
 

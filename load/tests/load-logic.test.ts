@@ -144,7 +144,7 @@ describe('settings', () => {
     );
     assert.throws(
       () => readLoadSettings({ ...environment, ENGAGE_BASE_URL: 'nope' }),
-      /ENGAGE_BASE_URL "nope" is not an http\(s\) URL/,
+      /ENGAGE_BASE_URL "nope" is not a plain http\(s\) URL/,
     );
   });
 });
