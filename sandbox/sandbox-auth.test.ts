@@ -2,7 +2,8 @@
 // check (403), and the token endpoint's OAuth2 refusals.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { get } from '../testing/http-helpers.ts';
+import { assertErrorEnvelope, get } from '../testing/http-helpers.ts';
+import { SandboxAuth } from './sandbox-auth.ts';
 import { type RunningSandbox, startSandbox } from './start-sandbox.ts';
 
 let sandbox: RunningSandbox;
@@ -72,5 +73,27 @@ describe('tokens', () => {
     const response = await get(appointment(), { authorization: `Bearer ${body.access_token}` });
     assert.equal(response.status, 403);
     assert.equal(response.json.errors[0].statusCode, '403');
+  });
+});
+
+describe('the store of issued tokens', () => {
+  const grantFrom = (auth: SandboxAuth) =>
+    auth.grant('acme', {
+      grantType: 'client_credentials',
+      clientId: 'sandbox-client',
+      clientSecret: 'sandbox-client-secret',
+    });
+  it('forgets tokens as they expire and refuses grants past its cap with 429 and the envelope', () => {
+    let now = 0;
+    const auth = new SandboxAuth(10, () => now, 3);
+    for (let index = 0; index < 3; index++) assert.equal(grantFrom(auth).ok, true);
+    const refused = grantFrom(auth);
+    assert.equal(refused.ok, false);
+    assert.ok(!refused.ok && refused.status === 429);
+    assertErrorEnvelope(!refused.ok ? refused.body : undefined, 429);
+    now = 10_000;
+    assert.equal(grantFrom(auth).ok, true, 'expired tokens made room');
+    assert.equal(auth.liveTokens, 1);
+    assert.ok(auth.check('Bearer sandbox-token', 'acme') === undefined, 'the static tokens are never dropped');
   });
 });

@@ -1,7 +1,10 @@
 // The sandbox's Keycloak-like auth: two static tokens (one without the appointments scope, for 403),
-// and a client-credentials token endpoint per realm whose tokens expire.
+// and a client-credentials token endpoint per realm whose tokens expire. The issued tokens are
+// bounded: every token lives as long, so they expire in the order they were issued and are dropped
+// from the front of that order on each grant; past the cap a grant is refused with 429.
 import { randomBytes } from 'node:crypto';
-import type { SandboxError } from './error-responses.ts';
+import type { ErrorResponse } from '../schemas/types.generated.ts';
+import { errorBody, type SandboxError } from './error-responses.ts';
 
 export const READ_SCOPES = ['engage:appointments:readOnly', 'engage:appointments:readWrite'];
 
@@ -10,8 +13,8 @@ export const SANDBOX_CLIENTS = [
   { clientId: 'sandbox-client-no-scope', clientSecret: 'sandbox-client-secret', scopes: ['profile'] },
 ];
 
-/** Past this many tokens, expired ones are forgotten, so that a long-running sandbox does not grow. */
-const MAX_TOKENS = 10_000;
+/** At most this many live issued tokens: a long-running sandbox does not grow without bound. */
+export const MAX_LIVE_TOKENS = 10_000;
 const bearerPattern = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i;
 
 interface IssuedToken {
@@ -24,18 +27,27 @@ interface IssuedToken {
 export type TokenRequest = { grantType?: string; clientId?: string; clientSecret?: string; scope?: string };
 export type TokenGrant =
   | { ok: true; body: { access_token: string; token_type: 'Bearer'; expires_in: number; scope: string } }
-  | { ok: false; status: 400 | 401; body: { error: string; error_description: string } };
+  | { ok: false; status: 400 | 401; body: { error: string; error_description: string } }
+  | { ok: false; status: 429; body: ErrorResponse };
 
 export class SandboxAuth {
-  readonly #tokens = new Map<string, IssuedToken>([
+  readonly #staticTokens = new Map<string, IssuedToken>([
     ['sandbox-token', { scopes: [READ_SCOPES[0] as string], expiresAt: Number.POSITIVE_INFINITY }],
     ['sandbox-token-no-scope', { scopes: ['profile'], expiresAt: Number.POSITIVE_INFINITY }],
   ]);
+  /** Issued tokens in the order they expire (a Map iterates in insertion order). */
+  readonly #issued = new Map<string, IssuedToken>();
 
   constructor(
     private readonly tokenLifetimeSeconds: number,
     private readonly now: () => number = Date.now,
+    private readonly maxLiveTokens = MAX_LIVE_TOKENS,
   ) {}
+
+  /** How many issued tokens are kept. */
+  get liveTokens(): number {
+    return this.#issued.size;
+  }
 
   /** OAuth2 client credentials (RFC 6749 §4.4) for one realm. */
   grant(realm: string, request: TokenRequest): TokenGrant {
@@ -62,9 +74,13 @@ export class SandboxAuth {
         body: { error: 'invalid_scope', error_description: 'a requested scope is not granted to this client' },
       };
     }
-    if (this.#tokens.size > MAX_TOKENS) this.#forgetExpired();
+    this.#forgetExpired();
+    if (this.#issued.size >= this.maxLiveTokens) {
+      const message = `${this.maxLiveTokens} tokens are live: use one until it expires`;
+      return { ok: false, status: 429, body: errorBody({ status: 429, code: 'TOO_MANY_TOKENS', message }) };
+    }
     const token = randomBytes(24).toString('base64url');
-    this.#tokens.set(token, { realm, scopes: requested, expiresAt: this.now() + this.tokenLifetimeSeconds * 1000 });
+    this.#issued.set(token, { realm, scopes: requested, expiresAt: this.now() + this.tokenLifetimeSeconds * 1000 });
     return {
       ok: true,
       body: {
@@ -76,9 +92,13 @@ export class SandboxAuth {
     };
   }
 
+  /** Drops expired tokens from the front: O(1) per token, never a scan of the live ones. */
   #forgetExpired(): void {
     const now = this.now();
-    for (const [token, issued] of this.#tokens) if (issued.expiresAt <= now) this.#tokens.delete(token);
+    for (const [token, issued] of this.#issued) {
+      if (issued.expiresAt > now) return;
+      this.#issued.delete(token);
+    }
   }
 
   /** undefined when the request may read appointments of the enterprise, else the 401/403 to send. */
@@ -88,12 +108,12 @@ export class SandboxAuth {
       const problem = authorization === undefined ? 'is missing' : 'is not "Bearer <token>"';
       return { status: 401, code: 'UNAUTHORIZED', message: `The Authorization header ${problem}` };
     }
-    const issued = this.#tokens.get(token);
+    const issued = this.#staticTokens.get(token) ?? this.#issued.get(token);
     if (issued === undefined || (issued.realm !== undefined && issued.realm !== enterprise)) {
       return { status: 401, code: 'INVALID_TOKEN', message: 'The access token is not valid for this enterprise' };
     }
     if (this.now() >= issued.expiresAt) {
-      this.#tokens.delete(token);
+      this.#issued.delete(token);
       return { status: 401, code: 'TOKEN_EXPIRED', message: 'The access token has expired' };
     }
     if (!issued.scopes.some((scope) => READ_SCOPES.includes(scope))) {

@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
 import { formatViolations, SchemaId, validateAgainstSchema } from '../schemas/schema-registry.ts';
-import { get } from '../testing/http-helpers.ts';
+import { assertErrorEnvelope, get } from '../testing/http-helpers.ts';
 import { defaultSeed } from './default-seed.ts';
 import { type RunningSandbox, startSandbox } from './start-sandbox.ts';
 
@@ -17,12 +17,6 @@ before(async () => {
   appointmentUrl = (id) => `${sandbox.url}/enterprises/acme/appointments/${encodeURIComponent(id)}`;
 });
 after(() => sandbox.close());
-
-function assertErrorEnvelope(body: unknown, status: number) {
-  const result = validateAgainstSchema(SchemaId.errorResponse, body);
-  assert.ok(result.valid, result.valid ? '' : formatViolations(result.violations));
-  assert.equal((body as { errors: Array<{ statusCode: string }> }).errors[0]?.statusCode, String(status));
-}
 
 describe('the docs example', () => {
   it("comes back exactly for the docs' curl", async () => {
@@ -120,18 +114,32 @@ describe('errors', () => {
   it('405 names the allowed methods', async () => {
     assert.equal((await get(appointmentUrl('123'), {}, 'PUT')).headers.get('allow'), 'GET, HEAD');
   });
-  it('malformed HTTP gets 400 with the errors envelope', async () => {
-    const { port } = new URL(sandbox.url);
-    const raw = await new Promise<string>((resolve, reject) => {
+  /** Sends raw bytes and returns the raw answer, for requests no HTTP client would send. */
+  const rawExchange = (text: string) =>
+    new Promise<string>((resolve, reject) => {
+      const { port } = new URL(sandbox.url);
       let received = '';
-      const socket = connect(Number(port), '127.0.0.1', () => socket.write('GET /\x01 HTTP/1.1\r\nHost: x\r\n\r\n'));
+      const socket = connect(Number(port), '127.0.0.1', () => socket.end(text));
       socket.on('data', (chunk) => {
         received += chunk;
       });
-      socket.on('end', () => resolve(received));
+      socket.on('close', () => resolve(received));
       socket.on('error', reject);
     });
-    assert.match(raw, /^HTTP\/1\.1 400/);
-    assertErrorEnvelope(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)), 400);
-  });
+  const authorised = 'Authorization: Bearer sandbox-token\r\n';
+  for (const [label, request, status] of [
+    ['malformed HTTP', 'GET /\x01 HTTP/1.1\r\nHost: x\r\n\r\n', 400],
+    ['HTTP/1.1 without Host', `GET /enterprises/acme/appointments/123 HTTP/1.1\r\n${authorised}\r\n`, 400],
+    [
+      'an Expect it cannot meet',
+      `GET /enterprises/acme/appointments/123 HTTP/1.1\r\nHost: x\r\nExpect: foo\r\n${authorised}\r\n`,
+      417,
+    ],
+  ] as const) {
+    it(`${label} gets ${status} with the errors envelope, not Node's empty body`, async () => {
+      const raw = await rawExchange(request);
+      assert.match(raw, new RegExp(`^HTTP/1\\.1 ${status}`));
+      assertErrorEnvelope(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)), status);
+    });
+  }
 });

@@ -1,6 +1,7 @@
 // Starts the sandbox in-process on 127.0.0.1 (an ephemeral port unless one is given) and returns its
-// URL, its store for seeding, and close(). Malformed HTTP also gets the errors envelope.
-import { createServer } from 'node:http';
+// URL, its store for seeding, and close(). What Node would answer itself with an empty body gets the
+// errors envelope too: malformed HTTP, an HTTP/1.1 request without Host, an Expect it cannot meet.
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { AppointmentStore } from './appointment-store.ts';
 import { createSandboxApp, type SandboxOptions } from './create-sandbox-app.ts';
@@ -14,7 +15,22 @@ export interface RunningSandbox {
 
 export async function startSandbox(options: SandboxOptions & { port?: number } = {}): Promise<RunningSandbox> {
   const app = createSandboxApp(options);
-  const server = createServer(app.handle);
+  const refuse = (response: ServerResponse, status: number, code: string, message: string) => {
+    const body = JSON.stringify(errorBody({ status, code, message }));
+    response.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+    });
+    response.end(response.req.method === 'HEAD' ? undefined : body);
+  };
+  const server = createServer({ requireHostHeader: false }, (request, response) => {
+    if (request.httpVersionMajor === 1 && request.httpVersionMinor === 1 && request.headers.host === undefined)
+      return refuse(response, 400, 'MISSING_HOST', 'An HTTP/1.1 request needs a Host header');
+    app.handle(request, response);
+  });
+  server.on('checkExpectation', (request, response) =>
+    refuse(response, 417, 'EXPECTATION_FAILED', `Expect: ${request.headers.expect} is not supported`),
+  );
   server.keepAliveTimeout = 5_000;
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable) return socket.destroy();

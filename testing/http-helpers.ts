@@ -1,4 +1,6 @@
 // Small helpers for the suite's own tests that talk HTTP to a sandbox or a faulty server.
+import assert from 'node:assert/strict';
+import { formatViolations, SchemaId, validateAgainstSchema } from '../schemas/schema-registry.ts';
 
 export interface FetchedResponse {
   status: number;
@@ -18,4 +20,11 @@ export async function get(url: string, headers: Record<string, string> = {}, met
     json = undefined;
   }
   return { status: response.status, headers: response.headers, text, json };
+}
+
+/** Asserts the documented errors envelope with `status` as its statusCode string. */
+export function assertErrorEnvelope(body: unknown, status: number): void {
+  const result = validateAgainstSchema(SchemaId.errorResponse, body);
+  assert.ok(result.valid, result.valid ? '' : formatViolations(result.violations));
+  assert.equal((body as { errors: Array<{ statusCode: string }> }).errors[0]?.statusCode, String(status));
 }
