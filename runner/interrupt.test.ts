@@ -78,7 +78,10 @@ describe('an interrupted run', { skip: hasProc ? false : 'needs /proc to find le
     const sent = Date.now();
     run.child.kill('SIGINT');
     const [code] = await run.exited;
-    assert.ok(Date.now() - sent < 4000, `stopped ${Date.now() - sent} ms after the signal: the 2 s grace, then the report`);
+    assert.ok(
+      Date.now() - sent < 4000,
+      `stopped ${Date.now() - sent} ms after the signal: the 2 s grace, then the report`,
+    );
     const afterGrace = recorder.requests.length;
     await sleep(2000);
     assert.equal(code, 130, run.output());
