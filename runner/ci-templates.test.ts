@@ -1,5 +1,8 @@
-// Proves the CI templates users copy still fit the project: both parse as YAML, and every npm
-// script they call exists in package.json.
+// Proves the CI templates users copy still fit the project and gate a release: both parse as YAML,
+// call only npm scripts that exist, run test → publish → staging (npm start) → can-i-deploy → deploy
+// → record-deployment in that order, guard the broker and staging jobs on their settings, pin
+// actions by commit and k6 to the version the suite tests, bound every job, and run one staging
+// job at a time.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
@@ -31,7 +34,7 @@ for (const file of ['.github/workflows/api-suite.yml', '.gitlab-ci.yml']) {
     const called = npmScriptsCalled(shellLines(parse(readFileSync(file, 'utf8'))));
     it('calls the suite through npm scripts', () => {
       assert.ok(called.includes('test'), 'npm test');
-      for (const script of ['test:contracts', 'pact:publish', 'pact:can-i-deploy', 'test:e2e', 'load'])
+      for (const script of ['start', 'test:contracts', 'pact:publish', 'pact:can-i-deploy', 'pact:record-deployment'])
         assert.ok(called.includes(script), script);
     });
     it('calls only npm scripts that exist', () => {
@@ -46,5 +49,90 @@ for (const file of ['.github/workflows/api-suite.yml', '.gitlab-ci.yml']) {
 describe('the script finder', () => {
   it('sees a script that does not exist', () => {
     assert.deepEqual(npmScriptsCalled(['npm run test:nothing && npm start']), ['test:nothing', 'start']);
+  });
+});
+
+type Jobs = Record<string, Record<string, any>>;
+const github = parse(readFileSync('.github/workflows/api-suite.yml', 'utf8')) as { jobs: Jobs };
+const githubText = readFileSync('.github/workflows/api-suite.yml', 'utf8');
+const gitlab = parse(readFileSync('.gitlab-ci.yml', 'utf8')) as Jobs & { stages: string[] };
+const gitlabText = readFileSync('.gitlab-ci.yml', 'utf8');
+const needsOf = (job: Record<string, any> | undefined): string[] =>
+  [job?.needs ?? []].flat().map((need: string | { job: string }) => (typeof need === 'string' ? need : need.job));
+/** The k6 version the suite is tested on: the k6-operator runner image pins it. */
+const testedK6 = /image: grafana\/k6:(\d+\.\d+\.\d+)/.exec(readFileSync('load/k6-operator/test-run.yaml', 'utf8'))?.[1];
+
+describe('the GitHub workflow gates a release', () => {
+  const { jobs } = github;
+  it('runs test → publish-pact → staging → can-i-deploy → deploy → record-deployment', () => {
+    const chain = ['test', 'publish-pact', 'staging', 'can-i-deploy', 'deploy', 'record-deployment'];
+    for (const [index, job] of chain.entries())
+      if (index > 0)
+        assert.ok(needsOf(jobs[job]).includes(chain[index - 1] as string), `${job} needs ${chain[index - 1]}`);
+  });
+  it('skips the broker and staging jobs with a notice when their settings are absent, never using the sandbox', () => {
+    for (const job of ['publish-pact', 'can-i-deploy'])
+      assert.match(String(jobs[job]?.if), /outputs\.broker == 'true'/, job);
+    assert.match(String(jobs.staging?.if), /outputs\.staging == 'true'/);
+    const check = String(jobs.settings?.steps?.[0]?.run);
+    assert.match(check, /::notice title=Broker jobs skipped::/);
+    assert.match(check, /::notice title=Staging job skipped::.*never falls back to the embedded sandbox/);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template.
+    assert.equal(jobs.staging?.env?.ENGAGE_BASE_URL, '${{ vars.ENGAGE_BASE_URL }}');
+  });
+  it('runs npm start on staging with a pinned k6, puts summary.md in the job summary, and keeps the reports', () => {
+    const steps = jobs.staging?.steps as Array<Record<string, any>>;
+    assert.ok(steps.some((step) => /^npm start -- --profile smoke --require-load$/.test(String(step.run))));
+    const k6 = steps.find((step) => String(step.uses).startsWith('grafana/setup-k6-action@'));
+    assert.equal(k6?.with?.['k6-version'], testedK6);
+    assert.ok(
+      steps.some(
+        (step) => step.if === 'always()' && /reports\/summary\.md >> "\$GITHUB_STEP_SUMMARY"/.test(String(step.run)),
+      ),
+    );
+    assert.ok(steps.some((step) => step.if === 'always()' && String(step.uses).startsWith('actions/upload-artifact@')));
+  });
+  it('pins every action by commit with its version in a comment, bounds every job, and runs one staging job at a time', () => {
+    const uses = [...githubText.matchAll(/uses: (\S+)(.*)$/gm)];
+    assert.ok(uses.length > 5);
+    for (const [, action, comment] of uses) {
+      assert.match(action as string, /@[0-9a-f]{40}$/, `${action} is pinned by commit`);
+      assert.match(comment as string, /^ # v\d+\.\d+\.\d+$/, `${action} names its version`);
+    }
+    for (const [name, job] of Object.entries(jobs))
+      assert.ok(Number(job['timeout-minutes']) > 0, `${name} has a timeout`);
+    assert.deepEqual(jobs.staging?.concurrency, { group: 'engage-staging', 'cancel-in-progress': false });
+  });
+});
+
+describe('the GitLab pipeline gates a release the same way', () => {
+  it('runs its stages in the same order, each job after the one before', () => {
+    assert.deepEqual(gitlab.stages, ['test', 'publish', 'staging', 'gate', 'deploy']);
+    assert.ok(needsOf(gitlab['publish-pact']).includes('test'));
+    assert.ok(needsOf(gitlab.staging).includes('publish-pact'));
+    assert.ok(needsOf(gitlab['can-i-deploy']).includes('staging'));
+    assert.ok(needsOf(gitlab.deploy).includes('can-i-deploy'));
+    assert.ok(needsOf(gitlab['record-deployment']).includes('deploy'));
+  });
+  it('guards the broker and staging jobs on their settings and says which are skipped', () => {
+    for (const job of ['publish-pact', 'can-i-deploy', 'deploy', 'record-deployment'])
+      assert.match(JSON.stringify(gitlab[job]?.rules), /\$PACT_BROKER_BASE_URL/, job);
+    for (const job of ['staging', 'k6-binary'])
+      assert.match(JSON.stringify(gitlab[job]?.rules), /\$ENGAGE_BASE_URL/, job);
+    assert.match(
+      JSON.stringify(gitlab.settings?.script),
+      /staging is skipped.*never falls back to the embedded sandbox/,
+    );
+  });
+  it('runs npm start on staging with k6 from the pinned image, one at a time, with JUnit reports kept always', () => {
+    assert.ok(((gitlab.staging?.script ?? []) as string[]).includes('npm start -- --profile smoke --require-load'));
+    assert.equal(gitlab['k6-binary']?.image?.name, `grafana/k6:${testedK6}`);
+    assert.equal(gitlab.staging?.variables?.K6_BIN, '$CI_PROJECT_DIR/.k6/k6');
+    assert.equal(gitlab.staging?.resource_group, 'engage-staging');
+    assert.equal(gitlab.staging?.artifacts?.when, 'always');
+    assert.deepEqual(gitlab.staging?.artifacts?.reports?.junit, ['reports/e2e/junit.xml', 'reports/load/junit.xml']);
+    assert.doesNotMatch(gitlabText, /keyserver|apt-get install -y k6|:latest/, 'no key fetched, nothing unpinned');
+    for (const [name, job] of Object.entries(gitlab))
+      if (typeof job === 'object' && job !== null && 'script' in job) assert.ok(job.timeout, `${name} has a timeout`);
   });
 });

@@ -42,8 +42,11 @@ export function publishArguments(environment: Environment, git: GitVersion): str
   ];
 }
 
+/** The environment a deployment goes to: PACT_DEPLOY_ENVIRONMENT, production unless told. */
+const deployEnvironment = (environment: Environment) => environment.PACT_DEPLOY_ENVIRONMENT?.trim() || 'production';
+
 export function canIDeployArguments(environment: Environment, git: GitVersion): string[] {
-  const target = environment.PACT_DEPLOY_ENVIRONMENT?.trim() || 'production';
+  const target = deployEnvironment(environment);
   return [
     'can-i-deploy',
     '--broker-base-url',
@@ -61,5 +64,20 @@ export function canIDeployArguments(environment: Environment, git: GitVersion): 
     '10',
     '--retries',
     '3',
+  ];
+}
+
+/** After the deploy: the consumer at the git sha is now in the environment, so can-i-deploy knows. */
+export function recordDeploymentArguments(environment: Environment, git: GitVersion): string[] {
+  return [
+    'record-deployment',
+    '--broker-base-url',
+    brokerUrl(environment, 'record a deployment in'),
+    '--pacticipant',
+    CONSUMER_NAME,
+    '--version',
+    git.sha,
+    '--environment',
+    deployEnvironment(environment),
   ];
 }

@@ -1,21 +1,30 @@
-// `npm run pact:publish` / `npm run pact:can-i-deploy`: runs the pact-broker CLI that ships inside
-// @pact-foundation/pact-cli, with versions from git and a bounded time.
+// `npm run pact:publish`, `pact:can-i-deploy` and `pact:record-deployment`: runs the pact-broker CLI
+// that ships inside @pact-foundation/pact-cli, with versions from git and a bounded time.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { ConfigError, runMain } from '../../config/config-error.ts';
 import { readEnvironment } from '../../config/environment-files.ts';
 import { readGitVersion } from '../git-version.ts';
-import { brokerTimeoutSeconds, canIDeployArguments, publishArguments } from './broker-commands.ts';
+import {
+  brokerTimeoutSeconds,
+  canIDeployArguments,
+  publishArguments,
+  recordDeploymentArguments,
+} from './broker-commands.ts';
 
-const builders = { publish: publishArguments, 'can-i-deploy': canIDeployArguments };
+const builders = {
+  publish: publishArguments,
+  'can-i-deploy': canIDeployArguments,
+  'record-deployment': recordDeploymentArguments,
+};
 
 await runMain(async () => {
   const action = process.argv[2];
-  if (action !== 'publish' && action !== 'can-i-deploy') {
-    throw new ConfigError('action', `"${action}" is not publish or can-i-deploy`);
+  if (!(action !== undefined && action in builders)) {
+    throw new ConfigError('action', `"${action}" is not one of ${Object.keys(builders).join(', ')}`);
   }
   const environment = readEnvironment();
-  const args = builders[action](environment, readGitVersion(environment));
+  const args = builders[action as keyof typeof builders](environment, readGitVersion(environment));
   const timeout = brokerTimeoutSeconds(environment);
   // The native binary itself, not the package's Node wrapper around it.
   const { standalone } = createRequire(import.meta.url)('@pact-foundation/pact-cli/src/pact-standalone') as {

@@ -1,0 +1,77 @@
+// The broker flow with the real pact-broker CLI against a recording stand-in (testing/broker-stand-in.ts):
+// publish the pact under the git sha and branch, can-i-deploy (yes, then no), record-deployment;
+// every request carries the token, and no output prints it.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { type BrokerStandIn, startBrokerStandIn } from '../../testing/broker-stand-in.ts';
+import { runEntryPoint } from '../../testing/run-entry-point.ts';
+import { CONSUMER_NAME } from '../participants.ts';
+
+const token = `broker-token-${process.pid}`;
+const git = { GITHUB_SHA: '0123abc0123abc', GITHUB_REF_NAME: 'feature/contract' };
+
+describe('npm run pact:* with the real pact-broker CLI', () => {
+  let broker: BrokerStandIn;
+  before(async () => {
+    broker = await startBrokerStandIn();
+  });
+  after(() => broker.close());
+  const run = (action: string, extra: Record<string, string> = {}) =>
+    runEntryPoint(
+      'contracts/broker/run-broker-command.ts',
+      {
+        PACT_BROKER_BASE_URL: broker.url,
+        PACT_BROKER_TOKEN: token,
+        PACT_BROKER_TIMEOUT_SECONDS: '30',
+        ...git,
+        ...extra,
+      },
+      [action],
+    );
+
+  it('publishes the pact under the git sha and branch', async () => {
+    const { code, output } = await run('publish');
+    assert.equal(code, 0, output);
+    const publish = broker.received.find((request) => request.path === '/contracts/publish');
+    assert.ok(publish !== undefined, 'the CLI posted to pb:publish-contracts');
+    const body = JSON.parse(publish.body);
+    assert.equal(body.pacticipantName, CONSUMER_NAME);
+    assert.equal(body.pacticipantVersionNumber, git.GITHUB_SHA);
+    assert.equal(body.branch, git.GITHUB_REF_NAME);
+    assert.equal(body.contracts[0]?.consumerName, CONSUMER_NAME);
+    assert.doesNotMatch(output, new RegExp(token));
+  });
+  it('asks can-i-deploy for the consumer at the sha and the environment, and fails when the answer is no', async () => {
+    const yes = await run('can-i-deploy', { PACT_DEPLOY_ENVIRONMENT: 'staging' });
+    assert.equal(yes.code, 0, yes.output);
+    const matrix = broker.received.find((request) => request.path.startsWith('/matrix?'));
+    assert.ok(matrix !== undefined);
+    const query = decodeURIComponent(matrix.path);
+    assert.match(query, new RegExp(`q\\[\\]\\[pacticipant\\]=${CONSUMER_NAME}&q\\[\\]\\[version\\]=${git.GITHUB_SHA}`));
+    assert.match(query, /environment=staging/);
+    broker.deployable = false;
+    const no = await run('can-i-deploy');
+    broker.deployable = true;
+    assert.notEqual(no.code, 0, no.output);
+  });
+  it('records the deployment of the consumer at the sha to the environment', async () => {
+    const { code, output } = await run('record-deployment');
+    assert.equal(code, 0, output);
+    const recorded = broker.received.find(
+      (request) => request.method === 'POST' && request.path.includes('/deployed-versions/'),
+    );
+    assert.ok(recorded !== undefined, "the CLI posted to the version's pb:record-deployment link");
+    assert.match(
+      recorded.path,
+      new RegExp(`^/pacticipants/${CONSUMER_NAME}/versions/${git.GITHUB_SHA}/deployed-versions/environment/1$`),
+    );
+    assert.doesNotMatch(output, new RegExp(token));
+  });
+  it('sent the token with every request, and never in a URL or a body', () => {
+    assert.ok(broker.received.length >= 5);
+    for (const request of broker.received) {
+      assert.equal(request.authorization, `Bearer ${token}`, `${request.method} ${request.path}`);
+      assert.ok(!request.path.includes(token) && !request.body.includes(token));
+    }
+  });
+});
