@@ -1,7 +1,8 @@
 // A Pact Broker stand-in on 127.0.0.1 for the broker scripts' tests (no broker can run here): it
 // answers the HAL resources the pact-broker CLI walks, as the Pact Broker API documents them
-// (index, publish contracts, the matrix for can-i-deploy, a version's record-deployment link), and
-// records every request with its Authorization header, so that a test can check what the CLI sent.
+// (index, publish contracts, the matrix for can-i-deploy, a version's record-deployment link) and the
+// ones the Pact verifier walks (pacts for verification, a pact, its verification results), and
+// records every request with its Authorization header, so that a test can check what was sent.
 import type { IncomingMessage } from 'node:http';
 import { startTinyServer, type TinyServer } from './tiny-server.ts';
 
@@ -27,7 +28,8 @@ const readBody = (request: IncomingMessage) =>
     request.on('end', () => resolve(body));
   });
 
-export async function startBrokerStandIn(): Promise<BrokerStandIn> {
+/** `pact`: the pact served for verification, if a test verifies against the stand-in. */
+export async function startBrokerStandIn(pact: Record<string, unknown> = {}): Promise<BrokerStandIn> {
   const received: BrokerRequest[] = [];
   const state = { deployable: true };
   let base = '';
@@ -51,6 +53,10 @@ export async function startBrokerStandIn(): Promise<BrokerStandIn> {
             },
             'pb:environments': { href: `${base}/environments` },
             'pb:latest-provider-pacts': { href: `${base}/pacts/provider/{provider}/latest`, templated: true },
+            'pb:provider-pacts-for-verification': {
+              href: `${base}/pacts/provider/{provider}/for-verification`,
+              templated: true,
+            },
           },
         });
       }
@@ -72,6 +78,55 @@ export async function startBrokerStandIn(): Promise<BrokerStandIn> {
             'pb:contracts': [{ title: 'Pact', name: `Pact between ${name} (${number})`, href: `${base}/pacts/x` }],
           },
         });
+      }
+      const pactHref = `${base}/pacts/provider/p/consumer/c/pact-version/1`;
+      const forVerification = /^\/pacts\/provider\/[^/]+\/for-verification$/.test(path);
+      if (request.method === 'GET' && forVerification) {
+        return reply(200, { _links: { self: { href: `${base}${path}`, title: 'Pacts for verification' } } });
+      }
+      if (request.method === 'POST' && forVerification) {
+        return reply(200, {
+          _embedded: {
+            pacts: [
+              {
+                shortDescription: 'latest from main',
+                verificationProperties: { pending: false, notices: [] },
+                _links: { self: { href: pactHref, name: 'the pact' } },
+              },
+            ],
+          },
+          _links: { self: { href: `${base}${path}` } },
+        });
+      }
+      if (request.method === 'GET' && path === '/pacts/provider/p/consumer/c/pact-version/1') {
+        return reply(200, {
+          ...pact,
+          _links: {
+            'pb:publish-verification-results': { href: `${pactHref}/verification-results` },
+            'pb:provider': {
+              href: `${base}/pacticipants/${encodeURIComponent(String((pact.provider as { name?: string })?.name))}`,
+            },
+          },
+        });
+      }
+      const pacticipant = /^\/pacticipants\/([^/]+)$/.exec(path);
+      if (request.method === 'GET' && pacticipant !== null) {
+        const href = `${base}${path}`;
+        return reply(200, {
+          name: decodeURIComponent(pacticipant[1] as string),
+          _links: {
+            self: { href },
+            'pb:version': { href: `${href}/versions/{version}`, templated: true },
+            'pb:branch-version': { href: `${href}/branches/{branch}/versions/{version}`, templated: true },
+            'pb:version-tag': { href: `${href}/versions/{version}/tags/{tag}`, templated: true },
+          },
+        });
+      }
+      if (request.method === 'PUT' && /\/branches\/[^/]+\/versions\/[^/]+$/.test(path)) {
+        return reply(200, { _links: { self: { href: `${base}${path}` } } });
+      }
+      if (request.method === 'POST' && path.endsWith('/verification-results')) {
+        return reply(201, { ...JSON.parse(body || '{}'), _links: { self: { href: `${base}${path}/1` } } });
       }
       if (request.method === 'GET' && path.startsWith('/matrix?')) {
         return reply(200, {

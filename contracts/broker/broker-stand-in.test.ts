@@ -1,11 +1,13 @@
-// The broker flow with the real pact-broker CLI against a recording stand-in (testing/broker-stand-in.ts):
-// publish the pact under the git sha and branch, can-i-deploy (yes, then no), record-deployment;
-// every request carries the token, and no output prints it.
+// The broker flow with the real pact-broker CLI and the real Pact verifier against a recording
+// stand-in (testing/broker-stand-in.ts): publish the pact under the git sha and branch, verify and
+// publish the result, can-i-deploy (yes, then no), record-deployment; every request carries the
+// token, and no output prints it.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { type BrokerStandIn, startBrokerStandIn } from '../../testing/broker-stand-in.ts';
 import { runEntryPoint } from '../../testing/run-entry-point.ts';
-import { CONSUMER_NAME } from '../participants.ts';
+import { CONSUMER_NAME, PACT_FILE } from '../participants.ts';
 
 const token = `broker-token-${process.pid}`;
 const git = { GITHUB_SHA: '0123abc0123abc', GITHUB_REF_NAME: 'feature/contract' };
@@ -72,6 +74,41 @@ describe('npm run pact:* with the real pact-broker CLI', () => {
     for (const request of broker.received) {
       assert.equal(request.authorization, `Bearer ${token}`, `${request.method} ${request.path}`);
       assert.ok(!request.path.includes(token) && !request.body.includes(token));
+    }
+  });
+});
+
+describe('npm run verify:provider with a broker', () => {
+  it('reads the pacts from the broker and publishes the verification result under the git sha', async () => {
+    const pact = JSON.parse(readFileSync(PACT_FILE, 'utf8'));
+    const broker = await startBrokerStandIn(pact);
+    try {
+      const { code, output } = await runEntryPoint('contracts/provider/verify-provider.ts', {
+        PACT_BROKER_BASE_URL: broker.url,
+        PACT_BROKER_TOKEN: token,
+        CI: 'true',
+        ...git,
+      });
+      assert.equal(code, 0, output);
+      const forVerification = broker.received.find((request) => request.path.endsWith('/for-verification'));
+      assert.ok(forVerification !== undefined, 'the verifier asked for the pacts to verify');
+      const published = broker.received.find((request) => request.path.endsWith('/verification-results'));
+      assert.ok(published !== undefined, 'the verifier published its result');
+      const result = JSON.parse(published.body);
+      assert.equal(result.success, true);
+      assert.equal(result.providerApplicationVersion, git.GITHUB_SHA);
+      assert.ok(
+        broker.received.some(
+          (request) =>
+            request.method === 'PUT' &&
+            request.path.endsWith(`/branches/${encodeURIComponent(git.GITHUB_REF_NAME)}/versions/${git.GITHUB_SHA}`),
+        ),
+        'the provider version was put on its branch',
+      );
+      for (const request of broker.received) assert.equal(request.authorization, `Bearer ${token}`, request.path);
+      assert.doesNotMatch(output, new RegExp(token));
+    } finally {
+      await broker.close();
     }
   });
 });
