@@ -1,12 +1,13 @@
 // Proves where variables come from: `.env`, then `.env.<ENGAGE_ENV>`, and the process environment
 // winning over both; a named environment without its file is a clear error.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError } from './config-error.ts';
 import { readEnvironment } from './environment-files.ts';
+import { readSuiteConfig } from './suite-config.ts';
 
 function directoryWith(files: Record<string, string>): string {
   const directory = mkdtempSync(join(tmpdir(), 'engage-env-'));
@@ -50,5 +51,15 @@ describe('readEnvironment', () => {
       () => readEnvironment({ ENGAGE_ENV: '../etc/passwd' }, directoryWith({})),
       /ENGAGE_ENV "..\/etc\/passwd" is not a file suffix/,
     );
+  });
+});
+
+describe('.env.example', () => {
+  it('becomes a valid configuration by filling in what it asks for, the token first', () => {
+    const example = readFileSync('.env.example', 'utf8')
+      .replace(/^ENGAGE_TOKEN=$/m, 'ENGAGE_TOKEN=filled-in')
+      .replace(/^ENGAGE_APPOINTMENT_ID=$/m, 'ENGAGE_APPOINTMENT_ID=123');
+    const config = readSuiteConfig(readEnvironment({}, directoryWith({ '.env': example })));
+    assert.equal(config.auth.kind, 'static-token');
   });
 });

@@ -9,6 +9,13 @@ export interface TokenProvider {
 
 export class TokenRequestError extends Error {
   override name = 'TokenRequestError';
+  /** The token endpoint's HTTP status, when it answered. */
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
 }
 
 interface TokenProviderOptions {
@@ -55,6 +62,7 @@ function createClientCredentialsProvider(
     if (!response.ok) {
       throw new TokenRequestError(
         `token request to ${auth.tokenUrl} was refused with HTTP ${response.status} (check ENGAGE_CLIENT_ID, ENGAGE_CLIENT_SECRET and ENGAGE_SCOPE)`,
+        response.status,
       );
     }
     if (typeof body?.access_token !== 'string' || typeof body.expires_in !== 'number' || body.expires_in <= 0) {

@@ -5,25 +5,12 @@
 import { ConfigError } from '../config/config-error.ts';
 import { readEnvironment } from '../config/environment-files.ts';
 import { loadSuiteConfig } from '../config/load-suite-config.ts';
+import { targetDownReason } from '../config/target-reachability.ts';
 import { startEmbeddedSandbox } from '../sandbox/start-embedded-sandbox.ts';
-import { sendExactRequest } from './exact-request.ts';
 
 export const TARGET_URL_VARIABLE = 'ENGAGE_E2E_TARGET_URL';
 /** Set by this setup for the workers when the target did not answer: the reason, naming the target. */
 export const TARGET_DOWN_VARIABLE = 'ENGAGE_E2E_TARGET_DOWN';
-
-/** Why `baseUrl` cannot be tested, or undefined when it answers anything at all. */
-export async function targetDownReason(baseUrl: string, timeoutMilliseconds: number): Promise<string | undefined> {
-  try {
-    await sendExactRequest('GET', `${baseUrl}/`, [], timeoutMilliseconds);
-    return undefined;
-  } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    return message.startsWith('no answer within')
-      ? `the target ${baseUrl} did not answer within ${timeoutMilliseconds / 1000} s`
-      : `the target ${baseUrl} could not be reached (${code ?? message})`;
-  }
-}
 
 export default async function globalSetup(): Promise<(() => Promise<void>) | undefined> {
   try {

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { appointmentPath } from '../config/appointment-path.ts';
+import { describeNoAnswer } from '../config/target-reachability.ts';
 import { sendExactRequest } from './exact-request.ts';
 
 /** Set on the proxy's own answer when the target could not be reached, with the reason. */
@@ -92,9 +93,7 @@ export async function startTokenInjectingProxy(
       const { code, message } = error as NodeJS.ErrnoException;
       // No answer at all: the target is down for the rest of the run, and says so once.
       if (message.startsWith('no answer within') || code === 'ECONNREFUSED' || code === 'ENOTFOUND')
-        downReason ??= message.startsWith('no answer within')
-          ? `the target ${targetUrl} did not answer within ${timeoutMilliseconds / 1000} s`
-          : `the target ${targetUrl} could not be reached (${code})`;
+        downReason ??= describeNoAnswer(targetUrl, error, timeoutMilliseconds);
       response.writeHead(502, {
         [PROXY_ERROR_HEADER]: encodeURIComponent(downReason ?? `the target ${targetUrl}: ${message}`),
       });

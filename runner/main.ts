@@ -8,7 +8,9 @@ import { runMain } from '../config/config-error.ts';
 import { readEnvironment } from '../config/environment-files.ts';
 import { readSuiteConfig } from '../config/suite-config.ts';
 import { findK6 } from '../load/find-k6.ts';
+import { readSandboxCliOptions } from '../sandbox/sandbox-cli-options.ts';
 import { suiteLayers } from './layers.ts';
+import { preflightProblems } from './preflight.ts';
 import { writeSuiteReport } from './report/suite-report.ts';
 import { type LayerResult, runLayer } from './run-layer.ts';
 import { lockReportsFolder } from './run-lock.ts';
@@ -34,12 +36,24 @@ await runMain(async () => {
   const config = readSuiteConfig(environment);
   const k6 = findK6(environment);
   const reports = environment.ENGAGE_REPORTS_DIR ?? 'reports';
+  const target = config.target.kind === 'sandbox' ? 'the embedded sandbox' : config.target.baseUrl;
+  // Settings the layers would trip over one by one: the sandbox's knobs, then the target itself.
+  if (config.target.kind === 'sandbox') readSandboxCliOptions([], environment);
+  const problems = await preflightProblems(config);
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(`preflight: ${problem}`);
+    console.error('no layer was started: fix the setting above and run again');
+    process.exitCode = 2;
+    return;
+  }
+  if (config.target.kind === 'remote' && config.defaultLanguage === undefined)
+    console.log('note: ENGAGE_DEFAULT_LANGUAGE is unset, so the "*" and no-header language checks will skip');
+  // The last run's reports stay until this one is sure to start.
   const unlock = lockReportsFolder(reports);
   process.once('exit', unlock);
   for (const previous of ['logs', 'contracts', 'e2e', 'load', 'summary.md', 'index.html'])
     rmSync(`${reports}/${previous}`, { recursive: true, force: true });
   mkdirSync(`${reports}/logs`, { recursive: true });
-  const target = config.target.kind === 'sandbox' ? 'the embedded sandbox' : config.target.baseUrl;
   // The pacts go into the run's own folder too, unless ENGAGE_PACT_DIR says where.
   const pactDirectory = environment.ENGAGE_PACT_DIR ?? `${reports}/contracts`;
   const childEnvironment = {

@@ -6,12 +6,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { badTargetEnvironment, badTargetPool } from '../testing/bad-targets.ts';
+import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
+import { badTargetEnvironment } from '../testing/bad-targets.ts';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
 import { standInK6Binary } from '../testing/stand-in-k6.ts';
-
-const targets = badTargetPool();
-after(() => targets.closeAll());
+import { startTinyServer } from '../testing/tiny-server.ts';
 
 describe('npm start', { concurrency: true }, () => {
   it('stops a k6 run that never ends at the layer timeout, as timed out', async () => {
@@ -30,8 +29,15 @@ describe('npm start', { concurrency: true }, () => {
     assert.match(output, /✖ load timed out in [3-9]\.\d s: k6 did not finish within the layer's 3 s and was stopped/);
   });
 
-  it('stops a contract layer stuck on a target that never answers at the layer timeout, as timed out', async () => {
-    const target = await targets.start('never answers');
+  it('stops a contract layer stuck on a target that falls silent at the layer timeout, as timed out', async () => {
+    // The preflight's GET gets the docs example; every later request gets no answer.
+    let answered = 0;
+    const target = await startTinyServer((_request, response) => {
+      if (answered++ > 0) return;
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(docsAppointmentResponse()));
+    });
+    after(() => target.close());
     const started = performance.now();
     const { code, output } = await runEntryPoint(
       'runner/main.ts',

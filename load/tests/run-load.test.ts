@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runEntryPoint } from '../../testing/run-entry-point.ts';
 
+/** Runs `npm run load` with its reports in a folder of the test's own, never the user's reports/. */
 const run = (args: string[], environment: Record<string, string> = {}) =>
-  runEntryPoint('load/run-load.ts', environment, args);
+  runEntryPoint('load/run-load.ts', { ENGAGE_REPORTS_DIR: 'test-output/run-load', ...environment }, args);
 
 function standInK6(exitCode: number) {
   const folder = mkdtempSync(join(tmpdir(), 'fake-k6-'));
@@ -29,7 +30,7 @@ describe('npm run load', () => {
     assert.equal(code, 0, output);
     assert.match(
       output,
-      /ENGAGE_TOKEN=\[redacted\] .*\S*k6 run --no-usage-report --out json=reports\/load\/metrics\.json\.gz load\/lookup\.ts/,
+      /ENGAGE_TOKEN=\[redacted\] .*\S*k6 run --no-usage-report --out json=test-output\/run-load\/load\/metrics\.json\.gz load\/lookup\.ts/,
     );
     assert.match(output, /"executor": "constant-arrival-rate"/);
     assert.match(output, /"p\(95\)<500"/);
@@ -52,7 +53,10 @@ describe('npm run load', () => {
     assert.equal(code, 99, output);
     assert.match(output, /a threshold was crossed \(k6 exit code 99\)/);
     const record = k6.record();
-    assert.match(record, /^args: run --no-usage-report --out json=reports\/load\/metrics\.json\.gz load\/lookup\.ts$/m);
+    assert.match(
+      record,
+      /^args: run --no-usage-report --out json=test-output\/run-load\/load\/metrics\.json\.gz load\/lookup\.ts$/m,
+    );
     assert.match(record, /^token: sandbox-token$/m);
     assert.match(record, /^target: http:\/\/127\.0\.0\.1:\d+$/m);
   });

@@ -1,0 +1,21 @@
+// Whether a target answers at all, for the checks that stop early when it does not (the preflight
+// of `npm start`, the e2e global setup): the reason names the target, never a local forwarder.
+import { sendExactRequest } from '../e2e/exact-request.ts';
+
+/** Why `baseUrl` cannot be tested, or undefined when it answers anything at all. */
+export async function targetDownReason(baseUrl: string, timeoutMilliseconds: number): Promise<string | undefined> {
+  try {
+    await sendExactRequest('GET', `${baseUrl}/`, [], timeoutMilliseconds);
+    return undefined;
+  } catch (error) {
+    return describeNoAnswer(baseUrl, error, timeoutMilliseconds);
+  }
+}
+
+/** One line for a request that got no HTTP answer. */
+export function describeNoAnswer(baseUrl: string, error: unknown, timeoutMilliseconds: number): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  return message.startsWith('no answer within')
+    ? `the target ${baseUrl} did not answer within ${timeoutMilliseconds / 1000} s`
+    : `the target ${baseUrl} could not be reached (${code ?? message})`;
+}

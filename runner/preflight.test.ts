@@ -1,0 +1,83 @@
+// The preflight of `npm start` against a remote target: a wrong secret, token, id or URL is one line
+// naming the variable, exit code 2, and no layer starts; right settings pass it.
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
+import { runEntryPoint } from '../testing/run-entry-point.ts';
+import { startTinyServer } from '../testing/tiny-server.ts';
+
+describe('the preflight of npm start', () => {
+  let sandbox: RunningSandbox;
+  before(async () => {
+    sandbox = await startSandbox();
+  });
+  after(() => sandbox.close());
+  const settings = () => ({
+    ENGAGE_REPORTS_DIR: mkdtempSync(join(tmpdir(), 'engage-preflight-')),
+    ENGAGE_BASE_URL: sandbox.url,
+    ENGAGE_ENTERPRISE: 'acme',
+    ENGAGE_APPOINTMENT_ID: '123',
+    ENGAGE_DEFAULT_LANGUAGE: 'en',
+    ENGAGE_TOKEN_URL: `${sandbox.url}/realms/acme/protocol/openid-connect/token`,
+    ENGAGE_CLIENT_ID: 'sandbox-client',
+    ENGAGE_CLIENT_SECRET: 'sandbox-client-secret',
+  });
+  const start = (environment: Record<string, string>) =>
+    runEntryPoint('runner/main.ts', environment, ['--only', 'schemas']);
+
+  const refusals: Array<[string, () => Record<string, string>, RegExp]> = [
+    [
+      'a wrong client secret',
+      () => ({ ...settings(), ENGAGE_CLIENT_SECRET: 'not-the-secret' }),
+      /^preflight: ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET was refused: the token endpoint answered HTTP 401$/m,
+    ],
+    [
+      'a wrong static token',
+      () => {
+        const { ENGAGE_TOKEN_URL: _url, ENGAGE_CLIENT_ID: _id, ENGAGE_CLIENT_SECRET: _secret, ...rest } = settings();
+        return { ...rest, ENGAGE_TOKEN: 'never-issued' };
+      },
+      /^preflight: ENGAGE_TOKEN was refused: GET \/enterprises\/acme\/appointments\/123 answered HTTP 401$/m,
+    ],
+    [
+      'an appointment that does not exist',
+      () => ({ ...settings(), ENGAGE_APPOINTMENT_ID: 'not-there' }),
+      /^preflight: ENGAGE_APPOINTMENT_ID not-there was not found in ENGAGE_ENTERPRISE acme: .* answered HTTP 404$/m,
+    ],
+  ];
+  for (const [label, environment, line] of refusals) {
+    it(`stops on ${label} with one line and exit code 2, before any layer`, async () => {
+      const { code, output } = await start(environment());
+      assert.equal(code, 2, output);
+      assert.match(output, line);
+      assert.doesNotMatch(output, /▶/, 'no layer started');
+      assert.doesNotMatch(output, /not-the-secret|never-issued/, 'no secret is repeated');
+    });
+  }
+  it('stops on a target that does not answer, naming it', async () => {
+    const closed = await startTinyServer(() => {});
+    const url = closed.url;
+    await closed.close();
+    const { code, output } = await start({
+      ...settings(),
+      ENGAGE_BASE_URL: url,
+      ENGAGE_TOKEN: 'x',
+      ENGAGE_TOKEN_URL: '',
+      ENGAGE_CLIENT_ID: '',
+      ENGAGE_CLIENT_SECRET: '',
+    });
+    assert.equal(code, 2, output);
+    assert.match(
+      output,
+      new RegExp(`^preflight: ENGAGE_BASE_URL: the target ${url} could not be reached \\(ECONNREFUSED\\)$`, 'm'),
+    );
+  });
+  it('lets right settings through to the layers', async () => {
+    const { code, output } = await start(settings());
+    assert.equal(code, 0, output);
+    assert.match(output, /✔ schemas passed/);
+  });
+});
