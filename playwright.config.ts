@@ -19,6 +19,8 @@ export default defineConfig({
     ['list'],
     ['html', { outputFolder: `${reports}/e2e/html`, open: 'never' }],
     ['junit', { outputFile: `${reports}/e2e/junit.xml` }],
+    // Machine-readable results for npm start's summary: counts, failure messages, skip reasons.
+    ['json', { outputFile: `${reports}/e2e/results.json` }],
   ],
   use: {
     extraHTTPHeaders: { accept: 'application/json' },

@@ -61,7 +61,8 @@ export const test = base.extend<
             (response) => {
               const proxyError = response.headers[PROXY_ERROR_HEADER];
               if (proxyError !== undefined) return decodeURIComponent(proxyError);
-              return checkBasicAppointment(response, label)[0]?.split('\n')[0];
+              // The problem's first line and, for a schema problem, its first violation.
+              return checkBasicAppointment(response, label)[0]?.split('\n').slice(0, 2).join(' ');
             },
             (error: Error) => `${label}: ${error.message}`,
           );
@@ -124,5 +125,7 @@ export async function skipWhenBlocked(blockedBy: BlockedBy, id: string): Promise
 /** Reports a check: a skip with its reason, or no problems expected. */
 export function expectCheck(result: CheckResult): void {
   test.skip('skipped' in result, 'skipped' in result ? result.skipped : '');
-  expect(problemsOf(result), 'problems found').toEqual([]);
+  const problems = problemsOf(result);
+  // The problems themselves lead the message, so that reports and npm start's summary show them first.
+  expect(problems, problems.join('\n')).toEqual([]);
 }

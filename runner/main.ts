@@ -11,7 +11,8 @@ import { findK6 } from '../load/find-k6.ts';
 import { readSandboxCliOptions } from '../sandbox/sandbox-cli-options.ts';
 import { suiteLayers } from './layers.ts';
 import { preflightProblems } from './preflight.ts';
-import { writeSuiteReport } from './report/suite-report.ts';
+import { readLayerFindings } from './report/layer-findings.ts';
+import { findingsLines, writeSuiteReport } from './report/suite-report.ts';
 import { type LayerResult, runLayer } from './run-layer.ts';
 import { lockReportsFolder } from './run-lock.ts';
 import { readRunnerOptions } from './runner-options.ts';
@@ -112,7 +113,16 @@ await runMain(async () => {
   }
 
   const signal = interruption();
-  writeSuiteReport(reports, { target, results, interruptedBy: signal, pactDirectory });
+  const findings = readLayerFindings(reports);
+  const run = { target, results, interruptedBy: signal, pactDirectory, findings };
+  writeSuiteReport(reports, run);
+  console.log('\nchecks per layer:');
+  for (const result of results) {
+    const found = findings[result.name];
+    if (found !== undefined)
+      console.log(`  ${result.name}: ${found.passed} passed, ${found.failed} failed, ${found.skipped} skipped`);
+  }
+  for (const line of findingsLines(run)) if (line !== '') console.log(line.replace(/^## (.*)$/, '$1:'));
   const failed = results.filter((result) => ['failed', 'timed out', 'interrupted'].includes(result.outcome));
   console.log(`report: ${reports}/index.html and ${reports}/summary.md`);
   if (signal !== undefined) {

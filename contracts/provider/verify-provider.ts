@@ -1,12 +1,14 @@
 // `npm run verify:provider`: verifies the pacts in contracts/pacts (or a broker's, when
 // PACT_BROKER_BASE_URL is set) against the target: the embedded sandbox, or ENGAGE_BASE_URL.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Verifier } from '@pact-foundation/pact';
 import type { RequestHandler } from 'express';
 import { appointmentPath } from '../../config/appointment-path.ts';
 import { ConfigError, runMain } from '../../config/config-error.ts';
 import type { Environment } from '../../config/environment-files.ts';
 import { readEnvironment } from '../../config/environment-files.ts';
+import { FIRST_FAILURES, type LayerFindings, VERIFICATION_FINDINGS_FILE } from '../../config/layer-outcome.ts';
 import { loadSuiteConfig } from '../../config/load-suite-config.ts';
 import type { SuiteConfig } from '../../config/suite-config.ts';
 import { createTokenProvider } from '../../config/token-provider.ts';
@@ -55,6 +57,56 @@ async function assertReachable(baseUrl: string, timeoutMilliseconds: number): Pr
 }
 
 class TargetUnreachableError extends Error {}
+
+interface PactVerificationError {
+  errors?: Array<{ interaction?: string; mismatch?: { mismatches?: Array<Record<string, unknown>> } }>;
+  interactionResults?: Array<{ description?: string; result?: string }>;
+}
+
+/** The verification as findings for npm start's summary, from Pact's own result (or its pact file). */
+function verificationFindings(error: Error | undefined): LayerFindings {
+  let parsed: PactVerificationError = {};
+  try {
+    parsed = error === undefined ? {} : (JSON.parse(error.message) as PactVerificationError);
+  } catch {
+    return {
+      passed: 0,
+      failed: 1,
+      skipped: 0,
+      failures: [{ check: 'provider verification', message: error?.message ?? '' }],
+      skippedBy: {},
+    };
+  }
+  const results = parsed.interactionResults ?? [];
+  const failures = (parsed.errors ?? []).slice(0, FIRST_FAILURES).map(({ interaction = '', mismatch }) => {
+    const first = mismatch?.mismatches?.[0] ?? {};
+    const where = typeof first.path === 'string' ? `${first.path}: ` : '';
+    return {
+      check: interaction.replace(/^Verifying a pact between .* - /, ''),
+      message: `${where}${String(first.mismatch ?? '')} (expected ${String(first.expected ?? '?')}, got ${String(first.actual ?? '?')})`,
+    };
+  });
+  if (error === undefined) {
+    const pacts = existsSync(PACT_DIRECTORY)
+      ? readdirSync(PACT_DIRECTORY).filter((file) => file.endsWith('.json'))
+      : [];
+    const interactions = pacts.reduce(
+      (total, file) => total + (JSON.parse(readFileSync(`${PACT_DIRECTORY}${file}`, 'utf8')).interactions?.length ?? 0),
+      0,
+    );
+    return { passed: interactions, failed: 0, skipped: 0, failures: [], skippedBy: {} };
+  }
+  const failed = results.filter((result) => result.result !== 'OK').length || (parsed.errors?.length ?? 1);
+  return { passed: results.length - failed, failed, skipped: 0, failures, skippedBy: {} };
+}
+
+/** Under npm start (ENGAGE_REPORTS_DIR set), the findings go to <reports>/VERIFICATION_FINDINGS_FILE. */
+function writeFindings(environment: Environment, findings: LayerFindings): void {
+  const reports = environment.ENGAGE_REPORTS_DIR;
+  if (reports === undefined) return;
+  mkdirSync(dirname(`${reports}/${VERIFICATION_FINDINGS_FILE}`), { recursive: true });
+  writeFileSync(`${reports}/${VERIFICATION_FINDINGS_FILE}`, JSON.stringify(findings, null, 2));
+}
 
 /** Pact's report is printed above; its error carries the same as JSON, which is summarised here. */
 function summarise(error: Error): string {
@@ -121,14 +173,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const config = loadSuiteConfig();
     const target = config.target.kind === 'sandbox' ? 'the embedded sandbox' : config.target.baseUrl;
     console.log(`verifying the pacts against ${target}`);
+    const environment = readEnvironment();
     try {
-      await verifyProvider(config, readEnvironment());
+      await verifyProvider(config, environment);
     } catch (error) {
       if (error instanceof ConfigError) throw error;
+      writeFindings(environment, verificationFindings(error as Error));
       console.error(`provider verification failed: ${summarise(error as Error)}`);
       process.exitCode = 1;
       return;
     }
+    writeFindings(environment, verificationFindings(undefined));
     console.log('provider verification passed');
   });
 }

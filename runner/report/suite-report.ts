@@ -3,6 +3,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { escapeMarkup } from '../../config/escape-markup.ts';
+import { type LayerFindings, VERIFICATION_FINDINGS_FILE } from '../../config/layer-outcome.ts';
 import type { LayerResult } from '../run-layer.ts';
 import { readLatencySeries, renderLatencyChart } from './latency-chart.ts';
 
@@ -16,6 +17,29 @@ export interface SuiteRun {
   interruptedBy?: string;
   /** Where the contract layer wrote its pacts. */
   pactDirectory: string;
+  /** What each layer found, read from its own machine-readable output. */
+  findings?: Record<string, LayerFindings | undefined>;
+}
+
+const countsOf = (findings: LayerFindings | undefined) =>
+  findings === undefined ? '' : `${findings.passed} passed, ${findings.failed} failed, ${findings.skipped} skipped`;
+
+/** The first failures of each layer and the skipped checks by reason, as plain lines (Markdown lists). */
+export function findingsLines(run: SuiteRun): string[] {
+  const lines: string[] = [];
+  const failures = run.results.flatMap((result) =>
+    (run.findings?.[result.name]?.failures ?? []).map(
+      ({ check, message }) => `- ${result.name} · ${check}: ${message}`,
+    ),
+  );
+  if (failures.length > 0) lines.push('## First failures', '', ...failures, '');
+  const skipped = run.results.flatMap((result) =>
+    Object.entries(run.findings?.[result.name]?.skippedBy ?? {}).map(
+      ([reason, count]) => `- ${result.name}: ${count} × ${reason}`,
+    ),
+  );
+  if (skipped.length > 0) lines.push('## Skipped checks, by reason', '', ...skipped, '');
+  return lines;
 }
 
 /** The run's verdict: interrupted, passed (skipped layers included), or FAILED. */
@@ -31,7 +55,7 @@ function collectPacts(reports: string, pactDirectory: string): string[] {
   if (!existsSync(pactDirectory)) return [];
   mkdirSync(`${reports}/contracts`, { recursive: true });
   return readdirSync(pactDirectory)
-    .filter((file) => file.endsWith('.json'))
+    .filter((file) => file.endsWith('.json') && `contracts/${file}` !== VERIFICATION_FINDINGS_FILE)
     .map((file) => {
       if (resolve(pactDirectory, file) !== resolve(reports, 'contracts', file))
         copyFileSync(join(pactDirectory, file), `${reports}/contracts/${file}`);
@@ -43,13 +67,14 @@ export function renderSummaryMarkdown(run: SuiteRun): string {
   return [
     `# API suite against ${run.target}: ${verdict(run)}`,
     '',
-    '| layer | outcome | time | note |',
-    '| --- | --- | --- | --- |',
+    '| layer | outcome | checks | time | note |',
+    '| --- | --- | --- | --- | --- |',
     ...run.results.map(
       (result) =>
-        `| ${result.title} | ${icons[result.outcome]} ${result.outcome} | ${result.durationSeconds.toFixed(1)} s | ${result.reason ?? ''} |`,
+        `| ${result.title} | ${icons[result.outcome]} ${result.outcome} | ${countsOf(run.findings?.[result.name])} | ${result.durationSeconds.toFixed(1)} s | ${result.reason ?? ''} |`,
     ),
     '',
+    ...findingsLines(run),
   ].join('\n');
 }
 
@@ -70,7 +95,7 @@ export function writeSuiteReport(reports: string, run: SuiteRun): void {
   const rows = run.results
     .map((result) => {
       const log = result.logFile === undefined ? '' : link(relative(reports, result.logFile), 'log');
-      return `<tr class="${result.outcome.replace(' ', '-')}"><td>${escapeMarkup(result.title)}</td><td class="outcome">${result.outcome}</td><td>${result.durationSeconds.toFixed(1)} s</td><td>${escapeMarkup(result.reason ?? '')}</td><td>${log}</td></tr>`;
+      return `<tr class="${result.outcome.replace(' ', '-')}"><td>${escapeMarkup(result.title)}</td><td class="outcome">${result.outcome}</td><td>${escapeMarkup(countsOf(run.findings?.[result.name]))}</td><td>${result.durationSeconds.toFixed(1)} s</td><td>${escapeMarkup(result.reason ?? '')}</td><td>${log}</td></tr>`;
     })
     .join('\n');
   const html = `<!doctype html>
@@ -89,9 +114,10 @@ table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 0
 <body>
 <h1>API suite against ${escapeMarkup(run.target)}: ${escapeMarkup(verdict(run))}</h1>
 <table>
-<tr><th>layer</th><th>outcome</th><th>time</th><th>note</th><th>output</th></tr>
+<tr><th>layer</th><th>outcome</th><th>checks</th><th>time</th><th>note</th><th>output</th></tr>
 ${rows}
 </table>
+${findingsHtml(run)}
 <h2>Reports of each layer</h2>
 <ul>
 <li>${link('e2e/html/index.html', 'Playwright report')} and ${link('e2e/junit.xml', 'its JUnit XML')}</li>
@@ -106,4 +132,23 @@ ${series === undefined ? '' : `<h3>Lookup latency over time</h3>\n${renderLatenc
 </html>
 `;
   writeFileSync(`${reports}/index.html`, html);
+}
+
+/** The same first failures and skip reasons as the Markdown, as HTML headings and lists. */
+function findingsHtml(run: SuiteRun): string {
+  const html: string[] = [];
+  let list = false;
+  for (const line of findingsLines(run)) {
+    if (line.startsWith('## ')) html.push(`<h2>${escapeMarkup(line.slice(3))}</h2>`);
+    else if (line.startsWith('- ')) {
+      if (!list) html.push('<ul class="findings">');
+      list = true;
+      html.push(`<li>${escapeMarkup(line.slice(2))}</li>`);
+      continue;
+    }
+    if (list) html.push('</ul>');
+    list = false;
+  }
+  if (list) html.push('</ul>');
+  return html.join('\n');
 }

@@ -1,0 +1,90 @@
+// Reads what each layer found from its own machine-readable output, never its console text:
+// Playwright's JSON report, the Pact verification findings, and the k6 summary JSON.
+import { existsSync, readFileSync } from 'node:fs';
+import { FIRST_FAILURES, type LayerFindings, VERIFICATION_FINDINGS_FILE } from '../../config/layer-outcome.ts';
+import { withoutColourCodes } from '../run-layer.ts';
+
+const readJson = (file: string): unknown => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
+
+interface PlaywrightSuite {
+  specs?: Array<{
+    title: string;
+    tests: Array<{
+      status: string;
+      annotations?: Array<{ type: string; description?: string }>;
+      results: Array<{ error?: { message?: string } }>;
+    }>;
+  }>;
+  suites?: PlaywrightSuite[];
+}
+
+/** The lines of a Playwright error that say what was wrong, without its stack or colours. */
+function errorText(message: string | undefined): string {
+  const lines = withoutColourCodes(message ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('at ') && !/^(Error: )?expect\(/.test(line));
+  return lines
+    .slice(0, 4)
+    .join(' ')
+    .replace(/^Error: /, '');
+}
+
+export function e2eFindings(reports: string): LayerFindings | undefined {
+  const report = readJson(`${reports}/e2e/results.json`) as { suites?: PlaywrightSuite[] } | undefined;
+  if (report === undefined) return undefined;
+  const findings: LayerFindings = { passed: 0, failed: 0, skipped: 0, failures: [], skippedBy: {} };
+  const walk = (suite: PlaywrightSuite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        if (test.status === 'skipped') {
+          findings.skipped++;
+          const reason = test.annotations?.find((note) => note.type === 'skip')?.description || 'skipped';
+          findings.skippedBy[reason] = (findings.skippedBy[reason] ?? 0) + 1;
+        } else if (test.status === 'expected' || test.status === 'flaky') {
+          findings.passed++;
+        } else {
+          findings.failed++;
+          if (findings.failures.length < FIRST_FAILURES)
+            findings.failures.push({ check: spec.title, message: errorText(test.results.at(-1)?.error?.message) });
+        }
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites ?? []) walk(suite);
+  return findings;
+}
+
+export function contractFindings(reports: string): LayerFindings | undefined {
+  return readJson(`${reports}/${VERIFICATION_FINDINGS_FILE}`) as LayerFindings | undefined;
+}
+
+interface K6Summary {
+  metrics?: Record<string, { values?: Record<string, number>; thresholds?: Record<string, { ok: boolean }> }>;
+}
+
+/** Each k6 threshold is a check: passed or failed, with the value it saw. */
+export function loadFindings(reports: string): LayerFindings | undefined {
+  const summary = readJson(`${reports}/load/summary.json`) as K6Summary | undefined;
+  if (summary?.metrics === undefined) return undefined;
+  const findings: LayerFindings = { passed: 0, failed: 0, skipped: 0, failures: [], skippedBy: {} };
+  for (const [metric, { values = {}, thresholds = {} }] of Object.entries(summary.metrics)) {
+    for (const [threshold, { ok }] of Object.entries(thresholds)) {
+      if (ok) {
+        findings.passed++;
+        continue;
+      }
+      findings.failed++;
+      const stat = /^\s*([\w()]+)/.exec(threshold)?.[1] ?? '';
+      if (findings.failures.length < FIRST_FAILURES)
+        findings.failures.push({ check: `${metric} ${threshold}`, message: `crossed: ${stat} was ${values[stat]}` });
+    }
+  }
+  return findings;
+}
+
+/** The findings of each layer that wrote any, by layer name. */
+export function readLayerFindings(reports: string): Record<string, LayerFindings | undefined> {
+  return { contracts: contractFindings(reports), e2e: e2eFindings(reports), load: loadFindings(reports) };
+}
