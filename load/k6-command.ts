@@ -1,7 +1,7 @@
 // Builds the k6 command of `npm run load`: the arguments (nothing secret on them) and the environment
 // the script reads through __ENV, from the suite config and the command-line flags.
 import { ConfigError } from '../config/config-error.ts';
-import { parseFlags } from '../config/parse-flags.ts';
+import { type FlagSpec, parseFlags } from '../config/parse-flags.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { isProfileName, PROFILE_NAMES } from './lib/load-profiles.ts';
 
@@ -13,20 +13,38 @@ export interface LoadFlags {
   dashboard: boolean;
   /** The length of a constant-rate profile (smoke, soak), e.g. "4s". */
   duration?: string;
+  /** --env: the .env.<name> file to read, as ENGAGE_ENV. */
+  environmentName?: string;
 }
+
+export const LOAD_FLAGS: Record<string, FlagSpec> = {
+  profile: {
+    type: 'string',
+    help: `one of ${PROFILE_NAMES.join(', ')}; default smoke`,
+    variable: 'ENGAGE_LOAD_PROFILE',
+  },
+  env: { type: 'string', help: 'read .env.<value> after .env', variable: 'ENGAGE_ENV' },
+  duration: { type: 'string', help: 'the length of smoke or soak, e.g. 30s or 5m', variable: 'ENGAGE_LOAD_DURATION' },
+  'dry-run': { type: 'boolean', help: 'print the k6 command and options, secrets redacted, and stop' },
+  'allow-above-rate-limit': {
+    type: 'boolean',
+    help: 'let a profile go above the documented rate limit',
+    variable: 'ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true',
+  },
+  'confirm-production': {
+    type: 'boolean',
+    help: 'allow more than smoke against production',
+    variable: 'ENGAGE_LOAD_CONFIRM_PRODUCTION=true',
+  },
+  dashboard: { type: 'boolean', help: "export k6's web dashboard to <reports>/load/dashboard.html" },
+};
 
 export function readLoadFlags(args: string[], environment: Record<string, string | undefined>): LoadFlags {
   const values = parseFlags(
     args,
-    {
-      profile: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      'allow-above-rate-limit': { type: 'boolean' },
-      'confirm-production': { type: 'boolean' },
-      dashboard: { type: 'boolean' },
-      duration: { type: 'string' },
-    },
+    LOAD_FLAGS,
     'npm run load',
+    'Runs load/lookup.ts with k6 (K6_BIN, else the PATH) against ENGAGE_BASE_URL, else the embedded sandbox.',
   );
   const profile = (values.profile as string | undefined) ?? environment.ENGAGE_LOAD_PROFILE ?? 'smoke';
   if (!isProfileName(profile))
@@ -39,6 +57,7 @@ export function readLoadFlags(args: string[], environment: Record<string, string
     confirmProduction: values['confirm-production'] === true || environment.ENGAGE_LOAD_CONFIRM_PRODUCTION === 'true',
     dashboard: values.dashboard === true,
     duration: (values.duration as string | undefined) ?? environment.ENGAGE_LOAD_DURATION,
+    environmentName: values.env as string | undefined,
   };
 }
 

@@ -14,8 +14,12 @@ import { buildLoadOptions } from './lib/load-options.ts';
 import { LoadSettingsError, readLoadSettings } from './lib/load-settings.ts';
 
 await runMain(async () => {
+  const args = process.argv.slice(2);
+  // --env decides which .env.<name> file is read, so it is read from the flags first.
+  const environmentName = readLoadFlags(args, process.env).environmentName;
+  if (environmentName !== undefined) process.env.ENGAGE_ENV = environmentName;
   const environment = readEnvironment();
-  const flags = readLoadFlags(process.argv.slice(2), environment);
+  const flags = readLoadFlags(args, environment);
   const config = readSuiteConfig(environment);
   const reports = environment.ENGAGE_REPORTS_DIR ?? 'reports';
   const k6 = findK6(environment);

@@ -29,14 +29,15 @@ export function readRunnerOptions(args: string[]): RunnerOptions {
   const values = parseFlags(
     args,
     {
-      only: { type: 'string' },
-      skip: { type: 'string' },
-      env: { type: 'string' },
-      profile: { type: 'string' },
-      'require-load': { type: 'boolean' },
-      'layer-timeout': { type: 'string' },
+      only: { type: 'string', help: `run only these layers, comma-separated: ${LAYER_NAMES.join(', ')}` },
+      skip: { type: 'string', help: 'run all layers but these, comma-separated' },
+      env: { type: 'string', help: 'read .env.<value> after .env', variable: 'ENGAGE_ENV' },
+      profile: { type: 'string', help: `the load profile, one of ${PROFILE_NAMES.join(', ')}; default smoke` },
+      'require-load': { type: 'boolean', help: 'fail the run when k6 is not found, instead of skipping load' },
+      'layer-timeout': { type: 'string', help: 'seconds each layer may take, overriding every default' },
     },
     'npm start',
+    'Runs the whole suite against ENGAGE_BASE_URL (unset: the embedded sandbox) and writes one report.',
   );
   const only = layerList('--only', values.only as string | undefined);
   const skip = layerList('--skip', values.skip as string | undefined) ?? [];

@@ -89,7 +89,7 @@ describe('npm start without k6', () => {
     assert.match(output, /- \[2\/2\] load \(smoke profile\) skipped: k6 was not found/);
     assert.match(
       readFileSync(join(reports, 'summary.md'), 'utf8'),
-      /\| load \(smoke profile\) \| ⏭️ skipped \|  \| 0\.0 s \| k6 was not found/,
+      /\| load \(smoke profile\) \| ⏭️ skipped \| {2}\| 0\.0 s \| k6 was not found/,
     );
   });
   it('fails under --require-load', async () => {
@@ -162,5 +162,36 @@ describe('npm start against a provider that breaks one field', () => {
     } finally {
       await broken.close();
     }
+  });
+});
+
+describe('the commands explain themselves', () => {
+  for (const [entryPoint, command, flags] of [
+    ['runner/main.ts', 'npm start', ['--only', '--skip', '--env', '--profile', '--require-load', '--layer-timeout']],
+    ['load/run-load.ts', 'npm run load', ['--profile', '--env', '--duration', '--dry-run', '--confirm-production']],
+    ['sandbox/main.ts', 'npm run sandbox', ['--port', '--latency-ms', '--faults']],
+  ] as const) {
+    it(`${command} --help lists every flag with the variable it stands for, and exits 0`, async () => {
+      const { code, output } = await runEntryPoint(entryPoint, {}, ['--help']);
+      assert.equal(code, 0, output);
+      assert.match(output, new RegExp(`^usage: ${command} -- \\[flags\\]$`, 'm'));
+      for (const flag of flags) assert.match(output, new RegExp(`^ {2}${flag}\\b`, 'm'), flag);
+    });
+  }
+  it('an unknown flag names the valid ones', async () => {
+    const { code, output } = await start({}, ['--envv', 'staging']);
+    assert.equal(code, 2);
+    assert.match(
+      output,
+      /^configuration error: npm start arguments Unknown option '--envv'; its flags are --only, --skip, --env,/m,
+    );
+  });
+  it('a flag npm kept for itself gets the -- hint', async () => {
+    const { code, output } = await start({}, ['staging']);
+    assert.equal(code, 2);
+    assert.match(
+      output,
+      /npm may have kept a flag for itself: put the flags after --, e\.g\. npm start -- --env staging$/m,
+    );
   });
 });

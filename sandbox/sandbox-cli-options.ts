@@ -8,20 +8,27 @@ import { FAULT_NAMES, isFaultName } from './faults.ts';
 import { readSeedFile, SeedError } from './seed.ts';
 
 const knobs = {
-  port: { variable: 'SANDBOX_PORT' },
-  'latency-ms': { variable: 'SANDBOX_LATENCY_MS' },
-  'jitter-ms': { variable: 'SANDBOX_JITTER_MS' },
-  'error-rate': { variable: 'SANDBOX_ERROR_RATE' },
-  'rate-limit': { variable: 'SANDBOX_RATE_LIMIT' },
-  'seed-file': { variable: 'SANDBOX_SEED_FILE' },
-  'token-lifetime-s': { variable: 'SANDBOX_TOKEN_LIFETIME_S' },
-  faults: { variable: 'SANDBOX_FAULTS' },
+  port: { variable: 'SANDBOX_PORT', help: 'the port on 127.0.0.1; default 4010, 0 for any free one' },
+  'latency-ms': { variable: 'SANDBOX_LATENCY_MS', help: 'fixed latency added to each request; default 0' },
+  'jitter-ms': { variable: 'SANDBOX_JITTER_MS', help: 'up to this much more latency, at random; default 0' },
+  'error-rate': { variable: 'SANDBOX_ERROR_RATE', help: 'share of requests answered 500, 0 to 1; default 0' },
+  'rate-limit': { variable: 'SANDBOX_RATE_LIMIT', help: 'on: the documented limits, else 429; default off' },
+  'seed-file': { variable: 'SANDBOX_SEED_FILE', help: 'a JSON seed instead of the built-in data' },
+  'token-lifetime-s': { variable: 'SANDBOX_TOKEN_LIFETIME_S', help: 'client-credentials token lifetime; default 300' },
+  faults: { variable: 'SANDBOX_FAULTS', help: `deliberate faults, comma-separated: ${FAULT_NAMES.join(', ')}` },
 } as const;
 type Knob = keyof typeof knobs;
 
 export function readSandboxCliOptions(args: string[], environment: Environment): SandboxOptions & { port: number } {
-  const options = Object.fromEntries(Object.keys(knobs).map((name) => [name, { type: 'string' as const }]));
-  const flags = parseFlags(args, options, 'sandbox') as Partial<Record<Knob, string>>;
+  const options = Object.fromEntries(
+    Object.entries(knobs).map(([name, { variable, help }]) => [name, { type: 'string' as const, help, variable }]),
+  );
+  const flags = parseFlags(
+    args,
+    options,
+    'npm run sandbox',
+    'Serves the embedded sandbox on 127.0.0.1 until Ctrl-C.',
+  ) as Partial<Record<Knob, string>>;
   const raw = (knob: Knob) => {
     const value = flags[knob] ?? environment[knobs[knob].variable];
     return value === undefined || value.trim() === ''
