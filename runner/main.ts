@@ -4,13 +4,14 @@
 // or SIGTERM stops the running layer's processes, reports the run as interrupted, exits 130 or 143.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { EXIT_CODE_FOR, forwardStopSignals, interruption } from '../config/child-processes.ts';
-import { runMain } from '../config/config-error.ts';
+import { ConfigError, runMain } from '../config/config-error.ts';
 import { readEnvironment } from '../config/environment-files.ts';
 import { readSuiteConfig } from '../config/suite-config.ts';
 import { findK6 } from '../load/find-k6.ts';
 import { readSandboxCliOptions } from '../sandbox/sandbox-cli-options.ts';
 import { suiteLayers } from './layers.ts';
 import { preflightProblems } from './preflight.ts';
+import { compareWithBaseline, runFigures } from './report/baseline.ts';
 import { readLayerFindings } from './report/layer-findings.ts';
 import { findingsLines, writeSuiteReport } from './report/suite-report.ts';
 import { type LayerResult, runLayer } from './run-layer.ts';
@@ -38,6 +39,12 @@ await runMain(async () => {
   const k6 = findK6(environment);
   const reports = environment.ENGAGE_REPORTS_DIR ?? 'reports';
   const target = config.target.kind === 'sandbox' ? 'the embedded sandbox' : config.target.baseUrl;
+  const baselineFolder = options.baselineFolder ?? (environment.ENGAGE_BASELINE_DIR || undefined);
+  if (baselineFolder !== undefined && runFigures(baselineFolder) === undefined)
+    throw new ConfigError(
+      options.baselineFolder === undefined ? 'ENGAGE_BASELINE_DIR' : '--baseline',
+      `"${baselineFolder}" holds no load/summary.json of an earlier npm start`,
+    );
   // Settings the layers would trip over one by one: the sandbox's knobs, then the target itself.
   if (config.target.kind === 'sandbox') readSandboxCliOptions([], environment);
   const problems = await preflightProblems(config);
@@ -114,7 +121,8 @@ await runMain(async () => {
 
   const signal = interruption();
   const findings = readLayerFindings(reports);
-  const run = { target, results, interruptedBy: signal, pactDirectory, findings };
+  const comparison = baselineFolder === undefined ? undefined : compareRun(reports, baselineFolder);
+  const run = { target, results, interruptedBy: signal, pactDirectory, findings, comparison, baselineFolder };
   writeSuiteReport(reports, run);
   console.log('\nchecks per layer:');
   for (const result of results) {
@@ -124,6 +132,7 @@ await runMain(async () => {
   }
   for (const line of findingsLines(run)) if (line !== '') console.log(line.replace(/^## (.*)$/, '$1:'));
   const failed = results.filter((result) => ['failed', 'timed out', 'interrupted'].includes(result.outcome));
+  if (comparison?.some((figure) => figure.regressed)) failed.push({ name: 'baseline' } as LayerResult);
   console.log(`report: ${reports}/index.html and ${reports}/summary.md`);
   if (signal !== undefined) {
     console.log(`the suite was interrupted (${signal})`);
@@ -135,3 +144,10 @@ await runMain(async () => {
   );
   process.exitCode = failed.length === 0 ? 0 : 1;
 });
+
+/** This run's figures beside the baseline's; none when this run made no load summary. */
+function compareRun(reports: string, baselineFolder: string) {
+  const current = runFigures(reports);
+  const baseline = runFigures(baselineFolder);
+  return current === undefined || baseline === undefined ? [] : compareWithBaseline(current, baseline);
+}

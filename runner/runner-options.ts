@@ -11,6 +11,8 @@ export interface RunnerOptions {
   loadProfile: string;
   requireLoad: boolean;
   layerTimeoutSeconds?: number;
+  /** --baseline: the reports folder of an earlier run to compare this one with. */
+  baselineFolder?: string;
 }
 
 function layerList(flag: string, raw: string | undefined): LayerName[] | undefined {
@@ -35,6 +37,11 @@ export function readRunnerOptions(args: string[]): RunnerOptions {
       profile: { type: 'string', help: `the load profile, one of ${PROFILE_NAMES.join(', ')}; default smoke` },
       'require-load': { type: 'boolean', help: 'fail the run when k6 is not found, instead of skipping load' },
       'layer-timeout': { type: 'string', help: 'seconds each layer may take, overriding every default' },
+      baseline: {
+        type: 'string',
+        help: "an earlier run's reports folder: fail when latency or errors regressed past slo.json",
+        variable: 'ENGAGE_BASELINE_DIR',
+      },
     },
     'npm start',
     'Runs the whole suite against ENGAGE_BASE_URL (unset: the embedded sandbox) and writes one report.',
@@ -55,5 +62,6 @@ export function readRunnerOptions(args: string[]): RunnerOptions {
     loadProfile,
     requireLoad: values['require-load'] === true,
     layerTimeoutSeconds,
+    baselineFolder: values.baseline as string | undefined,
   };
 }

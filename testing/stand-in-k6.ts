@@ -42,7 +42,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'http_reqs{name:appointment-by-id,status:200}': { type: 'counter', values: { count: 4, rate: 0.3 } },
       'http_req_duration{name:appointment-by-id,status:200}': {
         type: 'trend',
-        values: { med: 4.7, 'p(95)': 9.9, 'p(99)': 9.9 },
+        // STAND_IN_K6_P95 sets the 95th percentile, for the baseline comparison's tests.
+        values: { med: 4.7, 'p(95)': Number(process.env.STAND_IN_K6_P95 ?? 9.9), 'p(99)': 9.9 },
       },
       checks: { type: 'rate', values: { rate: 1 }, thresholds: { 'rate>0.99': { ok: true } } },
     },

@@ -5,6 +5,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { escapeMarkup } from '../../config/escape-markup.ts';
 import { type LayerFindings, VERIFICATION_FINDINGS_FILE } from '../../config/layer-outcome.ts';
 import type { LayerResult } from '../run-layer.ts';
+import { type BaselineFigure, baselineLines } from './baseline.ts';
 import { readLatencySeries, renderLatencyChart } from './latency-chart.ts';
 
 // Emoji for the Markdown summary, which CI job summaries show; the HTML report uses coloured words.
@@ -19,6 +20,9 @@ export interface SuiteRun {
   pactDirectory: string;
   /** What each layer found, read from its own machine-readable output. */
   findings?: Record<string, LayerFindings | undefined>;
+  /** This run against --baseline, when one was given. */
+  comparison?: BaselineFigure[];
+  baselineFolder?: string;
 }
 
 const countsOf = (findings: LayerFindings | undefined) =>
@@ -39,12 +43,14 @@ export function findingsLines(run: SuiteRun): string[] {
     ),
   );
   if (skipped.length > 0) lines.push('## Skipped checks, by reason', '', ...skipped, '');
+  if (run.comparison !== undefined) lines.push(...baselineLines(run.comparison, run.baselineFolder ?? ''), '');
   return lines;
 }
 
 /** The run's verdict: interrupted, passed (skipped layers included), or FAILED. */
 function verdict(run: SuiteRun): string {
   if (run.interruptedBy !== undefined) return `INTERRUPTED (${run.interruptedBy})`;
+  if (run.comparison?.some((figure) => figure.regressed)) return 'FAILED (regressed against the baseline)';
   return run.results.every((result) => result.outcome === 'passed' || result.outcome === 'skipped')
     ? 'passed'
     : 'FAILED';
@@ -138,7 +144,24 @@ ${series === undefined ? '' : `<h3>Lookup latency over time</h3>\n${renderLatenc
 function findingsHtml(run: SuiteRun): string {
   const html: string[] = [];
   let list = false;
+  let table = false;
   for (const line of findingsLines(run)) {
+    if (line.startsWith('| ')) {
+      if (line.startsWith('| ---')) continue;
+      const cells = line
+        .slice(2, -2)
+        .split(' | ')
+        .map((cell) => escapeMarkup(cell));
+      const tag = table ? 'td' : 'th';
+      if (!table) html.push('<table class="baseline">');
+      table = true;
+      html.push(
+        `<tr${cells.some((cell) => cell.endsWith('REGRESSED')) ? ' class="failed"' : ''}>${cells.map((cell) => `<${tag}>${cell}</${tag}>`).join('')}</tr>`,
+      );
+      continue;
+    }
+    if (table) html.push('</table>');
+    table = false;
     if (line.startsWith('## ')) html.push(`<h2>${escapeMarkup(line.slice(3))}</h2>`);
     else if (line.startsWith('- ')) {
       if (!list) html.push('<ul class="findings">');
