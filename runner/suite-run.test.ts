@@ -43,7 +43,7 @@ describe('npm start against another provider, with a known token and a stand-in 
     const html = readFileSync(join(reports, 'index.html'), 'utf8');
     assert.match(html, /<a href="contracts\/engage-appointments-client-pexip-engage-appointments-api\.json">pact file/);
     assert.match(html, /<a href="logs\/contracts\.log">provider verification result<\/a>/);
-    assert.match(html, /<svg [^>]*aria-label="lookup latency percentiles over time"/);
+    assert.match(html, /<svg [^>]*aria-label="Lookup latency over time \(per second\)"/);
     assert.doesNotMatch(html, /<script|https?:\/\/cdn/i, 'no script, no CDN');
     assert.ok(
       !readFileSync(join(reports, 'logs', 'contracts.log'), 'utf8').includes('\u001b'),

@@ -115,7 +115,7 @@ describe(`real k6 ${version}`, { skip }, () => {
       html,
       /<tr class="passed"><td>http_req_duration\{name:appointment-by-id,status:200\}<\/td><td>p\(95\)&lt;500<\/td><td>[\d.]+ ms<\/td><td>\+[\d.]+ ms<\/td>/,
     );
-    assert.match(html, /<svg [^>]*aria-label="lookup latency percentiles over time"/);
+    assert.match(html, /<svg [^>]*aria-label="Lookup latency over time \(per second\)"/);
     assert.doesNotMatch(html, /<pre>/, 'the load summary is tables, not Markdown text');
     assertNoSecrets(reports, output, [SANDBOX_DEFAULTS.token]);
   });

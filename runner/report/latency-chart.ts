@@ -1,5 +1,7 @@
-// Lookup latency percentiles over time, drawn as an inline SVG from k6's JSON output (one Point per
-// line), so that the report needs no script and no CDN.
+// Lookup latency from k6's JSON output (one Point per line), drawn as inline SVG so that the report
+// needs no script and no CDN: p50/p95/p99 over time, and the distribution as a percentile curve, both
+// with ticked, labelled axes, a legend, line styles that stay apart where lines overlap, and the p95
+// objective of slo.json where it is on the scale.
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { LOOKUP_TAG } from '../../load/lib/load-thresholds.ts';
@@ -10,6 +12,8 @@ export interface LatencySeries {
   p50: number[];
   p95: number[];
   p99: number[];
+  /** Every lookup duration, sorted, for the distribution. */
+  all: number[];
 }
 
 const percentile = (sorted: number[], share: number) =>
@@ -29,14 +33,16 @@ export function latencySeries(k6JsonLines: string): LatencySeries {
     buckets.set(second, [...(buckets.get(second) ?? []), point.data.value]);
   }
   const seconds = [...buckets.keys()].sort((a, b) => a - b);
-  const series: LatencySeries = { seconds: [], p50: [], p95: [], p99: [] };
+  const series: LatencySeries = { seconds: [], p50: [], p95: [], p99: [], all: [] };
   for (const second of seconds) {
     const values = (buckets.get(second) as number[]).sort((a, b) => a - b);
     series.seconds.push(second - (seconds[0] as number));
     series.p50.push(percentile(values, 0.5));
     series.p95.push(percentile(values, 0.95));
     series.p99.push(percentile(values, 0.99));
+    series.all.push(...values);
   }
+  series.all.sort((a, b) => a - b);
   return series;
 }
 
@@ -46,25 +52,117 @@ export function readLatencySeries(file: string): LatencySeries | undefined {
   return latencySeries((file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'));
 }
 
-export function renderLatencyChart(series: LatencySeries, width = 640, height = 240): string {
+/** About five round tick values from 0 to at least `max`: 1, 2 or 5 times a power of ten apart. */
+export function niceTicks(max: number): number[] {
+  const raw = Math.max(max, 1e-9) / 5;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 5, 10].find((factor) => factor * power >= raw) ?? 10) * power;
+  const ticks: number[] = [];
+  for (let value = 0; value < max + step * 0.999; value += step) ticks.push(Number(value.toPrecision(6)));
+  return ticks;
+}
+
+const STYLES = [
+  { label: 'p50', colour: '#2b8a3e', dash: '' },
+  { label: 'p95', colour: '#e67700', dash: '6 3' },
+  { label: 'p99', colour: '#c92a2a', dash: '2 3' },
+] as const;
+
+interface Plot {
+  title: string;
+  xLabel: string;
+  xTicks: number[];
+  yTicks: number[];
+  lines: Array<{ points: Array<[number, number]>; label: string; colour: string; dash: string }>;
+  /** The p95 objective, drawn where it is on the scale. */
+  objective?: number;
+}
+
+function renderPlot(plot: Plot, width: number, height: number): string {
+  const left = 56;
+  const right = 16;
+  const top = 28;
+  const bottom = 40;
+  const maxX = plot.xTicks.at(-1) as number;
+  const maxY = plot.yTicks.at(-1) as number;
+  const x = (value: number) => (left + (value / maxX) * (width - left - right)).toFixed(1);
+  const y = (value: number) => (height - bottom - (value / maxY) * (height - top - bottom)).toFixed(1);
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${plot.title}" font-family="sans-serif" font-size="11">`,
+    `<text x="${left}" y="14" font-size="12" font-weight="bold">${plot.title}</text>`,
+    ...plot.yTicks.map(
+      (tick) =>
+        `<line x1="${left}" x2="${width - right}" y1="${y(tick)}" y2="${y(tick)}" stroke="#e5e5e5"/><text x="${left - 6}" y="${Number(y(tick)) + 4}" text-anchor="end">${tick} ms</text>`,
+    ),
+    ...plot.xTicks.map(
+      (tick) =>
+        `<line x1="${x(tick)}" x2="${x(tick)}" y1="${height - bottom}" y2="${height - bottom + 4}" stroke="#888"/><text x="${x(tick)}" y="${height - bottom + 16}" text-anchor="middle">${tick}</text>`,
+    ),
+    `<line x1="${left}" y1="${height - bottom}" x2="${width - right}" y2="${height - bottom}" stroke="#888"/>`,
+    `<line x1="${left}" y1="${top}" x2="${left}" y2="${height - bottom}" stroke="#888"/>`,
+    `<text x="${(left + width - right) / 2}" y="${height - 6}" text-anchor="middle">${plot.xLabel}</text>`,
+  ];
+  if (plot.objective !== undefined && plot.objective <= maxY)
+    parts.push(
+      `<line x1="${left}" x2="${width - right}" y1="${y(plot.objective)}" y2="${y(plot.objective)}" stroke="#1c7ed6" stroke-dasharray="8 4"/><text x="${width - right}" y="${Number(y(plot.objective)) - 4}" text-anchor="end" fill="#1c7ed6">p95 objective ${plot.objective} ms</text>`,
+    );
+  for (const line of plot.lines)
+    parts.push(
+      `<polyline fill="none" stroke="${line.colour}" stroke-width="2" stroke-dasharray="${line.dash}" points="${line.points.map(([px, py]) => `${x(px)},${y(py)}`).join(' ')}"><title>${line.label}</title></polyline>`,
+    );
+  // The legend: a sample of each line's style beside its name.
+  plot.lines.forEach((line, index) => {
+    const lx = left + 12 + index * 70;
+    parts.push(
+      `<line x1="${lx}" x2="${lx + 22}" y1="${top + 8}" y2="${top + 8}" stroke="${line.colour}" stroke-width="2" stroke-dasharray="${line.dash}"/><text x="${lx + 26}" y="${top + 12}">${line.label}</text>`,
+    );
+  });
+  parts.push('</svg>');
+  return parts.join('\n');
+}
+
+/** Both charts, or a line saying there was nothing to draw. `objective`: slo.json's p95, in ms. */
+export function renderLatencyChart(series: LatencySeries, objective?: number, width = 720, height = 260): string {
   if (series.seconds.length === 0) return '<p>No lookup samples in the k6 output.</p>';
-  const margin = 40;
-  const maxX = Math.max(1, ...series.seconds);
-  const maxY = Math.max(1, ...series.p99);
-  const x = (second: number) => (margin + (second / maxX) * (width - 2 * margin)).toFixed(1);
-  const y = (ms: number) => (height - margin - (ms / maxY) * (height - 2 * margin)).toFixed(1);
-  const line = (values: number[], colour: string, label: string) =>
-    `<polyline fill="none" stroke="${colour}" stroke-width="2" points="${values.map((value, index) => `${x(series.seconds[index] as number)},${y(value)}`).join(' ')}"><title>${label}</title></polyline>`;
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="lookup latency percentiles over time">`,
-    `<line x1="${margin}" y1="${height - margin}" x2="${width - margin}" y2="${height - margin}" stroke="#888"/>`,
-    `<line x1="${margin}" y1="${margin}" x2="${margin}" y2="${height - margin}" stroke="#888"/>`,
-    `<text x="${margin}" y="${margin - 8}" font-size="11">${maxY.toFixed(1)} ms</text>`,
-    `<text x="${width - margin}" y="${height - margin + 16}" font-size="11" text-anchor="end">${maxX} s</text>`,
-    line(series.p50, '#2b8a3e', 'p50'),
-    line(series.p95, '#e67700', 'p95'),
-    line(series.p99, '#c92a2a', 'p99'),
-    `<text x="${width - margin}" y="${margin}" font-size="11" text-anchor="end"><tspan fill="#2b8a3e">p50</tspan> <tspan fill="#e67700">p95</tspan> <tspan fill="#c92a2a">p99</tspan></text>`,
-    '</svg>',
-  ].join('\n');
+  const highest = Math.max(...series.p99, ...series.all);
+  // The objective joins the scale when it is near the data; far above it, the legend line says so.
+  const near = objective !== undefined && objective <= highest * 3;
+  const yTicks = niceTicks(near ? Math.max(highest, objective) : highest);
+  const overTime: Plot = {
+    title: 'Lookup latency over time (per second)',
+    xLabel: 'seconds since the first lookup',
+    xTicks: niceTicks(Math.max(1, ...series.seconds)),
+    yTicks,
+    objective,
+    lines: STYLES.map(({ label, colour, dash }) => ({
+      label,
+      colour,
+      dash,
+      points: series[label].map((value, index): [number, number] => [series.seconds[index] as number, value]),
+    })),
+  };
+  const count = series.all.length;
+  const distribution: Plot = {
+    title: `Lookup latency distribution (${count} lookups)`,
+    xLabel: 'percentile of lookups',
+    xTicks: [0, 20, 40, 60, 80, 100],
+    yTicks,
+    objective,
+    lines: [
+      {
+        label: 'latency at percentile',
+        colour: '#495057',
+        dash: '',
+        points: series.all.map((value, index): [number, number] => [
+          count === 1 ? 100 : (index / (count - 1)) * 100,
+          value,
+        ]),
+      },
+    ],
+  };
+  const offScale =
+    objective !== undefined && !near
+      ? `<p class="note">The p95 objective, ${objective} ms, is far above every lookup (highest ${highest.toFixed(1)} ms), so it is off these scales.</p>`
+      : '';
+  return [renderPlot(overTime, width, height), renderPlot(distribution, width, height), offScale].join('\n');
 }

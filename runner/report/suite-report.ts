@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { basename, join, relative, resolve } from 'node:path';
 import { escapeMarkup } from '../../config/escape-markup.ts';
 import { type LayerFindings, VERIFICATION_FINDINGS_FILE } from '../../config/layer-outcome.ts';
+import slo from '../../slo.json' with { type: 'json' };
 import type { LayerResult } from '../run-layer.ts';
 import { type BaselineFigure, baselineLines } from './baseline.ts';
 import { readLatencySeries, renderLatencyChart } from './latency-chart.ts';
@@ -133,7 +134,7 @@ ${pacts.map((pact) => `<li>${link(pact, `pact file ${basename(pact)}`)}</li>`).j
 </ul>
 <h2>Load</h2>
 ${loadSummary ?? '<p>No load run in this report.</p>'}
-${series === undefined ? '' : `<h3>Lookup latency over time</h3>\n${renderLatencyChart(series)}`}
+${series === undefined ? '' : `<h3>Lookup latency</h3>\n${renderLatencyChart(series, slo.lookup.p95Milliseconds)}`}
 </body>
 </html>
 `;
