@@ -17,6 +17,8 @@ export interface LayerFindings {
   failures: CheckFailure[];
   /** How many checks were skipped, per reason. */
   skippedBy: Record<string, number>;
+  /** Latency figures the layer measured, as "what: value" lines (e2e: single requests). */
+  latency?: string[];
 }
 
 /** Where, under the reports folder, provider verification writes its findings. */

@@ -159,6 +159,7 @@ describe('npm start against a provider that breaks one field', () => {
         assert.match(text, /\d+ passed, [1-9]\d* failed, \d+ skipped/, where);
       }
       assert.match(summary, /^# API suite against http:\/\/127\.0\.0\.1:\d+: FAILED$/m);
+      assert.match(summary, /^## Single-request latency\n\n- e2e · an existing appointment: \d+ ms$/m);
     } finally {
       await broken.close();
     }

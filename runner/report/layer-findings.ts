@@ -12,7 +12,7 @@ interface PlaywrightSuite {
     tests: Array<{
       status: string;
       annotations?: Array<{ type: string; description?: string }>;
-      results: Array<{ error?: { message?: string } }>;
+      results: Array<{ error?: { message?: string }; annotations?: Array<{ type: string; description?: string }> }>;
     }>;
   }>;
   suites?: PlaywrightSuite[];
@@ -33,10 +33,14 @@ function errorText(message: string | undefined): string {
 export function e2eFindings(reports: string): LayerFindings | undefined {
   const report = readJson(`${reports}/e2e/results.json`) as { suites?: PlaywrightSuite[] } | undefined;
   if (report === undefined) return undefined;
-  const findings: LayerFindings = { passed: 0, failed: 0, skipped: 0, failures: [], skippedBy: {} };
+  const findings: LayerFindings = { passed: 0, failed: 0, skipped: 0, failures: [], skippedBy: {}, latency: [] };
   const walk = (suite: PlaywrightSuite) => {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests) {
+        // The latency test notes each measured request (e2e/latency.spec.ts).
+        const notes = [...(test.annotations ?? []), ...(test.results.at(-1)?.annotations ?? [])];
+        for (const note of notes)
+          if (note.type === 'latency' && note.description !== undefined) findings.latency?.push(note.description);
         if (test.status === 'skipped') {
           findings.skipped++;
           const reason = test.annotations?.find((note) => note.type === 'skip')?.description || 'skipped';

@@ -44,6 +44,10 @@ export function findingsLines(run: SuiteRun): string[] {
     ),
   );
   if (skipped.length > 0) lines.push('## Skipped checks, by reason', '', ...skipped, '');
+  const latency = run.results.flatMap((result) =>
+    [...new Set(run.findings?.[result.name]?.latency ?? [])].map((figure) => `- ${result.name} · ${figure}`),
+  );
+  if (latency.length > 0) lines.push('## Single-request latency', '', ...latency, '');
   if (run.comparison !== undefined) lines.push(...baselineLines(run.comparison, run.baselineFolder ?? ''), '');
   return lines;
 }
