@@ -1,6 +1,7 @@
 // The consumer contract: drives the real appointment client against the Pact mock server and pins
 // only what the client relies on. Writes contracts/pacts/<consumer>-<provider>.json.
 import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
 import { describe, it } from 'node:test';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { RFC3339_DATE_TIME_PATTERN } from '../../schemas/date-time.ts';
@@ -52,16 +53,33 @@ const errorsBody = (statusCode: string) => ({
 });
 
 // Each interaction gets a new mock server, which can come up on the port of the one before: a pooled
-// keep-alive socket to that closed server then fails the request before it is sent. One retry on
-// such a network error (never on an HTTP answer) keeps the contract tests from flaking under load.
-const fetchRetryingStaleSockets: typeof fetch = (input, init) => fetch(input, init).catch(() => fetch(input, init));
+// keep-alive connection could then reach the old one, and the new one would never see the request.
+// So every request of these tests goes out on a fresh connection (node:http with no agent).
+const freshConnectionFetch: typeof fetch = (input, init) =>
+  new Promise((resolve, reject) => {
+    const headers = Object.fromEntries(new Headers(init?.headers).entries());
+    const request = httpRequest(String(input), { method: init?.method ?? 'GET', headers, agent: false }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+      answer.on('end', () => {
+        const answerHeaders = new Headers();
+        for (const [name, value] of Object.entries(answer.headers))
+          for (const one of [value ?? []].flat()) answerHeaders.append(name, one);
+        const body = chunks.length === 0 ? null : Buffer.concat(chunks);
+        resolve(new Response(body, { status: answer.statusCode, headers: answerHeaders }));
+      });
+      answer.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end();
+  });
 
 function clientFor(baseUrl: string, token = PLACEHOLDER_TOKEN) {
   return createAppointmentClient({
     baseUrl,
     enterprise: 'acme',
     getToken: async () => token,
-    fetch: fetchRetryingStaleSockets,
+    fetch: freshConnectionFetch,
   });
 }
 
