@@ -1,12 +1,13 @@
 // Emulates the documented rate limit per client IP: at most 3,000 requests in any 60 s and at most
 // 4 requests in flight at once. Over either limit the request is refused (the sandbox answers 429).
+import { DOCUMENTED_RATE_LIMIT } from '../config/documented-rate-limit.ts';
 
 export interface RateLimits {
   perMinute: number;
   concurrent: number;
 }
 
-export const DOCUMENTED_RATE_LIMITS: RateLimits = { perMinute: 3000, concurrent: 4 };
+export const DOCUMENTED_RATE_LIMITS: RateLimits = { ...DOCUMENTED_RATE_LIMIT };
 
 interface ClientUsage {
   inFlight: number;

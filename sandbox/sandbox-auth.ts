@@ -3,6 +3,7 @@
 // bounded: every token lives as long, so they expire in the order they were issued and are dropped
 // from the front of that order on each grant; past the cap a grant is refused with 429.
 import { randomBytes } from 'node:crypto';
+import { SANDBOX_DEFAULTS } from '../config/suite-config.ts';
 import type { ErrorResponse } from '../schemas/types.generated.ts';
 import { errorBody, type SandboxError } from './error-responses.ts';
 
@@ -32,8 +33,8 @@ export type TokenGrant =
 
 export class SandboxAuth {
   readonly #staticTokens = new Map<string, IssuedToken>([
-    ['sandbox-token', { scopes: [READ_SCOPES[0] as string], expiresAt: Number.POSITIVE_INFINITY }],
-    ['sandbox-token-no-scope', { scopes: ['profile'], expiresAt: Number.POSITIVE_INFINITY }],
+    [SANDBOX_DEFAULTS.token, { scopes: [READ_SCOPES[0] as string], expiresAt: Number.POSITIVE_INFINITY }],
+    [SANDBOX_DEFAULTS.noScopeToken, { scopes: ['profile'], expiresAt: Number.POSITIVE_INFINITY }],
   ]);
   /** Issued tokens in the order they expire (a Map iterates in insertion order). */
   readonly #issued = new Map<string, IssuedToken>();

@@ -1,6 +1,7 @@
 // The load profiles in one place (smoke, average, stress, spike, soak, breakpoint) as k6 scenarios,
 // scaled to what the target allows: a real environment's documented rate limit (3,000 requests a
 // minute, 4 concurrent per client) unless a run explicitly allows going above it.
+import { DOCUMENTED_RATE_LIMIT } from '../../config/documented-rate-limit.ts';
 
 export interface TargetLimits {
   /** Arrivals per second at the peak of the heaviest profile. */
@@ -12,7 +13,6 @@ export interface TargetLimits {
 export const DOCUMENTED_LIMIT_SAFE: TargetLimits = { peakRatePerSecond: 40, maxVUs: 4 };
 /** The sandbox, or a target whose owner allowed going above the documented limit. */
 export const UNLIMITED: TargetLimits = { peakRatePerSecond: 400, maxVUs: 50 };
-export const DOCUMENTED_RATE_LIMIT = { perMinute: 3000, concurrent: 4 };
 
 export interface Stage {
   duration: string;
