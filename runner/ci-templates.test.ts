@@ -102,6 +102,11 @@ describe('the GitHub workflow gates a release', () => {
     for (const [name, job] of Object.entries(jobs))
       assert.ok(Number(job['timeout-minutes']) > 0, `${name} has a timeout`);
     assert.deepEqual(jobs.staging?.concurrency, { group: 'engage-staging', 'cancel-in-progress': false });
+    // npm test writes under test-output/ (package.json), so that is what the test job keeps.
+    const kept = ((jobs.test?.steps ?? []) as Array<Record<string, any>>).find((step) =>
+      String(step.uses).startsWith('actions/upload-artifact@'),
+    );
+    assert.equal(kept?.with?.path, 'test-output/');
   });
 });
 
@@ -129,6 +134,8 @@ describe('the GitLab pipeline gates a release the same way', () => {
     assert.equal(gitlab['k6-binary']?.image?.name, `grafana/k6:${testedK6}`);
     assert.equal(gitlab.staging?.variables?.K6_BIN, '$CI_PROJECT_DIR/.k6/k6');
     assert.equal(gitlab.staging?.resource_group, 'engage-staging');
+    assert.deepEqual(gitlab.test?.artifacts?.paths, ['test-output/']);
+    assert.equal(gitlab.test?.artifacts?.reports?.junit, 'test-output/e2e/junit.xml');
     assert.equal(gitlab.staging?.artifacts?.when, 'always');
     assert.deepEqual(gitlab.staging?.artifacts?.reports?.junit, ['reports/e2e/junit.xml', 'reports/load/junit.xml']);
     assert.doesNotMatch(gitlabText, /keyserver|apt-get install -y k6|:latest/, 'no key fetched, nothing unpinned');
