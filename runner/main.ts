@@ -16,7 +16,7 @@ import { readLayerFindings } from './report/layer-findings.ts';
 import { findingsLines, writeSuiteReport } from './report/suite-report.ts';
 import { type LayerResult, runLayer } from './run-layer.ts';
 import { lockReportsFolder } from './run-lock.ts';
-import { readRunnerOptions } from './runner-options.ts';
+import { loadProfileOf, readRunnerOptions } from './runner-options.ts';
 
 const PROGRESS_EVERY_SECONDS = 30;
 const marks = { passed: '✔', failed: '✖', 'timed out': '✖', skipped: '-', interrupted: '✖' } as const;
@@ -37,6 +37,7 @@ await runMain(async () => {
   const environment = readEnvironment();
   const config = readSuiteConfig(environment);
   const k6 = findK6(environment);
+  const loadProfile = loadProfileOf(options, environment);
   const reports = environment.ENGAGE_REPORTS_DIR ?? 'reports';
   const target = config.target.kind === 'sandbox' ? 'the embedded sandbox' : config.target.baseUrl;
   const baselineFolder = options.baselineFolder ?? (environment.ENGAGE_BASELINE_DIR || undefined);
@@ -70,7 +71,7 @@ await runMain(async () => {
     ENGAGE_REPORTS_DIR: reports,
     ENGAGE_PACT_DIR: pactDirectory,
   };
-  const layers = suiteLayers({ loadProfile: options.loadProfile })
+  const layers = suiteLayers({ loadProfile })
     .filter((layer) => options.layers.includes(layer.name))
     .map((layer) => ({ ...layer, timeoutSeconds: options.layerTimeoutSeconds ?? layer.timeoutSeconds }));
   console.log(`API suite against ${target}: ${layers.map((layer) => layer.name).join(', ')}`);

@@ -8,7 +8,8 @@ import { LAYER_NAMES, type LayerName } from './layers.ts';
 export interface RunnerOptions {
   layers: LayerName[];
   environmentName?: string;
-  loadProfile: string;
+  /** --profile, if given; else ENGAGE_LOAD_PROFILE, else smoke (see loadProfileOf). */
+  loadProfile?: string;
   requireLoad: boolean;
   layerTimeoutSeconds?: number;
   /** --baseline: the reports folder of an earlier run to compare this one with. */
@@ -25,6 +26,15 @@ function layerList(flag: string, raw: string | undefined): LayerName[] | undefin
   if (unknown !== undefined)
     throw new ConfigError(flag, `names unknown layer "${unknown}"; layers: ${LAYER_NAMES.join(', ')}`);
   return names as LayerName[];
+}
+
+/** The load profile of a run: --profile, else ENGAGE_LOAD_PROFILE (as npm run load reads it), else smoke. */
+export function loadProfileOf(options: RunnerOptions, environment: Record<string, string | undefined>): string {
+  if (options.loadProfile !== undefined) return options.loadProfile;
+  const fromEnvironment = environment.ENGAGE_LOAD_PROFILE?.trim() || 'smoke';
+  if (!isProfileName(fromEnvironment))
+    throw new ConfigError('ENGAGE_LOAD_PROFILE', `"${fromEnvironment}" is not one of ${PROFILE_NAMES.join(', ')}`);
+  return fromEnvironment;
 }
 
 export function readRunnerOptions(args: string[]): RunnerOptions {
@@ -48,8 +58,8 @@ export function readRunnerOptions(args: string[]): RunnerOptions {
   );
   const only = layerList('--only', values.only as string | undefined);
   const skip = layerList('--skip', values.skip as string | undefined) ?? [];
-  const loadProfile = (values.profile as string | undefined) ?? 'smoke';
-  if (!isProfileName(loadProfile))
+  const loadProfile = values.profile as string | undefined;
+  if (loadProfile !== undefined && !isProfileName(loadProfile))
     throw new ConfigError('--profile', `"${loadProfile}" is not one of ${PROFILE_NAMES.join(', ')}`);
   const timeout = values['layer-timeout'] as string | undefined;
   const layerTimeoutSeconds = timeout === undefined ? undefined : Number(timeout);

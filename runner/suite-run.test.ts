@@ -196,3 +196,14 @@ describe('the commands explain themselves', () => {
     );
   });
 });
+
+describe('npm start reads the load profile like npm run load', () => {
+  it('takes ENGAGE_LOAD_PROFILE when --profile is not given, and refuses an unknown one in one line', async () => {
+    const environment = { ENGAGE_REPORTS_DIR: reportsFolder(), K6_BIN: standInK6Binary(), ENGAGE_LOAD_DURATION: '2s' };
+    const chosen = await start({ ...environment, ENGAGE_LOAD_PROFILE: 'average' }, ['--only', 'load']);
+    assert.match(chosen.output, /▶ \[1\/1\] load \(average profile\)/);
+    const unknown = await start({ ...environment, ENGAGE_LOAD_PROFILE: 'marathon' }, ['--only', 'load']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.output, /^configuration error: ENGAGE_LOAD_PROFILE "marathon" is not one of smoke,/m);
+  });
+});
