@@ -2,15 +2,14 @@
 // their layers, exit 130 or 143 saying "interrupted", send no request more than 2 s after the
 // signal, and leave no process behind (each run's processes carry a marker in their environment).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { type RecordingProxy, startRecordingProxy } from '../testing/recording-proxy.ts';
+import { startProgram } from '../testing/run-entry-point.ts';
 import { standInK6Binary } from '../testing/stand-in-k6.ts';
 
 const hasProc = existsSync('/proc/self/environ');
@@ -35,19 +34,8 @@ const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(reso
 function start(entryPoint: string, args: string[], environment: Record<string, string>) {
   const marker = `ENGAGE_INTERRUPT_TEST_MARKER=${randomUUID()}`;
   const [name, value] = marker.split('=') as [string, string];
-  const child = spawn(process.execPath, ['--import', 'tsx', entryPoint, ...args], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...environment, [name]: value },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = once(child, 'exit') as Promise<[number | null]>;
-  return { child, marker, exited, output: () => output };
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...environment, [name]: value };
+  return { ...startProgram(process.execPath, ['--import', 'tsx', entryPoint, ...args], env), marker };
 }
 
 describe('an interrupted run', { skip: hasProc ? false : 'needs /proc to find left-over processes' }, () => {
@@ -77,7 +65,7 @@ describe('an interrupted run', { skip: hasProc ? false : 'needs /proc to find le
     while (recorder.requests.length < before + 5) await sleep(50);
     const sent = Date.now();
     run.child.kill('SIGINT');
-    const [code] = await run.exited;
+    const code = await run.exited;
     assert.ok(
       Date.now() - sent < 4000,
       `stopped ${Date.now() - sent} ms after the signal: the 2 s grace, then the report`,
@@ -104,7 +92,7 @@ describe('an interrupted run', { skip: hasProc ? false : 'needs /proc to find le
     await sleep(500);
     const sent = Date.now();
     run.child.kill('SIGTERM');
-    const [code] = await run.exited;
+    const code = await run.exited;
     assert.ok(Date.now() - sent < 4000, 'stopped within the grace');
     assert.equal(code, 143, run.output());
     assert.match(run.output(), /load: interrupted \(SIGTERM\)/);

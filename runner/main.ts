@@ -132,17 +132,17 @@ await runMain(async () => {
       console.log(`  ${result.name}: ${found.passed} passed, ${found.failed} failed, ${found.skipped} skipped`);
   }
   for (const line of findingsLines(run)) if (line !== '') console.log(line.replace(/^## (.*)$/, '$1:'));
-  const failed = results.filter((result) => ['failed', 'timed out', 'interrupted'].includes(result.outcome));
-  if (comparison?.some((figure) => figure.regressed)) failed.push({ name: 'baseline' } as LayerResult);
+  const failed = results
+    .filter((result) => ['failed', 'timed out', 'interrupted'].includes(result.outcome))
+    .map((result) => result.name as string);
+  if (comparison?.some((figure) => figure.regressed)) failed.push('baseline');
   console.log(`report: ${reports}/index.html and ${reports}/summary.md`);
   if (signal !== undefined) {
     console.log(`the suite was interrupted (${signal})`);
     process.exitCode = EXIT_CODE_FOR[signal];
     return;
   }
-  console.log(
-    failed.length === 0 ? 'the suite passed' : `the suite FAILED: ${failed.map((result) => result.name).join(', ')}`,
-  );
+  console.log(failed.length === 0 ? 'the suite passed' : `the suite FAILED: ${failed.join(', ')}`);
   process.exitCode = failed.length === 0 ? 0 : 1;
 });
 

@@ -1,7 +1,7 @@
 // Two `npm start` runs in one reports folder: the second is refused with one line naming the first,
 // which passes untouched; a lock left by a run that is gone is taken over.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../config/config-error.ts';
 import { startSandbox } from '../sandbox/start-sandbox.ts';
-import { runEntryPoint } from '../testing/run-entry-point.ts';
+import { runEntryPoint, startProgram } from '../testing/run-entry-point.ts';
 import { lockReportsFolder } from './run-lock.ts';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'engage-lock-'));
@@ -52,30 +52,20 @@ describe('two npm start runs in one folder', () => {
         ENGAGE_APPOINTMENT_ID: '123',
         ENGAGE_DEFAULT_LANGUAGE: 'en',
       };
-      const first = spawn(process.execPath, ['--import', 'tsx', 'runner/main.ts', '--only', 'e2e'], {
-        env: environment,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let firstOutput = '';
-      first.stdout.on('data', (chunk) => {
-        firstOutput += chunk;
-      });
-      first.stderr.on('data', (chunk) => {
-        firstOutput += chunk;
-      });
-      while (!firstOutput.includes('▶ [1/1]')) await once(first.stdout, 'data');
+      const first = startProgram(process.execPath, ['--import', 'tsx', 'runner/main.ts', '--only', 'e2e'], environment);
+      while (!first.output().includes('▶ [1/1]')) await once(first.child.stdout as NodeJS.ReadableStream, 'data');
       const second = await runEntryPoint('runner/main.ts', { ENGAGE_REPORTS_DIR: reports }, ['--only', 'schemas']);
       assert.equal(second.code, 2, second.output);
       assert.match(
         second.output,
         new RegExp(
-          `^configuration error: ENGAGE_REPORTS_DIR ".*" is in use by another npm start \\(pid ${first.pid}, `,
+          `^configuration error: ENGAGE_REPORTS_DIR ".*" is in use by another npm start \\(pid ${first.child.pid}, `,
           'm',
         ),
       );
-      const [code] = await once(first, 'exit');
-      assert.equal(code, 0, firstOutput);
-      assert.match(firstOutput, /the suite passed/);
+      const code = await first.exited;
+      assert.equal(code, 0, first.output());
+      assert.match(first.output(), /the suite passed/);
     } finally {
       await sandbox.close();
     }

@@ -17,13 +17,8 @@ const suiteVariables = /^(ENGAGE_|SANDBOX_|PACT_BROKER_|NODE_TEST_CONTEXT$)/;
 
 const emptyFolder = () => mkdtempSync(join(tmpdir(), 'engage-config-'));
 
-/** Runs a program with exactly `env`, in `cwd`, and collects its exit code and its output, without colours. */
-export async function runProgram(
-  program: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  cwd = process.cwd(),
-): Promise<EntryPointRun> {
+/** A program started with exactly `env`, its output so far (stdout and stderr), and its exit. */
+export function startProgram(program: string, args: string[], env: NodeJS.ProcessEnv, cwd = process.cwd()) {
   const child = spawn(program, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => {
@@ -32,8 +27,20 @@ export async function runProgram(
   child.stderr.on('data', (chunk) => {
     output += chunk;
   });
-  const [code] = await once(child, 'exit');
-  return { code, output: withoutColourCodes(output) };
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  return { child, exited, output: () => withoutColourCodes(output) };
+}
+
+/** Runs a program with exactly `env`, in `cwd`, and collects its exit code and its output, without colours. */
+export async function runProgram(
+  program: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd = process.cwd(),
+): Promise<EntryPointRun> {
+  const run = startProgram(program, args, env, cwd);
+  const code = await run.exited;
+  return { code, output: run.output() };
 }
 
 /** Runs `node <args>` with the test's environment less the suite's variables, plus `environment`. */

@@ -1,7 +1,8 @@
 // `npm run pact:publish`, `pact:can-i-deploy` and `pact:record-deployment`: runs the pact-broker CLI
 // that ships inside @pact-foundation/pact-cli, with versions from git and a bounded time.
-import { spawn } from 'node:child_process';
+
 import { createRequire } from 'node:module';
+import { forwardStopSignals, killGroup, spawnInGroup } from '../../config/child-processes.ts';
 import { ConfigError, runMain } from '../../config/config-error.ts';
 import { readEnvironment } from '../../config/environment-files.ts';
 import { readGitVersion } from '../git-version.ts';
@@ -31,12 +32,13 @@ await runMain(async () => {
     standalone: () => { pactFullPath: string };
   };
   console.log(`pact-broker ${args.join(' ')} (stopped after ${timeout} s)`);
-  // Its own process group, so that the timeout also stops the helpers the binary starts.
-  const child = spawn(standalone().pactFullPath, ['broker', ...args], { stdio: 'inherit', detached: true });
+  // Its own process group, so that the timeout (or Ctrl-C) also stops the helpers the binary starts.
+  forwardStopSignals();
+  const child = spawnInGroup(standalone().pactFullPath, ['broker', ...args], { stdio: 'inherit' });
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    process.kill(-(child.pid as number), 'SIGKILL');
+    killGroup(child);
   }, timeout * 1000);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   clearTimeout(timer);
