@@ -15,7 +15,7 @@ import { rememberingGoodBodies } from './lib/known-good-bodies.ts';
 import { buildLoadOptions, guardProblems } from './lib/load-options.ts';
 import { type LoadSettings, LoadSettingsError, readLoadSettings, readRunShape } from './lib/load-settings.ts';
 import { LOOKUP_TAG } from './lib/load-thresholds.ts';
-import { backoffSeconds, lookupFor } from './lib/lookup-rotation.ts';
+import { backoffSeconds, type Lookup, rotation } from './lib/lookup-rotation.ts';
 import { type SummaryData, summaryOutputs } from './lib/summary-reports.ts';
 import { type IssuedToken, issuedToken, lastingToken, tokenNeedsRefresh } from './lib/token-refresh.ts';
 
@@ -90,25 +90,6 @@ function requestToken(): IssuedToken {
   return issuedToken(body?.access_token as string, body?.expires_in as number, Date.now());
 }
 
-/** The value of `key` in `cache`, made once: tags and URLs are built once per VU, not per request. */
-function once<T>(cache: Map<string, T>, key: string, make: () => T): T {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = make();
-    cache.set(key, value);
-  }
-  return value;
-}
-const tagsByLanguage = new Map<string, Record<string, string>>();
-const lookupTags = (language: string) =>
-  once(tagsByLanguage, language, () => ({ name: LOOKUP_TAG, language: language || 'none' }));
-const urlsById = new Map<string, string>();
-const appointmentUrl = (id: string) =>
-  once(urlsById, id, () => {
-    const { baseUrl, enterprise } = ready();
-    return `${baseUrl}${appointmentPath(enterprise, id)}`;
-  });
-
 /**
  * A correlation id unique in the run and short enough for the documented 36 characters: a random
  * prefix per VU and a counter, because a UUID per request costs about 20 µs of a 150 µs iteration in k6.
@@ -120,15 +101,45 @@ function nextCorrelationId(): string {
   return `${correlationPrefix}-${correlationCount++}`;
 }
 
-function lookup(id: string, language: string, token: string): RefinedResponse<ResponseType> {
-  const url = appointmentUrl(id);
-  const headers: Record<string, string> = {
-    Authorization: `Bearer ${token}`,
-    'X-Correlation-Id': nextCorrelationId(),
-    Accept: 'application/json',
-  };
-  if (language !== '') headers['Accept-Language'] = language;
-  return http.get(url, { headers, tags: lookupTags(language), timeout: ready().requestTimeoutMilliseconds });
+interface LookupParams {
+  headers: Record<string, string>;
+  tags: Record<string, string>;
+  timeout: number;
+}
+/** One params object per language, reused by every request of the VU (its headers change per request). */
+const paramsByLanguage = new Map<string, LookupParams>();
+function paramsFor(language: string): LookupParams {
+  let params = paramsByLanguage.get(language);
+  if (params === undefined) {
+    const headers: Record<string, string> = { Authorization: '', 'X-Correlation-Id': '', Accept: 'application/json' };
+    if (language !== '') headers['Accept-Language'] = language;
+    const tags = { name: LOOKUP_TAG, language: language || 'none' };
+    params = { headers, tags, timeout: ready().requestTimeoutMilliseconds };
+    paramsByLanguage.set(language, params);
+  }
+  return params;
+}
+
+/** One lookup of the rotation, planned once per VU so that the hot path encodes and allocates nothing. */
+interface PlannedLookup extends Lookup {
+  url: string;
+  params: LookupParams;
+  /** Where the body memo keeps this lookup's last good body. */
+  slot: number;
+}
+
+function planLookup(lookup: Lookup, slot: number): PlannedLookup {
+  const { baseUrl, enterprise } = ready();
+  const url = `${baseUrl}${appointmentPath(enterprise, lookup.id)}`;
+  return { ...lookup, url, params: paramsFor(lookup.language), slot };
+}
+
+/** Sends a planned lookup with the token and a fresh correlation id. */
+function send(planned: PlannedLookup, token: string): RefinedResponse<ResponseType> {
+  const { headers } = planned.params;
+  headers.Authorization = `Bearer ${token}`;
+  headers['X-Correlation-Id'] = nextCorrelationId();
+  return http.get(planned.url, planned.params);
 }
 
 /** The body as JSON, or undefined: a malformed body fails a check instead of throwing in every iteration. */
@@ -147,7 +158,7 @@ export function setup(): IssuedToken {
   if (problems.length > 0) stop(problems.join('; '));
   if (appointmentIds.length === 0) stop(`${ready().appointmentIdsFile} holds no appointment ids`);
   const issued = requestToken();
-  const response = lookup(appointmentIds[0] as string, '', issued.token);
+  const response = send(planLookup({ id: appointmentIds[0] as string, language: '' }, -1), issued.token);
   if (response.status !== 200) {
     const answer = response.status === 0 ? `no answer (${response.error})` : `HTTP ${response.status}`;
     stop(`the target ${ready().baseUrl} is not ready: GET appointment ${appointmentIds[0]} got ${answer}`);
@@ -157,12 +168,11 @@ export function setup(): IssuedToken {
 
 const bodyProblem = rememberingGoodBodies((body, id) => appointmentBodyProblem(parseJson(body), id));
 
-// Per VU, built on its first iteration: plain copies of what every iteration reads, so that the hot
-// path makes no SharedArray reads, URL encoding or tag objects of its own (see bench:load-script).
+// Per VU, built on its first iteration: the whole id × language rotation planned, so that the hot
+// path makes no SharedArray reads, URL encoding, tag or header objects of its own (see bench:load-script).
 interface VuState {
-  ids: string[];
-  languages: string[];
-  /** The next position in the id × language rotation; each VU starts where its first iteration falls. */
+  plan: PlannedLookup[];
+  /** The next position in the rotation; each VU starts where its first iteration falls. */
   position: number;
   token: IssuedToken;
   consecutiveRateLimited: number;
@@ -183,26 +193,25 @@ const problemTags = {
 
 const lookupCheck = { [LOOKUP_CHECK]: (problem: unknown) => problem === undefined };
 
-function lookupProblem(response: RefinedResponse<ResponseType>, id: string, language: string) {
+function lookupProblem(response: RefinedResponse<ResponseType>, planned: PlannedLookup) {
   if (response.status !== 200) return problemTags.status;
   if (!isJsonMediaType(response.headers['Content-Type'])) return problemTags.contentType;
   const body = response.body;
-  if (typeof body !== 'string' || bodyProblem(body, id, language) !== undefined) return problemTags.body;
+  if (typeof body !== 'string' || bodyProblem(body, planned.id, planned.slot) !== undefined) return problemTags.body;
   return undefined;
 }
 
 export default function (issued: IssuedToken): void {
   vu ??= {
-    ids: Array.from(appointmentIds),
-    languages: ready().languages,
+    plan: rotation(Array.from(appointmentIds), ready().languages).map(planLookup),
     // Unique across the instances of a distributed run, so that pods start at different lookups.
     position: exec.scenario.iterationInTest,
     token: issued,
     consecutiveRateLimited: 0,
   };
   if (tokenNeedsRefresh(vu.token, Date.now())) vu.token = requestToken();
-  const { id, language } = lookupFor(vu.position++, vu.ids, vu.languages);
-  const response = lookup(id, language, vu.token.token);
+  const planned = vu.plan[vu.position++ % vu.plan.length] as PlannedLookup;
+  const response = send(planned, vu.token.token);
   rateLimited.add(response.status === 429);
   if (response.status === 429) {
     rateLimitedResponses.add(1);
@@ -211,7 +220,7 @@ export default function (issued: IssuedToken): void {
     return;
   }
   vu.consecutiveRateLimited = 0;
-  const problem = lookupProblem(response, id, language);
+  const problem = lookupProblem(response, planned);
   if (problem !== undefined) lookupProblems.add(1, problem);
   check(problem, lookupCheck);
 }

@@ -4,14 +4,13 @@
 
 export type BodyCheck = (body: string, id: string) => string | undefined;
 
-/** The check, remembering good bodies per id and `variant` (the Accept-Language, whose bodies differ). */
+/** The check, remembering good bodies per lookup `slot` (one id with one Accept-Language, whose bodies differ). */
 export function rememberingGoodBodies(
   check: BodyCheck,
   capacity = 1024,
-): (body: string, id: string, variant: string) => string | undefined {
-  const lastGood = new Map<string, string>();
-  return (body, id, variant) => {
-    const key = `${id}\u0000${variant}`;
+): (body: string, id: string, slot: number) => string | undefined {
+  const lastGood = new Map<number, string>();
+  return (body, id, key) => {
     if (lastGood.get(key) === body) return undefined;
     const problem = check(body, id);
     if (problem === undefined) {

@@ -1,18 +1,16 @@
-// Which appointment and which Accept-Language an iteration looks up: both lists are walked in turn,
-// offset against each other so that every id meets every language.
+// Which appointment and which Accept-Language an iteration looks up: every id meets every language,
+// in one rotation that each VU plans once and walks from its first iteration on.
 
 export interface Lookup {
   id: string;
   language: string;
 }
 
-export function lookupFor(iteration: number, ids: ArrayLike<string>, languages: readonly string[]): Lookup {
+/** Every id with every language, in the order iterations walk them: the ids turn fastest. */
+export function rotation(ids: readonly string[], languages: readonly string[]): Lookup[] {
   if (ids.length === 0) throw new Error('no appointment ids to look up');
-  const index = Math.abs(Math.trunc(iteration));
-  const id = ids[index % ids.length] as string;
-  const language =
-    languages.length === 0 ? '' : (languages[Math.floor(index / ids.length) % languages.length] as string);
-  return { id, language };
+  const perId = languages.length === 0 ? [''] : languages;
+  return perId.flatMap((language) => ids.map((id) => ({ id, language })));
 }
 
 /** Exponential back-off after a 429, with a ceiling, as the docs ask of clients. */

@@ -18,7 +18,7 @@ import {
 } from '../lib/load-profiles.ts';
 import { type LoadSettings, readLoadSettings, readRunShape } from '../lib/load-settings.ts';
 import { LOOKUP_COUNT_METRIC, LOOKUP_LATENCY_METRIC, lookupThresholds } from '../lib/load-thresholds.ts';
-import { backoffSeconds, lookupFor } from '../lib/lookup-rotation.ts';
+import { backoffSeconds, rotation } from '../lib/lookup-rotation.ts';
 import { issuedToken, lastingToken, tokenNeedsRefresh } from '../lib/token-refresh.ts';
 
 const environment = {
@@ -171,11 +171,13 @@ describe('thresholds', () => {
 });
 
 describe('rotation', () => {
-  it('meets every id with every language', () => {
-    const seen = new Set(
-      Array.from({ length: 6 }, (_, iteration) => JSON.stringify(lookupFor(iteration, ['a', 'b'], ['en', 'nl', '*']))),
+  it('meets every id with every language, the ids turning fastest', () => {
+    assert.deepEqual(
+      rotation(['a', 'b'], ['en', 'nl']).map(({ id, language }) => `${id}:${language}`),
+      ['a:en', 'b:en', 'a:nl', 'b:nl'],
     );
-    assert.equal(seen.size, 6);
+    assert.deepEqual(rotation(['a'], []), [{ id: 'a', language: '' }]);
+    assert.throws(() => rotation([], ['en']), /no appointment ids/);
   });
   it('backs off exponentially after 429s, up to a ceiling', () => {
     assert.deepEqual(
