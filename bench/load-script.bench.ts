@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import { runMain } from '../config/config-error.ts';
 import { findK6, K6_INSTALL_HINT } from '../load/find-k6.ts';
 import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
@@ -63,7 +64,7 @@ async function k6Rate(k6: string, script: string, url: string): Promise<{ perSec
       PATH: process.env.PATH,
       ENGAGE_BASE_URL: url,
       ENGAGE_ENTERPRISE: 'acme',
-      ENGAGE_TOKEN: 'sandbox-token',
+      ENGAGE_TOKEN: SANDBOX_DEFAULTS.token,
       ENGAGE_APPOINTMENT_IDS: '123',
       ENGAGE_LOAD_LANGUAGES: 'en',
       ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT: 'true',

@@ -7,13 +7,18 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { cpus } from 'node:os';
 import autocannon from 'autocannon';
+import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const connections = 10;
 const pipelining = 10;
 const path = '/enterprises/acme/appointments/123';
-const headers = { authorization: 'Bearer sandbox-token', 'accept-language': 'en *', 'x-correlation-id': 'bench' };
+const headers = {
+  authorization: `Bearer ${SANDBOX_DEFAULTS.token}`,
+  'accept-language': 'en *',
+  'x-correlation-id': 'bench',
+};
 
 // The load generator on core 0, each server on core 1.
 const pinned =

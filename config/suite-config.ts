@@ -1,6 +1,7 @@
 // The validated configuration of a run, read once from ENGAGE_* variables. Every problem becomes a
 // ConfigError naming the variable; secrets are held as Secret so that they never print.
 import { randomUUID } from 'node:crypto';
+import { SANDBOX_DEFAULTS } from './api-facts.ts';
 import { ConfigError } from './config-error.ts';
 import type { Environment } from './environment-files.ts';
 import { readHttpUrl } from './http-url.ts';
@@ -30,23 +31,6 @@ export interface SuiteConfig {
   /** How long one request may take before the suite gives up on it. */
   requestTimeoutMilliseconds: number;
 }
-
-/** What the embedded sandbox serves; used whenever ENGAGE_BASE_URL is unset. */
-export const SANDBOX_DEFAULTS = {
-  enterprise: 'acme',
-  token: 'sandbox-token',
-  noScopeToken: 'sandbox-token-no-scope',
-  appointmentId: '123',
-  /** Seeded appointments with one, several, no English, and no location. */
-  appointmentIds: [
-    '123',
-    'a-office-accepted',
-    'a-office-multilingual',
-    'a-on-location-no-english',
-    'a-phone-no-location',
-  ],
-  defaultLanguage: 'en',
-} as const;
 
 const pathSegmentPattern = /^[A-Za-z0-9._~-]+$/;
 const languageTagPattern = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
-import { refreshMarginMilliseconds } from './refresh-margin.ts';
+import { refreshMarginMilliseconds } from './api-facts.ts';
 import { Secret } from './secret.ts';
 import type { AuthConfig } from './suite-config.ts';
 import { createTokenProvider, TokenRequestError } from './token-provider.ts';

@@ -1,6 +1,6 @@
 // Hands out the bearer token of a run: the static ENGAGE_TOKEN, or an OAuth2 client-credentials
 // token that is cached and fetched again shortly before it expires.
-import { refreshMarginMilliseconds } from './refresh-margin.ts';
+import { refreshMarginMilliseconds } from './api-facts.ts';
 import type { AuthConfig } from './suite-config.ts';
 
 export interface TokenProvider {

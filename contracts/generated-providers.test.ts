@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { appointmentPath } from '../config/appointment-path.ts';
+import { appointmentPath } from '../config/api-facts.ts';
 import { problemsOf } from '../e2e/checks/check-result.ts';
 import { checkMethodNotAllowed, checkUnknownId } from '../e2e/checks/error-checks.ts';
 import { checkCorrelationIdAccepted, checkRepeatedHeaderIsNoCrash } from '../e2e/checks/header-checks.ts';

@@ -1,7 +1,7 @@
 // The basic 200 of each configured appointment: JSON, the schema (through toMatchSchema), then the
 // requested id and resolved translatable values that are the field's own translations.
 
-import { appointmentPath } from '../config/appointment-path.ts';
+import { appointmentPath } from '../config/api-facts.ts';
 import { loadSuiteConfig } from '../config/load-suite-config.ts';
 import { SchemaId } from '../schemas/schema-registry.ts';
 import type { AppointmentResponse } from '../schemas/types.generated.ts';

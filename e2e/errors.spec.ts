@@ -2,7 +2,7 @@
 // a token without the scope (ENGAGE_NO_SCOPE_TOKEN), 405 for another method, and 429 for a burst
 // only under `rate-limit`.
 
-import { appointmentPath } from '../config/appointment-path.ts';
+import { appointmentPath } from '../config/api-facts.ts';
 import {
   checkForbidden,
   checkMethodNotAllowed,

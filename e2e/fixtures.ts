@@ -3,7 +3,7 @@
 // custom matchers. Requests go through the token-injecting
 // proxy, so Playwright, its traces and its reports only ever see a placeholder token.
 import { test as base, expect as baseExpect } from '@playwright/test';
-import { appointmentPath } from '../config/appointment-path.ts';
+import { appointmentPath } from '../config/api-facts.ts';
 import { loadSuiteConfig } from '../config/load-suite-config.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { createTokenProvider } from '../config/token-provider.ts';

@@ -2,7 +2,7 @@
 // longer than 36 characters; echoed only where `correlation-echo` is expected. Sent twice, it gets
 // no 5xx.
 import { randomUUID } from 'node:crypto';
-import { appointmentPath } from '../config/appointment-path.ts';
+import { appointmentPath } from '../config/api-facts.ts';
 import {
   checkCorrelationIdAccepted,
   checkCorrelationIdRejected,

@@ -1,7 +1,7 @@
 // One request of each kind under the single-request ceiling of slo.json; the measured times are
 // annotations on the test, so they show in the HTML report.
 
-import { appointmentPath } from '../config/appointment-path.ts';
+import { appointmentPath } from '../config/api-facts.ts';
 import { checkLatency } from './checks/latency-checks.ts';
 import { expectCheck, skipWhenBlocked, test } from './fixtures.ts';
 

@@ -1,7 +1,7 @@
 // The language rules on each configured appointment, data-agnostic: the available languages come
 // from the response's own translations. Optional rules run only where their expectation is set.
 
-import { appointmentPath } from '../config/appointment-path.ts';
+import { appointmentPath } from '../config/api-facts.ts';
 import { loadSuiteConfig } from '../config/load-suite-config.ts';
 import {
   contentLanguageCheck,

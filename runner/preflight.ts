@@ -2,7 +2,7 @@
 // configured appointment, so that a wrong secret, token, URL or id is one line naming the variable
 // to fix (exit 2), not dozens of failures across the layers. A broken answer (5xx, a wrong body) is
 // left to the layers, which report it.
-import { appointmentPath } from '../config/appointment-path.ts';
+import { appointmentPath } from '../config/api-facts.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { describeNoAnswer } from '../config/target-reachability.ts';
 import { createTokenProvider, TokenRequestError } from '../config/token-provider.ts';

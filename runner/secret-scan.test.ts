@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
-import { SANDBOX_CLIENTS } from '../sandbox/sandbox-auth.ts';
+import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { filesContaining } from '../testing/files-containing.ts';
 import { issueSandboxToken } from '../testing/issue-sandbox-token.ts';
@@ -28,7 +28,7 @@ after(async () => {
 
 it('a failing npm start leaves no configured or issued secret in any output', async () => {
   const reports = mkdtempSync(join(tmpdir(), 'engage-secrets-'));
-  const client = SANDBOX_CLIENTS[0] as (typeof SANDBOX_CLIENTS)[number];
+  const [client] = SANDBOX_DEFAULTS.clients;
   const noScopeToken = await issueSandboxToken(sandbox.url, 'acme', 'sandbox-client-no-scope');
   const brokerToken = `broker-token-${Date.now()}`;
   const { code, output } = await runEntryPoint(

@@ -2,7 +2,7 @@
 // endpoints, and applies the opt-in knobs: latency, injected errors, rate limiting, faults.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { APPOINTMENT_ROUTE } from '../config/appointment-path.ts';
+import { APPOINTMENT_ROUTE } from '../config/api-facts.ts';
 import { answerAppointmentRequest, endpointHeaders, errorReply, type Reply } from './appointment-endpoint.ts';
 import { AppointmentStore } from './appointment-store.ts';
 import { defaultSeed } from './default-seed.ts';

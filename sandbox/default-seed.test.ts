@@ -3,9 +3,9 @@
 // or any translation, several participants and answers.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { TRANSLATABLE_FIELDS } from '../config/api-facts.ts';
 import appointmentSchema from '../schemas/appointment.schema.json' with { type: 'json' };
 import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
-import { TRANSLATABLE_FIELDS } from '../schemas/translatable-fields.ts';
 import { defaultSeed } from './default-seed.ts';
 import { validateSeed } from './seed.ts';
 

@@ -1,6 +1,6 @@
 // Deliberate faults the sandbox can be told to commit (SANDBOX_FAULTS or the `faults` option), so
 // that the suite's own tests can show each of its checks failing against a broken provider.
-import { TRANSLATABLE_FIELDS } from '../schemas/translatable-fields.ts';
+import { TRANSLATABLE_FIELDS } from '../config/api-facts.ts';
 import type { AppointmentResponse } from '../schemas/types.generated.ts';
 import type { NegotiationRules } from './language-negotiation.ts';
 

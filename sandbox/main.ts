@@ -1,4 +1,6 @@
 // `npm run sandbox`: serves the embedded sandbox on 127.0.0.1 until SIGINT or SIGTERM (exit 130 or 143).
+
+import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import { EXIT_CODE_FOR } from '../config/child-processes.ts';
 import { ConfigError, runMain } from '../config/config-error.ts';
 import { readEnvironment } from '../config/environment-files.ts';
@@ -14,7 +16,9 @@ await runMain(async () => {
     throw error;
   });
   const enterprises = (options.seed ?? defaultSeed).enterprises.map((enterprise) => enterprise.id).join(', ');
-  console.log(`sandbox listening on ${sandbox.url} (enterprise ${enterprises}, token sandbox-token; Ctrl-C stops it)`);
+  console.log(
+    `sandbox listening on ${sandbox.url} (enterprise ${enterprises}, token ${SANDBOX_DEFAULTS.token}; Ctrl-C stops it)`,
+  );
   const stop = async (signal: 'SIGINT' | 'SIGTERM') => {
     await sandbox.close();
     console.log(`sandbox stopped (${signal})`);

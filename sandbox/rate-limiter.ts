@@ -1,6 +1,6 @@
 // Emulates the documented rate limit per client IP: at most 3,000 requests in any 60 s and at most
 // 4 requests in flight at once. Over either limit the request is refused (the sandbox answers 429).
-import { DOCUMENTED_RATE_LIMIT } from '../config/documented-rate-limit.ts';
+import { DOCUMENTED_RATE_LIMIT } from '../config/api-facts.ts';
 
 export interface RateLimits {
   perMinute: number;

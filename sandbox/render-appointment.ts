@@ -1,7 +1,7 @@
 // Turns a stored appointment into the 200 body for one Accept-Language preference: each translatable
 // location field is resolved from its translations, keeping the stored key order.
 
-import { TRANSLATABLE_FIELDS } from '../schemas/translatable-fields.ts';
+import { TRANSLATABLE_FIELDS } from '../config/api-facts.ts';
 import type { Appointment, AppointmentResponse } from '../schemas/types.generated.ts';
 import { type LanguagePreference, type NegotiationRules, resolveTranslatable } from './language-negotiation.ts';
 

@@ -3,16 +3,9 @@
 // bounded: every token lives as long, so they expire in the order they were issued and are dropped
 // from the front of that order on each grant; past the cap a grant is refused with 429.
 import { randomBytes } from 'node:crypto';
-import { SANDBOX_DEFAULTS } from '../config/suite-config.ts';
+import { READ_SCOPES, SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import type { ErrorResponse } from '../schemas/types.generated.ts';
 import { errorBody, type SandboxError } from './error-responses.ts';
-
-export const READ_SCOPES = ['engage:appointments:readOnly', 'engage:appointments:readWrite'];
-
-export const SANDBOX_CLIENTS = [
-  { clientId: 'sandbox-client', clientSecret: 'sandbox-client-secret', scopes: [...READ_SCOPES] },
-  { clientId: 'sandbox-client-no-scope', clientSecret: 'sandbox-client-secret', scopes: ['profile'] },
-];
 
 /** At most this many live issued tokens: a long-running sandbox does not grow without bound. */
 export const MAX_LIVE_TOKENS = 10_000;
@@ -59,7 +52,7 @@ export class SandboxAuth {
         body: { error: 'unsupported_grant_type', error_description: 'only client_credentials is supported' },
       };
     }
-    const client = SANDBOX_CLIENTS.find((candidate) => candidate.clientId === request.clientId);
+    const client = SANDBOX_DEFAULTS.clients.find((candidate) => candidate.clientId === request.clientId);
     if (client === undefined || client.clientSecret !== request.clientSecret) {
       return {
         ok: false,
@@ -67,8 +60,9 @@ export class SandboxAuth {
         body: { error: 'invalid_client', error_description: 'unknown client or wrong secret' },
       };
     }
-    const requested = request.scope?.split(' ').filter((scope) => scope !== '') ?? client.scopes;
-    if (requested.some((scope) => !client.scopes.includes(scope))) {
+    const granted: readonly string[] = client.scopes;
+    const requested = request.scope?.split(' ').filter((scope) => scope !== '') ?? [...granted];
+    if (requested.some((scope) => !granted.includes(scope))) {
       return {
         ok: false,
         status: 400,
@@ -117,7 +111,7 @@ export class SandboxAuth {
       this.#issued.delete(token);
       return { status: 401, code: 'TOKEN_EXPIRED', message: 'The access token has expired' };
     }
-    if (!issued.scopes.some((scope) => READ_SCOPES.includes(scope))) {
+    if (!issued.scopes.some((scope) => (READ_SCOPES as readonly string[]).includes(scope))) {
       return {
         status: 403,
         code: 'INSUFFICIENT_SCOPE',

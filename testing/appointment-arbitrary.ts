@@ -3,9 +3,9 @@
 // any order and tag case with unicode values, locations without the default language, and any id a
 // URL can address. A generated appointment that a layer fails is a false alarm of that layer.
 import fc from 'fast-check';
+import { TRANSLATABLE_FIELDS } from '../config/api-facts.ts';
 import { appointment, location, participant, text } from '../sandbox/seed-helpers.ts';
 import appointmentSchema from '../schemas/appointment.schema.json' with { type: 'json' };
-import { TRANSLATABLE_FIELDS } from '../schemas/translatable-fields.ts';
 import type { Appointment, LanguageValue, Location } from '../schemas/types.generated.ts';
 
 /** The languages the docs list, in the case the docs write them. */

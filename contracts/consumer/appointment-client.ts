@@ -1,8 +1,7 @@
 // The typed client under contract: GET appointment-by-id on fetch, a fresh X-Correlation-Id per
 // call, and a result that says which of the three things happened.
 import { randomUUID } from 'node:crypto';
-import { appointmentPath } from '../../config/appointment-path.ts';
-import { isJsonMediaType } from '../../schemas/json-media-type.ts';
+import { appointmentPath, isJsonMediaType } from '../../config/api-facts.ts';
 import type { ApiError, Appointment } from '../../schemas/types.generated.ts';
 
 export type AppointmentLookup =

@@ -2,7 +2,8 @@
 // configured environment, whose state handlers map states to ENGAGE_* ids and change nothing.
 // pact-js exports these types only from their own module.
 import type { StateHandlers } from '@pact-foundation/pact/src/dsl/verifier/proxy/types.js';
-import { SANDBOX_DEFAULTS, type SuiteConfig } from '../../config/suite-config.ts';
+import { SANDBOX_DEFAULTS } from '../../config/api-facts.ts';
+import type { SuiteConfig } from '../../config/suite-config.ts';
 import { appointment, docsAppointment, location, text } from '../../sandbox/seed-helpers.ts';
 import type { RunningSandbox } from '../../sandbox/start-sandbox.ts';
 import { ProviderState } from '../provider-states.ts';

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname } from 'node:path';
 import { Verifier } from '@pact-foundation/pact';
 import type { RequestHandler } from 'express';
-import { appointmentPath } from '../../config/appointment-path.ts';
+import { appointmentPath } from '../../config/api-facts.ts';
 import { ConfigError, runMain } from '../../config/config-error.ts';
 import type { Environment } from '../../config/environment-files.ts';
 import { readEnvironment } from '../../config/environment-files.ts';

@@ -3,7 +3,7 @@
 // 200 or errors schema.
 // Bounded in runs and time, and paced so that a real environment's rate limit is respected.
 import fc from 'fast-check';
-import { appointmentPath } from '../../config/appointment-path.ts';
+import { appointmentPath } from '../../config/api-facts.ts';
 import { formatViolations, SchemaId, validateAgainstSchema } from '../../schemas/schema-registry.ts';
 import type { HeaderValue, Probe } from '../http-probe.ts';
 import { type CheckResult, checked } from './check-result.ts';

@@ -3,7 +3,7 @@
 // content type; and never with the token.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { appointmentPath } from '../../config/appointment-path.ts';
+import { appointmentPath } from '../../config/api-facts.ts';
 import { BAD_TARGET_KINDS, badTargetPool } from '../../testing/bad-targets.ts';
 import { exactTransport } from '../exact-request.ts';
 import { createProbe } from '../http-probe.ts';

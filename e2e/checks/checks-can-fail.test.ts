@@ -3,7 +3,7 @@
 // a problem against a sandbox that breaks its rule.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { appointmentPath } from '../../config/appointment-path.ts';
+import { appointmentPath } from '../../config/api-facts.ts';
 import type { SandboxOptions } from '../../sandbox/create-sandbox-app.ts';
 import type { FaultName } from '../../sandbox/faults.ts';
 import { appointment, location, text } from '../../sandbox/seed-helpers.ts';

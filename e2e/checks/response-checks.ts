@@ -1,9 +1,8 @@
 // Checks of one response against what the docs promise: the 200 (schema, JSON, the requested id,
 // resolved values that are real translations) and the errors envelope with its string status.
 
-import { isJsonMediaType } from '../../schemas/json-media-type.ts';
+import { isJsonMediaType, TRANSLATABLE_FIELDS } from '../../config/api-facts.ts';
 import { formatViolations, SchemaId, validateAgainstSchema } from '../../schemas/schema-registry.ts';
-import { TRANSLATABLE_FIELDS } from '../../schemas/translatable-fields.ts';
 import type { AppointmentResponse, LanguageValue } from '../../schemas/types.generated.ts';
 import type { ProbeResponse } from '../http-probe.ts';
 

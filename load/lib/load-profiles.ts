@@ -1,7 +1,7 @@
 // The load profiles in one place (smoke, average, stress, spike, soak, breakpoint) as k6 scenarios,
 // scaled to what the target allows: a real environment's documented rate limit (3,000 requests a
 // minute, 4 concurrent per client) unless a run explicitly allows going above it.
-import { DOCUMENTED_RATE_LIMIT } from '../../config/documented-rate-limit.ts';
+import { DOCUMENTED_RATE_LIMIT } from '../../config/api-facts.ts';
 
 export interface TargetLimits {
   /** Arrivals per second at the peak of the heaviest profile. */

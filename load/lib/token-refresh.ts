@@ -1,6 +1,6 @@
 // When a VU must fetch a new token: shortly before the one it holds expires. The token travels from
 // setup() to the VUs as JSON, so "never expires" (a static ENGAGE_TOKEN) is null, not Infinity.
-import { refreshMarginMilliseconds } from '../../config/refresh-margin.ts';
+import { refreshMarginMilliseconds } from '../../config/api-facts.ts';
 
 export interface IssuedToken {
   token: string;

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { SANDBOX_DEFAULTS } from '../../config/suite-config.ts';
+import { SANDBOX_DEFAULTS } from '../../config/api-facts.ts';
 import { type RunningSandbox, startSandbox } from '../../sandbox/start-sandbox.ts';
 import { docsAppointmentResponse } from '../../schemas/docs-examples.ts';
 import { filesContaining } from '../../testing/files-containing.ts';

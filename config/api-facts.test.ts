@@ -1,7 +1,18 @@
-// Pins what every layer takes for a JSON answer to one list of examples.
+// Pins the shared facts: what every layer takes for a JSON answer, to one list of examples, and the
+// enums and translatable fields, to the schemas they come from.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isJsonMediaType, JSON_MEDIA_TYPE_PATTERN } from './json-media-type.ts';
+import appointmentSchema from '../schemas/appointment.schema.json' with { type: 'json' };
+import locationSchema from '../schemas/location.schema.json' with { type: 'json' };
+import { isJsonMediaType, JSON_MEDIA_TYPE_PATTERN, MEETING_TYPES, STATUSES, TRANSLATABLE_FIELDS } from './api-facts.ts';
+
+describe('the enums and translatable fields', () => {
+  it("are the schemas' own", () => {
+    assert.deepEqual([...STATUSES].sort(), [...appointmentSchema.properties.status.enum].sort());
+    assert.deepEqual([...MEETING_TYPES].sort(), [...appointmentSchema.properties.meetingType.enum].sort());
+    assert.deepEqual([...TRANSLATABLE_FIELDS], Object.keys(locationSchema.properties.translations.properties));
+  });
+});
 
 describe('a JSON media type', () => {
   for (const accepted of [

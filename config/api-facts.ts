@@ -1,0 +1,72 @@
+// The facts every layer shares, Node and k6 alike (so no Node imports): the appointment path, what
+// counts as JSON, the documented rate limit, when to refresh a token, the enums and translatable
+// fields (a test pins them to the schemas), and the embedded sandbox's well-known credentials.
+
+/** The appointment-by-id path, each segment percent-encoded. */
+export function appointmentPath(enterprise: string, id: string): string {
+  return `/enterprises/${encodeURIComponent(enterprise)}/appointments/${encodeURIComponent(id)}`;
+}
+
+/** The path with the enterprise and the id captured (still encoded), and an optional query. */
+export const APPOINTMENT_ROUTE = /^\/enterprises\/([^/?]+)\/appointments\/([^/?]+)(\?.*)?$/;
+
+/**
+ * A JSON answer: `application/json` or any `application/…+json` type, any case, with or without
+ * parameters such as a charset (RFC 6838). As a regex source, for the pact's header matcher.
+ */
+export const JSON_MEDIA_TYPE_PATTERN =
+  '^[Aa][Pp][Pp][Ll][Ii][Cc][Aa][Tt][Ii][Oo][Nn]/([^;\\s]+\\+)?[Jj][Ss][Oo][Nn]\\s*(;.*)?$';
+const JSON_MEDIA_TYPE = new RegExp(JSON_MEDIA_TYPE_PATTERN);
+
+export function isJsonMediaType(contentType: string | null | undefined): boolean {
+  return JSON_MEDIA_TYPE.test(contentType ?? '');
+}
+
+/** The API's documented rate limit per client: the sandbox enforces it, the load guards stay under it. */
+export const DOCUMENTED_RATE_LIMIT = { perMinute: 3000, concurrent: 4 } as const;
+
+/** How long before a token expires a new one is fetched: a tenth of its lifetime, at most 30 s. */
+export function refreshMarginMilliseconds(lifetimeMilliseconds: number): number {
+  return Math.min(30_000, lifetimeMilliseconds / 10);
+}
+
+/** The documented appointment statuses and meeting types (appointment.schema.json's enums). */
+export const STATUSES = [
+  'ACCEPTED',
+  'ALTERNATIVE_DATE_REQUESTED',
+  'CANCELLED',
+  'COMPLETED',
+  'INCOMING_REQUEST',
+  'NO_SHOW',
+  'OUTGOING_INVITE',
+] as const;
+export const MEETING_TYPES = ['OFFICE', 'ON_LOCATION', 'PHONE', 'VIDEO'] as const;
+
+/** The translatable fields of a location (the keys of location.schema.json's `translations`). */
+export const TRANSLATABLE_FIELDS = ['city', 'state', 'street1', 'street2'] as const;
+export type TranslatableField = (typeof TRANSLATABLE_FIELDS)[number];
+
+/** The scopes that may read appointments. */
+export const READ_SCOPES = ['engage:appointments:readOnly', 'engage:appointments:readWrite'] as const;
+
+/** What the embedded sandbox serves and accepts; used whenever ENGAGE_BASE_URL is unset. */
+export const SANDBOX_DEFAULTS = {
+  enterprise: 'acme',
+  token: 'sandbox-token',
+  noScopeToken: 'sandbox-token-no-scope',
+  appointmentId: '123',
+  /** Seeded appointments with one, several, no English, and no location. */
+  appointmentIds: [
+    '123',
+    'a-office-accepted',
+    'a-office-multilingual',
+    'a-on-location-no-english',
+    'a-phone-no-location',
+  ],
+  defaultLanguage: 'en',
+  /** The sandbox's client-credentials clients, one of them without the appointments scope. */
+  clients: [
+    { clientId: 'sandbox-client', clientSecret: 'sandbox-client-secret', scopes: [...READ_SCOPES] },
+    { clientId: 'sandbox-client-no-scope', clientSecret: 'sandbox-client-secret', scopes: ['profile'] },
+  ],
+} as const;
