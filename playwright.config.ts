@@ -1,9 +1,11 @@
 // Playwright runs the e2e API tests (the `request` fixture only, no browser) against the configured
 // target; global setup starts the embedded sandbox when ENGAGE_BASE_URL is unset.
 import { defineConfig } from '@playwright/test';
+import { inReports, REPORT_FILES, reportsDirectory } from './config/report-paths.ts';
 
 const inCI = process.env.CI === 'true';
-const reports = process.env.ENGAGE_REPORTS_DIR ?? 'reports';
+const reports = reportsDirectory(process.env);
+const at = (file: string) => inReports(reports, file);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -14,13 +16,13 @@ export default defineConfig({
   forbidOnly: inCI,
   retries: inCI ? 1 : 0,
   timeout: 60_000,
-  outputDir: `${reports}/e2e/test-results`,
+  outputDir: at(REPORT_FILES.e2eArtifacts),
   reporter: [
     ['list'],
-    ['html', { outputFolder: `${reports}/e2e/html`, open: 'never' }],
-    ['junit', { outputFile: `${reports}/e2e/junit.xml` }],
+    ['html', { outputFolder: at(REPORT_FILES.e2eHtml), open: 'never' }],
+    ['junit', { outputFile: at(REPORT_FILES.e2eJunit) }],
     // Machine-readable results for npm start's summary: counts, failure messages, skip reasons.
-    ['json', { outputFile: `${reports}/e2e/results.json` }],
+    ['json', { outputFile: at(REPORT_FILES.e2eResults) }],
   ],
   use: {
     extraHTTPHeaders: { accept: 'application/json' },

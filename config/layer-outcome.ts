@@ -21,8 +21,5 @@ export interface LayerFindings {
   latency?: string[];
 }
 
-/** Where, under the reports folder, provider verification writes its findings. */
-export const VERIFICATION_FINDINGS_FILE = 'contracts/verification.json';
-
 /** At most this many failures are kept per layer: the first ones say what to fix. */
 export const FIRST_FAILURES = 3;

@@ -1,12 +1,14 @@
 // The names of the two sides of the contract, in one place: the pact file, the verifier and the
 // broker scripts all read them from here.
 import { fileURLToPath } from 'node:url';
+import { readHandoff } from '../config/handoffs.ts';
 
 export const CONSUMER_NAME = 'engage-appointments-client';
 export const PROVIDER_NAME = 'pexip-engage-appointments-api';
 
 /** Where the consumer tests write pacts and verification reads them: ENGAGE_PACT_DIR, else contracts/pacts/. */
-export const PACT_DIRECTORY = process.env.ENGAGE_PACT_DIR
-  ? `${process.env.ENGAGE_PACT_DIR.replace(/\/+$/, '')}/`
+const handedPactDirectory = readHandoff(process.env, 'ENGAGE_PACT_DIR');
+export const PACT_DIRECTORY = handedPactDirectory
+  ? `${handedPactDirectory.replace(/\/+$/, '')}/`
   : fileURLToPath(new URL('./pacts/', import.meta.url));
 export const PACT_FILE = `${PACT_DIRECTORY}${CONSUMER_NAME}-${PROVIDER_NAME}.json`;

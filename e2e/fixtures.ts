@@ -4,13 +4,13 @@
 // proxy, so Playwright, its traces and its reports only ever see a placeholder token.
 import { test as base, expect as baseExpect } from '@playwright/test';
 import { appointmentPath } from '../config/api-facts.ts';
+import { readHandoff } from '../config/handoffs.ts';
 import { loadSuiteConfig } from '../config/load-suite-config.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { createTokenProvider } from '../config/token-provider.ts';
 import { type CheckResult, problemsOf } from './checks/check-result.ts';
 import { checkBasicAppointment } from './checks/response-checks.ts';
 import { exactTransport } from './exact-request.ts';
-import { TARGET_DOWN_VARIABLE, TARGET_URL_VARIABLE } from './global-setup.ts';
 import { createProbe, type Probe } from './http-probe.ts';
 import { toMatchSchema } from './matchers/to-match-schema.ts';
 import { PROXY_ERROR_HEADER, startTokenInjectingProxy, type TokenInjectingProxy } from './token-injecting-proxy.ts';
@@ -27,9 +27,9 @@ export const test = base.extend<
   suite: [async ({}, use) => use(loadSuiteConfig()), { scope: 'worker' }],
   forwarder: [
     async ({ suite }, use) => {
-      const targetUrl = process.env[TARGET_URL_VARIABLE];
+      const targetUrl = readHandoff(process.env, 'ENGAGE_E2E_TARGET_URL');
       if (targetUrl === undefined)
-        throw new Error(`${TARGET_URL_VARIABLE} is unset: run the e2e tests with npm run test:e2e`);
+        throw new Error('ENGAGE_E2E_TARGET_URL is unset: run the e2e tests with npm run test:e2e');
       const tokens = createTokenProvider(suite.auth);
       const proxy = await startTokenInjectingProxy(
         targetUrl,
@@ -77,7 +77,7 @@ export const test = base.extend<
   // A target that did not answer blocks every check but the one that says so (target.spec.ts).
   targetAnswers: [
     async ({ forwarder }, use, testInfo) => {
-      const down = process.env[TARGET_DOWN_VARIABLE] ?? forwarder.down();
+      const down = readHandoff(process.env, 'ENGAGE_E2E_TARGET_DOWN') ?? forwarder.down();
       if (!testInfo.file.endsWith('target.spec.ts')) test.skip(down !== undefined, `blocked by: ${down}`);
       await use(undefined);
     },

@@ -1,7 +1,9 @@
 // Builds the k6 command of `npm run load`: the arguments (nothing secret on them) and the environment
 // the script reads through __ENV, from the suite config and the command-line flags.
 import { ConfigError } from '../config/config-error.ts';
+import { handOff } from '../config/handoffs.ts';
 import { type FlagSpec, parseFlags } from '../config/parse-flags.ts';
+import { inReports, REPORT_FILES } from '../config/report-paths.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { isProfileName, PROFILE_NAMES } from './lib/load-profiles.ts';
 
@@ -79,10 +81,10 @@ export function buildK6Command(
     ENGAGE_ENTERPRISE: config.enterprise,
     ENGAGE_APPOINTMENT_IDS: config.appointmentIds.join(','),
     ENGAGE_LOAD_PROFILE: flags.profile,
-    ENGAGE_LOAD_TARGET_IS_SANDBOX: String(config.target.kind === 'sandbox'),
+    ...handOff({ ENGAGE_LOAD_TARGET_IS_SANDBOX: String(config.target.kind === 'sandbox') }),
     ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT: String(flags.allowAboveRateLimit),
     ENGAGE_LOAD_CONFIRM_PRODUCTION: String(flags.confirmProduction),
-    ENGAGE_REPORTS_DIR: reportsDirectory,
+    ...handOff({ ENGAGE_REPORTS_DIR: reportsDirectory }),
     ENGAGE_REQUEST_TIMEOUT_MS: String(config.requestTimeoutMilliseconds),
     // k6 otherwise reports usage to Grafana at the end of a run.
     K6_NO_USAGE_REPORT: 'true',
@@ -104,9 +106,15 @@ export function buildK6Command(
   if (flags.dashboard)
     Object.assign(environment, {
       K6_WEB_DASHBOARD: 'true',
-      K6_WEB_DASHBOARD_EXPORT: `${reportsDirectory}/load/dashboard.html`,
+      K6_WEB_DASHBOARD_EXPORT: inReports(reportsDirectory, REPORT_FILES.loadDashboard),
     });
-  const args = ['run', '--no-usage-report', '--out', `json=${reportsDirectory}/load/metrics.json.gz`, 'load/lookup.ts'];
+  const args = [
+    'run',
+    '--no-usage-report',
+    '--out',
+    `json=${inReports(reportsDirectory, REPORT_FILES.loadMetrics)}`,
+    'load/lookup.ts',
+  ];
   return { args, environment, secretNames };
 }
 

@@ -6,8 +6,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { EXIT_CODE_FOR, forwardStopSignals, interruption, spawnSharingGroup } from '../config/child-processes.ts';
 import { ConfigError, runMain } from '../config/config-error.ts';
 import { readEnvironment } from '../config/environment-files.ts';
+import { inReports, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
+import { type ResolvedTarget, resolveTarget, targetLabel } from '../config/resolve-target.ts';
 import { readSuiteConfig } from '../config/suite-config.ts';
-import { startEmbeddedSandbox } from '../sandbox/start-embedded-sandbox.ts';
 import { findK6, K6_INSTALL_HINT } from './find-k6.ts';
 import { buildK6Command, describeK6Command, readLoadFlags } from './k6-command.ts';
 import { buildLoadOptions } from './lib/load-options.ts';
@@ -21,20 +22,25 @@ await runMain(async () => {
   const environment = readEnvironment();
   const flags = readLoadFlags(args, environment);
   const config = readSuiteConfig(environment);
-  const reports = environment.ENGAGE_REPORTS_DIR ?? 'reports';
+  const reports = reportsDirectory(environment);
   const k6 = findK6(environment);
   const onSandbox = config.target.kind === 'sandbox';
   // The sandbox is not rate limited for load unless SANDBOX_RATE_LIMIT says so: the run measures latency.
-  const sandbox = onSandbox && !flags.dryRun ? await startEmbeddedSandbox(environment) : undefined;
+  // A dry run starts none: its options are those of any loopback URL.
+  const target: ResolvedTarget = flags.dryRun
+    ? {
+        url: onSandbox ? 'http://127.0.0.1:<sandbox port>' : targetLabel(config),
+        label: targetLabel(config),
+        close: async () => {},
+      }
+    : await resolveTarget(config, environment);
   try {
-    const baseUrl =
-      sandbox?.url ?? (config.target.kind === 'remote' ? config.target.baseUrl : 'http://127.0.0.1:<sandbox port>');
+    const baseUrl = target.url;
     const command = buildK6Command(config, baseUrl, flags, reports);
     let options: unknown;
     try {
       const slo = JSON.parse(readFileSync(new URL('../slo.json', import.meta.url), 'utf8'));
-      // A dry run on the sandbox starts none: its options are those of any loopback URL.
-      const dryRunOnSandbox = sandbox === undefined && onSandbox;
+      const dryRunOnSandbox = flags.dryRun && onSandbox;
       const settings = readLoadSettings(
         dryRunOnSandbox ? { ...command.environment, ENGAGE_BASE_URL: 'http://127.0.0.1:1' } : command.environment,
       );
@@ -53,8 +59,8 @@ await runMain(async () => {
       process.exitCode = 127;
       return;
     }
-    mkdirSync(`${reports}/load`, { recursive: true });
-    console.log(`load: ${flags.profile} profile against ${onSandbox ? 'the embedded sandbox' : baseUrl}`);
+    mkdirSync(inReports(reports, REPORT_FILES.load), { recursive: true });
+    console.log(`load: ${flags.profile} profile against ${target.label}`);
     // k6 stays in this command's process group: whatever stops the group (a terminal's Ctrl-C, npm
     // start's layer timeout) stops k6 with it.
     forwardStopSignals((signal) => console.error(`\nload: ${signal}, stopping k6…`));
@@ -70,10 +76,12 @@ await runMain(async () => {
       return;
     }
     if (code === 99)
-      console.error(`load: a threshold was crossed (k6 exit code 99); see the summary above and ${reports}/load/`);
+      console.error(
+        `load: a threshold was crossed (k6 exit code 99); see the summary above and ${inReports(reports, REPORT_FILES.load)}/`,
+      );
     if (code === 108) console.error('load: k6 stopped the run (exit code 108); the "test aborted" line above says why');
     process.exitCode = code ?? 1;
   } finally {
-    await sandbox?.close();
+    await target.close();
   }
 });

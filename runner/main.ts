@@ -6,6 +6,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { EXIT_CODE_FOR, forwardStopSignals, interruption } from '../config/child-processes.ts';
 import { ConfigError, runMain } from '../config/config-error.ts';
 import { readEnvironment } from '../config/environment-files.ts';
+import { handOff, readHandoff } from '../config/handoffs.ts';
+import { inReports, layerLog, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
+import { targetLabel } from '../config/resolve-target.ts';
 import { readSuiteConfig } from '../config/suite-config.ts';
 import { findK6 } from '../load/find-k6.ts';
 import { readSandboxCliOptions } from '../sandbox/sandbox-cli-options.ts';
@@ -38,13 +41,13 @@ await runMain(async () => {
   const config = readSuiteConfig(environment);
   const k6 = findK6(environment);
   const loadProfile = loadProfileOf(options, environment);
-  const reports = environment.ENGAGE_REPORTS_DIR ?? 'reports';
-  const target = config.target.kind === 'sandbox' ? 'the embedded sandbox' : config.target.baseUrl;
+  const reports = reportsDirectory(environment);
+  const target = targetLabel(config);
   const baselineFolder = options.baselineFolder ?? (environment.ENGAGE_BASELINE_DIR || undefined);
   if (baselineFolder !== undefined && runFigures(baselineFolder) === undefined)
     throw new ConfigError(
       options.baselineFolder === undefined ? 'ENGAGE_BASELINE_DIR' : '--baseline',
-      `"${baselineFolder}" holds no load/summary.json of an earlier npm start`,
+      `"${baselineFolder}" holds no ${REPORT_FILES.loadSummary} of an earlier npm start`,
     );
   // Settings the layers would trip over one by one: the sandbox's knobs, then the target itself.
   if (config.target.kind === 'sandbox') readSandboxCliOptions([], environment);
@@ -60,16 +63,16 @@ await runMain(async () => {
   // The last run's reports stay until this one is sure to start.
   const unlock = lockReportsFolder(reports);
   process.once('exit', unlock);
-  for (const previous of ['logs', 'contracts', 'e2e', 'load', 'summary.md', 'index.html'])
-    rmSync(`${reports}/${previous}`, { recursive: true, force: true });
-  mkdirSync(`${reports}/logs`, { recursive: true });
+  const { logs, contracts, e2e, load, summaryMarkdown, indexHtml } = REPORT_FILES;
+  for (const previous of [logs, contracts, e2e, load, summaryMarkdown, indexHtml])
+    rmSync(inReports(reports, previous), { recursive: true, force: true });
+  mkdirSync(inReports(reports, logs), { recursive: true });
   // The pacts go into the run's own folder too, unless ENGAGE_PACT_DIR says where.
-  const pactDirectory = environment.ENGAGE_PACT_DIR ?? `${reports}/contracts`;
+  const pactDirectory = readHandoff(environment, 'ENGAGE_PACT_DIR') ?? inReports(reports, contracts);
   const childEnvironment = {
     ...process.env,
     PACT_DO_NOT_TRACK: 'true',
-    ENGAGE_REPORTS_DIR: reports,
-    ENGAGE_PACT_DIR: pactDirectory,
+    ...handOff({ ENGAGE_REPORTS_DIR: reports, ENGAGE_PACT_DIR: pactDirectory }),
   };
   const layers = suiteLayers({ loadProfile })
     .filter((layer) => options.layers.includes(layer.name))
@@ -108,7 +111,7 @@ await runMain(async () => {
       () => console.log(`  … ${layer.name} still running (${Math.round((Date.now() - started) / 1000)} s)`),
       PROGRESS_EVERY_SECONDS * 1000,
     );
-    const result = await runLayer(layer, `${reports}/logs/${layer.name}.log`, childEnvironment).finally(() =>
+    const result = await runLayer(layer, inReports(reports, layerLog(layer.name)), childEnvironment).finally(() =>
       clearInterval(progress),
     );
     results.push(result);
@@ -136,7 +139,7 @@ await runMain(async () => {
     .filter((result) => ['failed', 'timed out', 'interrupted'].includes(result.outcome))
     .map((result) => result.name as string);
   if (comparison?.some((figure) => figure.regressed)) failed.push('baseline');
-  console.log(`report: ${reports}/index.html and ${reports}/summary.md`);
+  console.log(`report: ${inReports(reports, indexHtml)} and ${inReports(reports, summaryMarkdown)}`);
   if (signal !== undefined) {
     console.log(`the suite was interrupted (${signal})`);
     process.exitCode = EXIT_CODE_FOR[signal];

@@ -3,6 +3,7 @@
 // A lock left by a run that no longer exists (killed with SIGKILL, a crashed machine) is taken over.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { ConfigError } from '../config/config-error.ts';
+import { inReports, REPORT_FILES } from '../config/report-paths.ts';
 
 interface Holder {
   pid: number;
@@ -21,7 +22,7 @@ const isRunning = (pid: number) => {
 /** Takes the folder's lock, or throws a ConfigError naming the run that holds it; returns the release. */
 export function lockReportsFolder(reports: string): () => void {
   mkdirSync(reports, { recursive: true });
-  const file = `${reports}/.npm-start.lock`;
+  const file = inReports(reports, REPORT_FILES.lock);
   const mine: Holder = { pid: process.pid, started: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileFromFile } from 'json-schema-to-typescript';
+import { isEntryPoint, runMain } from '../config/config-error.ts';
 
 const schemaDirectory = fileURLToPath(new URL('.', import.meta.url));
 export const generatedTypesFile = `${schemaDirectory}types.generated.ts`;
@@ -33,7 +34,9 @@ export function readGeneratedTypes(): string {
   return readFileSync(generatedTypesFile, 'utf8');
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  writeFileSync(generatedTypesFile, await renderSchemaTypes());
-  console.log(`wrote ${generatedTypesFile}`);
+if (isEntryPoint(import.meta.url)) {
+  await runMain(async () => {
+    writeFileSync(generatedTypesFile, await renderSchemaTypes());
+    console.log(`wrote ${generatedTypesFile}`);
+  });
 }

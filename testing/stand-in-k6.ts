@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { isEntryPoint } from '../config/config-error.ts';
+import { inReports, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
 import { summaryOutputs } from '../load/lib/summary-reports.ts';
 
 /** An executable that runs this stand-in, for K6_BIN. */
@@ -20,9 +22,9 @@ export function standInK6Binary(): string {
   return binary;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const reports = process.env.ENGAGE_REPORTS_DIR ?? 'reports';
-  mkdirSync(`${reports}/load`, { recursive: true });
+if (isEntryPoint(import.meta.url)) {
+  const reports = reportsDirectory(process.env);
+  mkdirSync(inReports(reports, REPORT_FILES.load), { recursive: true });
   const points = [3.1, 4.2, 5.3, 9.9].map((value, index) =>
     JSON.stringify({
       type: 'Point',

@@ -5,14 +5,16 @@ import { dirname } from 'node:path';
 import { Verifier } from '@pact-foundation/pact';
 import type { RequestHandler } from 'express';
 import { appointmentPath } from '../../config/api-facts.ts';
-import { ConfigError, runMain } from '../../config/config-error.ts';
+import { ConfigError, isEntryPoint, runMain } from '../../config/config-error.ts';
 import type { Environment } from '../../config/environment-files.ts';
 import { readEnvironment } from '../../config/environment-files.ts';
-import { FIRST_FAILURES, type LayerFindings, VERIFICATION_FINDINGS_FILE } from '../../config/layer-outcome.ts';
+import { readHandoff } from '../../config/handoffs.ts';
+import { FIRST_FAILURES, type LayerFindings } from '../../config/layer-outcome.ts';
 import { loadSuiteConfig } from '../../config/load-suite-config.ts';
+import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
+import { resolveTarget, targetLabel } from '../../config/resolve-target.ts';
 import type { SuiteConfig } from '../../config/suite-config.ts';
 import { createTokenProvider } from '../../config/token-provider.ts';
-import { startEmbeddedSandbox } from '../../sandbox/start-embedded-sandbox.ts';
 import { PLACEHOLDER_TOKEN } from '../consumer/placeholder-token.ts';
 import { readGitVersion } from '../git-version.ts';
 import { PACT_DIRECTORY, PROVIDER_NAME } from '../participants.ts';
@@ -100,12 +102,13 @@ function verificationFindings(error: Error | undefined): LayerFindings {
   return { passed: results.length - failed, failed, skipped: 0, failures, skippedBy: {} };
 }
 
-/** Under npm start (ENGAGE_REPORTS_DIR set), the findings go to <reports>/VERIFICATION_FINDINGS_FILE. */
+/** Under npm start (ENGAGE_REPORTS_DIR handed over), the findings go into the run's reports folder. */
 function writeFindings(environment: Environment, findings: LayerFindings): void {
-  const reports = environment.ENGAGE_REPORTS_DIR;
+  const reports = readHandoff(environment, 'ENGAGE_REPORTS_DIR');
   if (reports === undefined) return;
-  mkdirSync(dirname(`${reports}/${VERIFICATION_FINDINGS_FILE}`), { recursive: true });
-  writeFileSync(`${reports}/${VERIFICATION_FINDINGS_FILE}`, JSON.stringify(findings, null, 2));
+  const file = inReports(reports, REPORT_FILES.verificationFindings);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(findings, null, 2));
 }
 
 /** Pact's report is printed above; its error carries the same as JSON, which is summarised here. */
@@ -131,8 +134,11 @@ function swapInToken(getToken: () => Promise<string>): RequestHandler {
 }
 
 /** GET ENGAGE_APPOINTMENT_ID with the configured token, for the state handlers to read. */
-async function readConfiguredAppointment(config: SuiteConfig, getToken: () => Promise<string>): Promise<unknown> {
-  const baseUrl = config.target.kind === 'remote' ? config.target.baseUrl : '';
+async function readConfiguredAppointment(
+  config: SuiteConfig,
+  baseUrl: string,
+  getToken: () => Promise<string>,
+): Promise<unknown> {
   const response = await fetch(`${baseUrl}${appointmentPath(config.enterprise, config.appointmentId)}`, {
     headers: { authorization: `Bearer ${await getToken()}`, accept: 'application/json', 'accept-language': '*' },
     signal: AbortSignal.timeout(config.requestTimeoutMilliseconds),
@@ -146,17 +152,17 @@ async function readConfiguredAppointment(config: SuiteConfig, getToken: () => Pr
 
 export async function verifyProvider(config: SuiteConfig, environment: Environment): Promise<void> {
   const source = pactSource(environment);
-  const sandbox = config.target.kind === 'sandbox' ? await startEmbeddedSandbox(environment) : undefined;
+  const target = await resolveTarget(config, environment);
+  const { sandbox } = target;
   try {
-    if (config.target.kind === 'remote')
-      await assertReachable(config.target.baseUrl, config.requestTimeoutMilliseconds);
+    if (sandbox === undefined) await assertReachable(target.url, config.requestTimeoutMilliseconds);
     const tokenProvider = createTokenProvider(config.auth);
     await new Verifier({
       provider: PROVIDER_NAME,
-      providerBaseUrl: sandbox?.url ?? (config.target.kind === 'remote' ? config.target.baseUrl : ''),
+      providerBaseUrl: target.url,
       // pact-js types stateHandlers as HTTP and message handlers at once; ours are HTTP handlers.
       stateHandlers: (sandbox === undefined
-        ? configuredStateHandlers(config, () => readConfiguredAppointment(config, tokenProvider.getToken))
+        ? configuredStateHandlers(config, () => readConfiguredAppointment(config, target.url, tokenProvider.getToken))
         : sandboxStateHandlers(sandbox)) as unknown as VerifierOptions['stateHandlers'],
       requestFilter: swapInToken(() => tokenProvider.getToken()),
       logLevel: 'warn',
@@ -164,15 +170,14 @@ export async function verifyProvider(config: SuiteConfig, environment: Environme
       ...source,
     }).verifyProvider();
   } finally {
-    await sandbox?.close();
+    await target.close();
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint(import.meta.url)) {
   await runMain(async () => {
     const config = loadSuiteConfig();
-    const target = config.target.kind === 'sandbox' ? 'the embedded sandbox' : config.target.baseUrl;
-    console.log(`verifying the pacts against ${target}`);
+    console.log(`verifying the pacts against ${targetLabel(config)}`);
     const environment = readEnvironment();
     try {
       await verifyProvider(config, environment);

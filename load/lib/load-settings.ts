@@ -3,6 +3,9 @@
 // `k6 archive` runs the script with an empty __ENV, so the run's shape (profile, flags) is read apart
 // from the target, which may be missing until the archive runs.
 
+import { readHandoff } from '../../config/handoffs.ts';
+import { reportsDirectory } from '../../config/report-paths.ts';
+
 export type LoadAuth =
   | { kind: 'static-token'; token: string }
   | { kind: 'client-credentials'; tokenUrl: string; clientId: string; clientSecret: string; scope?: string };
@@ -74,7 +77,7 @@ export function readRunShape(env: Env): RunShape {
   return {
     profile: text(env, 'ENGAGE_LOAD_PROFILE') ?? 'smoke',
     duration,
-    targetIsSandbox: flag(env.ENGAGE_LOAD_TARGET_IS_SANDBOX),
+    targetIsSandbox: flag(readHandoff(env, 'ENGAGE_LOAD_TARGET_IS_SANDBOX')),
     allowAboveRateLimit: flag(env.ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT),
     confirmProduction: flag(env.ENGAGE_LOAD_CONFIRM_PRODUCTION),
     baseUrl: readBaseUrl(env),
@@ -108,7 +111,8 @@ export function readLoadSettings(env: Env): LoadSettings {
     appointmentIds,
     appointmentIdsFile,
     languages: env.ENGAGE_LOAD_LANGUAGES === undefined ? DEFAULT_LANGUAGES : list(env.ENGAGE_LOAD_LANGUAGES),
-    reportsDirectory: text(env, 'ENGAGE_REPORTS_DIR')?.replace(/\/+$/, ''),
+    // A bare `k6 run` with no ENGAGE_REPORTS_DIR writes into its working directory instead.
+    reportsDirectory: readHandoff(env, 'ENGAGE_REPORTS_DIR') === undefined ? undefined : reportsDirectory(env),
     requestTimeoutMilliseconds: Number.isFinite(timeoutMs) && timeoutMs > 0 ? Math.round(timeoutMs) : 10_000,
   };
 }

@@ -3,6 +3,7 @@
 // the token), JUnit XML with a test case per threshold, Markdown for CI job summaries, and an HTML
 // fragment for the combined report of `npm start`. Each threshold shows the value seen and its margin.
 import { escapeMarkup } from '../../config/escape-markup.ts';
+import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
 import { LOOKUP_COUNT_METRIC, LOOKUP_LATENCY_METRIC } from './load-thresholds.ts';
 
 export interface SummaryMetric {
@@ -177,12 +178,14 @@ export function summaryPaths(reportsDirectory: string | undefined): {
   markdown: string;
   html: string;
 } {
-  const prefix = reportsDirectory === undefined ? 'load-' : `${reportsDirectory}/load/`;
+  // A bare run flattens load/x into load-x in the working directory.
+  const at = (file: string) =>
+    reportsDirectory === undefined ? file.replace('/', '-') : inReports(reportsDirectory, file);
   return {
-    json: `${prefix}summary.json`,
-    junit: `${prefix}junit.xml`,
-    markdown: `${prefix}summary.md`,
-    html: `${prefix}summary.html`,
+    json: at(REPORT_FILES.loadSummary),
+    junit: at(REPORT_FILES.loadJunit),
+    markdown: at(REPORT_FILES.loadMarkdown),
+    html: at(REPORT_FILES.loadHtml),
   };
 }
 

@@ -2,6 +2,7 @@
 // rate beside an earlier run's, from both k6 summaries, with the change; a figure that grew past
 // slo.json's `baseline` limits is a regression that fails the run.
 import { existsSync, readFileSync } from 'node:fs';
+import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
 import { LOOKUP_LATENCY_METRIC } from '../../load/lib/load-thresholds.ts';
 import slo from '../../slo.json' with { type: 'json' };
 
@@ -19,7 +20,7 @@ type Figures = Record<string, { value: number; unit: 'ms' | '%' }>;
 
 /** The figures a run's k6 summary holds, or undefined when it made none. */
 export function runFigures(reports: string): Figures | undefined {
-  const file = `${reports}/load/summary.json`;
+  const file = inReports(reports, REPORT_FILES.loadSummary);
   if (!existsSync(file)) return undefined;
   const metrics = JSON.parse(readFileSync(file, 'utf8')).metrics ?? {};
   const latency = metrics[LOOKUP_LATENCY_METRIC]?.values ?? {};

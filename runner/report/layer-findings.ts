@@ -1,7 +1,8 @@
 // Reads what each layer found from its own machine-readable output, never its console text:
 // Playwright's JSON report, the Pact verification findings, and the k6 summary JSON.
 import { existsSync, readFileSync } from 'node:fs';
-import { FIRST_FAILURES, type LayerFindings, VERIFICATION_FINDINGS_FILE } from '../../config/layer-outcome.ts';
+import { FIRST_FAILURES, type LayerFindings } from '../../config/layer-outcome.ts';
+import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
 import { withoutColourCodes } from '../run-layer.ts';
 
 const readJson = (file: string): unknown => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
@@ -31,7 +32,7 @@ function errorText(message: string | undefined): string {
 }
 
 export function e2eFindings(reports: string): LayerFindings | undefined {
-  const report = readJson(`${reports}/e2e/results.json`) as { suites?: PlaywrightSuite[] } | undefined;
+  const report = readJson(inReports(reports, REPORT_FILES.e2eResults)) as { suites?: PlaywrightSuite[] } | undefined;
   if (report === undefined) return undefined;
   const findings: LayerFindings = { passed: 0, failed: 0, skipped: 0, failures: [], skippedBy: {}, latency: [] };
   const walk = (suite: PlaywrightSuite) => {
@@ -61,7 +62,7 @@ export function e2eFindings(reports: string): LayerFindings | undefined {
 }
 
 export function contractFindings(reports: string): LayerFindings | undefined {
-  return readJson(`${reports}/${VERIFICATION_FINDINGS_FILE}`) as LayerFindings | undefined;
+  return readJson(inReports(reports, REPORT_FILES.verificationFindings)) as LayerFindings | undefined;
 }
 
 interface K6Summary {
@@ -70,7 +71,7 @@ interface K6Summary {
 
 /** Each k6 threshold is a check: passed or failed, with the value it saw. */
 export function loadFindings(reports: string): LayerFindings | undefined {
-  const summary = readJson(`${reports}/load/summary.json`) as K6Summary | undefined;
+  const summary = readJson(inReports(reports, REPORT_FILES.loadSummary)) as K6Summary | undefined;
   if (summary?.metrics === undefined) return undefined;
   const findings: LayerFindings = { passed: 0, failed: 0, skipped: 0, failures: [], skippedBy: {} };
   for (const [metric, { values = {}, thresholds = {} }] of Object.entries(summary.metrics)) {

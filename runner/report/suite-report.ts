@@ -3,7 +3,8 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { escapeMarkup } from '../../config/escape-markup.ts';
-import { type LayerFindings, VERIFICATION_FINDINGS_FILE } from '../../config/layer-outcome.ts';
+import type { LayerFindings } from '../../config/layer-outcome.ts';
+import { inReports, layerLog, REPORT_FILES } from '../../config/report-paths.ts';
 import slo from '../../slo.json' with { type: 'json' };
 import type { LayerResult } from '../run-layer.ts';
 import { type BaselineFigure, baselineLines } from './baseline.ts';
@@ -64,13 +65,16 @@ function verdict(run: SuiteRun): string {
 /** The run's pact files under <reports>/contracts/, copied there when ENGAGE_PACT_DIR put them elsewhere. */
 function collectPacts(reports: string, pactDirectory: string): string[] {
   if (!existsSync(pactDirectory)) return [];
-  mkdirSync(`${reports}/contracts`, { recursive: true });
+  const { contracts, verificationFindings } = REPORT_FILES;
+  mkdirSync(inReports(reports, contracts), { recursive: true });
   return readdirSync(pactDirectory)
-    .filter((file) => file.endsWith('.json') && `contracts/${file}` !== VERIFICATION_FINDINGS_FILE)
+    .map((file) => `${contracts}/${file}`)
+    .filter((file) => file.endsWith('.json') && file !== verificationFindings)
     .map((file) => {
-      if (resolve(pactDirectory, file) !== resolve(reports, 'contracts', file))
-        copyFileSync(join(pactDirectory, file), `${reports}/contracts/${file}`);
-      return `contracts/${file}`;
+      const copy = inReports(reports, file);
+      if (resolve(pactDirectory, basename(file)) !== resolve(copy))
+        copyFileSync(join(pactDirectory, basename(file)), copy);
+      return file;
     });
 }
 
@@ -92,9 +96,9 @@ export function renderSummaryMarkdown(run: SuiteRun): string {
 export function writeSuiteReport(reports: string, run: SuiteRun): void {
   mkdirSync(reports, { recursive: true });
   const summary = renderSummaryMarkdown(run);
-  writeFileSync(`${reports}/summary.md`, summary);
+  writeFileSync(inReports(reports, REPORT_FILES.summaryMarkdown), summary);
   const link = (path: string, text: string) =>
-    existsSync(`${reports}/${path}`)
+    existsSync(inReports(reports, path))
       ? `<a href="${escapeMarkup(path)}">${escapeMarkup(text)}</a>`
       : `${escapeMarkup(text)} (not produced)`;
   const pacts = collectPacts(reports, run.pactDirectory);
@@ -131,10 +135,10 @@ ${rows}
 ${findingsHtml(run)}
 <h2>Reports of each layer</h2>
 <ul>
-<li>${link('e2e/html/index.html', 'Playwright report')} and ${link('e2e/junit.xml', 'its JUnit XML')}</li>
+<li>${link(`${REPORT_FILES.e2eHtml}/index.html`, 'Playwright report')} and ${link(REPORT_FILES.e2eJunit, 'its JUnit XML')}</li>
 ${pacts.map((pact) => `<li>${link(pact, `pact file ${basename(pact)}`)}</li>`).join('\n') || '<li>pact file (not produced)</li>'}
-<li>${link('logs/contracts.log', 'provider verification result')}</li>
-<li>${link('load/summary.json', 'k6 summary JSON')} and ${link('load/junit.xml', 'its JUnit XML')}</li>
+<li>${link(layerLog('contracts'), 'provider verification result')}</li>
+<li>${link(REPORT_FILES.loadSummary, 'k6 summary JSON')} and ${link(REPORT_FILES.loadJunit, 'its JUnit XML')}</li>
 </ul>
 <h2>Load</h2>
 ${loadSummary ?? '<p>No load run in this report.</p>'}
@@ -142,7 +146,7 @@ ${series === undefined ? '' : `<h3>Lookup latency</h3>\n${renderLatencyChart(ser
 </body>
 </html>
 `;
-  writeFileSync(`${reports}/index.html`, html);
+  writeFileSync(inReports(reports, REPORT_FILES.indexHtml), html);
 }
 
 /** The same first failures and skip reasons as the Markdown, as HTML headings and lists. */

@@ -1,0 +1,35 @@
+// The variables one process of the suite hands another, named in one typed place (Node and k6 alike,
+// so no Node imports): npm start → every layer, Playwright's global setup → its workers, npm run
+// load → k6. A user may set the first two too; the others are the suite's own.
+
+export interface Handoffs {
+  /** npm start → every layer: the run's reports folder (default reports/). */
+  ENGAGE_REPORTS_DIR: string;
+  /** npm start → contracts: where the consumer tests write pacts and verification reads them. */
+  ENGAGE_PACT_DIR: string;
+  /** e2e global setup → workers: the URL the checks send to (the target, or the sandbox it started). */
+  ENGAGE_E2E_TARGET_URL: string;
+  /** e2e global setup → workers: why the target counts as down, naming it; unset when it answered. */
+  ENGAGE_E2E_TARGET_DOWN: string;
+  /** npm run load → k6: "true" when the target is the embedded sandbox, which the rate-limit guard spares. */
+  ENGAGE_LOAD_TARGET_IS_SANDBOX: string;
+}
+
+export type HandoffName = keyof Handoffs;
+
+/** A handoff's value, or undefined when it is unset or blank. */
+export function readHandoff(
+  environment: Readonly<Record<string, string | undefined>>,
+  name: HandoffName,
+): string | undefined {
+  const value = environment[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/** Handoffs as environment variables for a child process. */
+export function handOff(values: Partial<Handoffs>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Record<
+    string,
+    string
+  >;
+}

@@ -1,0 +1,41 @@
+// The one place a run's target is resolved from its config: the configured base URL, or, when
+// ENGAGE_BASE_URL is unset, the embedded sandbox started for this process on an ephemeral port with
+// the SANDBOX_* knobs applied. Every layer and the runner name the target with the same label.
+
+import { readSandboxCliOptions } from '../sandbox/sandbox-cli-options.ts';
+import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
+import type { Environment } from './environment-files.ts';
+import type { SuiteConfig } from './suite-config.ts';
+
+export interface ResolvedTarget {
+  url: string;
+  /** How progress lines and reports name it. */
+  label: string;
+  /** The embedded sandbox, when it is the target: provider states seed it directly. */
+  sandbox?: RunningSandbox;
+  /** Stops the embedded sandbox; nothing for a remote target. */
+  close(): Promise<void>;
+}
+
+export interface SandboxChoices {
+  /** Turn rate limiting on when SANDBOX_RATE_LIMIT leaves it unsaid (e2e checks the `rate-limit` expectation). */
+  rateLimitByDefault?: boolean;
+}
+
+/** The target's label, known before anything starts. */
+export function targetLabel(config: SuiteConfig): string {
+  return config.target.kind === 'remote' ? config.target.baseUrl : 'the embedded sandbox';
+}
+
+export async function resolveTarget(
+  config: SuiteConfig,
+  environment: Environment,
+  { rateLimitByDefault = false }: SandboxChoices = {},
+): Promise<ResolvedTarget> {
+  const label = targetLabel(config);
+  if (config.target.kind === 'remote') return { url: config.target.baseUrl, label, close: async () => {} };
+  const options = readSandboxCliOptions([], environment);
+  const rateLimit = environment.SANDBOX_RATE_LIMIT === undefined ? rateLimitByDefault : options.rateLimit;
+  const sandbox = await startSandbox({ ...options, rateLimit, port: 0 });
+  return { url: sandbox.url, label, sandbox, close: () => sandbox.close() };
+}
