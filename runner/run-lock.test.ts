@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../config/config-error.ts';
-import { startSandbox } from '../sandbox/start-sandbox.ts';
 import { runEntryPoint, startProgram } from '../testing/run-entry-point.ts';
+import { standInK6Binary } from '../testing/stand-in-k6.ts';
 import { lockReportsFolder } from './run-lock.ts';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'engage-lock-'));
@@ -39,35 +39,30 @@ describe('the reports folder lock', () => {
 
 describe('two npm start runs in one folder', () => {
   it('the second is refused in one line naming the first, and the first passes', async () => {
-    const sandbox = await startSandbox();
-    try {
-      const reports = folder();
-      const environment = {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        ENGAGE_REPORTS_DIR: reports,
-        ENGAGE_BASE_URL: sandbox.url,
-        ENGAGE_ENTERPRISE: 'acme',
-        ENGAGE_TOKEN: 'sandbox-token',
-        ENGAGE_APPOINTMENT_ID: '123',
-        ENGAGE_DEFAULT_LANGUAGE: 'en',
-      };
-      const first = startProgram(process.execPath, ['--import', 'tsx', 'runner/main.ts', '--only', 'e2e'], environment);
-      while (!first.output().includes('▶ [1/1]')) await once(first.child.stdout as NodeJS.ReadableStream, 'data');
-      const second = await runEntryPoint('runner/main.ts', { ENGAGE_REPORTS_DIR: reports }, ['--only', 'schemas']);
-      assert.equal(second.code, 2, second.output);
-      assert.match(
-        second.output,
-        new RegExp(
-          `^configuration error: ENGAGE_REPORTS_DIR ".*" is in use by another npm start \\(pid ${first.child.pid}, `,
-          'm',
-        ),
-      );
-      const code = await first.exited;
-      assert.equal(code, 0, first.output());
-      assert.match(first.output(), /the suite passed/);
-    } finally {
-      await sandbox.close();
-    }
+    const reports = folder();
+    // The first run's load layer holds until the second has been refused.
+    const go = join(reports, 'go');
+    const environment = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      ENGAGE_REPORTS_DIR: reports,
+      K6_BIN: standInK6Binary(),
+      STAND_IN_K6_WAIT_FOR: go,
+    };
+    const first = startProgram(process.execPath, ['--import', 'tsx', 'runner/main.ts', '--only', 'load'], environment);
+    while (!first.output().includes('▶ [1/1]')) await once(first.child.stdout as NodeJS.ReadableStream, 'data');
+    const second = await runEntryPoint('runner/main.ts', { ENGAGE_REPORTS_DIR: reports }, ['--only', 'schemas']);
+    writeFileSync(go, '');
+    assert.equal(second.code, 2, second.output);
+    assert.match(
+      second.output,
+      new RegExp(
+        `^configuration error: ENGAGE_REPORTS_DIR ".*" is in use by another npm start \\(pid ${first.child.pid}, `,
+        'm',
+      ),
+    );
+    const code = await first.exited;
+    assert.equal(code, 0, first.output());
+    assert.match(first.output(), /the suite passed/);
   });
 });

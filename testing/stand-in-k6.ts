@@ -1,8 +1,8 @@
 // A stand-in for the k6 binary in the suite's own tests (no k6 can be installed here): it writes
 // what a smoke run of load/lookup.ts writes under ENGAGE_REPORTS_DIR/load and exits with
-// STAND_IN_K6_EXIT (0 unless set), or hangs when STAND_IN_K6_HANG is set, so that the layers around
-// k6 can be tested.
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+// STAND_IN_K6_EXIT (0 unless set), or hangs when STAND_IN_K6_HANG is set, or first waits for the file
+// STAND_IN_K6_WAIT_FOR to appear, so that the layers around k6 can be tested.
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,8 @@ export function standInK6Binary(): string {
 }
 
 if (isEntryPoint(import.meta.url)) {
+  const waitFor = process.env.STAND_IN_K6_WAIT_FOR;
+  while (waitFor !== undefined && !existsSync(waitFor)) await new Promise((resolve) => setTimeout(resolve, 50));
   const reports = reportsDirectory(process.env);
   mkdirSync(inReports(reports, REPORT_FILES.load), { recursive: true });
   const points = [3.1, 4.2, 5.3, 9.9].map((value, index) =>
@@ -36,7 +38,7 @@ if (isEntryPoint(import.meta.url)) {
       },
     }),
   );
-  writeFileSync(`${reports}/load/metrics.json.gz`, gzipSync(`${points.join('\n')}\n`));
+  writeFileSync(inReports(reports, REPORT_FILES.loadMetrics), gzipSync(`${points.join('\n')}\n`));
   const summary = {
     state: { testRunDurationMs: 15_000 },
     metrics: {
