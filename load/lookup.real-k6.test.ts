@@ -8,14 +8,14 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { SANDBOX_DEFAULTS } from '../../config/api-facts.ts';
-import { type RunningSandbox, startSandbox } from '../../sandbox/start-sandbox.ts';
-import { docsAppointmentResponse } from '../../schemas/docs-examples.ts';
-import { filesContaining } from '../../testing/files-containing.ts';
-import { type RecordingProxy, startRecordingProxy } from '../../testing/recording-proxy.ts';
-import { runEntryPoint, runProgram } from '../../testing/run-entry-point.ts';
-import { startTinyServer, type TinyServer } from '../../testing/tiny-server.ts';
-import { findK6 } from '../find-k6.ts';
+import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
+import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
+import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
+import { filesContaining } from '../testing/files-containing.ts';
+import { type RecordingProxy, startRecordingProxy } from '../testing/recording-proxy.ts';
+import { runEntryPoint, runProgram } from '../testing/run-entry-point.ts';
+import { startTinyServer, type TinyServer } from '../testing/tiny-server.ts';
+import { findK6 } from './find-k6.ts';
 
 const k6 = findK6(process.env);
 const version = k6 === undefined ? '' : spawnSync(k6, ['version'], { encoding: 'utf8' }).stdout.split(' ')[1];
@@ -213,16 +213,24 @@ describe(`real k6 ${version}`, { skip }, () => {
         {},
       );
       assert.equal(built.code, 0, built.output);
+      proxy.issuedTokens.length = 0;
       const { code, output } = await runK6(['run', '--no-usage-report', join(folder, 'lookup.tar')], {
         ENGAGE_BASE_URL: proxy.url,
         ENGAGE_ENTERPRISE: 'acme',
         ENGAGE_APPOINTMENT_IDS: '123,a-office-accepted',
-        ENGAGE_TOKEN: SANDBOX_DEFAULTS.token,
+        ENGAGE_TOKEN_URL: `${proxy.url}/realms/acme/protocol/openid-connect/token`,
+        ENGAGE_CLIENT_ID: 'sandbox-client',
+        ENGAGE_CLIENT_SECRET: 'sandbox-client-secret',
         ENGAGE_REPORTS_DIR: folder,
       });
       assert.equal(code, 0, output);
       assert.match(output, /: passed$/m);
-      assertNoSecrets(folder, '', [SANDBOX_DEFAULTS.token]);
+      assert.ok(proxy.issuedTokens.length > 0, 'the run fetched its token when it ran');
+      // The archives carry the script's sources, and with them the sandbox's public, well-known
+      // credentials (config/api-facts.ts): what must stay out is what the run was given and issued.
+      assertNoSecrets(folder, '', proxy.issuedTokens);
+      const reportsOnly = filesContaining(folder, 'sandbox-client-secret').filter((file) => !file.endsWith('.tar'));
+      assert.deepEqual(reportsOnly, [], 'no report holds the client secret');
     });
 
     it('an archive run without its settings stops in setup() with one line naming the variable', async () => {

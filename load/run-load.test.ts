@@ -6,7 +6,7 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runEntryPoint } from '../../testing/run-entry-point.ts';
+import { runEntryPoint } from '../testing/run-entry-point.ts';
 
 /** Runs `npm run load` with its reports in a folder of the test's own, never the user's reports/. */
 const run = (args: string[], environment: Record<string, string> = {}) =>

@@ -1,0 +1,95 @@
+// Proves the k6 options of a run: the safety guards (production, the documented rate limit), on
+// the profiles and on the scenarios k6 really runs.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import slo from '../../slo.json' with { type: 'json' };
+import { buildLoadOptions, guardProblems, isProductionUrl } from './load-options.ts';
+import { type LoadSettings, readLoadSettings, readRunShape } from './load-settings.ts';
+
+const environment = {
+  ENGAGE_BASE_URL: 'https://api.development.pexipengage.com',
+  ENGAGE_ENTERPRISE: 'acme',
+  ENGAGE_TOKEN: 't',
+  ENGAGE_APPOINTMENT_IDS: 'a,b',
+};
+const settings = (overrides: Partial<LoadSettings> = {}): LoadSettings => ({
+  ...readLoadSettings(environment),
+  ...overrides,
+});
+
+describe('the safety guards', () => {
+  it('refuse breakpoint against a real target without --allow-above-rate-limit', () => {
+    assert.throws(
+      () => buildLoadOptions(settings({ profile: 'breakpoint' }), slo.lookup),
+      /breakpoint ramps past the documented rate limit by design: pass --allow-above-rate-limit/,
+    );
+    assert.ok(
+      buildLoadOptions(settings({ profile: 'breakpoint', allowAboveRateLimit: true }), slo.lookup).scenarios.breakpoint,
+    );
+    assert.ok(
+      buildLoadOptions(settings({ profile: 'breakpoint', targetIsSandbox: true }), slo.lookup).scenarios.breakpoint,
+    );
+  });
+  it('refuse anything heavier than smoke against production without --confirm-production', () => {
+    const production = { baseUrl: 'https://api.pexipengage.com' };
+    assert.ok(buildLoadOptions(settings({ ...production, profile: 'smoke' }), slo.lookup));
+    assert.throws(
+      () => buildLoadOptions(settings({ ...production, profile: 'average' }), slo.lookup),
+      /is production: anything heavier than smoke there needs --confirm-production/,
+    );
+    assert.ok(buildLoadOptions(settings({ ...production, profile: 'average', confirmProduction: true }), slo.lookup));
+    assert.equal(isProductionUrl('https://api.development.pexipengage.com'), false);
+  });
+  it('recognise production however its URL is written', () => {
+    for (const url of [
+      'https://api.pexipengage.com',
+      'https://api.pexipengage.com.',
+      'https://API.PexipEngage.com/',
+      'https://api.pexipengage.com:443/v1',
+      'http://user@api.pexipengage.com',
+      'https://api.pexipengage.com..?x=1',
+    ])
+      assert.equal(isProductionUrl(url), true, url);
+    for (const url of [
+      'https://api.pexipengage.com.evil.test',
+      'https://api.pexipengage.community',
+      'https://x/api.pexipengage.com',
+    ])
+      assert.equal(isProductionUrl(url), false, url);
+  });
+  it('check the scenarios k6 really runs: an archive or --vus cannot sidestep them', () => {
+    const shape = readRunShape({ ENGAGE_BASE_URL: 'https://api.pexipengage.com.' });
+    assert.deepEqual(guardProblems(shape, { default: { executor: 'constant-vus', vus: 2 } }), [
+      'https://api.pexipengage.com. is production: anything heavier than smoke there needs --confirm-production (ENGAGE_LOAD_CONFIRM_PRODUCTION=true)',
+      'the default scenario uses the constant-vus executor, whose request rate has no bound: pass --allow-above-rate-limit (ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true) to go above the documented rate limit',
+    ]);
+    const smoke = buildLoadOptions(readRunShape({}), slo.lookup).scenarios;
+    assert.deepEqual(guardProblems(shape, smoke), []);
+    assert.deepEqual(
+      guardProblems(readRunShape({ ENGAGE_BASE_URL: 'https://staging.test' }), {
+        spike: {
+          executor: 'ramping-arrival-rate',
+          timeUnit: '1m0s',
+          stages: [{ duration: '1m', target: 6000 }],
+          maxVUs: 4,
+        },
+      }),
+      [
+        'the spike scenario peaks at 6000 requests a minute, above the documented 3000: pass --allow-above-rate-limit (ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true) to go above the documented rate limit',
+      ],
+    );
+  });
+  it('refuse an unknown profile, naming the choices', () => {
+    assert.throws(
+      () => buildLoadOptions(settings({ profile: 'marathon' }), slo.lookup),
+      /ENGAGE_LOAD_PROFILE "marathon" is not one of smoke, average/,
+    );
+  });
+  it('use the documented-limit profile against a real target and the full one against the sandbox', () => {
+    const remote = buildLoadOptions(settings({ profile: 'stress' }), slo.lookup).scenarios.stress;
+    const sandbox = buildLoadOptions(settings({ profile: 'stress', targetIsSandbox: true }), slo.lookup).scenarios
+      .stress;
+    assert.equal(remote?.maxVUs, 4);
+    assert.equal(sandbox?.maxVUs, 50);
+  });
+});

@@ -1,0 +1,32 @@
+// Proves the load profiles and their rate-limit arithmetic.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  DOCUMENTED_LIMIT_SAFE,
+  PROFILE_NAMES,
+  profileScenario,
+  rateLimitProblems,
+  scenarioPeak,
+  UNLIMITED,
+} from './load-profiles.ts';
+
+describe('profiles', () => {
+  it('stay within the documented rate limit against a real target, every one but breakpoint', () => {
+    for (const name of PROFILE_NAMES.filter((profile) => profile !== 'breakpoint')) {
+      assert.deepEqual(rateLimitProblems(profileScenario(name, DOCUMENTED_LIMIT_SAFE)), [], name);
+    }
+  });
+  it('go above it where the target allows, and the arithmetic says by how much', () => {
+    const stress = profileScenario('stress', UNLIMITED);
+    assert.deepEqual(scenarioPeak(stress), { perMinute: 360 * 60, concurrent: 50 });
+    assert.deepEqual(rateLimitProblems(stress), [
+      'peaks at 21600 requests a minute, above the documented 3000',
+      'runs up to 50 VUs at once, above the documented 4 concurrent requests',
+    ]);
+  });
+  it('smoke is 1 to 2 VUs for about 15 s', () => {
+    const smoke = profileScenario('smoke', UNLIMITED);
+    assert.equal(smoke.maxVUs, 2);
+    assert.equal(smoke.executor === 'constant-arrival-rate' && smoke.duration, '15s');
+  });
+});

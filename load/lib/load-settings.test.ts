@@ -1,0 +1,35 @@
+// Proves how the k6 settings are read from __ENV: what is required, the defaults, and the run's
+// shape apart from its target.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type LoadSettings, readLoadSettings } from './load-settings.ts';
+
+const environment = {
+  ENGAGE_BASE_URL: 'https://api.development.pexipengage.com',
+  ENGAGE_ENTERPRISE: 'acme',
+  ENGAGE_TOKEN: 't',
+  ENGAGE_APPOINTMENT_IDS: 'a,b',
+};
+const _settings = (overrides: Partial<LoadSettings> = {}): LoadSettings => ({
+  ...readLoadSettings(environment),
+  ...overrides,
+});
+
+describe('settings', () => {
+  it('read ids, languages and credentials, and name what is missing', () => {
+    assert.deepEqual(readLoadSettings(environment).appointmentIds, ['a', 'b']);
+    assert.deepEqual(readLoadSettings({ ...environment, ENGAGE_LOAD_LANGUAGES: 'nl, fr' }).languages, ['nl', 'fr']);
+    assert.throws(
+      () => readLoadSettings({ ...environment, ENGAGE_TOKEN: '' }),
+      /ENGAGE_TOKEN, or ENGAGE_TOKEN_URL with ENGAGE_CLIENT_ID and ENGAGE_CLIENT_SECRET, is required/,
+    );
+    assert.throws(
+      () => readLoadSettings({ ...environment, ENGAGE_APPOINTMENT_IDS: '' }),
+      /ENGAGE_APPOINTMENT_IDS .* is required/,
+    );
+    assert.throws(
+      () => readLoadSettings({ ...environment, ENGAGE_BASE_URL: 'nope' }),
+      /ENGAGE_BASE_URL "nope" is not a plain http\(s\) URL/,
+    );
+  });
+});
