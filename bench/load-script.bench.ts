@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
-import { runMain } from '../config/config-error.ts';
+import { runMain } from '../config/entry-point.ts';
 import { findK6, K6_INSTALL_HINT } from '../load/find-k6.ts';
 import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
 

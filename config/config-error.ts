@@ -1,7 +1,6 @@
 // The one kind of error a bad configuration raises: it names the variable and says what is wrong,
-// and entry points print it as one line, without a stack trace. Every entry point runs in runMain.
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// and entry points print it as one line, without a stack trace (config/entry-point.ts). No Node
+// imports: the k6 settings raise it too.
 
 export class ConfigError extends Error {
   constructor(
@@ -10,30 +9,5 @@ export class ConfigError extends Error {
   ) {
     super(`${variable} ${problem}`);
     this.name = 'ConfigError';
-  }
-}
-
-/** Whether the module at `moduleUrl` (its import.meta.url) is the program node was asked to run. */
-export function isEntryPoint(moduleUrl: string): boolean {
-  return process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(moduleUrl);
-}
-
-/**
- * Runs an entry point's main and returns what it returns; a ConfigError becomes one line on stderr
- * and exit code 2 (at once with `exitNow`, for a host such as Playwright that would go on), --help its text.
- */
-export async function runMain<T>(main: () => Promise<T> | T, { exitNow = false } = {}): Promise<T | undefined> {
-  try {
-    return await main();
-  } catch (error) {
-    if ((error as Error).name === 'HelpRequested') {
-      process.stdout.write(`${(error as Error).message}\n`);
-      return undefined;
-    }
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`configuration error: ${error.message}\n`);
-    process.exitCode = 2;
-    if (exitNow) process.exit(2);
-    return undefined;
   }
 }

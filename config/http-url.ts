@@ -2,9 +2,11 @@
 // credentials (they would be printed wherever the URL is), nor a query or fragment, and its host must
 // be the host it spells: `http://a.test\\b.test` or `http://0x7f.1` parse to another host than a
 // reader sees, and a guard or a person would judge the wrong one. The result is the URL as parsed:
-// host in lower-case ASCII (IDNA), which the production guard then compares.
+// host in lower-case ASCII (IDNA), which must be plain (config/plain-http-url.ts, the k6 settings' rule
+// too) and which the production guard then compares.
 import { domainToASCII } from 'node:url';
 import { ConfigError } from './config-error.ts';
+import { isPlainHttpUrl, PLAIN_HTTP_URL_RULE } from './plain-http-url.ts';
 
 /** The host as the text writes it, in the form the URL parser gives: lower case, IDNA, no port. */
 function spelledHost(raw: string): string {
@@ -33,5 +35,7 @@ export function readHttpUrl(variable: string, raw: string): string {
       variable,
       `"${raw}" reaches the host "${url.hostname}", not the one it spells: write the URL plainly, with that host`,
     );
-  return url.href.replace(/\/+$/, '');
+  const read = url.href.replace(/\/+$/, '');
+  if (!isPlainHttpUrl(read)) throw new ConfigError(variable, `"${read}" is not ${PLAIN_HTTP_URL_RULE}`);
+  return read;
 }

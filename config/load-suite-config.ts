@@ -1,11 +1,20 @@
-// The entry point every layer uses to get its configuration: read the env files and variables once,
-// validate them, and cache the result for the process.
-import { readEnvironment } from './environment-files.ts';
+// The one way a Node process of the suite gets its configuration: the env files and variables read
+// once (readEnvironment), validated into a SuiteConfig (readSuiteConfig), and kept for the process.
+// Entry points that take --env set ENGAGE_ENV before the first call.
+import { type Environment, readEnvironment } from './environment-files.ts';
 import { readSuiteConfig, type SuiteConfig } from './suite-config.ts';
 
-let loaded: SuiteConfig | undefined;
+let loaded: { environment: Environment; config: SuiteConfig } | undefined;
+
+/** The environment as read (for settings outside the suite config, such as K6_BIN) and the config. */
+export function loadSuite(): { environment: Environment; config: SuiteConfig } {
+  if (loaded === undefined) {
+    const environment = readEnvironment();
+    loaded = { environment, config: readSuiteConfig(environment) };
+  }
+  return loaded;
+}
 
 export function loadSuiteConfig(): SuiteConfig {
-  loaded ??= readSuiteConfig(readEnvironment());
-  return loaded;
+  return loadSuite().config;
 }

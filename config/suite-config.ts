@@ -2,6 +2,7 @@
 // ConfigError naming the variable; secrets are held as Secret so that they never print.
 import { randomUUID } from 'node:crypto';
 import { SANDBOX_DEFAULTS } from './api-facts.ts';
+import { chooseAuth } from './auth-choice.ts';
 import { ConfigError } from './config-error.ts';
 import type { Environment } from './environment-files.ts';
 import { readHttpUrl } from './http-url.ts';
@@ -96,33 +97,12 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
 }
 
 function readAuth(value: (name: string) => string | undefined, onSandbox: boolean): AuthConfig {
-  const token = value('ENGAGE_TOKEN');
-  const credentialNames = ['ENGAGE_TOKEN_URL', 'ENGAGE_CLIENT_ID', 'ENGAGE_CLIENT_SECRET'] as const;
-  const given = credentialNames.filter((name) => value(name) !== undefined);
-  if (token !== undefined && given.length > 0) {
-    throw new ConfigError(
-      'ENGAGE_TOKEN',
-      `and ${given.join(', ')} are both set: use a static token or client credentials, not both`,
-    );
-  }
-  if (token !== undefined) return { kind: 'static-token', token: new Secret(token) };
-  if (given.length === 0) {
-    if (onSandbox) return { kind: 'static-token', token: new Secret(SANDBOX_DEFAULTS.token) };
-    throw new ConfigError(
-      'ENGAGE_TOKEN',
-      'is required when ENGAGE_BASE_URL is set (or set ENGAGE_TOKEN_URL, ENGAGE_CLIENT_ID and ENGAGE_CLIENT_SECRET)',
-    );
-  }
-  const missing = credentialNames.find((name) => value(name) === undefined);
-  if (missing !== undefined) {
-    throw new ConfigError(missing, `is required with ${given.join(', ')}: client credentials need all three`);
-  }
+  const chosen = chooseAuth(value, onSandbox ? SANDBOX_DEFAULTS.token : undefined);
+  if (chosen.kind === 'static-token') return { kind: 'static-token', token: new Secret(chosen.token) };
   return {
-    kind: 'client-credentials',
-    tokenUrl: readHttpUrl('ENGAGE_TOKEN_URL', value('ENGAGE_TOKEN_URL') as string),
-    clientId: value('ENGAGE_CLIENT_ID') as string,
-    clientSecret: new Secret(value('ENGAGE_CLIENT_SECRET') as string),
-    scope: value('ENGAGE_SCOPE'),
+    ...chosen,
+    tokenUrl: readHttpUrl('ENGAGE_TOKEN_URL', chosen.tokenUrl),
+    clientSecret: new Secret(chosen.clientSecret),
   };
 }
 

@@ -2,10 +2,9 @@
 // ENGAGE_BASE_URL is unset (with rate limiting on, as the sandbox does all four optional behaviours).
 // A remote target gets one request first: when nothing answers, every test skips as blocked by that,
 // and e2e/target.spec.ts fails once, so a dead target costs one request timeout, not one per test.
-import { runMain } from '../config/config-error.ts';
-import { readEnvironment } from '../config/environment-files.ts';
+import { runMain } from '../config/entry-point.ts';
 import { type Handoffs, handOff } from '../config/handoffs.ts';
-import { loadSuiteConfig } from '../config/load-suite-config.ts';
+import { loadSuite } from '../config/load-suite-config.ts';
 import { resolveTarget } from '../config/resolve-target.ts';
 import { targetDownReason } from '../config/target-reachability.ts';
 
@@ -15,8 +14,8 @@ const handToWorkers = (values: Partial<Handoffs>) => Object.assign(process.env, 
 export default function globalSetup(): Promise<(() => Promise<void>) | undefined> {
   return runMain(
     async () => {
-      const config = loadSuiteConfig();
-      const target = await resolveTarget(config, readEnvironment(), { rateLimitByDefault: true });
+      const { environment, config } = loadSuite();
+      const target = await resolveTarget(config, environment, { rateLimitByDefault: true });
       handToWorkers({ ENGAGE_E2E_TARGET_URL: target.url });
       console.log(`e2e against ${target.label}${target.sandbox === undefined ? '' : ` at ${target.url}`}`);
       if (target.sandbox === undefined) {

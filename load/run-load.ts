@@ -4,11 +4,11 @@
 // Ctrl-C or SIGTERM goes on to k6 (which stops and writes its summary), then exit 130 or 143.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { EXIT_CODE_FOR, forwardStopSignals, interruption, spawnSharingGroup } from '../config/child-processes.ts';
-import { ConfigError, runMain } from '../config/config-error.ts';
-import { readEnvironment } from '../config/environment-files.ts';
+import { ConfigError } from '../config/config-error.ts';
+import { runMain } from '../config/entry-point.ts';
+import { loadSuite } from '../config/load-suite-config.ts';
 import { inReports, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
 import { type ResolvedTarget, resolveTarget, targetLabel } from '../config/resolve-target.ts';
-import { readSuiteConfig } from '../config/suite-config.ts';
 import { findK6, K6_INSTALL_HINT } from './find-k6.ts';
 import { buildK6Command, describeK6Command, readLoadFlags } from './k6-command.ts';
 import { buildLoadOptions } from './lib/load-options.ts';
@@ -19,9 +19,8 @@ await runMain(async () => {
   // --env decides which .env.<name> file is read, so it is read from the flags first.
   const environmentName = readLoadFlags(args, process.env).environmentName;
   if (environmentName !== undefined) process.env.ENGAGE_ENV = environmentName;
-  const environment = readEnvironment();
+  const { environment, config } = loadSuite();
   const flags = readLoadFlags(args, environment);
-  const config = readSuiteConfig(environment);
   const reports = reportsDirectory(environment);
   const k6 = findK6(environment);
   const onSandbox = config.target.kind === 'sandbox';

@@ -4,12 +4,12 @@
 // or SIGTERM stops the running layer's processes, reports the run as interrupted, exits 130 or 143.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { EXIT_CODE_FOR, forwardStopSignals, interruption } from '../config/child-processes.ts';
-import { ConfigError, runMain } from '../config/config-error.ts';
-import { readEnvironment } from '../config/environment-files.ts';
+import { ConfigError } from '../config/config-error.ts';
+import { runMain } from '../config/entry-point.ts';
 import { handOff, readHandoff } from '../config/handoffs.ts';
+import { loadSuite } from '../config/load-suite-config.ts';
 import { inReports, layerLog, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
 import { targetLabel } from '../config/resolve-target.ts';
-import { readSuiteConfig } from '../config/suite-config.ts';
 import { findK6 } from '../load/find-k6.ts';
 import { readSandboxCliOptions } from '../sandbox/sandbox-cli-options.ts';
 import { suiteLayers } from './layers.ts';
@@ -37,8 +37,7 @@ function tail(file: string, lines: number): string {
 await runMain(async () => {
   const options = readRunnerOptions(process.argv.slice(2));
   if (options.environmentName !== undefined) process.env.ENGAGE_ENV = options.environmentName;
-  const environment = readEnvironment();
-  const config = readSuiteConfig(environment);
+  const { environment, config } = loadSuite();
   const k6 = findK6(environment);
   const loadProfile = loadProfileOf(options, environment);
   const reports = reportsDirectory(environment);

@@ -2,7 +2,8 @@
 
 import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import { EXIT_CODE_FOR } from '../config/child-processes.ts';
-import { ConfigError, runMain } from '../config/config-error.ts';
+import { ConfigError } from '../config/config-error.ts';
+import { runMain } from '../config/entry-point.ts';
 import { readEnvironment } from '../config/environment-files.ts';
 import { defaultSeed } from './default-seed.ts';
 import { readSandboxCliOptions } from './sandbox-cli-options.ts';

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileFromFile } from 'json-schema-to-typescript';
-import { isEntryPoint, runMain } from '../config/config-error.ts';
+import { isEntryPoint, runMain } from '../config/entry-point.ts';
 
 const schemaDirectory = fileURLToPath(new URL('.', import.meta.url));
 export const generatedTypesFile = `${schemaDirectory}types.generated.ts`;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { isEntryPoint } from '../config/config-error.ts';
+import { isEntryPoint } from '../config/entry-point.ts';
 import { inReports, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
 import { summaryOutputs } from '../load/lib/summary-reports.ts';
 

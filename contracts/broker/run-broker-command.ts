@@ -3,7 +3,8 @@
 
 import { createRequire } from 'node:module';
 import { forwardStopSignals, killGroup, spawnInGroup } from '../../config/child-processes.ts';
-import { ConfigError, runMain } from '../../config/config-error.ts';
+import { ConfigError } from '../../config/config-error.ts';
+import { runMain } from '../../config/entry-point.ts';
 import { readEnvironment } from '../../config/environment-files.ts';
 import { readGitVersion } from '../git-version.ts';
 import {

@@ -5,12 +5,12 @@ import { dirname } from 'node:path';
 import { Verifier } from '@pact-foundation/pact';
 import type { RequestHandler } from 'express';
 import { appointmentPath } from '../../config/api-facts.ts';
-import { ConfigError, isEntryPoint, runMain } from '../../config/config-error.ts';
+import { ConfigError } from '../../config/config-error.ts';
+import { isEntryPoint, runMain } from '../../config/entry-point.ts';
 import type { Environment } from '../../config/environment-files.ts';
-import { readEnvironment } from '../../config/environment-files.ts';
 import { readHandoff } from '../../config/handoffs.ts';
 import { FIRST_FAILURES, type LayerFindings } from '../../config/layer-outcome.ts';
-import { loadSuiteConfig } from '../../config/load-suite-config.ts';
+import { loadSuite } from '../../config/load-suite-config.ts';
 import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
 import { resolveTarget, targetLabel } from '../../config/resolve-target.ts';
 import type { SuiteConfig } from '../../config/suite-config.ts';
@@ -176,9 +176,8 @@ export async function verifyProvider(config: SuiteConfig, environment: Environme
 
 if (isEntryPoint(import.meta.url)) {
   await runMain(async () => {
-    const config = loadSuiteConfig();
+    const { environment, config } = loadSuite();
     console.log(`verifying the pacts against ${targetLabel(config)}`);
-    const environment = readEnvironment();
     try {
       await verifyProvider(config, environment);
     } catch (error) {

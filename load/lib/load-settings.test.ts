@@ -21,7 +21,16 @@ describe('settings', () => {
     assert.deepEqual(readLoadSettings({ ...environment, ENGAGE_LOAD_LANGUAGES: 'nl, fr' }).languages, ['nl', 'fr']);
     assert.throws(
       () => readLoadSettings({ ...environment, ENGAGE_TOKEN: '' }),
-      /ENGAGE_TOKEN, or ENGAGE_TOKEN_URL with ENGAGE_CLIENT_ID and ENGAGE_CLIENT_SECRET, is required/,
+      /ENGAGE_TOKEN is required when ENGAGE_BASE_URL is set \(or set ENGAGE_TOKEN_URL, ENGAGE_CLIENT_ID and ENGAGE_CLIENT_SECRET\)$/,
+    );
+    // The suite's own credential rule (config/auth-choice.ts): never both, and all three or none.
+    assert.throws(
+      () => readLoadSettings({ ...environment, ENGAGE_CLIENT_ID: 'c' }),
+      /ENGAGE_TOKEN and ENGAGE_CLIENT_ID are both set/,
+    );
+    assert.throws(
+      () => readLoadSettings({ ...environment, ENGAGE_TOKEN: '', ENGAGE_CLIENT_ID: 'c' }),
+      /ENGAGE_TOKEN_URL is required with ENGAGE_CLIENT_ID: client credentials need all three/,
     );
     assert.throws(
       () => readLoadSettings({ ...environment, ENGAGE_APPOINTMENT_IDS: '' }),

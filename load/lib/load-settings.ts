@@ -3,12 +3,13 @@
 // `k6 archive` runs the script with an empty __ENV, so the run's shape (profile, flags) is read apart
 // from the target, which may be missing until the archive runs.
 
+import { type ChosenAuth, chooseAuth } from '../../config/auth-choice.ts';
+import { ConfigError } from '../../config/config-error.ts';
 import { readHandoff } from '../../config/handoffs.ts';
+import { isPlainHttpUrl, PLAIN_HTTP_URL_RULE } from '../../config/plain-http-url.ts';
 import { reportsDirectory } from '../../config/report-paths.ts';
 
-export type LoadAuth =
-  | { kind: 'static-token'; token: string }
-  | { kind: 'client-credentials'; tokenUrl: string; clientId: string; clientSecret: string; scope?: string };
+export type LoadAuth = ChosenAuth;
 
 /** What the k6 options depend on; never requires the target, so an archive can be built without it. */
 export interface RunShape {
@@ -54,19 +55,12 @@ const list = (value: string | undefined) =>
     .map((item) => item.trim())
     .filter((item) => item !== '');
 
-/**
- * A plain http(s) URL: an ASCII host (punycode for others), an optional port and path, nothing else.
- * `npm run load` passes the URL as Node parsed it; a bare k6 run gets no more leeway than that, so
- * that the production guard compares the host k6 will really reach.
- */
-const PLAIN_HTTP_URL = /^https?:\/\/([a-z0-9-]+(\.[a-z0-9-]+)*\.?|\[[0-9a-f:.]+\])(:\d{1,5})?(\/[^\s\\?#@]*)?$/i;
-
 function readBaseUrl(env: Env): string | undefined {
   const baseUrl = text(env, 'ENGAGE_BASE_URL')?.replace(/\/+$/, '');
-  if (baseUrl !== undefined && !PLAIN_HTTP_URL.test(baseUrl))
-    throw new LoadSettingsError(
-      `ENGAGE_BASE_URL "${baseUrl}" is not a plain http(s) URL (an ASCII host, an optional port and path; no user info, query or backslash)`,
-    );
+  // `npm run load` passes the URL as Node read it; a bare k6 run gets no more leeway than that, so
+  // that the production guard compares the host k6 will really reach.
+  if (baseUrl !== undefined && !isPlainHttpUrl(baseUrl))
+    throw new LoadSettingsError(`ENGAGE_BASE_URL "${baseUrl}" is not ${PLAIN_HTTP_URL_RULE}`);
   return baseUrl;
 }
 
@@ -117,16 +111,12 @@ export function readLoadSettings(env: Env): LoadSettings {
   };
 }
 
+/** The suite's own rule (config/auth-choice.ts), its problems as load settings errors. */
 function readAuth(env: Env): LoadAuth {
-  const token = text(env, 'ENGAGE_TOKEN');
-  if (token) return { kind: 'static-token', token };
-  const tokenUrl = text(env, 'ENGAGE_TOKEN_URL');
-  const clientId = text(env, 'ENGAGE_CLIENT_ID');
-  const clientSecret = text(env, 'ENGAGE_CLIENT_SECRET');
-  if (tokenUrl && clientId && clientSecret) {
-    return { kind: 'client-credentials', tokenUrl, clientId, clientSecret, scope: text(env, 'ENGAGE_SCOPE') };
+  try {
+    return chooseAuth((name) => text(env, name));
+  } catch (error) {
+    if (error instanceof ConfigError) throw new LoadSettingsError(error.message);
+    throw error;
   }
-  throw new LoadSettingsError(
-    'ENGAGE_TOKEN, or ENGAGE_TOKEN_URL with ENGAGE_CLIENT_ID and ENGAGE_CLIENT_SECRET, is required',
-  );
 }

@@ -1,0 +1,40 @@
+// Which credentials a run uses: a static ENGAGE_TOKEN, or client credentials (ENGAGE_TOKEN_URL,
+// ENGAGE_CLIENT_ID and ENGAGE_CLIENT_SECRET, with an optional ENGAGE_SCOPE), never both. One rule for
+// the Node config and the k6 settings (so no Node imports); a problem is a ConfigError naming the variable.
+import { ConfigError } from './config-error.ts';
+
+export type ChosenAuth =
+  | { kind: 'static-token'; token: string }
+  | { kind: 'client-credentials'; tokenUrl: string; clientId: string; clientSecret: string; scope?: string };
+
+const CREDENTIAL_NAMES = ['ENGAGE_TOKEN_URL', 'ENGAGE_CLIENT_ID', 'ENGAGE_CLIENT_SECRET'] as const;
+
+/** The credentials the variables name, or `fallbackToken` (the sandbox's) when none is set. */
+export function chooseAuth(value: (name: string) => string | undefined, fallbackToken?: string): ChosenAuth {
+  const token = value('ENGAGE_TOKEN');
+  const given = CREDENTIAL_NAMES.filter((name) => value(name) !== undefined);
+  if (token !== undefined && given.length > 0) {
+    throw new ConfigError(
+      'ENGAGE_TOKEN',
+      `and ${given.join(', ')} are both set: use a static token or client credentials, not both`,
+    );
+  }
+  if (token !== undefined) return { kind: 'static-token', token };
+  if (given.length === 0) {
+    if (fallbackToken !== undefined) return { kind: 'static-token', token: fallbackToken };
+    throw new ConfigError(
+      'ENGAGE_TOKEN',
+      'is required when ENGAGE_BASE_URL is set (or set ENGAGE_TOKEN_URL, ENGAGE_CLIENT_ID and ENGAGE_CLIENT_SECRET)',
+    );
+  }
+  const missing = CREDENTIAL_NAMES.find((name) => value(name) === undefined);
+  if (missing !== undefined) {
+    throw new ConfigError(missing, `is required with ${given.join(', ')}: client credentials need all three`);
+  }
+  const [tokenUrl, clientId, clientSecret] = CREDENTIAL_NAMES.map((name) => value(name) as string) as [
+    string,
+    string,
+    string,
+  ];
+  return { kind: 'client-credentials', tokenUrl, clientId, clientSecret, scope: value('ENGAGE_SCOPE') };
+}

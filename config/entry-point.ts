@@ -1,0 +1,30 @@
+// How every entry point runs: runMain turns a ConfigError into one line and exit code 2, and --help
+// into its text; isEntryPoint tells a module run as a program from one imported.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from './config-error.ts';
+
+/** Whether the module at `moduleUrl` (its import.meta.url) is the program node was asked to run. */
+export function isEntryPoint(moduleUrl: string): boolean {
+  return process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(moduleUrl);
+}
+
+/**
+ * Runs an entry point's main and returns what it returns; a ConfigError becomes one line on stderr
+ * and exit code 2 (at once with `exitNow`, for a host such as Playwright that would go on), --help its text.
+ */
+export async function runMain<T>(main: () => Promise<T> | T, { exitNow = false } = {}): Promise<T | undefined> {
+  try {
+    return await main();
+  } catch (error) {
+    if ((error as Error).name === 'HelpRequested') {
+      process.stdout.write(`${(error as Error).message}\n`);
+      return undefined;
+    }
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`configuration error: ${error.message}\n`);
+    process.exitCode = 2;
+    if (exitNow) process.exit(2);
+    return undefined;
+  }
+}
