@@ -1,7 +1,8 @@
 // Keeps README.md one document and true: each section heading appears once, so copies cannot drift
-// apart, and the rules table names e2e tests that exist and faults that are shown failing them.
+// apart, every file it names exists, and the rules table names e2e tests that exist and faults
+// that are shown failing them.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { it } from 'node:test';
 import { FAULT_NAMES } from '../sandbox/faults.ts';
 
@@ -11,6 +12,19 @@ it('README.md has each ## section once', () => {
   const headings = readme.split('\n').filter((line) => line.startsWith('## '));
   const repeated = headings.filter((heading, index) => headings.indexOf(heading) !== index);
   assert.deepEqual(repeated, [], `repeated README sections: ${repeated.join(', ')}`);
+});
+
+it('README.md names only files that exist', () => {
+  const named = [...readme.matchAll(/`((?:[\w.-]+\/)+[\w.-]+\.(?:ts|json|yaml|yml|md))`/g)].map(
+    (match) => match[1] as string,
+  );
+  // Paths under reports/ or test-output/ are written by a run, and ../shared sits beside the clone.
+  const inRepository = named.filter((file) => !/^(reports|test-output|\.\.)\/|^<|load-/.test(file));
+  assert.ok(inRepository.length > 20, `${inRepository.length} files named`);
+  assert.deepEqual(
+    inRepository.filter((file) => !existsSync(file)),
+    [],
+  );
 });
 
 /** The rows of the table under "## Rules and their proofs": [rule, source, e2e test, broken by]. */
