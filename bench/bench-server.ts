@@ -2,7 +2,7 @@
 // (node:http answering the same status line, headers and body with no logic). It prints its URL,
 // answers each line on stdin with its CPU time so far (µs), and serves until killed.
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../config/listen-on-loopback.ts';
 import { startSandbox } from '../sandbox/start-sandbox.ts';
 
 const kind = process.argv[2];
@@ -15,7 +15,7 @@ if (kind === 'sandbox') {
     response.writeHead(200, headers);
     response.end(body);
   });
-  server.listen(0, '127.0.0.1', () => console.log(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+  console.log((await listenOnLoopback(server)).url);
 } else {
   console.error('usage: bench-server.ts sandbox | bare <{"headers": {...}, "body": "..."}>');
   process.exit(2);

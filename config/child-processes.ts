@@ -7,7 +7,7 @@
 import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 
 /** How long an interrupted child may take to stop on its own before it is killed. */
-export const INTERRUPT_GRACE_MILLISECONDS = 2000;
+const INTERRUPT_GRACE_MILLISECONDS = 2000;
 
 type StopSignal = 'SIGINT' | 'SIGTERM';
 export const EXIT_CODE_FOR: Record<StopSignal, number> = { SIGINT: 130, SIGTERM: 143 };

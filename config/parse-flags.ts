@@ -20,7 +20,7 @@ export class HelpRequested extends Error {
 }
 
 /** The help text of a command: usage, then one line per flag with its variable. */
-export function helpText(command: string, summary: string, flags: Record<string, FlagSpec>): string {
+function helpText(command: string, summary: string, flags: Record<string, FlagSpec>): string {
   const rows = Object.entries(flags).map(([name, spec]) => [
     `--${name}${spec.type === 'string' ? ' <value>' : ''}`,
     `${spec.help}${spec.variable === undefined ? '' : ` (${spec.variable})`}`,

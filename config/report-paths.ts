@@ -2,7 +2,7 @@
 // (Node and k6 alike, so no Node imports). The folder is ENGAGE_REPORTS_DIR, else reports/.
 import { readHandoff } from './handoffs.ts';
 
-export const DEFAULT_REPORTS_DIR = 'reports';
+const DEFAULT_REPORTS_DIR = 'reports';
 
 /** The reports folder this process was handed, without trailing slashes. */
 export function reportsDirectory(environment: Readonly<Record<string, string | undefined>>): string {

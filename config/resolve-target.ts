@@ -2,7 +2,7 @@
 // ENGAGE_BASE_URL is unset, the embedded sandbox started for this process on an ephemeral port with
 // the SANDBOX_* knobs applied. Every layer and the runner name the target with the same label.
 
-import { readSandboxCliOptions } from '../sandbox/sandbox-cli-options.ts';
+import { readSandboxSettings } from '../sandbox/sandbox-settings.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import type { Environment } from './environment-files.ts';
 import type { SuiteConfig } from './suite-config.ts';
@@ -34,7 +34,7 @@ export async function resolveTarget(
 ): Promise<ResolvedTarget> {
   const label = targetLabel(config);
   if (config.target.kind === 'remote') return { url: config.target.baseUrl, label, close: async () => {} };
-  const options = readSandboxCliOptions([], environment);
+  const options = readSandboxSettings([], environment);
   const rateLimit = environment.SANDBOX_RATE_LIMIT === undefined ? rateLimitByDefault : options.rateLimit;
   const sandbox = await startSandbox({ ...options, rateLimit, port: 0 });
   return { url: sandbox.url, label, sandbox, close: () => sandbox.close() };

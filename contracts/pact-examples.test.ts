@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { RFC3339_DATE_TIME_PATTERN } from '../schemas/date-time.ts';
 import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
-import { layOver, pactExampleViolations } from './pact-examples.ts';
+import { layOver, pactExampleViolations } from '../testing/pact-examples.ts';
 import { PACT_FILE } from './participants.ts';
 
 const readPact = () => JSON.parse(readFileSync(PACT_FILE, 'utf8'));

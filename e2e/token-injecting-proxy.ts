@@ -6,15 +6,15 @@
 // Requests go out exactly as they came in (sendExactRequest): no header is added, dropped or merged.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { appointmentPath } from '../config/api-facts.ts';
+import { listenOnLoopback } from '../config/listen-on-loopback.ts';
 import { describeNoAnswer } from '../config/target-reachability.ts';
 import { sendExactRequest } from './exact-request.ts';
 
 /** Set on the proxy's own answer when the target could not be reached, with the reason. */
 export const PROXY_ERROR_HEADER = 'x-e2e-proxy-error';
 /** Every placeholder starts with this, so that tests can find it in traces. */
-export const PLACEHOLDER_PREFIX = 'token-added-by-the-e2e-proxy';
+const PLACEHOLDER_PREFIX = 'token-added-by-the-e2e-proxy';
 
 // Hop-by-hop headers, and Host, which node sets for the target.
 const notForwarded = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', 'proxy-connection', 'upgrade']);
@@ -101,16 +101,5 @@ export async function startTokenInjectingProxy(
     }
   }
   const server = createServer((request, response) => void forward(request, response));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    placeholder,
-    noScopePlaceholder,
-    down: () => downReason,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { ...(await listenOnLoopback(server)), placeholder, noScopePlaceholder, down: () => downReason };
 }

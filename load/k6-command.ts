@@ -19,7 +19,7 @@ export interface LoadFlags {
   environmentName?: string;
 }
 
-export const LOAD_FLAGS: Record<string, FlagSpec> = {
+const LOAD_FLAGS: Record<string, FlagSpec> = {
   profile: {
     type: 'string',
     help: `one of ${PROFILE_NAMES.join(', ')}; default smoke`,

@@ -11,7 +11,7 @@ import { loadSuite } from '../config/load-suite-config.ts';
 import { inReports, layerLog, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
 import { targetLabel } from '../config/resolve-target.ts';
 import { findK6 } from '../load/find-k6.ts';
-import { readSandboxCliOptions } from '../sandbox/sandbox-cli-options.ts';
+import { readSandboxSettings } from '../sandbox/sandbox-settings.ts';
 import { suiteLayers } from './layers.ts';
 import { preflightProblems } from './preflight.ts';
 import { compareWithBaseline, runFigures } from './report/baseline.ts';
@@ -49,7 +49,7 @@ await runMain(async () => {
       `"${baselineFolder}" holds no ${REPORT_FILES.loadSummary} of an earlier npm start`,
     );
   // Settings the layers would trip over one by one: the sandbox's knobs, then the target itself.
-  if (config.target.kind === 'sandbox') readSandboxCliOptions([], environment);
+  if (config.target.kind === 'sandbox') readSandboxSettings([], environment);
   const problems = await preflightProblems(config);
   if (problems.length > 0) {
     for (const problem of problems) console.error(`preflight: ${problem}`);

@@ -6,11 +6,11 @@ import { ConfigError } from '../config/config-error.ts';
 import { runMain } from '../config/entry-point.ts';
 import { readEnvironment } from '../config/environment-files.ts';
 import { defaultSeed } from './default-seed.ts';
-import { readSandboxCliOptions } from './sandbox-cli-options.ts';
+import { readSandboxSettings } from './sandbox-settings.ts';
 import { startSandbox } from './start-sandbox.ts';
 
 await runMain(async () => {
-  const options = readSandboxCliOptions(process.argv.slice(2), readEnvironment());
+  const options = readSandboxSettings(process.argv.slice(2), readEnvironment());
   const sandbox = await startSandbox(options).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE')
       throw new ConfigError('SANDBOX_PORT', `${options.port} is already in use on 127.0.0.1`);

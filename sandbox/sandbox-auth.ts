@@ -8,7 +8,7 @@ import type { ErrorResponse } from '../schemas/types.generated.ts';
 import { errorBody, type SandboxError } from './error-responses.ts';
 
 /** At most this many live issued tokens: a long-running sandbox does not grow without bound. */
-export const MAX_LIVE_TOKENS = 10_000;
+const MAX_LIVE_TOKENS = 10_000;
 const bearerPattern = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i;
 
 interface IssuedToken {

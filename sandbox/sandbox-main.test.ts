@@ -6,12 +6,12 @@ import { once } from 'node:events';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../config/config-error.ts';
 import { get } from '../testing/http-helpers.ts';
-import { readSandboxCliOptions } from './sandbox-cli-options.ts';
+import { readSandboxSettings } from './sandbox-settings.ts';
 import { startSandbox } from './start-sandbox.ts';
 
 describe('sandbox options', () => {
   it('default to port 4010 and no knobs', () => {
-    const options = readSandboxCliOptions([], {});
+    const options = readSandboxSettings([], {});
     assert.equal(options.port, 4010);
     assert.equal(options.latency, undefined);
     assert.equal(options.errorRate, undefined);
@@ -25,7 +25,7 @@ describe('sandbox options', () => {
       SANDBOX_RATE_LIMIT: 'on',
       SANDBOX_FAULTS: 'wrong-enum',
     };
-    const options = readSandboxCliOptions(['--port', '6000', '--jitter-ms', '5', '--error-rate', '0.2'], environment);
+    const options = readSandboxSettings(['--port', '6000', '--jitter-ms', '5', '--error-rate', '0.2'], environment);
     assert.equal(options.port, 6000);
     assert.deepEqual(options.latency, { fixedMilliseconds: 20, jitterMilliseconds: 5 });
     assert.equal(options.errorRate, 0.2);
@@ -47,7 +47,7 @@ describe('sandbox options', () => {
   for (const [args, environment, message] of bad) {
     it(`refuse ${[...args, ...Object.entries(environment).map((entry) => entry.join('='))].join(' ')}`, () => {
       assert.throws(
-        () => readSandboxCliOptions(args, environment),
+        () => readSandboxSettings(args, environment),
         (error: unknown) => error instanceof ConfigError && message.test(error.message),
       );
     });

@@ -9,7 +9,7 @@ export const docsAppointment = docsExample.data as Appointment;
 export const text = (language: string, value: string): LanguageValue => ({ language, value });
 
 /** Ghent in four languages; street2 has no translation. */
-export const ghent: LocationTranslations = {
+const ghent: LocationTranslations = {
   city: [text('en', 'Ghent'), text('nl', 'Gent'), text('fr', 'Gand'), text('de', 'Gent')],
   state: [text('en', 'East Flanders'), text('nl', 'Oost-Vlaanderen'), text('fr', 'Flandre-Orientale')],
   street1: [text('en', 'Kortrijk Road 1'), text('nl', 'Kortrijksesteenweg 1')],

@@ -2,7 +2,8 @@
 // URL, its store for seeding, and close(). What Node would answer itself with an empty body gets the
 // errors envelope too: malformed HTTP, an HTTP/1.1 request without Host, an Expect it cannot meet.
 import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { listenOnLoopback } from '../config/listen-on-loopback.ts';
 import type { AppointmentStore } from './appointment-store.ts';
 import { createSandboxApp, type SandboxOptions } from './create-sandbox-app.ts';
 import { errorBody } from './error-responses.ts';
@@ -42,18 +43,5 @@ export async function startSandbox(options: SandboxOptions & { port?: number } =
       `HTTP/1.1 ${status} Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    store: app.store,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { ...(await listenOnLoopback(server, options.port)), store: app.store };
 }

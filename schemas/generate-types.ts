@@ -1,12 +1,12 @@
 // Derives the TypeScript types of the response bodies from the schema files, so that no type is
 // kept by hand beside a schema. `npm run schemas:types` rewrites types.generated.ts.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileFromFile } from 'json-schema-to-typescript';
 import { isEntryPoint, runMain } from '../config/entry-point.ts';
 
 const schemaDirectory = fileURLToPath(new URL('.', import.meta.url));
-export const generatedTypesFile = `${schemaDirectory}types.generated.ts`;
+const generatedTypesFile = `${schemaDirectory}types.generated.ts`;
 const rootSchemaFiles = ['appointment-response.schema.json', 'error-response.schema.json'];
 
 const banner = `// Generated from the schema files in this folder by \`npm run schemas:types\`. Do not edit:
@@ -28,10 +28,6 @@ export async function renderSchemaTypes(): Promise<string> {
     );
   }
   return `${banner}\n${parts.join('\n')}`;
-}
-
-export function readGeneratedTypes(): string {
-  return readFileSync(generatedTypesFile, 'utf8');
 }
 
 if (isEntryPoint(import.meta.url)) {

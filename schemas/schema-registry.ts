@@ -6,7 +6,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import { isRfc3339DateTime } from './date-time.ts';
 
-export const SCHEMA_BASE_URI = 'https://engage-api-suite.test/schemas/';
+const SCHEMA_BASE_URI = 'https://engage-api-suite.test/schemas/';
 
 /** The ids of the schemas the suite validates responses against. */
 export const SchemaId = {
@@ -31,7 +31,7 @@ export type ValidationResult = { valid: true } | { valid: false; violations: Sch
 const schemaDirectory = fileURLToPath(new URL('.', import.meta.url));
 
 /** Every schema file in this folder, parsed, in a stable order. */
-export function readSchemaFiles(): Array<{ file: string; schema: { $id: string } }> {
+function readSchemaFiles(): Array<{ file: string; schema: { $id: string } }> {
   return readdirSync(schemaDirectory)
     .filter((file) => file.endsWith('.schema.json'))
     .sort()

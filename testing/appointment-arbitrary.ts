@@ -28,7 +28,7 @@ export function nullableFields(): string[] {
 const two = (value: number) => String(value).padStart(2, '0');
 
 /** Any RFC 3339 date-time: a fraction of 0 to 9 digits or none, `T`/`t`, `Z`/`z` or an offset. */
-export const dateTime = fc
+const dateTime = fc
   .record({
     milliseconds: fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2099, 11, 31, 23, 59, 59) }),
     separator: fc.constantFrom('T', 't'),

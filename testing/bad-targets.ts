@@ -1,6 +1,7 @@
 // Deliberately bad targets on ephemeral 127.0.0.1 ports, for the robustness tests: every layer must
 // fail clearly, and within its time, against each of them.
-import { type AddressInfo, createServer as createTcpServer, type Server, type Socket } from 'node:net';
+import { createServer as createTcpServer } from 'node:net';
+import { listenOnLoopback } from '../config/listen-on-loopback.ts';
 import { startTinyServer } from './tiny-server.ts';
 
 export const BAD_TARGET_KINDS = [
@@ -18,22 +19,6 @@ export interface BadTarget {
   close(): Promise<void>;
 }
 
-async function listen(server: Server, sockets: Set<Socket>): Promise<BadTarget> {
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 function answering(status: number, contentType: string, body: string): Promise<BadTarget> {
   return startTinyServer((_request, response) => {
     response.writeHead(status, { 'content-type': contentType });
@@ -41,25 +26,18 @@ function answering(status: number, contentType: string, body: string): Promise<B
   });
 }
 
-export async function startBadTarget(kind: BadTargetKind): Promise<BadTarget> {
-  const sockets = new Set<Socket>();
+async function startBadTarget(kind: BadTargetKind): Promise<BadTarget> {
   switch (kind) {
     case 'unreachable': {
       // A port that was free a moment ago and has nothing listening now.
-      const probe = await listen(createTcpServer(), sockets);
+      const probe = await listenOnLoopback(createTcpServer());
       await probe.close();
       return { url: probe.url, close: async () => {} };
     }
     case 'resets connections':
-      return listen(
-        createTcpServer((socket) => socket.resetAndDestroy()),
-        sockets,
-      );
+      return listenOnLoopback(createTcpServer((socket) => socket.resetAndDestroy()));
     case 'never answers':
-      return listen(
-        createTcpServer(() => {}),
-        sockets,
-      );
+      return listenOnLoopback(createTcpServer(() => {}));
     case 'storms of 5xx': {
       const body = JSON.stringify({
         errors: [{ message: 'overloaded', code: 'UNAVAILABLE', type: 'SERVICE_UNAVAILABLE', statusCode: '503' }],

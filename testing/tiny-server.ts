@@ -1,7 +1,7 @@
 // A tiny HTTP server on an ephemeral 127.0.0.1 port whose every answer a test scripts, for showing
 // how the suite reacts to a broken or odd provider.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../config/listen-on-loopback.ts';
 
 export interface TinyServer {
   url: string;
@@ -17,14 +17,5 @@ export async function startTinyServer(
     requests.push(request);
     answer(request, response);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { ...(await listenOnLoopback(server)), requests };
 }

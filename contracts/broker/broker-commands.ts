@@ -8,7 +8,7 @@ import { readWholeNumber } from '../../config/whole-number.ts';
 import type { GitVersion } from '../git-version.ts';
 import { CONSUMER_NAME, PACT_DIRECTORY } from '../participants.ts';
 
-export const DEFAULT_BROKER_TIMEOUT_SECONDS = 120;
+const DEFAULT_BROKER_TIMEOUT_SECONDS = 120;
 
 function brokerUrl(environment: Environment, purpose: string): string {
   const url = environment.PACT_BROKER_BASE_URL?.trim();

@@ -18,7 +18,7 @@ import { createTokenProvider } from '../../config/token-provider.ts';
 import { PLACEHOLDER_TOKEN } from '../consumer/placeholder-token.ts';
 import { readGitVersion } from '../git-version.ts';
 import { PACT_DIRECTORY, PROVIDER_NAME } from '../participants.ts';
-import { configuredStateHandlers, sandboxStateHandlers } from './provider-targets.ts';
+import { configuredStateHandlers, sandboxStateHandlers } from './state-handlers.ts';
 
 type VerifierOptions = ConstructorParameters<typeof Verifier>[0];
 
@@ -150,7 +150,7 @@ async function readConfiguredAppointment(
   return response.json().catch(() => undefined);
 }
 
-export async function verifyProvider(config: SuiteConfig, environment: Environment): Promise<void> {
+async function verifyProvider(config: SuiteConfig, environment: Environment): Promise<void> {
   const source = pactSource(environment);
   const target = await resolveTarget(config, environment);
   const { sandbox } = target;

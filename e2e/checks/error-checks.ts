@@ -31,7 +31,7 @@ export async function checkForbidden(probe: Probe, path: string, noScopeToken: s
 }
 
 /** The methods other than GET and HEAD that the 405 check tries. */
-export const OTHER_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
+const OTHER_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /**
  * Another method gets 405 with the errors envelope. A POST, PUT, PATCH or DELETE on a real

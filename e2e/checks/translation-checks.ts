@@ -39,7 +39,7 @@ export async function readTranslations(
   return { translations };
 }
 
-export function availableLanguages(translations: Translations): string[] {
+function availableLanguages(translations: Translations): string[] {
   const languages = TRANSLATABLE_FIELDS.flatMap((field) =>
     translations[field].map((translation) => translation.language.toLowerCase()),
   );

@@ -16,7 +16,7 @@ import {
 import { LoadSettingsError, type RunShape } from './load-settings.ts';
 import { type LookupSlo, lookupThresholds, type Threshold } from './load-thresholds.ts';
 
-export const PRODUCTION_HOSTS = ['api.pexipengage.com'];
+const PRODUCTION_HOSTS = ['api.pexipengage.com'];
 
 export interface LoadOptions {
   scenarios: Record<string, Scenario & { tags: Record<string, string> }>;
@@ -26,7 +26,7 @@ export interface LoadOptions {
 }
 
 /** The host of an http(s) URL as DNS compares it: lower case, without the trailing dot(s). */
-export function normalisedHost(baseUrl: string): string | undefined {
+function normalisedHost(baseUrl: string): string | undefined {
   return /^https?:\/\/(?:[^@/]*@)?([^/:?#]+)/i.exec(baseUrl)?.[1]?.toLowerCase().replace(/\.+$/, '');
 }
 

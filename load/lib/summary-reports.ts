@@ -38,7 +38,7 @@ function inUnit(type: string, stat: string, value: number): string {
   return String(Number(value.toFixed(3)));
 }
 
-export function thresholdOutcomes(data: SummaryData): ThresholdOutcome[] {
+function thresholdOutcomes(data: SummaryData): ThresholdOutcome[] {
   return Object.entries(data.metrics).flatMap(([metric, { type, values, thresholds }]) =>
     Object.entries(thresholds ?? {}).map(([threshold, { ok }]) => {
       const [, stat = '', operator = '', boundText = ''] = THRESHOLD.exec(threshold) ?? [];
@@ -54,7 +54,7 @@ export function thresholdOutcomes(data: SummaryData): ThresholdOutcome[] {
 }
 
 /** The summary data without setup_data, which carries the run's token from setup() to the VUs. */
-export function withoutSetupData(data: SummaryData): SummaryData {
+function withoutSetupData(data: SummaryData): SummaryData {
   const { setup_data: _dropped, ...rest } = data;
   return rest as SummaryData;
 }
@@ -172,7 +172,7 @@ export function renderText(data: SummaryData, profile: string, target: string, f
  * Where handleSummary writes. k6 creates no folders: `npm run load` creates <reports>/load and says
  * where with ENGAGE_REPORTS_DIR; a bare `k6 run` writes into the working directory, which exists.
  */
-export function summaryPaths(reportsDirectory: string | undefined): {
+function summaryPaths(reportsDirectory: string | undefined): {
   json: string;
   junit: string;
   markdown: string;

@@ -31,7 +31,7 @@ function errorText(message: string | undefined): string {
     .replace(/^Error: /, '');
 }
 
-export function e2eFindings(reports: string): LayerFindings | undefined {
+function e2eFindings(reports: string): LayerFindings | undefined {
   const report = readJson(inReports(reports, REPORT_FILES.e2eResults)) as { suites?: PlaywrightSuite[] } | undefined;
   if (report === undefined) return undefined;
   const findings: LayerFindings = { passed: 0, failed: 0, skipped: 0, failures: [], skippedBy: {}, latency: [] };
@@ -61,7 +61,7 @@ export function e2eFindings(reports: string): LayerFindings | undefined {
   return findings;
 }
 
-export function contractFindings(reports: string): LayerFindings | undefined {
+function contractFindings(reports: string): LayerFindings | undefined {
   return readJson(inReports(reports, REPORT_FILES.verificationFindings)) as LayerFindings | undefined;
 }
 
@@ -70,7 +70,7 @@ interface K6Summary {
 }
 
 /** Each k6 threshold is a check: passed or failed, with the value it saw. */
-export function loadFindings(reports: string): LayerFindings | undefined {
+function loadFindings(reports: string): LayerFindings | undefined {
   const summary = readJson(inReports(reports, REPORT_FILES.loadSummary)) as K6Summary | undefined;
   if (summary?.metrics === undefined) return undefined;
   const findings: LayerFindings = { passed: 0, failed: 0, skipped: 0, failures: [], skippedBy: {} };

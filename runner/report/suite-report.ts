@@ -78,7 +78,7 @@ function collectPacts(reports: string, pactDirectory: string): string[] {
     });
 }
 
-export function renderSummaryMarkdown(run: SuiteRun): string {
+function renderSummaryMarkdown(run: SuiteRun): string {
   return [
     `# API suite against ${run.target}: ${verdict(run)}`,
     '',

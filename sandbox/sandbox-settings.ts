@@ -1,5 +1,5 @@
-// Reads the sandbox's knobs for `npm run sandbox` from flags (--latency-ms 50) or SANDBOX_*
-// variables; flags win. Every bad value is a ConfigError naming the flag or variable.
+// The sandbox's settings, read from SANDBOX_* variables for every sandbox the suite starts, and from
+// flags too for `npm run sandbox` (--latency-ms 50; flags win). A bad value is a ConfigError naming it.
 import { ConfigError } from '../config/config-error.ts';
 import type { Environment } from '../config/environment-files.ts';
 import { parseFlags } from '../config/parse-flags.ts';
@@ -19,7 +19,7 @@ const knobs = {
 } as const;
 type Knob = keyof typeof knobs;
 
-export function readSandboxCliOptions(args: string[], environment: Environment): SandboxOptions & { port: number } {
+export function readSandboxSettings(args: string[], environment: Environment): SandboxOptions & { port: number } {
   const options = Object.fromEntries(
     Object.entries(knobs).map(([name, { variable, help }]) => [name, { type: 'string' as const, help, variable }]),
   );

@@ -64,7 +64,7 @@ export function sandboxStateHandlers(sandbox: RunningSandbox): StateHandlers {
 export type ReadConfiguredAppointment = () => Promise<unknown>;
 
 /** A language the city of a scheduled appointment is translated into, or why the appointment cannot serve. */
-export function translatedCityLanguage(
+function translatedCityLanguage(
   body: unknown,
   preferred: string | undefined,
 ): { language: string } | { problem: string } {
