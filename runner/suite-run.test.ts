@@ -6,7 +6,6 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startSandbox } from '../sandbox/start-sandbox.ts';
 import { type AnotherProvider, startAnotherProvider } from '../testing/another-provider.ts';
 import { filesContaining } from '../testing/files-containing.ts';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
@@ -125,45 +124,6 @@ describe('npm start refuses bad flags with one line', () => {
       assert.match(output, message);
     });
   }
-});
-
-describe('npm start against a provider that breaks one field', () => {
-  it('names the field, what was expected and what came, with the counts, in the console, summary.md and index.html', async () => {
-    const broken = await startSandbox({ faults: ['wrong-id'] });
-    try {
-      const reports = reportsFolder();
-      const { code, output } = await start(
-        {
-          ENGAGE_REPORTS_DIR: reports,
-          ENGAGE_BASE_URL: broken.url,
-          ENGAGE_ENTERPRISE: 'acme',
-          ENGAGE_TOKEN: 'sandbox-token',
-          ENGAGE_APPOINTMENT_ID: '123',
-          ENGAGE_DEFAULT_LANGUAGE: 'en',
-        },
-        ['--only', 'e2e'],
-      );
-      assert.equal(code, 1, output);
-      const summary = readFileSync(join(reports, 'summary.md'), 'utf8');
-      const html = readFileSync(join(reports, 'index.html'), 'utf8');
-      for (const [where, text] of [
-        ['the console', output],
-        ['summary.md', summary],
-        ['index.html', html.replaceAll('&quot;', '"')],
-      ] as const) {
-        assert.match(
-          text,
-          /e2e · is the appointment that was asked for: .*data\.id is "123-other", expected the requested "123"/,
-          where,
-        );
-        assert.match(text, /\d+ passed, [1-9]\d* failed, \d+ skipped/, where);
-      }
-      assert.match(summary, /^# API suite against http:\/\/127\.0\.0\.1:\d+: FAILED$/m);
-      assert.match(summary, /^## Single-request latency\n\n- e2e · an existing appointment: \d+ ms$/m);
-    } finally {
-      await broken.close();
-    }
-  });
 });
 
 describe('the commands explain themselves', () => {

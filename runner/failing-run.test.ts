@@ -1,0 +1,101 @@
+// One failing `npm start` of every layer, read three ways: the report names the broken field with
+// what was expected and what came, in the console, summary.md and index.html; the 403 check fails
+// with its reason; and no configured or issued secret (client secret, no-scope token, broker token,
+// every token the target issued) is in its console output or any report file, traces unzipped.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
+import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
+import { filesContaining } from '../testing/files-containing.ts';
+import { issueSandboxToken } from '../testing/issue-sandbox-token.ts';
+import { type RecordingProxy, startRecordingProxy } from '../testing/recording-proxy.ts';
+import { runEntryPoint } from '../testing/run-entry-point.ts';
+import { standInK6Binary } from '../testing/stand-in-k6.ts';
+
+describe('a failing npm start of every layer', () => {
+  let sandbox: RunningSandbox;
+  let recorder: RecordingProxy;
+  const reports = mkdtempSync(join(tmpdir(), 'engage-failing-run-'));
+  const [client] = SANDBOX_DEFAULTS.clients;
+  const brokerToken = `broker-token-${Date.now()}`;
+  let noScopeToken: string;
+  let run: { code: number | null; output: string };
+  before(async () => {
+    // A provider that answers another appointment than the one asked for and checks no token: the
+    // contracts fail (401 interaction) and so does e2e, which keeps Playwright traces.
+    sandbox = await startSandbox({ faults: ['wrong-id', 'no-auth-check'] });
+    recorder = await startRecordingProxy(sandbox.url);
+    noScopeToken = await issueSandboxToken(sandbox.url, 'acme', 'sandbox-client-no-scope');
+    run = await runEntryPoint(
+      'runner/main.ts',
+      {
+        ENGAGE_REPORTS_DIR: reports,
+        ENGAGE_BASE_URL: recorder.url,
+        ENGAGE_ENTERPRISE: 'acme',
+        ENGAGE_APPOINTMENT_ID: '123',
+        ENGAGE_DEFAULT_LANGUAGE: 'en',
+        ENGAGE_TOKEN_URL: `${recorder.url}/realms/acme/protocol/openid-connect/token`,
+        ENGAGE_CLIENT_ID: client.clientId,
+        ENGAGE_CLIENT_SECRET: client.clientSecret,
+        ENGAGE_NO_SCOPE_TOKEN: noScopeToken,
+        PACT_BROKER_TOKEN: brokerToken,
+        K6_BIN: standInK6Binary(),
+      },
+      [],
+    );
+  });
+  after(async () => {
+    await recorder.close();
+    await sandbox.close();
+  });
+
+  it('fails the contracts and e2e layers, and exits 1', () => {
+    assert.equal(run.code, 1, run.output);
+    assert.match(run.output, /the suite FAILED: contracts, e2e/);
+  });
+
+  it('names the field, what was expected and what came, with the counts, in the console, summary.md and index.html', () => {
+    const summary = readFileSync(join(reports, 'summary.md'), 'utf8');
+    const html = readFileSync(join(reports, 'index.html'), 'utf8');
+    for (const [where, text] of [
+      ['the console', run.output],
+      ['summary.md', summary],
+      ['index.html', html.replaceAll('&quot;', '"')],
+    ] as const) {
+      assert.match(
+        text,
+        /e2e · is the appointment that was asked for: .*data\.id is "123-other", expected the requested "123"/,
+        where,
+      );
+      assert.match(text, /\d+ passed, [1-9]\d* failed, \d+ skipped/, where);
+    }
+    assert.match(summary, /^# API suite against http:\/\/127\.0\.0\.1:\d+: FAILED$/m);
+    assert.match(summary, /^## Single-request latency\n\n- e2e · an existing appointment: \d+ ms$/m);
+  });
+
+  it('fails the 403 check with its reason', () => {
+    const junit = readFileSync(join(reports, 'e2e', 'junit.xml'), 'utf8');
+    assert.match(junit, /a token without the appointments scope gets 403[\s\S]*HTTP 200, expected 403/);
+  });
+
+  it('leaves no configured or issued secret in any output, Playwright traces unzipped', () => {
+    assert.ok(recorder.issuedTokens.length > 0, 'the target issued tokens');
+    assert.ok(
+      filesContaining(reports, '').some((file) => file.endsWith('trace.zip')),
+      'the failures kept Playwright traces',
+    );
+    const secrets: Record<string, string> = {
+      ENGAGE_CLIENT_SECRET: client.clientSecret,
+      ENGAGE_NO_SCOPE_TOKEN: noScopeToken,
+      PACT_BROKER_TOKEN: brokerToken,
+      ...Object.fromEntries(recorder.issuedTokens.map((token, index) => [`issued token ${index + 1}`, token])),
+    };
+    for (const [name, secret] of Object.entries(secrets)) {
+      assert.deepEqual(filesContaining(reports, secret), [], `no report file holds ${name}`);
+      assert.ok(!run.output.includes(secret), `the console output does not hold ${name}`);
+    }
+  });
+});
