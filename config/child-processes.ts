@@ -77,7 +77,7 @@ export function spawnSharingGroup(command: string, args: string[], options: Spaw
 }
 
 /** Spawns a child in a process group of its own, known to the signal forwarding until it exits. */
-export function spawnInGroup(command: string, args: string[], options: SpawnOptions): ChildProcess {
+function spawnInGroup(command: string, args: string[], options: SpawnOptions): ChildProcess {
   const child = spawn(command, args, { ...options, detached: true });
   if (child.pid !== undefined) {
     const pid = child.pid;
@@ -94,6 +94,34 @@ export function spawnInGroup(command: string, args: string[], options: SpawnOpti
 }
 
 /** Kills a child's whole group now (a layer out of time). */
-export function killGroup(child: ChildProcess): void {
+function killGroup(child: ChildProcess): void {
   if (child.pid !== undefined) signalGroup(child.pid, 'SIGKILL');
+}
+
+/**
+ * Spawns a child in a process group of its own (spawnInGroup) and kills the whole group when it is
+ * still running after `milliseconds`; `finished` says how it ended, once its output is flushed.
+ */
+export function spawnWithDeadline(
+  command: string,
+  args: string[],
+  options: SpawnOptions,
+  milliseconds: number,
+): { child: ChildProcess; finished: Promise<{ code: number | null; timedOut: boolean }> } {
+  const child = spawnInGroup(command, args, options);
+  let timedOut = false;
+  const timer = setTimeout(
+    () => {
+      timedOut = true;
+      killGroup(child);
+    },
+    Math.max(0, milliseconds),
+  );
+  const finished = new Promise<{ code: number | null; timedOut: boolean }>((resolve) =>
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, timedOut });
+    }),
+  );
+  return { child, finished };
 }

@@ -1,7 +1,7 @@
 // Runs one layer of `npm start`: its steps in turn as child processes in their own process group,
 // output kept in a log file, stopped whole when the layer's time is up or the run is interrupted.
 import { createWriteStream } from 'node:fs';
-import { interruption, killGroup, spawnInGroup } from '../config/child-processes.ts';
+import { interruption, spawnWithDeadline } from '../config/child-processes.ts';
 import type { Layer } from './layers.ts';
 
 export type LayerOutcome = 'passed' | 'failed' | 'timed out' | 'skipped' | 'interrupted';
@@ -45,23 +45,16 @@ export async function runLayer(layer: Layer, logFile: string, environment: NodeJ
   try {
     for (const step of layer.steps) {
       log.write(`\n=== ${step.title}\n`);
-      const child = spawnInGroup(process.execPath, step.args, {
-        env: withoutTestContext(environment),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const { child, finished } = spawnWithDeadline(
+        process.execPath,
+        step.args,
+        { env: withoutTestContext(environment), stdio: ['ignore', 'pipe', 'pipe'] },
+        deadline - Date.now(),
+      );
       const write = (chunk: Buffer) => log.write(withoutColourCodes(String(chunk)));
       child.stdout?.on('data', write);
       child.stderr?.on('data', write);
-      let timedOut = false;
-      const timer = setTimeout(
-        () => {
-          timedOut = true;
-          killGroup(child);
-        },
-        Math.max(0, deadline - Date.now()),
-      );
-      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-      clearTimeout(timer);
+      const { code, timedOut } = await finished;
       const signal = interruption();
       if (signal !== undefined) return finish('interrupted', `${step.title} was stopped by ${signal}`);
       if (timedOut)

@@ -2,7 +2,7 @@
 // that ships inside @pact-foundation/pact-cli, with versions from git and a bounded time.
 
 import { createRequire } from 'node:module';
-import { forwardStopSignals, killGroup, spawnInGroup } from '../../config/child-processes.ts';
+import { forwardStopSignals, spawnWithDeadline } from '../../config/child-processes.ts';
 import { ConfigError } from '../../config/config-error.ts';
 import { runMain } from '../../config/entry-point.ts';
 import { readEnvironment } from '../../config/environment-files.ts';
@@ -35,14 +35,12 @@ await runMain(async () => {
   console.log(`pact-broker ${args.join(' ')} (stopped after ${timeout} s)`);
   // Its own process group, so that the timeout (or Ctrl-C) also stops the helpers the binary starts.
   forwardStopSignals();
-  const child = spawnInGroup(standalone().pactFullPath, ['broker', ...args], { stdio: 'inherit' });
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    killGroup(child);
-  }, timeout * 1000);
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  clearTimeout(timer);
+  const { code, timedOut } = await spawnWithDeadline(
+    standalone().pactFullPath,
+    ['broker', ...args],
+    { stdio: 'inherit' },
+    timeout * 1000,
+  ).finished;
   if (timedOut) {
     console.error(
       `pact-broker ${action} did not finish within ${timeout} s (PACT_BROKER_TIMEOUT_SECONDS) and was stopped`,
