@@ -7,8 +7,8 @@ import { ConfigError } from './config-error.ts';
 import type { Environment } from './environment-files.ts';
 import { readHttpUrl } from './http-url.ts';
 import { isOptionalExpectation, OPTIONAL_EXPECTATIONS, type OptionalExpectation } from './optional-expectations.ts';
+import { REQUEST_TIMEOUT_RULE, readNumber } from './read-number.ts';
 import { Secret } from './secret.ts';
-import { readWholeNumber } from './whole-number.ts';
 
 export type TargetConfig = { kind: 'sandbox' } | { kind: 'remote'; baseUrl: string };
 
@@ -87,12 +87,11 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
     defaultLanguage,
     expectations: readExpectations(environment.ENGAGE_EXPECT, onSandbox),
     noScopeToken: noScopeToken === undefined ? undefined : new Secret(noScopeToken),
-    requestTimeoutMilliseconds: readWholeNumber('ENGAGE_REQUEST_TIMEOUT_MS', value('ENGAGE_REQUEST_TIMEOUT_MS'), {
-      fallback: 10_000,
-      min: 100,
-      max: 600_000,
-      unit: 'milliseconds',
-    }),
+    requestTimeoutMilliseconds: readNumber(
+      'ENGAGE_REQUEST_TIMEOUT_MS',
+      value('ENGAGE_REQUEST_TIMEOUT_MS'),
+      REQUEST_TIMEOUT_RULE,
+    ),
   };
 }
 

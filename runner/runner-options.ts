@@ -2,6 +2,7 @@
 // profile, whether a missing k6 fails the run (--require-load), and a timeout override per layer.
 import { ConfigError } from '../config/config-error.ts';
 import { parseFlags } from '../config/parse-flags.ts';
+import { readNumber } from '../config/read-number.ts';
 import { isProfileName, PROFILE_NAMES } from '../load/lib/load-profiles.ts';
 import { LAYER_NAMES, type LayerName } from './layers.ts';
 
@@ -62,10 +63,7 @@ export function readRunnerOptions(args: string[]): RunnerOptions {
   if (loadProfile !== undefined && !isProfileName(loadProfile))
     throw new ConfigError('--profile', `"${loadProfile}" is not one of ${PROFILE_NAMES.join(', ')}`);
   const timeout = values['layer-timeout'] as string | undefined;
-  const layerTimeoutSeconds = timeout === undefined ? undefined : Number(timeout);
-  if (layerTimeoutSeconds !== undefined && !(Number.isInteger(layerTimeoutSeconds) && layerTimeoutSeconds > 0)) {
-    throw new ConfigError('--layer-timeout', `is "${timeout}" but must be a whole number of seconds above 0`);
-  }
+  const layerTimeoutSeconds = readNumber('--layer-timeout', timeout, { min: 1, whole: true, unit: 'seconds' });
   return {
     layers: (only ?? [...LAYER_NAMES]).filter((name) => !skip.includes(name)),
     environmentName: values.env as string | undefined,

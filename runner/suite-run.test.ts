@@ -114,7 +114,7 @@ describe('npm start refuses bad flags with one line', () => {
     [['--env', 'nowhere'], /^configuration error: ENGAGE_ENV is "nowhere" but .*\.env\.nowhere does not exist$/m],
     [
       ['--layer-timeout', '0'],
-      /^configuration error: --layer-timeout is "0" but must be a whole number of seconds above 0$/m,
+      /^configuration error: --layer-timeout is "0" but must be a whole number of seconds of at least 1$/m,
     ],
   ];
   for (const [args, message] of cases) {

@@ -33,7 +33,7 @@ describe('sandbox options', () => {
     assert.deepEqual(options.faults, ['wrong-enum']);
   });
   const bad: Array<[string[], Record<string, string>, RegExp]> = [
-    [['--port', 'x'], {}, /^--port is "x" but must be an integer from 0 to 65535$/],
+    [['--port', 'x'], {}, /^--port is "x" but must be a whole number from 0 to 65535$/],
     [[], { SANDBOX_ERROR_RATE: '2' }, /^SANDBOX_ERROR_RATE is "2" but must be a number from 0 to 1$/],
     [[], { SANDBOX_RATE_LIMIT: 'maybe' }, /^SANDBOX_RATE_LIMIT is "maybe" but must be on or off$/],
     [[], { SANDBOX_FAULTS: 'wrong-enum,gremlins' }, /^SANDBOX_FAULTS names unknown fault "gremlins"; known: /],

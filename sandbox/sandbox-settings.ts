@@ -3,6 +3,7 @@
 import { ConfigError } from '../config/config-error.ts';
 import type { Environment } from '../config/environment-files.ts';
 import { parseFlags } from '../config/parse-flags.ts';
+import { readNumber } from '../config/read-number.ts';
 import type { SandboxOptions } from './create-sandbox-app.ts';
 import { FAULT_NAMES, isFaultName } from './faults.ts';
 import { readSeedFile, SeedError } from './seed.ts';
@@ -41,15 +42,7 @@ export function readSandboxSettings(args: string[], environment: Environment): S
     { min, max, integer }: { min: number; max: number; integer?: boolean },
   ) => {
     const found = raw(knob);
-    if (found === undefined) return fallback;
-    const parsed = Number(found.value);
-    if (!Number.isFinite(parsed) || parsed < min || parsed > max || (integer && !Number.isInteger(parsed))) {
-      throw new ConfigError(
-        found.name,
-        `is "${found.value}" but must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}`,
-      );
-    }
-    return parsed;
+    return found === undefined ? fallback : readNumber(found.name, found.value, { min, max, whole: integer, fallback });
   };
   const rateLimit = raw('rate-limit');
   if (rateLimit !== undefined && !['on', 'off', 'true', 'false', '1', '0'].includes(rateLimit.value)) {

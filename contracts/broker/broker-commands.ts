@@ -4,7 +4,7 @@
 import { ConfigError } from '../../config/config-error.ts';
 import type { Environment } from '../../config/environment-files.ts';
 import { readHttpUrl } from '../../config/http-url.ts';
-import { readWholeNumber } from '../../config/whole-number.ts';
+import { readNumber } from '../../config/read-number.ts';
 import type { GitVersion } from '../git-version.ts';
 import { CONSUMER_NAME, PACT_DIRECTORY } from '../participants.ts';
 
@@ -24,7 +24,7 @@ function brokerUrl(environment: Environment, purpose: string): string {
 /** Seconds after which a broker command is stopped. */
 export function brokerTimeoutSeconds(environment: Environment): number {
   const rule = { fallback: DEFAULT_BROKER_TIMEOUT_SECONDS, min: 1, max: 3600, unit: 'seconds' };
-  return readWholeNumber('PACT_BROKER_TIMEOUT_SECONDS', environment.PACT_BROKER_TIMEOUT_SECONDS, rule);
+  return readNumber('PACT_BROKER_TIMEOUT_SECONDS', environment.PACT_BROKER_TIMEOUT_SECONDS, rule);
 }
 
 export function publishArguments(environment: Environment, git: GitVersion): string[] {

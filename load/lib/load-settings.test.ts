@@ -23,6 +23,11 @@ describe('settings', () => {
       () => readLoadSettings({ ...environment, ENGAGE_TOKEN: '' }),
       /ENGAGE_TOKEN is required when ENGAGE_BASE_URL is set \(or set ENGAGE_TOKEN_URL, ENGAGE_CLIENT_ID and ENGAGE_CLIENT_SECRET\)$/,
     );
+    // The suite's own number rule (config/read-number.ts): no silent fallback for a bad timeout.
+    assert.throws(
+      () => readLoadSettings({ ...environment, ENGAGE_REQUEST_TIMEOUT_MS: '5' }),
+      /ENGAGE_REQUEST_TIMEOUT_MS is "5" but must be a whole number of milliseconds from 100 to 600000/,
+    );
     // The suite's own credential rule (config/auth-choice.ts): never both, and all three or none.
     assert.throws(
       () => readLoadSettings({ ...environment, ENGAGE_CLIENT_ID: 'c' }),

@@ -7,6 +7,7 @@ import { type ChosenAuth, chooseAuth } from '../../config/auth-choice.ts';
 import { ConfigError } from '../../config/config-error.ts';
 import { readHandoff } from '../../config/handoffs.ts';
 import { isPlainHttpUrl, PLAIN_HTTP_URL_RULE } from '../../config/plain-http-url.ts';
+import { REQUEST_TIMEOUT_RULE, readNumber } from '../../config/read-number.ts';
 import { reportsDirectory } from '../../config/report-paths.ts';
 
 export type LoadAuth = ChosenAuth;
@@ -96,7 +97,9 @@ export function readLoadSettings(env: Env): LoadSettings {
       'ENGAGE_APPOINTMENT_IDS (or ENGAGE_APPOINTMENT_ID, or ENGAGE_APPOINTMENT_IDS_FILE) is required',
     );
   }
-  const timeoutMs = Number(text(env, 'ENGAGE_REQUEST_TIMEOUT_MS') ?? 10_000);
+  const timeoutMs = suiteRule(() =>
+    readNumber('ENGAGE_REQUEST_TIMEOUT_MS', text(env, 'ENGAGE_REQUEST_TIMEOUT_MS'), REQUEST_TIMEOUT_RULE),
+  );
   return {
     ...shape,
     baseUrl,
@@ -107,16 +110,21 @@ export function readLoadSettings(env: Env): LoadSettings {
     languages: env.ENGAGE_LOAD_LANGUAGES === undefined ? DEFAULT_LANGUAGES : list(env.ENGAGE_LOAD_LANGUAGES),
     // A bare `k6 run` with no ENGAGE_REPORTS_DIR writes into its working directory instead.
     reportsDirectory: readHandoff(env, 'ENGAGE_REPORTS_DIR') === undefined ? undefined : reportsDirectory(env),
-    requestTimeoutMilliseconds: Number.isFinite(timeoutMs) && timeoutMs > 0 ? Math.round(timeoutMs) : 10_000,
+    requestTimeoutMilliseconds: timeoutMs,
   };
 }
 
-/** The suite's own rule (config/auth-choice.ts), its problems as load settings errors. */
-function readAuth(env: Env): LoadAuth {
+/** A rule of the suite's own config, its problem as a load settings error. */
+function suiteRule<T>(read: () => T): T {
   try {
-    return chooseAuth((name) => text(env, name));
+    return read();
   } catch (error) {
     if (error instanceof ConfigError) throw new LoadSettingsError(error.message);
     throw error;
   }
+}
+
+/** The suite's own credential rule (config/auth-choice.ts). */
+function readAuth(env: Env): LoadAuth {
+  return suiteRule(() => chooseAuth((name) => text(env, name)));
 }
