@@ -1,6 +1,6 @@
 // Whether a target answers at all, for the checks that stop early when it does not (the preflight
 // of `npm start`, the e2e global setup): the reason names the target, never a local forwarder.
-import { sendExactRequest } from '../e2e/exact-request.ts';
+import { sendExactRequest } from './exact-request.ts';
 
 /** Why `baseUrl` cannot be tested, or undefined when it answers anything at all. */
 export async function targetDownReason(baseUrl: string, timeoutMilliseconds: number): Promise<string | undefined> {

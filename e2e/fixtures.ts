@@ -4,13 +4,13 @@
 // proxy, so Playwright, its traces and its reports only ever see a placeholder token.
 import { test as base, expect as baseExpect } from '@playwright/test';
 import { appointmentPath } from '../config/api-facts.ts';
+import { exactTransport } from '../config/exact-request.ts';
 import { readHandoff } from '../config/handoffs.ts';
 import { loadSuiteConfig } from '../config/load-suite-config.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { createTokenProvider } from '../config/token-provider.ts';
 import { type CheckResult, problemsOf } from './checks/check-result.ts';
 import { checkBasicAppointment } from './checks/response-checks.ts';
-import { exactTransport } from './exact-request.ts';
 import { createProbe, type Probe } from './http-probe.ts';
 import { toMatchSchema } from './matchers/to-match-schema.ts';
 import { PROXY_ERROR_HEADER, startTokenInjectingProxy, type TokenInjectingProxy } from './token-injecting-proxy.ts';

@@ -3,6 +3,8 @@
 // Authorization header is added here; in Playwright the token is only a placeholder that the
 // token-injecting proxy replaces, so no error or trace of the request can hold the real one.
 
+import type { HeaderValue, RawRequest } from '../config/exact-request.ts';
+
 export interface ProbeResponse {
   status: number;
   headers: Record<string, string>;
@@ -11,9 +13,6 @@ export interface ProbeResponse {
   json: unknown;
   durationMilliseconds: number;
 }
-
-/** Several values go out as repeated header lines, in order. */
-export type HeaderValue = string | string[];
 
 /** A header set to null is left out: that is how a check sends no Authorization at all. */
 export type ProbeHeaders = Record<string, HeaderValue | null>;
@@ -26,13 +25,6 @@ export interface ProbeTarget {
   enterprise: string;
   getToken: () => Promise<string>;
 }
-
-/** Sends one request with exactly these headers; answer headers are lower-case, repeated ones joined. */
-export type RawRequest = (
-  method: string,
-  url: string,
-  headers: Record<string, HeaderValue>,
-) => Promise<{ status: number; headers: Record<string, string>; text: string }>;
 
 export function createProbe(target: ProbeTarget, rawRequest: RawRequest): Probe {
   return async (path, headers = {}, method = 'GET') => {

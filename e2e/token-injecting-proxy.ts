@@ -7,9 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { appointmentPath } from '../config/api-facts.ts';
+import { sendExactRequest } from '../config/exact-request.ts';
 import { listenOnLoopback } from '../config/listen-on-loopback.ts';
 import { describeNoAnswer } from '../config/target-reachability.ts';
-import { sendExactRequest } from './exact-request.ts';
 
 /** Set on the proxy's own answer when the target could not be reached, with the reason. */
 export const PROXY_ERROR_HEADER = 'x-e2e-proxy-error';

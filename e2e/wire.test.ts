@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { appointmentPath } from '../config/api-facts.ts';
+import { exactTransport, headerLines, type RawRequest, sendExactRequest } from '../config/exact-request.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { type RecordingProxy, startRecordingProxy } from '../testing/recording-proxy.ts';
 import { runNode } from '../testing/run-entry-point.ts';
@@ -33,8 +34,7 @@ import {
   regionFallbackCheck,
   translationChecks,
 } from './checks/translation-checks.ts';
-import { exactTransport, headerLines, sendExactRequest } from './exact-request.ts';
-import { createProbe, type Probe, type RawRequest } from './http-probe.ts';
+import { createProbe, type Probe } from './http-probe.ts';
 import { startTokenInjectingProxy, type TokenInjectingProxy } from './token-injecting-proxy.ts';
 
 /** Header lines as a list of [lower-case name, value], without the ones node's client always sets. */

@@ -10,7 +10,7 @@ import { handOff, readHandoff } from '../config/handoffs.ts';
 import { loadSuite } from '../config/load-suite-config.ts';
 import { inReports, layerLog, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
 import { targetLabel } from '../config/resolve-target.ts';
-import { findK6 } from '../load/find-k6.ts';
+import { findK6 } from '../load/load-layer.ts';
 import { readSandboxSettings } from '../sandbox/sandbox-settings.ts';
 import { suiteLayers } from './layers.ts';
 import { preflightProblems } from './preflight.ts';

@@ -3,10 +3,10 @@
 // to fix (exit 2), not dozens of failures across the layers. A broken answer (5xx, a wrong body) is
 // left to the layers, which report it.
 import { appointmentPath } from '../config/api-facts.ts';
+import { sendExactRequest } from '../config/exact-request.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { describeNoAnswer } from '../config/target-reachability.ts';
 import { createTokenProvider, TokenRequestError } from '../config/token-provider.ts';
-import { sendExactRequest } from '../e2e/exact-request.ts';
 
 /** The preflight waits this long at most, whatever ENGAGE_REQUEST_TIMEOUT_MS allows a layer. */
 const PREFLIGHT_TIMEOUT_MILLISECONDS = 15_000;

@@ -3,7 +3,7 @@
 import { ConfigError } from '../config/config-error.ts';
 import { parseFlags } from '../config/parse-flags.ts';
 import { readNumber } from '../config/read-number.ts';
-import { isProfileName, PROFILE_NAMES } from '../load/lib/load-profiles.ts';
+import { isProfileName, PROFILE_NAMES } from '../load/load-layer.ts';
 import { LAYER_NAMES, type LayerName } from './layers.ts';
 
 export interface RunnerOptions {

@@ -4,8 +4,9 @@
 // Bounded in runs and time, and paced so that a real environment's rate limit is respected.
 import fc from 'fast-check';
 import { appointmentPath } from '../../config/api-facts.ts';
+import type { HeaderValue } from '../../config/exact-request.ts';
 import { formatViolations, SchemaId, validateAgainstSchema } from '../../schemas/schema-registry.ts';
-import type { HeaderValue, Probe } from '../http-probe.ts';
+import type { Probe } from '../http-probe.ts';
 import { type CheckResult, checked } from './check-result.ts';
 import { show } from './response-checks.ts';
 

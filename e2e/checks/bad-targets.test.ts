@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { appointmentPath } from '../../config/api-facts.ts';
+import { exactTransport } from '../../config/exact-request.ts';
 import { BAD_TARGET_KINDS, badTargetPool } from '../../testing/bad-targets.ts';
-import { exactTransport } from '../exact-request.ts';
 import { createProbe } from '../http-probe.ts';
 import { checkAppointmentResponse } from './response-checks.ts';
 

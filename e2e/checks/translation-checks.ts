@@ -1,8 +1,9 @@
 // The language rules, checked without knowing the data: each check reads the available languages
 // from the response's own `translations` and derives what every field must resolve to.
 import { TRANSLATABLE_FIELDS, type TranslatableField } from '../../config/api-facts.ts';
+import type { HeaderValue } from '../../config/exact-request.ts';
 import type { AppointmentResponse, LanguageValue, Location } from '../../schemas/types.generated.ts';
-import type { HeaderValue, Probe } from '../http-probe.ts';
+import type { Probe } from '../http-probe.ts';
 import { type CheckResult, checked, skipped } from './check-result.ts';
 import { checkAppointmentResponse, sameTranslation, show } from './response-checks.ts';
 

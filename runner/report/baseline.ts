@@ -3,7 +3,7 @@
 // slo.json's `baseline` limits is a regression that fails the run.
 import { existsSync, readFileSync } from 'node:fs';
 import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
-import { LOOKUP_LATENCY_METRIC } from '../../load/lib/load-thresholds.ts';
+import { LOOKUP_LATENCY_METRIC } from '../../load/load-layer.ts';
 import slo from '../../slo.json' with { type: 'json' };
 
 export interface BaselineFigure {

@@ -4,7 +4,7 @@
 // objective of slo.json where it is on the scale.
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { LOOKUP_TAG } from '../../load/lib/load-thresholds.ts';
+import { LOOKUP_TAG } from '../../load/load-layer.ts';
 
 export interface LatencySeries {
   /** Seconds since the first sample. */

@@ -3,7 +3,16 @@
 // so a check that sends no Accept-Language would send `*` through it.
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { HeaderValue, RawRequest } from './http-probe.ts';
+
+/** Several values go out as repeated header lines, in order. */
+export type HeaderValue = string | string[];
+
+/** Sends one request with exactly these headers; answer headers are lower-case, repeated ones joined. */
+export type RawRequest = (
+  method: string,
+  url: string,
+  headers: Record<string, HeaderValue>,
+) => Promise<{ status: number; headers: Record<string, string>; text: string }>;
 
 export interface ExactAnswer {
   status: number;
