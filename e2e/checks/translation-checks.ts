@@ -166,8 +166,9 @@ export const translationChecks: Record<string, TranslationCheck> = {
   },
   'Accept-Language on two lines is one list, as if joined by a comma (RFC 9110)': async (context, translations) => {
     const languages = availableLanguages(translations);
+    const second = languages[0];
+    if (second === undefined) return skipped('the location has no translation to ask for');
     const first = DOCUMENTED_LANGUAGES.find((language) => !languages.includes(language)) ?? languages[1];
-    const second = languages[0] as string;
     if (first === undefined) return skipped('the location has one language and every documented one');
     return checked(
       await expectResolution(context, [first, second], firstOf(exactly(first), exactly(second)), translations),
