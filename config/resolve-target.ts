@@ -3,7 +3,7 @@
 // the SANDBOX_* knobs applied. Every layer and the runner name the target with the same label.
 
 import { readSandboxSettings } from '../sandbox/sandbox-settings.ts';
-import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
+import type { RunningSandbox } from '../sandbox/start-sandbox.ts';
 import type { Environment } from './environment-files.ts';
 import type { SuiteConfig } from './suite-config.ts';
 
@@ -34,6 +34,8 @@ export async function resolveTarget(
 ): Promise<ResolvedTarget> {
   const label = targetLabel(config);
   if (config.target.kind === 'remote') return { url: config.target.baseUrl, label, close: async () => {} };
+  // Loaded only here: a process that only names the target does not load the sandbox.
+  const { startSandbox } = await import('../sandbox/start-sandbox.ts');
   const options = readSandboxSettings([], environment);
   const rateLimit = environment.SANDBOX_RATE_LIMIT === undefined ? rateLimitByDefault : options.rateLimit;
   const sandbox = await startSandbox({ ...options, rateLimit, port: 0 });
