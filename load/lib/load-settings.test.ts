@@ -2,7 +2,7 @@
 // shape apart from its target.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type LoadSettings, readLoadSettings } from './load-settings.ts';
+import { readLoadSettings } from './load-settings.ts';
 
 const environment = {
   ENGAGE_BASE_URL: 'https://api.development.pexipengage.com',
@@ -10,10 +10,6 @@ const environment = {
   ENGAGE_TOKEN: 't',
   ENGAGE_APPOINTMENT_IDS: 'a,b',
 };
-const _settings = (overrides: Partial<LoadSettings> = {}): LoadSettings => ({
-  ...readLoadSettings(environment),
-  ...overrides,
-});
 
 describe('settings', () => {
   it('read ids, languages and credentials, and name what is missing', () => {
