@@ -46,6 +46,9 @@ export const MEETING_TYPES = ['OFFICE', 'ON_LOCATION', 'PHONE', 'VIDEO'] as cons
 export const TRANSLATABLE_FIELDS = ['city', 'state', 'street1', 'street2'] as const;
 export type TranslatableField = (typeof TRANSLATABLE_FIELDS)[number];
 
+/** The documented length of an X-Correlation-Id: 1 to this many characters. */
+export const CORRELATION_ID_MAX_LENGTH = 36;
+
 /** The scopes that may read appointments. */
 export const READ_SCOPES = ['engage:appointments:readOnly', 'engage:appointments:readWrite'] as const;
 

@@ -3,6 +3,7 @@
 // so a check that sends no Accept-Language would send `*` through it.
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { REQUEST_TIMEOUT_RULE } from './read-number.ts';
 
 /** Several values go out as repeated header lines, in order. */
 export type HeaderValue = string | string[];
@@ -78,7 +79,7 @@ export function headerLines(headers: Record<string, HeaderValue>): string[] {
 }
 
 /** The probe's transport with nothing added: used where Playwright cannot repeat a header, and in Node tests. */
-export function exactTransport(timeoutMilliseconds = 10_000): RawRequest {
+export function exactTransport(timeoutMilliseconds = REQUEST_TIMEOUT_RULE.fallback): RawRequest {
   return async (method, url, headers) => {
     const answer = await sendExactRequest(method, url, headerLines(headers), timeoutMilliseconds);
     const answerHeaders = Object.fromEntries(

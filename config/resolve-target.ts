@@ -1,10 +1,11 @@
 // The one place a run's target is resolved from its config: the configured base URL, or, when
 // ENGAGE_BASE_URL is unset, the embedded sandbox started for this process on an ephemeral port with
-// the SANDBOX_* knobs applied. Every layer and the runner name the target with the same label.
+// the SANDBOX_* knobs applied. The runner and every layer that sends requests name it with one label.
 
 import { readSandboxSettings } from '../sandbox/sandbox-settings.ts';
 import type { RunningSandbox } from '../sandbox/start-sandbox.ts';
 import type { Environment } from './environment-files.ts';
+import { readOnOff } from './on-off-setting.ts';
 import type { SuiteConfig } from './suite-config.ts';
 
 export interface ResolvedTarget {
@@ -37,7 +38,7 @@ export async function resolveTarget(
   // Loaded only here: a process that only names the target does not load the sandbox.
   const { startSandbox } = await import('../sandbox/start-sandbox.ts');
   const options = readSandboxSettings([], environment);
-  const rateLimit = environment.SANDBOX_RATE_LIMIT === undefined ? rateLimitByDefault : options.rateLimit;
+  const rateLimit = readOnOff(environment.SANDBOX_RATE_LIMIT) === undefined ? rateLimitByDefault : options.rateLimit;
   const sandbox = await startSandbox({ ...options, rateLimit, port: 0 });
   return { url: sandbox.url, label, sandbox, close: () => sandbox.close() };
 }

@@ -1,6 +1,7 @@
 // Hands out the bearer token of a run: the static ENGAGE_TOKEN, or an OAuth2 client-credentials
 // token that is cached and fetched again shortly before it expires.
 import { refreshMarginMilliseconds } from './api-facts.ts';
+import { REQUEST_TIMEOUT_RULE } from './read-number.ts';
 import type { AuthConfig } from './suite-config.ts';
 
 export interface TokenProvider {
@@ -33,7 +34,7 @@ function createClientCredentialsProvider(
   auth: Extract<AuthConfig, { kind: 'client-credentials' }>,
   options: TokenProviderOptions,
 ): TokenProvider {
-  const { fetch: fetchFunction = fetch, now = Date.now, timeoutMilliseconds = 10_000 } = options;
+  const { fetch: fetchFunction = fetch, now = Date.now, timeoutMilliseconds = REQUEST_TIMEOUT_RULE.fallback } = options;
   let cached: { token: string; refreshAt: number } | undefined;
   let inFlight: Promise<string> | undefined;
 

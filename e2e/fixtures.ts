@@ -30,7 +30,7 @@ export const test = base.extend<
       const targetUrl = readHandoff(process.env, 'ENGAGE_E2E_TARGET_URL');
       if (targetUrl === undefined)
         throw new Error('ENGAGE_E2E_TARGET_URL is unset: run the e2e tests with npm run test:e2e');
-      const tokens = createTokenProvider(suite.auth);
+      const tokens = createTokenProvider(suite.auth, { timeoutMilliseconds: suite.requestTimeoutMilliseconds });
       const proxy = await startTokenInjectingProxy(
         targetUrl,
         suite.enterprise,

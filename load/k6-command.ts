@@ -1,11 +1,13 @@
 // Builds the k6 command of `npm run load`: the arguments (nothing secret on them) and the environment
 // the script reads through __ENV, from the suite config and the command-line flags.
 import { ConfigError } from '../config/config-error.ts';
+import type { Environment } from '../config/environment-files.ts';
 import { handOff } from '../config/handoffs.ts';
+import { isOn } from '../config/on-off-setting.ts';
 import { type FlagSpec, parseFlags } from '../config/parse-flags.ts';
 import { inReports, REPORT_FILES } from '../config/report-paths.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
-import { isProfileName, PROFILE_NAMES } from './lib/load-profiles.ts';
+import { DEFAULT_PROFILE, isProfileName, PROFILE_NAMES } from './lib/load-profiles.ts';
 
 export interface LoadFlags {
   profile: string;
@@ -48,15 +50,15 @@ export function readLoadFlags(args: string[], environment: Record<string, string
     'npm run load',
     'Runs load/lookup.ts with k6 (K6_BIN, else the PATH) against ENGAGE_BASE_URL, else the embedded sandbox.',
   );
-  const profile = (values.profile as string | undefined) ?? environment.ENGAGE_LOAD_PROFILE ?? 'smoke';
+  const profile = (values.profile as string | undefined) ?? environment.ENGAGE_LOAD_PROFILE ?? DEFAULT_PROFILE;
   if (!isProfileName(profile))
     throw new ConfigError('--profile', `"${profile}" is not one of ${PROFILE_NAMES.join(', ')}`);
   return {
     profile,
     dryRun: values['dry-run'] === true,
     allowAboveRateLimit:
-      values['allow-above-rate-limit'] === true || environment.ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT === 'true',
-    confirmProduction: values['confirm-production'] === true || environment.ENGAGE_LOAD_CONFIRM_PRODUCTION === 'true',
+      values['allow-above-rate-limit'] === true || isOn(environment.ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT),
+    confirmProduction: values['confirm-production'] === true || isOn(environment.ENGAGE_LOAD_CONFIRM_PRODUCTION),
     dashboard: values.dashboard === true,
     duration: (values.duration as string | undefined) ?? environment.ENGAGE_LOAD_DURATION,
     environmentName: values.env as string | undefined,
@@ -70,13 +72,17 @@ export interface K6Command {
   secretNames: string[];
 }
 
+/** Load-only settings that are not part of the suite config, passed on from the env files too. */
+const LOAD_ONLY_VARIABLES = ['ENGAGE_LOAD_LANGUAGES', 'ENGAGE_APPOINTMENT_IDS_FILE'];
+
 export function buildK6Command(
   config: SuiteConfig,
   baseUrl: string,
   flags: LoadFlags,
   reportsDirectory: string,
+  environment: Environment,
 ): K6Command {
-  const environment: Record<string, string> = {
+  const variables: Record<string, string> = {
     ENGAGE_BASE_URL: baseUrl,
     ENGAGE_ENTERPRISE: config.enterprise,
     ENGAGE_APPOINTMENT_IDS: config.appointmentIds.join(','),
@@ -89,22 +95,26 @@ export function buildK6Command(
     // k6 otherwise reports usage to Grafana at the end of a run.
     K6_NO_USAGE_REPORT: 'true',
   };
-  if (flags.duration !== undefined) environment.ENGAGE_LOAD_DURATION = flags.duration;
+  if (flags.duration !== undefined) variables.ENGAGE_LOAD_DURATION = flags.duration;
+  for (const name of LOAD_ONLY_VARIABLES) {
+    const value = environment[name];
+    if (value !== undefined) variables[name] = value;
+  }
   const secretNames = [];
   if (config.auth.kind === 'static-token') {
-    environment.ENGAGE_TOKEN = config.auth.token.reveal();
+    variables.ENGAGE_TOKEN = config.auth.token.reveal();
     secretNames.push('ENGAGE_TOKEN');
   } else {
-    Object.assign(environment, {
+    Object.assign(variables, {
       ENGAGE_TOKEN_URL: config.auth.tokenUrl,
       ENGAGE_CLIENT_ID: config.auth.clientId,
       ENGAGE_CLIENT_SECRET: config.auth.clientSecret.reveal(),
     });
-    if (config.auth.scope !== undefined) environment.ENGAGE_SCOPE = config.auth.scope;
+    if (config.auth.scope !== undefined) variables.ENGAGE_SCOPE = config.auth.scope;
     secretNames.push('ENGAGE_CLIENT_SECRET');
   }
   if (flags.dashboard)
-    Object.assign(environment, {
+    Object.assign(variables, {
       K6_WEB_DASHBOARD: 'true',
       K6_WEB_DASHBOARD_EXPORT: inReports(reportsDirectory, REPORT_FILES.loadDashboard),
     });
@@ -115,7 +125,7 @@ export function buildK6Command(
     `json=${inReports(reportsDirectory, REPORT_FILES.loadMetrics)}`,
     'load/lookup.ts',
   ];
-  return { args, environment, secretNames };
+  return { args, environment: variables, secretNames };
 }
 
 /** How the command reads in a log: the environment with secrets replaced. */

@@ -18,7 +18,7 @@ function standInK6(exitCode: number) {
   const binary = join(folder, 'k6');
   writeFileSync(
     binary,
-    `#!/bin/sh\necho "args: $*" > "${record}"\necho "token: $ENGAGE_TOKEN" >> "${record}"\necho "target: $ENGAGE_BASE_URL" >> "${record}"\nexit ${exitCode}\n`,
+    `#!/bin/sh\necho "args: $*" > "${record}"\necho "token: $ENGAGE_TOKEN" >> "${record}"\necho "target: $ENGAGE_BASE_URL" >> "${record}"\necho "languages: $ENGAGE_LOAD_LANGUAGES" >> "${record}"\nexit ${exitCode}\n`,
   );
   chmodSync(binary, 0o755);
   return { binary, record: () => readFileSync(record, 'utf8') };
@@ -59,6 +59,17 @@ describe('npm run load', () => {
     );
     assert.match(record, /^token: sandbox-token$/m);
     assert.match(record, /^target: http:\/\/127\.0\.0\.1:\d+$/m);
+  });
+  it('passes the load-only settings of the env files on to k6, as npm start reads them', async () => {
+    const k6 = standInK6(0);
+    const configFolder = mkdtempSync(join(tmpdir(), 'engage-load-env-'));
+    writeFileSync(join(configFolder, '.env.perf'), 'ENGAGE_LOAD_LANGUAGES=nl,fr\n');
+    const { code, output } = await run(['--profile', 'smoke', '--env', 'perf'], {
+      K6_BIN: k6.binary,
+      ENGAGE_CONFIG_DIR: configFolder,
+    });
+    assert.equal(code, 0, output);
+    assert.match(k6.record(), /^languages: nl,fr$/m);
   });
   it('refuses an unknown profile with one line', async () => {
     const { code, output } = await run(['--profile', 'marathon']);

@@ -35,7 +35,7 @@ await runMain(async () => {
     : await resolveTarget(config, environment);
   try {
     const baseUrl = target.url;
-    const command = buildK6Command(config, baseUrl, flags, reports);
+    const command = buildK6Command(config, baseUrl, flags, reports, environment);
     let options: unknown;
     try {
       const slo = JSON.parse(readFileSync(new URL('../slo.json', import.meta.url), 'utf8'));

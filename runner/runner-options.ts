@@ -3,7 +3,7 @@
 import { ConfigError } from '../config/config-error.ts';
 import { parseFlags } from '../config/parse-flags.ts';
 import { readNumber } from '../config/read-number.ts';
-import { isProfileName, PROFILE_NAMES } from '../load/load-layer.ts';
+import { DEFAULT_PROFILE, isProfileName, PROFILE_NAMES } from '../load/load-layer.ts';
 import { LAYER_NAMES, type LayerName } from './layers.ts';
 
 export interface RunnerOptions {
@@ -32,7 +32,7 @@ function layerList(flag: string, raw: string | undefined): LayerName[] | undefin
 /** The load profile of a run: --profile, else ENGAGE_LOAD_PROFILE (as npm run load reads it), else smoke. */
 export function loadProfileOf(options: RunnerOptions, environment: Record<string, string | undefined>): string {
   if (options.loadProfile !== undefined) return options.loadProfile;
-  const fromEnvironment = environment.ENGAGE_LOAD_PROFILE?.trim() || 'smoke';
+  const fromEnvironment = environment.ENGAGE_LOAD_PROFILE?.trim() || DEFAULT_PROFILE;
   if (!isProfileName(fromEnvironment))
     throw new ConfigError('ENGAGE_LOAD_PROFILE', `"${fromEnvironment}" is not one of ${PROFILE_NAMES.join(', ')}`);
   return fromEnvironment;

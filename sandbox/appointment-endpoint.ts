@@ -1,6 +1,7 @@
 // GET /enterprises/{enterprise}/appointments/{id} as the notes describe it: method, auth, header
 // checks, lookup and language negotiation, answered as a Reply that the HTTP layer writes.
 import { randomUUID } from 'node:crypto';
+import { CORRELATION_ID_MAX_LENGTH } from '../config/api-facts.ts';
 import type { AppointmentStore } from './appointment-store.ts';
 import { errorBody, type SandboxError } from './error-responses.ts';
 import { breakAppointmentBody, type FaultName, faultyNegotiationRules } from './faults.ts';
@@ -78,8 +79,11 @@ export function answerAppointmentRequest(
     if (denied !== undefined) return errorReply(denied, responseHeaders);
   }
   const correlationLength = correlationHeader?.length ?? 1;
-  if ((correlationLength < 1 || correlationLength > 36) && !faults.has('accept-any-correlation-id')) {
-    const message = 'X-Correlation-Id must be 1 to 36 characters';
+  if (
+    (correlationLength < 1 || correlationLength > CORRELATION_ID_MAX_LENGTH) &&
+    !faults.has('accept-any-correlation-id')
+  ) {
+    const message = `X-Correlation-Id must be 1 to ${CORRELATION_ID_MAX_LENGTH} characters`;
     return errorReply({ status: 400, code: 'INVALID_CORRELATION_ID', message }, responseHeaders);
   }
   let id: string;

@@ -2,6 +2,8 @@
 // appointment 123, and a dozen more that cover every status and meeting type, a null location,
 // several languages per field, fields without the default language or any translation, and
 // several participants and answers.
+
+import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import type { LocationTranslations } from '../schemas/types.generated.ts';
 import type { Seed } from './seed.ts';
 import { answer, appointment, docsAppointment, location, participant, text } from './seed-helpers.ts';
@@ -29,8 +31,8 @@ const madrid: LocationTranslations = {
 export const defaultSeed: Seed = {
   enterprises: [
     {
-      id: 'acme',
-      defaultLanguage: 'en',
+      id: SANDBOX_DEFAULTS.enterprise,
+      defaultLanguage: SANDBOX_DEFAULTS.defaultLanguage,
       appointments: [
         docsAppointment,
         appointment('a-office-accepted', {

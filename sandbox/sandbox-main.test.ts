@@ -35,7 +35,11 @@ describe('sandbox options', () => {
   const bad: Array<[string[], Record<string, string>, RegExp]> = [
     [['--port', 'x'], {}, /^--port is "x" but must be a whole number from 0 to 65535$/],
     [[], { SANDBOX_ERROR_RATE: '2' }, /^SANDBOX_ERROR_RATE is "2" but must be a number from 0 to 1$/],
-    [[], { SANDBOX_RATE_LIMIT: 'maybe' }, /^SANDBOX_RATE_LIMIT is "maybe" but must be on or off$/],
+    [
+      [],
+      { SANDBOX_RATE_LIMIT: 'maybe' },
+      /^SANDBOX_RATE_LIMIT is "maybe" but must be true\/false, 1\/0, yes\/no or on\/off$/,
+    ],
     [[], { SANDBOX_FAULTS: 'wrong-enum,gremlins' }, /^SANDBOX_FAULTS names unknown fault "gremlins"; known: /],
     [
       [],

@@ -2,6 +2,7 @@
 // flags too for `npm run sandbox` (--latency-ms 50; flags win). A bad value is a ConfigError naming it.
 import { ConfigError } from '../config/config-error.ts';
 import type { Environment } from '../config/environment-files.ts';
+import { isOn, ON_OFF_WORDS, readOnOff } from '../config/on-off-setting.ts';
 import { parseFlags } from '../config/parse-flags.ts';
 import { readNumber } from '../config/read-number.ts';
 import type { SandboxOptions } from './create-sandbox-app.ts';
@@ -45,8 +46,8 @@ export function readSandboxSettings(args: string[], environment: Environment): S
     return found === undefined ? fallback : readNumber(found.name, found.value, { min, max, whole: integer, fallback });
   };
   const rateLimit = raw('rate-limit');
-  if (rateLimit !== undefined && !['on', 'off', 'true', 'false', '1', '0'].includes(rateLimit.value)) {
-    throw new ConfigError(rateLimit.name, `is "${rateLimit.value}" but must be on or off`);
+  if (rateLimit !== undefined && readOnOff(rateLimit.value) === null) {
+    throw new ConfigError(rateLimit.name, `is "${rateLimit.value}" but must be ${ON_OFF_WORDS}`);
   }
   const faults =
     raw('faults')
@@ -67,7 +68,7 @@ export function readSandboxSettings(args: string[], environment: Environment): S
     port: number('port', 4010, { min: 0, max: 65_535, integer: true }),
     latency: latency + jitter > 0 ? { fixedMilliseconds: latency, jitterMilliseconds: jitter } : undefined,
     errorRate: number('error-rate', 0, { min: 0, max: 1 }) || undefined,
-    rateLimit: rateLimit !== undefined && ['on', 'true', '1'].includes(rateLimit.value),
+    rateLimit: isOn(rateLimit?.value),
     seed: seedFile === undefined ? undefined : readSeed(seedFile.name, seedFile.value),
     tokenLifetimeSeconds: number('token-lifetime-s', 300, { min: 1, max: 86_400, integer: true }),
     faults: faults.filter(isFaultName),

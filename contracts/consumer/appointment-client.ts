@@ -2,6 +2,7 @@
 // call, and a result that says which of the three things happened.
 import { randomUUID } from 'node:crypto';
 import { appointmentPath, isJsonMediaType } from '../../config/api-facts.ts';
+import { REQUEST_TIMEOUT_RULE } from '../../config/read-number.ts';
 import type { ApiError, Appointment } from '../../schemas/types.generated.ts';
 
 export type AppointmentLookup =
@@ -20,7 +21,13 @@ export interface AppointmentClientOptions {
 }
 
 export function createAppointmentClient(options: AppointmentClientOptions) {
-  const { baseUrl, enterprise, getToken, timeoutMilliseconds = 10_000, fetch: fetchFunction = fetch } = options;
+  const {
+    baseUrl,
+    enterprise,
+    getToken,
+    timeoutMilliseconds = REQUEST_TIMEOUT_RULE.fallback,
+    fetch: fetchFunction = fetch,
+  } = options;
 
   return {
     async getAppointment(

@@ -31,7 +31,7 @@ export function sandboxStateHandlers(sandbox: RunningSandbox): StateHandlers {
   return {
     [ProviderState.appointmentExists]: {
       setup: async (parameters) => {
-        const id = parametersOf(parameters).id ?? '123';
+        const id = parametersOf(parameters).id ?? SANDBOX_DEFAULTS.appointmentId;
         sandbox.store.put(SANDBOX_ENTERPRISE, { ...docsAppointment, id });
         return stateValues(SANDBOX_ENTERPRISE, id);
       },

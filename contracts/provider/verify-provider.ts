@@ -1,5 +1,6 @@
-// `npm run verify:provider`: verifies the pacts in contracts/pacts (or a broker's, when
-// PACT_BROKER_BASE_URL is set) against the target: the embedded sandbox, or ENGAGE_BASE_URL.
+// `npm run verify:provider`: verifies the pacts in ENGAGE_PACT_DIR (contracts/pacts/ unless set; a
+// broker's when PACT_BROKER_BASE_URL is set) against the target, the embedded sandbox or
+// ENGAGE_BASE_URL; under npm start it also writes its findings into the reports folder.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Verifier } from '@pact-foundation/pact';
@@ -156,7 +157,7 @@ async function verifyProvider(config: SuiteConfig, environment: Environment): Pr
   const { sandbox } = target;
   try {
     if (sandbox === undefined) await assertReachable(target.url, config.requestTimeoutMilliseconds);
-    const tokenProvider = createTokenProvider(config.auth);
+    const tokenProvider = createTokenProvider(config.auth, { timeoutMilliseconds: config.requestTimeoutMilliseconds });
     await new Verifier({
       provider: PROVIDER_NAME,
       providerBaseUrl: target.url,

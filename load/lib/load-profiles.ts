@@ -38,6 +38,8 @@ export type Scenario =
     };
 
 export const PROFILE_NAMES = ['smoke', 'average', 'stress', 'spike', 'soak', 'breakpoint'] as const;
+/** The profile of a run that names none. */
+export const DEFAULT_PROFILE = 'smoke';
 export type ProfileName = (typeof PROFILE_NAMES)[number];
 
 export function isProfileName(name: string): name is ProfileName {

@@ -6,9 +6,11 @@
 import { type ChosenAuth, chooseAuth } from '../../config/auth-choice.ts';
 import { ConfigError } from '../../config/config-error.ts';
 import { readHandoff } from '../../config/handoffs.ts';
+import { isOn } from '../../config/on-off-setting.ts';
 import { isPlainHttpUrl, PLAIN_HTTP_URL_RULE } from '../../config/plain-http-url.ts';
 import { REQUEST_TIMEOUT_RULE, readNumber } from '../../config/read-number.ts';
 import { reportsDirectory } from '../../config/report-paths.ts';
+import { DEFAULT_PROFILE } from './load-profiles.ts';
 
 export type LoadAuth = ChosenAuth;
 
@@ -45,7 +47,6 @@ export class LoadSettingsError extends Error {
 type Env = Record<string, string | undefined>;
 
 const DEFAULT_LANGUAGES = ['en *', '*', 'en', 'nl', 'fr', 'de'];
-const flag = (value: string | undefined) => value === 'true' || value === '1' || value === 'yes';
 const text = (env: Env, name: string) => {
   const value = env[name]?.trim();
   return value === '' ? undefined : value;
@@ -70,11 +71,11 @@ export function readRunShape(env: Env): RunShape {
   if (duration !== undefined && !/^\d+(ms|s|m|h)$/.test(duration))
     throw new LoadSettingsError(`ENGAGE_LOAD_DURATION "${duration}" is not a duration such as 30s, 5m or 2h`);
   return {
-    profile: text(env, 'ENGAGE_LOAD_PROFILE') ?? 'smoke',
+    profile: text(env, 'ENGAGE_LOAD_PROFILE') ?? DEFAULT_PROFILE,
     duration,
-    targetIsSandbox: flag(readHandoff(env, 'ENGAGE_LOAD_TARGET_IS_SANDBOX')),
-    allowAboveRateLimit: flag(env.ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT),
-    confirmProduction: flag(env.ENGAGE_LOAD_CONFIRM_PRODUCTION),
+    targetIsSandbox: isOn(readHandoff(env, 'ENGAGE_LOAD_TARGET_IS_SANDBOX')),
+    allowAboveRateLimit: isOn(env.ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT),
+    confirmProduction: isOn(env.ENGAGE_LOAD_CONFIRM_PRODUCTION),
     baseUrl: readBaseUrl(env),
   };
 }
