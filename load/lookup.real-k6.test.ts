@@ -158,6 +158,12 @@ describe(`real k6 ${version}`, { skip }, () => {
         (count) => ({ status: 200, body: count % 4 === 3 ? broken : docs }),
         /✖ checks rate>0\.99/,
       ],
+      [
+        // setup()'s readiness GET is tagged apart, so it cannot stand in for a successful lookup.
+        'a target that answers the readiness check and then only 503',
+        (count) => (count === 0 ? { status: 200, body: docs } : { status: 503, body: serverError }),
+        /✖ http_reqs\{name:appointment-by-id,status:200\} count>0/,
+      ],
     ];
     const servers: TinyServer[] = [];
     after(() => Promise.all(servers.map((server) => server.close())));
@@ -167,9 +173,42 @@ describe(`real k6 ${version}`, { skip }, () => {
         servers.push(server);
         const { code, output } = await runLookup(server.url, { ENGAGE_TOKEN: 'threshold-token' });
         assert.equal(code, 99, output);
-        assert.match(output, /: FAILED$/m);
+        assert.match(output, /: FAILED(: no successful lookup)?$/m);
         assert.match(output, crossed);
       });
+    }
+  });
+
+  it('a token refresh the endpoint refuses mid-run: the VUs keep their token, retry, count it, and the run goes on', async () => {
+    let grants = 0;
+    const server = await startTinyServer((request, response) => {
+      if (request.url?.startsWith('/token')) {
+        grants++;
+        response.writeHead(grants === 1 ? 200 : 503, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(grants === 1 ? { access_token: 'first-token', expires_in: 2 } : serverError));
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(docs));
+    });
+    try {
+      const { code, output, reports } = await runLookup(server.url, {
+        ENGAGE_TOKEN_URL: `${server.url}/token`,
+        ENGAGE_CLIENT_ID: 'client',
+        ENGAGE_CLIENT_SECRET: 'client-secret',
+        ENGAGE_LOAD_DURATION: '4s',
+      });
+      // The refused token requests are failed requests of the run (http_req_failed may cross), but
+      // they do not abort it (exit 108), and the lookups go on with the token the VUs hold.
+      assert.notEqual(code, 108, output);
+      assert.doesNotMatch(output, /test aborted/);
+      const summary = JSON.parse(readFileSync(join(reports, 'load', 'summary.json'), 'utf8'));
+      assert.ok(summary.metrics.token_refresh_failures?.values.count >= 1, 'the failed refreshes are counted');
+      assert.ok(grants >= 2, `${grants} token requests: the VUs tried again`);
+      const lookups = summary.metrics['http_reqs{name:appointment-by-id,status:200}']?.values.count ?? 0;
+      assert.ok(lookups >= 6, `${lookups} successful lookups in 4 s at 2 a second`);
+    } finally {
+      await server.close();
     }
   });
 

@@ -9,6 +9,8 @@ import exec from 'k6/execution';
 import http, { type RefinedResponse, type ResponseType } from 'k6/http';
 import { Counter, Rate } from 'k6/metrics';
 import { appointmentPath, isJsonMediaType } from '../config/api-facts.ts';
+import { readHandoff } from '../config/handoffs.ts';
+import { reportsDirectory } from '../config/report-paths.ts';
 import { appointmentBodyProblem } from './lib/appointment-body-check.ts';
 import { rememberingGoodBodies } from './lib/known-good-bodies.ts';
 import { buildLoadOptions, guardProblems } from './lib/load-options.ts';
@@ -48,12 +50,15 @@ const settings = readOrReport<LoadSettings | undefined>(
 const appointmentIds = new SharedArray<string>('appointment ids', (): string[] =>
   settings?.appointmentIdsFile === undefined
     ? (settings?.appointmentIds ?? [])
-    : JSON.parse(open(settings.appointmentIdsFile)),
+    : // Ids are strings in the path and in data.id: a number in the file is read as its text.
+      (JSON.parse(open(settings.appointmentIdsFile)) as unknown[]).map(String),
 );
 
 const rateLimitedResponses = new Counter('rate_limited_responses');
+const tokenRefreshFailures = new Counter('token_refresh_failures');
 const rateLimited = new Rate('rate_limited');
-// 404 would be a wrong id list and 429 has its own metric and threshold: neither is a failed request.
+// Only 200 and 429 are expected: a 429 has its own metric and threshold (rate_limited), and anything
+// else, a 404 from a wrong id list included, counts in http_req_failed.
 http.setResponseCallback(http.expectedStatuses(200, 429));
 
 /** Stops the whole run with one line (k6 exits 108): for problems no later iteration can get past. */
@@ -65,7 +70,11 @@ function stop(message: string): never {
 /** The settings, known to be present: setup() has stopped the run otherwise. */
 const ready = () => settings as LoadSettings;
 
-function requestToken(): IssuedToken {
+/**
+ * A token for the configured credentials. In setup() a refusal stops the run; in a VU it returns
+ * undefined, and the VU keeps its token and tries again later (token_refresh_failures counts it).
+ */
+function requestToken(inSetup: boolean): IssuedToken | undefined {
   const { auth } = ready();
   if (auth.kind === 'static-token') return lastingToken(auth.token);
   const form: Record<string, string> = {
@@ -82,6 +91,10 @@ function requestToken(): IssuedToken {
     | { access_token?: unknown; expires_in?: unknown }
     | undefined;
   if (typeof body?.access_token !== 'string' || typeof body.expires_in !== 'number') {
+    if (!inSetup) {
+      tokenRefreshFailures.add(1);
+      return undefined;
+    }
     stop(
       `the token endpoint ${auth.tokenUrl} answered ${response.status === 0 ? `nothing (${response.error})` : `HTTP ${response.status}`}: check ENGAGE_TOKEN_URL, ENGAGE_CLIENT_ID, ENGAGE_CLIENT_SECRET and ENGAGE_SCOPE`,
     );
@@ -156,8 +169,11 @@ export function setup(): IssuedToken {
   const problems = guardProblems(ready(), exec.test.options.scenarios as Record<string, { executor: string }>);
   if (problems.length > 0) stop(problems.join('; '));
   if (appointmentIds.length === 0) stop(`${ready().appointmentIdsFile} holds no appointment ids`);
-  const issued = requestToken();
-  const response = send(planLookup({ id: appointmentIds[0] as string, language: '' }, -1), issued.token);
+  const issued = requestToken(true) as IssuedToken;
+  // Tagged apart from the lookups: a readiness check must not count as a successful lookup, nor
+  // bring its cold connection into the latency thresholds.
+  const readiness = planLookup({ id: appointmentIds[0] as string, language: '' }, -1);
+  const response = send({ ...readiness, params: { ...readiness.params, tags: { name: 'readiness' } } }, issued.token);
   if (response.status !== 200) {
     const answer = response.status === 0 ? `no answer (${response.error})` : `HTTP ${response.status}`;
     stop(`the target ${ready().baseUrl} is not ready: GET appointment ${appointmentIds[0]} got ${answer}`);
@@ -200,6 +216,12 @@ function lookupProblem(response: RefinedResponse<ResponseType>, status: number, 
   return undefined;
 }
 
+/** The token kept after a failed refresh, with the next try a few seconds away (it may still be valid). */
+function retryLater(token: IssuedToken): IssuedToken {
+  return { ...token, refreshAtMilliseconds: Date.now() + TOKEN_RETRY_MILLISECONDS };
+}
+const TOKEN_RETRY_MILLISECONDS = 2_000;
+
 export default function (issued: IssuedToken): void {
   vu ??= {
     plan: rotation(Array.from(appointmentIds), ready().languages).map(planLookup),
@@ -208,7 +230,7 @@ export default function (issued: IssuedToken): void {
     token: issued,
     consecutiveRateLimited: 0,
   };
-  if (tokenNeedsRefresh(vu.token, Date.now())) vu.token = requestToken();
+  if (tokenNeedsRefresh(vu.token, Date.now())) vu.token = requestToken(false) ?? retryLater(vu.token);
   const planned = vu.plan[vu.position++ % vu.plan.length] as PlannedLookup;
   const response = send(planned, vu.token.token);
   // Each read of a response field crosses from JavaScript into k6's Go: the status is read once.
@@ -227,5 +249,7 @@ export default function (issued: IssuedToken): void {
 }
 
 export function handleSummary(data: SummaryData): Record<string, string> {
-  return summaryOutputs(data, shape.profile, settings?.baseUrl ?? '(no target)', settings?.reportsDirectory);
+  // Read apart from the settings, so that a run refused for its settings still writes where it was told.
+  const reports = readHandoff(__ENV, 'ENGAGE_REPORTS_DIR') === undefined ? undefined : reportsDirectory(__ENV);
+  return summaryOutputs(data, shape.profile, settings?.baseUrl ?? '(no target)', reports);
 }

@@ -19,6 +19,29 @@ describe('settings', () => {
       () => readLoadSettings({ ...environment, ENGAGE_TOKEN: '' }),
       /ENGAGE_TOKEN is required when ENGAGE_BASE_URL is set \(or set ENGAGE_TOKEN_URL, ENGAGE_CLIENT_ID and ENGAGE_CLIENT_SECRET\)$/,
     );
+    // A URL that may carry credentials is refused without repeating it.
+    assert.throws(
+      () => readLoadSettings({ ...environment, ENGAGE_BASE_URL: 'https://user:hunter2@api.test' }),
+      (error: Error) =>
+        /ENGAGE_BASE_URL the value is not a plain/.test(error.message) && !error.message.includes('hunter2'),
+    );
+    assert.throws(
+      () =>
+        readLoadSettings({
+          ...environment,
+          ENGAGE_TOKEN: '',
+          ENGAGE_TOKEN_URL: 'https://id:hunter2@auth.test/token',
+          ENGAGE_CLIENT_ID: 'c',
+          ENGAGE_CLIENT_SECRET: 's',
+        }),
+      (error: Error) =>
+        /ENGAGE_TOKEN_URL the value is not a plain/.test(error.message) && !error.message.includes('hunter2'),
+    );
+    // A blank language list is the default one, not no header at all.
+    assert.deepEqual(
+      readLoadSettings({ ...environment, ENGAGE_LOAD_LANGUAGES: ' ' }).languages,
+      readLoadSettings(environment).languages,
+    );
     // The suite's own number rule (config/read-number.ts): no silent fallback for a bad timeout.
     assert.throws(
       () => readLoadSettings({ ...environment, ENGAGE_REQUEST_TIMEOUT_MS: '5' }),

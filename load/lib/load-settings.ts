@@ -61,9 +61,15 @@ function readBaseUrl(env: Env): string | undefined {
   const baseUrl = text(env, 'ENGAGE_BASE_URL')?.replace(/\/+$/, '');
   // `npm run load` passes the URL as Node read it; a bare k6 run gets no more leeway than that, so
   // that the production guard compares the host k6 will really reach.
-  if (baseUrl !== undefined && !isPlainHttpUrl(baseUrl))
-    throw new LoadSettingsError(`ENGAGE_BASE_URL "${baseUrl}" is not ${PLAIN_HTTP_URL_RULE}`);
+  if (baseUrl !== undefined && !isPlainHttpUrl(baseUrl)) throw notPlain('ENGAGE_BASE_URL', baseUrl);
   return baseUrl;
+}
+
+/** A URL with an "@" may carry credentials: it is not repeated back. */
+function notPlain(variable: string, url: string): LoadSettingsError {
+  return new LoadSettingsError(
+    `${variable} ${url.includes('@') ? 'the value' : `"${url}"`} is not ${PLAIN_HTTP_URL_RULE}`,
+  );
 }
 
 export function readRunShape(env: Env): RunShape {
@@ -108,7 +114,7 @@ export function readLoadSettings(env: Env): LoadSettings {
     auth: readAuth(env),
     appointmentIds,
     appointmentIdsFile,
-    languages: env.ENGAGE_LOAD_LANGUAGES === undefined ? DEFAULT_LANGUAGES : list(env.ENGAGE_LOAD_LANGUAGES),
+    languages: text(env, 'ENGAGE_LOAD_LANGUAGES') === undefined ? DEFAULT_LANGUAGES : list(env.ENGAGE_LOAD_LANGUAGES),
     // A bare `k6 run` with no ENGAGE_REPORTS_DIR writes into its working directory instead.
     reportsDirectory: readHandoff(env, 'ENGAGE_REPORTS_DIR') === undefined ? undefined : reportsDirectory(env),
     requestTimeoutMilliseconds: timeoutMs,
@@ -127,5 +133,8 @@ function suiteRule<T>(read: () => T): T {
 
 /** The suite's own credential rule (config/auth-choice.ts). */
 function readAuth(env: Env): LoadAuth {
-  return suiteRule(() => chooseAuth((name) => text(env, name)));
+  const auth = suiteRule(() => chooseAuth((name) => text(env, name)));
+  if (auth.kind === 'client-credentials' && !isPlainHttpUrl(auth.tokenUrl))
+    throw notPlain('ENGAGE_TOKEN_URL', auth.tokenUrl);
+  return auth;
 }
