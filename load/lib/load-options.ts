@@ -11,6 +11,7 @@ import {
   profileScenario,
   rateLimitProblems,
   type Scenario,
+  SMOKE_RATE_PER_SECOND,
   UNLIMITED,
 } from './load-profiles.ts';
 import { LoadSettingsError, type RunShape } from './load-settings.ts';
@@ -37,7 +38,8 @@ export function isProductionUrl(baseUrl: string): boolean {
 
 const heavierThanSmoke = (scenarios: Record<string, AnyScenario>) =>
   Object.entries(scenarios).some(
-    ([name, scenario]) => name !== 'smoke' || scenario.executor !== 'constant-arrival-rate' || (scenario.rate ?? 0) > 2,
+    ([name, scenario]) =>
+      name !== 'smoke' || scenario.executor !== 'constant-arrival-rate' || (scenario.rate ?? 0) > SMOKE_RATE_PER_SECOND,
   );
 
 /** Why the scenarios may not run against the target; none means they may. */

@@ -40,6 +40,8 @@ export type Scenario =
 export const PROFILE_NAMES = ['smoke', 'average', 'stress', 'spike', 'soak', 'breakpoint'] as const;
 /** The profile of a run that names none. */
 export const DEFAULT_PROFILE = 'smoke';
+/** Smoke's arrivals a second: what production allows without --confirm-production. */
+export const SMOKE_RATE_PER_SECOND = 2;
 export type ProfileName = (typeof PROFILE_NAMES)[number];
 
 export function isProfileName(name: string): name is ProfileName {
@@ -67,7 +69,7 @@ export function profileScenario(name: ProfileName, limits: TargetLimits, duratio
     case 'smoke':
       return {
         executor: 'constant-arrival-rate',
-        rate: 2,
+        rate: SMOKE_RATE_PER_SECOND,
         timeUnit: '1s',
         duration: duration ?? '15s',
         preAllocatedVUs: 1,
