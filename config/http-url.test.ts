@@ -29,6 +29,8 @@ function verdict(raw: string): 'production' | 'elsewhere' | 'refused' {
 describe('the production and rate-limit guards read the host a request really reaches', () => {
   const table: Array<[string, ReturnType<typeof verdict>]> = [
     ['https://api.pexipengage.com', 'production'],
+    ['http://engage_api:8080', 'elsewhere'],
+    ['https://staging.test/v1/@team', 'elsewhere'],
     ['https://api.pexipengage.com.', 'production'],
     ['https://API.PexipEngage.COM/', 'production'],
     ['https://api.pexipengage.com:443', 'production'],

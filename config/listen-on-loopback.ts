@@ -14,11 +14,9 @@ export async function listenOnLoopback(server: Server, port = 0): Promise<Listen
     socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve, reject) => {
+    // Left in place once listening: a later server error settles nothing and is not thrown.
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
+    server.listen(port, '127.0.0.1', () => resolve());
   });
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

@@ -2,7 +2,8 @@
 // optional port and path, and nothing else. Node reads a URL into this form (config/http-url.ts); a
 // bare k6 run, which cannot parse like Node, must be given it as such. No Node imports.
 
-const PLAIN_HTTP_URL = /^https?:\/\/([a-z0-9-]+(\.[a-z0-9-]+)*\.?|\[[0-9a-f:.]+\])(:\d{1,5})?(\/[^\s\\?#@]*)?$/i;
+// Underscores appear in container and compose host names; an @ is allowed in the path only.
+const PLAIN_HTTP_URL = /^https?:\/\/([a-z0-9_-]+(\.[a-z0-9_-]+)*\.?|\[[0-9a-f:.]+\])(:\d{1,5})?(\/[^\s\\?#]*)?$/i;
 
 export const PLAIN_HTTP_URL_RULE =
   'a plain http(s) URL (an ASCII host, an optional port and path; no user info, query or backslash)';

@@ -16,7 +16,7 @@ import { rememberingGoodBodies } from './lib/known-good-bodies.ts';
 import { buildLoadOptions, guardProblems } from './lib/load-options.ts';
 import { type LoadSettings, LoadSettingsError, readLoadSettings, readRunShape } from './lib/load-settings.ts';
 import { LOOKUP_TAG } from './lib/load-thresholds.ts';
-import { backoffSeconds, type Lookup, rotation } from './lib/lookup-rotation.ts';
+import { backoffSeconds, type Lookup, lookupAt, rotationLength } from './lib/lookup-rotation.ts';
 import { type SummaryData, summaryOutputs } from './lib/summary-reports.ts';
 import { type IssuedToken, issuedToken, lastingToken, tokenNeedsRefresh } from './lib/token-refresh.ts';
 
@@ -183,9 +183,15 @@ export function setup(): IssuedToken {
 
 const bodyProblem = rememberingGoodBodies((body, id) => appointmentBodyProblem(parseJson(body), id));
 
-// Per VU, built on its first iteration: the whole id × language rotation planned, so that the hot
-// path makes no SharedArray reads, URL encoding, tag or header objects of its own (see bench:load-script).
+// Per VU, built on its first iteration. Each slot of the id × language rotation is planned the first
+// time it comes round, so that the hot path makes no SharedArray reads, URL encoding, tag or header
+// objects of its own (see bench:load-script); past MAX_PLANNED slots they are planned per request,
+// so that a long ids file does not cost each VU memory per id and language.
+const MAX_PLANNED = 4096;
 interface VuState {
+  ids: string[];
+  languages: string[];
+  slots: number;
   plan: PlannedLookup[];
   /** The next position in the rotation; each VU starts where its first iteration falls. */
   position: number;
@@ -216,6 +222,12 @@ function lookupProblem(response: RefinedResponse<ResponseType>, status: number, 
   return undefined;
 }
 
+function planSlot(state: VuState, slot: number): PlannedLookup {
+  const planned = planLookup(lookupAt(slot, state.ids, state.languages), slot);
+  if (slot < MAX_PLANNED) state.plan[slot] = planned;
+  return planned;
+}
+
 /** The token kept after a failed refresh, with the next try a few seconds away (it may still be valid). */
 function retryLater(token: IssuedToken): IssuedToken {
   return { ...token, refreshAtMilliseconds: Date.now() + TOKEN_RETRY_MILLISECONDS };
@@ -224,14 +236,18 @@ const TOKEN_RETRY_MILLISECONDS = 2_000;
 
 export default function (issued: IssuedToken): void {
   vu ??= {
-    plan: rotation(Array.from(appointmentIds), ready().languages).map(planLookup),
+    ids: Array.from(appointmentIds),
+    languages: ready().languages,
+    slots: rotationLength(appointmentIds, ready().languages),
+    plan: [],
     // Unique across the instances of a distributed run, so that pods start at different lookups.
     position: exec.scenario.iterationInTest,
     token: issued,
     consecutiveRateLimited: 0,
   };
   if (tokenNeedsRefresh(vu.token, Date.now())) vu.token = requestToken(false) ?? retryLater(vu.token);
-  const planned = vu.plan[vu.position++ % vu.plan.length] as PlannedLookup;
+  const slot = vu.position++ % vu.slots;
+  const planned = vu.plan[slot] ?? planSlot(vu, slot);
   const response = send(planned, vu.token.token);
   // Each read of a response field crosses from JavaScript into k6's Go: the status is read once.
   const status = response.status;

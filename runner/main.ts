@@ -67,8 +67,8 @@ await runMain(async () => {
     rmSync(inReports(reports, previous), { recursive: true, force: true });
   mkdirSync(inReports(reports, logs), { recursive: true });
   // The pacts go into the run's own folder too, unless ENGAGE_PACT_DIR says where.
-  // Process environment only, as the consumer tests read it (contracts/participants.ts).
-  const pactDirectory = readHandoff(process.env, 'ENGAGE_PACT_DIR') ?? inReports(reports, contracts);
+  // From the env files too: npm start hands the folder on to the layers.
+  const pactDirectory = readHandoff(environment, 'ENGAGE_PACT_DIR') ?? inReports(reports, contracts);
   const childEnvironment = {
     ...process.env,
     PACT_DO_NOT_TRACK: 'true',

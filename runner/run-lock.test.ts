@@ -51,8 +51,10 @@ describe('two npm start runs in one folder', () => {
     };
     const first = startProgram(process.execPath, ['--import', 'tsx', 'runner/main.ts', '--only', 'load'], environment);
     while (!first.output().includes('▶ [1/1]')) await once(first.child.stdout as NodeJS.ReadableStream, 'data');
-    const second = await runEntryPoint('runner/main.ts', { ENGAGE_REPORTS_DIR: reports }, ['--only', 'schemas']);
-    writeFileSync(go, '');
+    const second = await runEntryPoint('runner/main.ts', { ENGAGE_REPORTS_DIR: reports }, [
+      '--only',
+      'schemas',
+    ]).finally(() => writeFileSync(go, ''));
     assert.equal(second.code, 2, second.output);
     assert.match(
       second.output,

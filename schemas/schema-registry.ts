@@ -61,6 +61,11 @@ function compiledSchema(id: SchemaId): ValidateFunction {
   return validate;
 }
 
+/** Compiles every schema the suite names (the schema layer's self-check): none may be missing or broken. */
+export function compileEverySchema(): void {
+  for (const id of Object.values(SchemaId)) compiledSchema(id);
+}
+
 /** Validates a document against one of the suite's schemas; never recompiles. */
 export function validateAgainstSchema(id: SchemaId, document: unknown): ValidationResult {
   const validate = compiledSchema(id);

@@ -23,7 +23,7 @@ function brokerUrl(environment: Environment, purpose: string): string {
 
 /** Seconds after which a broker command is stopped. */
 export function brokerTimeoutSeconds(environment: Environment): number {
-  const rule = { fallback: DEFAULT_BROKER_TIMEOUT_SECONDS, min: 1, max: 3600, unit: 'seconds' };
+  const rule = { fallback: DEFAULT_BROKER_TIMEOUT_SECONDS, min: 1, max: 3600, whole: true, unit: 'seconds' };
   return readNumber('PACT_BROKER_TIMEOUT_SECONDS', environment.PACT_BROKER_TIMEOUT_SECONDS, rule);
 }
 

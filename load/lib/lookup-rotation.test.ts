@@ -1,16 +1,20 @@
 // Proves the id × language rotation and the back-off after 429s.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { backoffSeconds, rotation } from './lookup-rotation.ts';
+import { backoffSeconds, lookupAt, rotationLength } from './lookup-rotation.ts';
 
 describe('rotation', () => {
   it('meets every id with every language, the ids turning fastest', () => {
+    const ids = ['a', 'b'];
+    const languages = ['en', 'nl'];
+    assert.equal(rotationLength(ids, languages), 4);
     assert.deepEqual(
-      rotation(['a', 'b'], ['en', 'nl']).map(({ id, language }) => `${id}:${language}`),
+      [0, 1, 2, 3].map((slot) => lookupAt(slot, ids, languages)).map(({ id, language }) => `${id}:${language}`),
       ['a:en', 'b:en', 'a:nl', 'b:nl'],
     );
-    assert.deepEqual(rotation(['a'], []), [{ id: 'a', language: '' }]);
-    assert.throws(() => rotation([], ['en']), /no appointment ids/);
+    assert.equal(rotationLength(['a'], []), 1);
+    assert.deepEqual(lookupAt(0, ['a'], []), { id: 'a', language: '' });
+    assert.throws(() => rotationLength([], ['en']), /no appointment ids/);
   });
   it('backs off exponentially after 429s, up to a ceiling', () => {
     assert.deepEqual(

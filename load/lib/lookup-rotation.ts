@@ -6,11 +6,17 @@ export interface Lookup {
   language: string;
 }
 
-/** Every id with every language, in the order iterations walk them: the ids turn fastest. */
-export function rotation(ids: readonly string[], languages: readonly string[]): Lookup[] {
+/** How many lookups one turn of the rotation holds: every id with every language (or none). */
+export function rotationLength(ids: ArrayLike<string>, languages: readonly string[]): number {
   if (ids.length === 0) throw new Error('no appointment ids to look up');
-  const perId = languages.length === 0 ? [''] : languages;
-  return perId.flatMap((language) => ids.map((id) => ({ id, language })));
+  return ids.length * Math.max(1, languages.length);
+}
+
+/** The lookup at `slot` of the rotation (0 ≤ slot < rotationLength): the ids turn fastest. */
+export function lookupAt(slot: number, ids: ArrayLike<string>, languages: readonly string[]): Lookup {
+  const id = ids[slot % ids.length] as string;
+  const language = languages.length === 0 ? '' : (languages[Math.floor(slot / ids.length)] as string);
+  return { id, language };
 }
 
 /** Exponential back-off after a 429, with a ceiling, as the docs ask of clients. */
