@@ -1,6 +1,7 @@
-// Where the k6 binary is: K6_BIN (which must exist when set), else the first k6 on the PATH.
+// Where the k6 binary is: K6_BIN (which must exist when set), else the first k6 on the PATH, as an
+// absolute path, so that a relative K6_BIN still finds k6 from a test's or archive's own folder.
 import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { ConfigError } from '../config/config-error.ts';
 
 export const K6_INSTALL_HINT = `k6 was not found (set K6_BIN, or put k6 on the PATH). Install it from:
@@ -14,11 +15,11 @@ export function findK6(environment: Record<string, string | undefined>): string 
   const given = environment.K6_BIN?.trim();
   if (given) {
     if (!isExecutable(given)) throw new ConfigError('K6_BIN', `"${given}" is not an executable file`);
-    return given;
+    return resolve(given);
   }
   return (environment.PATH ?? '')
     .split(delimiter)
-    .map((folder) => join(folder, 'k6'))
+    .map((folder) => resolve(join(folder, 'k6')))
     .find(isExecutable);
 }
 
