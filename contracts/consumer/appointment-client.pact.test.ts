@@ -3,9 +3,10 @@
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { describe, it } from 'node:test';
-import { MatchersV3, PactV4, type V3MockServer } from '@pact-foundation/pact';
+import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { JSON_MEDIA_TYPE_PATTERN } from '../../config/api-facts.ts';
 import { RFC3339_DATE_TIME_PATTERN } from '../../schemas/date-time.ts';
+import { withRaceRetry } from '../../testing/pact-race-retry.ts';
 import { CONSUMER_NAME, PACT_DIRECTORY, PROVIDER_NAME } from '../participants.ts';
 import { ProviderState } from '../provider-states.ts';
 import { createAppointmentClient } from './appointment-client.ts';
@@ -81,30 +82,6 @@ function clientFor(baseUrl: string, token = PLACEHOLDER_TOKEN) {
     getToken: async () => token,
     fetch: freshConnectionFetch,
   });
-}
-
-/**
- * Runs an interaction, and once more when Pact reports its request "expected but not received"
- * although the client got the mock server's answer and every assertion passed: a race in the Pact
- * core of pact-js 16.3 and later under CPU load (pact-foundation/pact-reference#535), fixed in
- * pact-core 20, which needs Node 22. A request the client really did not send fails both times.
- */
-async function withRaceRetry(
-  run: (
-    tracked: (test: (mockServer: V3MockServer) => Promise<void>) => (mockServer: V3MockServer) => Promise<void>,
-  ) => Promise<unknown>,
-): Promise<void> {
-  let clientPassed = false;
-  try {
-    await run((test) => async (mockServer) => {
-      await test(mockServer);
-      clientPassed = true;
-    });
-  } catch (error) {
-    if (!(clientPassed && /was expected but not received/.test(String(error)))) throw error;
-    console.error('pact reported a request it answered as not received (pact-reference#535): running it once more');
-    await run((test) => test);
-  }
 }
 
 describe('the appointment client', () => {
