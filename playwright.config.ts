@@ -1,6 +1,7 @@
 // Playwright runs the e2e API tests (the `request` fixture only, no browser) against the configured
 // target; global setup starts the embedded sandbox when ENGAGE_BASE_URL is unset.
 import { defineConfig } from '@playwright/test';
+import { ConfigError } from './config/config-error.ts';
 import { readEnvironment } from './config/environment-files.ts';
 import { inReports, REPORT_FILES, reportsDirectory } from './config/report-paths.ts';
 
@@ -10,7 +11,8 @@ const inCI = process.env.CI === 'true';
 const environment = (() => {
   try {
     return readEnvironment();
-  } catch {
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
     return process.env;
   }
 })();

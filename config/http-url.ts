@@ -6,7 +6,7 @@
 // too) and which the production guard then compares.
 import { domainToASCII } from 'node:url';
 import { ConfigError } from './config-error.ts';
-import { isPlainHttpUrl, PLAIN_HTTP_URL_RULE } from './plain-http-url.ts';
+import { isPlainHttpUrl, PLAIN_HTTP_URL_RULE, shownUrl } from './plain-http-url.ts';
 
 /** The host as the text writes it, in the form the URL parser gives: lower case, IDNA, no port. */
 function spelledHost(raw: string): string {
@@ -21,9 +21,10 @@ export function readHttpUrl(variable: string, raw: string): string {
   try {
     url = new URL(raw);
   } catch {
-    // A value with an "@" may hold credentials: it is not repeated back.
-    const shown = raw.includes('@') ? 'the value' : `"${raw}"`;
-    throw new ConfigError(variable, `${shown} is not a URL (expected e.g. https://api.development.pexipengage.com)`);
+    throw new ConfigError(
+      variable,
+      `${shownUrl(raw)} is not a URL (expected e.g. https://api.development.pexipengage.com)`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new ConfigError(variable, `must be an http(s) URL, not ${url.protocol}`);

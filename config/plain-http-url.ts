@@ -11,3 +11,8 @@ export const PLAIN_HTTP_URL_RULE =
 export function isPlainHttpUrl(url: string): boolean {
   return PLAIN_HTTP_URL.test(url);
 }
+
+/** A URL as an error message may show it: one with an "@" may carry credentials, so it is not repeated. */
+export function shownUrl(url: string): string {
+  return url.includes('@') ? 'the value' : `"${url}"`;
+}

@@ -7,7 +7,7 @@ import { type ChosenAuth, chooseAuth } from '../../config/auth-choice.ts';
 import { ConfigError } from '../../config/config-error.ts';
 import { readHandoff } from '../../config/handoffs.ts';
 import { isOn } from '../../config/on-off-setting.ts';
-import { isPlainHttpUrl, PLAIN_HTTP_URL_RULE } from '../../config/plain-http-url.ts';
+import { isPlainHttpUrl, PLAIN_HTTP_URL_RULE, shownUrl } from '../../config/plain-http-url.ts';
 import { REQUEST_TIMEOUT_RULE, readNumber } from '../../config/read-number.ts';
 import { reportsDirectory } from '../../config/report-paths.ts';
 import { DEFAULT_PROFILE } from './load-profiles.ts';
@@ -65,11 +65,8 @@ function readBaseUrl(env: Env): string | undefined {
   return baseUrl;
 }
 
-/** A URL with an "@" may carry credentials: it is not repeated back. */
 function notPlain(variable: string, url: string): LoadSettingsError {
-  return new LoadSettingsError(
-    `${variable} ${url.includes('@') ? 'the value' : `"${url}"`} is not ${PLAIN_HTTP_URL_RULE}`,
-  );
+  return new LoadSettingsError(`${variable} ${shownUrl(url)} is not ${PLAIN_HTTP_URL_RULE}`);
 }
 
 export function readRunShape(env: Env): RunShape {
