@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { docsAppointmentResponse, docsErrorResponse } from './docs-examples.ts';
-import { formatViolations, SchemaId, validateAgainstSchema } from './schema-registry.ts';
+import { compileEverySchema, formatViolations, SchemaId, validateAgainstSchema } from './schema-registry.ts';
 
 type Mutation = (body: Record<string, any>) => void;
 
@@ -342,5 +342,18 @@ describe('violations', () => {
     Object.assign(body.data, { status: 'X', meetingType: 'Y', start: 'Z' });
     const lines = violationsOf(SchemaId.appointmentResponse, body).split('\n');
     assert.equal(lines.length, 3, lines.join('\n'));
+  });
+});
+
+describe('compiling on first use', () => {
+  it('compiles every schema the suite names, as the self-check does', () => {
+    compileEverySchema();
+  });
+  it('names a schema id that no file defines, when it is first used', () => {
+    const missing = 'https://engage-api-suite.test/schemas/missing.schema.json' as SchemaId;
+    assert.throws(
+      () => validateAgainstSchema(missing, {}),
+      /schema .*missing\.schema\.json is not defined by any file in /,
+    );
   });
 });
