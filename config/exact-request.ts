@@ -31,8 +31,21 @@ export function sendExactRequest(
   timeoutMilliseconds: number,
 ): Promise<ExactAnswer> {
   const send = url.startsWith('https:') ? httpsRequest : httpRequest;
+  const { protocol, hostname, port } = new URL(url);
+  // The path as written: handing node the URL would normalise it, so that an id of ".." reached
+  // the enterprise's path instead of the appointment's.
+  const pathStart = url.indexOf('/', url.indexOf('//') + 2);
+  const path = pathStart === -1 ? '/' : url.slice(pathStart);
+  const options = {
+    protocol,
+    hostname: hostname.replace(/^\[(.*)\]$/, '$1'),
+    port,
+    path,
+    method,
+    setHost: !hasHeader(rawHeaders, 'host'),
+  };
   return new Promise((resolve, reject) => {
-    const request = send(url, { method, setHost: !hasHeader(rawHeaders, 'host') }, (answer) => {
+    const request = send(options, (answer) => {
       const chunks: Buffer[] = [];
       answer.on('data', (chunk: Buffer) => chunks.push(chunk));
       answer.on('end', () =>

@@ -235,6 +235,28 @@ describe('every request of every e2e check', () => {
       'and one with it on two lines',
     );
   });
+
+  it('arrives at the path the check chose, dot segments and all: an id of ".." is not the parent path', async () => {
+    const probe = createProbe(
+      { baseUrl: target.url, enterprise: 'acme', getToken: async () => 'sandbox-token' },
+      exactTransport(5000),
+    );
+    const paths = [
+      appointmentPath('acme', '.'),
+      appointmentPath('acme', '..'),
+      '/enterprises/acme/appointments/a/../b',
+    ];
+    const before = target.requests.length;
+    for (const path of paths) await probe(path);
+    assert.deepEqual(
+      target.requests.slice(before).map((request) => request.url),
+      [
+        '/enterprises/acme/appointments/.',
+        '/enterprises/acme/appointments/..',
+        '/enterprises/acme/appointments/a/../b',
+      ],
+    );
+  });
 });
 
 /** Header lines without the ones node's client sets itself (Host, Connection, a bodiless Content-Length). */
