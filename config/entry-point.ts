@@ -14,6 +14,15 @@ export function isEntryPoint(moduleUrl: string): boolean {
  * and exit code 2 (at once with `exitNow`, for a host such as Playwright that would go on), --help its text.
  */
 export async function runMain<T>(main: () => Promise<T> | T, { exitNow = false } = {}): Promise<T | undefined> {
+  // Node ends a program whose main still waits on a promise nothing can settle (a socket lost
+  // without an error) with exit code 13 and no word; this says so and fails the run instead.
+  let settled = false;
+  const unsettled = () => {
+    if (settled) return;
+    process.stderr.write('internal error: the run stopped while waiting on something that never finished\n');
+    process.exitCode = 1;
+  };
+  process.once('exit', unsettled);
   try {
     return await main();
   } catch (error) {
@@ -26,5 +35,8 @@ export async function runMain<T>(main: () => Promise<T> | T, { exitNow = false }
     process.exitCode = 2;
     if (exitNow) process.exit(2);
     return undefined;
+  } finally {
+    settled = true;
+    process.off('exit', unsettled);
   }
 }

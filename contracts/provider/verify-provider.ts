@@ -15,6 +15,7 @@ import { loadSuite } from '../../config/load-suite-config.ts';
 import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
 import { resolveTarget, targetLabel } from '../../config/resolve-target.ts';
 import type { SuiteConfig } from '../../config/suite-config.ts';
+import { targetDownReason } from '../../config/target-reachability.ts';
 import { createTokenProvider } from '../../config/token-provider.ts';
 import { PLACEHOLDER_TOKEN } from '../consumer/placeholder-token.ts';
 import { readGitVersion } from '../git-version.ts';
@@ -51,12 +52,8 @@ function pactSource(environment: Environment) {
 
 /** Any HTTP answer will do; a target that cannot be reached is reported before Pact's proxy trips over it. */
 async function assertReachable(baseUrl: string, timeoutMilliseconds: number): Promise<void> {
-  try {
-    await (await fetch(baseUrl, { signal: AbortSignal.timeout(timeoutMilliseconds) })).arrayBuffer();
-  } catch (error) {
-    const cause = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
-    throw new TargetUnreachableError(`cannot reach ${baseUrl}: ${cause}`);
-  }
+  const reason = await targetDownReason(baseUrl, timeoutMilliseconds);
+  if (reason !== undefined) throw new TargetUnreachableError(reason);
 }
 
 class TargetUnreachableError extends Error {}

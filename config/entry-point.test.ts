@@ -1,0 +1,33 @@
+// Proves how every entry point ends: a ConfigError is one line and exit 2, and a main left waiting
+// on a promise nothing can settle fails with a line instead of Node's silent exit code 13.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { runNode } from '../testing/run-entry-point.ts';
+
+const program = (main: string) => [
+  '--import',
+  'tsx',
+  '--input-type=module',
+  '--eval',
+  `import { runMain } from './config/entry-point.ts';
+   import { ConfigError } from './config/config-error.ts';
+   await runMain(${main});`,
+];
+
+describe('runMain', () => {
+  it('turns a ConfigError into one line and exit code 2', async () => {
+    const { code, output } = await runNode(program(`() => { throw new ConfigError('ENGAGE_X', 'is wrong'); }`));
+    assert.equal(code, 2);
+    assert.equal(output, 'configuration error: ENGAGE_X is wrong\n');
+  });
+  it('fails with a line when main waits on something that never finishes', async () => {
+    const { code, output } = await runNode(program('() => new Promise(() => {})'));
+    assert.equal(code, 1);
+    assert.equal(output, 'internal error: the run stopped while waiting on something that never finished\n');
+  });
+  it('leaves a finished main alone', async () => {
+    const { code, output } = await runNode(program(`async () => { console.log('done'); }`));
+    assert.equal(code, 0);
+    assert.equal(output, 'done\n');
+  });
+});
