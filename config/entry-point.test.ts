@@ -3,16 +3,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { runNode } from '../testing/run-entry-point.ts';
+import { withTypescript } from './typescript-node.ts';
 
-const program = (main: string) => [
-  '--import',
-  'tsx',
-  '--input-type=module',
-  '--eval',
-  `import { runMain } from './config/entry-point.ts';
+const program = (main: string) =>
+  withTypescript(
+    '--input-type=module',
+    '--eval',
+    `import { runMain } from './config/entry-point.ts';
    import { ConfigError } from './config/config-error.ts';
    await runMain(${main});`,
-];
+  );
 
 describe('runMain', () => {
   it('turns a ConfigError into one line and exit code 2', async () => {

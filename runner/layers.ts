@@ -1,6 +1,8 @@
 // The layers of `npm start`, in order, each as the command that runs it and how long it may take:
 // the schema self-check, contracts (consumer tests, then provider verification), e2e, and load.
 
+import { withTypescript } from '../config/typescript-node.ts';
+
 export const LAYER_NAMES = ['schemas', 'contracts', 'e2e', 'load'] as const;
 export type LayerName = (typeof LAYER_NAMES)[number];
 
@@ -16,15 +18,13 @@ export interface Layer {
   timeoutSeconds: number;
 }
 
-const node = (...args: string[]) => ['--import', 'tsx', ...args];
-
 export function suiteLayers(options: { loadProfile: string }): Layer[] {
   return [
     {
       name: 'schemas',
       title: 'schema self-check',
       timeoutSeconds: 60,
-      steps: [{ title: 'schemas', args: node('schemas/self-check.ts') }],
+      steps: [{ title: 'schemas', args: withTypescript('schemas/self-check.ts') }],
     },
     {
       name: 'contracts',
@@ -33,9 +33,9 @@ export function suiteLayers(options: { loadProfile: string }): Layer[] {
       steps: [
         {
           title: 'consumer pact tests',
-          args: node('--test', '--test-reporter=spec', 'contracts/consumer/appointment-client.pact.test.ts'),
+          args: withTypescript('--test', '--test-reporter=spec', 'contracts/consumer/appointment-client.pact.test.ts'),
         },
-        { title: 'provider verification', args: node('contracts/provider/verify-provider.ts') },
+        { title: 'provider verification', args: withTypescript('contracts/provider/verify-provider.ts') },
       ],
     },
     {
@@ -48,7 +48,7 @@ export function suiteLayers(options: { loadProfile: string }): Layer[] {
       name: 'load',
       title: `load (${options.loadProfile} profile)`,
       timeoutSeconds: 900,
-      steps: [{ title: 'k6', args: node('load/run-load.ts', '--profile', options.loadProfile) }],
+      steps: [{ title: 'k6', args: withTypescript('load/run-load.ts', '--profile', options.loadProfile) }],
     },
   ];
 }

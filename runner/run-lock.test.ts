@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../config/config-error.ts';
+import { withTypescript } from '../config/typescript-node.ts';
 import { runEntryPoint, startProgram } from '../testing/run-entry-point.ts';
 import { standInK6Binary } from '../testing/stand-in-k6.ts';
 import { lockReportsFolder } from './run-lock.ts';
@@ -49,7 +50,7 @@ describe('two npm start runs in one folder', () => {
       K6_BIN: standInK6Binary(),
       STAND_IN_K6_WAIT_FOR: go,
     };
-    const first = startProgram(process.execPath, ['--import', 'tsx', 'runner/main.ts', '--only', 'load'], environment);
+    const first = startProgram(process.execPath, withTypescript('runner/main.ts', '--only', 'load'), environment);
     while (!first.output().includes('▶ [1/1]')) await once(first.child.stdout as NodeJS.ReadableStream, 'data');
     const second = await runEntryPoint('runner/main.ts', { ENGAGE_REPORTS_DIR: reports }, [
       '--only',

@@ -3,6 +3,7 @@
 // leaves out paths that start with X; any other argument keeps only paths that contain it.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { withTypescript } from '../config/typescript-node.ts';
 
 const args = process.argv.slice(2);
 const pactOnly = args.includes('--pact');
@@ -23,7 +24,7 @@ if (files.length === 0) {
 }
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
+  withTypescript('--test', '--test-concurrency=2', '--test-reporter=spec', ...files),
   {
     stdio: 'inherit',
   },

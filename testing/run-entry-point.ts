@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { withTypescript } from '../config/typescript-node.ts';
 import { withoutColourCodes } from '../runner/run-layer.ts';
 
 export interface EntryPointRun {
@@ -62,5 +63,5 @@ export function runEntryPoint(
   environment: Record<string, string> = {},
   args: string[] = [],
 ): Promise<EntryPointRun> {
-  return runNode(['--import', 'tsx', script, ...args], environment);
+  return runNode(withTypescript(script, ...args), environment);
 }

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { isEntryPoint } from '../config/entry-point.ts';
 import { inReports, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
+import { TYPESCRIPT_LOADER } from '../config/typescript-node.ts';
 import { summaryOutputs } from '../load/lib/summary-reports.ts';
 
 /** An executable that runs this stand-in, for K6_BIN. */
@@ -16,7 +17,7 @@ export function standInK6Binary(): string {
   const binary = join(mkdtempSync(join(tmpdir(), 'stand-in-k6-')), 'k6');
   writeFileSync(
     binary,
-    `#!/bin/sh\nexec "${process.execPath}" --import tsx "${fileURLToPath(import.meta.url)}" "$@"\n`,
+    `#!/bin/sh\nexec "${process.execPath}" --import "${TYPESCRIPT_LOADER}" "${fileURLToPath(import.meta.url)}" "$@"\n`,
   );
   chmodSync(binary, 0o755);
   return binary;
