@@ -10,15 +10,19 @@ import { loadSuiteConfig } from '../config/load-suite-config.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { createTokenProvider } from '../config/token-provider.ts';
 import { type CheckResult, problemsOf } from './checks/check-result.ts';
-import { checkBasicAppointment } from './checks/response-checks.ts';
+import { checkBasicAppointment, checkRequestedId } from './checks/response-checks.ts';
 import { createProbe, type Probe } from './http-probe.ts';
 import { toMatchSchema } from './matchers/to-match-schema.ts';
 import { PROXY_ERROR_HEADER, startTokenInjectingProxy, type TokenInjectingProxy } from './token-injecting-proxy.ts';
 
 export const expect = baseExpect.extend({ toMatchSchema });
 
-/** The first problem of an appointment's basic 200 (status, JSON, shape), or undefined when it is fine. */
-type BlockedBy = (id: string) => Promise<string | undefined>;
+/** What an appointment's first GET shows: the first problem of its basic 200 (status, JSON, shape), else an id other than the one asked for. */
+interface FirstAnswer {
+  basic?: string;
+  otherId?: string;
+}
+type BlockedBy = (id: string) => Promise<FirstAnswer>;
 
 export const test = base.extend<
   { probe: Probe; targetAnswers: undefined },
@@ -43,7 +47,8 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
-  // One GET per appointment and worker, so that a broken basic 200 is one failure, not one per check.
+  // One GET per appointment and worker, so that a broken basic 200, or another appointment than the
+  // one asked for, is one failure, not one per check.
   blockedBy: [
     async ({ suite, forwarder }, use) => {
       const target = {
@@ -52,23 +57,24 @@ export const test = base.extend<
         getToken: async () => forwarder.placeholder,
       };
       const probe = createProbe(target, exactTransport(suite.requestTimeoutMilliseconds));
-      const found = new Map<string, Promise<string | undefined>>();
+      const found = new Map<string, Promise<FirstAnswer>>();
       await use((id) => {
-        let problem = found.get(id);
-        if (problem === undefined) {
+        let answer = found.get(id);
+        if (answer === undefined) {
           const label = `GET appointment ${id}`;
-          problem = probe(appointmentPath(suite.enterprise, id)).then(
-            (response) => {
+          answer = probe(appointmentPath(suite.enterprise, id)).then(
+            (response): FirstAnswer => {
               const proxyError = response.headers[PROXY_ERROR_HEADER];
-              if (proxyError !== undefined) return decodeURIComponent(proxyError);
+              if (proxyError !== undefined) return { basic: decodeURIComponent(proxyError) };
               // The problem's first line and, for a schema problem, its first violation.
-              return checkBasicAppointment(response, label)[0]?.split('\n').slice(0, 2).join(' ');
+              const basic = checkBasicAppointment(response, label)[0]?.split('\n').slice(0, 2).join(' ');
+              return basic !== undefined ? { basic } : { otherId: checkRequestedId(response.json, id, label)[0] };
             },
-            (error: Error) => `${label}: ${error.message}`,
+            (error: Error) => ({ basic: `${label}: ${error.message}` }),
           );
-          found.set(id, problem);
+          found.set(id, answer);
         }
-        return problem;
+        return answer;
       });
     },
     { scope: 'worker' },
@@ -114,11 +120,17 @@ export const test = base.extend<
 });
 
 /**
- * Skips a check that builds on the basic 200 of `id` when that failed, naming the problem: the
- * checks of the 200 itself fail once, and the run stays failed, quick and readable.
+ * Skips a check that builds on the basic 200 of `id` when that failed, or, for a check that reads
+ * the appointment's own data, when another appointment came; it names the problem: the checks of
+ * the 200 itself fail once, and the run stays failed, quick and readable.
  */
-export async function skipWhenBlocked(blockedBy: BlockedBy, id: string): Promise<void> {
-  const problem = await blockedBy(id);
+export async function skipWhenBlocked(
+  blockedBy: BlockedBy,
+  id: string,
+  { needs = 'the basic 200' }: { needs?: 'the basic 200' | 'the requested appointment' } = {},
+): Promise<void> {
+  const { basic, otherId } = await blockedBy(id);
+  const problem = basic ?? (needs === 'the requested appointment' ? otherId : undefined);
   test.skip(problem !== undefined, `blocked by: ${problem}`);
 }
 

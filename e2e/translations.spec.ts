@@ -19,7 +19,8 @@ for (const id of appointmentIds) {
     const checks = { ...translationChecks, ...optionalChecks };
     for (const [name, check] of Object.entries(checks)) {
       test(name, async ({ probe, suite, blockedBy }) => {
-        await skipWhenBlocked(blockedBy, id);
+        // Each check reads the appointment's own translations: another appointment cannot stand in.
+        await skipWhenBlocked(blockedBy, id, { needs: 'the requested appointment' });
         if (name in optionalChecks) {
           test.skip(
             !suite.expectations.has(name as keyof typeof optionalChecks),

@@ -72,6 +72,9 @@ describe('a failing npm start of every layer', () => {
       );
       assert.match(text, /\d+ passed, [1-9]\d* failed, \d+ skipped/, where);
     }
+    const junit = readFileSync(join(reports, 'e2e', 'junit.xml'), 'utf8').replaceAll('&quot;', '"');
+    const blocked = junit.match(/blocked by: GET appointment 123: data\.id is "123-other"/g) ?? [];
+    assert.ok(blocked.length >= 9, `${blocked.length} checks of the appointment skip as blocked by the wrong id`);
     assert.match(summary, /^# API suite against http:\/\/127\.0\.0\.1:\d+: FAILED$/m);
     assert.match(summary, /^## Single-request latency\n\n- e2e · an existing appointment: \d+ ms$/m);
   });
