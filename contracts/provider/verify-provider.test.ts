@@ -1,17 +1,17 @@
 // Proves provider verification can fail and never cries wolf: it passes against the sandbox and
 // against another correct provider configured through ENGAGE_*, and fails, with Pact's mismatch
-// report and a non-zero exit, against each deliberately broken provider.
+// report and a non-zero exit, against each deliberately broken provider. One run goes through
+// `npm run verify:provider`'s own entry point; the others run in turn in one process (verifyInTurn).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type AnotherProvider, DATE_TIME_STYLES, startAnotherProvider } from '../../testing/another-provider.ts';
+import type { EntryPointRun } from '../../testing/run-entry-point.ts';
 import { runEntryPoint } from '../../testing/run-entry-point.ts';
+import { verifyInTurn } from '../../testing/verify-in-turn.ts';
 
-const verify = (environment: Record<string, string> = {}) =>
-  runEntryPoint('contracts/provider/verify-provider.ts', environment);
-
-describe('verification against the embedded sandbox', { concurrency: 2 }, () => {
-  it('passes', async () => {
-    const { code, output } = await verify();
+describe('verification against the embedded sandbox', () => {
+  it('passes, run as npm run verify:provider runs it', async () => {
+    const { code, output } = await runEntryPoint('contracts/provider/verify-provider.ts');
     assert.equal(code, 0, output);
     assert.match(output, /provider verification passed/);
   });
@@ -25,9 +25,13 @@ describe('verification against the embedded sandbox', { concurrency: 2 }, () => 
     ['wrong-enum', /\$\.data\.(status|meetingType)/],
     ['numeric-status-code', /statusCode/],
   ];
-  for (const [fault, mismatch] of brokenProviders) {
-    it(`fails against a provider with the fault ${fault}`, async () => {
-      const { code, output } = await verify({ SANDBOX_FAULTS: fault });
+  let runs: EntryPointRun[];
+  before(async () => {
+    runs = await verifyInTurn(brokenProviders.map(([fault]) => ({ SANDBOX_FAULTS: fault })));
+  });
+  for (const [index, [fault, mismatch]] of brokenProviders.entries()) {
+    it(`fails against a provider with the fault ${fault}`, () => {
+      const { code, output } = runs[index] as EntryPointRun;
       assert.equal(code, 1, output);
       assert.match(output, /Failures:/, "Pact's mismatch report is shown");
       assert.match(output, mismatch);
@@ -36,46 +40,56 @@ describe('verification against the embedded sandbox', { concurrency: 2 }, () => 
   }
 });
 
-describe('verification against a configured environment', { concurrency: 2 }, () => {
+describe('verification against a configured environment', () => {
   let other: AnotherProvider;
+  const dateTimeIds = Object.keys(DATE_TIME_STYLES) as Array<keyof typeof DATE_TIME_STYLES>;
+  let runs: Record<string, EntryPointRun>;
   before(async () => {
     other = await startAnotherProvider();
-  });
-  after(() => other.sandbox.close());
-  const environment = () => other.environment;
-
-  it('passes, with the configured token swapped in for the placeholder, and never prints it', async () => {
-    const { code, output } = await verify(environment());
-    assert.equal(code, 0, output);
-    assert.doesNotMatch(output, new RegExp(other.token));
-  });
-  for (const id of Object.keys(DATE_TIME_STYLES)) {
-    it(`passes an appointment whose date-times look like ${DATE_TIME_STYLES[id as keyof typeof DATE_TIME_STYLES][0]}`, async () => {
-      const { code, output } = await verify({ ...environment(), ENGAGE_APPOINTMENT_ID: id });
-      assert.equal(code, 0, output);
-    });
-  }
-  it('fails when the configured token is not valid there', async () => {
-    const { code } = await verify({ ...environment(), ENGAGE_TOKEN: 'revoked-token' });
-    assert.equal(code, 1);
-  });
-  it('fails when the configured appointment does not exist there', async () => {
-    const { code } = await verify({ ...environment(), ENGAGE_APPOINTMENT_ID: 'not-there' });
-    assert.equal(code, 1);
-  });
-  it('needs no ENGAGE_DEFAULT_LANGUAGE: the language state reads a language from the appointment itself', async () => {
-    const { ENGAGE_DEFAULT_LANGUAGE: _language, ...withoutLanguage } = environment();
-    const { code, output } = await verify(withoutLanguage);
-    assert.equal(code, 0, output);
-  });
-  it('says which appointment cannot stand in for the language state, and why', async () => {
     other.sandbox.store.put('globex', {
       ...other.sandbox.store.enterprise('globex')?.appointments.get('globex-7'),
       id: 'globex-unscheduled',
       start: null,
       end: null,
     } as never);
-    const { code, output } = await verify({ ...environment(), ENGAGE_APPOINTMENT_ID: 'globex-unscheduled' });
+    const environment = other.environment;
+    const { ENGAGE_DEFAULT_LANGUAGE: _language, ...withoutLanguage } = environment;
+    const cases: Record<string, Record<string, string>> = {
+      configured: environment,
+      ...Object.fromEntries(dateTimeIds.map((id) => [id, { ...environment, ENGAGE_APPOINTMENT_ID: id }])),
+      revoked: { ...environment, ENGAGE_TOKEN: 'revoked-token' },
+      missing: { ...environment, ENGAGE_APPOINTMENT_ID: 'not-there' },
+      withoutLanguage,
+      unscheduled: { ...environment, ENGAGE_APPOINTMENT_ID: 'globex-unscheduled' },
+    };
+    const results = await verifyInTurn(Object.values(cases));
+    runs = Object.fromEntries(Object.keys(cases).map((name, index) => [name, results[index] as EntryPointRun]));
+  });
+  after(() => other.sandbox.close());
+
+  it('passes, with the configured token swapped in for the placeholder, and never prints it', () => {
+    const { code, output } = runs.configured as EntryPointRun;
+    assert.equal(code, 0, output);
+    assert.doesNotMatch(output, new RegExp(other.token));
+  });
+  for (const id of dateTimeIds) {
+    it(`passes an appointment whose date-times look like ${DATE_TIME_STYLES[id][0]}`, () => {
+      const { code, output } = runs[id] as EntryPointRun;
+      assert.equal(code, 0, output);
+    });
+  }
+  it('fails when the configured token is not valid there', () => {
+    assert.equal(runs.revoked?.code, 1);
+  });
+  it('fails when the configured appointment does not exist there', () => {
+    assert.equal(runs.missing?.code, 1);
+  });
+  it('needs no ENGAGE_DEFAULT_LANGUAGE: the language state reads a language from the appointment itself', () => {
+    const { code, output } = runs.withoutLanguage as EntryPointRun;
+    assert.equal(code, 0, output);
+  });
+  it('says which appointment cannot stand in for the language state, and why', () => {
+    const { code, output } = runs.unscheduled as EntryPointRun;
     assert.equal(code, 1);
     assert.match(
       output,

@@ -172,20 +172,25 @@ async function verifyProvider(config: SuiteConfig, environment: Environment): Pr
   }
 }
 
+/** One verification as `npm run verify:provider` makes it: progress and outcome printed, its exit code returned. */
+export async function runVerification(environment: Environment, config: SuiteConfig): Promise<0 | 1> {
+  console.log(`verifying the pacts against ${targetLabel(config)}`);
+  try {
+    await verifyProvider(config, environment);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    writeFindings(environment, verificationFindings(error as Error));
+    console.error(`provider verification failed: ${summarise(error as Error)}`);
+    return 1;
+  }
+  writeFindings(environment, verificationFindings(undefined));
+  console.log('provider verification passed');
+  return 0;
+}
+
 if (isEntryPoint(import.meta.url)) {
   await runMain(async () => {
     const { environment, config } = loadSuite();
-    console.log(`verifying the pacts against ${targetLabel(config)}`);
-    try {
-      await verifyProvider(config, environment);
-    } catch (error) {
-      if (error instanceof ConfigError) throw error;
-      writeFindings(environment, verificationFindings(error as Error));
-      console.error(`provider verification failed: ${summarise(error as Error)}`);
-      process.exitCode = 1;
-      return;
-    }
-    writeFindings(environment, verificationFindings(undefined));
-    console.log('provider verification passed');
+    process.exitCode = await runVerification(environment, config);
   });
 }
