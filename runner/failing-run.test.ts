@@ -24,9 +24,10 @@ describe('a failing npm start of every layer', () => {
   let noScopeToken: string;
   let run: { code: number | null; output: string };
   before(async () => {
-    // A provider that answers another appointment than the one asked for and checks no token: the
-    // contracts fail (401 interaction) and so does e2e, which keeps Playwright traces.
-    sandbox = await startSandbox({ faults: ['wrong-id', 'no-auth-check'] });
+    // A provider that answers another appointment than the one asked for, a 404 without the errors
+    // envelope, and a token without the scope: the contracts fail (404 interaction) and so does e2e,
+    // three times, which keeps Playwright traces. Each e2e failure restarts Playwright's worker.
+    sandbox = await startSandbox({ faults: ['wrong-id', 'not-found-without-errors', 'no-scope-check'] });
     recorder = await startRecordingProxy(sandbox.url);
     noScopeToken = await issueSandboxToken(sandbox.url, 'acme', 'sandbox-client-no-scope');
     run = await runEntryPoint(

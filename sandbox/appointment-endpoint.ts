@@ -76,7 +76,9 @@ export function answerAppointmentRequest(
     : { 'x-correlation-id': typeof correlationHeader === 'string' ? correlationHeader : randomUUID() };
   if (!faults.has('no-auth-check')) {
     const denied = endpoint.auth.check(headers.authorization, rawEnterprise);
-    if (denied !== undefined) return errorReply(denied, responseHeaders);
+    // no-scope-check: a valid token is enough, whatever its scopes.
+    if (denied !== undefined && !(denied.status === 403 && faults.has('no-scope-check')))
+      return errorReply(denied, responseHeaders);
   }
   const correlationLength = correlationHeader?.length ?? 1;
   if (

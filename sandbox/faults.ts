@@ -17,6 +17,7 @@ export const FAULT_NAMES = [
   'not-found-without-errors',
   'numeric-status-code',
   'no-auth-check',
+  'no-scope-check',
   'server-error-on-odd-ids',
   'accept-any-correlation-id',
   'not-found-for-other-methods',

@@ -248,6 +248,15 @@ describe('the header and error checks fail against', () => {
       /HTTP 200, expected 403/,
     );
   });
+  it('no-scope-check, for the no-scope token only', async () => {
+    const probe = await faulty('no-scope-check');
+    assert.match(
+      problemsOf(await checkForbidden(probe, path, 'sandbox-token-no-scope')).join(),
+      /HTTP 200, expected 403/,
+    );
+    for (const [label, authorization] of Object.entries(unauthorizedRequests))
+      assert.deepEqual(problemsOf(await checkUnauthorized(probe, path, authorization, label)), [], label);
+  });
   it('not-found-without-errors and numeric-status-code', async () => {
     const unknown = appointmentPath('acme', 'nope');
     assert.match(
