@@ -1,6 +1,6 @@
-// Runs npm scripts at the same time and prints each one's output whole, in the order given, when it
-// is done; exits non-zero when any of them failed. `npm test` uses it for layers that wait on child
-// processes and sockets more than they use the CPU.
+// Runs npm scripts at the same time: the first one's output streams as it comes, each other one's is
+// printed whole, in the order given, once it is done; exits non-zero when any of them failed. `npm
+// test` uses it for test runs that wait on child processes and sockets more than they use the CPU.
 import { spawn } from 'node:child_process';
 
 const scripts = process.argv.slice(2);
@@ -12,12 +12,15 @@ if (scripts.length === 0) {
 const runs = scripts.map(
   (script) =>
     new Promise<{ script: string; code: number; output: string }>((resolve) => {
-      const child = spawn('npm', ['run', '--silent', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const streamed = script === scripts[0];
+      const child = spawn('npm', ['run', '--silent', script], {
+        stdio: ['ignore', streamed ? 'inherit' : 'pipe', streamed ? 'inherit' : 'pipe'],
+      });
       let output = '';
-      child.stdout.on('data', (chunk) => {
+      child.stdout?.on('data', (chunk) => {
         output += chunk;
       });
-      child.stderr.on('data', (chunk) => {
+      child.stderr?.on('data', (chunk) => {
         output += chunk;
       });
       child.on('close', (code) => resolve({ script, code: code ?? 1, output }));
@@ -27,7 +30,7 @@ const runs = scripts.map(
 let failed = 0;
 for (const run of runs) {
   const { script, code, output } = await run;
-  process.stdout.write(`\n> npm run ${script}\n${output}`);
+  if (script !== scripts[0]) process.stdout.write(`\n> npm run ${script}\n${output}`);
   if (code !== 0) {
     failed++;
     console.error(`npm run ${script} failed with exit code ${code}`);
