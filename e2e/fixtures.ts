@@ -9,6 +9,7 @@ import { readHandoff } from '../config/handoffs.ts';
 import { loadSuiteConfig } from '../config/load-suite-config.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { createTokenProvider } from '../config/token-provider.ts';
+import { blockingProblem, type FirstAnswer, type Needs } from './checks/blocking.ts';
 import { type CheckResult, problemsOf } from './checks/check-result.ts';
 import { checkBasicAppointment, checkRequestedId } from './checks/response-checks.ts';
 import { createProbe, type Probe } from './http-probe.ts';
@@ -17,11 +18,6 @@ import { PROXY_ERROR_HEADER, startTokenInjectingProxy, type TokenInjectingProxy 
 
 export const expect = baseExpect.extend({ toMatchSchema });
 
-/** What an appointment's first GET shows: the first problem of its basic 200 (status, JSON, shape), else an id other than the one asked for. */
-interface FirstAnswer {
-  basic?: string;
-  otherId?: string;
-}
 type BlockedBy = (id: string) => Promise<FirstAnswer>;
 
 export const test = base.extend<
@@ -127,10 +123,9 @@ export const test = base.extend<
 export async function skipWhenBlocked(
   blockedBy: BlockedBy,
   id: string,
-  { needs = 'the basic 200' }: { needs?: 'the basic 200' | 'the requested appointment' } = {},
+  { needs = 'the basic 200' }: { needs?: Needs } = {},
 ): Promise<void> {
-  const { basic, otherId } = await blockedBy(id);
-  const problem = basic ?? (needs === 'the requested appointment' ? otherId : undefined);
+  const problem = blockingProblem(await blockedBy(id), needs);
   test.skip(problem !== undefined, `blocked by: ${problem}`);
 }
 
