@@ -1,0 +1,74 @@
+// Proves the commands' flags in-process: bad flags are refused with one message naming the flag and
+// what it takes, and --help lists every flag with the variable it stands for. suite-run.test.ts
+// proves the same reach the user as one line and the right exit code.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError } from '../config/config-error.ts';
+import { HelpRequested } from '../config/parse-flags.ts';
+import { readLoadFlags } from '../load/k6-command.ts';
+import { readSandboxSettings } from '../sandbox/sandbox-settings.ts';
+import { loadProfileOf, readRunnerOptions } from './runner-options.ts';
+
+/** The message of the ConfigError `read` throws. */
+function refusal(read: () => unknown): string {
+  try {
+    read();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  assert.fail('nothing was refused');
+}
+
+describe('npm start refuses bad flags with one message', () => {
+  const cases: Array<[string[], RegExp]> = [
+    [['--only', 'schemas,perf'], /^--only names unknown layer "perf"; layers: schemas, contracts, e2e, load$/],
+    [['--skip', 'perf'], /^--skip names unknown layer "perf"/],
+    [['--profile', 'marathon'], /^--profile "marathon" is not one of smoke, /],
+    [['--layer-timeout', '0'], /^--layer-timeout is "0" but must be a whole number of seconds of at least 1$/],
+    [['--envv', 'staging'], /^npm start arguments Unknown option '--envv'; its flags are --only, --skip, --env,/],
+    [['staging'], /npm may have kept a flag for itself: put the flags after --, e\.g\. npm start -- --env staging$/],
+  ];
+  for (const [args, message] of cases) {
+    it(args.join(' '), () =>
+      assert.match(
+        refusal(() => readRunnerOptions(args)),
+        message,
+      ),
+    );
+  }
+  it('takes ENGAGE_LOAD_PROFILE when --profile is not given, and refuses an unknown one', () => {
+    const options = readRunnerOptions([]);
+    assert.equal(loadProfileOf(options, { ENGAGE_LOAD_PROFILE: 'average' }), 'average');
+    assert.equal(loadProfileOf(options, {}), 'smoke');
+    assert.match(
+      refusal(() => loadProfileOf(options, { ENGAGE_LOAD_PROFILE: 'marathon' })),
+      /^ENGAGE_LOAD_PROFILE "marathon" is not one of smoke,/,
+    );
+  });
+});
+
+describe('the commands explain themselves', () => {
+  for (const [command, read, flags] of [
+    [
+      'npm start',
+      () => readRunnerOptions(['--help']),
+      ['--only', '--skip', '--env', '--profile', '--require-load', '--layer-timeout', '--baseline'],
+    ],
+    [
+      'npm run load',
+      () => readLoadFlags(['--help'], {}),
+      ['--profile', '--env', '--duration', '--dry-run', '--confirm-production'],
+    ],
+    ['npm run sandbox', () => readSandboxSettings(['--help'], {}), ['--port', '--latency-ms', '--faults']],
+  ] as const) {
+    it(`${command} --help lists every flag with the variable it stands for`, () => {
+      assert.throws(read, (error: Error) => {
+        assert.ok(error instanceof HelpRequested);
+        assert.match(error.message, new RegExp(`^usage: ${command} -- \\[flags\\]$`, 'm'));
+        for (const flag of flags) assert.match(error.message, new RegExp(`^ {2}${flag}\\b`, 'm'), flag);
+        return true;
+      });
+    });
+  }
+});
