@@ -11,7 +11,8 @@ if (scripts.length === 0) {
 
 const runs = scripts.map(
   (script) =>
-    new Promise<{ script: string; code: number; output: string }>((resolve) => {
+    new Promise<{ script: string; code: number; output: string; seconds: number }>((resolve) => {
+      const started = performance.now();
       const streamed = script === scripts[0];
       const child = spawn('npm', ['run', '--silent', script], {
         stdio: ['ignore', streamed ? 'inherit' : 'pipe', streamed ? 'inherit' : 'pipe'],
@@ -23,17 +24,19 @@ const runs = scripts.map(
       child.stderr?.on('data', (chunk) => {
         output += chunk;
       });
-      child.on('close', (code) => resolve({ script, code: code ?? 1, output }));
+      child.on('close', (code) =>
+        resolve({ script, code: code ?? 1, output, seconds: (performance.now() - started) / 1000 }),
+      );
     }),
 );
 
 let failed = 0;
 for (const run of runs) {
-  const { script, code, output } = await run;
+  const { script, code, output, seconds } = await run;
   if (script !== scripts[0]) process.stdout.write(`\n> npm run ${script}\n${output}`);
   if (code !== 0) {
     failed++;
-    console.error(`npm run ${script} failed with exit code ${code}`);
-  }
+    console.error(`npm run ${script} failed with exit code ${code} after ${seconds.toFixed(1)} s`);
+  } else console.log(`npm run ${script} passed in ${seconds.toFixed(1)} s`);
 }
 process.exit(failed === 0 ? 0 : 1);
