@@ -1,5 +1,6 @@
-// How every entry point runs: runMain turns a ConfigError into one line and exit code 2, and --help
-// into its text; isEntryPoint tells a module run as a program from one imported.
+// How every entry point runs: runMain turns a ConfigError into one line and exit code 2, --help into
+// its text, and a main that can never finish into a line and exit code 1; isEntryPoint tells a
+// module run as a program from one imported.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from './config-error.ts';
@@ -11,14 +12,16 @@ export function isEntryPoint(moduleUrl: string): boolean {
 
 /**
  * Runs an entry point's main and returns what it returns; a ConfigError becomes one line on stderr
- * and exit code 2 (at once with `exitNow`, for a host such as Playwright that would go on), --help its text.
+ * and exit code 2 (at once with `exitNow`, for a host such as Playwright that would go on), --help its
+ * text. A process that ends with main still waiting fails with a line instead of Node's silent code 13.
  */
 export async function runMain<T>(main: () => Promise<T> | T, { exitNow = false } = {}): Promise<T | undefined> {
   // Node ends a program whose main still waits on a promise nothing can settle (a socket lost
-  // without an error) with exit code 13 and no word; this says so and fails the run instead.
+  // without an error) with exit code 13 and no word; this says so and fails the run instead. An exit
+  // with a code of its own (an interrupt's 130, an uncaught error's 1) is left as it is.
   let settled = false;
   const unsettled = () => {
-    if (settled) return;
+    if (settled || ![undefined, 0, 13].includes(process.exitCode as number | undefined)) return;
     process.stderr.write('internal error: the run stopped while waiting on something that never finished\n');
     process.exitCode = 1;
   };
@@ -33,6 +36,7 @@ export async function runMain<T>(main: () => Promise<T> | T, { exitNow = false }
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`configuration error: ${error.message}\n`);
     process.exitCode = 2;
+    settled = true;
     if (exitNow) process.exit(2);
     return undefined;
   } finally {
