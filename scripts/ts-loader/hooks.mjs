@@ -1,43 +1,58 @@
 // Node's load hook for the suite's TypeScript: esbuild strips the types of each .ts file (nothing
-// is bundled or checked: `npm run typecheck` does that), and the result is cached by content.
-import { createHash } from 'node:crypto';
+// is bundled or checked: `npm run typecheck` does that), and the result is cached by content in
+// node_modules/.cache/engage-ts/. Synchronous, so that it serves module.registerHooks and module.register alike.
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const require = createRequire(import.meta.url);
 const target = `node${process.versions.node}`;
-// Read apart from esbuild itself, which is loaded only when a file is not in the cache yet.
-const { version } = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('esbuild/package.json'), 'utf8'));
-const cacheFolder = join(tmpdir(), `engage-ts-cache-${process.getuid?.() ?? 'user'}`);
+const cacheFolder = fileURLToPath(new URL('../../node_modules/.cache/engage-ts/', import.meta.url));
+// Anything that changes the output is in the key: esbuild's version, Node's, this file, and the source.
+const loaderVersion = createHash('sha256')
+  .update(require('esbuild/package.json').version)
+  .update(target)
+  .update(readFileSync(fileURLToPath(import.meta.url)))
+  .digest('hex');
 /** @type {typeof import('esbuild') | undefined} */
 let esbuild;
 
-/** @type {import('node:module').LoadHook} */
-export async function load(url, context, nextLoad) {
-  if (!url.startsWith('file:') || !url.endsWith('.ts')) return nextLoad(url, context);
-  const file = fileURLToPath(url);
-  const source = readFileSync(file, 'utf8');
-  const key = createHash('sha256').update(`${version}\0${target}\0${file}\0${source}`).digest('hex');
-  const cached = join(cacheFolder, `${key}.js`);
-  try {
-    return { format: 'module', source: readFileSync(cached, 'utf8'), shortCircuit: true };
-  } catch {
-    // Not compiled yet: compile below.
-  }
-  esbuild ??= await import('esbuild');
-  const { code } = esbuild.transformSync(source, {
+/** @param {string} file @param {string} source */
+function compile(file, source) {
+  esbuild ??= require('esbuild');
+  return esbuild.transformSync(source, {
     loader: 'ts',
     format: 'esm',
     target,
     sourcemap: 'inline',
     sourcefile: file,
-  });
-  mkdirSync(cacheFolder, { recursive: true });
-  // Written aside, then renamed: processes compiling the same file at once never read half a file.
-  const aside = `${cached}.${process.pid}`;
-  writeFileSync(aside, code);
-  renameSync(aside, cached);
+    // As tsc reads the files (tsconfig.json): an import that is not `import type` is kept, side effects and all.
+    tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
+  }).code;
+}
+
+/** @type {import('node:module').LoadHookSync} */
+export function load(url, context, nextLoad) {
+  if (!url.startsWith('file:') || !url.endsWith('.ts')) return nextLoad(url, context);
+  const file = fileURLToPath(url);
+  const source = readFileSync(file, 'utf8');
+  const key = createHash('sha256').update(`${loaderVersion}\0${file}\0${source}`).digest('hex');
+  const cached = `${cacheFolder}${key}.js`;
+  try {
+    return { format: 'module', source: readFileSync(cached, 'utf8'), shortCircuit: true };
+  } catch {
+    // Not compiled yet: compile below.
+  }
+  const code = compile(file, source);
+  try {
+    mkdirSync(cacheFolder, { recursive: true });
+    // Written aside, then renamed: processes compiling the same file at once never read half a file.
+    const aside = `${cached}.${randomUUID()}`;
+    writeFileSync(aside, code);
+    renameSync(aside, cached);
+  } catch {
+    // A cache that cannot be written (a read-only or full disk) costs time, never the run.
+  }
   return { format: 'module', source: code, shortCircuit: true };
 }

@@ -1,5 +1,6 @@
 // Proves the suite's TypeScript loader: it runs what tsc accepts (types, parameter properties, JSON
-// imports), compiles a file again when it changes, and names the file and line of a syntax error.
+// imports, imports kept as written), compiles a file again when it changes, and names the file and
+// line of a syntax error.
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,14 @@ describe('the TypeScript loader', () => {
     const { code, output } = await runNode(withTypescript(main));
     assert.equal(code, 0, output);
     assert.equal(output, '25\n');
+  });
+
+  it('keeps an import that is not `import type`, as tsc does: its module runs', async () => {
+    write('side-effect.ts', 'export const unused = 1;\nconsole.log("side effect ran");\n');
+    const main = write('imports-unused.ts', 'import { unused } from "./side-effect.ts";\nconsole.log("main ran");\n');
+    const { code, output } = await runNode(withTypescript(main));
+    assert.equal(code, 0, output);
+    assert.equal(output, 'side effect ran\nmain ran\n');
   });
 
   it('compiles a file again when it changes', async () => {
