@@ -5,6 +5,7 @@ import { appointmentPath } from '../config/api-facts.ts';
 import { loadSuiteConfig } from '../config/load-suite-config.ts';
 import { SchemaId } from '../schemas/schema-registry.ts';
 import type { AppointmentResponse } from '../schemas/types.generated.ts';
+import { withFirstAnswer } from './checks/blocking.ts';
 import { checked } from './checks/check-result.ts';
 import { checkOkJson, checkRequestedId, checkResolvedValuesAreTranslations } from './checks/response-checks.ts';
 import { expect, expectCheck, skipWhenBlocked, test } from './fixtures.ts';
@@ -16,19 +17,21 @@ for (const id of appointmentIds) {
     // The first two are the basic 200 that every other check of the appointment builds on, the third
     // the requested appointment that checks of its data build on: they fail, the others skip as
     // "blocked by" their problem.
-    test('answers 200 with JSON', async ({ probe, suite }) => {
-      expectCheck(checked(checkOkJson(await probe(appointmentPath(suite.enterprise, id)), 'GET')));
+    test('answers 200 with JSON', async ({ probe, suite, blockedBy }) => {
+      const own = checkOkJson(await probe(appointmentPath(suite.enterprise, id)), 'GET');
+      expectCheck(checked(withFirstAnswer(own, await blockedBy(id), 'okJson')));
     });
 
-    test('has a body that matches the schema', async ({ probe, suite }) => {
+    test('has a body that matches the schema', async ({ probe, suite, blockedBy }) => {
       const response = await probe(appointmentPath(suite.enterprise, id));
       expect(response.json).toMatchSchema(SchemaId.appointmentResponse);
+      expectCheck(checked(withFirstAnswer([], await blockedBy(id), 'schema')));
     });
 
     test('is the appointment that was asked for', async ({ probe, suite, blockedBy }) => {
       await skipWhenBlocked(blockedBy, id);
       const response = await probe(appointmentPath(suite.enterprise, id));
-      expectCheck(checked(checkRequestedId(response.json, id, 'GET')));
+      expectCheck(checked(withFirstAnswer(checkRequestedId(response.json, id, 'GET'), await blockedBy(id), 'otherId')));
     });
 
     test('resolves each translatable value to one of its translations', async ({ probe, suite, blockedBy }) => {

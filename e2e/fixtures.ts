@@ -1,5 +1,5 @@
 // The e2e test API: `test` with the typed suite config and a `probe` built on Playwright's `request`
-// fixture, `skipWhenBlocked` for checks that need the basic 200, and `expect` with the suite's
+// fixture, `skipWhenBlocked` for checks that build on an appointment's first GET, and `expect` with the suite's
 // custom matchers. Requests go through the token-injecting
 // proxy, so Playwright, its traces and its reports only ever see a placeholder token.
 import { test as base, expect as baseExpect } from '@playwright/test';
@@ -11,13 +11,14 @@ import type { SuiteConfig } from '../config/suite-config.ts';
 import { createTokenProvider } from '../config/token-provider.ts';
 import { blockingProblem, type FirstAnswer, type Needs } from './checks/blocking.ts';
 import { type CheckResult, problemsOf } from './checks/check-result.ts';
-import { checkBasicAppointment, checkRequestedId } from './checks/response-checks.ts';
+import { checkBasicAppointment, checkOkJson, checkRequestedId } from './checks/response-checks.ts';
 import { createProbe, type Probe } from './http-probe.ts';
 import { toMatchSchema } from './matchers/to-match-schema.ts';
 import { PROXY_ERROR_HEADER, startTokenInjectingProxy, type TokenInjectingProxy } from './token-injecting-proxy.ts';
 
 export const expect = baseExpect.extend({ toMatchSchema });
 
+/** The problems of appointment `id`'s first GET in this worker, which the checks built on it read. */
 type BlockedBy = (id: string) => Promise<FirstAnswer>;
 
 export const test = base.extend<
@@ -61,12 +62,14 @@ export const test = base.extend<
           answer = probe(appointmentPath(suite.enterprise, id)).then(
             (response): FirstAnswer => {
               const proxyError = response.headers[PROXY_ERROR_HEADER];
-              if (proxyError !== undefined) return { basic: decodeURIComponent(proxyError) };
-              // The problem's first line and, for a schema problem, its first violation.
-              const basic = checkBasicAppointment(response, label)[0]?.split('\n').slice(0, 2).join(' ');
-              return basic !== undefined ? { basic } : { otherId: checkRequestedId(response.json, id, label)[0] };
+              if (proxyError !== undefined) return { okJson: decodeURIComponent(proxyError) };
+              const [okJson] = checkOkJson(response, label);
+              if (okJson !== undefined) return { okJson };
+              // The problem's first line and its first violation.
+              const schema = checkBasicAppointment(response, label)[0]?.split('\n').slice(0, 2).join(' ');
+              return schema !== undefined ? { schema } : { otherId: checkRequestedId(response.json, id, label)[0] };
             },
-            (error: Error) => ({ basic: `${label}: ${error.message}` }),
+            (error: Error) => ({ okJson: `${label}: ${error.message}` }),
           );
           found.set(id, answer);
         }

@@ -1,9 +1,15 @@
 // Which problem of an appointment's first GET blocks a check built on it: a broken basic 200 blocks
 // every such check; another appointment than the one asked for blocks the checks of its own data.
+// A blocker always fails the run: the basic check of its kind fails on it even when that check's
+// own GET met no problem (a target that answers inconsistently).
 
-/** What an appointment's first GET showed: the first problem of its basic 200 (status, JSON, shape), else an id other than the one asked for. */
+/** The problems of an appointment's first GET, by the basic check they belong to. */
 export interface FirstAnswer {
-  basic?: string;
+  /** No answer, or not a 200 with a JSON body ("answers 200 with JSON"). */
+  okJson?: string;
+  /** A body the schema refuses ("has a body that matches the schema"). */
+  schema?: string;
+  /** Another appointment than the one asked for ("is the appointment that was asked for"). */
   otherId?: string;
 }
 
@@ -11,6 +17,18 @@ export interface FirstAnswer {
 export type Needs = 'the basic 200' | 'the requested appointment';
 
 /** The problem that blocks a check needing `needs`, or undefined when it can run. */
-export function blockingProblem({ basic, otherId }: FirstAnswer, needs: Needs): string | undefined {
-  return basic ?? (needs === 'the requested appointment' ? otherId : undefined);
+export function blockingProblem({ okJson, schema, otherId }: FirstAnswer, needs: Needs): string | undefined {
+  return okJson ?? schema ?? (needs === 'the requested appointment' ? otherId : undefined);
+}
+
+/**
+ * The problems a basic check reports: its own, or, when its own GET met none, the first GET's
+ * problem of its kind, which blocked other checks and so must not go unreported.
+ */
+export function withFirstAnswer(own: string[], first: FirstAnswer, kind: keyof FirstAnswer): string[] {
+  const blocker = first[kind];
+  if (own.length > 0 || blocker === undefined) return own;
+  return [
+    `${blocker} (on the first GET, which other checks build on; this check's own GET met no problem: the target answers inconsistently)`,
+  ];
 }
