@@ -1,22 +1,28 @@
-// Runs provider verification once for each environment given (JSON, as the one argument), in turn in
-// one process, as `npm run verify:provider` makes it, printing each run's output and exit code between
-// markers: tests of many verifications pay for Node's and Pact's start (about 1 s of CPU) once.
-import { ConfigError } from '../config/config-error.ts';
-import { isEntryPoint } from '../config/entry-point.ts';
+// Runs provider verification once for each environment given, in turn in one process, as `npm run
+// verify:provider` makes it (runVerification under runMain), printing each run's output and exit code
+// between markers: tests of many verifications pay for Node's and Pact's start (about 1 s of CPU) once.
+// ENGAGE_PACT_DIR is read once per process (contracts/participants.ts): it cannot differ between runs.
+import { isEntryPoint, runMain } from '../config/entry-point.ts';
 import { readEnvironment } from '../config/environment-files.ts';
 import { readSuiteConfig } from '../config/suite-config.ts';
 import { runVerification } from '../contracts/provider/verify-provider.ts';
 import { type EntryPointRun, runEntryPoint } from './run-entry-point.ts';
 
 const MARKER = '@@ verification';
+/** The environments travel in a variable, not on the command line, where any process could read their tokens. */
+const ENVIRONMENTS_VARIABLE = 'VERIFY_IN_TURN_ENVIRONMENTS';
 
 /** Each verification's exit code, output and time, in the order of `environments`, from one child process. */
 export async function verifyInTurn(
   environments: Array<Record<string, string>>,
 ): Promise<Array<EntryPointRun & { milliseconds: number }>> {
-  const { code, output } = await runEntryPoint('testing/verify-in-turn.ts', {}, [JSON.stringify(environments)]);
+  const { code, output } = await runEntryPoint('testing/verify-in-turn.ts', {
+    [ENVIRONMENTS_VARIABLE]: JSON.stringify(environments),
+  });
   const runs = [
-    ...output.matchAll(/^@@ verification \d+ begins\n([\s\S]*?)^@@ verification \d+ exited (\d+) in (\d+) ms$/gm),
+    ...output.matchAll(
+      new RegExp(`^${MARKER} \\d+ begins\\n([\\s\\S]*?)^${MARKER} \\d+ exited (\\d+) in (\\d+) ms$`, 'gm'),
+    ),
   ];
   if (code !== 0 || runs.length !== environments.length)
     throw new Error(`verify-in-turn exited ${code} after ${runs.length} of ${environments.length} runs:\n${output}`);
@@ -28,21 +34,20 @@ export async function verifyInTurn(
 }
 
 if (isEntryPoint(import.meta.url)) {
-  // Node's stderr joins its stdout, so that each run's lines stay between its markers.
+  // Node's writes to stderr join its stdout, so that each run's lines stay between its markers (Pact's
+  // native core writes its report to stdout).
   process.stderr.write = process.stdout.write.bind(process.stdout) as typeof process.stderr.write;
-  const environments = JSON.parse(process.argv[2] ?? '[]') as Array<Record<string, string>>;
-  for (const [index, overrides] of environments.entries()) {
+  const { [ENVIRONMENTS_VARIABLE]: given = '[]', ...inherited } = process.env;
+  for (const [index, overrides] of (JSON.parse(given) as Array<Record<string, string>>).entries()) {
     console.log(`${MARKER} ${index} begins`);
     const started = performance.now();
-    let code: number;
-    try {
-      const environment = readEnvironment({ ...process.env, ...overrides });
-      code = await runVerification(environment, readSuiteConfig(environment));
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      console.log(`configuration error: ${error.message}`);
-      code = 2;
-    }
+    process.exitCode = undefined;
+    const code =
+      (await runMain(() => {
+        const environment = readEnvironment({ ...inherited, ...overrides });
+        return runVerification(environment, readSuiteConfig(environment));
+      })) ?? process.exitCode;
     console.log(`${MARKER} ${index} exited ${code} in ${Math.round(performance.now() - started)} ms`);
   }
+  process.exitCode = 0;
 }

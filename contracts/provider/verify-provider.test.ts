@@ -5,8 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type AnotherProvider, DATE_TIME_STYLES, startAnotherProvider } from '../../testing/another-provider.ts';
-import type { EntryPointRun } from '../../testing/run-entry-point.ts';
-import { runEntryPoint } from '../../testing/run-entry-point.ts';
+import { type EntryPointRun, runEntryPoint } from '../../testing/run-entry-point.ts';
 import { verifyInTurn } from '../../testing/verify-in-turn.ts';
 
 describe('verification against the embedded sandbox', () => {
