@@ -26,7 +26,8 @@ describe('a failing npm start of every layer', () => {
   before(async () => {
     // A provider that answers another appointment than the one asked for, a 404 without the errors
     // envelope, and a token without the scope: the contracts fail (404 interaction) and so does e2e,
-    // three times, which keeps Playwright traces. Each e2e failure restarts Playwright's worker.
+    // four times (the id, the 404, the 403 and the bad-input 404s), which keeps Playwright traces.
+    // Each e2e failure restarts Playwright's worker.
     sandbox = await startSandbox({ faults: ['wrong-id', 'not-found-without-errors', 'no-scope-check'] });
     recorder = await startRecordingProxy(sandbox.url);
     noScopeToken = await issueSandboxToken(sandbox.url, 'acme', 'sandbox-client-no-scope');
