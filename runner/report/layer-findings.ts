@@ -19,13 +19,17 @@ interface PlaywrightSuite {
   suites?: PlaywrightSuite[];
 }
 
-/** The lines of a Playwright error that say what was wrong, without its stack or colours. */
+/**
+ * The lines of a Playwright error that say what was wrong: the check's own problems come first, and
+ * everything from Playwright's `expect(...)` line on (its diff of the problem list, the stack) goes.
+ */
 function errorText(message: string | undefined): string {
   const lines = withoutColourCodes(message ?? '')
     .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('at ') && !/^(Error: )?expect\(/.test(line));
-  return lines
+    .map((line) => line.trim());
+  const end = lines.findIndex((line) => /^(Error: )?expect\(/.test(line) || line.startsWith('at '));
+  return (end === -1 ? lines : lines.slice(0, end))
+    .filter((line) => line !== '')
     .slice(0, 4)
     .join(' ')
     .replace(/^Error: /, '');

@@ -1,0 +1,58 @@
+// Proves how npm start's summary reads Playwright's JSON report: counts, skip reasons, and each
+// failure as the check's own problem lines, without Playwright's diff, colours or stack.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { it } from 'node:test';
+import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
+import { readLayerFindings } from './layer-findings.ts';
+
+const playwrightError = [
+  'Error: GET: data.id is "123-other", expected the requested "123"',
+  '',
+  '\u001b[2mexpect(\u001b[22m\u001b[31mreceived\u001b[39m\u001b[2m).\u001b[22mtoEqual\u001b[2m(\u001b[22m\u001b[32mexpected\u001b[39m\u001b[2m) // deep equality',
+  '',
+  '\u001b[32m- Expected  - 1\u001b[39m',
+  '\u001b[31m+ Received  + 3\u001b[39m',
+  '',
+  '- Array []',
+  '    at /work/e2e/appointment.spec.ts:31:7',
+].join('\n');
+
+it('reads counts, skip reasons and failures without Playwright diff, colours or stack', () => {
+  const reports = mkdtempSync(join(tmpdir(), 'engage-findings-'));
+  const file = inReports(reports, REPORT_FILES.e2eResults);
+  mkdirSync(dirname(file), { recursive: true });
+  const test = (status: string, extra: object = {}) => ({ status, results: [{}], ...extra });
+  writeFileSync(
+    file,
+    JSON.stringify({
+      suites: [
+        {
+          specs: [
+            { title: 'answers 200 with JSON', tests: [test('expected')] },
+            {
+              title: 'is the appointment that was asked for',
+              tests: [test('unexpected', { results: [{ error: { message: playwrightError } }] })],
+            },
+            {
+              title: 'resolves each translatable value',
+              tests: [test('skipped', { annotations: [{ type: 'skip', description: 'blocked by: the id' }] })],
+            },
+          ],
+        },
+      ],
+    }),
+  );
+  const { e2e } = readLayerFindings(reports);
+  assert.equal(e2e?.passed, 1);
+  assert.equal(e2e?.failed, 1);
+  assert.deepEqual(e2e?.skippedBy, { 'blocked by: the id': 1 });
+  assert.deepEqual(e2e?.failures, [
+    {
+      check: 'is the appointment that was asked for',
+      message: 'GET: data.id is "123-other", expected the requested "123"',
+    },
+  ]);
+});
