@@ -24,11 +24,11 @@ describe('a failing npm start of every layer', () => {
   let noScopeToken: string;
   let run: { code: number | null; output: string };
   before(async () => {
-    // A provider that answers another appointment than the one asked for, a 404 without the errors
-    // envelope, and a token without the scope: the contracts fail (404 interaction) and so does e2e,
-    // four times (the id, the 404, the 403 and the bad-input 404s), which keeps Playwright traces.
-    // Each e2e failure restarts Playwright's worker.
-    sandbox = await startSandbox({ faults: ['wrong-id', 'not-found-without-errors', 'no-scope-check'] });
+    // A provider that answers another appointment than the one asked for, and takes a token that was
+    // never issued and one without the scope: the contracts fail (401 interaction) and so does e2e,
+    // three times (the id, the 401, the 403), which keeps Playwright traces. Each e2e failure
+    // restarts Playwright's worker.
+    sandbox = await startSandbox({ faults: ['wrong-id', 'accept-invalid-tokens', 'no-scope-check'] });
     recorder = await startRecordingProxy(sandbox.url);
     noScopeToken = await issueSandboxToken(sandbox.url, 'acme', 'sandbox-client-no-scope');
     run = await runEntryPoint(

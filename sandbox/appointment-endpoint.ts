@@ -76,9 +76,12 @@ export function answerAppointmentRequest(
     : { 'x-correlation-id': typeof correlationHeader === 'string' ? correlationHeader : randomUUID() };
   if (!faults.has('no-auth-check')) {
     const denied = endpoint.auth.check(headers.authorization, rawEnterprise);
-    // no-scope-check: a valid token is enough, whatever its scopes.
-    if (denied !== undefined && !(denied.status === 403 && faults.has('no-scope-check')))
-      return errorReply(denied, responseHeaders);
+    // no-scope-check: a valid token is enough, whatever its scopes; accept-invalid-tokens: any
+    // well-formed bearer token is, issued or not, for this enterprise or another.
+    const ignored =
+      (denied?.status === 403 && faults.has('no-scope-check')) ||
+      (denied?.code === 'INVALID_TOKEN' && faults.has('accept-invalid-tokens'));
+    if (denied !== undefined && !ignored) return errorReply(denied, responseHeaders);
   }
   const correlationLength = correlationHeader?.length ?? 1;
   if (

@@ -18,6 +18,7 @@ export const FAULT_NAMES = [
   'numeric-status-code',
   'no-auth-check',
   'no-scope-check',
+  'accept-invalid-tokens',
   'server-error-on-odd-ids',
   'accept-any-correlation-id',
   'not-found-for-other-methods',

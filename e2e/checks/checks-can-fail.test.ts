@@ -257,6 +257,14 @@ describe('the header and error checks fail against', () => {
     for (const [label, authorization] of Object.entries(unauthorizedRequests))
       assert.deepEqual(problemsOf(await checkUnauthorized(probe, path, authorization, label)), [], label);
   });
+  it('accept-invalid-tokens, for the token that was never issued only', async () => {
+    const probe = await faulty('accept-invalid-tokens');
+    for (const [label, authorization] of Object.entries(unauthorizedRequests)) {
+      const problems = problemsOf(await checkUnauthorized(probe, path, authorization, label)).join();
+      if (label === 'a bearer token that was never issued') assert.match(problems, /HTTP 200, expected 401/, label);
+      else assert.equal(problems, '', label);
+    }
+  });
   it('not-found-without-errors and numeric-status-code', async () => {
     const unknown = appointmentPath('acme', 'nope');
     assert.match(
