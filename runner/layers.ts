@@ -33,7 +33,8 @@ export function suiteLayers(options: { loadProfile: string }): Layer[] {
       steps: [
         {
           title: 'consumer pact tests',
-          args: withTypescript('--test', '--test-reporter=spec', 'contracts/consumer/appointment-client.pact.test.ts'),
+          // Run as a program, not under --test: node:test runs its tests all the same, without a second process.
+          args: withTypescript('--test-reporter=spec', 'contracts/consumer/appointment-client.pact.test.ts'),
         },
         { title: 'provider verification', args: withTypescript('contracts/provider/verify-provider.ts') },
       ],
