@@ -18,7 +18,8 @@ export function isEntryPoint(moduleUrl: string): boolean {
 export async function runMain<T>(main: () => Promise<T> | T, { exitNow = false } = {}): Promise<T | undefined> {
   // Node ends a program whose main still waits on a promise nothing can settle (a socket lost
   // without an error) with exit code 13 and no word; this says so and fails the run instead. An exit
-  // with a code of its own (an interrupt's 130, an uncaught error's 1) is left as it is.
+  // with a code of its own (an interrupt's 130, an uncaught error's 1) is left as it is; 0 cannot be
+  // told apart, since Node 20 shows an unsettled main's exit as code 0 here.
   let settled = false;
   const unsettled = () => {
     if (settled || ![undefined, 0, 13].includes(process.exitCode as number | undefined)) return;

@@ -53,7 +53,8 @@ describe('npm start', { concurrency: true }, () => {
     assert.equal(code, 1, output);
     assert.match(
       output,
-      /✖ contracts timed out in ([6-9]|1\d)\.\d s: provider verification did not finish within the layer's 6 s and was stopped/,
+      // Verification is what hangs; on a very busy machine the consumer tests before it may use up the 6 s.
+      /✖ contracts timed out in ([6-9]|1\d)\.\d s: (provider verification|consumer pact tests) did not finish within the layer's 6 s and was stopped/,
     );
     assert.ok(performance.now() - started < 20_000);
   });

@@ -44,7 +44,12 @@ function sharedEntry(): string[] {
   const imports = shared.map((file) => [file, pathToFileURL(resolve(file)).href]);
   writeFileSync(
     entry,
-    `import { test } from 'node:test';
+    // The root's first hook waits for every file to load: no test starts while later files (and their
+    // top-level before hooks) are still loading, as when each file had its own process.
+    `import { before, test } from 'node:test';
+let loaded;
+const allLoaded = new Promise((resolve) => { loaded = resolve; });
+before(() => allLoaded);
 for (const [file, url] of ${JSON.stringify(imports)}) {
   try {
     await import(url);
@@ -52,6 +57,7 @@ for (const [file, url] of ${JSON.stringify(imports)}) {
     test(\`\${file} loads\`, () => { throw error; });
   }
 }
+loaded();
 `,
   );
   return [entry];

@@ -38,6 +38,8 @@ if (isEntryPoint(import.meta.url)) {
   // native core writes its report to stdout).
   process.stderr.write = process.stdout.write.bind(process.stdout) as typeof process.stderr.write;
   const { [ENVIRONMENTS_VARIABLE]: given = '[]', ...inherited } = process.env;
+  // The tokens in it go no further than this process.
+  delete process.env[ENVIRONMENTS_VARIABLE];
   for (const [index, overrides] of (JSON.parse(given) as Array<Record<string, string>>).entries()) {
     console.log(`${MARKER} ${index} begins`);
     const started = performance.now();

@@ -23,6 +23,7 @@ describe('verification against the embedded sandbox', () => {
     ['non-json-content-type', /[Cc]ontent-[Tt]ype|text\/plain/],
     ['wrong-enum', /\$\.data\.(status|meetingType)/],
     ['numeric-status-code', /statusCode/],
+    ['accept-invalid-tokens', /expected status of 401 but was 200|401/],
   ];
   let runs: EntryPointRun[];
   before(async () => {

@@ -30,10 +30,10 @@ describe('withFirstAnswer', () => {
   it("fails a basic check on the first GET's problem of its kind when its own GET met none", () => {
     assert.match(
       withFirstAnswer([], { okJson }, 'okJson').join(),
-      /HTTP 500, expected 200 \(on the first GET.*inconsistently\)/,
+      /HTTP 500, expected 200 \(on the worker's first GET.*answered them differently\)/,
     );
-    assert.match(withFirstAnswer([], { schema }, 'schema').join(), /must be one of \(on the first GET/);
-    assert.match(withFirstAnswer([], { otherId }, 'otherId').join(), /data\.id is "124".*\(on the first GET/);
+    assert.match(withFirstAnswer([], { schema }, 'schema').join(), /must be one of \(on the worker's first GET/);
+    assert.match(withFirstAnswer([], { otherId }, 'otherId').join(), /data\.id is "124".*\(on the worker's first GET/);
   });
   it('reports its own problems alone, so that one problem is one failure', () => {
     assert.deepEqual(withFirstAnswer(['own problem'], { okJson }, 'okJson'), ['own problem']);

@@ -1,7 +1,8 @@
 // Which problem of an appointment's first GET blocks a check built on it: a broken basic 200 blocks
 // every such check; another appointment than the one asked for blocks the checks of its own data.
-// A blocker always fails the run: the basic check of its kind fails on it even when that check's
-// own GET met no problem (a target that answers inconsistently).
+// A blocker fails the run: the basic check of its kind fails on it even when that check's own GET
+// met no problem (a target that answers inconsistently). That holds within one Playwright worker: a
+// worker started after another failure makes its own first GET.
 
 /** The problems of an appointment's first GET, by the basic check they belong to. */
 export interface FirstAnswer {
@@ -29,6 +30,6 @@ export function withFirstAnswer(own: string[], first: FirstAnswer, kind: keyof F
   const blocker = first[kind];
   if (own.length > 0 || blocker === undefined) return own;
   return [
-    `${blocker} (on the first GET, which other checks build on; this check's own GET met no problem: the target answers inconsistently)`,
+    `${blocker} (on the worker's first GET, sent with node:http, which other checks build on; this check's own GET met no problem: the target answered them differently)`,
   ];
 }

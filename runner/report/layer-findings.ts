@@ -28,8 +28,9 @@ function errorText(message: string | undefined): string {
     .split('\n')
     .map((line) => line.trim());
   const end = lines.findIndex((line) => /^(Error: )?expect\(/.test(line) || line.startsWith('at '));
-  return (end === -1 ? lines : lines.slice(0, end))
-    .filter((line) => line !== '')
+  const own = (end === -1 ? lines : lines.slice(0, end)).filter((line) => line !== '');
+  // A bare expect() has no lines of its own: its first line (what it expected) says it then.
+  return (own.length > 0 ? own : lines.filter((line) => line !== '').slice(0, 1))
     .slice(0, 4)
     .join(' ')
     .replace(/^Error: /, '');
