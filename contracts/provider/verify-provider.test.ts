@@ -1,12 +1,52 @@
 // Proves provider verification can fail and never cries wolf: it passes against the sandbox and
 // against another correct provider configured through ENGAGE_*, and fails, with Pact's mismatch
 // report and a non-zero exit, against each deliberately broken provider. One run goes through
-// `npm run verify:provider`'s own entry point; the others run in turn in one process (verifyInTurn).
+// `npm run verify:provider`'s own entry point; the others run in turn in one process (verifyInTurn),
+// started once for the whole file.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type AnotherProvider, DATE_TIME_STYLES, startAnotherProvider } from '../../testing/another-provider.ts';
 import { type EntryPointRun, runEntryPoint } from '../../testing/run-entry-point.ts';
 import { verifyInTurn } from '../../testing/verify-in-turn.ts';
+
+const brokenProviders: Array<[string, RegExp]> = [
+  ['no-data-envelope', /missing the following keys: data/],
+  ['wrong-types', /\$\.data\.appointmentParticipants|\$\.data\.subject|trailingBufferTime/],
+  ['bad-date-time', /Expected '17\/08\/2022 09:00' to match/],
+  ['not-found-without-errors', /missing the following keys: errors/],
+  ['non-json-content-type', /[Cc]ontent-[Tt]ype|text\/plain/],
+  ['wrong-enum', /\$\.data\.(status|meetingType)/],
+  ['numeric-status-code', /statusCode/],
+  ['accept-invalid-tokens', /expected status of 401 but was 200|401/],
+];
+const dateTimeIds = Object.keys(DATE_TIME_STYLES) as Array<keyof typeof DATE_TIME_STYLES>;
+
+let other: AnotherProvider;
+/** Each verification's run, by the name of its case. */
+let runs: Record<string, EntryPointRun>;
+before(async () => {
+  other = await startAnotherProvider();
+  other.sandbox.store.put('globex', {
+    ...other.sandbox.store.enterprise('globex')?.appointments.get('globex-7'),
+    id: 'globex-unscheduled',
+    start: null,
+    end: null,
+  } as never);
+  const environment = other.environment;
+  const { ENGAGE_DEFAULT_LANGUAGE: _language, ...withoutLanguage } = environment;
+  const cases: Record<string, Record<string, string>> = {
+    ...Object.fromEntries(brokenProviders.map(([fault]) => [fault, { SANDBOX_FAULTS: fault }])),
+    configured: environment,
+    ...Object.fromEntries(dateTimeIds.map((id) => [id, { ...environment, ENGAGE_APPOINTMENT_ID: id }])),
+    revoked: { ...environment, ENGAGE_TOKEN: 'revoked-token' },
+    missing: { ...environment, ENGAGE_APPOINTMENT_ID: 'not-there' },
+    withoutLanguage,
+    unscheduled: { ...environment, ENGAGE_APPOINTMENT_ID: 'globex-unscheduled' },
+  };
+  const results = await verifyInTurn(Object.values(cases));
+  runs = Object.fromEntries(Object.keys(cases).map((name, index) => [name, results[index] as EntryPointRun]));
+});
+after(() => other.sandbox.close());
 
 describe('verification against the embedded sandbox', () => {
   it('passes, run as npm run verify:provider runs it', async () => {
@@ -14,24 +54,9 @@ describe('verification against the embedded sandbox', () => {
     assert.equal(code, 0, output);
     assert.match(output, /provider verification passed/);
   });
-
-  const brokenProviders: Array<[string, RegExp]> = [
-    ['no-data-envelope', /missing the following keys: data/],
-    ['wrong-types', /\$\.data\.appointmentParticipants|\$\.data\.subject|trailingBufferTime/],
-    ['bad-date-time', /Expected '17\/08\/2022 09:00' to match/],
-    ['not-found-without-errors', /missing the following keys: errors/],
-    ['non-json-content-type', /[Cc]ontent-[Tt]ype|text\/plain/],
-    ['wrong-enum', /\$\.data\.(status|meetingType)/],
-    ['numeric-status-code', /statusCode/],
-    ['accept-invalid-tokens', /expected status of 401 but was 200|401/],
-  ];
-  let runs: EntryPointRun[];
-  before(async () => {
-    runs = await verifyInTurn(brokenProviders.map(([fault]) => ({ SANDBOX_FAULTS: fault })));
-  });
-  for (const [index, [fault, mismatch]] of brokenProviders.entries()) {
+  for (const [fault, mismatch] of brokenProviders) {
     it(`fails against a provider with the fault ${fault}`, () => {
-      const { code, output } = runs[index] as EntryPointRun;
+      const { code, output } = runs[fault] as EntryPointRun;
       assert.equal(code, 1, output);
       assert.match(output, /Failures:/, "Pact's mismatch report is shown");
       assert.match(output, mismatch);
@@ -41,32 +66,6 @@ describe('verification against the embedded sandbox', () => {
 });
 
 describe('verification against a configured environment', () => {
-  let other: AnotherProvider;
-  const dateTimeIds = Object.keys(DATE_TIME_STYLES) as Array<keyof typeof DATE_TIME_STYLES>;
-  let runs: Record<string, EntryPointRun>;
-  before(async () => {
-    other = await startAnotherProvider();
-    other.sandbox.store.put('globex', {
-      ...other.sandbox.store.enterprise('globex')?.appointments.get('globex-7'),
-      id: 'globex-unscheduled',
-      start: null,
-      end: null,
-    } as never);
-    const environment = other.environment;
-    const { ENGAGE_DEFAULT_LANGUAGE: _language, ...withoutLanguage } = environment;
-    const cases: Record<string, Record<string, string>> = {
-      configured: environment,
-      ...Object.fromEntries(dateTimeIds.map((id) => [id, { ...environment, ENGAGE_APPOINTMENT_ID: id }])),
-      revoked: { ...environment, ENGAGE_TOKEN: 'revoked-token' },
-      missing: { ...environment, ENGAGE_APPOINTMENT_ID: 'not-there' },
-      withoutLanguage,
-      unscheduled: { ...environment, ENGAGE_APPOINTMENT_ID: 'globex-unscheduled' },
-    };
-    const results = await verifyInTurn(Object.values(cases));
-    runs = Object.fromEntries(Object.keys(cases).map((name, index) => [name, results[index] as EntryPointRun]));
-  });
-  after(() => other.sandbox.close());
-
   it('passes, with the configured token swapped in for the placeholder, and never prints it', () => {
     const { code, output } = runs.configured as EntryPointRun;
     assert.equal(code, 0, output);
