@@ -57,6 +57,12 @@ describe('the production and rate-limit guards read the host a request really re
       /^ConfigError: ENGAGE_BASE_URL "https:\/\/api\.pexipengage\.com\\\.evil\.test" reaches the host "api\.pexipengage\.com", not the one it spells/,
     );
   });
+  it('never repeat what may be credentials before an @ in the refusal', () => {
+    assert.throws(
+      () => readHttpUrl('ENGAGE_TOKEN_URL', 'https://s3cr3t\\@idp.test/token'),
+      (error: Error) => !error.message.includes('s3cr3t') && /reaches another host/.test(error.message),
+    );
+  });
   it('refuse in k6 what Node would not pass on', () => {
     for (const raw of ['https://user@api.pexipengage.com', 'https://ａｐｉ.pexipengage.com', 'http://a.test\\b'])
       assert.throws(() => readRunShape({ ENGAGE_BASE_URL: raw }), /is not a plain http\(s\) URL/, raw);

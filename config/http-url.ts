@@ -34,9 +34,12 @@ export function readHttpUrl(variable: string, raw: string): string {
   if (spelledHost(raw) !== url.hostname)
     throw new ConfigError(
       variable,
-      `"${raw}" reaches the host "${url.hostname}", not the one it spells: write the URL plainly, with that host`,
+      // With an @ in it, the host a parser reads may be what was meant as credentials: neither is shown.
+      raw.includes('@')
+        ? 'reaches another host than the one it spells: write the URL plainly'
+        : `"${raw}" reaches the host "${url.hostname}", not the one it spells: write the URL plainly, with that host`,
     );
   const read = url.href.replace(/\/+$/, '');
-  if (!isPlainHttpUrl(read)) throw new ConfigError(variable, `"${read}" is not ${PLAIN_HTTP_URL_RULE}`);
+  if (!isPlainHttpUrl(read)) throw new ConfigError(variable, `${shownUrl(read)} is not ${PLAIN_HTTP_URL_RULE}`);
   return read;
 }
