@@ -22,7 +22,10 @@ describe('runMain', () => {
   });
   it('turns a ConfigError into one line and exit code 2 at once with exitNow', async () => {
     const { code, output } = await runNode(
-      program(`() => { throw new ConfigError('ENGAGE_X', 'is wrong'); }, { exitNow: true }`),
+      // A timer a host such as Playwright would keep running: exitNow must not wait for it.
+      program(
+        `() => { setTimeout(() => console.log('went on'), 300); throw new ConfigError('ENGAGE_X', 'is wrong'); }, { exitNow: true }`,
+      ),
     );
     assert.equal(code, 2);
     assert.equal(output, 'configuration error: ENGAGE_X is wrong\n');

@@ -47,14 +47,13 @@ describe('npm start', { concurrency: true }, () => {
         ENGAGE_PACT_DIR: mkdtempSync(join(tmpdir(), 'engage-pacts-')),
         ENGAGE_REPORTS_DIR: mkdtempSync(join(tmpdir(), 'engage-robustness-')),
       },
-      // 6 s: the consumer pact tests come first, and take 2 to 4 s while npm test runs its suites at once.
-      ['--only', 'contracts', '--layer-timeout', '6'],
+      // 8 s: the consumer pact tests come first, and take 2 to 4 s while npm test runs its suites at once.
+      ['--only', 'contracts', '--layer-timeout', '8'],
     );
     assert.equal(code, 1, output);
     assert.match(
       output,
-      // Verification is what hangs; on a very busy machine the consumer tests before it may use up the 6 s.
-      /✖ contracts timed out in ([6-9]|1\d)\.\d s: (provider verification|consumer pact tests) did not finish within the layer's 6 s and was stopped/,
+      /✖ contracts timed out in ([89]|1\d)\.\d s: provider verification did not finish within the layer's 8 s and was stopped/,
     );
     assert.ok(performance.now() - started < 20_000);
   });
