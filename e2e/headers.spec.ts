@@ -2,7 +2,7 @@
 // longer than 36 characters; echoed only where `correlation-echo` is expected. Sent twice, it gets
 // no 5xx.
 import { randomUUID } from 'node:crypto';
-import { appointmentPath } from '../config/api-facts.ts';
+import { appointmentPath, CORRELATION_ID_MAX_LENGTH } from '../config/api-facts.ts';
 import {
   checkCorrelationIdAccepted,
   checkCorrelationIdRejected,
@@ -25,7 +25,7 @@ test.describe('X-Correlation-Id', () => {
   }
   for (const [label, value] of [
     ['empty', ''],
-    ['longer than 36 characters', 'x'.repeat(37)],
+    [`longer than ${CORRELATION_ID_MAX_LENGTH} characters`, 'x'.repeat(CORRELATION_ID_MAX_LENGTH + 1)],
   ] as const) {
     test(`is refused with 400 and the errors envelope when ${label}`, async ({ probe, suite }) => {
       expectCheck(

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { appointmentPath } from '../config/api-facts.ts';
+import { appointmentPath, CORRELATION_ID_MAX_LENGTH } from '../config/api-facts.ts';
 import { exactTransport, headerLines, type RawRequest, sendExactRequest } from '../config/exact-request.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { type RecordingProxy, startRecordingProxy } from '../testing/recording-proxy.ts';
@@ -287,7 +287,7 @@ async function runEveryCheck(probe: Probe): Promise<void> {
   for (const check of [...Object.values(translationChecks), regionFallbackCheck, contentLanguageCheck])
     await check(context, read.translations);
   await checkCorrelationIdAccepted(probe, path, 'e2e-check-42', true);
-  await checkCorrelationIdRejected(probe, path, 'x'.repeat(37));
+  await checkCorrelationIdRejected(probe, path, 'x'.repeat(CORRELATION_ID_MAX_LENGTH + 1));
   await checkRepeatedHeaderIsNoCrash(probe, path);
   await checkMethodNotAllowed(probe, path);
   await checkUnknownId(probe, appointmentPath('acme', 'nope'));

@@ -19,7 +19,7 @@ describe('a failing npm start of every layer', () => {
   let sandbox: RunningSandbox;
   let recorder: RecordingProxy;
   const reports = mkdtempSync(join(tmpdir(), 'engage-failing-run-'));
-  const [client] = SANDBOX_DEFAULTS.clients;
+  const [client, noScopeClient] = SANDBOX_DEFAULTS.clients;
   const brokerToken = `broker-token-${Date.now()}`;
   let noScopeToken: string;
   let run: { code: number | null; output: string };
@@ -30,7 +30,7 @@ describe('a failing npm start of every layer', () => {
     // restarts Playwright's worker.
     sandbox = await startSandbox({ faults: ['wrong-id', 'accept-invalid-tokens', 'no-scope-check'] });
     recorder = await startRecordingProxy(sandbox.url);
-    noScopeToken = await issueSandboxToken(sandbox.url, 'acme', 'sandbox-client-no-scope');
+    noScopeToken = await issueSandboxToken(sandbox.url, SANDBOX_DEFAULTS.enterprise, noScopeClient.clientId);
     run = await runEntryPoint(
       'runner/main.ts',
       {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../config/config-error.ts';
+import { inReports, REPORT_FILES } from '../config/report-paths.ts';
 import { withTypescript } from '../config/typescript-node.ts';
 import { runEntryPoint, startProgram } from '../testing/run-entry-point.ts';
 import { standInK6Binary } from '../testing/stand-in-k6.ts';
@@ -33,7 +34,7 @@ describe('the reports folder lock', () => {
   it('takes over a lock whose run is gone', () => {
     const reports = folder();
     const gone = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
-    writeFileSync(join(reports, '.npm-start.lock'), JSON.stringify({ pid: Number(gone.stdout), started: 'then' }));
+    writeFileSync(inReports(reports, REPORT_FILES.lock), JSON.stringify({ pid: Number(gone.stdout), started: 'then' }));
     lockReportsFolder(reports)();
   });
 });

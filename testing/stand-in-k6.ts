@@ -10,6 +10,8 @@ import { gzipSync } from 'node:zlib';
 import { isEntryPoint } from '../config/entry-point.ts';
 import { inReports, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
 import { TYPESCRIPT_LOADER } from '../config/typescript-node.ts';
+import { DEFAULT_PROFILE } from '../load/lib/load-profiles.ts';
+import { LOOKUP_COUNT_METRIC, LOOKUP_LATENCY_METRIC, LOOKUP_TAG } from '../load/lib/load-thresholds.ts';
 import { summaryOutputs } from '../load/lib/summary-reports.ts';
 
 /** An executable that runs this stand-in, for K6_BIN. */
@@ -35,7 +37,7 @@ if (isEntryPoint(import.meta.url)) {
       data: {
         time: new Date(Date.UTC(2026, 0, 1, 0, 0, index)).toISOString(),
         value,
-        tags: { name: 'appointment-by-id' },
+        tags: { name: LOOKUP_TAG },
       },
     }),
   );
@@ -44,8 +46,8 @@ if (isEntryPoint(import.meta.url)) {
     state: { testRunDurationMs: 15_000 },
     metrics: {
       http_reqs: { type: 'counter', values: { count: 4, rate: 0.3 } },
-      'http_reqs{name:appointment-by-id,status:200}': { type: 'counter', values: { count: 4, rate: 0.3 } },
-      'http_req_duration{name:appointment-by-id,status:200}': {
+      [LOOKUP_COUNT_METRIC]: { type: 'counter', values: { count: 4, rate: 0.3 } },
+      [LOOKUP_LATENCY_METRIC]: {
         type: 'trend',
         // STAND_IN_K6_P95 sets the 95th percentile, for the baseline comparison's tests.
         values: { med: 4.7, 'p(95)': Number(process.env.STAND_IN_K6_P95 ?? 9.9), 'p(99)': 9.9 },
@@ -55,7 +57,7 @@ if (isEntryPoint(import.meta.url)) {
   };
   const { stdout, ...files } = summaryOutputs(
     summary,
-    process.env.ENGAGE_LOAD_PROFILE ?? 'smoke',
+    process.env.ENGAGE_LOAD_PROFILE ?? DEFAULT_PROFILE,
     process.env.ENGAGE_BASE_URL ?? '',
     reports,
   );

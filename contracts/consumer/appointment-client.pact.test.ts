@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { describe, it } from 'node:test';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
-import { JSON_MEDIA_TYPE_PATTERN } from '../../config/api-facts.ts';
+import { JSON_MEDIA_TYPE_PATTERN, MEETING_TYPES, STATUSES } from '../../config/api-facts.ts';
 import { RFC3339_DATE_TIME_PATTERN } from '../../schemas/date-time.ts';
 import { withRaceRetry } from '../../testing/pact-race-retry.ts';
 import { CONSUMER_NAME, PACT_DIRECTORY, PROVIDER_NAME } from '../participants.ts';
@@ -37,11 +37,8 @@ const requestHeaders = (acceptLanguage: string | MatchersV3.Matcher<string>) => 
 });
 
 // The client branches on these: a value outside the documented lists is a broken provider.
-const statusEnum = regex(
-  '^(ACCEPTED|ALTERNATIVE_DATE_REQUESTED|CANCELLED|COMPLETED|INCOMING_REQUEST|NO_SHOW|OUTGOING_INVITE)$',
-  'ACCEPTED',
-);
-const meetingTypeEnum = regex('^(OFFICE|ON_LOCATION|PHONE|VIDEO)$', 'OFFICE');
+const statusEnum = regex(`^(${STATUSES.join('|')})$`, 'ACCEPTED');
+const meetingTypeEnum = regex(`^(${MEETING_TYPES.join('|')})$`, 'OFFICE');
 
 const errorsBody = (statusCode: string) => ({
   // At least one error, each with the four documented fields; their texts are not published, so types only.

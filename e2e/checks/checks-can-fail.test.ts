@@ -3,7 +3,7 @@
 // a problem against a sandbox that breaks its rule.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { appointmentPath } from '../../config/api-facts.ts';
+import { appointmentPath, CORRELATION_ID_MAX_LENGTH } from '../../config/api-facts.ts';
 import { exactTransport } from '../../config/exact-request.ts';
 import type { SandboxOptions } from '../../sandbox/create-sandbox-app.ts';
 import type { FaultName } from '../../sandbox/faults.ts';
@@ -216,7 +216,11 @@ describe('the header and error checks fail against', () => {
   it('accept-any-correlation-id', async () => {
     assert.match(
       problemsOf(
-        await checkCorrelationIdRejected(await faulty('accept-any-correlation-id'), path, 'x'.repeat(37)),
+        await checkCorrelationIdRejected(
+          await faulty('accept-any-correlation-id'),
+          path,
+          'x'.repeat(CORRELATION_ID_MAX_LENGTH + 1),
+        ),
       ).join(),
       /HTTP 200, expected 400/,
     );
