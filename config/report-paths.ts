@@ -9,6 +9,11 @@ export function reportsDirectory(environment: Readonly<Record<string, string | u
   return (readHandoff(environment, 'ENGAGE_REPORTS_DIR') ?? DEFAULT_REPORTS_DIR).replace(/(.)\/+$/, '$1');
 }
 
+/** The reports folder only where one was handed over (npm run load does); a bare `k6 run` gets undefined. */
+export function handedReportsDirectory(environment: Readonly<Record<string, string | undefined>>): string | undefined {
+  return readHandoff(environment, 'ENGAGE_REPORTS_DIR') === undefined ? undefined : reportsDirectory(environment);
+}
+
 /** Paths relative to the reports folder. */
 export const REPORT_FILES = {
   summaryMarkdown: 'summary.md',

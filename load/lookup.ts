@@ -9,8 +9,7 @@ import exec from 'k6/execution';
 import http, { type RefinedResponse, type ResponseType } from 'k6/http';
 import { Counter, Rate } from 'k6/metrics';
 import { appointmentPath, isJsonMediaType } from '../config/api-facts.ts';
-import { readHandoff } from '../config/handoffs.ts';
-import { reportsDirectory } from '../config/report-paths.ts';
+import { handedReportsDirectory } from '../config/report-paths.ts';
 import { appointmentBodyProblem } from './lib/appointment-body-check.ts';
 import { rememberingGoodBodies } from './lib/known-good-bodies.ts';
 import { buildLoadOptions, guardProblems } from './lib/load-options.ts';
@@ -266,6 +265,5 @@ export default function (issued: IssuedToken): void {
 
 export function handleSummary(data: SummaryData): Record<string, string> {
   // Read apart from the settings, so that a run refused for its settings still writes where it was told.
-  const reports = readHandoff(__ENV, 'ENGAGE_REPORTS_DIR') === undefined ? undefined : reportsDirectory(__ENV);
-  return summaryOutputs(data, shape.profile, settings?.baseUrl ?? '(no target)', reports);
+  return summaryOutputs(data, shape.profile, settings?.baseUrl ?? '(no target)', handedReportsDirectory(__ENV));
 }

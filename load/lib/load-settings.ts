@@ -9,7 +9,6 @@ import { readHandoff } from '../../config/handoffs.ts';
 import { isOn } from '../../config/on-off-setting.ts';
 import { isPlainHttpUrl, PLAIN_HTTP_URL_RULE, shownUrl } from '../../config/plain-http-url.ts';
 import { REQUEST_TIMEOUT_RULE, readNumber } from '../../config/read-number.ts';
-import { reportsDirectory } from '../../config/report-paths.ts';
 import { DEFAULT_PROFILE } from './load-profiles.ts';
 
 export type LoadAuth = ChosenAuth;
@@ -35,8 +34,6 @@ export interface LoadSettings extends RunShape {
   /** A JSON file with an array of ids, loaded once into a SharedArray. */
   appointmentIdsFile?: string;
   languages: string[];
-  /** Set by `npm run load`; unset, the summary files go to the working directory. */
-  reportsDirectory?: string;
   requestTimeoutMilliseconds: number;
 }
 
@@ -112,8 +109,6 @@ export function readLoadSettings(env: Env): LoadSettings {
     appointmentIds,
     appointmentIdsFile,
     languages: text(env, 'ENGAGE_LOAD_LANGUAGES') === undefined ? DEFAULT_LANGUAGES : list(env.ENGAGE_LOAD_LANGUAGES),
-    // A bare `k6 run` with no ENGAGE_REPORTS_DIR writes into its working directory instead.
-    reportsDirectory: readHandoff(env, 'ENGAGE_REPORTS_DIR') === undefined ? undefined : reportsDirectory(env),
     requestTimeoutMilliseconds: timeoutMs,
   };
 }
