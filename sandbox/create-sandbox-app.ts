@@ -9,7 +9,7 @@ import { defaultSeed } from './default-seed.ts';
 import { breakErrorBody, type FaultName, hasRepeatedHeader } from './faults.ts';
 import { DOCUMENTED_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limiter.ts';
 import { RenderCache } from './render-cache.ts';
-import { SandboxAuth } from './sandbox-auth.ts';
+import { SandboxAuth, type SandboxClient } from './sandbox-auth.ts';
 import type { Seed } from './seed.ts';
 import { respondToTokenRequest } from './token-endpoint.ts';
 
@@ -21,6 +21,8 @@ export interface SandboxOptions {
   /** On: the documented limits, or the ones given. */
   rateLimit?: boolean | RateLimits;
   tokenLifetimeSeconds?: number;
+  /** The client-credentials clients; the well-known ones (SANDBOX_DEFAULTS) unless given. */
+  clients?: readonly SandboxClient[];
   faults?: Iterable<FaultName>;
   random?: () => number;
 }
@@ -36,7 +38,7 @@ const RATE_LIMITED_SERVICE_MILLISECONDS = 5;
 
 export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
   const store = new AppointmentStore(options.seed ?? defaultSeed);
-  const auth = new SandboxAuth(options.tokenLifetimeSeconds ?? 300);
+  const auth = new SandboxAuth(options.tokenLifetimeSeconds ?? 300, Date.now, undefined, options.clients);
   const faults = new Set(options.faults ?? []);
   const random = options.random ?? Math.random;
   const endpoint = {

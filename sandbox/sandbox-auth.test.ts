@@ -2,6 +2,7 @@
 // check (403), and the token endpoint's OAuth2 refusals.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { READ_SCOPES } from '../config/api-facts.ts';
 import { assertErrorEnvelope, get } from '../testing/http-helpers.ts';
 import { SandboxAuth } from './sandbox-auth.ts';
 import { type RunningSandbox, startSandbox } from './start-sandbox.ts';
@@ -95,5 +96,12 @@ describe('the store of issued tokens', () => {
     assert.equal(grantFrom(auth).ok, true, 'expired tokens made room');
     assert.equal(auth.liveTokens, 1);
     assert.ok(auth.check('Bearer sandbox-token', 'acme') === undefined, 'the static tokens are never dropped');
+  });
+  it('takes the clients a test brings instead of the well-known ones', () => {
+    const client = { clientId: 'test-client', clientSecret: 'test-secret', scopes: [...READ_SCOPES] };
+    const auth = new SandboxAuth(10, Date.now, 3, [client]);
+    const granted = auth.grant('acme', { grantType: 'client_credentials', ...client, scope: undefined });
+    assert.ok(granted.ok && auth.check(`Bearer ${granted.body.access_token}`, 'acme') === undefined);
+    assert.equal(grantFrom(auth).ok, false, 'the well-known client is not one of them');
   });
 });

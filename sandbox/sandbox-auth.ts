@@ -24,6 +24,13 @@ export type TokenGrant =
   | { ok: false; status: 400 | 401; body: { error: string; error_description: string } }
   | { ok: false; status: 429; body: ErrorResponse };
 
+/** A client-credentials client of the sandbox: the well-known ones, or others a test brings. */
+export interface SandboxClient {
+  clientId: string;
+  clientSecret: string;
+  scopes: readonly string[];
+}
+
 export class SandboxAuth {
   readonly #staticTokens = new Map<string, IssuedToken>([
     [SANDBOX_DEFAULTS.token, { scopes: [READ_SCOPES[0] as string], expiresAt: Number.POSITIVE_INFINITY }],
@@ -36,6 +43,7 @@ export class SandboxAuth {
     private readonly tokenLifetimeSeconds: number,
     private readonly now: () => number = Date.now,
     private readonly maxLiveTokens = MAX_LIVE_TOKENS,
+    private readonly clients: readonly SandboxClient[] = SANDBOX_DEFAULTS.clients,
   ) {}
 
   /** How many issued tokens are kept. */
@@ -52,7 +60,7 @@ export class SandboxAuth {
         body: { error: 'unsupported_grant_type', error_description: 'only client_credentials is supported' },
       };
     }
-    const client = SANDBOX_DEFAULTS.clients.find((candidate) => candidate.clientId === request.clientId);
+    const client = this.clients.find((candidate) => candidate.clientId === request.clientId);
     if (client === undefined || client.clientSecret !== request.clientSecret) {
       return {
         ok: false,
