@@ -35,12 +35,15 @@ const record: WallTimes = { date: new Date().toISOString().slice(0, 10), machine
 for (const [name, target] of Object.entries(targets)) {
   const [command, ...args] = name.split(' ') as [string, ...string[]];
   const { seconds, status } = wallTime(command, args);
-  record.seconds[name] = Math.round(seconds * 10) / 10;
+  if (status === 0) record.seconds[name] = Math.round(seconds * 10) / 10;
   const verdict = status !== 0 ? `FAILED (exit ${status})` : seconds <= target ? 'within target' : 'OVER target';
   const before = previous?.seconds[name];
   console.log(
     `${name.padEnd(10)} ${seconds.toFixed(1).padStart(6)} s   previous ${before === undefined ? '—' : `${before.toFixed(1)} s`}   target ${target} s   ${verdict}`,
   );
 }
-writeFileSync(recordFile, `${JSON.stringify(record, null, 2)}\n`);
+// A failed run's time is no figure to compare the next one with.
+if (Object.keys(record.seconds).length === Object.keys(targets).length)
+  writeFileSync(recordFile, `${JSON.stringify(record, null, 2)}\n`);
+else console.log(`not recorded in ${recordFile.pathname}: a command failed`);
 spawnSync('npm', ['run', '--silent', 'bench:sandbox'], { stdio: 'inherit' });

@@ -37,7 +37,6 @@ export async function runMain<T>(main: () => Promise<T> | T, { exitNow = false }
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`configuration error: ${error.message}\n`);
     process.exitCode = 2;
-    settled = true;
     if (exitNow) process.exit(2);
     return undefined;
   } finally {

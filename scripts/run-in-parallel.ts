@@ -11,7 +11,7 @@ if (scripts.length === 0) {
 
 const runs = scripts.map(
   (script) =>
-    new Promise<{ script: string; code: number; output: string; seconds: number }>((resolve) => {
+    new Promise<{ script: string; streamed: boolean; code: number; output: string; seconds: number }>((resolve) => {
       const started = performance.now();
       const streamed = script === scripts[0];
       const child = spawn('npm', ['run', '--silent', script], {
@@ -25,15 +25,15 @@ const runs = scripts.map(
         output += chunk;
       });
       child.on('close', (code) =>
-        resolve({ script, code: code ?? 1, output, seconds: (performance.now() - started) / 1000 }),
+        resolve({ script, streamed, code: code ?? 1, output, seconds: (performance.now() - started) / 1000 }),
       );
     }),
 );
 
 let failed = 0;
 for (const run of runs) {
-  const { script, code, output, seconds } = await run;
-  if (script !== scripts[0]) process.stdout.write(`\n> npm run ${script}\n${output}`);
+  const { script, streamed, code, output, seconds } = await run;
+  if (!streamed) process.stdout.write(`\n> npm run ${script}\n${output}`);
   if (code !== 0) {
     failed++;
     console.error(`npm run ${script} failed with exit code ${code} after ${seconds.toFixed(1)} s`);

@@ -1,5 +1,5 @@
-// What provider verification runs against: the embedded sandbox, whose state handlers seed it, or a
-// configured environment, whose state handlers map states to ENGAGE_* ids and change nothing.
+// The provider states' handlers: on the embedded sandbox they seed it; on a configured environment
+// they map states to ENGAGE_* ids and change nothing (the target itself: config/resolve-target.ts).
 // pact-js exports these types only from their own module.
 import type { StateHandlers } from '@pact-foundation/pact/src/dsl/verifier/proxy/types.js';
 import { SANDBOX_DEFAULTS } from '../../config/api-facts.ts';

@@ -13,7 +13,7 @@ import { show } from './response-checks.ts';
 export interface BadInputBudget {
   runs: number;
   timeLimitMilliseconds: number;
-  /** Minimum time between requests: 50 ms keeps a single client under 20 a second. */
+  /** Minimum time between requests, so that a run stays under the rate limit it is given. */
   pacingMilliseconds: number;
 }
 

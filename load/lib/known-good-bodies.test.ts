@@ -2,7 +2,7 @@
 // for the same id and language skip the check, and a body that failed is checked every time.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { rememberingGoodBodies } from '../lib/known-good-bodies.ts';
+import { rememberingGoodBodies } from './known-good-bodies.ts';
 
 it('checks a body once per lookup slot (id and language), and every body that differs or failed', () => {
   const seen: string[] = [];

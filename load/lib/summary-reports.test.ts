@@ -2,7 +2,7 @@
 // summary, with no setup data in any of them.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { renderHtml, renderJUnit, renderMarkdown, renderText, summaryOutputs } from '../lib/summary-reports.ts';
+import { renderHtml, renderJUnit, renderMarkdown, renderText, summaryOutputs } from './summary-reports.ts';
 
 const summary = {
   state: { testRunDurationMs: 15_250 },
