@@ -3,7 +3,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { docsAppointmentResponse, docsErrorResponse } from './docs-examples.ts';
-import { compileEverySchema, formatViolations, SchemaId, validateAgainstSchema } from './schema-registry.ts';
+import {
+  compileEverySchema,
+  formatViolations,
+  metaSchemaProblem,
+  SchemaId,
+  validateAgainstSchema,
+} from './schema-registry.ts';
 
 type Mutation = (body: Record<string, any>) => void;
 
@@ -348,6 +354,10 @@ describe('violations', () => {
 describe('compiling on first use', () => {
   it('compiles every schema the suite names, as the self-check does', () => {
     compileEverySchema();
+  });
+  it('finds a schema that breaks the 2020-12 meta-schema, which the self-check then refuses', () => {
+    assert.equal(metaSchemaProblem({ type: 'object' }), undefined);
+    assert.match(metaSchemaProblem({ type: 'strng' }) ?? '', /data\/type must be equal to one of the allowed values/);
   });
   it('names a schema id that no file defines, when it is first used', () => {
     const missing = 'https://engage-api-suite.test/schemas/missing.schema.json' as SchemaId;
