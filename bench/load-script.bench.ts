@@ -9,7 +9,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import { runMain } from '../config/entry-point.ts';
-import { withTypescript } from '../config/typescript-node.ts';
+import { typescriptProgram } from '../config/typescript-node.ts';
 import { findK6, K6_INSTALL_HINT } from '../load/find-k6.ts';
 import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
 
@@ -27,7 +27,7 @@ async function startBareServer(): Promise<{ url: string; child: ChildProcess }> 
   };
   const [program, ...args] = onCore('1', [
     process.execPath,
-    ...withTypescript('bench/bench-server.ts', 'bare', JSON.stringify(answer)),
+    ...typescriptProgram('bench/bench-server.ts', 'bare', JSON.stringify(answer)),
   ]) as [string, ...string[]];
   const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   const [chunk] = await once(child.stdout as NodeJS.ReadableStream, 'data');

@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { cpus } from 'node:os';
 import autocannon from 'autocannon';
 import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
-import { withTypescript } from '../config/typescript-node.ts';
+import { typescriptProgram } from '../config/typescript-node.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -26,7 +26,7 @@ const pinned =
   cpus().length >= 2 && spawnSync('taskset', ['-cp', '0', String(process.pid)], { stdio: 'ignore' }).status === 0;
 
 async function startServer(args: string[]): Promise<{ url: string; child: ChildProcess }> {
-  const command = [process.execPath, ...withTypescript('bench/bench-server.ts', ...args)];
+  const command = [process.execPath, ...typescriptProgram('bench/bench-server.ts', ...args)];
   const [program, ...programArgs] = (pinned ? ['taskset', '-c', '1', ...command] : command) as [string, ...string[]];
   const child = spawn(program, programArgs, { stdio: ['pipe', 'pipe', 'inherit'] });
   const [chunk] = await once(child.stdout as NodeJS.ReadableStream, 'data');

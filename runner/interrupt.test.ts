@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { withTypescript } from '../config/typescript-node.ts';
+import { typescriptProgram } from '../config/typescript-node.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { type RecordingProxy, startRecordingProxy } from '../testing/recording-proxy.ts';
 import { startProgram } from '../testing/run-entry-point.ts';
@@ -36,7 +36,7 @@ function start(entryPoint: string, args: string[], environment: Record<string, s
   const marker = `ENGAGE_INTERRUPT_TEST_MARKER=${randomUUID()}`;
   const [name, value] = marker.split('=') as [string, string];
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...environment, [name]: value };
-  return { ...startProgram(process.execPath, withTypescript(entryPoint, ...args), env), marker };
+  return { ...startProgram(process.execPath, typescriptProgram(entryPoint, ...args), env), marker };
 }
 
 describe('an interrupted run', { skip: hasProc ? false : 'needs /proc to find left-over processes' }, () => {

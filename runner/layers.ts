@@ -1,7 +1,7 @@
 // The layers of `npm start`, in order, each as the command that runs it and how long it may take:
 // the schema self-check, contracts (consumer tests, then provider verification), e2e, and load.
 
-import { withTypescript } from '../config/typescript-node.ts';
+import { typescriptProgram } from '../config/typescript-node.ts';
 
 export const LAYER_NAMES = ['schemas', 'contracts', 'e2e', 'load'] as const;
 export type LayerName = (typeof LAYER_NAMES)[number];
@@ -24,7 +24,7 @@ export function suiteLayers(options: { loadProfile: string }): Layer[] {
       name: 'schemas',
       title: 'schema self-check',
       timeoutSeconds: 60,
-      steps: [{ title: 'schemas', args: withTypescript('schemas/self-check.ts') }],
+      steps: [{ title: 'schemas', args: typescriptProgram('schemas/self-check.ts') }],
     },
     {
       name: 'contracts',
@@ -34,9 +34,9 @@ export function suiteLayers(options: { loadProfile: string }): Layer[] {
         {
           title: 'consumer pact tests',
           // Run as a program, not under --test: node:test runs its tests all the same, without a second process.
-          args: withTypescript('--test-reporter=spec', 'contracts/consumer/appointment-client.pact.test.ts'),
+          args: typescriptProgram('--test-reporter=spec', 'contracts/consumer/appointment-client.pact.test.ts'),
         },
-        { title: 'provider verification', args: withTypescript('contracts/provider/verify-provider.ts') },
+        { title: 'provider verification', args: typescriptProgram('contracts/provider/verify-provider.ts') },
       ],
     },
     {
@@ -49,7 +49,7 @@ export function suiteLayers(options: { loadProfile: string }): Layer[] {
       name: 'load',
       title: `load (${options.loadProfile} profile)`,
       timeoutSeconds: 900,
-      steps: [{ title: 'k6', args: withTypescript('load/run-load.ts', '--profile', options.loadProfile) }],
+      steps: [{ title: 'k6', args: typescriptProgram('load/run-load.ts', '--profile', options.loadProfile) }],
     },
   ];
 }

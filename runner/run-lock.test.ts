@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../config/config-error.ts';
 import { inReports, REPORT_FILES } from '../config/report-paths.ts';
-import { withTypescript } from '../config/typescript-node.ts';
+import { typescriptProgram } from '../config/typescript-node.ts';
 import { runEntryPoint, startProgram } from '../testing/run-entry-point.ts';
 import { standInK6Binary } from '../testing/stand-in-k6.ts';
 import { lockReportsFolder } from './run-lock.ts';
@@ -51,7 +51,7 @@ describe('two npm start runs in one folder', () => {
       K6_BIN: standInK6Binary(),
       STAND_IN_K6_WAIT_FOR: go,
     };
-    const first = startProgram(process.execPath, withTypescript('runner/main.ts', '--only', 'load'), environment);
+    const first = startProgram(process.execPath, typescriptProgram('runner/main.ts', '--only', 'load'), environment);
     while (!first.output().includes('▶ [1/1]')) await once(first.child.stdout as NodeJS.ReadableStream, 'data');
     const second = await runEntryPoint('runner/main.ts', { ENGAGE_REPORTS_DIR: reports }, [
       '--only',

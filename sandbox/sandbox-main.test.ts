@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../config/config-error.ts';
-import { withTypescript } from '../config/typescript-node.ts';
+import { typescriptProgram } from '../config/typescript-node.ts';
 import { get } from '../testing/http-helpers.ts';
 import { readSandboxSettings } from './sandbox-settings.ts';
 import { startSandbox } from './start-sandbox.ts';
@@ -61,7 +61,7 @@ describe('sandbox options', () => {
 
 describe('npm run sandbox', () => {
   it('prints its URL, serves the docs example, and stops cleanly on SIGTERM with exit code 143', async () => {
-    const child = spawn(process.execPath, withTypescript('sandbox/main.ts', '--port', '0'), {
+    const child = spawn(process.execPath, typescriptProgram('sandbox/main.ts', '--port', '0'), {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -79,7 +79,7 @@ describe('npm run sandbox', () => {
   it('says which port is taken, in one line', async () => {
     const taken = await startSandbox();
     const port = new URL(taken.url).port;
-    const child = spawn(process.execPath, withTypescript('sandbox/main.ts', '--port', port), {
+    const child = spawn(process.execPath, typescriptProgram('sandbox/main.ts', '--port', port), {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let errors = '';
@@ -92,7 +92,7 @@ describe('npm run sandbox', () => {
     assert.equal(errors, `configuration error: SANDBOX_PORT ${port} is already in use on 127.0.0.1\n`);
   });
   it('refuses a bad knob with one line and exit code 2, no stack trace', async () => {
-    const child = spawn(process.execPath, withTypescript('sandbox/main.ts'), {
+    const child = spawn(process.execPath, typescriptProgram('sandbox/main.ts'), {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, SANDBOX_LATENCY_MS: '-1' },
     });

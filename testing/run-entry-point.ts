@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { withTypescript } from '../config/typescript-node.ts';
+import { typescriptProgram } from '../config/typescript-node.ts';
 import { withoutColourCodes } from '../runner/run-layer.ts';
 
 export interface EntryPointRun {
@@ -63,5 +63,5 @@ export function runEntryPoint(
   environment: Record<string, string> = {},
   args: string[] = [],
 ): Promise<EntryPointRun> {
-  return runNode(withTypescript(script, ...args), environment);
+  return runNode(typescriptProgram(script, ...args), environment);
 }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { isEntryPoint } from '../config/entry-point.ts';
 import { inReports, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
-import { TYPESCRIPT_LOADER } from '../config/typescript-node.ts';
+import { typescriptProgram } from '../config/typescript-node.ts';
 import { DEFAULT_PROFILE } from '../load/lib/load-profiles.ts';
 import { LOOKUP_COUNT_METRIC, LOOKUP_LATENCY_METRIC, LOOKUP_TAG } from '../load/lib/load-thresholds.ts';
 import { summaryOutputs } from '../load/lib/summary-reports.ts';
@@ -19,7 +19,7 @@ export function standInK6Binary(): string {
   const binary = join(mkdtempSync(join(tmpdir(), 'stand-in-k6-')), 'k6');
   writeFileSync(
     binary,
-    `#!/bin/sh\nexec "${process.execPath}" --import "${TYPESCRIPT_LOADER}" "${fileURLToPath(import.meta.url)}" "$@"\n`,
+    `#!/bin/sh\nexec ${[process.execPath, ...typescriptProgram(fileURLToPath(import.meta.url))].map((arg) => `"${arg}"`).join(' ')} "$@"\n`,
   );
   chmodSync(binary, 0o755);
   return binary;

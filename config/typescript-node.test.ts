@@ -1,0 +1,64 @@
+// Proves how programs run as bundles: each module keeps its own import.meta.url, the program is the
+// entry point by isEntryPoint, a changed source rebuilds the bundle, and a program that cannot be
+// bundled runs under the loader, which names the file and line.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { runNode } from '../testing/run-entry-point.ts';
+import { typescriptProgram } from './typescript-node.ts';
+
+const folder = mkdtempSync(join(tmpdir(), 'engage-bundle-'));
+const write = (name: string, text: string) => {
+  writeFileSync(join(folder, name), text);
+  return join(folder, name);
+};
+const entryPoint = resolve('config/entry-point.ts');
+
+describe('a program run as its bundle', () => {
+  mkdirSync(join(folder, 'lib'));
+  write('lib/beside.json', '{ "found": "beside lib/where.ts" }');
+  write(
+    'lib/where.ts',
+    `import { readFileSync } from 'node:fs';
+     export const found = JSON.parse(readFileSync(new URL('./beside.json', import.meta.url), 'utf8')).found;`,
+  );
+  const main = write(
+    'main.ts',
+    `import { isEntryPoint } from '${entryPoint}';
+     import { found } from './lib/where.ts';
+     console.log(found, isEntryPoint(import.meta.url), process.argv.slice(2).join(' '));`,
+  );
+
+  it('runs from a bundle, each module reading the files beside it, the program knowing it is the entry point', async () => {
+    const args = typescriptProgram(main, '--flag', 'value');
+    assert.match(args.join(' '), /^--enable-source-maps \S+engage-bundles\/[0-9a-f]{64}\.mjs --flag value$/);
+    const { code, output } = await runNode(args);
+    assert.equal(code, 0, output);
+    assert.equal(output, 'beside lib/where.ts true --flag value\n');
+  });
+
+  it("names the .ts file and line in an uncaught error's stack", async () => {
+    const throws = write('throws.ts', 'function boom(): never {\n  throw new Error("boom");\n}\nboom();\n');
+    const { output } = await runNode(typescriptProgram(throws));
+    assert.ok(output.includes(`at boom (${throws}:2:9)`), output);
+  });
+
+  it('is built again when one of its sources changes', async () => {
+    const before = typescriptProgram(main);
+    write('lib/where.ts', 'export const found = "changed";');
+    const after = typescriptProgram(main);
+    assert.notEqual(after[1], before[1]);
+    assert.equal((await runNode(after)).output, 'changed true \n');
+  });
+
+  it('runs under the loader when it cannot be bundled, so that the error names the file and line', async () => {
+    const broken = write('broken.ts', 'const a: number = ;\n');
+    const args = typescriptProgram(broken);
+    assert.deepEqual(args.slice(-1), [broken]);
+    const { code, output } = await runNode(args);
+    assert.notEqual(code, 0);
+    assert.match(output, /broken\.ts:1:\d+/);
+  });
+});
