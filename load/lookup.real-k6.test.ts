@@ -55,12 +55,13 @@ async function runLookup(target: string, environment: Record<string, string>, ex
 }
 
 /** The docs example at any appointment path; `answer` may change the reply of the n-th request. */
-function docsProvider(answer: (count: number) => { status: number; body: unknown; delayMs?: number }) {
+type Answer = { status: number; body: unknown; delayMs?: number; contentType?: string };
+function docsProvider(answer: (count: number) => Answer) {
   let count = 0;
   return startTinyServer((_request, response) => {
-    const { status, body, delayMs = 0 } = answer(count++);
+    const { status, body, delayMs = 0, contentType = 'application/json' } = answer(count++);
     setTimeout(() => {
-      response.writeHead(status, { 'content-type': 'application/json' });
+      response.writeHead(status, { 'content-type': contentType });
       response.end(JSON.stringify(body));
     }, delayMs);
   });
@@ -143,7 +144,7 @@ describe(`real k6 ${version}`, { skip }, () => {
   });
 
   describe('thresholds fail the run with exit code 99', { concurrency: true }, () => {
-    const cases: Array<[string, (count: number) => { status: number; body: unknown; delayMs?: number }, RegExp]> = [
+    const cases: Array<[string, (count: number) => Answer, RegExp]> = [
       [
         'a target that takes 1.5 s a request',
         () => ({ status: 200, body: docs, delayMs: 1500 }),
@@ -157,6 +158,11 @@ describe(`real k6 ${version}`, { skip }, () => {
       [
         'a target whose 200 bodies break the body check a quarter of the time',
         (count) => ({ status: 200, body: count % 4 === 3 ? broken : docs }),
+        /✖ checks rate>0\.99/,
+      ],
+      [
+        'a target whose 200s say text/plain a quarter of the time, the same body or not',
+        (count) => ({ status: 200, body: docs, contentType: count % 4 === 3 ? 'text/plain' : 'application/json' }),
         /✖ checks rate>0\.99/,
       ],
       [
