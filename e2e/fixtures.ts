@@ -4,7 +4,7 @@
 // proxy, so Playwright, its traces and its reports only ever see a placeholder token.
 import { test as base, expect as baseExpect } from '@playwright/test';
 import { appointmentPath } from '../config/api-facts.ts';
-import { exactTransport } from '../config/exact-request.ts';
+import { exactTransport, type RawRequest } from '../config/exact-request.ts';
 import { readHandoff } from '../config/handoffs.ts';
 import { loadSuiteConfig } from '../config/load-suite-config.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
@@ -21,8 +21,25 @@ export const expect = baseExpect.extend({ toMatchSchema });
 /** The problems of appointment `id`'s first GET in this worker, which the checks built on it read. */
 type BlockedBy = (id: string) => Promise<FirstAnswer>;
 
+/** Where the probes send: the forwarder, with its placeholder token. */
+const throughForwarder = (suite: SuiteConfig, forwarder: TokenInjectingProxy) => ({
+  baseUrl: forwarder.url,
+  enterprise: suite.enterprise,
+  getToken: async () => forwarder.placeholder,
+});
+
+/** The forwarder's own failure (refused, or no answer from the target), raised as the error it is. */
+const raisingForwarderErrors =
+  (transport: RawRequest): RawRequest =>
+  async (method, url, headers) => {
+    const answer = await transport(method, url, headers);
+    const proxyError = answer.headers[PROXY_ERROR_HEADER];
+    if (proxyError !== undefined) throw new Error(decodeURIComponent(proxyError));
+    return answer;
+  };
+
 export const test = base.extend<
-  { probe: Probe; targetAnswers: undefined },
+  { probe: Probe; exactProbe: Probe; targetAnswers: undefined },
   { suite: SuiteConfig; forwarder: TokenInjectingProxy; blockedBy: BlockedBy }
 >({
   suite: [async ({}, use) => use(loadSuiteConfig()), { scope: 'worker' }],
@@ -48,12 +65,7 @@ export const test = base.extend<
   // one asked for, is one failure, not one per check.
   blockedBy: [
     async ({ suite, forwarder }, use) => {
-      const target = {
-        baseUrl: forwarder.url,
-        enterprise: suite.enterprise,
-        getToken: async () => forwarder.placeholder,
-      };
-      const probe = createProbe(target, exactTransport(suite.requestTimeoutMilliseconds));
+      const probe = createProbe(throughForwarder(suite, forwarder), exactTransport(suite.requestTimeoutMilliseconds));
       const found = new Map<string, Promise<FirstAnswer>>();
       await use((id) => {
         let answer = found.get(id);
@@ -89,18 +101,13 @@ export const test = base.extend<
     { auto: true },
   ],
   probe: async ({ request, suite, forwarder }, use) => {
-    const target = {
-      baseUrl: forwarder.url,
-      enterprise: suite.enterprise,
-      getToken: async () => forwarder.placeholder,
-    };
+    const exact = exactTransport(suite.requestTimeoutMilliseconds);
     await use(
-      createProbe(target, async (method, url, headers) => {
-        let answer: { status: number; headers: Record<string, string>; text: string };
-        if (Object.values(headers).some(Array.isArray)) {
+      createProbe(
+        throughForwarder(suite, forwarder),
+        raisingForwarderErrors(async (method, url, headers) => {
           // Playwright sends one line per header name: repeated lines go out exactly, to the forwarder.
-          answer = await exactTransport(suite.requestTimeoutMilliseconds)(method, url, headers);
-        } else {
+          if (Object.values(headers).some(Array.isArray)) return exact(method, url, headers);
           const response = await request.fetch(url, {
             method,
             headers: headers as Record<string, string>,
@@ -108,14 +115,20 @@ export const test = base.extend<
             maxRedirects: 0,
             timeout: suite.requestTimeoutMilliseconds,
           });
-          answer = { status: response.status(), headers: response.headers(), text: await response.text() };
-        }
-        const proxyError = answer.headers[PROXY_ERROR_HEADER];
-        if (proxyError !== undefined) throw new Error(decodeURIComponent(proxyError));
-        return answer;
-      }),
+          return { status: response.status(), headers: response.headers(), text: await response.text() };
+        }),
+      ),
     );
   },
+  // Requests sent exactly as given (node:http), not as Playwright API calls: for the fuzz, whose 300
+  // odd requests must arrive byte for byte, and would each cost Playwright a step with a captured stack.
+  exactProbe: async ({ suite, forwarder }, use) =>
+    use(
+      createProbe(
+        throughForwarder(suite, forwarder),
+        raisingForwarderErrors(exactTransport(suite.requestTimeoutMilliseconds)),
+      ),
+    ),
 });
 
 /**
