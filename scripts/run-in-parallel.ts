@@ -1,20 +1,30 @@
 // Runs npm scripts at the same time: the first one's output streams as it comes, each other one's is
 // printed whole, in the order given, once it is done; exits non-zero when any of them failed. `npm
 // test` uses it for test runs that wait on child processes and sockets more than they use the CPU.
+// Each script runs as `npm run` would run it (sh, node_modules/.bin on the PATH), without starting
+// npm itself: about 0.25 s of CPU each.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { delimiter, resolve } from 'node:path';
 
 const scripts = process.argv.slice(2);
-if (scripts.length === 0) {
-  console.error('usage: run-in-parallel.ts <npm script> [<npm script> ...]');
+const defined: Record<string, string> = JSON.parse(readFileSync('package.json', 'utf8')).scripts;
+const unknown = scripts.filter((script) => defined[script] === undefined);
+if (scripts.length === 0 || unknown.length > 0) {
+  console.error(
+    `usage: run-in-parallel.ts <npm script> [<npm script> ...]${unknown.length > 0 ? `; package.json has no script ${unknown.join(', ')}` : ''}`,
+  );
   process.exit(2);
 }
+const environment = { ...process.env, PATH: `${resolve('node_modules/.bin')}${delimiter}${process.env.PATH}` };
 
 const runs = scripts.map(
   (script) =>
     new Promise<{ script: string; streamed: boolean; code: number; output: string; seconds: number }>((resolve) => {
       const started = performance.now();
       const streamed = script === scripts[0];
-      const child = spawn('npm', ['run', '--silent', script], {
+      const child = spawn('sh', ['-c', defined[script] as string], {
+        env: environment,
         stdio: ['ignore', streamed ? 'inherit' : 'pipe', streamed ? 'inherit' : 'pipe'],
       });
       let output = '';
