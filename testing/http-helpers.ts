@@ -1,5 +1,6 @@
 // Small helpers for the suite's own tests that talk HTTP to a sandbox or a faulty server.
 import assert from 'node:assert/strict';
+import { exactTransport } from '../config/exact-request.ts';
 import { formatViolations, SchemaId, validateAgainstSchema } from '../schemas/schema-registry.ts';
 
 export interface FetchedResponse {
@@ -9,17 +10,22 @@ export interface FetchedResponse {
   json: any;
 }
 
-/** A GET with the sandbox's static token unless the headers say otherwise; the body read as JSON when it is. */
+const send = exactTransport();
+
+/**
+ * A GET with the sandbox's static token unless the headers say otherwise, sent exactly as given (Node's
+ * fetch would add `accept-language: *` where a test sends none); the body read as JSON when it is.
+ */
 export async function get(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<FetchedResponse> {
-  const response = await fetch(url, { method, headers: { authorization: 'Bearer sandbox-token', ...headers } });
-  const text = await response.text();
+  const response = await send(method, url, { authorization: 'Bearer sandbox-token', ...headers });
+  const text = response.text;
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     json = undefined;
   }
-  return { status: response.status, headers: response.headers, text, json };
+  return { status: response.status, headers: new Headers(response.headers), text, json };
 }
 
 /** Asserts the documented errors envelope with `status` as its statusCode string. */
