@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { typescriptProgram } from '../config/typescript-node.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { type RecordingProxy, startRecordingProxy } from '../testing/recording-proxy.ts';
-import { startProgram } from '../testing/run-entry-point.ts';
+import { emptyConfigFolder, startProgram, waitWhileRunning } from '../testing/run-entry-point.ts';
 import { standInK6Binary } from '../testing/stand-in-k6.ts';
 
 const hasProc = existsSync('/proc/self/environ');
@@ -35,7 +35,13 @@ const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(reso
 function start(entryPoint: string, args: string[], environment: Record<string, string>) {
   const marker = `ENGAGE_INTERRUPT_TEST_MARKER=${randomUUID()}`;
   const [name, value] = marker.split('=') as [string, string];
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...environment, [name]: value };
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    ENGAGE_CONFIG_DIR: emptyConfigFolder(),
+    ...environment,
+    [name]: value,
+  };
   return { ...startProgram(process.execPath, typescriptProgram(entryPoint, ...args), env), marker };
 }
 
@@ -63,7 +69,7 @@ describe('an interrupted run', { skip: hasProc ? false : 'needs /proc to find le
       ENGAGE_DEFAULT_LANGUAGE: 'en',
     });
     const before = recorder.requests.length;
-    while (recorder.requests.length < before + 5) await sleep(50);
+    await waitWhileRunning(run, () => recorder.requests.length >= before + 5, 'the e2e layer sent 5 requests');
     const sent = Date.now();
     run.child.kill('SIGINT');
     const code = await run.exited;
@@ -89,7 +95,7 @@ describe('an interrupted run', { skip: hasProc ? false : 'needs /proc to find le
       K6_BIN: standInK6Binary(),
       STAND_IN_K6_HANG: '1',
     });
-    while (!run.output().includes('load: smoke profile')) await sleep(50);
+    await waitWhileRunning(run, () => run.output().includes('load: smoke profile'), 'k6 started');
     await sleep(500);
     const sent = Date.now();
     run.child.kill('SIGTERM');

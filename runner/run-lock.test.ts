@@ -2,7 +2,6 @@
 // which passes untouched; a lock left by a run that is gone is taken over.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +9,7 @@ import { describe, it } from 'node:test';
 import { ConfigError } from '../config/config-error.ts';
 import { inReports, REPORT_FILES } from '../config/report-paths.ts';
 import { typescriptProgram } from '../config/typescript-node.ts';
-import { runEntryPoint, startProgram } from '../testing/run-entry-point.ts';
+import { emptyConfigFolder, runEntryPoint, startProgram, waitWhileRunning } from '../testing/run-entry-point.ts';
 import { standInK6Binary } from '../testing/stand-in-k6.ts';
 import { lockReportsFolder } from './run-lock.ts';
 
@@ -47,12 +46,13 @@ describe('two npm start runs in one folder', () => {
     const environment = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
+      ENGAGE_CONFIG_DIR: emptyConfigFolder(),
       ENGAGE_REPORTS_DIR: reports,
       K6_BIN: standInK6Binary(),
       STAND_IN_K6_WAIT_FOR: go,
     };
     const first = startProgram(process.execPath, typescriptProgram('runner/main.ts', '--only', 'load'), environment);
-    while (!first.output().includes('▶ [1/1]')) await once(first.child.stdout as NodeJS.ReadableStream, 'data');
+    await waitWhileRunning(first, () => first.output().includes('▶ [1/1]'), 'the first run started its load layer');
     const second = await runEntryPoint('runner/main.ts', { ENGAGE_REPORTS_DIR: reports }, [
       '--only',
       'schemas',

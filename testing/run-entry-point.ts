@@ -16,7 +16,8 @@ export interface EntryPointRun {
 /** Variables of the test's own environment that would change what the entry point targets or runs. */
 const suiteVariables = /^(ENGAGE_|SANDBOX_|PACT_BROKER_|NODE_TEST_CONTEXT$)/;
 
-const emptyFolder = () => mkdtempSync(join(tmpdir(), 'engage-config-'));
+/** An empty config folder (ENGAGE_CONFIG_DIR): a developer's own .env must not change what a test targets. */
+export const emptyConfigFolder = () => mkdtempSync(join(tmpdir(), 'engage-config-'));
 
 /** A program started with exactly `env`, its output so far (stdout and stderr), and its exit. */
 export function startProgram(program: string, args: string[], env: NodeJS.ProcessEnv, cwd = process.cwd()) {
@@ -30,6 +31,27 @@ export function startProgram(program: string, args: string[], env: NodeJS.Proces
   });
   const exited = once(child, 'exit').then(([code]) => code as number | null);
   return { child, exited, output: () => withoutColourCodes(output) };
+}
+
+/**
+ * Waits until `done()` holds, checking every 50 ms; fails naming `what`, with the program's output,
+ * as soon as the program has ended or after `timeoutMilliseconds`, instead of waiting for ever.
+ */
+export async function waitWhileRunning(
+  run: ReturnType<typeof startProgram>,
+  done: () => boolean,
+  what: string,
+  timeoutMilliseconds = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMilliseconds;
+  while (!done()) {
+    const ended = run.child.exitCode !== null || run.child.signalCode !== null;
+    if (ended || Date.now() > deadline)
+      throw new Error(
+        `${ended ? 'the program ended' : `${timeoutMilliseconds} ms passed`} before ${what}:\n${run.output()}`,
+      );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Runs a program with exactly `env`, in `cwd`, and collects its exit code and its output, without colours. */
@@ -47,12 +69,11 @@ export async function runProgram(
 /** Runs `node <args>` with the test's environment less the suite's variables, plus `environment`. */
 export function runNode(args: string[], environment: Record<string, string> = {}): Promise<EntryPointRun> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !suiteVariables.test(name)));
-  // An empty config folder: a developer's own .env must not change what the tests target.
   return runProgram(process.execPath, args, {
     ...inherited,
     PACT_DO_NOT_TRACK: 'true',
     NO_COLOR: '1',
-    ENGAGE_CONFIG_DIR: emptyFolder(),
+    ENGAGE_CONFIG_DIR: emptyConfigFolder(),
     ...environment,
   });
 }
