@@ -1,11 +1,11 @@
-// Proves how programs run as bundles: each module keeps its own import.meta.url, the program is the
-// entry point by isEntryPoint, a changed source rebuilds the bundle, and a program that cannot be
-// bundled runs under the loader, which names the file and line.
+// Proves how programs run as bundles: every program the suite starts bundles, modules keep their own
+// import.meta.url, a changed source rebuilds, and what cannot be bundled runs under the loader.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
+import { suiteLayers } from '../runner/layers.ts';
 import { runNode } from '../testing/run-entry-point.ts';
 import { typescriptProgram } from './typescript-node.ts';
 
@@ -15,6 +15,17 @@ const write = (name: string, text: string) => {
   return join(folder, name);
 };
 const entryPoint = resolve('config/entry-point.ts');
+
+describe('every program the suite starts', () => {
+  const layerPrograms = suiteLayers({ loadProfile: 'smoke' }).flatMap((layer) =>
+    layer.steps.filter((step) => step.title !== 'playwright').map((step) => step.args),
+  );
+  const programs = ['runner/main.ts', 'sandbox/main.ts', 'testing/stand-in-k6.ts', 'testing/verify-in-turn.ts'];
+  it('runs as a bundle, not under the loader', () => {
+    for (const args of [...layerPrograms, ...programs.map((program) => typescriptProgram(program))])
+      assert.match(args.join(' '), /--enable-source-maps \S+engage-bundles\/[0-9a-f]{64}\.mjs/, args.join(' '));
+  });
+});
 
 describe('a program run as its bundle', () => {
   mkdirSync(join(folder, 'lib'));
@@ -41,7 +52,9 @@ describe('a program run as its bundle', () => {
 
   it("names the .ts file and line in an uncaught error's stack", async () => {
     const throws = write('throws.ts', 'function boom(): never {\n  throw new Error("boom");\n}\nboom();\n');
-    const { output } = await runNode(typescriptProgram(throws));
+    const args = typescriptProgram(throws);
+    assert.match(args.join(' '), /engage-bundles\//);
+    const { output } = await runNode(args);
     assert.ok(output.includes(`at boom (${throws}:2:9)`), output);
   });
 

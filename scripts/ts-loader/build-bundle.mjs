@@ -1,6 +1,5 @@
-// Builds one TypeScript program of the suite into a single .mjs, for config/typescript-node.ts: esbuild
-// bundles its sources (packages stay imports), each module keeps its own import.meta.url, and the
-// program sees its .ts file as process.argv[1]. Usage: node build-bundle.mjs <entry.ts> <manifest.json>
+// Builds one TypeScript program of the suite into a single .mjs for config/typescript-node.ts; each
+// module keeps its own import.meta.url. Usage: node build-bundle.mjs <entry.ts> <manifest.json>
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -10,14 +9,24 @@ import { build } from 'esbuild';
 const [entry, manifestFile] = process.argv.slice(2).map((path) => resolve(path));
 const sha = (text) => createHash('sha256').update(text).digest('hex');
 
-/** Each module's import.meta.url is its own .ts file's, as under the loader: paths beside it resolve. */
-const ownImportMetaUrl = {
-  name: 'own-import-meta-url',
+/** The content hash of each source as esbuild read it: a file saved during the build does not pass for built. */
+const inputs = {};
+
+/**
+ * Reads each source once, hashing it, and gives each module its own .ts file as import.meta.url, as
+ * under the loader, so that paths beside it resolve. (Packages stay imports: they run before the
+ * banner, and none of them reads process.argv[1].)
+ */
+const ownSources = {
+  name: 'own-sources',
   setup(bundler) {
-    bundler.onLoad({ filter: /\.ts$/ }, ({ path }) => ({
-      contents: readFileSync(path, 'utf8').replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(path).href)),
-      loader: 'ts',
-    }));
+    bundler.onLoad({ filter: /\.(ts|json)$/ }, ({ path }) => {
+      const text = readFileSync(path, 'utf8');
+      inputs[path] = sha(text);
+      if (path.endsWith('.json')) return { contents: text, loader: 'json' };
+      const url = JSON.stringify(pathToFileURL(path).href);
+      return { contents: text.replace(/\bimport\.meta\.url\b/g, url), loader: 'ts' };
+    });
   },
 };
 
@@ -37,17 +46,15 @@ const result = await build({
   // As tsc reads the files: an import that is not `import type` is kept, side effects and all.
   tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
   banner: { js: `process.argv[1] = ${JSON.stringify(entry)};` },
-  plugins: [ownImportMetaUrl],
+  plugins: [ownSources],
   logLevel: 'error',
 });
 const code = result.outputFiles[0].text;
 // What the bundle was built from, by content: the bundle serves until one of them changes.
-const inputs = Object.fromEntries(
-  Object.keys(result.metafile.inputs).map((input) => {
-    const file = resolve(input);
-    return [file, sha(readFileSync(file))];
-  }),
-);
+for (const input of Object.keys(result.metafile.inputs)) {
+  const file = resolve(input);
+  if (inputs[file] === undefined) throw new Error(`${file} was bundled without being read by build-bundle.mjs`);
+}
 const folder = dirname(manifestFile);
 const bundle = join(folder, `${sha(code)}.mjs`);
 mkdirSync(folder, { recursive: true });
