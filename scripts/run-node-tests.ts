@@ -31,7 +31,7 @@ if (files.length === 0) {
 
 /** A test that starts processes (its own entry points, k6, Playwright) waits on them, and keeps a process of its own. */
 const startsProcesses = (file: string) =>
-  /node:child_process|testing\/(run-entry-point|stand-in-k6|verify-in-turn)\.ts/.test(readFileSync(file, 'utf8'));
+  /node:child_process|(run-entry-point|stand-in-k6|verify-in-turn)\.ts/.test(readFileSync(file, 'utf8'));
 const shared = files.filter((file) => !startsProcesses(file));
 const ownProcess = files.filter(startsProcesses);
 

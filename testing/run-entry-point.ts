@@ -30,12 +30,17 @@ export function startProgram(program: string, args: string[], env: NodeJS.Proces
     output += chunk;
   });
   const exited = once(child, 'exit').then(([code]) => code as number | null);
-  return { child, exited, output: () => withoutColourCodes(output) };
+  // Closed once it has exited and its output is read to the end.
+  let closed = false;
+  child.once('close', () => {
+    closed = true;
+  });
+  return { child, exited, closed: () => closed, output: () => withoutColourCodes(output) };
 }
 
 /**
  * Waits until `done()` holds, checking every 50 ms; fails naming `what`, with the program's output,
- * as soon as the program has ended or after `timeoutMilliseconds`, instead of waiting for ever.
+ * as soon as the program has ended, or after `timeoutMilliseconds`, stopping it, instead of for ever.
  */
 export async function waitWhileRunning(
   run: ReturnType<typeof startProgram>,
@@ -45,11 +50,12 @@ export async function waitWhileRunning(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMilliseconds;
   while (!done()) {
-    const ended = run.child.exitCode !== null || run.child.signalCode !== null;
-    if (ended || Date.now() > deadline)
-      throw new Error(
-        `${ended ? 'the program ended' : `${timeoutMilliseconds} ms passed`} before ${what}:\n${run.output()}`,
-      );
+    // Its output is read to the end before it counts as ended: the line waited for may be the last.
+    if (run.closed() && !done()) throw new Error(`the program ended before ${what}:\n${run.output()}`);
+    if (Date.now() > deadline) {
+      run.child.kill('SIGKILL');
+      throw new Error(`${timeoutMilliseconds} ms passed before ${what}:\n${run.output()}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
