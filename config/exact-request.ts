@@ -91,7 +91,7 @@ export function headerLines(headers: Record<string, HeaderValue>): string[] {
   );
 }
 
-/** The probe's transport with nothing added: used where Playwright cannot repeat a header, and in Node tests. */
+/** The probe's transport with nothing added: where Playwright cannot repeat a header, for the fuzzers, and in Node tests. */
 export function exactTransport(timeoutMilliseconds = REQUEST_TIMEOUT_RULE.fallback): RawRequest {
   return async (method, url, headers) => {
     const answer = await sendExactRequest(method, url, headerLines(headers), timeoutMilliseconds);

@@ -355,9 +355,13 @@ describe('compiling on first use', () => {
   it('compiles every schema the suite names, as the self-check does', () => {
     compileEverySchema();
   });
-  it('finds a schema that breaks the 2020-12 meta-schema, which the self-check then refuses', () => {
+  it('finds a schema that breaks the 2020-12 meta-schema, which the self-check then refuses, naming its file', () => {
     assert.equal(metaSchemaProblem({ type: 'object' }), undefined);
     assert.match(metaSchemaProblem({ type: 'strng' }) ?? '', /data\/type must be equal to one of the allowed values/);
+    assert.throws(
+      () => compileEverySchema([{ file: 'broken.schema.json', schema: { type: 'strng' } }]),
+      /^Error: broken\.schema\.json is not a valid JSON Schema 2020-12: data\/type must be/,
+    );
   });
   it('names a schema id that no file defines, when it is first used', () => {
     const missing = 'https://engage-api-suite.test/schemas/missing.schema.json' as SchemaId;
