@@ -1,9 +1,9 @@
 // Proves how programs run as bundles: every program the suite starts bundles, modules keep their own
 // import.meta.url, a changed source rebuilds, and what cannot be bundled runs under the loader.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { suiteLayers } from '../runner/layers.ts';
 import { runNode } from '../testing/run-entry-point.ts';
@@ -64,6 +64,21 @@ describe('a program run as its bundle', () => {
     const after = typescriptProgram(main);
     assert.notEqual(after[1], before[1]);
     assert.equal((await runNode(after)).output, 'changed true \n');
+  });
+
+  it('leaves out bundles unused for a week when it builds one, and keeps those in use', async () => {
+    const first = typescriptProgram(main)[1] as string;
+    const cache = dirname(first);
+    const unused = join(cache, `unused-${process.pid}.mjs`);
+    writeFileSync(unused, '');
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 60 * 60 * 1000);
+    utimesSync(unused, eightDaysAgo, eightDaysAgo);
+    utimesSync(first, eightDaysAgo, eightDaysAgo);
+    assert.equal(typescriptProgram(main)[1], first, 'served again, and so marked as used');
+    write('lib/where.ts', 'export const found = "changed again";');
+    typescriptProgram(main);
+    assert.ok(!existsSync(unused), 'the unused bundle is gone');
+    assert.ok(existsSync(first), 'the bundle in use stays');
   });
 
   it('runs under the loader when it cannot be bundled, so that the error names the file and line', async () => {

@@ -2,7 +2,7 @@
 // (about 0.12 s of CPU less than under the loader on Node 20); `node --test` and `--eval` take the loader.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,7 +31,12 @@ function freshBundle(manifestFile: string): string | undefined {
     const unchanged = Object.entries(inputs).every(
       ([file, hash]) => createHash('sha256').update(readFileSync(file)).digest('hex') === hash,
     );
-    return unchanged && existsSync(bundle) ? bundle : undefined;
+    if (!unchanged || !existsSync(bundle)) return undefined;
+    // Marked as used, so that build-bundle.mjs's pruning of unused bundles leaves it.
+    const now = new Date();
+    utimesSync(manifestFile, now, now);
+    utimesSync(bundle, now, now);
+    return bundle;
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 // Builds one TypeScript program of the suite into a single .mjs for config/typescript-node.ts; each
 // module keeps its own import.meta.url. Usage: node build-bundle.mjs <entry.ts> <manifest.json>
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -66,4 +66,15 @@ for (const [file, text] of [
   const aside = `${file}.${randomUUID()}`;
   writeFileSync(aside, text);
   renameSync(aside, file);
+}
+// Bundles and manifests unused for a week go (config/typescript-node.ts marks each one it serves):
+// the cache would otherwise grow with every change.
+const weekAgo = Date.now() - 7 * 24 * 60 * 60 * 1000;
+for (const name of readdirSync(folder)) {
+  const path = join(folder, name);
+  try {
+    if (statSync(path).mtimeMs < weekAgo) rmSync(path, { force: true });
+  } catch {
+    // Gone already: another build pruned it.
+  }
 }
