@@ -18,7 +18,7 @@ const entryPoint = resolve('config/entry-point.ts');
 
 describe('every program the suite starts', () => {
   const layerPrograms = suiteLayers({ loadProfile: 'smoke' }).flatMap((layer) =>
-    layer.steps.filter((step) => step.title !== 'playwright').map((step) => step.args),
+    layer.steps.filter((step) => step.title !== 'playwright').map((step) => step.args()),
   );
   const programs = ['runner/main.ts', 'sandbox/main.ts', 'testing/stand-in-k6.ts', 'testing/verify-in-turn.ts'];
   it('runs as a bundle, not under the loader', () => {

@@ -47,7 +47,7 @@ export async function runLayer(layer: Layer, logFile: string, environment: NodeJ
       log.write(`\n=== ${step.title}\n`);
       const { child, finished } = spawnWithDeadline(
         process.execPath,
-        step.args,
+        step.args(),
         { env: withoutTestContext(environment), stdio: ['ignore', 'pipe', 'pipe'] },
         deadline - Date.now(),
       );
