@@ -21,6 +21,16 @@ const sha = (...parts: Array<string | Buffer>) => {
   return hash.digest('hex');
 };
 
+/** Marks files as used, so that build-bundle.mjs's pruning leaves them; a read-only cache stays usable. */
+function markUsed(...files: string[]): void {
+  const now = new Date();
+  try {
+    for (const file of files) utimesSync(file, now, now);
+  } catch {
+    // At worst it is pruned while still in use, and built again on its next run.
+  }
+}
+
 /** The bundle built from `manifestFile`'s inputs, if none of them changed since. */
 function freshBundle(manifestFile: string): string | undefined {
   try {
@@ -32,10 +42,7 @@ function freshBundle(manifestFile: string): string | undefined {
       ([file, hash]) => createHash('sha256').update(readFileSync(file)).digest('hex') === hash,
     );
     if (!unchanged || !existsSync(bundle)) return undefined;
-    // Marked as used, so that build-bundle.mjs's pruning of unused bundles leaves it.
-    const now = new Date();
-    utimesSync(manifestFile, now, now);
-    utimesSync(bundle, now, now);
+    markUsed(manifestFile, bundle);
     return bundle;
   } catch {
     return undefined;
