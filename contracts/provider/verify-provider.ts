@@ -9,10 +9,9 @@ import { appointmentPath } from '../../config/api-facts.ts';
 import { ConfigError } from '../../config/config-error.ts';
 import { isEntryPoint, runMain } from '../../config/entry-point.ts';
 import type { Environment } from '../../config/environment-files.ts';
-import { readHandoff } from '../../config/handoffs.ts';
 import { FIRST_FAILURES, type LayerFindings } from '../../config/layer-outcome.ts';
 import { loadSuite } from '../../config/load-suite-config.ts';
-import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
+import { handedReportsDirectory, inReports, REPORT_FILES } from '../../config/report-paths.ts';
 import { resolveTarget, targetLabel } from '../../config/resolve-target.ts';
 import type { SuiteConfig } from '../../config/suite-config.ts';
 import { targetDownReason } from '../../config/target-reachability.ts';
@@ -102,7 +101,7 @@ function verificationFindings(error: Error | undefined): LayerFindings {
 
 /** Under npm start (ENGAGE_REPORTS_DIR handed over), the findings go into the run's reports folder. */
 function writeFindings(environment: Environment, findings: LayerFindings): void {
-  const reports = readHandoff(environment, 'ENGAGE_REPORTS_DIR');
+  const reports = handedReportsDirectory(environment);
   if (reports === undefined) return;
   const file = inReports(reports, REPORT_FILES.verificationFindings);
   mkdirSync(dirname(file), { recursive: true });
