@@ -6,7 +6,7 @@
 // too) and which the production guard then compares.
 import { domainToASCII } from 'node:url';
 import { ConfigError } from './config-error.ts';
-import { isPlainHttpUrl, PLAIN_HTTP_URL_RULE, shownUrl } from './plain-http-url.ts';
+import { isPlainHttpUrl, mayHoldCredentials, PLAIN_HTTP_URL_RULE, shownUrl } from './plain-http-url.ts';
 
 /** The host as the text writes it, in the form the URL parser gives: lower case, IDNA, no port. */
 function spelledHost(raw: string): string {
@@ -34,8 +34,8 @@ export function readHttpUrl(variable: string, raw: string): string {
   if (spelledHost(raw) !== url.hostname)
     throw new ConfigError(
       variable,
-      // With an @ in it, the host a parser reads may be what was meant as credentials: neither is shown.
-      raw.includes('@')
+      // The host a parser reads may then be what was meant as credentials: neither is shown.
+      mayHoldCredentials(raw)
         ? 'reaches another host than the one it spells: write the URL plainly'
         : `"${raw}" reaches the host "${url.hostname}", not the one it spells: write the URL plainly, with that host`,
     );

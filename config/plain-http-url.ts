@@ -12,7 +12,12 @@ export function isPlainHttpUrl(url: string): boolean {
   return PLAIN_HTTP_URL.test(url);
 }
 
-/** A URL as an error message may show it: one with an "@" may carry credentials, so it is not repeated. */
+/** Whether a URL's text may carry credentials: any "@" may be read as the end of user info. */
+export function mayHoldCredentials(url: string): boolean {
+  return url.includes('@');
+}
+
+/** A URL as an error message may show it: one that may carry credentials is not repeated. */
 export function shownUrl(url: string): string {
-  return url.includes('@') ? 'the value' : `"${url}"`;
+  return mayHoldCredentials(url) ? 'the value' : `"${url}"`;
 }
