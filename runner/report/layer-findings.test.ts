@@ -19,6 +19,13 @@ const playwrightError = [
   '- Array []',
   '    at /work/e2e/appointment.spec.ts:31:7',
 ].join('\n');
+// A bare expect(), with no message of its own: the line of what it expected says it.
+const bareExpectError = [
+  'Error: expect(received).toBeUndefined()',
+  '',
+  'Received: "the target did not answer"',
+  '    at /work/e2e/target.spec.ts:9:5',
+].join('\n');
 
 it('reads counts, skip reasons and failures without Playwright diff, colours or stack', () => {
   const reports = mkdtempSync(join(tmpdir(), 'engage-findings-'));
@@ -37,6 +44,10 @@ it('reads counts, skip reasons and failures without Playwright diff, colours or 
               tests: [test('unexpected', { results: [{ error: { message: playwrightError } }] })],
             },
             {
+              title: 'the target answers',
+              tests: [test('unexpected', { results: [{ error: { message: bareExpectError } }] })],
+            },
+            {
               title: 'resolves each translatable value',
               tests: [test('skipped', { annotations: [{ type: 'skip', description: 'blocked by: the id' }] })],
             },
@@ -47,12 +58,13 @@ it('reads counts, skip reasons and failures without Playwright diff, colours or 
   );
   const { e2e } = readLayerFindings(reports);
   assert.equal(e2e?.passed, 1);
-  assert.equal(e2e?.failed, 1);
+  assert.equal(e2e?.failed, 2);
   assert.deepEqual(e2e?.skippedBy, { 'blocked by: the id': 1 });
   assert.deepEqual(e2e?.failures, [
     {
       check: 'is the appointment that was asked for',
       message: 'GET: data.id is "123-other", expected the requested "123"',
     },
+    { check: 'the target answers', message: 'expect(received).toBeUndefined()' },
   ]);
 });
