@@ -20,9 +20,8 @@ export async function runMain<T>(main: () => Promise<T> | T, { exitNow = false }
   // without an error) with exit code 13 and no word; this says so and fails the run instead. An exit
   // with a code of its own (an interrupt's 130, an uncaught error's 1) is left as it is; 0 cannot be
   // told apart, since Node 20 shows an unsettled main's exit as code 0 here.
-  let settled = false;
   const unsettled = () => {
-    if (settled || ![undefined, 0, 13].includes(process.exitCode as number | undefined)) return;
+    if (![undefined, 0, 13].includes(process.exitCode as number | undefined)) return;
     process.stderr.write('internal error: the run stopped while waiting on something that never finished\n');
     process.exitCode = 1;
   };
@@ -40,7 +39,6 @@ export async function runMain<T>(main: () => Promise<T> | T, { exitNow = false }
     if (exitNow) process.exit(2);
     return undefined;
   } finally {
-    settled = true;
     process.off('exit', unsettled);
   }
 }
