@@ -30,7 +30,7 @@ describe('a failing npm start of every layer', () => {
     // restarts Playwright's worker.
     sandbox = await startSandbox({ faults: ['wrong-id', 'accept-invalid-tokens', 'no-scope-check'] });
     recorder = await startRecordingProxy(sandbox.url);
-    noScopeToken = await issueSandboxToken(sandbox.url, SANDBOX_DEFAULTS.enterprise, noScopeClient.clientId);
+    noScopeToken = await issueSandboxToken(sandbox.url, SANDBOX_DEFAULTS.enterprise, noScopeClient);
     run = await runEntryPoint(
       'runner/main.ts',
       {

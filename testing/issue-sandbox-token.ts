@@ -1,21 +1,19 @@
 // Gets a client-credentials token from a running sandbox's token endpoint: a real, unique token that
 // a test can then look for in every output.
 import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
-
-type SandboxClientId = (typeof SANDBOX_DEFAULTS.clients)[number]['clientId'];
+import type { SandboxClient } from '../sandbox/sandbox-auth.ts';
 
 export async function issueSandboxToken(
   sandboxUrl: string,
   realm: string = SANDBOX_DEFAULTS.enterprise,
-  clientId: SandboxClientId = SANDBOX_DEFAULTS.clients[0].clientId,
+  client: Pick<SandboxClient, 'clientId' | 'clientSecret'> = SANDBOX_DEFAULTS.clients[0],
 ): Promise<string> {
-  const client = SANDBOX_DEFAULTS.clients.find((known) => known.clientId === clientId);
   const response = await fetch(`${sandboxUrl}/realms/${realm}/protocol/openid-connect/token`, {
     method: 'POST',
     body: new URLSearchParams({
       grant_type: 'client_credentials',
-      client_id: clientId,
-      client_secret: client?.clientSecret ?? '',
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
     }),
   });
   const body = (await response.json()) as { access_token?: string };
