@@ -39,15 +39,16 @@ describe('a program run as its bundle', () => {
     'main.ts',
     `import { isEntryPoint } from '${entryPoint}';
      import { found } from './lib/where.ts';
-     console.log(found, isEntryPoint(import.meta.url), process.argv.slice(2).join(' '));`,
+     const written = 'import.meta.url';
+     console.log(found, isEntryPoint(import.meta.url), written, process.argv.slice(2).join(' '));`,
   );
 
-  it('runs from a bundle, each module reading the files beside it, the program knowing it is the entry point', async () => {
+  it('runs from a bundle, each module reading the files beside it, the program knowing it is the entry point, a string left as written', async () => {
     const args = typescriptProgram(main, '--flag', 'value');
     assert.match(args.join(' '), /^--enable-source-maps \S+engage-bundles\/[0-9a-f]{64}\.mjs --flag value$/);
     const { code, output } = await runNode(args);
     assert.equal(code, 0, output);
-    assert.equal(output, 'beside lib/where.ts true --flag value\n');
+    assert.equal(output, 'beside lib/where.ts true import.meta.url --flag value\n');
   });
 
   it("names the .ts file and line in an uncaught error's stack", async () => {
@@ -63,7 +64,7 @@ describe('a program run as its bundle', () => {
     write('lib/where.ts', 'export const found = "changed";');
     const after = typescriptProgram(main);
     assert.notEqual(after[1], before[1]);
-    assert.equal((await runNode(after)).output, 'changed true \n');
+    assert.equal((await runNode(after)).output, 'changed true import.meta.url \n');
   });
 
   it('leaves out bundles unused for a week when it builds one, and keeps those in use', async () => {

@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 
 const [entry, manifestFile] = process.argv.slice(2).map((path) => resolve(path));
 const sha = (text) => createHash('sha256').update(text).digest('hex');
@@ -12,20 +12,33 @@ const sha = (text) => createHash('sha256').update(text).digest('hex');
 /** The content hash of each source as esbuild read it: a file saved during the build does not pass for built. */
 const inputs = {};
 
+/** As tsc reads the files: an import that is not `import type` is kept, side effects and all. */
+const tsconfigRaw = { compilerOptions: { verbatimModuleSyntax: true } };
+const target = `node${process.versions.node}`;
+
 /**
  * Reads each source once, hashing it, and gives each module its own .ts file as import.meta.url, as
- * under the loader, so that paths beside it resolve. (Packages stay imports: they run before the
+ * under the loader, so that paths beside it resolve. The expression is replaced, not its text: a
+ * string that holds "import.meta.url" stays as written. (Packages stay imports: they run before the
  * banner, and none of them reads process.argv[1].)
  */
 const ownSources = {
   name: 'own-sources',
   setup(bundler) {
-    bundler.onLoad({ filter: /\.(ts|json)$/ }, ({ path }) => {
+    bundler.onLoad({ filter: /\.(ts|json)$/ }, async ({ path }) => {
       const text = readFileSync(path, 'utf8');
       inputs[path] = sha(text);
       if (path.endsWith('.json')) return { contents: text, loader: 'json' };
-      const url = JSON.stringify(pathToFileURL(path).href);
-      return { contents: text.replace(/\bimport\.meta\.url\b/g, url), loader: 'ts' };
+      const { code } = await transform(text, {
+        loader: 'ts',
+        format: 'esm',
+        target,
+        sourcemap: 'inline',
+        sourcefile: path,
+        tsconfigRaw,
+        define: { 'import.meta.url': JSON.stringify(pathToFileURL(path).href) },
+      });
+      return { contents: code, loader: 'js' };
     });
   },
 };
@@ -36,15 +49,14 @@ const result = await build({
   platform: 'node',
   format: 'esm',
   packages: 'external',
-  target: `node${process.versions.node}`,
+  target,
   write: false,
   // Where the bundle goes, so that its source map names the .ts files from there.
   outdir: dirname(manifestFile),
   metafile: true,
   sourcemap: 'inline',
   sourcesContent: false,
-  // As tsc reads the files: an import that is not `import type` is kept, side effects and all.
-  tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
+  tsconfigRaw,
   banner: { js: `process.argv[1] = ${JSON.stringify(entry)};` },
   plugins: [ownSources],
   logLevel: 'error',
