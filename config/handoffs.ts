@@ -2,6 +2,8 @@
 // so no Node imports): npm start → every layer, Playwright's global setup → its workers, npm run
 // load → k6. A user may set the first two too; the others are the suite's own.
 
+import { settingValue } from './setting-value.ts';
+
 export interface Handoffs {
   /** npm start → every layer: the run's reports folder (default reports/). */
   ENGAGE_REPORTS_DIR: string;
@@ -18,13 +20,8 @@ export interface Handoffs {
 export type HandoffName = keyof Handoffs;
 
 /** A handoff's value, or undefined when it is unset or blank. */
-export function readHandoff(
-  environment: Readonly<Record<string, string | undefined>>,
-  name: HandoffName,
-): string | undefined {
-  const value = environment[name]?.trim();
-  return value === undefined || value === '' ? undefined : value;
-}
+export const readHandoff = (environment: Readonly<Record<string, string | undefined>>, name: HandoffName) =>
+  settingValue(environment, name);
 
 /** Handoffs as environment variables for a child process. */
 export function handOff(values: Partial<Handoffs>): Record<string, string> {

@@ -2,10 +2,9 @@
 // ENGAGE_BASE_URL is unset, the embedded sandbox started for this process on an ephemeral port with
 // the SANDBOX_* knobs applied. The runner and every layer that sends requests name it with one label.
 
-import { readSandboxSettings } from '../sandbox/sandbox-settings.ts';
+import { readSandboxSettings, type SandboxChoices } from '../sandbox/sandbox-settings.ts';
 import type { RunningSandbox } from '../sandbox/start-sandbox.ts';
 import type { Environment } from './environment-files.ts';
-import { readOnOff } from './on-off-setting.ts';
 import type { SuiteConfig } from './suite-config.ts';
 
 export interface ResolvedTarget {
@@ -18,11 +17,6 @@ export interface ResolvedTarget {
   close(): Promise<void>;
 }
 
-export interface SandboxChoices {
-  /** Turn rate limiting on when SANDBOX_RATE_LIMIT leaves it unsaid (e2e checks the `rate-limit` expectation). */
-  rateLimitByDefault?: boolean;
-}
-
 /** The target's label, known before anything starts. */
 export function targetLabel(config: SuiteConfig): string {
   return config.target.kind === 'remote' ? config.target.baseUrl : 'the embedded sandbox';
@@ -31,14 +25,12 @@ export function targetLabel(config: SuiteConfig): string {
 export async function resolveTarget(
   config: SuiteConfig,
   environment: Environment,
-  { rateLimitByDefault = false }: SandboxChoices = {},
+  choices: SandboxChoices = {},
 ): Promise<ResolvedTarget> {
   const label = targetLabel(config);
   if (config.target.kind === 'remote') return { url: config.target.baseUrl, label, close: async () => {} };
   // Loaded only here: a process that only names the target does not load the sandbox.
   const { startSandbox } = await import('../sandbox/start-sandbox.ts');
-  const options = readSandboxSettings([], environment);
-  const rateLimit = readOnOff(environment.SANDBOX_RATE_LIMIT) === undefined ? rateLimitByDefault : options.rateLimit;
-  const sandbox = await startSandbox({ ...options, rateLimit, port: 0 });
+  const sandbox = await startSandbox({ ...readSandboxSettings([], environment, choices), port: 0 });
   return { url: sandbox.url, label, sandbox, close: () => sandbox.close() };
 }

@@ -9,6 +9,7 @@ import { readHttpUrl } from './http-url.ts';
 import { isOptionalExpectation, OPTIONAL_EXPECTATIONS, type OptionalExpectation } from './optional-expectations.ts';
 import { REQUEST_TIMEOUT_RULE, readNumber } from './read-number.ts';
 import { Secret } from './secret.ts';
+import { settingValue } from './setting-value.ts';
 
 export type TargetConfig = { kind: 'sandbox' } | { kind: 'remote'; baseUrl: string };
 
@@ -37,10 +38,7 @@ const pathSegmentPattern = /^[A-Za-z0-9._~-]+$/;
 const languageTagPattern = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/;
 
 export function readSuiteConfig(environment: Environment): SuiteConfig {
-  const value = (name: string) => {
-    const raw = environment[name]?.trim();
-    return raw === '' ? undefined : raw;
-  };
+  const value = (name: string) => settingValue(environment, name);
   const baseUrl = value('ENGAGE_BASE_URL');
   const target: TargetConfig =
     baseUrl === undefined ? { kind: 'sandbox' } : { kind: 'remote', baseUrl: readHttpUrl('ENGAGE_BASE_URL', baseUrl) };

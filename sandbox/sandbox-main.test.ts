@@ -33,6 +33,13 @@ describe('sandbox options', () => {
     assert.equal(options.rateLimit, true);
     assert.deepEqual(options.faults, ['wrong-enum']);
   });
+  it('rate-limit as the caller chooses when SANDBOX_RATE_LIMIT leaves it unsaid or blank, and as it says otherwise', () => {
+    const byDefault = { rateLimitByDefault: true };
+    assert.equal(readSandboxSettings([], {}, byDefault).rateLimit, true);
+    assert.equal(readSandboxSettings([], { SANDBOX_RATE_LIMIT: ' ' }, byDefault).rateLimit, true);
+    assert.equal(readSandboxSettings([], { SANDBOX_RATE_LIMIT: 'off' }, byDefault).rateLimit, false);
+    assert.equal(readSandboxSettings(['--rate-limit', 'on'], { SANDBOX_RATE_LIMIT: 'off' }).rateLimit, true);
+  });
   const bad: Array<[string[], Record<string, string>, RegExp]> = [
     [['--port', 'x'], {}, /^--port is "x" but must be a whole number from 0 to 65535$/],
     [[], { SANDBOX_ERROR_RATE: '2' }, /^SANDBOX_ERROR_RATE is "2" but must be a number from 0 to 1$/],

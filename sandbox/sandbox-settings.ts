@@ -5,6 +5,7 @@ import type { Environment } from '../config/environment-files.ts';
 import { isOn, ON_OFF_WORDS, readOnOff } from '../config/on-off-setting.ts';
 import { parseFlags } from '../config/parse-flags.ts';
 import { readNumber } from '../config/read-number.ts';
+import { settingValue } from '../config/setting-value.ts';
 import type { SandboxOptions } from './create-sandbox-app.ts';
 import { FAULT_NAMES, isFaultName } from './faults.ts';
 import { readSeedFile, SeedError } from './seed.ts';
@@ -21,7 +22,16 @@ const knobs = {
 } as const;
 type Knob = keyof typeof knobs;
 
-export function readSandboxSettings(args: string[], environment: Environment): SandboxOptions & { port: number } {
+export interface SandboxChoices {
+  /** Rate limiting when SANDBOX_RATE_LIMIT (or --rate-limit) leaves it unsaid: on for e2e, which checks the 429 (`rate-limit` expectation). */
+  rateLimitByDefault?: boolean;
+}
+
+export function readSandboxSettings(
+  args: string[],
+  environment: Environment,
+  { rateLimitByDefault = false }: SandboxChoices = {},
+): SandboxOptions & { port: number } {
   const options = Object.fromEntries(
     Object.entries(knobs).map(([name, { variable, help }]) => [name, { type: 'string' as const, help, variable }]),
   );
@@ -32,18 +42,13 @@ export function readSandboxSettings(args: string[], environment: Environment): S
     'Serves the embedded sandbox on 127.0.0.1 until Ctrl-C.',
   ) as Partial<Record<Knob, string>>;
   const raw = (knob: Knob) => {
-    const value = flags[knob] ?? environment[knobs[knob].variable];
-    return value === undefined || value.trim() === ''
-      ? undefined
-      : { value: value.trim(), name: flags[knob] !== undefined ? `--${knob}` : knobs[knob].variable };
+    const fromFlag = flags[knob] !== undefined;
+    const value = fromFlag ? settingValue(flags, knob) : settingValue(environment, knobs[knob].variable);
+    return value === undefined ? undefined : { value, name: fromFlag ? `--${knob}` : knobs[knob].variable };
   };
-  const number = (
-    knob: Knob,
-    fallback: number,
-    { min, max, integer }: { min: number; max: number; integer?: boolean },
-  ) => {
+  const number = (knob: Knob, fallback: number, rule: { min: number; max: number; whole?: boolean }) => {
     const found = raw(knob);
-    return found === undefined ? fallback : readNumber(found.name, found.value, { min, max, whole: integer, fallback });
+    return readNumber(found?.name ?? knobs[knob].variable, found?.value, { ...rule, fallback });
   };
   const rateLimit = raw('rate-limit');
   if (rateLimit !== undefined && readOnOff(rateLimit.value) === null) {
@@ -65,12 +70,12 @@ export function readSandboxSettings(args: string[], environment: Environment): S
   const latency = number('latency-ms', 0, { min: 0, max: 60_000 });
   const jitter = number('jitter-ms', 0, { min: 0, max: 60_000 });
   return {
-    port: number('port', 4010, { min: 0, max: 65_535, integer: true }),
+    port: number('port', 4010, { min: 0, max: 65_535, whole: true }),
     latency: latency + jitter > 0 ? { fixedMilliseconds: latency, jitterMilliseconds: jitter } : undefined,
     errorRate: number('error-rate', 0, { min: 0, max: 1 }) || undefined,
-    rateLimit: isOn(rateLimit?.value),
+    rateLimit: rateLimit === undefined ? rateLimitByDefault : isOn(rateLimit.value),
     seed: seedFile === undefined ? undefined : readSeed(seedFile.name, seedFile.value),
-    tokenLifetimeSeconds: number('token-lifetime-s', 300, { min: 1, max: 86_400, integer: true }),
+    tokenLifetimeSeconds: number('token-lifetime-s', 300, { min: 1, max: 86_400, whole: true }),
     faults: faults.filter(isFaultName),
   };
 }

@@ -5,14 +5,15 @@ import { ConfigError } from '../../config/config-error.ts';
 import type { Environment } from '../../config/environment-files.ts';
 import { readHttpUrl } from '../../config/http-url.ts';
 import { readNumber } from '../../config/read-number.ts';
+import { settingValue } from '../../config/setting-value.ts';
 import type { GitVersion } from '../git-version.ts';
 import { CONSUMER_NAME, PACT_DIRECTORY } from '../participants.ts';
 
 const DEFAULT_BROKER_TIMEOUT_SECONDS = 120;
 
 function brokerUrl(environment: Environment, purpose: string): string {
-  const url = environment.PACT_BROKER_BASE_URL?.trim();
-  if (url === undefined || url === '') {
+  const url = settingValue(environment, 'PACT_BROKER_BASE_URL');
+  if (url === undefined) {
     throw new ConfigError(
       'PACT_BROKER_BASE_URL',
       `is not set, so there is no broker to ${purpose} (set it, and PACT_BROKER_TOKEN, to use one)`,

@@ -9,6 +9,7 @@ import { readHandoff } from '../../config/handoffs.ts';
 import { isOn } from '../../config/on-off-setting.ts';
 import { isPlainHttpUrl, PLAIN_HTTP_URL_RULE, shownUrl } from '../../config/plain-http-url.ts';
 import { REQUEST_TIMEOUT_RULE, readNumber } from '../../config/read-number.ts';
+import { settingValue } from '../../config/setting-value.ts';
 import { DEFAULT_PROFILE } from './load-profiles.ts';
 
 export type LoadAuth = ChosenAuth;
@@ -44,10 +45,6 @@ export class LoadSettingsError extends Error {
 type Env = Record<string, string | undefined>;
 
 const DEFAULT_LANGUAGES = ['en *', '*', 'en', 'nl', 'fr', 'de'];
-const text = (env: Env, name: string) => {
-  const value = env[name]?.trim();
-  return value === '' ? undefined : value;
-};
 const list = (value: string | undefined) =>
   (value ?? '')
     .split(',')
@@ -55,7 +52,7 @@ const list = (value: string | undefined) =>
     .filter((item) => item !== '');
 
 function readBaseUrl(env: Env): string | undefined {
-  const baseUrl = text(env, 'ENGAGE_BASE_URL')?.replace(/\/+$/, '');
+  const baseUrl = settingValue(env, 'ENGAGE_BASE_URL')?.replace(/\/+$/, '');
   // `npm run load` passes the URL as Node read it; a bare k6 run gets no more leeway than that, so
   // that the production guard compares the host k6 will really reach.
   if (baseUrl !== undefined && !isPlainHttpUrl(baseUrl)) throw notPlain('ENGAGE_BASE_URL', baseUrl);
@@ -67,11 +64,11 @@ function notPlain(variable: string, url: string): LoadSettingsError {
 }
 
 export function readRunShape(env: Env): RunShape {
-  const duration = text(env, 'ENGAGE_LOAD_DURATION');
+  const duration = settingValue(env, 'ENGAGE_LOAD_DURATION');
   if (duration !== undefined && !/^\d+(ms|s|m|h)$/.test(duration))
     throw new LoadSettingsError(`ENGAGE_LOAD_DURATION "${duration}" is not a duration such as 30s, 5m or 2h`);
   return {
-    profile: text(env, 'ENGAGE_LOAD_PROFILE') ?? DEFAULT_PROFILE,
+    profile: settingValue(env, 'ENGAGE_LOAD_PROFILE') ?? DEFAULT_PROFILE,
     duration,
     targetIsSandbox: isOn(readHandoff(env, 'ENGAGE_LOAD_TARGET_IS_SANDBOX')),
     allowAboveRateLimit: isOn(env.ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT),
@@ -82,16 +79,16 @@ export function readRunShape(env: Env): RunShape {
 
 export function readLoadSettings(env: Env): LoadSettings {
   const required = (name: string) => {
-    const value = text(env, name);
+    const value = settingValue(env, name);
     if (value === undefined)
       throw new LoadSettingsError(`${name} is required (npm run load sets it for the embedded sandbox)`);
     return value;
   };
   const shape = readRunShape(env);
   const baseUrl = shape.baseUrl ?? required('ENGAGE_BASE_URL');
-  const appointmentIdsFile = text(env, 'ENGAGE_APPOINTMENT_IDS_FILE');
+  const appointmentIdsFile = settingValue(env, 'ENGAGE_APPOINTMENT_IDS_FILE');
   const appointmentIds = list(env.ENGAGE_APPOINTMENT_IDS);
-  const singleId = text(env, 'ENGAGE_APPOINTMENT_ID');
+  const singleId = settingValue(env, 'ENGAGE_APPOINTMENT_ID');
   if (appointmentIds.length === 0 && singleId !== undefined) appointmentIds.push(singleId);
   if (appointmentIds.length === 0 && appointmentIdsFile === undefined) {
     throw new LoadSettingsError(
@@ -99,7 +96,7 @@ export function readLoadSettings(env: Env): LoadSettings {
     );
   }
   const timeoutMs = suiteRule(() =>
-    readNumber('ENGAGE_REQUEST_TIMEOUT_MS', text(env, 'ENGAGE_REQUEST_TIMEOUT_MS'), REQUEST_TIMEOUT_RULE),
+    readNumber('ENGAGE_REQUEST_TIMEOUT_MS', settingValue(env, 'ENGAGE_REQUEST_TIMEOUT_MS'), REQUEST_TIMEOUT_RULE),
   );
   return {
     ...shape,
@@ -108,7 +105,8 @@ export function readLoadSettings(env: Env): LoadSettings {
     auth: readAuth(env),
     appointmentIds,
     appointmentIdsFile,
-    languages: text(env, 'ENGAGE_LOAD_LANGUAGES') === undefined ? DEFAULT_LANGUAGES : list(env.ENGAGE_LOAD_LANGUAGES),
+    languages:
+      settingValue(env, 'ENGAGE_LOAD_LANGUAGES') === undefined ? DEFAULT_LANGUAGES : list(env.ENGAGE_LOAD_LANGUAGES),
     requestTimeoutMilliseconds: timeoutMs,
   };
 }
@@ -125,7 +123,7 @@ function suiteRule<T>(read: () => T): T {
 
 /** The suite's own credential rule (config/auth-choice.ts). */
 function readAuth(env: Env): LoadAuth {
-  const auth = suiteRule(() => chooseAuth((name) => text(env, name)));
+  const auth = suiteRule(() => chooseAuth((name) => settingValue(env, name)));
   if (auth.kind === 'client-credentials' && !isPlainHttpUrl(auth.tokenUrl))
     throw notPlain('ENGAGE_TOKEN_URL', auth.tokenUrl);
   return auth;
