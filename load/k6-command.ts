@@ -1,11 +1,13 @@
 // Builds the k6 command of `npm run load`: the arguments (nothing secret on them) and the environment
 // the script reads through __ENV, from the suite config and the command-line flags.
+import { resolve } from 'node:path';
 import { ConfigError } from '../config/config-error.ts';
 import type { Environment } from '../config/environment-files.ts';
 import { handOff } from '../config/handoffs.ts';
 import { isOn } from '../config/on-off-setting.ts';
 import { type FlagSpec, parseFlags } from '../config/parse-flags.ts';
 import { inReports, REPORT_FILES } from '../config/report-paths.ts';
+import { settingValue } from '../config/setting-value.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { DEFAULT_PROFILE, isProfileName, PROFILE_NAMES } from './lib/load-profiles.ts';
 
@@ -97,9 +99,12 @@ export function buildK6Command(
   };
   if (flags.duration !== undefined) variables.ENGAGE_LOAD_DURATION = flags.duration;
   for (const name of LOAD_ONLY_VARIABLES) {
-    const value = environment[name];
+    const value = settingValue(environment, name);
     if (value !== undefined) variables[name] = value;
   }
+  // k6's open() takes a relative path from the script's folder (load/): the user meant the working directory.
+  const idsFile = settingValue(environment, 'ENGAGE_APPOINTMENT_IDS_FILE');
+  if (idsFile !== undefined) variables.ENGAGE_APPOINTMENT_IDS_FILE = resolve(idsFile);
   const secretNames = [];
   if (config.auth.kind === 'static-token') {
     variables.ENGAGE_TOKEN = config.auth.token.reveal();

@@ -1,15 +1,16 @@
 // Runs load/lookup.ts on a real k6 (K6_BIN, else the PATH) as users do: a smoke run passes against
-// the sandbox, by npm run load and by npm start with its report; thresholds fail it against slow, failing and broken-body targets; client credentials
-// refresh mid-run; an archive built with no environment runs; two execution segments split the
+// the sandbox, by npm run load and by npm start with its report; thresholds fail it against slow,
+// failing and broken-body targets; client credentials refresh mid-run; an archive built with no
+// environment runs; an ids file is read, or refused in one line; two execution segments split the
 // arrivals; and no token or secret reaches any file or output. Skipped, saying so, with no k6.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { READ_SCOPES, SANDBOX_DEFAULTS } from '../config/api-facts.ts';
+import { appointmentPath, READ_SCOPES, SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
 import { filesContaining } from '../testing/files-containing.ts';
@@ -290,6 +291,30 @@ describe(`real k6 ${version}`, { skip }, () => {
       );
       assert.match(output, /test aborted: ENGAGE_BASE_URL is required/);
       assert.match(output, /FAILED: no successful lookup/);
+    });
+
+    it('an ids file: each id in it looked up, a number as its text; one that cannot be read stops setup() in one line', async () => {
+      const folder = temporaryFolder();
+      const file = join(folder, 'ids.json');
+      writeFileSync(file, '[123, "a-office-accepted"]');
+      const withFile = (idsFile: string) =>
+        runLookup(proxy.url, {
+          ENGAGE_TOKEN: SANDBOX_DEFAULTS.token,
+          ENGAGE_APPOINTMENT_IDS: '',
+          ENGAGE_APPOINTMENT_IDS_FILE: idsFile,
+          ENGAGE_LOAD_DURATION: '2s',
+        });
+      proxy.exchanges.length = 0;
+      const { code, output } = await withFile(file);
+      assert.equal(code, 0, output);
+      assert.deepEqual([...new Set(lookups().map((exchange) => exchange.path))].sort(), [
+        appointmentPath('acme', '123'),
+        appointmentPath('acme', 'a-office-accepted'),
+      ]);
+      const missing = await withFile(join(folder, 'missing.json'));
+      assert.equal(missing.code, 108, missing.output);
+      assert.match(missing.output, /test aborted: ENGAGE_APPOINTMENT_IDS_FILE \S+missing\.json cannot be read/);
+      assert.doesNotMatch(missing.output, /at file:/);
     });
 
     it('two execution segments, 0:1/2 and 1/2:1, together send the profile arrivals once', async () => {

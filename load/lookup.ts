@@ -13,7 +13,13 @@ import { handedReportsDirectory } from '../config/report-paths.ts';
 import { appointmentBodyProblem } from './lib/appointment-body-check.ts';
 import { rememberingGoodBodies } from './lib/known-good-bodies.ts';
 import { buildLoadOptions, guardProblems } from './lib/load-options.ts';
-import { type LoadSettings, LoadSettingsError, readLoadSettings, readRunShape } from './lib/load-settings.ts';
+import {
+  appointmentIdsFromFile,
+  type LoadSettings,
+  LoadSettingsError,
+  readLoadSettings,
+  readRunShape,
+} from './lib/load-settings.ts';
 import { LOOKUP_TAG } from './lib/load-thresholds.ts';
 import { backoffSeconds, type Lookup, lookupAt, rotationLength } from './lib/lookup-rotation.ts';
 import { type SummaryData, summaryOutputs } from './lib/summary-reports.ts';
@@ -46,12 +52,20 @@ const settings = readOrReport<LoadSettings | undefined>(
   () => undefined,
 );
 
-const appointmentIds = new SharedArray<string>('appointment ids', (): string[] =>
-  settings?.appointmentIdsFile === undefined
-    ? (settings?.appointmentIds ?? [])
-    : // Ids are strings in the path and in data.id: a number in the file is read as its text.
-      (JSON.parse(open(settings.appointmentIdsFile)) as unknown[]).map(String),
-);
+// Read once, by the first VU; a file that cannot be used is shared as its problem alone, so that
+// every VU, setup()'s included, knows it (the callback runs in none of the others).
+const IDS_PROBLEM = '\u0000problem: ';
+const appointmentIds = new SharedArray<string>('appointment ids', (): string[] => {
+  const file = settings?.appointmentIdsFile;
+  if (file === undefined) return settings?.appointmentIds ?? [];
+  try {
+    return appointmentIdsFromFile(file, (path) => open(path));
+  } catch (error) {
+    if (!(error instanceof LoadSettingsError)) throw error;
+    return [`${IDS_PROBLEM}${error.message}`];
+  }
+});
+if (appointmentIds[0]?.startsWith(IDS_PROBLEM)) settingsProblem ??= appointmentIds[0].slice(IDS_PROBLEM.length);
 
 const rateLimitedResponses = new Counter('rate_limited_responses');
 const tokenRefreshFailures = new Counter('token_refresh_failures');
@@ -186,7 +200,6 @@ export function setup(): IssuedToken {
   if (settingsProblem !== undefined) stop(settingsProblem);
   const problems = guardProblems(ready(), exec.test.options.scenarios as Record<string, { executor: string }>);
   if (problems.length > 0) stop(problems.join('; '));
-  if (appointmentIds.length === 0) stop(`${ready().appointmentIdsFile} holds no appointment ids`);
   const issued = requestToken(true) as IssuedToken;
   // Tagged apart from the lookups: a readiness check must not count as a successful lookup, nor
   // bring its cold connection into the latency thresholds.

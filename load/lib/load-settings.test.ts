@@ -2,7 +2,7 @@
 // shape apart from its target.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readLoadSettings } from './load-settings.ts';
+import { appointmentIdsFromFile, readLoadSettings } from './load-settings.ts';
 
 const environment = {
   ENGAGE_BASE_URL: 'https://api.development.pexipengage.com',
@@ -64,5 +64,31 @@ describe('settings', () => {
       () => readLoadSettings({ ...environment, ENGAGE_BASE_URL: 'nope' }),
       /ENGAGE_BASE_URL "nope" is not a plain http\(s\) URL/,
     );
+  });
+});
+
+describe('an ids file', () => {
+  const read = (text: string) => () => text;
+  it('holds strings and numbers, a number read as its text', () => {
+    assert.deepEqual(appointmentIdsFromFile('ids.json', read('[123, "a-office-accepted"]')), [
+      '123',
+      'a-office-accepted',
+    ]);
+  });
+  it('that cannot be read, or holds anything but a list of ids, is one line naming the variable and the file', () => {
+    const unreadable = () => {
+      throw new Error('stat ids.json: no such file or directory');
+    };
+    assert.throws(
+      () => appointmentIdsFromFile('ids.json', unreadable),
+      /^LoadSettingsError: ENGAGE_APPOINTMENT_IDS_FILE ids\.json cannot be read \(stat ids\.json: no such file or directory\)$/,
+    );
+    assert.throws(() => appointmentIdsFromFile('ids.json', read('[1,')), /ids\.json is not JSON$/);
+    for (const text of ['{"ids": [1]}', '[]', '[1, null]', '[""]', '[{"id": 1}]'])
+      assert.throws(
+        () => appointmentIdsFromFile('ids.json', read(text)),
+        /ids\.json must hold a JSON array of appointment ids, strings or numbers, at least one$/,
+        text,
+      );
   });
 });

@@ -111,6 +111,30 @@ export function readLoadSettings(env: Env): LoadSettings {
   };
 }
 
+/**
+ * The ids in ENGAGE_APPOINTMENT_IDS_FILE, a JSON array of strings or numbers (a number is read as its
+ * text, as ids are in the path and in data.id); `read` is k6's open(). Its problem is one line.
+ */
+export function appointmentIdsFromFile(file: string, read: (file: string) => string): string[] {
+  const problem = (what: string) => new LoadSettingsError(`ENGAGE_APPOINTMENT_IDS_FILE ${file} ${what}`);
+  let text: string;
+  try {
+    text = read(file);
+  } catch (error) {
+    throw problem(`cannot be read (${error instanceof Error ? error.message : String(error)})`);
+  }
+  let ids: unknown;
+  try {
+    ids = JSON.parse(text);
+  } catch {
+    throw problem('is not JSON');
+  }
+  const isId = (id: unknown) => (typeof id === 'string' && id.trim() !== '') || typeof id === 'number';
+  if (!Array.isArray(ids) || ids.length === 0 || !ids.every(isId))
+    throw problem('must hold a JSON array of appointment ids, strings or numbers, at least one');
+  return ids.map(String);
+}
+
 /** A rule of the suite's own config, its problem as a load settings error. */
 function suiteRule<T>(read: () => T): T {
   try {

@@ -1,0 +1,17 @@
+// Proves what `npm run load` hands k6 beyond the suite config: an ids file by a path k6 can open.
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { it } from 'node:test';
+import { readSuiteConfig } from '../config/suite-config.ts';
+import { buildK6Command, readLoadFlags } from './k6-command.ts';
+
+it('hands k6 ENGAGE_APPOINTMENT_IDS_FILE as an absolute path: k6 would open a relative one from load/', () => {
+  const command = (idsFile: string) => {
+    const environment = { ENGAGE_APPOINTMENT_IDS_FILE: idsFile };
+    return buildK6Command(readSuiteConfig({}), 'http://127.0.0.1:1', readLoadFlags([], environment), 'out', environment)
+      .environment.ENGAGE_APPOINTMENT_IDS_FILE;
+  };
+  assert.equal(command(' ids/staging.json '), resolve('ids/staging.json'));
+  assert.equal(command('/srv/ids.json'), '/srv/ids.json');
+  assert.equal(command(''), undefined);
+});
