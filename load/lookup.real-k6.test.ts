@@ -1,8 +1,9 @@
 // Runs load/lookup.ts on a real k6 (K6_BIN, else the PATH) as users do: a smoke run passes against
 // the sandbox, by npm run load and by npm start with its report; thresholds fail it against slow,
-// failing and broken-body targets; client credentials refresh mid-run; an archive built with no
-// environment runs; an ids file is read, or refused in one line; two execution segments split the
-// arrivals; and no token or secret reaches any file or output. Skipped, saying so, with no k6.
+// failing and broken-body targets; client credentials are refused in setup() or refreshed mid-run;
+// an archive built with no environment runs; an ids file is read, or refused in one line; two
+// execution segments split the arrivals; and no token or secret reaches any file or output.
+// Skipped, saying so, with no k6.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -184,6 +185,29 @@ describe(`real k6 ${version}`, { skip }, () => {
         assert.match(output, /: FAILED(: no successful lookup)?$/m);
         assert.match(output, crossed);
       });
+    }
+  });
+
+  it('a token the endpoint refuses in setup(): the run stops before any lookup, in one line naming the endpoint', async () => {
+    const server = await startTinyServer((_request, response) => {
+      response.writeHead(401, { 'content-type': 'application/json' });
+      response.end('{"error":"invalid_client"}');
+    });
+    try {
+      const { code, output } = await runLookup(server.url, {
+        ENGAGE_TOKEN_URL: `${server.url}/token`,
+        ENGAGE_CLIENT_ID: 'client',
+        ENGAGE_CLIENT_SECRET: 'refused-client-secret',
+      });
+      assert.equal(code, 108, output);
+      assert.match(
+        output,
+        new RegExp(`test aborted: the token endpoint ${server.url}/token answered HTTP 401: check ENGAGE_TOKEN_URL, `),
+      );
+      assert.equal(server.requests.filter((request) => request.url?.includes('/appointments/')).length, 0);
+      assert.ok(!output.includes('refused-client-secret'), 'the output holds the client secret');
+    } finally {
+      await server.close();
     }
   });
 

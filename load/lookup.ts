@@ -103,10 +103,10 @@ function stop(message: string): never {
 const ready = () => settings as LoadSettings;
 
 /**
- * A token for the configured credentials. In setup() a refusal stops the run; in a VU it returns
- * undefined, and the VU keeps its token and tries again later (token_refresh_failures counts it).
+ * A token for the configured credentials, or why there is none, in one line: setup() stops the run
+ * with it; a VU keeps its token and tries again later (token_refresh_failures counts it).
  */
-function requestToken(inSetup: boolean): IssuedToken | undefined {
+function requestToken(): IssuedToken | string {
   const { auth } = ready();
   if (auth.kind === 'static-token') return lastingToken(auth.token);
   const form: Record<string, string> = {
@@ -122,16 +122,9 @@ function requestToken(inSetup: boolean): IssuedToken | undefined {
   const body = (response.status === 200 ? parseJson(response.body) : undefined) as
     | { access_token?: unknown; expires_in?: unknown }
     | undefined;
-  if (typeof body?.access_token !== 'string' || typeof body.expires_in !== 'number') {
-    if (!inSetup) {
-      tokenRefreshFailures.add(1);
-      return undefined;
-    }
-    stop(
-      `the token endpoint ${auth.tokenUrl} answered ${response.status === 0 ? `nothing (${response.error})` : `HTTP ${response.status}`}: check ENGAGE_TOKEN_URL, ENGAGE_CLIENT_ID, ENGAGE_CLIENT_SECRET and ENGAGE_SCOPE`,
-    );
-  }
-  return issuedToken(body?.access_token as string, body?.expires_in as number, Date.now());
+  if (typeof body?.access_token !== 'string' || typeof body.expires_in !== 'number')
+    return `the token endpoint ${auth.tokenUrl} answered ${response.status === 0 ? `nothing (${response.error})` : `HTTP ${response.status}`}: check ENGAGE_TOKEN_URL, ENGAGE_CLIENT_ID, ENGAGE_CLIENT_SECRET and ENGAGE_SCOPE`;
+  return issuedToken(body.access_token, body.expires_in, Date.now());
 }
 
 /**
@@ -200,7 +193,8 @@ export function setup(): IssuedToken {
   if (settingsProblem !== undefined) stop(settingsProblem);
   const problems = guardProblems(ready(), exec.test.options.scenarios as Record<string, { executor: string }>);
   if (problems.length > 0) stop(problems.join('; '));
-  const issued = requestToken(true) as IssuedToken;
+  const issued = requestToken();
+  if (typeof issued === 'string') stop(issued);
   // Tagged apart from the lookups: a readiness check must not count as a successful lookup, nor
   // bring its cold connection into the latency thresholds.
   const readiness = planLookup({ id: appointmentIds[0] as string, language: '' }, -1);
@@ -260,8 +254,11 @@ function planSlot(state: VuState, slot: number): PlannedLookup {
   return planned;
 }
 
-/** The token kept after a failed refresh, with the next try a few seconds away (it may still be valid). */
-function retryLater(token: IssuedToken): IssuedToken {
+/** A new token, or after a failed refresh the one held, with the next try a few seconds away (it may still be valid). */
+function refreshed(token: IssuedToken): IssuedToken {
+  const fresh = requestToken();
+  if (typeof fresh !== 'string') return fresh;
+  tokenRefreshFailures.add(1);
   return { ...token, refreshAtMilliseconds: Date.now() + TOKEN_RETRY_MILLISECONDS };
 }
 const TOKEN_RETRY_MILLISECONDS = 2_000;
@@ -277,7 +274,7 @@ export default function (issued: IssuedToken): void {
     token: issued,
     consecutiveRateLimited: 0,
   };
-  if (needsRefresh(vu.token, Date.now())) vu.token = requestToken(false) ?? retryLater(vu.token);
+  if (needsRefresh(vu.token, Date.now())) vu.token = refreshed(vu.token);
   const slot = vu.position++ % vu.slots;
   const planned = vu.plan[slot] ?? planSlot(vu, slot);
   const response = send(planned, vu.token.token);

@@ -38,7 +38,7 @@ const RATE_LIMITED_SERVICE_MILLISECONDS = 5;
 
 export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
   const store = new AppointmentStore(options.seed ?? defaultSeed);
-  const auth = new SandboxAuth(options.tokenLifetimeSeconds ?? 300, Date.now, undefined, options.clients);
+  const auth = new SandboxAuth({ tokenLifetimeSeconds: options.tokenLifetimeSeconds, clients: options.clients });
   const faults = new Set(options.faults ?? []);
   const random = options.random ?? Math.random;
   const endpoint = {

@@ -86,7 +86,7 @@ describe('the store of issued tokens', () => {
     });
   it('forgets tokens as they expire and refuses grants past its cap with 429 and the envelope', () => {
     let now = 0;
-    const auth = new SandboxAuth(10, () => now, 3);
+    const auth = new SandboxAuth({ tokenLifetimeSeconds: 10, now: () => now, maxLiveTokens: 3 });
     for (let index = 0; index < 3; index++) assert.equal(grantFrom(auth).ok, true);
     const refused = grantFrom(auth);
     assert.equal(refused.ok, false);
@@ -99,7 +99,7 @@ describe('the store of issued tokens', () => {
   });
   it('takes the clients a test brings instead of the well-known ones', () => {
     const client = { clientId: 'test-client', clientSecret: 'test-secret', scopes: [...READ_SCOPES] };
-    const auth = new SandboxAuth(10, Date.now, 3, [client]);
+    const auth = new SandboxAuth({ tokenLifetimeSeconds: 10, maxLiveTokens: 3, clients: [client] });
     const granted = auth.grant('acme', { grantType: 'client_credentials', ...client, scope: undefined });
     assert.ok(granted.ok && auth.check(`Bearer ${granted.body.access_token}`, 'acme') === undefined);
     assert.equal(grantFrom(auth).ok, false, 'the well-known client is not one of them');

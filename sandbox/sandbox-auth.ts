@@ -9,6 +9,8 @@ import { errorBody, type SandboxError } from './error-responses.ts';
 
 /** At most this many live issued tokens: a long-running sandbox does not grow without bound. */
 const MAX_LIVE_TOKENS = 10_000;
+/** How long an issued token lasts unless SANDBOX_TOKEN_LIFETIME_S says otherwise. */
+export const DEFAULT_TOKEN_LIFETIME_SECONDS = 300;
 const bearerPattern = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i;
 
 interface IssuedToken {
@@ -39,12 +41,28 @@ export class SandboxAuth {
   /** Issued tokens in the order they expire (a Map iterates in insertion order). */
   readonly #issued = new Map<string, IssuedToken>();
 
-  constructor(
-    private readonly tokenLifetimeSeconds: number,
-    private readonly now: () => number = Date.now,
-    private readonly maxLiveTokens = MAX_LIVE_TOKENS,
-    private readonly clients: readonly SandboxClient[] = SANDBOX_DEFAULTS.clients,
-  ) {}
+  private readonly tokenLifetimeSeconds: number;
+  private readonly now: () => number;
+  private readonly maxLiveTokens: number;
+  private readonly clients: readonly SandboxClient[];
+
+  constructor({
+    tokenLifetimeSeconds = DEFAULT_TOKEN_LIFETIME_SECONDS,
+    now = Date.now,
+    maxLiveTokens = MAX_LIVE_TOKENS,
+    clients = SANDBOX_DEFAULTS.clients,
+  }: {
+    tokenLifetimeSeconds?: number;
+    /** The clock, which a test may turn. */
+    now?: () => number;
+    maxLiveTokens?: number;
+    clients?: readonly SandboxClient[];
+  }) {
+    this.tokenLifetimeSeconds = tokenLifetimeSeconds;
+    this.now = now;
+    this.maxLiveTokens = maxLiveTokens;
+    this.clients = clients;
+  }
 
   /** How many issued tokens are kept. */
   get liveTokens(): number {

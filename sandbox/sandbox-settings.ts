@@ -8,6 +8,7 @@ import { readNumber } from '../config/read-number.ts';
 import { settingValue } from '../config/setting-value.ts';
 import type { SandboxOptions } from './create-sandbox-app.ts';
 import { FAULT_NAMES, isFaultName } from './faults.ts';
+import { DEFAULT_TOKEN_LIFETIME_SECONDS } from './sandbox-auth.ts';
 import { readSeedFile, SeedError } from './seed.ts';
 
 const knobs = {
@@ -17,7 +18,10 @@ const knobs = {
   'error-rate': { variable: 'SANDBOX_ERROR_RATE', help: 'share of requests answered 500, 0 to 1; default 0' },
   'rate-limit': { variable: 'SANDBOX_RATE_LIMIT', help: 'on: the documented limits, else 429; default off' },
   'seed-file': { variable: 'SANDBOX_SEED_FILE', help: 'a JSON seed instead of the built-in data' },
-  'token-lifetime-s': { variable: 'SANDBOX_TOKEN_LIFETIME_S', help: 'client-credentials token lifetime; default 300' },
+  'token-lifetime-s': {
+    variable: 'SANDBOX_TOKEN_LIFETIME_S',
+    help: `client-credentials token lifetime; default ${DEFAULT_TOKEN_LIFETIME_SECONDS}`,
+  },
   faults: { variable: 'SANDBOX_FAULTS', help: `deliberate faults, comma-separated: ${FAULT_NAMES.join(', ')}` },
 } as const;
 type Knob = keyof typeof knobs;
@@ -75,7 +79,11 @@ export function readSandboxSettings(
     errorRate: number('error-rate', 0, { min: 0, max: 1 }) || undefined,
     rateLimit: rateLimit === undefined ? rateLimitByDefault : isOn(rateLimit.value),
     seed: seedFile === undefined ? undefined : readSeed(seedFile.name, seedFile.value),
-    tokenLifetimeSeconds: number('token-lifetime-s', 300, { min: 1, max: 86_400, whole: true }),
+    tokenLifetimeSeconds: number('token-lifetime-s', DEFAULT_TOKEN_LIFETIME_SECONDS, {
+      min: 1,
+      max: 86_400,
+      whole: true,
+    }),
     faults: faults.filter(isFaultName),
   };
 }
