@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
 import { startTinyServer } from '../testing/tiny-server.ts';
@@ -41,6 +42,14 @@ describe('the preflight of npm start', () => {
         return { ...rest, ENGAGE_TOKEN: 'never-issued' };
       },
       /^preflight: ENGAGE_TOKEN was refused: GET \/enterprises\/acme\/appointments\/123 answered HTTP 401$/m,
+    ],
+    [
+      'a token without the appointments scope',
+      () => {
+        const { ENGAGE_TOKEN_URL: _url, ENGAGE_CLIENT_ID: _id, ENGAGE_CLIENT_SECRET: _secret, ...rest } = settings();
+        return { ...rest, ENGAGE_TOKEN: SANDBOX_DEFAULTS.noScopeToken };
+      },
+      /^preflight: ENGAGE_TOKEN lacks the appointments scope: GET \/enterprises\/acme\/appointments\/123 answered HTTP 403 \(ENGAGE_SCOPE, or the client's roles\)$/m,
     ],
     [
       'an appointment that does not exist',
