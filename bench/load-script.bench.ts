@@ -12,6 +12,7 @@ import { runMain } from '../config/entry-point.ts';
 import { typescriptProgram } from '../config/typescript-node.ts';
 import { findK6, K6_INSTALL_HINT } from '../load/find-k6.ts';
 import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
+import { median, pairedRatio } from './paired-rounds.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -87,8 +88,6 @@ async function k6Rate(k6: string, script: string, url: string): Promise<{ perSec
   return { perSecond, cpu: (cpuSeconds * 1e6) / (perSecond * seconds) };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-
 await runMain(async () => {
   const k6 = findK6(process.env);
   if (k6 === undefined) {
@@ -108,7 +107,6 @@ await runMain(async () => {
       lookup: [] as number[],
       bareCpu: [] as number[],
       lookupCpu: [] as number[],
-      ratio: [] as number[],
     };
     for (let round = 1; round <= rounds; round++) {
       // Alternate which goes first: the second run of a round is slower by about 10 %.
@@ -121,7 +119,6 @@ await runMain(async () => {
       figures.lookup.push(lookup.perSecond);
       figures.bareCpu.push(bare.cpu);
       figures.lookupCpu.push(lookup.cpu);
-      figures.ratio.push(lookup.perSecond / bare.perSecond);
       console.log(
         `round ${round}: bare http.get ${bare.perSecond.toFixed(0)} req/s (${bare.cpu.toFixed(0)} µs k6 CPU each), ` +
           `load/lookup.ts ${lookup.perSecond.toFixed(0)} req/s (${lookup.cpu.toFixed(0)} µs), ratio ${(lookup.perSecond / bare.perSecond).toFixed(2)}`,
@@ -133,9 +130,7 @@ await runMain(async () => {
       `median:  bare http.get ${bare.toFixed(0)} req/s, ${bareCpu.toFixed(0)} µs k6 CPU each; load/lookup.ts ${lookup.toFixed(0)} req/s, ${lookupCpu.toFixed(0)} µs each`,
     );
     console.log(
-      // The median of each round's own ratio: the two runs of a round are seconds apart, so the VM's
-      // drift between rounds, which moves both alike, cancels out.
-      `ratio    ${median(figures.ratio).toFixed(2)} req/s (lookup.ts / bare, median of the rounds' ratios; target ≥ 0.70); CPU per request ${(bareCpu / lookupCpu).toFixed(2)} (bare / lookup.ts)`,
+      `ratio    ${pairedRatio(figures.lookup, figures.bare).toFixed(2)} req/s (lookup.ts / bare, median of the rounds' ratios; target ≥ 0.70); CPU per request ${(bareCpu / lookupCpu).toFixed(2)} (bare / lookup.ts)`,
     );
   } finally {
     server.child.kill();

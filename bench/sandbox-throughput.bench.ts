@@ -9,6 +9,7 @@ import { cpus } from 'node:os';
 import autocannon from 'autocannon';
 import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import { typescriptProgram } from '../config/typescript-node.ts';
+import { median, pairedRatio } from './paired-rounds.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -51,8 +52,6 @@ async function measure(name: string, server: { url: string; child: ChildProcess 
   return { perSecond: result.requests.average, cpuPerRequest };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-
 const sandbox = await startServer(['sandbox']);
 const sample = await fetch(`${sandbox.url}${path}`, { headers });
 const sampleHeaders = Object.fromEntries(
@@ -90,7 +89,7 @@ try {
     `median:  bare ${bareRate.toFixed(0)} req/s, ${bareCpu.toFixed(1)} µs CPU each; sandbox ${sandboxRate.toFixed(0)} req/s, ${sandboxCpu.toFixed(1)} µs CPU each`,
   );
   console.log(
-    `ratio    ${(sandboxRate / bareRate).toFixed(2)} req/s (sandbox / bare; target ≥ 0.90); CPU per request ${(bareCpu / sandboxCpu).toFixed(2)} (bare / sandbox, steadier)`,
+    `ratio    ${pairedRatio(figures.sandbox.perSecond, figures.bare.perSecond).toFixed(2)} req/s (sandbox / bare, median of the rounds' ratios; target ≥ 0.90); CPU per request ${(bareCpu / sandboxCpu).toFixed(2)} (bare / sandbox, steadier)`,
   );
 } finally {
   sandbox.child.kill();
