@@ -3,6 +3,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { ConfigError } from '../config/config-error.ts';
+import { settingValue } from '../config/setting-value.ts';
 
 export const K6_INSTALL_HINT = `k6 was not found (set K6_BIN, or put k6 on the PATH). Install it from:
   - Debian/Ubuntu: the k6 apt repository (https://grafana.com/docs/k6/latest/set-up/install-k6/)
@@ -12,8 +13,8 @@ export const K6_INSTALL_HINT = `k6 was not found (set K6_BIN, or put k6 on the P
 
 /** The k6 to run, or undefined when none is installed; a K6_BIN that is not executable is a ConfigError. */
 export function findK6(environment: Record<string, string | undefined>): string | undefined {
-  const given = environment.K6_BIN?.trim();
-  if (given) {
+  const given = settingValue(environment, 'K6_BIN');
+  if (given !== undefined) {
     if (!isExecutable(given)) throw new ConfigError('K6_BIN', `"${given}" is not an executable file`);
     return resolve(given);
   }

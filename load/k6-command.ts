@@ -1,7 +1,6 @@
 // Builds the k6 command of `npm run load`: the arguments (nothing secret on them) and the environment
 // the script reads through __ENV, from the suite config and the command-line flags.
 import { resolve } from 'node:path';
-import { ConfigError } from '../config/config-error.ts';
 import type { Environment } from '../config/environment-files.ts';
 import { handOff } from '../config/handoffs.ts';
 import { isOn } from '../config/on-off-setting.ts';
@@ -9,7 +8,7 @@ import { type FlagSpec, parseFlags } from '../config/parse-flags.ts';
 import { inReports, REPORT_FILES } from '../config/report-paths.ts';
 import { settingValue } from '../config/setting-value.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
-import { DEFAULT_PROFILE, isProfileName, PROFILE_NAMES } from './lib/load-profiles.ts';
+import { chosenProfile, PROFILE_NAMES } from './lib/load-profiles.ts';
 
 export interface LoadFlags {
   profile: string;
@@ -52,17 +51,14 @@ export function readLoadFlags(args: string[], environment: Record<string, string
     'npm run load',
     'Runs load/lookup.ts with k6 (K6_BIN, else the PATH) against ENGAGE_BASE_URL, else the embedded sandbox.',
   );
-  const profile = (values.profile as string | undefined) ?? environment.ENGAGE_LOAD_PROFILE ?? DEFAULT_PROFILE;
-  if (!isProfileName(profile))
-    throw new ConfigError('--profile', `"${profile}" is not one of ${PROFILE_NAMES.join(', ')}`);
   return {
-    profile,
+    profile: chosenProfile(values.profile as string | undefined, environment),
     dryRun: values['dry-run'] === true,
     allowAboveRateLimit:
       values['allow-above-rate-limit'] === true || isOn(environment.ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT),
     confirmProduction: values['confirm-production'] === true || isOn(environment.ENGAGE_LOAD_CONFIRM_PRODUCTION),
     dashboard: values.dashboard === true,
-    duration: (values.duration as string | undefined) ?? environment.ENGAGE_LOAD_DURATION,
+    duration: (values.duration as string | undefined) ?? settingValue(environment, 'ENGAGE_LOAD_DURATION'),
     environmentName: values.env as string | undefined,
   };
 }
@@ -75,7 +71,7 @@ export interface K6Command {
 }
 
 /** Load-only settings that are not part of the suite config, passed on from the env files too. */
-const LOAD_ONLY_VARIABLES = ['ENGAGE_LOAD_LANGUAGES', 'ENGAGE_APPOINTMENT_IDS_FILE'];
+const LOAD_ONLY_VARIABLES = ['ENGAGE_LOAD_LANGUAGES'];
 
 export function buildK6Command(
   config: SuiteConfig,

@@ -10,6 +10,7 @@ import { handOff, readHandoff } from '../config/handoffs.ts';
 import { loadSuite } from '../config/load-suite-config.ts';
 import { inReports, layerLog, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
 import { targetLabel } from '../config/resolve-target.ts';
+import { settingValue } from '../config/setting-value.ts';
 import { findK6 } from '../load/load-layer.ts';
 import { readSandboxSettings } from '../sandbox/sandbox-settings.ts';
 import { suiteLayers } from './layers.ts';
@@ -42,7 +43,7 @@ await runMain(async () => {
   const loadProfile = loadProfileOf(options, environment);
   const reports = reportsDirectory(environment);
   const target = targetLabel(config);
-  const baselineFolder = options.baselineFolder ?? (environment.ENGAGE_BASELINE_DIR || undefined);
+  const baselineFolder = options.baselineFolder ?? settingValue(environment, 'ENGAGE_BASELINE_DIR');
   if (baselineFolder !== undefined && runFigures(baselineFolder) === undefined)
     throw new ConfigError(
       options.baselineFolder === undefined ? 'ENGAGE_BASELINE_DIR' : '--baseline',

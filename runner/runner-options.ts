@@ -3,7 +3,7 @@
 import { ConfigError } from '../config/config-error.ts';
 import { parseFlags } from '../config/parse-flags.ts';
 import { readNumber } from '../config/read-number.ts';
-import { DEFAULT_PROFILE, isProfileName, PROFILE_NAMES } from '../load/load-layer.ts';
+import { chosenProfile, PROFILE_NAMES } from '../load/load-layer.ts';
 import { LAYER_NAMES, type LayerName } from './layers.ts';
 
 export interface RunnerOptions {
@@ -31,11 +31,7 @@ function layerList(flag: string, raw: string | undefined): LayerName[] | undefin
 
 /** The load profile of a run: --profile, else ENGAGE_LOAD_PROFILE (as npm run load reads it), else smoke. */
 export function loadProfileOf(options: RunnerOptions, environment: Record<string, string | undefined>): string {
-  if (options.loadProfile !== undefined) return options.loadProfile;
-  const fromEnvironment = environment.ENGAGE_LOAD_PROFILE?.trim() || DEFAULT_PROFILE;
-  if (!isProfileName(fromEnvironment))
-    throw new ConfigError('ENGAGE_LOAD_PROFILE', `"${fromEnvironment}" is not one of ${PROFILE_NAMES.join(', ')}`);
-  return fromEnvironment;
+  return chosenProfile(options.loadProfile, environment);
 }
 
 export function readRunnerOptions(args: string[]): RunnerOptions {
@@ -60,8 +56,8 @@ export function readRunnerOptions(args: string[]): RunnerOptions {
   const only = layerList('--only', values.only as string | undefined);
   const skip = layerList('--skip', values.skip as string | undefined) ?? [];
   const loadProfile = values.profile as string | undefined;
-  if (loadProfile !== undefined && !isProfileName(loadProfile))
-    throw new ConfigError('--profile', `"${loadProfile}" is not one of ${PROFILE_NAMES.join(', ')}`);
+  // Refused with the other flags, before anything else is read.
+  if (loadProfile !== undefined) chosenProfile(loadProfile, {});
   const timeout = values['layer-timeout'] as string | undefined;
   const layerTimeoutSeconds = readNumber('--layer-timeout', timeout, { min: 1, whole: true, unit: 'seconds' });
   return {

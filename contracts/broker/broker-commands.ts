@@ -44,7 +44,8 @@ export function publishArguments(environment: Environment, git: GitVersion): str
 }
 
 /** The environment a deployment goes to: PACT_DEPLOY_ENVIRONMENT, production unless told. */
-const deployEnvironment = (environment: Environment) => environment.PACT_DEPLOY_ENVIRONMENT?.trim() || 'production';
+const deployEnvironment = (environment: Environment) =>
+  settingValue(environment, 'PACT_DEPLOY_ENVIRONMENT') ?? 'production';
 
 export function canIDeployArguments(environment: Environment, git: GitVersion): string[] {
   const target = deployEnvironment(environment);

@@ -1,7 +1,8 @@
-// Proves the load profiles and their rate-limit arithmetic.
+// Proves the load profiles, their rate-limit arithmetic, and how a run's profile is chosen.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  chosenProfile,
   DOCUMENTED_LIMIT_SAFE,
   PROFILE_NAMES,
   profileScenario,
@@ -28,5 +29,21 @@ describe('profiles', () => {
     const smoke = profileScenario('smoke', UNLIMITED);
     assert.equal(smoke.maxVUs, 2);
     assert.equal(smoke.executor === 'constant-arrival-rate' && smoke.duration, '15s');
+  });
+});
+
+describe('the profile a run asks for', () => {
+  it('is --profile, else ENGAGE_LOAD_PROFILE trimmed, else smoke when unset or blank', () => {
+    assert.equal(chosenProfile('stress', { ENGAGE_LOAD_PROFILE: 'soak' }), 'stress');
+    assert.equal(chosenProfile(undefined, { ENGAGE_LOAD_PROFILE: ' soak ' }), 'soak');
+    assert.equal(chosenProfile(undefined, { ENGAGE_LOAD_PROFILE: ' ' }), 'smoke');
+    assert.equal(chosenProfile(undefined, {}), 'smoke');
+  });
+  it('refuses an unknown one, naming where it came from', () => {
+    assert.throws(() => chosenProfile('marathon', {}), /^ConfigError: --profile "marathon" is not one of smoke, /);
+    assert.throws(
+      () => chosenProfile(undefined, { ENGAGE_LOAD_PROFILE: 'marathon' }),
+      /^ConfigError: ENGAGE_LOAD_PROFILE "marathon" is not one of smoke, /,
+    );
   });
 });

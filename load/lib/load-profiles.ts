@@ -2,6 +2,8 @@
 // scaled to what the target allows: a real environment's documented rate limit (3,000 requests a
 // minute, 4 concurrent per client) unless a run explicitly allows going above it.
 import { DOCUMENTED_RATE_LIMIT } from '../../config/api-facts.ts';
+import { ConfigError } from '../../config/config-error.ts';
+import { settingValue } from '../../config/setting-value.ts';
 
 export interface TargetLimits {
   /** Arrivals per second at the peak of the heaviest profile. */
@@ -46,6 +48,19 @@ export type ProfileName = (typeof PROFILE_NAMES)[number];
 
 export function isProfileName(name: string): name is ProfileName {
   return (PROFILE_NAMES as readonly string[]).includes(name);
+}
+
+/**
+ * The profile a run asks for, as npm start and npm run load both read it: the --profile flag when
+ * given, else ENGAGE_LOAD_PROFILE, else smoke; an unknown one is a ConfigError naming where it came from.
+ */
+export function chosenProfile(flag: string | undefined, environment: Readonly<Record<string, string | undefined>>) {
+  const [source, name] =
+    flag !== undefined
+      ? ['--profile', flag]
+      : ['ENGAGE_LOAD_PROFILE', settingValue(environment, 'ENGAGE_LOAD_PROFILE') ?? DEFAULT_PROFILE];
+  if (!isProfileName(name)) throw new ConfigError(source, `"${name}" is not one of ${PROFILE_NAMES.join(', ')}`);
+  return name;
 }
 
 /**
