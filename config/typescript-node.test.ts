@@ -52,11 +52,15 @@ describe('a program run as its bundle', () => {
   });
 
   it("names the .ts file and line in an uncaught error's stack", async () => {
-    const throws = write('throws.ts', 'function boom(): never {\n  throw new Error("boom");\n}\nboom();\n');
+    // Types and a comment that the build strips come first: the stack must name the source's own lines.
+    const throws = write(
+      'throws.ts',
+      'interface Reason {\n  text: string;\n}\n// Thrown on purpose.\nfunction boom(): never {\n  const reason: Reason = { text: "boom" };\n  throw new Error(reason.text);\n}\nboom();\n',
+    );
     const args = typescriptProgram(throws);
     assert.match(args.join(' '), /engage-bundles\//);
     const { output } = await runNode(args);
-    assert.ok(output.includes(`at boom (${throws}:2:9)`), output);
+    assert.ok(output.includes(`at boom (${throws}:7:9)`), output);
   });
 
   it('is built again when one of its sources changes', async () => {

@@ -13,6 +13,8 @@ const TYPESCRIPT_LOADER = fileURLToPath(new URL('../scripts/ts-loader/register.m
 export const withTypescript = (...args: string[]): string[] => ['--import', TYPESCRIPT_LOADER, ...args];
 
 const BUNDLER = fileURLToPath(new URL('../scripts/ts-loader/build-bundle.mjs', import.meta.url));
+/** Where the bundler takes its transform from: a change there rebuilds every bundle, too. */
+const TRANSFORM = fileURLToPath(new URL('../scripts/ts-loader/hooks.mjs', import.meta.url));
 const BUNDLES = fileURLToPath(new URL('../node_modules/.cache/engage-bundles/', import.meta.url));
 const ESBUILD_PACKAGE = fileURLToPath(new URL('../node_modules/esbuild/package.json', import.meta.url));
 const sha = (...parts: Array<string | Buffer>) => {
@@ -52,7 +54,7 @@ function freshBundle(manifestFile: string): string | undefined {
 /** The bundle of the program `entry`, built when missing or stale; undefined when it cannot be built. */
 function bundled(entry: string): string | undefined {
   const file = resolve(entry);
-  const manifestFile = `${BUNDLES}${sha(readFileSync(BUNDLER), readFileSync(ESBUILD_PACKAGE), process.versions.node, file)}.json`;
+  const manifestFile = `${BUNDLES}${sha(readFileSync(BUNDLER), readFileSync(TRANSFORM), readFileSync(ESBUILD_PACKAGE), process.versions.node, file)}.json`;
   const fresh = freshBundle(manifestFile);
   if (fresh !== undefined) return fresh;
   const built = spawnSync(process.execPath, [BUNDLER, file, manifestFile], { stdio: 'ignore', timeout: 60_000 });

@@ -5,16 +5,13 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, transform } from 'esbuild';
+import { transformOptions } from './hooks.mjs';
 
 const [entry, manifestFile] = process.argv.slice(2).map((path) => resolve(path));
 const sha = (text) => createHash('sha256').update(text).digest('hex');
 
 /** The content hash of each source as esbuild read it: a file saved during the build does not pass for built. */
 const inputs = {};
-
-/** As tsc reads the files: an import that is not `import type` is kept, side effects and all. */
-const tsconfigRaw = { compilerOptions: { verbatimModuleSyntax: true } };
-const target = `node${process.versions.node}`;
 
 /**
  * Reads each source once, hashing it, and gives each module its own .ts file as import.meta.url, as
@@ -30,12 +27,7 @@ const ownSources = {
       inputs[path] = sha(text);
       if (path.endsWith('.json')) return { contents: text, loader: 'json' };
       const { code } = await transform(text, {
-        loader: 'ts',
-        format: 'esm',
-        target,
-        sourcemap: 'inline',
-        sourcefile: path,
-        tsconfigRaw,
+        ...transformOptions(path),
         define: { 'import.meta.url': JSON.stringify(pathToFileURL(path).href) },
       });
       return { contents: code, loader: 'js' };
@@ -49,14 +41,13 @@ const result = await build({
   platform: 'node',
   format: 'esm',
   packages: 'external',
-  target,
+  target: `node${process.versions.node}`,
   write: false,
   // Where the bundle goes, so that its source map names the .ts files from there.
   outdir: dirname(manifestFile),
   metafile: true,
   sourcemap: 'inline',
   sourcesContent: false,
-  tsconfigRaw,
   banner: { js: `process.argv[1] = ${JSON.stringify(entry)};` },
   plugins: [ownSources],
   logLevel: 'error',

@@ -18,10 +18,14 @@ const loaderVersion = createHash('sha256')
 /** @type {typeof import('esbuild') | undefined} */
 let esbuild;
 
-/** @param {string} file @param {string} source */
-function compile(file, source) {
-  esbuild ??= require('esbuild');
-  return esbuild.transformSync(source, {
+/**
+ * How a .ts file becomes JavaScript, here and in each bundle (build-bundle.mjs): its types stripped,
+ * with an inline source map.
+ * @param {string} file
+ * @returns {import('esbuild').TransformOptions}
+ */
+export function transformOptions(file) {
+  return {
     loader: 'ts',
     format: 'esm',
     target,
@@ -29,7 +33,13 @@ function compile(file, source) {
     sourcefile: file,
     // As tsc reads the files (tsconfig.json): an import that is not `import type` is kept, side effects and all.
     tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
-  }).code;
+  };
+}
+
+/** @param {string} file @param {string} source */
+function compile(file, source) {
+  esbuild ??= require('esbuild');
+  return esbuild.transformSync(source, transformOptions(file)).code;
 }
 
 /** @type {import('node:module').LoadHookSync} */
