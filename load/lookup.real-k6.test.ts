@@ -324,7 +324,8 @@ describe(`real k6 ${version}`, { skip }, () => {
       const withFile = (idsFile: string) =>
         runLookup(proxy.url, {
           ENGAGE_TOKEN: SANDBOX_DEFAULTS.token,
-          ENGAGE_APPOINTMENT_IDS: '',
+          // npm run load always sets the list too: the file wins.
+          ENGAGE_APPOINTMENT_IDS: 'not-in-the-file',
           ENGAGE_APPOINTMENT_IDS_FILE: idsFile,
           ENGAGE_LOAD_DURATION: '2s',
         });

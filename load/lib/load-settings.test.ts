@@ -69,8 +69,8 @@ describe('settings', () => {
 
 describe('an ids file', () => {
   const read = (text: string) => () => text;
-  it('holds strings and numbers, a number read as its text', () => {
-    assert.deepEqual(appointmentIdsFromFile('ids.json', read('[123, "a-office-accepted"]')), [
+  it('holds strings and whole numbers, a number read as its text, each trimmed', () => {
+    assert.deepEqual(appointmentIdsFromFile('ids.json', read('[123, " a-office-accepted "]')), [
       '123',
       'a-office-accepted',
     ]);
@@ -84,10 +84,10 @@ describe('an ids file', () => {
       /^LoadSettingsError: ENGAGE_APPOINTMENT_IDS_FILE ids\.json cannot be read \(stat ids\.json: no such file or directory\)$/,
     );
     assert.throws(() => appointmentIdsFromFile('ids.json', read('[1,')), /ids\.json is not JSON$/);
-    for (const text of ['{"ids": [1]}', '[]', '[1, null]', '[""]', '[{"id": 1}]'])
+    for (const text of ['{"ids": [1]}', '[]', '[1, null]', '[" "]', '[{"id": 1}]', '[1.5]', '[12345678901234567890]'])
       assert.throws(
         () => appointmentIdsFromFile('ids.json', read(text)),
-        /ids\.json must hold a JSON array of appointment ids, strings or numbers, at least one$/,
+        /ids\.json must hold a JSON array of appointment ids, strings or whole numbers below 2\^53, at least one$/,
         text,
       );
   });

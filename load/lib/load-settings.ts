@@ -112,8 +112,9 @@ export function readLoadSettings(env: Env): LoadSettings {
 }
 
 /**
- * The ids in ENGAGE_APPOINTMENT_IDS_FILE, a JSON array of strings or numbers (a number is read as its
- * text, as ids are in the path and in data.id); `read` is k6's open(). Its problem is one line.
+ * The ids in ENGAGE_APPOINTMENT_IDS_FILE, a JSON array of strings or whole numbers (a number is read
+ * as its text, as ids are in the path and in data.id; past 2^53 JSON has already changed its digits),
+ * trimmed like ENGAGE_APPOINTMENT_IDS; `read` is k6's open(). Its problem is one line.
  */
 export function appointmentIdsFromFile(file: string, read: (file: string) => string): string[] {
   const problem = (what: string) => new LoadSettingsError(`ENGAGE_APPOINTMENT_IDS_FILE ${file} ${what}`);
@@ -129,10 +130,10 @@ export function appointmentIdsFromFile(file: string, read: (file: string) => str
   } catch {
     throw problem('is not JSON');
   }
-  const isId = (id: unknown) => (typeof id === 'string' && id.trim() !== '') || typeof id === 'number';
+  const isId = (id: unknown) => (typeof id === 'string' && id.trim() !== '') || Number.isSafeInteger(id);
   if (!Array.isArray(ids) || ids.length === 0 || !ids.every(isId))
-    throw problem('must hold a JSON array of appointment ids, strings or numbers, at least one');
-  return ids.map(String);
+    throw problem('must hold a JSON array of appointment ids, strings or whole numbers below 2^53, at least one');
+  return ids.map((id) => String(id).trim());
 }
 
 /** A rule of the suite's own config, its problem as a load settings error. */
