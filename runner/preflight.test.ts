@@ -49,7 +49,19 @@ describe('the preflight of npm start', () => {
         const { ENGAGE_TOKEN_URL: _url, ENGAGE_CLIENT_ID: _id, ENGAGE_CLIENT_SECRET: _secret, ...rest } = settings();
         return { ...rest, ENGAGE_TOKEN: SANDBOX_DEFAULTS.noScopeToken };
       },
-      /^preflight: ENGAGE_TOKEN lacks the appointments scope: GET \/enterprises\/acme\/appointments\/123 answered HTTP 403 \(ENGAGE_SCOPE, or the client's roles\)$/m,
+      /^preflight: ENGAGE_TOKEN lacks the appointments scope: GET \/enterprises\/acme\/appointments\/123 answered HTTP 403 \(a token granted that scope\)$/m,
+    ],
+    [
+      'a client without the appointments scope',
+      () => {
+        const noScopeClient = SANDBOX_DEFAULTS.clients[1];
+        return {
+          ...settings(),
+          ENGAGE_CLIENT_ID: noScopeClient.clientId,
+          ENGAGE_CLIENT_SECRET: noScopeClient.clientSecret,
+        };
+      },
+      /^preflight: the token from ENGAGE_CLIENT_ID lacks the appointments scope: GET \/enterprises\/acme\/appointments\/123 answered HTTP 403 \(ENGAGE_SCOPE, or the client's roles\)$/m,
     ],
     [
       'an appointment that does not exist',

@@ -38,10 +38,10 @@ export async function preflightProblems(config: SuiteConfig): Promise<string[]> 
     return [`ENGAGE_BASE_URL: ${describeNoAnswer(baseUrl, error, timeout)}`];
   }
   if (status === 401) return [`${credential} was refused: GET ${path} answered HTTP 401`];
-  if (status === 403)
-    return [
-      `${credential} lacks the appointments scope: GET ${path} answered HTTP 403 (ENGAGE_SCOPE, or the client's roles)`,
-    ];
+  if (status === 403) {
+    const remedy = auth.kind === 'static-token' ? 'a token granted that scope' : "ENGAGE_SCOPE, or the client's roles";
+    return [`${credential} lacks the appointments scope: GET ${path} answered HTTP 403 (${remedy})`];
+  }
   if (status === 404)
     return [
       `ENGAGE_APPOINTMENT_ID ${appointmentId} was not found in ENGAGE_ENTERPRISE ${enterprise}: GET ${path} answered HTTP 404`,
