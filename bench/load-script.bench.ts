@@ -1,7 +1,7 @@
 // `npm run bench:load-script`: requests per second that load/lookup.ts drives through k6, beside a
 // bare k6 http.get loop (bench/k6/bare-get.ts), both closed-loop with the same VUs against the same
-// bare node:http server answering the docs example. Rounds alternate; k6 and the server get a core
-// each where taskset exists. Target: lookup.ts at ≥ 0.7 of the bare loop.
+// bare node:http server answering the docs example, in paired rounds (paired-rounds.ts); k6 and the
+// server get a core each where taskset exists. Target: lookup.ts at ≥ 0.7 of the bare loop.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -12,10 +12,10 @@ import { runMain } from '../config/entry-point.ts';
 import { typescriptProgram } from '../config/typescript-node.ts';
 import { findK6, K6_INSTALL_HINT } from '../load/find-k6.ts';
 import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
-import { median, pairedRatio } from './paired-rounds.ts';
+import { baselineFirst, median, pairedRatio, roundCount } from './paired-rounds.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const rounds = roundCount(process.env.BENCH_ROUNDS);
 const vus = 16;
 const pinned =
   cpus().length >= 2 && spawnSync('taskset', ['-cp', '0', String(process.pid)], { stdio: 'ignore' }).status === 0;
@@ -109,12 +109,11 @@ await runMain(async () => {
       lookupCpu: [] as number[],
     };
     for (let round = 1; round <= rounds; round++) {
-      // Alternate which goes first: the second run of a round is slower by about 10 %.
       const runBare = () => k6Rate(k6, 'bench/k6/bare-get.ts', server.url);
       const runLookup = () => k6Rate(k6, 'load/lookup.ts', server.url);
-      const first = round % 2 === 1 ? await runBare() : await runLookup();
-      const second = round % 2 === 1 ? await runLookup() : await runBare();
-      const [bare, lookup] = round % 2 === 1 ? [first, second] : [second, first];
+      const first = baselineFirst(round) ? await runBare() : await runLookup();
+      const second = baselineFirst(round) ? await runLookup() : await runBare();
+      const [bare, lookup] = baselineFirst(round) ? [first, second] : [second, first];
       figures.bare.push(bare.perSecond);
       figures.lookup.push(lookup.perSecond);
       figures.bareCpu.push(bare.cpu);
@@ -130,7 +129,7 @@ await runMain(async () => {
       `median:  bare http.get ${bare.toFixed(0)} req/s, ${bareCpu.toFixed(0)} µs k6 CPU each; load/lookup.ts ${lookup.toFixed(0)} req/s, ${lookupCpu.toFixed(0)} µs each`,
     );
     console.log(
-      `ratio    ${pairedRatio(figures.lookup, figures.bare).toFixed(2)} req/s (lookup.ts / bare, median of the rounds' ratios; target ≥ 0.70); CPU per request ${(bareCpu / lookupCpu).toFixed(2)} (bare / lookup.ts)`,
+      `ratio    ${pairedRatio(figures.lookup, figures.bare).toFixed(2)} req/s (lookup.ts / bare, rounds paired; target ≥ 0.70); CPU per request ${pairedRatio(figures.bareCpu, figures.lookupCpu).toFixed(2)} (bare / lookup.ts)`,
     );
   } finally {
     server.child.kill();

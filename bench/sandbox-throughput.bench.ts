@@ -1,6 +1,6 @@
 // `npm run bench:sandbox`: requests per second for GET appointment-by-id on loopback, the sandbox
 // side by side with a bare node:http server that sends the same headers and body, in one run.
-// Rounds alternate between the two so that noise on the machine hits both alike, and where taskset
+// Paired rounds (paired-rounds.ts) so that noise on the machine hits both alike, and where taskset
 // exists the load generator and the server get a core each, so they do not steal from each other.
 // Target: ≥ 0.9.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -9,10 +9,10 @@ import { cpus } from 'node:os';
 import autocannon from 'autocannon';
 import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import { typescriptProgram } from '../config/typescript-node.ts';
-import { median, pairedRatio } from './paired-rounds.ts';
+import { baselineFirst, median, pairedRatio, roundCount } from './paired-rounds.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const rounds = roundCount(process.env.BENCH_ROUNDS);
 const connections = 10;
 const pipelining = 10;
 const path = '/enterprises/acme/appointments/123';
@@ -72,10 +72,11 @@ try {
   };
   for (let round = 1; round <= rounds; round++) {
     const line = [];
-    for (const [name, server] of [
+    const sides = [
       ['bare', bare],
       ['sandbox', sandbox],
-    ] as const) {
+    ] as const;
+    for (const [name, server] of baselineFirst(round) ? sides : [...sides].reverse()) {
       const { perSecond, cpuPerRequest } = await measure(name, server, seconds);
       figures[name].perSecond.push(perSecond);
       figures[name].cpu.push(cpuPerRequest);
@@ -89,7 +90,7 @@ try {
     `median:  bare ${bareRate.toFixed(0)} req/s, ${bareCpu.toFixed(1)} µs CPU each; sandbox ${sandboxRate.toFixed(0)} req/s, ${sandboxCpu.toFixed(1)} µs CPU each`,
   );
   console.log(
-    `ratio    ${pairedRatio(figures.sandbox.perSecond, figures.bare.perSecond).toFixed(2)} req/s (sandbox / bare, median of the rounds' ratios; target ≥ 0.90); CPU per request ${(bareCpu / sandboxCpu).toFixed(2)} (bare / sandbox, steadier)`,
+    `ratio    ${pairedRatio(figures.sandbox.perSecond, figures.bare.perSecond).toFixed(2)} req/s (sandbox / bare, rounds paired; target ≥ 0.90); CPU per request ${pairedRatio(figures.bare.cpu, figures.sandbox.cpu).toFixed(2)} (bare / sandbox, steadier)`,
   );
 } finally {
   sandbox.child.kill();
