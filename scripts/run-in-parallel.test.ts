@@ -1,7 +1,8 @@
 // Proves how npm test runs its parts at once: every script runs as npm would run it, the first one's
-// output streams, the others' follow whole, one line each says how it ended, and any failure fails it.
+// output streams, the others' follow whole, one line each says how it ended, any failure fails it, and
+// each script gets the project's Node compile cache.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -16,7 +17,12 @@ writeFileSync(join(project, 'node_modules', '.bin', 'local-tool'), '#!/bin/sh\ne
 writeFileSync(
   join(project, 'package.json'),
   JSON.stringify({
-    scripts: { first: 'sleep 0.2 && echo "first out"', tool: 'local-tool', broken: 'echo "broken out" && exit 3' },
+    scripts: {
+      first: 'sleep 0.2 && echo "first out"',
+      tool: 'local-tool',
+      broken: 'echo "broken out" && exit 3',
+      cache: 'echo "compile cache: $NODE_COMPILE_CACHE"',
+    },
   }),
 );
 const run = (...scripts: string[]) =>
@@ -29,6 +35,27 @@ describe('run-in-parallel', () => {
     assert.match(
       output,
       /^first out\nnpm run first passed in \d+\.\d s\n\n> npm run tool\nlocal tool ran\nnpm run tool passed in \d+\.\d s\n$/,
+    );
+  });
+
+  it("gives every script a Node compile cache in the project's node_modules/.cache, unless one is set", async () => {
+    const { NODE_COMPILE_CACHE: _set, ...unset } = process.env;
+    const given = await runProgram(
+      process.execPath,
+      typescriptProgram('scripts/run-in-parallel.ts', 'cache'),
+      { ...unset, NODE_COMPILE_CACHE: '/elsewhere' },
+      project,
+    );
+    assert.match(given.output, /^compile cache: \/elsewhere$/m);
+    const { output } = await runProgram(
+      process.execPath,
+      typescriptProgram('scripts/run-in-parallel.ts', 'cache'),
+      unset,
+      project,
+    );
+    assert.match(
+      output,
+      new RegExp(`^compile cache: ${join(realpathSync(project), 'node_modules/.cache/node-compile-cache')}$`, 'm'),
     );
   });
 

@@ -16,7 +16,13 @@ if (scripts.length === 0 || unknown.length > 0) {
   );
   process.exit(2);
 }
-const environment = { ...process.env, PATH: `${resolve('node_modules/.bin')}${delimiter}${process.env.PATH}` };
+const environment = {
+  ...process.env,
+  PATH: `${resolve('node_modules/.bin')}${delimiter}${process.env.PATH}`,
+  // Node 22.1 and later keep the code they compile there for every later process (Node 20 ignores
+  // it): about 5 % of npm test's CPU on Node 22. npm ci clears it with node_modules.
+  NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? resolve('node_modules/.cache/node-compile-cache'),
+};
 
 const runs = scripts.map(
   (script) =>
