@@ -108,6 +108,13 @@ describe('the GitHub workflow gates a release', () => {
     );
     assert.equal(kept?.with?.path, 'test-output/');
   });
+  it("gives npm test the pinned k6 before it runs, so that the suite's real-k6 tests run rather than skip", () => {
+    const steps = (jobs.test?.steps ?? []) as Array<Record<string, any>>;
+    const k6 = steps.findIndex((step) => String(step.uses).startsWith('grafana/setup-k6-action@'));
+    assert.ok(k6 >= 0, 'the test job installs k6');
+    assert.equal(steps[k6]?.with?.['k6-version'], testedK6);
+    assert.ok(k6 < steps.findIndex((step) => step.run === 'npm test'), 'before npm test');
+  });
 });
 
 describe('the GitLab pipeline gates a release the same way', () => {
@@ -122,8 +129,7 @@ describe('the GitLab pipeline gates a release the same way', () => {
   it('guards the broker and staging jobs on their settings and says which are skipped', () => {
     for (const job of ['publish-pact', 'can-i-deploy', 'deploy', 'record-deployment'])
       assert.match(JSON.stringify(gitlab[job]?.rules), /\$PACT_BROKER_BASE_URL/, job);
-    for (const job of ['staging', 'k6-binary'])
-      assert.match(JSON.stringify(gitlab[job]?.rules), /\$ENGAGE_BASE_URL/, job);
+    assert.match(JSON.stringify(gitlab.staging?.rules), /\$ENGAGE_BASE_URL/);
     assert.match(
       JSON.stringify(gitlab.settings?.script),
       /staging is skipped.*never falls back to the embedded sandbox/,
@@ -133,6 +139,9 @@ describe('the GitLab pipeline gates a release the same way', () => {
     assert.ok(((gitlab.staging?.script ?? []) as string[]).includes('npm start -- --profile smoke --require-load'));
     assert.equal(gitlab['k6-binary']?.image?.name, `grafana/k6:${testedK6}`);
     assert.equal(gitlab.staging?.variables?.K6_BIN, '$CI_PROJECT_DIR/.k6/k6');
+    // The test job too, so that the suite's real-k6 tests run rather than skip.
+    assert.ok(needsOf(gitlab.test).includes('k6-binary'));
+    assert.equal(gitlab.test?.variables?.K6_BIN, '$CI_PROJECT_DIR/.k6/k6');
     assert.equal(gitlab.staging?.resource_group, 'engage-staging');
     assert.deepEqual(gitlab.test?.artifacts?.paths, ['test-output/']);
     assert.equal(gitlab.test?.artifacts?.reports?.junit, 'test-output/e2e/junit.xml');
