@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isProductionUrl } from '../load/lib/load-options.ts';
-import { LoadSettingsError, readRunShape } from '../load/lib/load-settings.ts';
+import { readRunShape } from '../load/lib/load-settings.ts';
 import { ConfigError } from './config-error.ts';
 import { readHttpUrl } from './http-url.ts';
 
@@ -20,7 +20,7 @@ function verdict(raw: string): 'production' | 'elsewhere' | 'refused' {
   try {
     readRunShape({ ENGAGE_BASE_URL: url });
   } catch (error) {
-    assert.ok(error instanceof LoadSettingsError, String(error));
+    assert.ok(error instanceof ConfigError, String(error));
     return 'refused';
   }
   return isProductionUrl(url) ? 'production' : 'elsewhere';

@@ -140,7 +140,7 @@ describe(`real k6 ${version}`, { skip }, () => {
     assert.equal(code, 108, output);
     assert.match(
       output,
-      /test aborted: https:\/\/API\.pexipengage\.com\. is production: .* needs --confirm-production/,
+      /test aborted: ENGAGE_LOAD_PROFILE stress may not run against this target: https:\/\/API\.pexipengage\.com\. is production: .* needs --confirm-production/,
     );
     assert.doesNotMatch(output, /production-token|at file:/);
   });

@@ -9,17 +9,12 @@ import exec from 'k6/execution';
 import http, { type RefinedResponse, type ResponseType } from 'k6/http';
 import { Counter, Rate } from 'k6/metrics';
 import { appointmentPath, isJsonMediaType } from '../config/api-facts.ts';
+import { ConfigError } from '../config/config-error.ts';
 import { handedReportsDirectory } from '../config/report-paths.ts';
 import { appointmentBodyProblem } from './lib/appointment-body-check.ts';
 import { rememberingGoodBodies } from './lib/known-good-bodies.ts';
 import { buildLoadOptions, guardProblems } from './lib/load-options.ts';
-import {
-  appointmentIdsFromFile,
-  type LoadSettings,
-  LoadSettingsError,
-  readLoadSettings,
-  readRunShape,
-} from './lib/load-settings.ts';
+import { appointmentIdsFromFile, type LoadSettings, readLoadSettings, readRunShape } from './lib/load-settings.ts';
 import { LOOKUP_TAG } from './lib/load-thresholds.ts';
 import { backoffSeconds, type Lookup, lookupAt, rotationLength } from './lib/lookup-rotation.ts';
 import { type SummaryData, summaryOutputs } from './lib/summary-reports.ts';
@@ -33,7 +28,7 @@ function readOrReport<T>(read: () => T, fallback: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (!(error instanceof LoadSettingsError)) throw error;
+    if (!(error instanceof ConfigError)) throw error;
     settingsProblem ??= error.message;
     return fallback();
   }
@@ -61,7 +56,7 @@ const appointmentIds = new SharedArray<string>('appointment ids', (): string[] =
   try {
     return appointmentIdsFromFile(file, (path) => open(path));
   } catch (error) {
-    if (!(error instanceof LoadSettingsError)) throw error;
+    if (!(error instanceof ConfigError)) throw error;
     return [`${IDS_PROBLEM}${error.message}`];
   }
 });

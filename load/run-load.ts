@@ -4,7 +4,6 @@
 // Ctrl-C or SIGTERM goes on to k6 (which stops and writes its summary), then exit 130 or 143.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { EXIT_CODE_FOR, forwardStopSignals, interruption, spawnSharingGroup } from '../config/child-processes.ts';
-import { ConfigError } from '../config/config-error.ts';
 import { runMain } from '../config/entry-point.ts';
 import { loadSuite } from '../config/load-suite-config.ts';
 import { inReports, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
@@ -12,7 +11,7 @@ import { type ResolvedTarget, resolveTarget, targetLabel } from '../config/resol
 import { findK6, K6_INSTALL_HINT } from './find-k6.ts';
 import { buildK6Command, describeK6Command, readLoadFlags } from './k6-command.ts';
 import { buildLoadOptions } from './lib/load-options.ts';
-import { LoadSettingsError, readLoadSettings } from './lib/load-settings.ts';
+import { readLoadSettings } from './lib/load-settings.ts';
 
 await runMain(async () => {
   const args = process.argv.slice(2);
@@ -36,18 +35,12 @@ await runMain(async () => {
   try {
     const baseUrl = target.url;
     const command = buildK6Command(config, baseUrl, flags, reports, environment);
-    let options: unknown;
-    try {
-      const slo = JSON.parse(readFileSync(new URL('../slo.json', import.meta.url), 'utf8'));
-      const dryRunOnSandbox = flags.dryRun && onSandbox;
-      const settings = readLoadSettings(
-        dryRunOnSandbox ? { ...command.environment, ENGAGE_BASE_URL: 'http://127.0.0.1:1' } : command.environment,
-      );
-      options = buildLoadOptions(settings, slo.lookup);
-    } catch (error) {
-      if (error instanceof LoadSettingsError) throw new ConfigError('load settings', error.message);
-      throw error;
-    }
+    const slo = JSON.parse(readFileSync(new URL('../slo.json', import.meta.url), 'utf8'));
+    const dryRunOnSandbox = flags.dryRun && onSandbox;
+    const settings = readLoadSettings(
+      dryRunOnSandbox ? { ...command.environment, ENGAGE_BASE_URL: 'http://127.0.0.1:1' } : command.environment,
+    );
+    const options = buildLoadOptions(settings, slo.lookup);
     if (flags.dryRun) {
       console.log(describeK6Command(k6 ?? 'k6', command));
       console.log(JSON.stringify(options, null, 2));

@@ -3,6 +3,7 @@
 // They run twice: on the profile when the options are built, and in setup() on the scenarios k6
 // really runs (an archive's baked-in options, or CLI overrides such as --vus), once the target is known.
 
+import { ConfigError } from '../../config/config-error.ts';
 import {
   type AnyScenario,
   DOCUMENTED_LIMIT_SAFE,
@@ -14,7 +15,7 @@ import {
   SMOKE_RATE_PER_SECOND,
   UNLIMITED,
 } from './load-profiles.ts';
-import { LoadSettingsError, type RunShape } from './load-settings.ts';
+import type { RunShape } from './load-settings.ts';
 import { type LookupSlo, lookupThresholds, type Threshold } from './load-thresholds.ts';
 
 const PRODUCTION_HOSTS = ['api.pexipengage.com'];
@@ -70,16 +71,18 @@ export function guardProblems(shape: RunShape, scenarios: Record<string, AnyScen
 export function buildLoadOptions(shape: RunShape, slo: LookupSlo): LoadOptions {
   const { profile, targetIsSandbox, allowAboveRateLimit } = shape;
   if (!isProfileName(profile))
-    throw new LoadSettingsError(`ENGAGE_LOAD_PROFILE "${profile}" is not one of ${PROFILE_NAMES.join(', ')}`);
+    throw new ConfigError('ENGAGE_LOAD_PROFILE', `"${profile}" is not one of ${PROFILE_NAMES.join(', ')}`);
   const unlimited = targetIsSandbox || allowAboveRateLimit;
   if (profile === 'breakpoint' && !unlimited) {
-    throw new LoadSettingsError(
+    throw new ConfigError(
+      'ENGAGE_LOAD_PROFILE',
       'breakpoint ramps past the documented rate limit by design: pass --allow-above-rate-limit (ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true) if the target may take it',
     );
   }
   const scenario = profileScenario(profile, unlimited ? UNLIMITED : DOCUMENTED_LIMIT_SAFE, shape.duration);
   const problems = guardProblems(shape, { [profile]: scenario });
-  if (problems.length > 0) throw new LoadSettingsError(problems.join('; '));
+  if (problems.length > 0)
+    throw new ConfigError('ENGAGE_LOAD_PROFILE', `${profile} may not run against this target: ${problems.join('; ')}`);
   return {
     scenarios: { [profile]: { ...scenario, tags: { profile } } },
     thresholds: lookupThresholds(slo),

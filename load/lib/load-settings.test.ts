@@ -81,7 +81,7 @@ describe('an ids file', () => {
     };
     assert.throws(
       () => appointmentIdsFromFile('ids.json', unreadable),
-      /^LoadSettingsError: ENGAGE_APPOINTMENT_IDS_FILE ids\.json cannot be read \(stat ids\.json: no such file or directory\)$/,
+      /^ConfigError: ENGAGE_APPOINTMENT_IDS_FILE ids\.json cannot be read \(stat ids\.json: no such file or directory\)$/,
     );
     assert.throws(() => appointmentIdsFromFile('ids.json', read('[1,')), /ids\.json is not JSON$/);
     for (const text of ['{"ids": [1]}', '[]', '[1, null]', '[" "]', '[{"id": 1}]', '[1.5]', '[12345678901234567890]'])

@@ -38,10 +38,6 @@ export interface LoadSettings extends RunShape {
   requestTimeoutMilliseconds: number;
 }
 
-export class LoadSettingsError extends Error {
-  override name = 'LoadSettingsError';
-}
-
 type Env = Record<string, string | undefined>;
 
 const DEFAULT_LANGUAGES = ['en *', '*', 'en', 'nl', 'fr', 'de'];
@@ -59,14 +55,14 @@ function readBaseUrl(env: Env): string | undefined {
   return baseUrl;
 }
 
-function notPlain(variable: string, url: string): LoadSettingsError {
-  return new LoadSettingsError(`${variable} ${shownUrl(url)} is not ${PLAIN_HTTP_URL_RULE}`);
+function notPlain(variable: string, url: string): ConfigError {
+  return new ConfigError(variable, `${shownUrl(url)} is not ${PLAIN_HTTP_URL_RULE}`);
 }
 
 export function readRunShape(env: Env): RunShape {
   const duration = settingValue(env, 'ENGAGE_LOAD_DURATION');
   if (duration !== undefined && !/^\d+(ms|s|m|h)$/.test(duration))
-    throw new LoadSettingsError(`ENGAGE_LOAD_DURATION "${duration}" is not a duration such as 30s, 5m or 2h`);
+    throw new ConfigError('ENGAGE_LOAD_DURATION', `"${duration}" is not a duration such as 30s, 5m or 2h`);
   return {
     profile: settingValue(env, 'ENGAGE_LOAD_PROFILE') ?? DEFAULT_PROFILE,
     duration,
@@ -80,8 +76,7 @@ export function readRunShape(env: Env): RunShape {
 export function readLoadSettings(env: Env): LoadSettings {
   const required = (name: string) => {
     const value = settingValue(env, name);
-    if (value === undefined)
-      throw new LoadSettingsError(`${name} is required (npm run load sets it for the embedded sandbox)`);
+    if (value === undefined) throw new ConfigError(name, 'is required (npm run load sets it for the embedded sandbox)');
     return value;
   };
   const shape = readRunShape(env);
@@ -91,12 +86,15 @@ export function readLoadSettings(env: Env): LoadSettings {
   const singleId = settingValue(env, 'ENGAGE_APPOINTMENT_ID');
   if (appointmentIds.length === 0 && singleId !== undefined) appointmentIds.push(singleId);
   if (appointmentIds.length === 0 && appointmentIdsFile === undefined) {
-    throw new LoadSettingsError(
-      'ENGAGE_APPOINTMENT_IDS (or ENGAGE_APPOINTMENT_ID, or ENGAGE_APPOINTMENT_IDS_FILE) is required',
+    throw new ConfigError(
+      'ENGAGE_APPOINTMENT_IDS',
+      '(or ENGAGE_APPOINTMENT_ID, or ENGAGE_APPOINTMENT_IDS_FILE) is required',
     );
   }
-  const timeoutMs = suiteRule(() =>
-    readNumber('ENGAGE_REQUEST_TIMEOUT_MS', settingValue(env, 'ENGAGE_REQUEST_TIMEOUT_MS'), REQUEST_TIMEOUT_RULE),
+  const timeoutMs = readNumber(
+    'ENGAGE_REQUEST_TIMEOUT_MS',
+    settingValue(env, 'ENGAGE_REQUEST_TIMEOUT_MS'),
+    REQUEST_TIMEOUT_RULE,
   );
   return {
     ...shape,
@@ -117,7 +115,7 @@ export function readLoadSettings(env: Env): LoadSettings {
  * trimmed like ENGAGE_APPOINTMENT_IDS; `read` is k6's open(). Its problem is one line.
  */
 export function appointmentIdsFromFile(file: string, read: (file: string) => string): string[] {
-  const problem = (what: string) => new LoadSettingsError(`ENGAGE_APPOINTMENT_IDS_FILE ${file} ${what}`);
+  const problem = (what: string) => new ConfigError('ENGAGE_APPOINTMENT_IDS_FILE', `${file} ${what}`);
   let text: string;
   try {
     text = read(file);
@@ -136,19 +134,9 @@ export function appointmentIdsFromFile(file: string, read: (file: string) => str
   return ids.map((id) => String(id).trim());
 }
 
-/** A rule of the suite's own config, its problem as a load settings error. */
-function suiteRule<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof ConfigError) throw new LoadSettingsError(error.message);
-    throw error;
-  }
-}
-
 /** The suite's own credential rule (config/auth-choice.ts). */
 function readAuth(env: Env): LoadAuth {
-  const auth = suiteRule(() => chooseAuth((name) => settingValue(env, name)));
+  const auth = chooseAuth((name) => settingValue(env, name));
   if (auth.kind === 'client-credentials' && !isPlainHttpUrl(auth.tokenUrl))
     throw notPlain('ENGAGE_TOKEN_URL', auth.tokenUrl);
   return auth;
