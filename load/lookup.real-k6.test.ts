@@ -1,9 +1,10 @@
 // Runs load/lookup.ts on a real k6 (K6_BIN, else the PATH) as users do: a smoke run passes against
-// the sandbox, by npm run load and by npm start with its report; thresholds fail it against slow,
-// failing and broken-body targets; client credentials are refused in setup() or refreshed mid-run;
-// an archive built with no environment runs; an ids file is read, or refused in one line; two
-// execution segments split the arrivals; and no token or secret reaches any file or output.
-// Skipped, saying so, with no k6.
+// the sandbox, by npm run load and by npm start with its report; the guards refuse a heavy profile
+// against production and --vus against a real target; thresholds fail it against slow, failing and
+// broken-body targets; client credentials are refused in setup() or refreshed mid-run; an archive
+// built with no environment runs; an ids file is read, or refused in one line; two execution
+// segments split the arrivals; and no token or secret reaches any file or output. Skipped, saying
+// so, with no k6.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -143,6 +144,26 @@ describe(`real k6 ${version}`, { skip }, () => {
       /test aborted: ENGAGE_LOAD_PROFILE stress may not run against this target: https:\/\/API\.pexipengage\.com\. is production: .* needs --confirm-production/,
     );
     assert.doesNotMatch(output, /production-token|at file:/);
+  });
+
+  it('refuses --vus, which bypasses the profile, against a real target, in setup() before any lookup', async () => {
+    const server = await docsProvider(() => ({ status: 200, body: docs }));
+    try {
+      const { code, output } = await runLookup(server.url, { ENGAGE_TOKEN: 'guard-token' }, [
+        '--vus',
+        '2',
+        '--duration',
+        '2s',
+      ]);
+      assert.equal(code, 108, output);
+      assert.match(
+        output,
+        /test aborted: the scenarios k6 was given may not run against this target: the default scenario uses the constant-vus executor, whose request rate has no bound: pass --allow-above-rate-limit/,
+      );
+      assert.equal(server.requests.length, 0, 'no request reached the target');
+    } finally {
+      await server.close();
+    }
   });
 
   describe('thresholds fail the run with exit code 99', { concurrency: true }, () => {

@@ -13,7 +13,7 @@ import { ConfigError } from '../config/config-error.ts';
 import { handedReportsDirectory } from '../config/report-paths.ts';
 import { appointmentBodyProblem } from './lib/appointment-body-check.ts';
 import { rememberingGoodBodies } from './lib/known-good-bodies.ts';
-import { buildLoadOptions, guardProblems } from './lib/load-options.ts';
+import { buildLoadOptions, guardProblems, guardRefusal } from './lib/load-options.ts';
 import { appointmentIdsFromFile, type LoadSettings, readLoadSettings, readRunShape } from './lib/load-settings.ts';
 import { LOOKUP_TAG } from './lib/load-thresholds.ts';
 import { backoffSeconds, type Lookup, lookupAt, rotationLength } from './lib/lookup-rotation.ts';
@@ -187,7 +187,7 @@ function parseJson(body: RefinedResponse<ResponseType>['body']): unknown {
 export function setup(): IssuedToken {
   if (settingsProblem !== undefined) stop(settingsProblem);
   const problems = guardProblems(ready(), exec.test.options.scenarios as Record<string, { executor: string }>);
-  if (problems.length > 0) stop(problems.join('; '));
+  if (problems.length > 0) stop(guardRefusal('the scenarios k6 was given', problems));
   const issued = requestToken();
   if (typeof issued === 'string') stop(issued);
   // Tagged apart from the lookups: a readiness check must not count as a successful lookup, nor

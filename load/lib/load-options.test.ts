@@ -21,7 +21,7 @@ describe('the safety guards', () => {
   it('refuse breakpoint against a real target without --allow-above-rate-limit', () => {
     assert.throws(
       () => buildLoadOptions(settings({ profile: 'breakpoint' }), slo.lookup),
-      /breakpoint ramps past the documented rate limit by design: pass --allow-above-rate-limit/,
+      /^ConfigError: ENGAGE_LOAD_PROFILE breakpoint ramps past the documented rate limit by design: pass --allow-above-rate-limit/,
     );
     assert.ok(
       buildLoadOptions(settings({ profile: 'breakpoint', allowAboveRateLimit: true }), slo.lookup).scenarios.breakpoint,
@@ -35,7 +35,7 @@ describe('the safety guards', () => {
     assert.ok(buildLoadOptions(settings({ ...production, profile: 'smoke' }), slo.lookup));
     assert.throws(
       () => buildLoadOptions(settings({ ...production, profile: 'average' }), slo.lookup),
-      /is production: anything heavier than smoke there needs --confirm-production/,
+      /^ConfigError: ENGAGE_LOAD_PROFILE average may not run against this target: https:\/\/api\.pexipengage\.com is production: anything heavier than smoke there needs --confirm-production/,
     );
     assert.ok(buildLoadOptions(settings({ ...production, profile: 'average', confirmProduction: true }), slo.lookup));
     assert.equal(isProductionUrl('https://api.development.pexipengage.com'), false);

@@ -43,6 +43,10 @@ const heavierThanSmoke = (scenarios: Record<string, AnyScenario>) =>
       name !== 'smoke' || scenario.executor !== 'constant-arrival-rate' || (scenario.rate ?? 0) > SMOKE_RATE_PER_SECOND,
   );
 
+/** The one line that refuses `what` (a profile, the scenarios k6 was given) for the guards' problems. */
+export const guardRefusal = (what: string, problems: string[]) =>
+  `${what} may not run against this target: ${problems.join('; ')}`;
+
 /** Why the scenarios may not run against the target; none means they may. */
 export function guardProblems(shape: RunShape, scenarios: Record<string, AnyScenario>): string[] {
   const problems: string[] = [];
@@ -81,8 +85,7 @@ export function buildLoadOptions(shape: RunShape, slo: LookupSlo): LoadOptions {
   }
   const scenario = profileScenario(profile, unlimited ? UNLIMITED : DOCUMENTED_LIMIT_SAFE, shape.duration);
   const problems = guardProblems(shape, { [profile]: scenario });
-  if (problems.length > 0)
-    throw new ConfigError('ENGAGE_LOAD_PROFILE', `${profile} may not run against this target: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new ConfigError('ENGAGE_LOAD_PROFILE', guardRefusal(profile, problems));
   return {
     scenarios: { [profile]: { ...scenario, tags: { profile } } },
     thresholds: lookupThresholds(slo),
