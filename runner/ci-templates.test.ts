@@ -75,7 +75,10 @@ describe('the GitHub workflow gates a release', () => {
       assert.match(String(jobs[job]?.if), /outputs\.broker == 'true'/, job);
     assert.match(String(jobs.staging?.if), /outputs\.staging == 'true'/);
     const check = String(jobs.settings?.steps?.[0]?.run);
-    assert.match(check, /::notice title=Broker jobs skipped::/);
+    assert.match(
+      check,
+      /::notice title=Broker jobs skipped::publish-pact, can-i-deploy, deploy and record-deployment /,
+    );
     assert.match(check, /::notice title=Staging job skipped::.*never falls back to the embedded sandbox/);
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template.
     assert.equal(jobs.staging?.env?.ENGAGE_BASE_URL, '${{ vars.ENGAGE_BASE_URL }}');
@@ -130,9 +133,11 @@ describe('the GitLab pipeline gates a release the same way', () => {
     for (const job of ['publish-pact', 'can-i-deploy', 'deploy', 'record-deployment'])
       assert.match(JSON.stringify(gitlab[job]?.rules), /\$PACT_BROKER_BASE_URL/, job);
     assert.match(JSON.stringify(gitlab.staging?.rules), /\$ENGAGE_BASE_URL/);
+    // The test job needs k6-binary: a rule on it would leave the pipeline with a job that needs a missing one.
+    assert.equal(gitlab['k6-binary']?.rules, undefined);
     assert.match(
       JSON.stringify(gitlab.settings?.script),
-      /staging is skipped.*never falls back to the embedded sandbox/,
+      /publish-pact, can-i-deploy, deploy and record-deployment are skipped.*staging is skipped.*never falls back to the embedded sandbox/,
     );
   });
   it('runs npm start on staging with k6 from the pinned image, one at a time, with JUnit reports kept always', () => {
