@@ -70,9 +70,6 @@ export interface K6Command {
   secretNames: string[];
 }
 
-/** Load-only settings that are not part of the suite config, passed on from the env files too. */
-const LOAD_ONLY_VARIABLES = ['ENGAGE_LOAD_LANGUAGES'];
-
 export function buildK6Command(
   config: SuiteConfig,
   baseUrl: string,
@@ -94,11 +91,10 @@ export function buildK6Command(
     K6_NO_USAGE_REPORT: 'true',
   };
   if (flags.duration !== undefined) variables.ENGAGE_LOAD_DURATION = flags.duration;
-  for (const name of LOAD_ONLY_VARIABLES) {
-    const value = settingValue(environment, name);
-    if (value !== undefined) variables[name] = value;
-  }
-  // k6's open() takes a relative path from the script's folder (load/): the user meant the working directory.
+  // Load-only settings that are not part of the suite config, passed on from the env files too; k6's
+  // open() takes a relative path from the script's folder (load/), so the ids file goes as an absolute one.
+  const languages = settingValue(environment, 'ENGAGE_LOAD_LANGUAGES');
+  if (languages !== undefined) variables.ENGAGE_LOAD_LANGUAGES = languages;
   const idsFile = settingValue(environment, 'ENGAGE_APPOINTMENT_IDS_FILE');
   if (idsFile !== undefined) variables.ENGAGE_APPOINTMENT_IDS_FILE = resolve(idsFile);
   const secretNames = [];

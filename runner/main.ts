@@ -11,7 +11,7 @@ import { loadSuite } from '../config/load-suite-config.ts';
 import { inReports, layerLog, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
 import { targetLabel } from '../config/resolve-target.ts';
 import { settingValue } from '../config/setting-value.ts';
-import { findK6 } from '../load/load-layer.ts';
+import { chosenProfile, findK6 } from '../load/load-layer.ts';
 import { readSandboxSettings } from '../sandbox/sandbox-settings.ts';
 import { suiteLayers } from './layers.ts';
 import { preflightProblems } from './preflight.ts';
@@ -20,7 +20,7 @@ import { readLayerFindings } from './report/layer-findings.ts';
 import { findingsLines, writeSuiteReport } from './report/suite-report.ts';
 import { type LayerResult, runLayer } from './run-layer.ts';
 import { lockReportsFolder } from './run-lock.ts';
-import { loadProfileOf, readRunnerOptions } from './runner-options.ts';
+import { readRunnerOptions } from './runner-options.ts';
 
 const PROGRESS_EVERY_SECONDS = 30;
 const marks = { passed: '✔', failed: '✖', 'timed out': '✖', skipped: '-', interrupted: '✖' } as const;
@@ -40,7 +40,7 @@ await runMain(async () => {
   if (options.environmentName !== undefined) process.env.ENGAGE_ENV = options.environmentName;
   const { environment, config } = loadSuite();
   const k6 = findK6(environment);
-  const loadProfile = loadProfileOf(options, environment);
+  const loadProfile = chosenProfile(options.loadProfile, environment);
   const reports = reportsDirectory(environment);
   const target = targetLabel(config);
   const baselineFolder = options.baselineFolder ?? settingValue(environment, 'ENGAGE_BASELINE_DIR');

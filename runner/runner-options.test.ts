@@ -7,7 +7,7 @@ import { ConfigError } from '../config/config-error.ts';
 import { HelpRequested } from '../config/parse-flags.ts';
 import { readLoadFlags } from '../load/k6-command.ts';
 import { readSandboxSettings } from '../sandbox/sandbox-settings.ts';
-import { loadProfileOf, readRunnerOptions } from './runner-options.ts';
+import { readRunnerOptions } from './runner-options.ts';
 
 /** The message of the ConfigError `read` throws. */
 function refusal(read: () => unknown): string {
@@ -37,15 +37,6 @@ describe('npm start refuses bad flags with one message', () => {
       ),
     );
   }
-  it('takes ENGAGE_LOAD_PROFILE when --profile is not given, and refuses an unknown one', () => {
-    const options = readRunnerOptions([]);
-    assert.equal(loadProfileOf(options, { ENGAGE_LOAD_PROFILE: 'average' }), 'average');
-    assert.equal(loadProfileOf(options, {}), 'smoke');
-    assert.match(
-      refusal(() => loadProfileOf(options, { ENGAGE_LOAD_PROFILE: 'marathon' })),
-      /^ENGAGE_LOAD_PROFILE "marathon" is not one of smoke,/,
-    );
-  });
 });
 
 describe('the commands explain themselves', () => {

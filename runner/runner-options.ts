@@ -9,7 +9,7 @@ import { LAYER_NAMES, type LayerName } from './layers.ts';
 export interface RunnerOptions {
   layers: LayerName[];
   environmentName?: string;
-  /** --profile, if given; else ENGAGE_LOAD_PROFILE, else smoke (see loadProfileOf). */
+  /** --profile, if given; else ENGAGE_LOAD_PROFILE, else smoke (chosenProfile, as npm run load reads it). */
   loadProfile?: string;
   requireLoad: boolean;
   layerTimeoutSeconds?: number;
@@ -27,11 +27,6 @@ function layerList(flag: string, raw: string | undefined): LayerName[] | undefin
   if (unknown !== undefined)
     throw new ConfigError(flag, `names unknown layer "${unknown}"; layers: ${LAYER_NAMES.join(', ')}`);
   return names as LayerName[];
-}
-
-/** The load profile of a run: --profile, else ENGAGE_LOAD_PROFILE (as npm run load reads it), else smoke. */
-export function loadProfileOf(options: RunnerOptions, environment: Record<string, string | undefined>): string {
-  return chosenProfile(options.loadProfile, environment);
 }
 
 export function readRunnerOptions(args: string[]): RunnerOptions {

@@ -33,8 +33,9 @@ describe('profiles', () => {
 });
 
 describe('the profile a run asks for', () => {
-  it('is --profile, else ENGAGE_LOAD_PROFILE trimmed, else smoke when unset or blank', () => {
+  it('is --profile, else ENGAGE_LOAD_PROFILE trimmed, else smoke when unset or blank (npm start and npm run load alike)', () => {
     assert.equal(chosenProfile('stress', { ENGAGE_LOAD_PROFILE: 'soak' }), 'stress');
+    assert.equal(chosenProfile(undefined, { ENGAGE_LOAD_PROFILE: 'average' }), 'average');
     assert.equal(chosenProfile(undefined, { ENGAGE_LOAD_PROFILE: ' soak ' }), 'soak');
     assert.equal(chosenProfile(undefined, { ENGAGE_LOAD_PROFILE: ' ' }), 'smoke');
     assert.equal(chosenProfile(undefined, {}), 'smoke');
