@@ -4,7 +4,7 @@
 // server get a core each where taskset exists. Target: lookup.ts at ≥ 0.7 of the bare loop.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
@@ -75,17 +75,21 @@ async function k6Rate(k6: string, script: string, url: string): Promise<{ perSec
     errors += chunk;
   });
   const [code] = await once(child, 'exit');
-  if (code !== 0) throw new Error(`${script} exited with ${code}:\n${errors}`);
-  const file = script === 'load/lookup.ts' ? join(folder, 'load', 'summary.json') : summary;
-  const data = JSON.parse(readFileSync(file, 'utf8'));
-  const perSecond: number = data.rate ?? data.metrics.http_reqs.values.rate;
-  const cpuSeconds = timed
-    ? readFileSync(cpuFile, 'utf8')
-        .trim()
-        .split(/\s+/)
-        .reduce((total, value) => total + Number(value), 0)
-    : Number.NaN;
-  return { perSecond, cpu: (cpuSeconds * 1e6) / (perSecond * seconds) };
+  try {
+    if (code !== 0) throw new Error(`${script} exited with ${code}:\n${errors}`);
+    const file = script === 'load/lookup.ts' ? join(folder, 'load', 'summary.json') : summary;
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    const perSecond: number = data.rate ?? data.metrics.http_reqs.values.rate;
+    const cpuSeconds = timed
+      ? readFileSync(cpuFile, 'utf8')
+          .trim()
+          .split(/\s+/)
+          .reduce((total, value) => total + Number(value), 0)
+      : Number.NaN;
+    return { perSecond, cpu: (cpuSeconds * 1e6) / (perSecond * seconds) };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 await runMain(async () => {

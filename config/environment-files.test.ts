@@ -1,16 +1,16 @@
 // Proves where variables come from: `.env`, then `.env.<ENGAGE_ENV>`, and the process environment
 // winning over both; a named environment without its file is a clear error.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { ConfigError } from './config-error.ts';
 import { readEnvironment } from './environment-files.ts';
 import { readSuiteConfig } from './suite-config.ts';
 
 function directoryWith(files: Record<string, string>): string {
-  const directory = mkdtempSync(join(tmpdir(), 'engage-env-'));
+  const directory = temporaryFolder('env');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(directory, name), text);
   return directory;
 }

@@ -1,15 +1,15 @@
 // Proves how programs run as bundles: every program the suite starts bundles, modules keep their own
 // import.meta.url, a changed source rebuilds, and what cannot be bundled runs under the loader.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { suiteLayers } from '../runner/layers.ts';
 import { runNode } from '../testing/run-entry-point.ts';
+import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { typescriptProgram } from './typescript-node.ts';
 
-const folder = mkdtempSync(join(tmpdir(), 'engage-bundle-'));
+const folder = temporaryFolder('bundle');
 const write = (name: string, text: string) => {
   writeFileSync(join(folder, name), text);
   return join(folder, name);

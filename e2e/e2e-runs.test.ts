@@ -2,14 +2,14 @@
 // exit, once for a broken basic 200 while the checks built on it skip as "blocked by" it, and no
 // output of that run (console, HTML, JUnit, traces) holds the token it used.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { filesContaining } from '../testing/files-containing.ts';
 import { issueSandboxToken } from '../testing/issue-sandbox-token.ts';
 import { runNode } from '../testing/run-entry-point.ts';
+import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { startTinyServer } from '../testing/tiny-server.ts';
 
 let broken: RunningSandbox;
@@ -23,7 +23,7 @@ before(async () => {
 after(() => broken.close());
 
 it('fails once against a broken 200, blocks the checks built on it, and leaves its token in no output', async () => {
-  const reports = mkdtempSync(join(tmpdir(), 'engage-e2e-reports-'));
+  const reports = temporaryFolder('e2e-reports');
   const specs = ['e2e/appointment.spec.ts', 'e2e/translations.spec.ts', 'e2e/headers.spec.ts', 'e2e/latency.spec.ts'];
   const { code, output } = await runNode(['node_modules/@playwright/test/cli.js', 'test', ...specs], {
     CI: '',
@@ -53,7 +53,7 @@ it('fails once against a broken 200, blocks the checks built on it, and leaves i
 it('against a silent target: one failure naming the target, every other check blocked, in under 30 s', async () => {
   const silent = await startTinyServer(() => {});
   try {
-    const reports = mkdtempSync(join(tmpdir(), 'engage-e2e-reports-'));
+    const reports = temporaryFolder('e2e-reports');
     const started = Date.now();
     const { code, output } = await runNode(['node_modules/@playwright/test/cli.js', 'test'], {
       CI: '',

@@ -3,15 +3,13 @@
 // server for every request of every e2e check, behind the token-injecting forwarder and behind a
 // whole Playwright run; and the forwarder adds a token to nothing but a GET on the appointment path.
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { appointmentPath, CORRELATION_ID_MAX_LENGTH } from '../config/api-facts.ts';
 import { exactTransport, headerLines, type RawRequest, sendExactRequest } from '../config/exact-request.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { type RecordingProxy, startRecordingProxy } from '../testing/recording-proxy.ts';
 import { runNode } from '../testing/run-entry-point.ts';
+import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { startTinyServer, type TinyServer } from '../testing/tiny-server.ts';
 import { checkBadInput } from './checks/bad-input-checks.ts';
 import {
@@ -149,7 +147,7 @@ describe('a Playwright run, recorded at the target', () => {
       ['node_modules/@playwright/test/cli.js', 'test', 'e2e/translations.spec.ts'],
       {
         CI: '',
-        ENGAGE_REPORTS_DIR: mkdtempSync(join(tmpdir(), 'engage-wire-')),
+        ENGAGE_REPORTS_DIR: temporaryFolder('wire'),
         ENGAGE_BASE_URL: recorder.url,
         ENGAGE_ENTERPRISE: 'acme',
         ENGAGE_TOKEN: 'sandbox-token',

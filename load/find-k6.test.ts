@@ -1,14 +1,14 @@
 // Proves where k6 is found: K6_BIN (refused in one line when it is not an executable), else the PATH,
 // always as an absolute path, so that a relative K6_BIN works from any working folder.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { it } from 'node:test';
 import { ConfigError } from '../config/config-error.ts';
+import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { findK6 } from './find-k6.ts';
 
-const folder = mkdtempSync(join(tmpdir(), 'find-k6-'));
+const folder = temporaryFolder('find-k6');
 const k6 = join(folder, 'k6');
 writeFileSync(k6, '#!/bin/sh\n');
 chmodSync(k6, 0o755);

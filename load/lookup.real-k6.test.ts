@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -18,13 +18,13 @@ import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
 import { filesContaining } from '../testing/files-containing.ts';
 import { type RecordingProxy, startRecordingProxy } from '../testing/recording-proxy.ts';
 import { runEntryPoint, runProgram } from '../testing/run-entry-point.ts';
+import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { startTinyServer, type TinyServer } from '../testing/tiny-server.ts';
 import { findK6 } from './find-k6.ts';
 
 const k6 = findK6(process.env);
 const version = k6 === undefined ? '' : spawnSync(k6, ['version'], { encoding: 'utf8' }).stdout.split(' ')[1];
 const skip = k6 === undefined ? 'no k6 found: set K6_BIN or put k6 on the PATH to run the real-k6 tests' : false;
-const temporaryFolder = () => mkdtempSync(join(tmpdir(), 'real-k6-'));
 
 /** Runs k6 with only the variables given (and PATH), in the repository folder unless told. */
 function runK6(args: string[], environment: Record<string, string>, cwd = process.cwd()) {
@@ -40,7 +40,7 @@ function runK6(args: string[], environment: Record<string, string>, cwd = proces
 
 /** `k6 run load/lookup.ts` with its summaries and --out json in a folder of the test's own. */
 async function runLookup(target: string, environment: Record<string, string>, extraArgs: string[] = []) {
-  const reports = temporaryFolder();
+  const reports = temporaryFolder('real-k6');
   // k6 creates no folders: the summaries go to <reports>/load, as npm run load prepares it.
   mkdirSync(join(reports, 'load'));
   const run = await runK6(
@@ -83,7 +83,7 @@ function assertNoSecrets(folder: string, output: string, secrets: string[]) {
 
 describe(`real k6 ${version}`, { skip }, () => {
   it('npm run load: smoke passes against the sandbox, writes the summaries, and holds no token', async () => {
-    const reports = temporaryFolder();
+    const reports = temporaryFolder('real-k6');
     const { code, output } = await runEntryPoint(
       'load/run-load.ts',
       { K6_BIN: k6 as string, ENGAGE_REPORTS_DIR: reports, K6_WEB_DASHBOARD_PORT: '-1', K6_WEB_DASHBOARD_PERIOD: '1s' },
@@ -104,7 +104,7 @@ describe(`real k6 ${version}`, { skip }, () => {
   });
 
   it('npm start: the load layer passes and the report shows the real run, its tables and its chart', async () => {
-    const reports = temporaryFolder();
+    const reports = temporaryFolder('real-k6');
     const { code, output } = await runEntryPoint(
       'runner/main.ts',
       { K6_BIN: k6 as string, ENGAGE_REPORTS_DIR: reports, ENGAGE_LOAD_DURATION: '3s' },
@@ -126,7 +126,7 @@ describe(`real k6 ${version}`, { skip }, () => {
   });
 
   it('refuses a heavy profile against production, trailing dot and all, with one line before any request', async () => {
-    const folder = temporaryFolder();
+    const folder = temporaryFolder('real-k6');
     const { code, output } = await runK6(
       ['run', '--no-usage-report', join(process.cwd(), 'load/lookup.ts')],
       {
@@ -298,7 +298,7 @@ describe(`real k6 ${version}`, { skip }, () => {
     });
 
     it('an archive built with no environment runs with its settings given when it runs', async () => {
-      const folder = temporaryFolder();
+      const folder = temporaryFolder('real-k6');
       const bare = await runK6(['archive', '-O', join(folder, 'bare.tar'), 'load/lookup.ts'], {});
       assert.equal(bare.code, 0, bare.output);
       // The profile is part of the options, which an archive keeps: a short one for this test.
@@ -325,7 +325,7 @@ describe(`real k6 ${version}`, { skip }, () => {
     });
 
     it('an archive run without its settings stops in setup() with one line naming the variable', async () => {
-      const folder = temporaryFolder();
+      const folder = temporaryFolder('real-k6');
       await runK6(['archive', '-O', join(folder, 'lookup.tar'), 'load/lookup.ts'], {});
       // Run in the test's folder: with no ENGAGE_REPORTS_DIR the summaries go to the working directory.
       const { code, output } = await runK6(['run', '--no-usage-report', join(folder, 'lookup.tar')], {}, folder);
@@ -339,7 +339,7 @@ describe(`real k6 ${version}`, { skip }, () => {
     });
 
     it('an ids file: each id in it looked up, a number as its text; one that cannot be read stops setup() in one line', async () => {
-      const folder = temporaryFolder();
+      const folder = temporaryFolder('real-k6');
       const file = join(folder, 'ids.json');
       writeFileSync(file, '[123, "a-office-accepted"]');
       const withFile = (idsFile: string) =>

@@ -2,18 +2,18 @@
 // redacted, a missing k6 gets install instructions, and a stand-in k6 sees no secret on its command
 // line and has its exit code (99 for a crossed threshold) passed through.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
+import { temporaryFolder } from '../testing/temporary-folder.ts';
 
 /** Runs `npm run load` with its reports in a folder of the test's own, never the user's reports/. */
 const run = (args: string[], environment: Record<string, string> = {}) =>
   runEntryPoint('load/run-load.ts', { ENGAGE_REPORTS_DIR: 'test-output/run-load', ...environment }, args);
 
 function standInK6(exitCode: number) {
-  const folder = mkdtempSync(join(tmpdir(), 'fake-k6-'));
+  const folder = temporaryFolder('fake-k6');
   const record = join(folder, 'record.txt');
   const binary = join(folder, 'k6');
   writeFileSync(
@@ -62,7 +62,7 @@ describe('npm run load', () => {
   });
   it('passes the load-only settings of the env files on to k6, as npm start reads them', async () => {
     const k6 = standInK6(0);
-    const configFolder = mkdtempSync(join(tmpdir(), 'engage-load-env-'));
+    const configFolder = temporaryFolder('load-env');
     writeFileSync(join(configFolder, '.env.perf'), 'ENGAGE_LOAD_LANGUAGES=nl,fr\n');
     const { code, output } = await run(['--profile', 'smoke', '--env', 'perf'], {
       K6_BIN: k6.binary,

@@ -2,18 +2,18 @@
 // slo.json's limits and passes when unchanged, saying which figure moved and by how much; noise on a
 // fast target is no regression.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { LOOKUP_LATENCY_METRIC } from '../load/lib/load-thresholds.ts';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
 import { standInK6Binary } from '../testing/stand-in-k6.ts';
+import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { compareWithBaseline } from './report/baseline.ts';
 
 /** A reports folder of an earlier run whose lookups took `p95` ms at the 95th percentile. */
 function earlierRun(p95: number): string {
-  const folder = mkdtempSync(join(tmpdir(), 'engage-baseline-'));
+  const folder = temporaryFolder('baseline');
   mkdirSync(join(folder, 'load'));
   const metrics = {
     [LOOKUP_LATENCY_METRIC]: { type: 'trend', values: { med: p95 / 2, 'p(95)': p95, 'p(99)': p95 } },
@@ -39,7 +39,7 @@ describe('npm start -- --baseline', () => {
   const start = (baseline: string) =>
     runEntryPoint(
       'runner/main.ts',
-      { ENGAGE_REPORTS_DIR: mkdtempSync(join(tmpdir(), 'engage-baseline-run-')), K6_BIN: standInK6Binary() },
+      { ENGAGE_REPORTS_DIR: temporaryFolder('baseline-run'), K6_BIN: standInK6Binary() },
       ['--only', 'load', '--baseline', baseline],
     );
   it('passes a run that did not regress, showing the figures', async () => {
@@ -51,7 +51,7 @@ describe('npm start -- --baseline', () => {
     const { code, output } = await runEntryPoint(
       'runner/main.ts',
       {
-        ENGAGE_REPORTS_DIR: mkdtempSync(join(tmpdir(), 'engage-baseline-run-')),
+        ENGAGE_REPORTS_DIR: temporaryFolder('baseline-run'),
         K6_BIN: standInK6Binary(),
         STAND_IN_K6_P95: '300',
         ENGAGE_BASELINE_DIR: earlierRun(100),
@@ -66,7 +66,7 @@ describe('npm start -- --baseline', () => {
     assert.match(output, /the suite FAILED: baseline/);
   });
   it('refuses a baseline folder without a run in it, in one line', async () => {
-    const { code, output } = await start(mkdtempSync(join(tmpdir(), 'engage-empty-')));
+    const { code, output } = await start(temporaryFolder('empty'));
     assert.equal(code, 2);
     assert.match(
       output,

@@ -3,8 +3,7 @@
 // with its reason; and no configured or issued secret (client secret, no-scope token, broker token,
 // every token the target issued) is in its console output or any report file, traces unzipped.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
@@ -14,11 +13,12 @@ import { issueSandboxToken } from '../testing/issue-sandbox-token.ts';
 import { type RecordingProxy, startRecordingProxy } from '../testing/recording-proxy.ts';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
 import { standInK6Binary } from '../testing/stand-in-k6.ts';
+import { temporaryFolder } from '../testing/temporary-folder.ts';
 
 describe('a failing npm start of every layer', () => {
   let sandbox: RunningSandbox;
   let recorder: RecordingProxy;
-  const reports = mkdtempSync(join(tmpdir(), 'engage-failing-run-'));
+  const reports = temporaryFolder('failing-run');
   const [client, noScopeClient] = SANDBOX_DEFAULTS.clients;
   const brokerToken = `broker-token-${Date.now()}`;
   let noScopeToken: string;

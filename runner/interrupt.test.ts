@@ -3,8 +3,7 @@
 // signal, and leave no process behind (each run's processes carry a marker in their environment).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { typescriptProgram } from '../config/typescript-node.ts';
@@ -12,6 +11,7 @@ import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { type RecordingProxy, startRecordingProxy } from '../testing/recording-proxy.ts';
 import { emptyConfigFolder, startProgram, waitWhileRunning } from '../testing/run-entry-point.ts';
 import { standInK6Binary } from '../testing/stand-in-k6.ts';
+import { temporaryFolder } from '../testing/temporary-folder.ts';
 
 const hasProc = existsSync('/proc/self/environ');
 
@@ -59,7 +59,7 @@ describe('an interrupted run', { skip: hasProc ? false : 'needs /proc to find le
   });
 
   it('npm start: SIGINT during e2e stops it, exits 130, reports "interrupted", and sends nothing after 2 s', async () => {
-    const reports = mkdtempSync(join(tmpdir(), 'engage-interrupt-'));
+    const reports = temporaryFolder('interrupt');
     const run = start('runner/main.ts', ['--only', 'e2e'], {
       ENGAGE_REPORTS_DIR: reports,
       ENGAGE_BASE_URL: recorder.url,
@@ -91,7 +91,7 @@ describe('an interrupted run', { skip: hasProc ? false : 'needs /proc to find le
 
   it('npm run load: SIGTERM stops k6, exits 143 saying so, and leaves no process', async () => {
     const run = start('load/run-load.ts', ['--profile', 'smoke'], {
-      ENGAGE_REPORTS_DIR: mkdtempSync(join(tmpdir(), 'engage-interrupt-')),
+      ENGAGE_REPORTS_DIR: temporaryFolder('interrupt'),
       K6_BIN: standInK6Binary(),
       STAND_IN_K6_HANG: '1',
     });

@@ -1,13 +1,11 @@
 // The preflight of `npm start` against a remote target: a wrong secret, token, id or URL is one line
 // naming the variable, exit code 2, and no layer starts; right settings pass it.
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
+import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { startTinyServer } from '../testing/tiny-server.ts';
 
 describe('the preflight of npm start', () => {
@@ -17,7 +15,7 @@ describe('the preflight of npm start', () => {
   });
   after(() => sandbox.close());
   const settings = () => ({
-    ENGAGE_REPORTS_DIR: mkdtempSync(join(tmpdir(), 'engage-preflight-')),
+    ENGAGE_REPORTS_DIR: temporaryFolder('preflight'),
     ENGAGE_BASE_URL: sandbox.url,
     ENGAGE_ENTERPRISE: 'acme',
     ENGAGE_APPOINTMENT_ID: '123',

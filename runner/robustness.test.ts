@@ -2,20 +2,18 @@
 // a k6 run that never ends, are stopped at the layer timeout and reported as timed out. (Each layer's
 // own reaction to bad targets is proven beside it: verify-bad-targets.test.ts, bad-targets.test.ts.)
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
 import { badTargetEnvironment } from '../testing/bad-targets.ts';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
 import { standInK6Binary } from '../testing/stand-in-k6.ts';
+import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { startTinyServer } from '../testing/tiny-server.ts';
 
 describe('npm start', { concurrency: true }, () => {
   it('stops a k6 run that never ends at the layer timeout, as timed out', async () => {
     const environment = {
-      ENGAGE_REPORTS_DIR: mkdtempSync(join(tmpdir(), 'engage-robustness-')),
+      ENGAGE_REPORTS_DIR: temporaryFolder('robustness'),
       K6_BIN: standInK6Binary(),
       STAND_IN_K6_HANG: '1',
     };
@@ -44,8 +42,8 @@ describe('npm start', { concurrency: true }, () => {
       {
         ...badTargetEnvironment(target.url),
         ENGAGE_REQUEST_TIMEOUT_MS: '600000',
-        ENGAGE_PACT_DIR: mkdtempSync(join(tmpdir(), 'engage-pacts-')),
-        ENGAGE_REPORTS_DIR: mkdtempSync(join(tmpdir(), 'engage-robustness-')),
+        ENGAGE_PACT_DIR: temporaryFolder('pacts'),
+        ENGAGE_REPORTS_DIR: temporaryFolder('robustness'),
       },
       // 8 s: the consumer pact tests come first, and take 2 to 4 s while npm test runs its suites at once.
       ['--only', 'contracts', '--layer-timeout', '8'],

@@ -2,8 +2,7 @@
 // which passes untouched; a lock left by a run that is gone is taken over.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../config/config-error.ts';
@@ -11,9 +10,10 @@ import { inReports, REPORT_FILES } from '../config/report-paths.ts';
 import { typescriptProgram } from '../config/typescript-node.ts';
 import { emptyConfigFolder, runEntryPoint, startProgram, waitWhileRunning } from '../testing/run-entry-point.ts';
 import { standInK6Binary } from '../testing/stand-in-k6.ts';
+import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { lockReportsFolder } from './run-lock.ts';
 
-const folder = () => mkdtempSync(join(tmpdir(), 'engage-lock-'));
+const folder = () => temporaryFolder('lock');
 
 describe('the reports folder lock', () => {
   it('refuses a second holder while the first runs, and frees the folder on release', () => {

@@ -2,18 +2,18 @@
 // each layer's outcome with links and a latency chart, the load layer skipped or required, clear
 // refusals of bad flags, and no secret in any file under reports/.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type AnotherProvider, startAnotherProvider } from '../testing/another-provider.ts';
 import { filesContaining } from '../testing/files-containing.ts';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
 import { standInK6Binary } from '../testing/stand-in-k6.ts';
+import { temporaryFolder } from '../testing/temporary-folder.ts';
 
 const start = (environment: Record<string, string>, args: string[]) =>
   runEntryPoint('runner/main.ts', environment, args);
-const reportsFolder = () => mkdtempSync(join(tmpdir(), 'engage-start-'));
+const reportsFolder = () => temporaryFolder('start');
 
 describe('npm start against another provider, with a known token and a stand-in k6', () => {
   let provider: AnotherProvider;
@@ -27,7 +27,7 @@ describe('npm start against another provider, with a known token and a stand-in 
     const environment = {
       ...provider.environment,
       ENGAGE_REPORTS_DIR: reports,
-      ENGAGE_PACT_DIR: mkdtempSync(join(tmpdir(), 'engage-pacts-')),
+      ENGAGE_PACT_DIR: temporaryFolder('pacts'),
       K6_BIN: standInK6Binary(),
     };
     const { code, output } = await start(environment, ['--skip', 'e2e']);
@@ -58,7 +58,7 @@ describe('npm start against a broken provider', () => {
     const reports = reportsFolder();
     const environment = {
       ENGAGE_REPORTS_DIR: reports,
-      ENGAGE_PACT_DIR: mkdtempSync(join(tmpdir(), 'engage-pacts-')),
+      ENGAGE_PACT_DIR: temporaryFolder('pacts'),
       SANDBOX_FAULTS: 'wrong-enum',
     };
     const { code, output } = await start(environment, ['--only', 'schemas,contracts']);

@@ -1,12 +1,12 @@
 // Proves the sandbox's opt-in knobs: latency, an injected error rate, the documented rate limit
 // (per minute and concurrent), and seeding from a file or through the store's helpers.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
 import { get } from '../testing/http-helpers.ts';
+import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { readSeedFile, SeedError } from './seed.ts';
 import { startSandbox } from './start-sandbox.ts';
 
@@ -69,7 +69,7 @@ describe('seeding', () => {
     return { enterprises: [{ id: 'globex', defaultLanguage: 'nl', appointments: [appointment] }] };
   };
   it('serves a seed file instead of the built-in data', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'engage-seed-')), 'seed.json');
+    const file = join(temporaryFolder('seed'), 'seed.json');
     writeFileSync(file, JSON.stringify(seed()));
     const sandbox = await startSandbox({ seed: readSeedFile(file) });
     assert.equal((await get(`${sandbox.url}/enterprises/globex/appointments/only-one`)).status, 200);
@@ -79,7 +79,7 @@ describe('seeding', () => {
   it('refuses a seed file whose appointment breaks the schema, naming it and the path', () => {
     const broken = seed();
     (broken.enterprises[0]?.appointments[0] as Record<string, unknown>).status = 'LATE';
-    const file = join(mkdtempSync(join(tmpdir(), 'engage-seed-')), 'seed.json');
+    const file = join(temporaryFolder('seed'), 'seed.json');
     writeFileSync(file, JSON.stringify(broken));
     assert.throws(
       () => readSeedFile(file),

@@ -2,14 +2,14 @@
 // output streams, the others' follow whole, one line each says how it ended, any failure fails it, and
 // each script gets the project's Node compile cache.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { typescriptProgram } from '../config/typescript-node.ts';
 import { runProgram } from '../testing/run-entry-point.ts';
+import { temporaryFolder } from '../testing/temporary-folder.ts';
 
-const project = mkdtempSync(join(tmpdir(), 'engage-run-in-parallel-'));
+const project = temporaryFolder('run-in-parallel');
 mkdirSync(join(project, 'node_modules', '.bin'), { recursive: true });
 writeFileSync(join(project, 'node_modules', '.bin', 'local-tool'), '#!/bin/sh\necho "local tool ran"\n', {
   mode: 0o755,

@@ -2,11 +2,9 @@
 // and collects its exit code and output, for tests of what users see.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { typescriptProgram } from '../config/typescript-node.ts';
 import { withoutColourCodes } from '../runner/run-layer.ts';
+import { temporaryFolder } from './temporary-folder.ts';
 
 export interface EntryPointRun {
   code: number | null;
@@ -17,7 +15,7 @@ export interface EntryPointRun {
 const suiteVariables = /^(ENGAGE_|SANDBOX_|PACT_BROKER_|NODE_TEST_CONTEXT$)/;
 
 /** An empty config folder (ENGAGE_CONFIG_DIR): a developer's own .env must not change what a test targets. */
-export const emptyConfigFolder = () => mkdtempSync(join(tmpdir(), 'engage-config-'));
+export const emptyConfigFolder = () => temporaryFolder('config');
 
 /** A program started with exactly `env`, its output so far (stdout and stderr), and its exit. */
 export function startProgram(program: string, args: string[], env: NodeJS.ProcessEnv, cwd = process.cwd()) {

@@ -2,8 +2,7 @@
 // what a smoke run of load/lookup.ts writes under ENGAGE_REPORTS_DIR/load and exits with
 // STAND_IN_K6_EXIT (0 unless set), or hangs when STAND_IN_K6_HANG is set, or first waits for the file
 // STAND_IN_K6_WAIT_FOR to appear, so that the layers around k6 can be tested.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -13,10 +12,11 @@ import { typescriptProgram } from '../config/typescript-node.ts';
 import { DEFAULT_PROFILE } from '../load/lib/load-profiles.ts';
 import { LOOKUP_COUNT_METRIC, LOOKUP_LATENCY_METRIC, LOOKUP_TAG } from '../load/lib/load-thresholds.ts';
 import { summaryOutputs } from '../load/lib/summary-reports.ts';
+import { temporaryFolder } from './temporary-folder.ts';
 
 /** An executable that runs this stand-in, for K6_BIN. */
 export function standInK6Binary(): string {
-  const binary = join(mkdtempSync(join(tmpdir(), 'stand-in-k6-')), 'k6');
+  const binary = join(temporaryFolder('stand-in-k6'), 'k6');
   writeFileSync(
     binary,
     `#!/bin/sh\nexec ${[process.execPath, ...typescriptProgram(fileURLToPath(import.meta.url))].map((arg) => `"${arg}"`).join(' ')} "$@"\n`,

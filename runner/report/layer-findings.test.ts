@@ -1,11 +1,11 @@
 // Proves how npm start's summary reads Playwright's JSON report: counts, skip reasons, and each
 // failure as the check's own problem lines, without Playwright's diff, colours or stack.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { it } from 'node:test';
 import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
+import { temporaryFolder } from '../../testing/temporary-folder.ts';
 import { readLayerFindings } from './layer-findings.ts';
 
 const playwrightError = [
@@ -28,7 +28,7 @@ const bareExpectError = [
 ].join('\n');
 
 it('reads counts, skip reasons and failures without Playwright diff, colours or stack', () => {
-  const reports = mkdtempSync(join(tmpdir(), 'engage-findings-'));
+  const reports = temporaryFolder('findings');
   const file = inReports(reports, REPORT_FILES.e2eResults);
   mkdirSync(dirname(file), { recursive: true });
   const test = (status: string, extra: object = {}) => ({ status, results: [{}], ...extra });

@@ -2,14 +2,14 @@
 // imports, imports kept as written), compiles a file again when it changes, and names the file and
 // line of a syntax error.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { withTypescript } from '../../config/typescript-node.ts';
 import { runNode } from '../../testing/run-entry-point.ts';
+import { temporaryFolder } from '../../testing/temporary-folder.ts';
 
-const folder = mkdtempSync(join(tmpdir(), 'engage-ts-loader-'));
+const folder = temporaryFolder('ts-loader');
 const write = (name: string, text: string) => {
   writeFileSync(join(folder, name), text);
   return join(folder, name);
