@@ -42,6 +42,9 @@ export const options = readOrReport(
   () => buildLoadOptions(shape, slo.lookup),
   () => buildLoadOptions(readRunShape({}), slo.lookup),
 );
+// k6 puts its own reading of `options` (no JavaScript arrays) in its place once it has read them:
+// the summary learns which thresholds abort the run from the ones given here.
+const givenThresholds = options.thresholds;
 const settings = readOrReport<LoadSettings | undefined>(
   () => readLoadSettings(__ENV),
   () => undefined,
@@ -290,5 +293,6 @@ export default function (issued: IssuedToken): void {
 
 export function handleSummary(data: SummaryData): Record<string, string> {
   // Read apart from the settings, so that a run refused for its settings still writes where it was told.
-  return summaryOutputs(data, shape.profile, settings?.baseUrl ?? '(no target)', handedReportsDirectory(__ENV));
+  const run = { profile: shape.profile, target: settings?.baseUrl ?? '(no target)', thresholds: givenThresholds };
+  return summaryOutputs(data, run, handedReportsDirectory(__ENV));
 }

@@ -2,7 +2,7 @@
 // redacted, a missing k6 gets install instructions, and a stand-in k6 sees no secret on its command
 // line and has its exit code (99 for a crossed threshold) passed through.
 import assert from 'node:assert/strict';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
@@ -12,13 +12,14 @@ import { temporaryFolder } from '../testing/temporary-folder.ts';
 const run = (args: string[], environment: Record<string, string> = {}) =>
   runEntryPoint('load/run-load.ts', { ENGAGE_REPORTS_DIR: 'test-output/run-load', ...environment }, args);
 
-function standInK6(exitCode: number) {
+/** A k6 that records what it was given, writes a summary unless told not to, and exits with `exitCode`. */
+function standInK6(exitCode: number, { writesSummary = true } = {}) {
   const folder = temporaryFolder('fake-k6');
   const record = join(folder, 'record.txt');
   const binary = join(folder, 'k6');
   writeFileSync(
     binary,
-    `#!/bin/sh\necho "args: $*" > "${record}"\necho "token: $ENGAGE_TOKEN" >> "${record}"\necho "target: $ENGAGE_BASE_URL" >> "${record}"\necho "languages: $ENGAGE_LOAD_LANGUAGES" >> "${record}"\nexit ${exitCode}\n`,
+    `#!/bin/sh\necho "args: $*" > "${record}"\necho "token: $ENGAGE_TOKEN" >> "${record}"\necho "target: $ENGAGE_BASE_URL" >> "${record}"\necho "languages: $ENGAGE_LOAD_LANGUAGES" >> "${record}"\n${writesSummary ? 'echo {} > "$ENGAGE_REPORTS_DIR/load/summary.json"\n' : ''}exit ${exitCode}\n`,
   );
   chmodSync(binary, 0o755);
   return { binary, record: () => readFileSync(record, 'utf8') };
@@ -70,6 +71,19 @@ describe('npm run load', () => {
     });
     assert.equal(code, 0, output);
     assert.match(k6.record(), /^languages: nl,fr$/m);
+  });
+  it("fails a run that k6 passed without writing its summary (the script's handleSummary failed), saying so", async () => {
+    const k6 = standInK6(0, { writesSummary: false });
+    const reports = temporaryFolder('run-load');
+    // An earlier run's summary, which this run must not pass off as its own.
+    mkdirSync(join(reports, 'load'));
+    writeFileSync(join(reports, 'load', 'summary.json'), '{}');
+    const { code, output } = await run(['--profile', 'smoke'], { K6_BIN: k6.binary, ENGAGE_REPORTS_DIR: reports });
+    assert.equal(code, 1, output);
+    assert.match(
+      output,
+      /^load: k6 passed but wrote no .*\/load\/summary\.json: the script's handleSummary failed \(k6's error above says why\)$/m,
+    );
   });
   it('refuses an unknown profile with one line', async () => {
     const { code, output } = await run(['--profile', 'marathon']);

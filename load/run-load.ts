@@ -2,7 +2,7 @@
 // configured target, starting the embedded sandbox when ENGAGE_BASE_URL is unset. k6's exit code
 // (99 when a threshold is crossed) is passed through. `--dry-run` prints the command and options.
 // Ctrl-C or SIGTERM goes on to k6 (which stops and writes its summary), then exit 130 or 143.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { EXIT_CODE_FOR, forwardStopSignals, interruption, spawnSharingGroup } from '../config/child-processes.ts';
 import { runMain } from '../config/entry-point.ts';
 import { loadSuite } from '../config/load-suite-config.ts';
@@ -52,6 +52,10 @@ await runMain(async () => {
       return;
     }
     mkdirSync(inReports(reports, REPORT_FILES.load), { recursive: true });
+    // Gone until this run writes it: k6 prints its own summary and still exits 0 when the script's
+    // handleSummary throws, and a passing run must not leave an earlier run's figures to be read.
+    const summary = inReports(reports, REPORT_FILES.loadSummary);
+    rmSync(summary, { force: true });
     console.log(`load: ${flags.profile} profile against ${target.label}`);
     // k6 stays in this command's process group: whatever stops the group (a terminal's Ctrl-C, npm
     // start's layer timeout) stops k6 with it.
@@ -72,6 +76,13 @@ await runMain(async () => {
         `load: a threshold was crossed (k6 exit code 99); see the summary above and ${inReports(reports, REPORT_FILES.load)}/`,
       );
     if (code === 108) console.error('load: k6 stopped the run (exit code 108); the "test aborted" line above says why');
+    if (code === 0 && !existsSync(summary)) {
+      console.error(
+        `load: k6 passed but wrote no ${summary}: the script's handleSummary failed (k6's error above says why)`,
+      );
+      process.exitCode = 1;
+      return;
+    }
     process.exitCode = code ?? 1;
   } finally {
     await target.close();

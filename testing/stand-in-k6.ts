@@ -55,12 +55,12 @@ if (isEntryPoint(import.meta.url)) {
       checks: { type: 'rate', values: { rate: 1 }, thresholds: { 'rate>0.99': { ok: true } } },
     },
   };
-  const { stdout, ...files } = summaryOutputs(
-    summary,
-    process.env.ENGAGE_LOAD_PROFILE ?? DEFAULT_PROFILE,
-    process.env.ENGAGE_BASE_URL ?? '',
-    reports,
-  );
+  const run = {
+    profile: process.env.ENGAGE_LOAD_PROFILE ?? DEFAULT_PROFILE,
+    target: process.env.ENGAGE_BASE_URL ?? '',
+    thresholds: { checks: ['rate>0.99'] },
+  };
+  const { stdout, ...files } = summaryOutputs(summary, run, reports);
   for (const [file, text] of Object.entries(files)) writeFileSync(file, text);
   console.log(stdout);
   console.log(`stand-in k6 ${process.argv.slice(2).join(' ')}`);

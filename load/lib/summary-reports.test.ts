@@ -14,32 +14,50 @@ const summary = {
       values: { med: 3.2, 'p(95)': 7.9, 'p(99)': 12.4 },
     },
     http_req_failed: { type: 'rate', values: { rate: 0 }, thresholds: { 'rate<0.01': { ok: true } } },
-    checks: { type: 'rate', values: { rate: 0.9 }, thresholds: { 'rate>0.99': { ok: false } } },
+    checks: {
+      type: 'rate',
+      values: { rate: 0.9 },
+      thresholds: { 'rate>0.99': { ok: false }, 'rate>0.5': { ok: true } },
+    },
     rate_limited_responses: { type: 'counter', values: { count: 2 } },
+  },
+};
+/** The run as lookup.ts describes it: checks have an objective and a threshold that ends the run. */
+const run = {
+  profile: 'smoke',
+  target: 'http://127.0.0.1:1',
+  thresholds: {
+    http_req_failed: ['rate<0.01'],
+    checks: ['rate>0.99', { threshold: 'rate>0.5', abortOnFail: true, delayAbortEval: '10s' }],
   },
 };
 
 describe('the summary files', () => {
   it('hold one JUnit test case per threshold, failing where it was crossed', () => {
-    const xml = renderJUnit(summary, 'smoke');
-    assert.match(xml, /<testsuites tests="2" failures="1" time="15\.250">/);
+    const xml = renderJUnit(summary, run);
+    assert.match(xml, /<testsuites tests="3" failures="1" time="15\.250">/);
     assert.match(xml, /<testcase classname="k6\.thresholds" name="http_req_failed: rate&lt;0\.01"\/>/);
     assert.match(xml, /name="checks: rate&gt;0\.99"><failure message="threshold crossed"\/>/);
   });
   it('summarise the run in Markdown, with the verdict first', () => {
-    const markdown = renderMarkdown(summary, 'smoke', 'http://127.0.0.1:1');
+    const markdown = renderMarkdown(summary, run);
     assert.match(markdown, /^## Load: smoke against http:\/\/127\.0\.0\.1:1 — FAILED/);
     assert.match(markdown, /\| lookup latency \(200s\) p50 \/ p95 \/ p99 \| 3\.2 ms \/ 7\.9 ms \/ 12\.4 ms \|/);
     assert.match(markdown, /\| rate-limited \(429\) \| 2 \|/);
     assert.match(markdown, /\| `checks` `rate>0\.99` \| 90\.00 % \| −9\.00 % \| FAILED \|/);
     assert.match(markdown, /\| `http_req_failed` `rate<0\.01` \| 0\.00 % \| \+1\.00 % \| passed \|/);
+    assert.match(
+      markdown,
+      /\| `checks` `rate>0\.5`, aborts the run when crossed \| 90\.00 % \| \+40\.00 % \| passed \|/,
+    );
   });
   it('print a text summary with the figures and each threshold', () => {
-    const text = renderText(summary, 'smoke', 'http://127.0.0.1:1', ['a.json']);
+    const text = renderText(summary, run, ['a.json']);
     assert.match(text, /^load: smoke against http:\/\/127\.0\.0\.1:1: FAILED$/m);
     assert.match(text, /lookup latency \(200s\) p50 \/ p95 \/ p99 {2}3\.2 ms \/ 7\.9 ms \/ 12\.4 ms/);
     assert.match(text, /✔ http_req_failed rate<0\.01 {2}\(seen 0\.00 %, margin \+1\.00 %\)$/m);
     assert.match(text, /✖ checks rate>0\.99 {2}\(seen 90\.00 %, margin −9\.00 %\) {2}crossed$/m);
+    assert.match(text, /✔ checks rate>0\.5, aborts the run when crossed {2}\(seen 90\.00 %, margin \+40\.00 %\)$/m);
   });
   it('give each threshold its value and margin in the unit of its metric, in the HTML fragment too', () => {
     const withLatency = {
@@ -58,15 +76,16 @@ describe('the summary files', () => {
         },
       },
     };
-    const html = renderHtml(withLatency, 'smoke', 'http://127.0.0.1:1/<x>');
+    const html = renderHtml(withLatency, { ...run, target: 'http://127.0.0.1:1/<x>' });
     assert.match(html, /^<h3>Load: smoke against http:\/\/127\.0\.0\.1:1\/&lt;x&gt;: FAILED<\/h3>/);
     assert.match(html, /<td>p\(95\)&lt;500<\/td><td>7\.9 ms<\/td><td>\+492\.1 ms<\/td><td>passed<\/td>/);
     assert.match(html, /<td>count&gt;0<\/td><td>28<\/td><td>\+28<\/td>/);
     assert.match(html, /<tr class="failed"><td>checks<\/td>/);
+    assert.match(html, /<td>rate&gt;0\.5, aborts the run when crossed<\/td>/);
   });
   it('go under <reports>/load/, or into the working directory for a bare k6 run, never with setup_data', () => {
     const withToken = { ...summary, setup_data: { token: 'secret-in-setup-data' } };
-    const outputs = summaryOutputs(withToken, 'smoke', 'x', 'reports');
+    const outputs = summaryOutputs(withToken, run, 'reports');
     assert.deepEqual(Object.keys(outputs), [
       'stdout',
       'reports/load/summary.json',
@@ -74,7 +93,7 @@ describe('the summary files', () => {
       'reports/load/summary.md',
       'reports/load/summary.html',
     ]);
-    assert.deepEqual(Object.keys(summaryOutputs(summary, 'smoke', 'x', undefined)).slice(1), [
+    assert.deepEqual(Object.keys(summaryOutputs(summary, run, undefined)).slice(1), [
       'load-summary.json',
       'load-junit.xml',
       'load-summary.md',

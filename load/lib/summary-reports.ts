@@ -4,7 +4,7 @@
 // fragment for the combined report of `npm start`. Each threshold shows the value seen and its margin.
 import { escapeMarkup } from '../../config/escape-markup.ts';
 import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
-import { LOOKUP_COUNT_METRIC, LOOKUP_LATENCY_METRIC } from './load-thresholds.ts';
+import { LOOKUP_COUNT_METRIC, LOOKUP_LATENCY_METRIC, type Threshold } from './load-thresholds.ts';
 
 export interface SummaryMetric {
   type: string;
@@ -19,10 +19,19 @@ export interface SummaryData {
   [other: string]: unknown;
 }
 
+/** What the summary tells beside k6's data: the run's profile and target, and its thresholds as k6 was given them. */
+export interface SummaryRun {
+  profile: string;
+  target: string;
+  thresholds: Record<string, Threshold[]>;
+}
+
 export interface ThresholdOutcome {
   metric: string;
   threshold: string;
   ok: boolean;
+  /** k6 ends the run as soon as it is crossed (abortOnFail): a reader should not take it for a second objective. */
+  aborts: boolean;
   /** The value the threshold judged and how far it was on the right side (negative: crossed), as text. */
   observed?: string;
   margin?: string;
@@ -38,17 +47,27 @@ function inUnit(type: string, stat: string, value: number): string {
   return String(Number(value.toFixed(3)));
 }
 
-function thresholdOutcomes(data: SummaryData): ThresholdOutcome[] {
+function thresholdOutcomes(data: SummaryData, run: SummaryRun): ThresholdOutcome[] {
   return Object.entries(data.metrics).flatMap(([metric, { type, values, thresholds }]) =>
     Object.entries(thresholds ?? {}).map(([threshold, { ok }]) => {
+      const aborts = (run.thresholds[metric] ?? []).some(
+        (given) => typeof given !== 'string' && given.threshold === threshold && given.abortOnFail,
+      );
       const [, stat = '', operator = '', boundText = ''] = THRESHOLD.exec(threshold) ?? [];
       const seen = values[stat];
-      if (seen === undefined) return { metric, threshold, ok };
+      if (seen === undefined) return { metric, threshold, ok, aborts };
       const bound = Number(boundText);
       const headroom = operator.startsWith('<') ? bound - seen : operator.startsWith('>') ? seen - bound : undefined;
       const margin =
         headroom === undefined ? undefined : `${headroom < 0 ? '−' : '+'}${inUnit(type, stat, Math.abs(headroom))}`;
-      return { metric, threshold, ok, observed: inUnit(type, stat, seen), ...(margin === undefined ? {} : { margin }) };
+      return {
+        metric,
+        threshold,
+        ok,
+        aborts,
+        observed: inUnit(type, stat, seen),
+        ...(margin === undefined ? {} : { margin }),
+      };
     }),
   );
 }
@@ -59,8 +78,12 @@ function withoutSetupData(data: SummaryData): SummaryData {
   return rest as SummaryData;
 }
 
-export function renderJUnit(data: SummaryData, profile: string): string {
-  const outcomes = thresholdOutcomes(data);
+/** Said after a threshold that ends the run, so that it is not read as a second objective. */
+const abortNote = (outcome: ThresholdOutcome) => (outcome.aborts ? ', aborts the run when crossed' : '');
+const thresholdLabel = (outcome: ThresholdOutcome) => `${outcome.threshold}${abortNote(outcome)}`;
+
+export function renderJUnit(data: SummaryData, run: SummaryRun): string {
+  const outcomes = thresholdOutcomes(data, run);
   const failures = outcomes.filter((outcome) => !outcome.ok).length;
   const seconds = ((data.state?.testRunDurationMs ?? 0) / 1000).toFixed(3);
   const cases = outcomes.map(({ metric, threshold, ok }) => {
@@ -72,7 +95,7 @@ export function renderJUnit(data: SummaryData, profile: string): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites tests="${outcomes.length}" failures="${failures}" time="${seconds}">`,
-    `  <testsuite name="k6 ${escapeMarkup(profile)} thresholds" tests="${outcomes.length}" failures="${failures}" time="${seconds}">`,
+    `  <testsuite name="k6 ${escapeMarkup(run.profile)} thresholds" tests="${outcomes.length}" failures="${failures}" time="${seconds}">`,
     ...cases,
     '  </testsuite>',
     '</testsuites>',
@@ -103,14 +126,14 @@ function figures(data: SummaryData): Array<[string, string]> {
 }
 
 /** Passed only when lookups succeeded and no threshold was crossed: a run stopped in setup() made none. */
-function verdict(data: SummaryData): string {
+function verdict(data: SummaryData, run: SummaryRun): string {
   if (!data.metrics[LOOKUP_COUNT_METRIC]?.values.count) return 'FAILED: no successful lookup';
-  return thresholdOutcomes(data).every((outcome) => outcome.ok) ? 'passed' : 'FAILED';
+  return thresholdOutcomes(data, run).every((outcome) => outcome.ok) ? 'passed' : 'FAILED';
 }
 
-export function renderMarkdown(data: SummaryData, profile: string, target: string): string {
+export function renderMarkdown(data: SummaryData, run: SummaryRun): string {
   return [
-    `## Load: ${profile} against ${target} — ${verdict(data)}`,
+    `## Load: ${run.profile} against ${run.target} — ${verdict(data, run)}`,
     '',
     '| figure | value |',
     '| --- | --- |',
@@ -118,32 +141,35 @@ export function renderMarkdown(data: SummaryData, profile: string, target: strin
     '',
     '| threshold | seen | margin | result |',
     '| --- | --- | --- | --- |',
-    ...thresholdOutcomes(data).map(
-      ({ metric: name, threshold, ok, observed, margin }) =>
-        `| \`${name}\` \`${threshold}\` | ${observed ?? 'n/a'} | ${margin ?? 'n/a'} | ${ok ? 'passed' : 'FAILED'} |`,
+    ...thresholdOutcomes(data, run).map(
+      (outcome) =>
+        `| \`${outcome.metric}\` \`${outcome.threshold}\`${abortNote(outcome)} | ${outcome.observed ?? 'n/a'} | ${outcome.margin ?? 'n/a'} | ${outcome.ok ? 'passed' : 'FAILED'} |`,
     ),
     '',
   ].join('\n');
 }
 
 /** The summary as an HTML fragment (a heading and two tables) for the combined report's load section. */
-export function renderHtml(data: SummaryData, profile: string, target: string): string {
+export function renderHtml(data: SummaryData, run: SummaryRun): string {
   const cells = (tag: string, values: string[]) =>
     `<tr>${values.map((value) => `<${tag}>${escapeMarkup(value)}</${tag}>`).join('')}</tr>`;
-  const outcomes = thresholdOutcomes(data);
+  const outcomes = thresholdOutcomes(data, run);
   return [
-    `<h3>Load: ${escapeMarkup(profile)} against ${escapeMarkup(target)}: ${escapeMarkup(verdict(data))}</h3>`,
+    `<h3>Load: ${escapeMarkup(run.profile)} against ${escapeMarkup(run.target)}: ${escapeMarkup(verdict(data, run))}</h3>`,
     '<table class="load-figures">',
     cells('th', ['figure', 'value']),
     ...figures(data).map((row) => cells('td', row)),
     '</table>',
     '<table class="load-thresholds">',
     cells('th', ['metric', 'threshold', 'seen', 'margin', 'result']),
-    ...outcomes.map(({ metric, threshold, ok, observed, margin }) =>
-      cells('td', [metric, threshold, observed ?? 'n/a', margin ?? 'n/a', ok ? 'passed' : 'FAILED']).replace(
-        '<tr>',
-        `<tr class="${ok ? 'passed' : 'failed'}">`,
-      ),
+    ...outcomes.map((outcome) =>
+      cells('td', [
+        outcome.metric,
+        thresholdLabel(outcome),
+        outcome.observed ?? 'n/a',
+        outcome.margin ?? 'n/a',
+        outcome.ok ? 'passed' : 'FAILED',
+      ]).replace('<tr>', `<tr class="${outcome.ok ? 'passed' : 'failed'}">`),
     ),
     '</table>',
     '',
@@ -151,17 +177,17 @@ export function renderHtml(data: SummaryData, profile: string, target: string): 
 }
 
 /** The end-of-test summary for the terminal. */
-export function renderText(data: SummaryData, profile: string, target: string, files: string[]): string {
+export function renderText(data: SummaryData, run: SummaryRun, files: string[]): string {
   const rows = figures(data);
   const width = Math.max(...rows.map(([label]) => label.length));
   return [
     '',
-    `load: ${profile} against ${target}: ${verdict(data)}`,
+    `load: ${run.profile} against ${run.target}: ${verdict(data, run)}`,
     ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`),
     '  thresholds:',
-    ...thresholdOutcomes(data).map(
-      ({ metric, threshold, ok, observed, margin }) =>
-        `    ${ok ? '✔' : '✖'} ${metric} ${threshold}${observed === undefined ? '' : `  (seen ${observed}${margin === undefined ? '' : `, margin ${margin}`})`}${ok ? '' : '  crossed'}`,
+    ...thresholdOutcomes(data, run).map(
+      (outcome) =>
+        `    ${outcome.ok ? '✔' : '✖'} ${outcome.metric} ${thresholdLabel(outcome)}${outcome.observed === undefined ? '' : `  (seen ${outcome.observed}${outcome.margin === undefined ? '' : `, margin ${outcome.margin}`})`}${outcome.ok ? '' : '  crossed'}`,
     ),
     `  summary files: ${files.join(', ')}`,
     '',
@@ -192,17 +218,16 @@ function summaryPaths(reportsDirectory: string | undefined): {
 /** Everything handleSummary returns, keyed by path as k6 expects, with the text summary on stdout. */
 export function summaryOutputs(
   data: SummaryData,
-  profile: string,
-  target: string,
+  run: SummaryRun,
   reportsDirectory: string | undefined,
 ): Record<string, string> {
   const safe = withoutSetupData(data);
   const paths = summaryPaths(reportsDirectory);
   return {
-    stdout: renderText(safe, profile, target, Object.values(paths)),
+    stdout: renderText(safe, run, Object.values(paths)),
     [paths.json]: JSON.stringify(safe, null, 2),
-    [paths.junit]: renderJUnit(safe, profile),
-    [paths.markdown]: renderMarkdown(safe, profile, target),
-    [paths.html]: renderHtml(safe, profile, target),
+    [paths.junit]: renderJUnit(safe, run),
+    [paths.markdown]: renderMarkdown(safe, run),
+    [paths.html]: renderHtml(safe, run),
   };
 }
