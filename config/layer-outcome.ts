@@ -19,6 +19,16 @@ export interface LayerFindings {
   skippedBy: Record<string, number>;
   /** Latency figures the layer measured, as "what: value" lines (e2e: single requests). */
   latency?: string[];
+  /** What the counts are of: checks, unless they are k6's thresholds (the load layer), which none skips. */
+  counted?: 'thresholds';
+}
+
+/** The counts in one line: "74 passed, 0 failed, 11 skipped", or for thresholds "9 thresholds met, 0 crossed". */
+export function countsLine(findings: LayerFindings): string {
+  if (findings.counted !== 'thresholds')
+    return `${findings.passed} passed, ${findings.failed} failed, ${findings.skipped} skipped`;
+  const total = findings.passed + findings.failed;
+  return `${total === 1 ? '1 threshold' : `${total} thresholds`}: ${findings.passed} met, ${findings.failed} crossed`;
 }
 
 /** At most this many failures are kept per layer: the first ones say what to fix. */

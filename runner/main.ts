@@ -7,6 +7,7 @@ import { EXIT_CODE_FOR, forwardStopSignals, interruption } from '../config/child
 import { ConfigError } from '../config/config-error.ts';
 import { runMain } from '../config/entry-point.ts';
 import { handOff, readHandoff } from '../config/handoffs.ts';
+import { countsLine } from '../config/layer-outcome.ts';
 import { loadSuite } from '../config/load-suite-config.ts';
 import { inReports, layerLog, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
 import { targetLabel } from '../config/resolve-target.ts';
@@ -129,11 +130,10 @@ await runMain(async () => {
   const comparison = baselineFolder === undefined ? undefined : compareRun(reports, baselineFolder);
   const run = { target, results, interruptedBy: signal, pactDirectory, findings, comparison, baselineFolder };
   writeSuiteReport(reports, run);
-  console.log('\nchecks per layer:');
+  console.log('\nresults per layer:');
   for (const result of results) {
     const found = findings[result.name];
-    if (found !== undefined)
-      console.log(`  ${result.name}: ${found.passed} passed, ${found.failed} failed, ${found.skipped} skipped`);
+    if (found !== undefined) console.log(`  ${result.name}: ${countsLine(found)}`);
   }
   for (const line of findingsLines(run)) if (line !== '') console.log(line.replace(/^## (.*)$/, '$1:'));
   const failed = results

@@ -36,9 +36,14 @@ describe('npm start against another provider, with a known token and a stand-in 
       output,
       /▶ \[1\/3\] schema self-check[\s\S]*✔ schemas passed[\s\S]*▶ \[2\/3\] contract tests[\s\S]*✔ contracts passed[\s\S]*▶ \[3\/3\] load \(smoke profile\)[\s\S]*✔ load passed/,
     );
+    assert.match(
+      output,
+      /^results per layer:\n {2}contracts: \d+ passed, 0 failed, 0 skipped\n {2}load: 1 threshold: 1 met, 0 crossed$/m,
+    );
     const summary = readFileSync(join(reports, 'summary.md'), 'utf8');
     assert.match(summary, /^# API suite against http:\/\/127\.0\.0\.1:\d+: passed/);
     assert.match(summary, /\| contract tests and provider verification \| ✅ passed \|/);
+    assert.match(summary, /\| load \(smoke profile\) \| ✅ passed \| 1 threshold: 1 met, 0 crossed \|/);
     const html = readFileSync(join(reports, 'index.html'), 'utf8');
     assert.match(html, /<a href="contracts\/engage-appointments-client-pexip-engage-appointments-api\.json">pact file/);
     assert.match(html, /<a href="logs\/contracts\.log">provider verification result<\/a>/);

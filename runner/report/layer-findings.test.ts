@@ -1,5 +1,6 @@
-// Proves how npm start's summary reads Playwright's JSON report: counts, skip reasons, and each
-// failure as the check's own problem lines, without Playwright's diff, colours or stack.
+// Proves how npm start's summary reads Playwright's JSON report (counts, skip reasons, and each
+// failure as the check's own problem lines, without Playwright's diff, colours or stack) and k6's
+// summary (each threshold met or crossed).
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -67,4 +68,27 @@ it('reads counts, skip reasons and failures without Playwright diff, colours or 
     },
     { check: 'the target answers', message: 'expect(received).toBeUndefined()' },
   ]);
+});
+
+it("counts k6's thresholds as the load layer's results, with each crossed one and the value it saw", () => {
+  const reports = temporaryFolder('findings');
+  const file = inReports(reports, REPORT_FILES.loadSummary);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(
+    file,
+    JSON.stringify({
+      metrics: {
+        checks: { values: { rate: 0.9 }, thresholds: { 'rate>0.99': { ok: false }, 'rate>0.5': { ok: true } } },
+        http_reqs: { values: { count: 30 } },
+      },
+    }),
+  );
+  assert.deepEqual(readLayerFindings(reports).load, {
+    passed: 1,
+    failed: 1,
+    skipped: 0,
+    failures: [{ check: 'checks rate>0.99', message: 'crossed: rate was 0.9' }],
+    skippedBy: {},
+    counted: 'thresholds',
+  });
 });

@@ -74,11 +74,18 @@ interface K6Summary {
   metrics?: Record<string, { values?: Record<string, number>; thresholds?: Record<string, { ok: boolean }> }>;
 }
 
-/** Each k6 threshold is a check: passed or failed, with the value it saw. */
+/** Each k6 threshold counts as one result: met or crossed, with the value it saw. */
 function loadFindings(reports: string): LayerFindings | undefined {
   const summary = readJson(inReports(reports, REPORT_FILES.loadSummary)) as K6Summary | undefined;
   if (summary?.metrics === undefined) return undefined;
-  const findings: LayerFindings = { passed: 0, failed: 0, skipped: 0, failures: [], skippedBy: {} };
+  const findings: LayerFindings = {
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+    failures: [],
+    skippedBy: {},
+    counted: 'thresholds',
+  };
   for (const [metric, { values = {}, thresholds = {} }] of Object.entries(summary.metrics)) {
     for (const [threshold, { ok }] of Object.entries(thresholds)) {
       if (ok) {

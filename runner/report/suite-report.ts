@@ -3,7 +3,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { escapeMarkup } from '../../config/escape-markup.ts';
-import type { LayerFindings } from '../../config/layer-outcome.ts';
+import { countsLine, type LayerFindings } from '../../config/layer-outcome.ts';
 import { inReports, layerLog, REPORT_FILES } from '../../config/report-paths.ts';
 import slo from '../../slo.json' with { type: 'json' };
 import type { LayerResult } from '../run-layer.ts';
@@ -27,8 +27,7 @@ export interface SuiteRun {
   baselineFolder?: string;
 }
 
-const countsOf = (findings: LayerFindings | undefined) =>
-  findings === undefined ? '' : `${findings.passed} passed, ${findings.failed} failed, ${findings.skipped} skipped`;
+const countsOf = (findings: LayerFindings | undefined) => (findings === undefined ? '' : countsLine(findings));
 
 /** The first failures of each layer and the skipped checks by reason, as plain lines (Markdown lists). */
 export function findingsLines(run: SuiteRun): string[] {
@@ -82,7 +81,7 @@ function renderSummaryMarkdown(run: SuiteRun): string {
   return [
     `# API suite against ${run.target}: ${verdict(run)}`,
     '',
-    '| layer | outcome | checks | time | note |',
+    '| layer | outcome | results | time | note |',
     '| --- | --- | --- | --- | --- |',
     ...run.results.map(
       (result) =>
@@ -129,7 +128,7 @@ table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 0
 <body>
 <h1>API suite against ${escapeMarkup(run.target)}: ${escapeMarkup(verdict(run))}</h1>
 <table>
-<tr><th>layer</th><th>outcome</th><th>checks</th><th>time</th><th>note</th><th>output</th></tr>
+<tr><th>layer</th><th>outcome</th><th>results</th><th>time</th><th>note</th><th>output</th></tr>
 ${rows}
 </table>
 ${findingsHtml(run)}
