@@ -61,7 +61,7 @@ async function k6Rate(k6: string, script: string, url: string): Promise<{ perSec
     env: {
       PATH: process.env.PATH,
       ENGAGE_BASE_URL: url,
-      ENGAGE_ENTERPRISE: 'acme',
+      ENGAGE_ENTERPRISE: SANDBOX_DEFAULTS.enterprise,
       ENGAGE_TOKEN: SANDBOX_DEFAULTS.token,
       ENGAGE_APPOINTMENT_IDS: '123',
       ENGAGE_LOAD_LANGUAGES: 'en',

@@ -7,7 +7,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { cpus } from 'node:os';
 import autocannon from 'autocannon';
-import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
+import { appointmentPath, SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import { typescriptProgram } from '../config/typescript-node.ts';
 import { baselineFirst, median, pairedRatio, roundCount } from './paired-rounds.ts';
 
@@ -15,7 +15,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const rounds = roundCount(process.env.BENCH_ROUNDS);
 const connections = 10;
 const pipelining = 10;
-const path = '/enterprises/acme/appointments/123';
+const path = appointmentPath(SANDBOX_DEFAULTS.enterprise, '123');
 const headers = {
   authorization: `Bearer ${SANDBOX_DEFAULTS.token}`,
   'accept-language': 'en *',

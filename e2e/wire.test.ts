@@ -4,7 +4,7 @@
 // whole Playwright run; and the forwarder adds a token to nothing but a GET on the appointment path.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { appointmentPath, CORRELATION_ID_MAX_LENGTH } from '../config/api-facts.ts';
+import { appointmentPath, CORRELATION_ID_MAX_LENGTH, SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import { exactTransport, headerLines, type RawRequest, sendExactRequest } from '../config/exact-request.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { type RecordingProxy, startRecordingProxy } from '../testing/recording-proxy.ts';
@@ -150,7 +150,7 @@ describe('a Playwright run, recorded at the target', () => {
         ENGAGE_REPORTS_DIR: temporaryFolder('wire'),
         ENGAGE_BASE_URL: recorder.url,
         ENGAGE_ENTERPRISE: 'acme',
-        ENGAGE_TOKEN: 'sandbox-token',
+        ENGAGE_TOKEN: SANDBOX_DEFAULTS.token,
         ENGAGE_APPOINTMENT_ID: '123',
         ENGAGE_DEFAULT_LANGUAGE: 'en',
       },
@@ -215,7 +215,7 @@ describe('every request of every e2e check', () => {
       return transport(method, url, headers);
     };
     const probe = createProbe(
-      { baseUrl: target.url, enterprise: 'acme', getToken: async () => 'sandbox-token' },
+      { baseUrl: target.url, enterprise: 'acme', getToken: async () => SANDBOX_DEFAULTS.token },
       recording,
     );
     await runEveryCheck(probe);
@@ -236,7 +236,7 @@ describe('every request of every e2e check', () => {
 
   it('arrives at the path the check chose, dot segments and all: an id of ".." is not the parent path', async () => {
     const probe = createProbe(
-      { baseUrl: target.url, enterprise: 'acme', getToken: async () => 'sandbox-token' },
+      { baseUrl: target.url, enterprise: 'acme', getToken: async () => SANDBOX_DEFAULTS.token },
       exactTransport(5000),
     );
     const paths = [
@@ -291,7 +291,7 @@ async function runEveryCheck(probe: Probe): Promise<void> {
   await checkUnknownId(probe, appointmentPath('acme', 'nope'));
   for (const [label, authorization] of Object.entries(unauthorizedRequests))
     await checkUnauthorized(probe, path, authorization, label);
-  await checkForbidden(probe, path, 'sandbox-token-no-scope');
+  await checkForbidden(probe, path, SANDBOX_DEFAULTS.noScopeToken);
   await checkLatency(probe, { 'the appointment': { path, status: 200 } });
   await checkBadInput(probe, 'acme', { runs: 40, timeLimitMilliseconds: 5000, pacingMilliseconds: 0 });
 }

@@ -1,5 +1,6 @@
 // Small helpers for the suite's own tests that talk HTTP to a sandbox or a faulty server.
 import assert from 'node:assert/strict';
+import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import { exactTransport } from '../config/exact-request.ts';
 import { formatViolations, SchemaId, validateAgainstSchema } from '../schemas/schema-registry.ts';
 
@@ -17,7 +18,7 @@ const send = exactTransport();
  * fetch would add `accept-language: *` where a test sends none); the body read as JSON when it is.
  */
 export async function get(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<FetchedResponse> {
-  const response = await send(method, url, { authorization: 'Bearer sandbox-token', ...headers });
+  const response = await send(method, url, { authorization: `Bearer ${SANDBOX_DEFAULTS.token}`, ...headers });
   const text = response.text;
   let json: unknown;
   try {

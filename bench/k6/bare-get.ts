@@ -1,9 +1,9 @@
 // The baseline of `npm run bench:load-script`: the least a k6 script can do per lookup, a bare
 // http.get of the same URL with the same headers, no checks, tags or custom metrics.
 import http from 'k6/http';
-import { SANDBOX_DEFAULTS } from '../../config/api-facts.ts';
+import { appointmentPath, SANDBOX_DEFAULTS } from '../../config/api-facts.ts';
 
-const url = `${__ENV.ENGAGE_BASE_URL}/enterprises/acme/appointments/123`;
+const url = `${__ENV.ENGAGE_BASE_URL}${appointmentPath(SANDBOX_DEFAULTS.enterprise, '123')}`;
 const headers = {
   Authorization: `Bearer ${SANDBOX_DEFAULTS.token}`,
   'Accept-Language': 'en',

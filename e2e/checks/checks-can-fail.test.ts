@@ -3,7 +3,7 @@
 // a problem against a sandbox that breaks its rule.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { appointmentPath, CORRELATION_ID_MAX_LENGTH } from '../../config/api-facts.ts';
+import { appointmentPath, CORRELATION_ID_MAX_LENGTH, SANDBOX_DEFAULTS } from '../../config/api-facts.ts';
 import { exactTransport } from '../../config/exact-request.ts';
 import type { SandboxOptions } from '../../sandbox/create-sandbox-app.ts';
 import type { FaultName } from '../../sandbox/faults.ts';
@@ -41,7 +41,10 @@ after(() => Promise.all(sandboxes.map((sandbox) => sandbox.close())));
 async function probeFor(options: SandboxOptions = {}, enterprise = 'acme'): Promise<Probe> {
   const sandbox = await startSandbox(options);
   sandboxes.push(sandbox);
-  return createProbe({ baseUrl: sandbox.url, enterprise, getToken: async () => 'sandbox-token' }, exactTransport());
+  return createProbe(
+    { baseUrl: sandbox.url, enterprise, getToken: async () => SANDBOX_DEFAULTS.token },
+    exactTransport(),
+  );
 }
 const faulty = (fault: FaultName) => probeFor({ faults: [fault] });
 
@@ -248,14 +251,14 @@ describe('the header and error checks fail against', () => {
       );
     }
     assert.match(
-      problemsOf(await checkForbidden(probe, path, 'sandbox-token-no-scope')).join(),
+      problemsOf(await checkForbidden(probe, path, SANDBOX_DEFAULTS.noScopeToken)).join(),
       /HTTP 200, expected 403/,
     );
   });
   it('no-scope-check, for the no-scope token only', async () => {
     const probe = await faulty('no-scope-check');
     assert.match(
-      problemsOf(await checkForbidden(probe, path, 'sandbox-token-no-scope')).join(),
+      problemsOf(await checkForbidden(probe, path, SANDBOX_DEFAULTS.noScopeToken)).join(),
       /HTTP 200, expected 403/,
     );
     for (const [label, authorization] of Object.entries(unauthorizedRequests))
