@@ -1,7 +1,8 @@
 // The suite's child processes and Ctrl-C. A child runs in a process group of its own (a layer of
-// `npm start`), and SIGINT or SIGTERM to the command goes on to its group; or it shares the command's
-// group (k6 under `npm run load`), so that killing the command's group kills it too, and a terminal's
-// Ctrl-C reaches it once, directly, while SIGTERM is passed on. Either way a child gets a short
+// `npm start`), and SIGINT or SIGTERM to the command stops its group as a terminal's Ctrl-C would: a
+// SIGINT to every process in it, once. Or it shares the command's group (k6 under `npm run load`), so
+// that killing the command's group kills it too; a signal to that group reaches it directly, and only
+// a SIGTERM, which can have come to the command alone, is passed on. Either way a child gets a short
 // grace and is then killed; the command exits 130 (SIGINT) or 143 (SIGTERM). A second signal kills
 // at once.
 import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
@@ -42,9 +43,10 @@ export function forwardStopSignals(onInterrupt: (signal: StopSignal) => void = (
         process.exit(EXIT_CODE_FOR[interruptedBy]);
       }
       interruptedBy = signal;
-      for (const pid of groups) signalGroup(pid, signal);
-      // A terminal's Ctrl-C has reached the children in this group already; a second SIGINT would
-      // make k6 stop at once, without its summary.
+      // Never a SIGTERM to a group: its leader may pass a SIGTERM on to a child in its group (npm run
+      // load to k6), and k6 stops at once on a second signal, without its summary.
+      for (const pid of groups) signalGroup(pid, 'SIGINT');
+      // A terminal's Ctrl-C has reached the children in this group already.
       if (signal === 'SIGTERM') for (const pid of sharing) signalProcess(pid, signal);
       setTimeout(killAll, INTERRUPT_GRACE_MILLISECONDS).unref();
       onInterrupt(signal);
@@ -83,7 +85,7 @@ function spawnInGroup(command: string, args: string[], options: SpawnOptions): C
     const pid = child.pid;
     groups.add(pid);
     // A child that starts after an interrupt is stopped at once.
-    if (interruptedBy !== undefined) signalGroup(pid, interruptedBy);
+    if (interruptedBy !== undefined) signalGroup(pid, 'SIGINT');
     child.once('exit', () => {
       // Whatever the leader left behind in its group goes with it.
       signalGroup(pid, 'SIGKILL');

@@ -1,6 +1,7 @@
-// Ctrl-C and SIGTERM with real children: `npm start` during e2e and `npm run load` during k6 stop
-// their layers, exit 130 or 143 saying "interrupted", send no request more than 2 s after the
-// signal, and leave no process behind (each run's processes carry a marker in their environment).
+// Ctrl-C and SIGTERM with real children: `npm start` during e2e or load and `npm run load` during k6
+// stop their layers, exit 130 or 143 saying "interrupted", send no request more than 2 s after the
+// signal, signal k6 once, and leave no process behind (each run's processes carry a marker in their
+// environment).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -86,6 +87,28 @@ describe('an interrupted run', { skip: hasProc ? false : 'needs /proc to find le
       /: INTERRUPTED \(SIGINT\)[\s\S]*\| 🛑 interrupted \|/,
     );
     assert.equal(recorder.requests.length, afterGrace, 'no request after the run ended');
+    assert.deepEqual(processesMarked(run.marker), [], 'no process of the run is left');
+  });
+
+  it('npm start: SIGTERM during load reaches k6 once, so that it stops gracefully, and the report is written', async () => {
+    const reports = temporaryFolder('interrupt');
+    const signals = join(temporaryFolder('interrupt'), 'signals.txt');
+    const run = start('runner/main.ts', ['--only', 'load'], {
+      ENGAGE_REPORTS_DIR: reports,
+      K6_BIN: standInK6Binary(),
+      STAND_IN_K6_HANG: '1',
+      STAND_IN_K6_SIGNALS: signals,
+    });
+    // The stand-in writes its summary as it starts, then runs until stopped.
+    await waitWhileRunning(run, () => existsSync(join(reports, 'load', 'summary.json')), 'k6 started');
+    await sleep(300);
+    run.child.kill('SIGTERM');
+    const code = await run.exited;
+    assert.equal(code, 143, run.output());
+    // A second signal would stop k6 at once, without its summary, and with its metrics file cut short.
+    assert.deepEqual(readFileSync(signals, 'utf8').trim().split('\n'), ['SIGINT'], 'k6 got one signal');
+    assert.match(run.output(), /the suite was interrupted \(SIGTERM\)/);
+    assert.ok(existsSync(join(reports, 'index.html')), 'the report is written');
     assert.deepEqual(processesMarked(run.marker), [], 'no process of the run is left');
   });
 

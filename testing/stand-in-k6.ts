@@ -1,8 +1,10 @@
 // A stand-in for the k6 binary in the suite's own tests (no k6 can be installed here): it writes
 // what a smoke run of load/lookup.ts writes under ENGAGE_REPORTS_DIR/load and exits with
 // STAND_IN_K6_EXIT (0 unless set), or hangs when STAND_IN_K6_HANG is set, or first waits for the file
-// STAND_IN_K6_WAIT_FOR to appear, so that the layers around k6 can be tested.
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+// STAND_IN_K6_WAIT_FOR to appear, so that the layers around k6 can be tested. Like k6, it stops
+// gracefully on its first SIGINT or SIGTERM and at once on a second; STAND_IN_K6_SIGNALS names a
+// file where it notes each signal it got.
+import { appendFileSync, chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -26,6 +28,14 @@ export function standInK6Binary(): string {
 }
 
 if (isEntryPoint(import.meta.url)) {
+  let signals = 0;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => {
+      if (process.env.STAND_IN_K6_SIGNALS) appendFileSync(process.env.STAND_IN_K6_SIGNALS, `${signal}\n`);
+      if (++signals > 1) process.exit(105);
+      // k6's graceful stop: the iterations in flight end and the summary is written.
+      setTimeout(() => process.exit(105), 300);
+    });
   const waitFor = process.env.STAND_IN_K6_WAIT_FOR;
   while (waitFor !== undefined && !existsSync(waitFor)) await new Promise((resolve) => setTimeout(resolve, 50));
   const reports = reportsDirectory(process.env);
