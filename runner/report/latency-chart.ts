@@ -3,7 +3,7 @@
 // with ticked, labelled axes, a legend, line styles that stay apart where lines overlap, and the p95
 // objective of slo.json where it is on the scale.
 import { existsSync, readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { constants, gunzipSync } from 'node:zlib';
 import { LOOKUP_TAG } from '../../load/load-layer.ts';
 
 export interface LatencySeries {
@@ -16,14 +16,25 @@ export interface LatencySeries {
   all: number[];
 }
 
-const percentile = (sorted: number[], share: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] as number;
+/** The `share` percentile of sorted values as k6 takes it: between the two nearest ranks, interpolated. */
+function percentile(sorted: number[], share: number): number {
+  const rank = share * (sorted.length - 1);
+  const below = sorted[Math.floor(rank)] as number;
+  const above = sorted[Math.ceil(rank)] as number;
+  return below + (above - below) * (rank - Math.floor(rank));
+}
 
-/** Per-second p50/p95/p99 of lookup durations from k6's `--out json` lines (gzipped or not). */
+/**
+ * Per-second p50/p95/p99 of lookup durations from k6's `--out json` lines. A k6 stopped at once (a
+ * second Ctrl-C) leaves its last line cut short: that line is left out.
+ */
 export function latencySeries(k6JsonLines: string): LatencySeries {
   const buckets = new Map<number, number[]>();
-  for (const line of k6JsonLines.split('\n')) {
+  const lines = k6JsonLines.split('\n');
+  const last = lines.findLastIndex((line) => line !== '');
+  for (const [index, line] of lines.entries()) {
     if (!line.includes('"http_req_duration"') || !line.includes(LOOKUP_TAG)) continue;
+    if (index === last && !line.endsWith('}')) continue;
     const point = JSON.parse(line) as {
       type: string;
       data?: { time: string; value: number; tags?: { name?: string } };
@@ -49,7 +60,9 @@ export function latencySeries(k6JsonLines: string): LatencySeries {
 export function readLatencySeries(file: string): LatencySeries | undefined {
   if (!existsSync(file)) return undefined;
   const bytes = readFileSync(file);
-  return latencySeries((file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'));
+  // What a cut-short file holds, rather than an error: a k6 stopped at once leaves no gzip trailer.
+  const text = file.endsWith('.gz') ? gunzipSync(bytes, { finishFlush: constants.Z_SYNC_FLUSH }) : bytes;
+  return latencySeries(text.toString('utf8'));
 }
 
 /** About five round tick values from 0 to at least `max`: 1, 2 or 5 times a power of ten apart. */
