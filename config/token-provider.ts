@@ -10,10 +10,11 @@ export interface TokenProvider {
 
 export class TokenRequestError extends Error {
   override name = 'TokenRequestError';
-  /** The token endpoint's HTTP status, when it answered. */
+  /** The token endpoint's HTTP status, when it answered, and its OAuth `error` code, when it gave one. */
   constructor(
     message: string,
     readonly status?: number,
+    readonly oauthError?: string,
   ) {
     super(message);
   }
@@ -55,15 +56,20 @@ function createClientCredentialsProvider(
         signal: AbortSignal.timeout(timeoutMilliseconds),
       });
     } catch (error) {
-      throw new TokenRequestError(`token request to ${auth.tokenUrl} failed: ${(error as Error).message}`);
+      // fetch says only "fetch failed"; its cause says why (ECONNREFUSED, a timeout).
+      const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+      const reason = cause?.code ?? cause?.message ?? (error as Error).message;
+      throw new TokenRequestError(`token request to ${auth.tokenUrl} failed: ${reason}`);
     }
     const body = (await response.json().catch(() => undefined)) as
-      | { access_token?: unknown; expires_in?: unknown }
+      | { access_token?: unknown; expires_in?: unknown; error?: unknown }
       | undefined;
     if (!response.ok) {
+      const oauthError = typeof body?.error === 'string' ? body.error : undefined;
       throw new TokenRequestError(
-        `token request to ${auth.tokenUrl} was refused with HTTP ${response.status} (check ENGAGE_CLIENT_ID, ENGAGE_CLIENT_SECRET and ENGAGE_SCOPE)`,
+        `token request to ${auth.tokenUrl} was refused with HTTP ${response.status}${oauthError === undefined ? '' : ` ${oauthError}`} (check ENGAGE_CLIENT_ID, ENGAGE_CLIENT_SECRET and ENGAGE_SCOPE)`,
         response.status,
+        oauthError,
       );
     }
     if (typeof body?.access_token !== 'string' || typeof body.expires_in !== 'number' || body.expires_in <= 0) {

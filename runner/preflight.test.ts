@@ -3,10 +3,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
+import { readSuiteConfig } from '../config/suite-config.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { startTinyServer } from '../testing/tiny-server.ts';
+import { preflightProblems } from './preflight.ts';
 
 describe('the preflight of npm start', () => {
   let sandbox: RunningSandbox;
@@ -31,7 +33,7 @@ describe('the preflight of npm start', () => {
     [
       'a wrong client secret',
       () => ({ ...settings(), ENGAGE_CLIENT_SECRET: 'not-the-secret' }),
-      /^preflight: ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET was refused: the token endpoint answered HTTP 401$/m,
+      /^preflight: ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET was refused: the token endpoint answered HTTP 401 invalid_client$/m,
     ],
     [
       'a wrong static token',
@@ -39,7 +41,7 @@ describe('the preflight of npm start', () => {
         const { ENGAGE_TOKEN_URL: _url, ENGAGE_CLIENT_ID: _id, ENGAGE_CLIENT_SECRET: _secret, ...rest } = settings();
         return { ...rest, ENGAGE_TOKEN: 'never-issued' };
       },
-      /^preflight: ENGAGE_TOKEN was refused: GET \/enterprises\/acme\/appointments\/123 answered HTTP 401$/m,
+      /^preflight: ENGAGE_TOKEN was refused: GET http:\/\/127\.0\.0\.1:\d+\/enterprises\/acme\/appointments\/123 answered HTTP 401$/m,
     ],
     [
       'a token without the appointments scope',
@@ -47,7 +49,7 @@ describe('the preflight of npm start', () => {
         const { ENGAGE_TOKEN_URL: _url, ENGAGE_CLIENT_ID: _id, ENGAGE_CLIENT_SECRET: _secret, ...rest } = settings();
         return { ...rest, ENGAGE_TOKEN: SANDBOX_DEFAULTS.noScopeToken };
       },
-      /^preflight: ENGAGE_TOKEN lacks the appointments scope: GET \/enterprises\/acme\/appointments\/123 answered HTTP 403 \(a token granted that scope\)$/m,
+      /^preflight: ENGAGE_TOKEN lacks the appointments scope: GET \S+\/enterprises\/acme\/appointments\/123 answered HTTP 403 \(ENGAGE_TOKEN needs the scope engage:appointments:readOnly or engage:appointments:readWrite\)$/m,
     ],
     [
       'a client without the appointments scope',
@@ -59,7 +61,7 @@ describe('the preflight of npm start', () => {
           ENGAGE_CLIENT_SECRET: noScopeClient.clientSecret,
         };
       },
-      /^preflight: the token from ENGAGE_CLIENT_ID lacks the appointments scope: GET \/enterprises\/acme\/appointments\/123 answered HTTP 403 \(ENGAGE_SCOPE, or the client's roles\)$/m,
+      /^preflight: the token from ENGAGE_CLIENT_ID lacks the appointments scope: GET \S+\/enterprises\/acme\/appointments\/123 answered HTTP 403 \(set ENGAGE_SCOPE, or grant the client's roles\)$/m,
     ],
     [
       'an appointment that does not exist',
@@ -93,6 +95,38 @@ describe('the preflight of npm start', () => {
       output,
       new RegExp(`^preflight: ENGAGE_BASE_URL: the target ${url} could not be reached \\(ECONNREFUSED\\)$`, 'm'),
     );
+  });
+  // The same preflight in this process: which setting each wrong answer names.
+  const problems = (environment: Record<string, string>) => preflightProblems(readSuiteConfig(environment));
+  it('names ENGAGE_TOKEN_URL when nothing answers there or it is not a token endpoint, and ENGAGE_SCOPE when the scope is refused', async () => {
+    const closed = await startTinyServer(() => {});
+    await closed.close();
+    assert.deepEqual(await problems({ ...settings(), ENGAGE_TOKEN_URL: `${closed.url}/token` }), [
+      `ENGAGE_TOKEN_URL ${closed.url}/token gave no token: token request to ${closed.url}/token failed: ECONNREFUSED`,
+    ]);
+    assert.deepEqual(await problems({ ...settings(), ENGAGE_TOKEN_URL: `${sandbox.url}/realms/acme/tokn` }), [
+      `ENGAGE_TOKEN_URL ${sandbox.url}/realms/acme/tokn is not a token endpoint: it answered HTTP 404`,
+    ]);
+    assert.deepEqual(await problems({ ...settings(), ENGAGE_SCOPE: 'wrong:scope' }), [
+      'ENGAGE_SCOPE wrong:scope was refused: the token endpoint answered HTTP 400 invalid_scope',
+    ]);
+  });
+  it('names ENGAGE_BASE_URL, with the whole URL, when a 404 did not come from the API', async () => {
+    const elsewhere = await startTinyServer((_request, response) => {
+      response.writeHead(404, { 'content-type': 'application/json' });
+      response.end('{}');
+    });
+    try {
+      const environment = { ...settings(), ENGAGE_BASE_URL: `${elsewhere.url}/v1`, ENGAGE_TOKEN_URL: '' };
+      assert.deepEqual(
+        await problems({ ...environment, ENGAGE_CLIENT_ID: '', ENGAGE_CLIENT_SECRET: '', ENGAGE_TOKEN: 'x' }),
+        [
+          `ENGAGE_BASE_URL ${elsewhere.url}/v1 does not look like the appointments API: GET ${elsewhere.url}/v1/enterprises/acme/appointments/123 answered HTTP 404 without the documented errors body`,
+        ],
+      );
+    } finally {
+      await elsewhere.close();
+    }
   });
   it('lets right settings through to the layers', async () => {
     const { code, output } = await start(settings());

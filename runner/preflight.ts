@@ -2,8 +2,8 @@
 // configured appointment, so that a wrong secret, token, URL or id is one line naming the variable
 // to fix (exit 2), not dozens of failures across the layers. A broken answer (5xx, a wrong body) is
 // left to the layers, which report it.
-import { appointmentPath } from '../config/api-facts.ts';
-import { sendExactRequest } from '../config/exact-request.ts';
+import { appointmentPath, READ_SCOPES } from '../config/api-facts.ts';
+import { type ExactAnswer, sendExactRequest } from '../config/exact-request.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { describeNoAnswer } from '../config/target-reachability.ts';
 import { createTokenProvider, TokenRequestError } from '../config/token-provider.ts';
@@ -22,29 +22,54 @@ export async function preflightProblems(config: SuiteConfig): Promise<string[]> 
     token = await createTokenProvider(auth, { timeoutMilliseconds: timeout }).getToken();
   } catch (error) {
     if (!(error instanceof TokenRequestError) || auth.kind !== 'client-credentials') throw error;
-    return [
-      error.status === undefined
-        ? `ENGAGE_TOKEN_URL ${auth.tokenUrl} gave no token: ${error.message}`
-        : `ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET was refused: the token endpoint answered HTTP ${error.status}`,
-    ];
+    return [tokenProblem(error, auth.tokenUrl, auth.scope)];
   }
   const credential = auth.kind === 'static-token' ? 'ENGAGE_TOKEN' : 'the token from ENGAGE_CLIENT_ID';
-  const path = appointmentPath(enterprise, appointmentId);
-  let status: number;
+  // The whole URL: a base URL with a path of its own (…/v1) is part of what may be wrong.
+  const url = `${baseUrl}${appointmentPath(enterprise, appointmentId)}`;
+  let answer: ExactAnswer;
   try {
     const headers = ['Authorization', `Bearer ${token}`, 'Accept', 'application/json'];
-    status = (await sendExactRequest('GET', `${baseUrl}${path}`, headers, timeout)).status;
+    answer = await sendExactRequest('GET', url, headers, timeout);
   } catch (error) {
     return [`ENGAGE_BASE_URL: ${describeNoAnswer(baseUrl, error, timeout)}`];
   }
-  if (status === 401) return [`${credential} was refused: GET ${path} answered HTTP 401`];
+  const { status } = answer;
+  if (status === 401) return [`${credential} was refused: GET ${url} answered HTTP 401`];
   if (status === 403) {
-    const remedy = auth.kind === 'static-token' ? 'a token granted that scope' : "ENGAGE_SCOPE, or the client's roles";
-    return [`${credential} lacks the appointments scope: GET ${path} answered HTTP 403 (${remedy})`];
+    const remedy =
+      auth.kind === 'static-token'
+        ? `ENGAGE_TOKEN needs the scope ${READ_SCOPES.join(' or ')}`
+        : "set ENGAGE_SCOPE, or grant the client's roles";
+    return [`${credential} lacks the appointments scope: GET ${url} answered HTTP 403 (${remedy})`];
   }
+  // The API answers an unknown id with its errors envelope; another 404 is a wrong URL.
+  if (status === 404 && !hasErrorsEnvelope(answer.body.toString('utf8')))
+    return [
+      `ENGAGE_BASE_URL ${baseUrl} does not look like the appointments API: GET ${url} answered HTTP 404 without the documented errors body`,
+    ];
   if (status === 404)
     return [
-      `ENGAGE_APPOINTMENT_ID ${appointmentId} was not found in ENGAGE_ENTERPRISE ${enterprise}: GET ${path} answered HTTP 404`,
+      `ENGAGE_APPOINTMENT_ID ${appointmentId} was not found in ENGAGE_ENTERPRISE ${enterprise}: GET ${url} answered HTTP 404`,
     ];
   return [];
+}
+
+/** The setting to fix when the token endpoint gave no token, from its answer (RFC 6749's error codes). */
+function tokenProblem(error: TokenRequestError, tokenUrl: string, scope: string | undefined): string {
+  const answered = `the token endpoint answered HTTP ${error.status}${error.oauthError === undefined ? '' : ` ${error.oauthError}`}`;
+  if (error.status === undefined) return `ENGAGE_TOKEN_URL ${tokenUrl} gave no token: ${error.message}`;
+  if (error.oauthError === 'invalid_scope') return `ENGAGE_SCOPE ${scope ?? '(unset)'} was refused: ${answered}`;
+  if (error.oauthError === undefined && [404, 405].includes(error.status))
+    return `ENGAGE_TOKEN_URL ${tokenUrl} is not a token endpoint: it answered HTTP ${error.status}`;
+  return `ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET was refused: ${answered}`;
+}
+
+/** Whether a body is the documented `{ errors: [...] }` envelope. */
+function hasErrorsEnvelope(text: string): boolean {
+  try {
+    return Array.isArray((JSON.parse(text) as { errors?: unknown }).errors);
+  } catch {
+    return false;
+  }
 }
