@@ -18,7 +18,7 @@ await runMain(async () => {
   // --env decides which .env.<name> file is read, so it is read from the flags first.
   const environmentName = readLoadFlags(args, process.env).environmentName;
   if (environmentName !== undefined) process.env.ENGAGE_ENV = environmentName;
-  const { environment, config } = loadSuite();
+  const { environment, config } = loadSuite({ warnOfUnknownSettings: true });
   const flags = readLoadFlags(args, environment);
   const reports = reportsDirectory(environment);
   const k6 = findK6(environment);

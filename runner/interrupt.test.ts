@@ -34,7 +34,7 @@ const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(reso
 
 /** Starts an entry point with a marker in its environment; resolves once `ready` says it is busy. */
 function start(entryPoint: string, args: string[], environment: Record<string, string>) {
-  const marker = `ENGAGE_INTERRUPT_TEST_MARKER=${randomUUID()}`;
+  const marker = `INTERRUPT_TEST_MARKER=${randomUUID()}`;
   const [name, value] = marker.split('=') as [string, string];
   const env = {
     PATH: process.env.PATH,

@@ -39,7 +39,7 @@ function tail(file: string, lines: number): string {
 await runMain(async () => {
   const options = readRunnerOptions(process.argv.slice(2));
   if (options.environmentName !== undefined) process.env.ENGAGE_ENV = options.environmentName;
-  const { environment, config } = loadSuite();
+  const { environment, config } = loadSuite({ warnOfUnknownSettings: true });
   const k6 = findK6(environment);
   const loadProfile = chosenProfile(options.loadProfile, environment);
   const reports = reportsDirectory(environment);

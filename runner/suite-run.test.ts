@@ -134,6 +134,17 @@ describe('npm start explains itself', () => {
     assert.equal(code, 0, output);
     assert.match(output, /^usage: npm start -- \[flags\]$/m);
   });
+  it('warns first of a setting it does not read, naming the one meant, as the run goes to the sandbox', async () => {
+    const { code, output } = await start(
+      { ENGAGE_REPORTS_DIR: reportsFolder(), ENGAGE_BASE_UR: 'http://127.0.0.1:9' },
+      ['--only', 'schemas'],
+    );
+    assert.equal(code, 0, output);
+    assert.match(
+      output,
+      /^warning: ENGAGE_BASE_UR is not a setting of the suite, so it changes nothing \(did you mean ENGAGE_BASE_URL\?\)\nAPI suite against the embedded sandbox/,
+    );
+  });
 });
 
 describe('npm start reads the load profile like npm run load', () => {

@@ -5,12 +5,15 @@ import { EXIT_CODE_FOR } from '../config/child-processes.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { runMain } from '../config/entry-point.ts';
 import { readEnvironment } from '../config/environment-files.ts';
+import { unknownSettingWarnings } from '../config/setting-names.ts';
 import { defaultSeed } from './default-seed.ts';
 import { readSandboxSettings } from './sandbox-settings.ts';
 import { startSandbox } from './start-sandbox.ts';
 
 await runMain(async () => {
-  const options = readSandboxSettings(process.argv.slice(2), readEnvironment());
+  const environment = readEnvironment();
+  for (const warning of unknownSettingWarnings(environment)) console.error(warning);
+  const options = readSandboxSettings(process.argv.slice(2), environment);
   const sandbox = await startSandbox(options).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE')
       throw new ConfigError('SANDBOX_PORT', `${options.port} is already in use on 127.0.0.1`);

@@ -189,7 +189,7 @@ export async function runVerification(environment: Environment, config: SuiteCon
 
 if (isEntryPoint(import.meta.url)) {
   await runMain(async () => {
-    const { environment, config } = loadSuite();
+    const { environment, config } = loadSuite({ warnOfUnknownSettings: true });
     process.exitCode = await runVerification(environment, config);
   });
 }

@@ -1,0 +1,75 @@
+// Every ENGAGE_* and SANDBOX_* variable the suite reads, users' settings and its own handoffs alike,
+// so that one it does not know (a typo such as ENGAGE_BASE_UR, which would leave the suite testing
+// the embedded sandbox) is pointed out instead of silently ignored. A test keeps the list complete.
+
+export const SETTING_NAMES: readonly string[] = [
+  'ENGAGE_APPOINTMENT_ID',
+  'ENGAGE_APPOINTMENT_IDS',
+  'ENGAGE_APPOINTMENT_IDS_FILE',
+  'ENGAGE_BASE_URL',
+  'ENGAGE_BASELINE_DIR',
+  'ENGAGE_CLIENT_ID',
+  'ENGAGE_CLIENT_SECRET',
+  'ENGAGE_CONFIG_DIR',
+  'ENGAGE_DEFAULT_LANGUAGE',
+  'ENGAGE_E2E_TARGET_DOWN',
+  'ENGAGE_E2E_TARGET_URL',
+  'ENGAGE_ENTERPRISE',
+  'ENGAGE_ENV',
+  'ENGAGE_EXPECT',
+  'ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT',
+  'ENGAGE_LOAD_CONFIRM_PRODUCTION',
+  'ENGAGE_LOAD_DURATION',
+  'ENGAGE_LOAD_LANGUAGES',
+  'ENGAGE_LOAD_PROFILE',
+  'ENGAGE_LOAD_TARGET_IS_SANDBOX',
+  'ENGAGE_MISSING_APPOINTMENT_ID',
+  'ENGAGE_NO_SCOPE_TOKEN',
+  'ENGAGE_PACT_DIR',
+  'ENGAGE_REPORTS_DIR',
+  'ENGAGE_REQUEST_TIMEOUT_MS',
+  'ENGAGE_SCOPE',
+  'ENGAGE_TOKEN',
+  'ENGAGE_TOKEN_URL',
+  'SANDBOX_ERROR_RATE',
+  'SANDBOX_FAULTS',
+  'SANDBOX_JITTER_MS',
+  'SANDBOX_LATENCY_MS',
+  'SANDBOX_PORT',
+  'SANDBOX_RATE_LIMIT',
+  'SANDBOX_SEED_FILE',
+  'SANDBOX_TOKEN_LIFETIME_S',
+];
+
+/** How many single-character edits turn `a` into `b`. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (const [i, charA] of [...a].entries()) {
+    const current = [i + 1];
+    for (const [j, charB] of [...b].entries())
+      current.push(
+        Math.min(
+          (previous[j + 1] as number) + 1,
+          (current[j] as number) + 1,
+          (previous[j] as number) + (charA === charB ? 0 : 1),
+        ),
+      );
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+/**
+ * One line per ENGAGE_* or SANDBOX_* variable that is set and that the suite does not read, with the
+ * setting it most likely meant.
+ */
+export function unknownSettingWarnings(environment: Readonly<Record<string, string | undefined>>): string[] {
+  return Object.keys(environment)
+    .filter((name) => /^(ENGAGE|SANDBOX)_/.test(name) && !SETTING_NAMES.includes(name))
+    .sort()
+    .map((name) => {
+      const [closest] = [...SETTING_NAMES].sort((a, b) => editDistance(name, a) - editDistance(name, b));
+      const meant = closest !== undefined && editDistance(name, closest) <= 3 ? ` (did you mean ${closest}?)` : '';
+      return `warning: ${name} is not a setting of the suite, so it changes nothing${meant}`;
+    });
+}
