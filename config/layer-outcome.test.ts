@@ -3,9 +3,14 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { countsLine } from './layer-outcome.ts';
 
-it('counts checks as passed, failed and skipped, and thresholds as met and crossed', () => {
+it('counts checks as passed, failed and skipped, and thresholds as met, crossed and not judged', () => {
   const found = { passed: 74, failed: 1, skipped: 11, failures: [], skippedBy: {} };
   assert.equal(countsLine(found), '74 passed, 1 failed, 11 skipped');
-  assert.equal(countsLine({ ...found, passed: 8, counted: 'thresholds' }), '9 thresholds: 8 met, 1 crossed');
-  assert.equal(countsLine({ ...found, passed: 1, failed: 0, counted: 'thresholds' }), '1 threshold: 1 met, 0 crossed');
+  const thresholds = { ...found, counted: 'thresholds' as const };
+  assert.equal(countsLine({ ...thresholds, passed: 8, skipped: 0 }), '9 thresholds: 8 met, 1 crossed');
+  assert.equal(countsLine({ ...thresholds, passed: 1, failed: 0, skipped: 0 }), '1 threshold: 1 met, 0 crossed');
+  assert.equal(
+    countsLine({ ...thresholds, passed: 0, failed: 1, skipped: 8 }),
+    '9 thresholds: 0 met, 1 crossed, 8 not judged (no samples)',
+  );
 });

@@ -27,8 +27,9 @@ export interface LayerFindings {
 export function countsLine(findings: LayerFindings): string {
   if (findings.counted !== 'thresholds')
     return `${findings.passed} passed, ${findings.failed} failed, ${findings.skipped} skipped`;
-  const total = findings.passed + findings.failed;
-  return `${total === 1 ? '1 threshold' : `${total} thresholds`}: ${findings.passed} met, ${findings.failed} crossed`;
+  const total = findings.passed + findings.failed + findings.skipped;
+  const notJudged = findings.skipped > 0 ? `, ${findings.skipped} not judged (no samples)` : '';
+  return `${total === 1 ? '1 threshold' : `${total} thresholds`}: ${findings.passed} met, ${findings.failed} crossed${notJudged}`;
 }
 
 /** At most this many failures are kept per layer: the first ones say what to fix. */

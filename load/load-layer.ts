@@ -1,5 +1,6 @@
 // What npm start needs from the load layer, and nothing more: the profiles a run may name, where k6
-// is, and how the k6 summary names lookups and their latency.
+// is, how the k6 summary names lookups and their latency, and how to read its thresholds.
 export { findK6 } from './find-k6.ts';
 export { chosenProfile, PROFILE_NAMES } from './lib/load-profiles.ts';
 export { LOOKUP_LATENCY_METRIC, LOOKUP_TAG } from './lib/load-thresholds.ts';
+export { type SummaryData, thresholdOutcomes } from './lib/summary-reports.ts';

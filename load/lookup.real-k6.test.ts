@@ -267,6 +267,26 @@ describe(`real k6 ${version}`, { skip }, () => {
     }
   });
 
+  it('a token the target refuses: setup() stops the run in one line naming ENGAGE_TOKEN, the summary judging nothing', async () => {
+    const server = await startTinyServer((_request, response) => {
+      response.writeHead(401, { 'content-type': 'application/json' });
+      response.end('{"errors":[]}');
+    });
+    try {
+      const { code, output } = await runLookup(server.url, { ENGAGE_TOKEN: 'refused-token' });
+      assert.equal(code, 108, output);
+      assert.match(
+        output,
+        /test aborted: the target \S+ is not ready: GET appointment 123 got HTTP 401; the token was refused: check ENGAGE_TOKEN/,
+      );
+      assert.match(output, /^load: smoke against \S+: FAILED: no successful lookup$/m);
+      assert.match(output, /^ {4}– checks rate>0\.99 {2}\(not judged: no samples\)$/m, 'k6 counts it as met');
+      assert.equal(server.requests.length, 1, 'the readiness GET alone');
+    } finally {
+      await server.close();
+    }
+  });
+
   describe('against the sandbox behind a recording forwarder', () => {
     let sandbox: RunningSandbox;
     let proxy: RecordingProxy;

@@ -17,6 +17,7 @@ import { buildLoadOptions, guardProblems, guardRefusal } from './lib/load-option
 import { appointmentIdsFromFile, type LoadSettings, readLoadSettings, readRunShape } from './lib/load-settings.ts';
 import { LOOKUP_TAG } from './lib/load-thresholds.ts';
 import { backoffSeconds, type Lookup, lookupAt, rotationLength } from './lib/lookup-rotation.ts';
+import { readinessProblem } from './lib/readiness-problem.ts';
 import { type SummaryData, summaryOutputs } from './lib/summary-reports.ts';
 import { type IssuedToken, issuedToken, lastingToken, tokenNeedsRefresh } from './lib/token-refresh.ts';
 
@@ -197,10 +198,8 @@ export function setup(): IssuedToken {
   // bring its cold connection into the latency thresholds.
   const readiness = planLookup({ id: appointmentIds[0] as string, language: '' }, -1);
   const response = send({ ...readiness, params: { ...readiness.params, tags: { name: 'readiness' } } }, issued.token);
-  if (response.status !== 200) {
-    const answer = response.status === 0 ? `no answer (${response.error})` : `HTTP ${response.status}`;
-    stop(`the target ${ready().baseUrl} is not ready: GET appointment ${appointmentIds[0]} got ${answer}`);
-  }
+  if (response.status !== 200)
+    stop(readinessProblem(ready().baseUrl, appointmentIds[0] as string, response, ready().auth.kind));
   return issued;
 }
 

@@ -89,7 +89,8 @@ export function buildLoadOptions(shape: RunShape, slo: LookupSlo): LoadOptions {
   return {
     scenarios: { [profile]: { ...scenario, tags: { profile } } },
     thresholds: lookupThresholds(slo),
-    summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)'],
+    // count: a latency threshold over no samples (a run stopped in setup()) is shown as not judged.
+    summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)', 'count'],
     setupTimeout: '60s',
   };
 }

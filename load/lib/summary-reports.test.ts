@@ -13,10 +13,14 @@ const summary = {
       type: 'trend',
       values: { med: 3.2, 'p(95)': 7.9, 'p(99)': 12.4 },
     },
-    http_req_failed: { type: 'rate', values: { rate: 0 }, thresholds: { 'rate<0.01': { ok: true } } },
+    http_req_failed: {
+      type: 'rate',
+      values: { rate: 0, passes: 0, fails: 30 },
+      thresholds: { 'rate<0.01': { ok: true } },
+    },
     checks: {
       type: 'rate',
-      values: { rate: 0.9 },
+      values: { rate: 0.9, passes: 27, fails: 3 },
       thresholds: { 'rate>0.99': { ok: false }, 'rate>0.5': { ok: true } },
     },
     rate_limited_responses: { type: 'counter', values: { count: 2 } },
@@ -27,8 +31,8 @@ const run = {
   profile: 'smoke',
   target: 'http://127.0.0.1:1',
   thresholds: {
-    http_req_failed: ['rate<0.01'],
     checks: ['rate>0.99', { threshold: 'rate>0.5', abortOnFail: true, delayAbortEval: '10s' }],
+    http_req_failed: ['rate<0.01'],
   },
 };
 
@@ -100,5 +104,35 @@ describe('the summary files', () => {
       'load-summary.html',
     ]);
     assert.doesNotMatch(Object.values(outputs).join('\n'), /secret-in-setup-data/);
+  });
+  it('list the thresholds in the order they were given, whatever order k6 wrote them in', () => {
+    const text = renderText(summary, run, []);
+    const order = [...text.matchAll(/^ {4}. (\S+ \S+?),? /gm)].map((match) => match[1]);
+    assert.deepEqual(order, ['checks rate>0.99', 'checks rate>0.5', 'http_req_failed rate<0.01']);
+  });
+  it('show a threshold whose metric had no samples as not judged, though k6 counts it as met', () => {
+    const stopped = {
+      metrics: {
+        'http_req_duration{name:appointment-by-id,status:200}': {
+          type: 'trend',
+          values: { 'p(95)': 0, count: 0 },
+          thresholds: { 'p(95)<500': { ok: true } },
+        },
+        checks: { type: 'rate', values: { rate: 0, passes: 0, fails: 0 }, thresholds: { 'rate>0.99': { ok: true } } },
+      },
+    };
+    const text = renderText(stopped, run, []);
+    assert.match(text, /^load: smoke against http:\/\/127\.0\.0\.1:1: FAILED: no successful lookup$/m);
+    assert.match(text, /^ {4}– checks rate>0\.99 {2}\(not judged: no samples\)$/m);
+    assert.match(
+      text,
+      /^ {4}– http_req_duration\{name:appointment-by-id,status:200\} p\(95\)<500 {2}\(not judged: no samples\)$/m,
+    );
+    assert.doesNotMatch(text, /✔/);
+    assert.match(
+      renderMarkdown(stopped, run),
+      /\| `checks` `rate>0\.99` \| n\/a \| n\/a \| not judged \(no samples\) \|/,
+    );
+    assert.match(renderJUnit(stopped, run), /name="checks: rate&gt;0\.99"><skipped message="no samples"\/>/);
   });
 });

@@ -32,6 +32,8 @@ export interface ThresholdOutcome {
   ok: boolean;
   /** k6 ends the run as soon as it is crossed (abortOnFail): a reader should not take it for a second objective. */
   aborts: boolean;
+  /** False when its metric had no samples (a run stopped in setup()): k6 counts it as met, though nothing was judged. */
+  judged: boolean;
   /** The value the threshold judged and how far it was on the right side (negative: crossed), as text. */
   observed?: string;
   margin?: string;
@@ -47,30 +49,65 @@ function inUnit(type: string, stat: string, value: number): string {
   return String(Number(value.toFixed(3)));
 }
 
-function thresholdOutcomes(data: SummaryData, run: SummaryRun): ThresholdOutcome[] {
-  return Object.entries(data.metrics).flatMap(([metric, { type, values, thresholds }]) =>
-    Object.entries(thresholds ?? {}).map(([threshold, { ok }]) => {
-      const aborts = (run.thresholds[metric] ?? []).some(
-        (given) => typeof given !== 'string' && given.threshold === threshold && given.abortOnFail,
+/** Whether k6 saw a sample of the metric: for counters a count of 0 is a value (count>0 judges it). */
+function sawSamples({ type, values }: SummaryMetric): boolean {
+  if (type === 'rate') return (values.passes ?? 0) + (values.fails ?? 0) > 0;
+  if (type === 'trend') return values.count === undefined || values.count > 0;
+  return true;
+}
+
+/** The text of a threshold as k6 was given it. */
+const thresholdText = (given: Threshold) => (typeof given === 'string' ? given : given.threshold);
+
+/**
+ * Each threshold with its result, the value it judged and its margin, in the order they were given
+ * (`given`: the options' thresholds; k6's summary has no steady order), others after, by name.
+ */
+export function thresholdOutcomes(data: SummaryData, given: Record<string, Threshold[]> = {}): ThresholdOutcome[] {
+  const metrics = Object.keys(given);
+  const position = (metric: string, threshold: string) => {
+    const at = metrics.indexOf(metric);
+    const within = (given[metric] ?? []).findIndex((entry) => thresholdText(entry) === threshold);
+    return at === -1 || within === -1 ? Number.POSITIVE_INFINITY : at * 1000 + within;
+  };
+  const outcomes = Object.entries(data.metrics).flatMap(([metric, summaryMetric]) =>
+    Object.entries(summaryMetric.thresholds ?? {}).map(([threshold, { ok }]) => {
+      const { type, values } = summaryMetric;
+      const aborts = (given[metric] ?? []).some(
+        (entry) => typeof entry !== 'string' && entry.threshold === threshold && entry.abortOnFail,
       );
+      const judged = sawSamples(summaryMetric);
       const [, stat = '', operator = '', boundText = ''] = THRESHOLD.exec(threshold) ?? [];
       const seen = values[stat];
-      if (seen === undefined) return { metric, threshold, ok, aborts };
+      if (seen === undefined || !judged) return { metric, threshold, ok, aborts, judged };
       const bound = Number(boundText);
       const headroom = operator.startsWith('<') ? bound - seen : operator.startsWith('>') ? seen - bound : undefined;
       const margin =
-        headroom === undefined ? undefined : `${headroom < 0 ? '−' : '+'}${inUnit(type, stat, Math.abs(headroom))}`;
+        headroom === undefined
+          ? undefined
+          : `${headroom < 0 ? '−' : headroom > 0 ? '+' : ''}${inUnit(type, stat, Math.abs(headroom))}`;
       return {
         metric,
         threshold,
         ok,
         aborts,
+        judged,
         observed: inUnit(type, stat, seen),
         ...(margin === undefined ? {} : { margin }),
       };
     }),
   );
+  const key = (outcome: ThresholdOutcome) => `${outcome.metric} ${outcome.threshold}`;
+  return outcomes.sort(
+    (a, b) =>
+      position(a.metric, a.threshold) - position(b.metric, b.threshold) ||
+      (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0),
+  );
 }
+
+/** A threshold's result as the reports say it. */
+const resultOf = (outcome: ThresholdOutcome) =>
+  !outcome.judged ? 'not judged (no samples)' : outcome.ok ? 'passed' : 'FAILED';
 
 /** The summary data without setup_data, which carries the run's token from setup() to the VUs. */
 function withoutSetupData(data: SummaryData): SummaryData {
@@ -83,11 +120,13 @@ const abortNote = (outcome: ThresholdOutcome) => (outcome.aborts ? ', aborts the
 const thresholdLabel = (outcome: ThresholdOutcome) => `${outcome.threshold}${abortNote(outcome)}`;
 
 export function renderJUnit(data: SummaryData, run: SummaryRun): string {
-  const outcomes = thresholdOutcomes(data, run);
-  const failures = outcomes.filter((outcome) => !outcome.ok).length;
+  const outcomes = thresholdOutcomes(data, run.thresholds);
+  const failures = outcomes.filter((outcome) => outcome.judged && !outcome.ok).length;
   const seconds = ((data.state?.testRunDurationMs ?? 0) / 1000).toFixed(3);
-  const cases = outcomes.map(({ metric, threshold, ok }) => {
+  const cases = outcomes.map(({ metric, threshold, ok, judged }) => {
     const name = escapeMarkup(`${metric}: ${threshold}`);
+    if (!judged)
+      return `    <testcase classname="k6.thresholds" name="${name}"><skipped message="no samples"/></testcase>`;
     return ok
       ? `    <testcase classname="k6.thresholds" name="${name}"/>`
       : `    <testcase classname="k6.thresholds" name="${name}"><failure message="threshold crossed"/></testcase>`;
@@ -112,15 +151,21 @@ function figures(data: SummaryData): Array<[string, string]> {
   const latency = metric(LOOKUP_LATENCY_METRIC);
   const lookups = metric(LOOKUP_COUNT_METRIC);
   const checks = metric('checks');
+  const checksRan = (checks.passes ?? 0) + (checks.fails ?? 0) > 0;
   return [
     ['successful lookups', `${lookups.count ?? 0} (${(lookups.rate ?? 0).toFixed(1)}/s)`],
-    ['requests in all', `${metric('http_reqs').count ?? 0}`],
+    ['requests in all, setup() included', `${metric('http_reqs').count ?? 0}`],
     [
       'lookup latency (200s) p50 / p95 / p99',
-      `${milliseconds(latency.med)} / ${milliseconds(latency['p(95)'])} / ${milliseconds(latency['p(99)'])}`,
+      latency.count === 0
+        ? 'n/a (no successful lookup)'
+        : `${milliseconds(latency.med)} / ${milliseconds(latency['p(95)'])} / ${milliseconds(latency['p(99)'])}`,
     ],
     ['failed requests', percent(metric('http_req_failed').rate)],
-    ['checks passed', `${percent(checks.rate)} (${checks.passes ?? 0} passed, ${checks.fails ?? 0} failed)`],
+    [
+      'checks passed',
+      checksRan ? `${percent(checks.rate)} (${checks.passes ?? 0} passed, ${checks.fails ?? 0} failed)` : 'none ran',
+    ],
     ['rate-limited (429)', String(metric('rate_limited_responses').count ?? 0)],
   ];
 }
@@ -128,7 +173,7 @@ function figures(data: SummaryData): Array<[string, string]> {
 /** Passed only when lookups succeeded and no threshold was crossed: a run stopped in setup() made none. */
 function verdict(data: SummaryData, run: SummaryRun): string {
   if (!data.metrics[LOOKUP_COUNT_METRIC]?.values.count) return 'FAILED: no successful lookup';
-  return thresholdOutcomes(data, run).every((outcome) => outcome.ok) ? 'passed' : 'FAILED';
+  return thresholdOutcomes(data, run.thresholds).every((outcome) => outcome.ok) ? 'passed' : 'FAILED';
 }
 
 export function renderMarkdown(data: SummaryData, run: SummaryRun): string {
@@ -141,9 +186,9 @@ export function renderMarkdown(data: SummaryData, run: SummaryRun): string {
     '',
     '| threshold | seen | margin | result |',
     '| --- | --- | --- | --- |',
-    ...thresholdOutcomes(data, run).map(
+    ...thresholdOutcomes(data, run.thresholds).map(
       (outcome) =>
-        `| \`${outcome.metric}\` \`${outcome.threshold}\`${abortNote(outcome)} | ${outcome.observed ?? 'n/a'} | ${outcome.margin ?? 'n/a'} | ${outcome.ok ? 'passed' : 'FAILED'} |`,
+        `| \`${outcome.metric}\` \`${outcome.threshold}\`${abortNote(outcome)} | ${outcome.observed ?? 'n/a'} | ${outcome.margin ?? 'n/a'} | ${resultOf(outcome)} |`,
     ),
     '',
   ].join('\n');
@@ -153,7 +198,7 @@ export function renderMarkdown(data: SummaryData, run: SummaryRun): string {
 export function renderHtml(data: SummaryData, run: SummaryRun): string {
   const cells = (tag: string, values: string[]) =>
     `<tr>${values.map((value) => `<${tag}>${escapeMarkup(value)}</${tag}>`).join('')}</tr>`;
-  const outcomes = thresholdOutcomes(data, run);
+  const outcomes = thresholdOutcomes(data, run.thresholds);
   return [
     `<h3>Load: ${escapeMarkup(run.profile)} against ${escapeMarkup(run.target)}: ${escapeMarkup(verdict(data, run))}</h3>`,
     '<table class="load-figures">',
@@ -168,8 +213,8 @@ export function renderHtml(data: SummaryData, run: SummaryRun): string {
         thresholdLabel(outcome),
         outcome.observed ?? 'n/a',
         outcome.margin ?? 'n/a',
-        outcome.ok ? 'passed' : 'FAILED',
-      ]).replace('<tr>', `<tr class="${outcome.ok ? 'passed' : 'failed'}">`),
+        resultOf(outcome),
+      ]).replace('<tr>', `<tr class="${!outcome.judged ? 'not-judged' : outcome.ok ? 'passed' : 'failed'}">`),
     ),
     '</table>',
     '',
@@ -185,9 +230,10 @@ export function renderText(data: SummaryData, run: SummaryRun, files: string[]):
     `load: ${run.profile} against ${run.target}: ${verdict(data, run)}`,
     ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`),
     '  thresholds:',
-    ...thresholdOutcomes(data, run).map(
-      (outcome) =>
-        `    ${outcome.ok ? '✔' : '✖'} ${outcome.metric} ${thresholdLabel(outcome)}${outcome.observed === undefined ? '' : `  (seen ${outcome.observed}${outcome.margin === undefined ? '' : `, margin ${outcome.margin}`})`}${outcome.ok ? '' : '  crossed'}`,
+    ...thresholdOutcomes(data, run.thresholds).map((outcome) =>
+      outcome.judged
+        ? `    ${outcome.ok ? '✔' : '✖'} ${outcome.metric} ${thresholdLabel(outcome)}${outcome.observed === undefined ? '' : `  (seen ${outcome.observed}${outcome.margin === undefined ? '' : `, margin ${outcome.margin}`})`}${outcome.ok ? '' : '  crossed'}`
+        : `    – ${outcome.metric} ${thresholdLabel(outcome)}  (not judged: no samples)`,
     ),
     `  summary files: ${files.join(', ')}`,
     '',

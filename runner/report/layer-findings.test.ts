@@ -70,7 +70,7 @@ it('reads counts, skip reasons and failures without Playwright diff, colours or 
   ]);
 });
 
-it("counts k6's thresholds as the load layer's results, with each crossed one and the value it saw", () => {
+it("counts k6's thresholds as the load layer's results: met, crossed (with the value seen, in its unit) or not judged", () => {
   const reports = temporaryFolder('findings');
   const file = inReports(reports, REPORT_FILES.loadSummary);
   mkdirSync(dirname(file), { recursive: true });
@@ -78,17 +78,27 @@ it("counts k6's thresholds as the load layer's results, with each crossed one an
     file,
     JSON.stringify({
       metrics: {
-        checks: { values: { rate: 0.9 }, thresholds: { 'rate>0.99': { ok: false }, 'rate>0.5': { ok: true } } },
-        http_reqs: { values: { count: 30 } },
+        checks: {
+          type: 'rate',
+          values: { rate: 0.9, passes: 27, fails: 3 },
+          thresholds: { 'rate>0.99': { ok: false }, 'rate>0.5': { ok: true } },
+        },
+        // A metric with no samples: k6 says its threshold is met, though nothing was judged.
+        rate_limited: {
+          type: 'rate',
+          values: { rate: 0, passes: 0, fails: 0 },
+          thresholds: { 'rate<0.01': { ok: true } },
+        },
+        http_reqs: { type: 'counter', values: { count: 30 } },
       },
     }),
   );
   assert.deepEqual(readLayerFindings(reports).load, {
     passed: 1,
     failed: 1,
-    skipped: 0,
-    failures: [{ check: 'checks rate>0.99', message: 'crossed: rate was 0.9' }],
-    skippedBy: {},
+    skipped: 1,
+    failures: [{ check: 'checks rate>0.99', message: 'crossed: seen 90.00 %, margin −9.00 %' }],
+    skippedBy: { 'threshold not judged: its metric had no samples': 1 },
     counted: 'thresholds',
   });
 });

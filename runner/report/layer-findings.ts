@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { FIRST_FAILURES, type LayerFindings } from '../../config/layer-outcome.ts';
 import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
+import { type SummaryData, thresholdOutcomes } from '../../load/load-layer.ts';
 import { withoutColourCodes } from '../run-layer.ts';
 
 const readJson = (file: string): unknown => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
@@ -70,13 +71,9 @@ function contractFindings(reports: string): LayerFindings | undefined {
   return readJson(inReports(reports, REPORT_FILES.verificationFindings)) as LayerFindings | undefined;
 }
 
-interface K6Summary {
-  metrics?: Record<string, { values?: Record<string, number>; thresholds?: Record<string, { ok: boolean }> }>;
-}
-
-/** Each k6 threshold counts as one result: met or crossed, with the value it saw. */
+/** Each k6 threshold counts as one result: met, crossed (with the value it saw), or not judged. */
 function loadFindings(reports: string): LayerFindings | undefined {
-  const summary = readJson(inReports(reports, REPORT_FILES.loadSummary)) as K6Summary | undefined;
+  const summary = readJson(inReports(reports, REPORT_FILES.loadSummary)) as SummaryData | undefined;
   if (summary?.metrics === undefined) return undefined;
   const findings: LayerFindings = {
     passed: 0,
@@ -86,20 +83,23 @@ function loadFindings(reports: string): LayerFindings | undefined {
     skippedBy: {},
     counted: 'thresholds',
   };
-  for (const [metric, { values = {}, thresholds = {} }] of Object.entries(summary.metrics)) {
-    for (const [threshold, { ok }] of Object.entries(thresholds)) {
-      if (ok) {
-        findings.passed++;
-        continue;
-      }
+  for (const { metric, threshold, ok, judged, observed, margin } of thresholdOutcomes(summary)) {
+    if (!judged) {
+      findings.skipped++;
+      findings.skippedBy[NOT_JUDGED] = (findings.skippedBy[NOT_JUDGED] ?? 0) + 1;
+    } else if (ok) findings.passed++;
+    else {
       findings.failed++;
-      const stat = /^\s*([\w()]+)/.exec(threshold)?.[1] ?? '';
       if (findings.failures.length < FIRST_FAILURES)
-        findings.failures.push({ check: `${metric} ${threshold}`, message: `crossed: ${stat} was ${values[stat]}` });
+        findings.failures.push({
+          check: `${metric} ${threshold}`,
+          message: `crossed: seen ${observed}, margin ${margin}`,
+        });
     }
   }
   return findings;
 }
+const NOT_JUDGED = 'threshold not judged: its metric had no samples';
 
 /** The findings of each layer that wrote any, by layer name. */
 export function readLayerFindings(reports: string): Record<string, LayerFindings | undefined> {
