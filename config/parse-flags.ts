@@ -52,6 +52,8 @@ export function parseFlags(args: string[], flags: Record<string, FlagSpec>, comm
       positional === undefined
         ? `its flags are ${known}, and --help`
         : `npm may have kept a flag for itself: put the flags after --, e.g. ${command} -- --env ${positional}`;
-    throw new ConfigError(`${command} arguments`, `${message.replace(/\.? To specify .*$/s, '')}; ${hint}`);
+    // "npm start: unknown option '--onyl'; …", not node's capitalised sentence after the command's name.
+    const what = message.replace(/\.? To specify .*$/s, '').replace(/^[A-Z]/, (first) => first.toLowerCase());
+    throw new ConfigError(`${command}:`, `${what}; ${hint}`);
   }
 }

@@ -59,7 +59,7 @@ await runMain(async () => {
     process.exitCode = 2;
     return;
   }
-  if (config.target.kind === 'remote' && config.defaultLanguage === undefined)
+  if (config.target.kind === 'remote' && config.defaultLanguage === undefined && options.layers.includes('e2e'))
     console.log('note: ENGAGE_DEFAULT_LANGUAGE is unset, so the "*" and no-header language checks will skip');
   // The last run's reports stay until this one is sure to start.
   const unlock = lockReportsFolder(reports);
@@ -102,7 +102,7 @@ await runMain(async () => {
         title: layer.title,
         outcome,
         durationSeconds: 0,
-        reason: options.requireLoad ? `${reason}, and --require-load was given` : reason,
+        reason: options.requireLoad ? `${reason}, and the run asked for load (--require-load, or --only load)` : reason,
       });
       console.log(`${marks[outcome]} [${index + 1}/${layers.length}] ${layer.title} ${outcome}: ${reason}`);
       continue;
@@ -130,11 +130,11 @@ await runMain(async () => {
   const comparison = baselineFolder === undefined ? undefined : compareRun(reports, baselineFolder);
   const run = { target, results, interruptedBy: signal, pactDirectory, findings, comparison, baselineFolder };
   writeSuiteReport(reports, run);
-  console.log('\nresults per layer:');
-  for (const result of results) {
+  const counted = results.flatMap((result) => {
     const found = findings[result.name];
-    if (found !== undefined) console.log(`  ${result.name}: ${countsLine(found)}`);
-  }
+    return found === undefined ? [] : [`  ${result.name}: ${countsLine(found)}`];
+  });
+  if (counted.length > 0) console.log(['\nresults per layer:', ...counted].join('\n'));
   for (const line of findingsLines(run)) if (line !== '') console.log(line.replace(/^## (.*)$/, '$1:'));
   const failed = results
     .filter((result) => ['failed', 'timed out', 'interrupted'].includes(result.outcome))

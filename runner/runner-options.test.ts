@@ -26,7 +26,7 @@ describe('npm start refuses bad flags with one message', () => {
     [['--skip', 'perf'], /^--skip names unknown layer "perf"/],
     [['--profile', 'marathon'], /^--profile "marathon" is not one of smoke, /],
     [['--layer-timeout', '0'], /^--layer-timeout is "0" but must be a whole number of seconds of at least 1$/],
-    [['--envv', 'staging'], /^npm start arguments Unknown option '--envv'; its flags are --only, --skip, --env,/],
+    [['--envv', 'staging'], /^npm start: unknown option '--envv'; its flags are --only, --skip, --env,/],
     [['staging'], /npm may have kept a flag for itself: put the flags after --, e\.g\. npm start -- --env staging$/],
   ];
   for (const [args, message] of cases) {
@@ -62,4 +62,20 @@ describe('the commands explain themselves', () => {
       });
     });
   }
+});
+
+describe('npm start requires the load layer', () => {
+  it('when --require-load says so, or when it is the only layer asked for: skipped, the run would check nothing', () => {
+    assert.equal(readRunnerOptions([]).requireLoad, false);
+    assert.equal(readRunnerOptions(['--only', 'schemas,load']).requireLoad, false);
+    assert.equal(readRunnerOptions(['--only', 'schemas,load', '--require-load']).requireLoad, true);
+    assert.equal(readRunnerOptions(['--only', 'load']).requireLoad, true);
+    assert.equal(readRunnerOptions(['--skip', 'schemas,contracts,e2e']).requireLoad, true);
+  });
+  it('--help names the variable of --profile', () => {
+    assert.throws(
+      () => readRunnerOptions(['--help']),
+      /^ {2}--profile <value> +the load profile, one of .*; default smoke \(ENGAGE_LOAD_PROFILE\)$/m,
+    );
+  });
 });

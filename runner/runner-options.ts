@@ -36,8 +36,15 @@ export function readRunnerOptions(args: string[]): RunnerOptions {
       only: { type: 'string', help: `run only these layers, comma-separated: ${LAYER_NAMES.join(', ')}` },
       skip: { type: 'string', help: 'run all layers but these, comma-separated' },
       env: { type: 'string', help: 'read .env.<value> after .env', variable: 'ENGAGE_ENV' },
-      profile: { type: 'string', help: `the load profile, one of ${PROFILE_NAMES.join(', ')}; default smoke` },
-      'require-load': { type: 'boolean', help: 'fail the run when k6 is not found, instead of skipping load' },
+      profile: {
+        type: 'string',
+        help: `the load profile, one of ${PROFILE_NAMES.join(', ')}; default smoke`,
+        variable: 'ENGAGE_LOAD_PROFILE',
+      },
+      'require-load': {
+        type: 'boolean',
+        help: 'fail the run when k6 is not found, instead of skipping load (so does --only load)',
+      },
       'layer-timeout': { type: 'string', help: 'seconds each layer may take, overriding every default' },
       baseline: {
         type: 'string',
@@ -50,16 +57,18 @@ export function readRunnerOptions(args: string[]): RunnerOptions {
   );
   const only = layerList('--only', values.only as string | undefined);
   const skip = layerList('--skip', values.skip as string | undefined) ?? [];
+  const layers = (only ?? [...LAYER_NAMES]).filter((name) => !skip.includes(name));
   const loadProfile = values.profile as string | undefined;
   // Refused with the other flags, before anything else is read.
   if (loadProfile !== undefined) chosenProfile(loadProfile, {});
   const timeout = values['layer-timeout'] as string | undefined;
   const layerTimeoutSeconds = readNumber('--layer-timeout', timeout, { min: 1, whole: true, unit: 'seconds' });
   return {
-    layers: (only ?? [...LAYER_NAMES]).filter((name) => !skip.includes(name)),
+    layers,
     environmentName: values.env as string | undefined,
     loadProfile,
-    requireLoad: values['require-load'] === true,
+    // A run of the load layer alone that skipped it would pass having checked nothing.
+    requireLoad: values['require-load'] === true || (layers.length === 1 && layers[0] === 'load'),
     layerTimeoutSeconds,
     baselineFolder: values.baseline as string | undefined,
   };

@@ -54,7 +54,7 @@ describe('sandbox options', () => {
       { SANDBOX_SEED_FILE: '/nonexistent/seed.json' },
       /^SANDBOX_SEED_FILE is not a usable seed: seed file \/nonexistent\/seed.json cannot be read/,
     ],
-    [['--colour'], {}, /^npm run sandbox arguments Unknown option '--colour'; its flags are --port, /],
+    [['--colour'], {}, /^npm run sandbox: unknown option '--colour'; its flags are --port, /],
   ];
   for (const [args, environment, message] of bad) {
     it(`refuse ${[...args, ...Object.entries(environment).map((entry) => entry.join('='))].join(' ')}`, () => {
