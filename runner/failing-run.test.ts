@@ -69,7 +69,7 @@ describe('a failing npm start of every layer', () => {
     ] as const) {
       assert.match(
         text,
-        /e2e · is the appointment that was asked for: .*data\.id is "123-other", expected the requested "123"/,
+        /e2e · GET appointment 123 › is the appointment that was asked for: .*data\.id is "123-other", expected the requested "123"/,
         where,
       );
       assert.match(text, /\d+ passed, [1-9]\d* failed, \d+ skipped/, where);

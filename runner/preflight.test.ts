@@ -111,6 +111,13 @@ describe('the preflight of npm start', () => {
       'ENGAGE_SCOPE wrong:scope was refused: the token endpoint answered HTTP 400 invalid_scope',
     ]);
   });
+  it('names in one line the ids of ENGAGE_APPOINTMENT_IDS that are not found', async () => {
+    assert.deepEqual(
+      await problems({ ...settings(), ENGAGE_APPOINTMENT_IDS: '123,not-there,a-office-multilingual,gone' }),
+      ['ENGAGE_APPOINTMENT_IDS not-there, gone were not found in ENGAGE_ENTERPRISE acme: GET answered HTTP 404'],
+    );
+    assert.deepEqual(await problems({ ...settings(), ENGAGE_APPOINTMENT_IDS: '123,a-office-multilingual' }), []);
+  });
   it('names ENGAGE_BASE_URL, with the whole URL, when a 404 did not come from the API', async () => {
     const elsewhere = await startTinyServer((_request, response) => {
       response.writeHead(404, { 'content-type': 'application/json' });

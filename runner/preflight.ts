@@ -1,4 +1,4 @@
-// Before any layer of `npm start` against a remote target: one token request and one GET of the
+// Before any layer of `npm start` against a remote target: one token request and one GET of each
 // configured appointment, so that a wrong secret, token, URL or id is one line naming the variable
 // to fix (exit 2), not dozens of failures across the layers. A broken answer (5xx, a wrong body) is
 // left to the layers, which report it.
@@ -27,9 +27,9 @@ export async function preflightProblems(config: SuiteConfig): Promise<string[]> 
   const credential = auth.kind === 'static-token' ? 'ENGAGE_TOKEN' : 'the token from ENGAGE_CLIENT_ID';
   // The whole URL: a base URL with a path of its own (…/v1) is part of what may be wrong.
   const url = `${baseUrl}${appointmentPath(enterprise, appointmentId)}`;
+  const headers = ['Authorization', `Bearer ${token}`, 'Accept', 'application/json'];
   let answer: ExactAnswer;
   try {
-    const headers = ['Authorization', `Bearer ${token}`, 'Accept', 'application/json'];
     answer = await sendExactRequest('GET', url, headers, timeout);
   } catch (error) {
     return [`ENGAGE_BASE_URL: ${describeNoAnswer(baseUrl, error, timeout)}`];
@@ -51,6 +51,18 @@ export async function preflightProblems(config: SuiteConfig): Promise<string[]> 
   if (status === 404)
     return [
       `ENGAGE_APPOINTMENT_ID ${appointmentId} was not found in ENGAGE_ENTERPRISE ${enterprise}: GET ${url} answered HTTP 404`,
+    ];
+  // The other ids of ENGAGE_APPOINTMENT_IDS, one GET each, in turn (the documented limit allows 4 at once).
+  const notFound: string[] = [];
+  for (const id of config.appointmentIds.filter((other) => other !== appointmentId)) {
+    const other = await sendExactRequest('GET', `${baseUrl}${appointmentPath(enterprise, id)}`, headers, timeout).catch(
+      () => undefined,
+    );
+    if (other?.status === 404) notFound.push(id);
+  }
+  if (notFound.length > 0)
+    return [
+      `ENGAGE_APPOINTMENT_IDS ${notFound.join(', ')} ${notFound.length === 1 ? 'was' : 'were'} not found in ENGAGE_ENTERPRISE ${enterprise}: GET answered HTTP 404`,
     ];
   return [];
 }

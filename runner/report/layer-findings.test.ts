@@ -28,7 +28,7 @@ const bareExpectError = [
   '    at /work/e2e/target.spec.ts:9:5',
 ].join('\n');
 
-it('reads counts, skip reasons and failures without Playwright diff, colours or stack', () => {
+it('reads counts, skip reasons and failures, named with their describe blocks, without Playwright diff, colours or stack', () => {
   const reports = temporaryFolder('findings');
   const file = inReports(reports, REPORT_FILES.e2eResults);
   mkdirSync(dirname(file), { recursive: true });
@@ -38,12 +38,21 @@ it('reads counts, skip reasons and failures without Playwright diff, colours or 
     JSON.stringify({
       suites: [
         {
+          title: 'appointment.spec.ts',
+          suites: [
+            {
+              // A describe block: its title names the failure, since each appointment has the same checks.
+              title: 'GET appointment 124',
+              specs: [
+                {
+                  title: 'is the appointment that was asked for',
+                  tests: [test('unexpected', { results: [{ error: { message: playwrightError } }] })],
+                },
+              ],
+            },
+          ],
           specs: [
             { title: 'answers 200 with JSON', tests: [test('expected')] },
-            {
-              title: 'is the appointment that was asked for',
-              tests: [test('unexpected', { results: [{ error: { message: playwrightError } }] })],
-            },
             {
               title: 'the target answers',
               tests: [test('unexpected', { results: [{ error: { message: bareExpectError } }] })],
@@ -61,12 +70,13 @@ it('reads counts, skip reasons and failures without Playwright diff, colours or 
   assert.equal(e2e?.passed, 1);
   assert.equal(e2e?.failed, 2);
   assert.deepEqual(e2e?.skippedBy, { 'blocked by: the id': 1 });
+  // A file's own checks come before those in its describe blocks, as Playwright reports them.
   assert.deepEqual(e2e?.failures, [
+    { check: 'the target answers', message: 'expect(received).toBeUndefined()' },
     {
-      check: 'is the appointment that was asked for',
+      check: 'GET appointment 124 › is the appointment that was asked for',
       message: 'GET: data.id is "123-other", expected the requested "123"',
     },
-    { check: 'the target answers', message: 'expect(received).toBeUndefined()' },
   ]);
 });
 

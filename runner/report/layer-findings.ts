@@ -18,6 +18,7 @@ interface PlaywrightSuite {
     }>;
   }>;
   suites?: PlaywrightSuite[];
+  title?: string;
 }
 
 /**
@@ -41,7 +42,9 @@ function e2eFindings(reports: string): LayerFindings | undefined {
   const report = readJson(inReports(reports, REPORT_FILES.e2eResults)) as { suites?: PlaywrightSuite[] } | undefined;
   if (report === undefined) return undefined;
   const findings: LayerFindings = { passed: 0, failed: 0, skipped: 0, failures: [], skippedBy: {}, latency: [] };
-  const walk = (suite: PlaywrightSuite) => {
+  // A check is named with the describe blocks around it ("GET appointment 124 › answers 200 with
+  // JSON"): the same check runs for each configured appointment. The file's own suite adds nothing.
+  const walk = (suite: PlaywrightSuite, path: string[]) => {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests) {
         // The latency test notes each measured request (e2e/latency.spec.ts).
@@ -57,13 +60,16 @@ function e2eFindings(reports: string): LayerFindings | undefined {
         } else {
           findings.failed++;
           if (findings.failures.length < FIRST_FAILURES)
-            findings.failures.push({ check: spec.title, message: errorText(test.results.at(-1)?.error?.message) });
+            findings.failures.push({
+              check: [...path, spec.title].join(' › '),
+              message: errorText(test.results.at(-1)?.error?.message),
+            });
         }
       }
     }
-    for (const child of suite.suites ?? []) walk(child);
+    for (const child of suite.suites ?? []) walk(child, [...path, child.title ?? '']);
   };
-  for (const suite of report.suites ?? []) walk(suite);
+  for (const suite of report.suites ?? []) walk(suite, []);
   return findings;
 }
 
