@@ -8,6 +8,7 @@ import { SharedArray } from 'k6/data';
 import exec from 'k6/execution';
 import http, { type RefinedResponse, type ResponseType } from 'k6/http';
 import { Counter, Rate } from 'k6/metrics';
+import { describeAnswer } from '../config/answer-remedy.ts';
 import { appointmentPath, isJsonMediaType } from '../config/api-facts.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { handedReportsDirectory } from '../config/report-paths.ts';
@@ -17,7 +18,6 @@ import { buildLoadOptions, guardProblems, guardRefusal } from './lib/load-option
 import { appointmentIdsFromFile, type LoadSettings, readLoadSettings, readRunShape } from './lib/load-settings.ts';
 import { LOOKUP_TAG } from './lib/load-thresholds.ts';
 import { backoffSeconds, type Lookup, lookupAt, rotationLength } from './lib/lookup-rotation.ts';
-import { readinessProblem } from './lib/readiness-problem.ts';
 import { type SummaryData, summaryOutputs } from './lib/summary-reports.ts';
 import { type IssuedToken, issuedToken, lastingToken, tokenNeedsRefresh } from './lib/token-refresh.ts';
 
@@ -199,7 +199,9 @@ export function setup(): IssuedToken {
   const readiness = planLookup({ id: appointmentIds[0] as string, language: '' }, -1);
   const response = send({ ...readiness, params: { ...readiness.params, tags: { name: 'readiness' } } }, issued.token);
   if (response.status !== 200)
-    stop(readinessProblem(ready().baseUrl, appointmentIds[0] as string, response, ready().auth.kind));
+    stop(
+      `the target ${ready().baseUrl} is not ready: ${describeAnswer(appointmentIds[0] as string, response, ready().auth.kind)}`,
+    );
   return issued;
 }
 

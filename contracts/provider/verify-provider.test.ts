@@ -77,11 +77,21 @@ describe('verification against a configured environment', () => {
       assert.equal(code, 0, output);
     });
   }
-  it('fails when the configured token is not valid there', () => {
-    assert.equal(runs.revoked?.code, 1);
+  it('fails when the configured token is not valid there, saying in its last line to check ENGAGE_TOKEN', () => {
+    const { code, output } = runs.revoked as EntryPointRun;
+    assert.equal(code, 1, output);
+    assert.match(
+      output,
+      /^provider verification failed: .*; the states could not be set up: GET appointment \S+ \(ENGAGE_APPOINTMENT_ID\) got HTTP 401; the token was refused: check ENGAGE_TOKEN$/m,
+    );
   });
-  it('fails when the configured appointment does not exist there', () => {
-    assert.equal(runs.missing?.code, 1);
+  it('fails when the configured appointment does not exist there, saying so in its last line', () => {
+    const { code, output } = runs.missing as EntryPointRun;
+    assert.equal(code, 1, output);
+    assert.match(
+      output,
+      /^provider verification failed: .*; the states could not be set up: GET appointment not-there \(ENGAGE_APPOINTMENT_ID\) got HTTP 404; no such appointment: check the id and ENGAGE_ENTERPRISE$/m,
+    );
   });
   it('needs no ENGAGE_DEFAULT_LANGUAGE: the language state reads a language from the appointment itself', () => {
     const { code, output } = runs.withoutLanguage as EntryPointRun;

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname } from 'node:path';
 import { Verifier } from '@pact-foundation/pact';
 import type { RequestHandler } from 'express';
+import { describeAnswer } from '../../config/answer-remedy.ts';
 import { appointmentPath } from '../../config/api-facts.ts';
 import { ConfigError } from '../../config/config-error.ts';
 import { isEntryPoint, runMain } from '../../config/entry-point.ts';
@@ -108,14 +109,21 @@ function writeFindings(environment: Environment, findings: LayerFindings): void 
   writeFileSync(file, JSON.stringify(findings, null, 2));
 }
 
-/** Pact's report is printed above; its error carries the same as JSON, which is summarised here. */
-function summarise(error: Error): string {
+/** A verification's error, with why the states could not be set up when that is why it failed. */
+type VerificationError = Error & { stateProblem?: string };
+
+/**
+ * Pact's report is printed above; its error carries the same as JSON, which is summarised here,
+ * with the first state that could not be set up: the likely cause of every mismatch after it.
+ */
+function summarise(error: VerificationError): string {
   if (error instanceof TargetUnreachableError) return error.message;
+  const cause = error.stateProblem === undefined ? '' : `; the states could not be set up: ${error.stateProblem}`;
   try {
     const failures = (JSON.parse(error.message) as { errors?: unknown[] }).errors?.length ?? 0;
-    return `${failures} interaction(s) did not match the pact (see Pact's report above)`;
+    return `${failures} interaction(s) did not match the pact (see Pact's report above)${cause}`;
   } catch {
-    return error.message;
+    return `${error.message}${cause}`;
   }
 }
 
@@ -142,7 +150,7 @@ async function readConfiguredAppointment(
   });
   if (response.status !== 200) {
     await response.arrayBuffer();
-    throw new Error(`GET appointment ${config.appointmentId} (ENGAGE_APPOINTMENT_ID) answered HTTP ${response.status}`);
+    throw new Error(describeAnswer(`${config.appointmentId} (ENGAGE_APPOINTMENT_ID)`, response, config.auth.kind));
   }
   return response.json().catch(() => undefined);
 }
@@ -154,18 +162,29 @@ async function verifyProvider(config: SuiteConfig, environment: Environment): Pr
   try {
     if (sandbox === undefined) await assertReachable(target.url, config.requestTimeoutMilliseconds);
     const tokenProvider = createTokenProvider(config.auth, { timeoutMilliseconds: config.requestTimeoutMilliseconds });
+    let stateProblem: string | undefined;
+    const readAppointment = () =>
+      readConfiguredAppointment(config, target.url, tokenProvider.getToken).catch((error: Error) => {
+        stateProblem ??= error.message;
+        throw error;
+      });
     await new Verifier({
       provider: PROVIDER_NAME,
       providerBaseUrl: target.url,
       // pact-js types stateHandlers as HTTP and message handlers at once; ours are HTTP handlers.
       stateHandlers: (sandbox === undefined
-        ? configuredStateHandlers(config, () => readConfiguredAppointment(config, target.url, tokenProvider.getToken))
+        ? configuredStateHandlers(config, readAppointment)
         : sandboxStateHandlers(sandbox)) as unknown as VerifierOptions['stateHandlers'],
       requestFilter: swapInToken(() => tokenProvider.getToken()),
       logLevel: 'warn',
       timeout: config.requestTimeoutMilliseconds,
       ...source,
-    }).verifyProvider();
+    })
+      .verifyProvider()
+      .catch((error: VerificationError) => {
+        error.stateProblem = stateProblem;
+        throw error;
+      });
   } finally {
     await target.close();
   }
