@@ -7,6 +7,9 @@
 // at once.
 import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 
+/** How often a command waiting on a long child (a layer, k6) says that it is still running. */
+export const PROGRESS_EVERY_SECONDS = 30;
+
 /** How long an interrupted child may take to stop on its own before it is killed. */
 const INTERRUPT_GRACE_MILLISECONDS = 2000;
 

@@ -1,4 +1,4 @@
-// Proves what `npm run load` hands k6 beyond the suite config: an ids file by a path k6 can open.
+// Proves what `npm run load` hands k6 beyond the suite config: an ids file by a path k6 can open, and quiet without a terminal.
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { it } from 'node:test';
@@ -14,4 +14,11 @@ it('hands k6 ENGAGE_APPOINTMENT_IDS_FILE as an absolute path: k6 would open a re
   assert.equal(command(' ids/staging.json '), resolve('ids/staging.json'));
   assert.equal(command('/srv/ids.json'), '/srv/ids.json');
   assert.equal(command(''), undefined);
+});
+
+it('makes k6 quiet when asked (no terminal: its progress would be one block a second in the log)', () => {
+  const args = (quiet: boolean) =>
+    buildK6Command(readSuiteConfig({}), 'http://127.0.0.1:1', readLoadFlags([], {}), 'out', {}, { quiet }).args;
+  assert.deepEqual(args(true).slice(0, 3), ['run', '--no-usage-report', '--quiet']);
+  assert.ok(!args(false).includes('--quiet'));
 });

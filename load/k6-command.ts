@@ -76,6 +76,7 @@ export function buildK6Command(
   flags: LoadFlags,
   reportsDirectory: string,
   environment: Environment,
+  { quiet = false }: { quiet?: boolean } = {},
 ): K6Command {
   const variables: Record<string, string> = {
     ENGAGE_BASE_URL: baseUrl,
@@ -118,6 +119,9 @@ export function buildK6Command(
   const args = [
     'run',
     '--no-usage-report',
+    // Without a terminal k6 prints its progress every second (3,600 blocks in a CI log for a soak):
+    // quiet, it prints only the summary, and npm run load says how long it has been running.
+    ...(quiet ? ['--quiet'] : []),
     '--out',
     `json=${inReports(reportsDirectory, REPORT_FILES.loadMetrics)}`,
     'load/lookup.ts',

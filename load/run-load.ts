@@ -3,7 +3,13 @@
 // (99 when a threshold is crossed) is passed through. `--dry-run` prints the command and options.
 // Ctrl-C or SIGTERM goes on to k6 (which stops and writes its summary), then exit 130 or 143.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { EXIT_CODE_FOR, forwardStopSignals, interruption, spawnSharingGroup } from '../config/child-processes.ts';
+import {
+  EXIT_CODE_FOR,
+  forwardStopSignals,
+  interruption,
+  PROGRESS_EVERY_SECONDS,
+  spawnSharingGroup,
+} from '../config/child-processes.ts';
 import { runMain } from '../config/entry-point.ts';
 import { loadSuite } from '../config/load-suite-config.ts';
 import { inReports, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
@@ -34,7 +40,8 @@ await runMain(async () => {
     : await resolveTarget(config, environment);
   try {
     const baseUrl = target.url;
-    const command = buildK6Command(config, baseUrl, flags, reports, environment);
+    const quiet = !process.stdout.isTTY;
+    const command = buildK6Command(config, baseUrl, flags, reports, environment, { quiet });
     const slo = JSON.parse(readFileSync(new URL('../slo.json', import.meta.url), 'utf8'));
     const dryRunOnSandbox = flags.dryRun && onSandbox;
     const settings = readLoadSettings(
@@ -64,7 +71,15 @@ await runMain(async () => {
       stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, ...command.environment },
     });
+    const started = Date.now();
+    const progress = quiet
+      ? setInterval(
+          () => console.log(`load: k6 running, ${Math.round((Date.now() - started) / 1000)} s so far`),
+          PROGRESS_EVERY_SECONDS * 1000,
+        )
+      : undefined;
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    clearInterval(progress);
     const signal = interruption();
     if (signal !== undefined) {
       console.error(`load: interrupted (${signal})`);

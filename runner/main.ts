@@ -3,7 +3,7 @@
 // terminal, one combined report under reports/, and a non-zero exit when any layer fails. Ctrl-C
 // or SIGTERM stops the running layer's processes, reports the run as interrupted, exits 130 or 143.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { EXIT_CODE_FOR, forwardStopSignals, interruption } from '../config/child-processes.ts';
+import { EXIT_CODE_FOR, forwardStopSignals, interruption, PROGRESS_EVERY_SECONDS } from '../config/child-processes.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { runMain } from '../config/entry-point.ts';
 import { handOff, readHandoff } from '../config/handoffs.ts';
@@ -23,7 +23,6 @@ import { type LayerResult, runLayer } from './run-layer.ts';
 import { lockReportsFolder } from './run-lock.ts';
 import { readRunnerOptions } from './runner-options.ts';
 
-const PROGRESS_EVERY_SECONDS = 30;
 const marks = { passed: '✔', failed: '✖', 'timed out': '✖', skipped: '-', interrupted: '✖' } as const;
 
 function tail(file: string, lines: number): string {
