@@ -45,10 +45,17 @@ export function checkResolvedValuesAreTranslations(body: AppointmentResponse, la
   });
 }
 
+/** The start of a body as it came, on one line: a JSON body quoted as a string would show \" for each quote. */
+function bodyExcerpt(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line === '') return 'empty';
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
 /** A 200 with a JSON content type and a body that parses as JSON. */
 export function checkOkJson(response: ProbeResponse, label: string): string[] {
   if (response.status !== 200)
-    return [`${label}: HTTP ${response.status}, expected 200 (body ${show(response.text.slice(0, 200))})`];
+    return [`${label}: HTTP ${response.status}, expected 200 (body: ${bodyExcerpt(response.text)})`];
   if (!isJsonContentType(response))
     return [`${label}: Content-Type ${show(response.headers['content-type'])} is not JSON`];
   return response.json === undefined

@@ -107,7 +107,7 @@ export function thresholdOutcomes(data: SummaryData, given: Record<string, Thres
 
 /** A threshold's result as the reports say it. */
 const resultOf = (outcome: ThresholdOutcome) =>
-  !outcome.judged ? 'not judged (no samples)' : outcome.ok ? 'passed' : 'FAILED';
+  !outcome.judged ? 'not judged (no samples)' : outcome.ok ? 'met' : 'crossed';
 
 /** The summary data without setup_data, which carries the run's token from setup() to the VUs. */
 function withoutSetupData(data: SummaryData): SummaryData {
