@@ -21,6 +21,10 @@ export function readHttpUrl(variable: string, raw: string): string {
   try {
     url = new URL(raw);
   } catch {
+    // The parser's one refusal hides the common slip of a port out of range.
+    const port = /^[a-z][a-z0-9+.-]*:\/\/[^/?#@]*:(\d+)(?=[/?#]|$)/i.exec(raw)?.[1];
+    if (port !== undefined && Number(port) > 65535)
+      throw new ConfigError(variable, `${shownUrl(raw)} has the port ${port}, above the highest, 65535`);
     throw new ConfigError(
       variable,
       `${shownUrl(raw)} is not a URL (expected e.g. https://api.development.pexipengage.com)`,

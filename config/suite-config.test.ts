@@ -88,6 +88,12 @@ describe('a bad configuration names the variable', () => {
   const cases: Array<[string, Record<string, string>, string, RegExp]> = [
     ['a base URL that is not a URL', { ...remote, ENGAGE_BASE_URL: 'api.example' }, 'ENGAGE_BASE_URL', /is not a URL/],
     [
+      'a base URL with a port out of range',
+      { ...remote, ENGAGE_BASE_URL: 'http://127.0.0.1:99999' },
+      'ENGAGE_BASE_URL',
+      /^ENGAGE_BASE_URL "http:\/\/127\.0\.0\.1:99999" has the port 99999, above the highest, 65535$/,
+    ],
+    [
       'a base URL that is not http',
       { ...remote, ENGAGE_BASE_URL: 'ftp://api.example' },
       'ENGAGE_BASE_URL',
