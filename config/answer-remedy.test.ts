@@ -1,19 +1,51 @@
-// Proves the one wording of a GET appointment that did not answer 200: what came, and the setting to
-// check where the answer points at one.
+// Proves the one wording of the setting an answer points at: a GET appointment that did not answer
+// 200, and a token request the endpoint refused.
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
-import { describeAnswer } from './answer-remedy.ts';
+import { describe, it } from 'node:test';
+import { describeAnswer, oauthErrorOf, tokenRefusalSetting } from './answer-remedy.ts';
 
-it('says what came, and names the setting a 401, 403 or 404 points at', () => {
+describe('a GET appointment that did not answer 200', () => {
   const described = (status: number, credentials: 'static-token' | 'client-credentials' = 'static-token') =>
     describeAnswer('123', { status, error: 'dial: connection refused' }, credentials);
-  assert.equal(described(0), 'GET appointment 123 got no answer (dial: connection refused)');
-  assert.equal(described(401), 'GET appointment 123 got HTTP 401; the token was refused: check ENGAGE_TOKEN');
-  assert.match(described(401, 'client-credentials'), /check ENGAGE_CLIENT_ID and ENGAGE_CLIENT_SECRET$/);
-  assert.match(described(403), /got HTTP 403; the token lacks the scope engage:appointments:readOnly or /);
-  assert.equal(
-    described(404),
-    'GET appointment 123 got HTTP 404; no such appointment: check the id and ENGAGE_ENTERPRISE',
-  );
-  assert.equal(described(500), 'GET appointment 123 got HTTP 500');
+  it('says what came, and nothing more for an answer that names no setting', () => {
+    assert.equal(described(0), 'GET appointment 123 got no answer (dial: connection refused)');
+    assert.equal(described(500), 'GET appointment 123 got HTTP 500');
+  });
+  it('names the setting a 401, 403 or 404 points at, for each kind of credentials', () => {
+    assert.equal(described(401), 'GET appointment 123 got HTTP 401; the token was refused: check ENGAGE_TOKEN');
+    assert.equal(
+      described(401, 'client-credentials'),
+      'GET appointment 123 got HTTP 401; the issued token was refused: check that ENGAGE_TOKEN_URL is the token endpoint for this API',
+    );
+    assert.equal(
+      described(403),
+      'GET appointment 123 got HTTP 403; the token lacks the appointments scope: ENGAGE_TOKEN needs the scope engage:appointments:readOnly or engage:appointments:readWrite',
+    );
+    assert.equal(
+      described(403, 'client-credentials'),
+      "GET appointment 123 got HTTP 403; the token lacks the appointments scope: set ENGAGE_SCOPE, or grant the client's roles",
+    );
+    assert.equal(
+      described(404),
+      'GET appointment 123 got HTTP 404; no such appointment: check the id and ENGAGE_ENTERPRISE',
+    );
+  });
+});
+
+describe('a token request the endpoint refused', () => {
+  it('points at ENGAGE_SCOPE for invalid_scope, ENGAGE_TOKEN_URL where no OAuth endpoint answered, else the client', () => {
+    assert.equal(tokenRefusalSetting(400, 'invalid_scope'), 'ENGAGE_SCOPE');
+    assert.equal(tokenRefusalSetting(404, undefined), 'ENGAGE_TOKEN_URL');
+    assert.equal(tokenRefusalSetting(405, undefined), 'ENGAGE_TOKEN_URL');
+    assert.equal(tokenRefusalSetting(401, 'invalid_client'), 'ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET');
+    assert.equal(tokenRefusalSetting(400, undefined), 'ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET');
+  });
+  it('repeats an OAuth error code only when it is one: printable ASCII, no quote or backslash, not too long', () => {
+    assert.equal(oauthErrorOf({ error: 'invalid_client' }), 'invalid_client');
+    assert.equal(oauthErrorOf({ error: 'bad\u001b[31m' }), undefined);
+    assert.equal(oauthErrorOf({ error: 'say "hi"' }), undefined);
+    assert.equal(oauthErrorOf({ error: 'x'.repeat(65) }), undefined);
+    assert.equal(oauthErrorOf({ error: 42 }), undefined);
+    assert.equal(oauthErrorOf(undefined), undefined);
+  });
 });

@@ -1,15 +1,25 @@
-// What a GET of the configured appointment that did not answer 200 says, and for an answer that
-// points at a setting (401, 403, 404), the setting to check: one wording for k6's setup() and the
-// provider verification. No Node imports: k6 reads it.
+// Which setting an answer points at, worded once for the preflight, k6's setup() and the provider
+// verification: a GET of the configured appointment that got 401, 403 or 404, and a token request
+// the endpoint refused. No Node imports: k6 reads it.
 import { READ_SCOPES } from './api-facts.ts';
 
 export type CredentialKind = 'static-token' | 'client-credentials';
 
+/** What to change when a token lacks the appointments scope. */
+export function scopeRemedy(credentials: CredentialKind): string {
+  return credentials === 'static-token'
+    ? `ENGAGE_TOKEN needs the scope ${READ_SCOPES.join(' or ')}`
+    : "set ENGAGE_SCOPE, or grant the client's roles";
+}
+
 /** The setting a 401, 403 or 404 of GET appointment points at; undefined for any other answer. */
 export function answerRemedy(status: number, credentials: CredentialKind): string | undefined {
   if (status === 401)
-    return `the token was refused: check ${credentials === 'static-token' ? 'ENGAGE_TOKEN' : 'ENGAGE_CLIENT_ID and ENGAGE_CLIENT_SECRET'}`;
-  if (status === 403) return `the token lacks the scope ${READ_SCOPES.join(' or ')}`;
+    return credentials === 'static-token'
+      ? 'the token was refused: check ENGAGE_TOKEN'
+      : // The endpoint took the client's credentials: its tokens are not this API's.
+        'the issued token was refused: check that ENGAGE_TOKEN_URL is the token endpoint for this API';
+  if (status === 403) return `the token lacks the appointments scope: ${scopeRemedy(credentials)}`;
   if (status === 404) return 'no such appointment: check the id and ENGAGE_ENTERPRISE';
   return undefined;
 }
@@ -23,4 +33,21 @@ export function describeAnswer(
   const got = answer.status === 0 ? `no answer (${answer.error})` : `HTTP ${answer.status}`;
   const remedy = answerRemedy(answer.status, credentials);
   return `GET appointment ${id} got ${got}${remedy === undefined ? '' : `; ${remedy}`}`;
+}
+
+/** RFC 6749's characters for an error code: printable ASCII but " and \. Anything else is not repeated. */
+const OAUTH_ERROR = /^[\x20\x21\x23-\x5B\x5D-\x7E]{1,64}$/;
+
+/** The token endpoint's OAuth `error` code from its JSON body, when it gave a well-formed one. */
+export function oauthErrorOf(body: unknown): string | undefined {
+  const error = (body as { error?: unknown } | undefined)?.error;
+  return typeof error === 'string' && OAUTH_ERROR.test(error) ? error : undefined;
+}
+
+/** The setting a refused token request points at, from the endpoint's status and OAuth error code. */
+export function tokenRefusalSetting(status: number, oauthError: string | undefined): string {
+  if (oauthError === 'invalid_scope') return 'ENGAGE_SCOPE';
+  // No OAuth answer at all: no token endpoint there.
+  if (oauthError === undefined && (status === 404 || status === 405)) return 'ENGAGE_TOKEN_URL';
+  return 'ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET';
 }

@@ -8,7 +8,17 @@
 import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 
 /** How often a command waiting on a long child (a layer, k6) says that it is still running. */
-export const PROGRESS_EVERY_SECONDS = 30;
+const PROGRESS_EVERY_SECONDS = 30;
+
+/** Says "… <what> still running (N s)" every 30 s (or `everySeconds`) until the function it returns is called. */
+export function sayStillRunning(what: string, everySeconds = PROGRESS_EVERY_SECONDS, say = console.log): () => void {
+  const started = Date.now();
+  const timer = setInterval(
+    () => say(`  … ${what} still running (${Math.round((Date.now() - started) / 1000)} s)`),
+    everySeconds * 1000,
+  );
+  return () => clearInterval(timer);
+}
 
 /** How long an interrupted child may take to stop on its own before it is killed. */
 const INTERRUPT_GRACE_MILLISECONDS = 2000;

@@ -15,9 +15,21 @@ export interface Handoffs {
   ENGAGE_E2E_TARGET_DOWN: string;
   /** npm run load → k6: "true" when the target is the embedded sandbox, which the rate-limit guard spares. */
   ENGAGE_LOAD_TARGET_IS_SANDBOX: string;
+  /** npm start → every layer: "true": npm start has warned of the settings it does not read, so the layers do not again. */
+  ENGAGE_SETTINGS_WARNED: string;
 }
 
 export type HandoffName = keyof Handoffs;
+
+/** Every handoff's name, for the list of the names the suite reads (setting-names.ts). */
+export const HANDOFF_NAMES = Object.keys({
+  ENGAGE_REPORTS_DIR: true,
+  ENGAGE_PACT_DIR: true,
+  ENGAGE_E2E_TARGET_URL: true,
+  ENGAGE_E2E_TARGET_DOWN: true,
+  ENGAGE_LOAD_TARGET_IS_SANDBOX: true,
+  ENGAGE_SETTINGS_WARNED: true,
+} satisfies Record<HandoffName, true>) as HandoffName[];
 
 /** A handoff's value, or undefined when it is unset or blank. */
 export const readHandoff = (environment: Readonly<Record<string, string | undefined>>, name: HandoffName) =>

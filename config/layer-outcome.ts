@@ -19,17 +19,24 @@ export interface LayerFindings {
   skippedBy: Record<string, number>;
   /** Latency figures the layer measured, as "what: value" lines (e2e: single requests). */
   latency?: string[];
-  /** What the counts are of: checks, unless they are k6's thresholds (the load layer), which none skips. */
+  /**
+   * What the counts are of: checks, unless they are k6's thresholds (the load layer): then passed is
+   * met, failed is crossed, and skipped is not judged (its metric had no samples).
+   */
   counted?: 'thresholds';
 }
 
-/** The counts in one line: "74 passed, 0 failed, 11 skipped", or for thresholds "9 thresholds met, 0 crossed". */
+/** The words for a k6 threshold's result, in every summary, report and count of the suite. */
+export const THRESHOLD_RESULT = { met: 'met', crossed: 'crossed', notJudged: 'not judged (no samples)' } as const;
+
+/** The counts in one line: "74 passed, 0 failed, 11 skipped", or for thresholds "9 thresholds: 9 met, 0 crossed". */
 export function countsLine(findings: LayerFindings): string {
   if (findings.counted !== 'thresholds')
     return `${findings.passed} passed, ${findings.failed} failed, ${findings.skipped} skipped`;
   const total = findings.passed + findings.failed + findings.skipped;
-  const notJudged = findings.skipped > 0 ? `, ${findings.skipped} not judged (no samples)` : '';
-  return `${total === 1 ? '1 threshold' : `${total} thresholds`}: ${findings.passed} met, ${findings.failed} crossed${notJudged}`;
+  const { met, crossed, notJudged } = THRESHOLD_RESULT;
+  const unjudged = findings.skipped > 0 ? `, ${findings.skipped} ${notJudged}` : '';
+  return `${total === 1 ? '1 threshold' : `${total} thresholds`}: ${findings.passed} ${met}, ${findings.failed} ${crossed}${unjudged}`;
 }
 
 /** At most this many failures are kept per layer: the first ones say what to fix. */

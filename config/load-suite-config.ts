@@ -2,7 +2,7 @@
 // once (readEnvironment), validated into a SuiteConfig (readSuiteConfig), and kept for the process.
 // Entry points that take --env set ENGAGE_ENV before the first call.
 import { type Environment, readEnvironment } from './environment-files.ts';
-import { unknownSettingWarnings } from './setting-names.ts';
+import { warnOfUnknownSettings as warnOfUnknown } from './setting-names.ts';
 import { readSuiteConfig, type SuiteConfig } from './suite-config.ts';
 
 let loaded: { environment: Environment; config: SuiteConfig } | undefined;
@@ -14,7 +14,7 @@ let loaded: { environment: Environment; config: SuiteConfig } | undefined;
 export function loadSuite({ warnOfUnknownSettings = false } = {}): { environment: Environment; config: SuiteConfig } {
   if (loaded === undefined) {
     const environment = readEnvironment();
-    if (warnOfUnknownSettings) for (const warning of unknownSettingWarnings(environment)) console.error(warning);
+    if (warnOfUnknownSettings) warnOfUnknown(environment);
     loaded = { environment, config: readSuiteConfig(environment) };
   }
   return loaded;

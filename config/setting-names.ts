@@ -1,8 +1,10 @@
 // Every ENGAGE_* and SANDBOX_* variable the suite reads, users' settings and its own handoffs alike,
 // so that one it does not know (a typo such as ENGAGE_BASE_UR, which would leave the suite testing
 // the embedded sandbox) is pointed out instead of silently ignored. A test keeps the list complete.
+import { HANDOFF_NAMES, readHandoff } from './handoffs.ts';
 
-export const SETTING_NAMES: readonly string[] = [
+/** The settings users give (ENGAGE_REPORTS_DIR and ENGAGE_PACT_DIR are handoffs of npm start's too). */
+const USER_SETTINGS = [
   'ENGAGE_APPOINTMENT_ID',
   'ENGAGE_APPOINTMENT_IDS',
   'ENGAGE_APPOINTMENT_IDS_FILE',
@@ -12,8 +14,6 @@ export const SETTING_NAMES: readonly string[] = [
   'ENGAGE_CLIENT_SECRET',
   'ENGAGE_CONFIG_DIR',
   'ENGAGE_DEFAULT_LANGUAGE',
-  'ENGAGE_E2E_TARGET_DOWN',
-  'ENGAGE_E2E_TARGET_URL',
   'ENGAGE_ENTERPRISE',
   'ENGAGE_ENV',
   'ENGAGE_EXPECT',
@@ -22,7 +22,6 @@ export const SETTING_NAMES: readonly string[] = [
   'ENGAGE_LOAD_DURATION',
   'ENGAGE_LOAD_LANGUAGES',
   'ENGAGE_LOAD_PROFILE',
-  'ENGAGE_LOAD_TARGET_IS_SANDBOX',
   'ENGAGE_MISSING_APPOINTMENT_ID',
   'ENGAGE_NO_SCOPE_TOKEN',
   'ENGAGE_PACT_DIR',
@@ -40,6 +39,8 @@ export const SETTING_NAMES: readonly string[] = [
   'SANDBOX_SEED_FILE',
   'SANDBOX_TOKEN_LIFETIME_S',
 ];
+
+export const SETTING_NAMES: readonly string[] = [...new Set([...USER_SETTINGS, ...HANDOFF_NAMES])];
 
 /** How many single-character edits turn `a` into `b`. */
 function editDistance(a: string, b: string): number {
@@ -64,6 +65,7 @@ function editDistance(a: string, b: string): number {
  * setting it most likely meant.
  */
 export function unknownSettingWarnings(environment: Readonly<Record<string, string | undefined>>): string[] {
+  if (readHandoff(environment, 'ENGAGE_SETTINGS_WARNED') === 'true') return [];
   return Object.keys(environment)
     .filter((name) => /^(ENGAGE|SANDBOX)_/.test(name) && !SETTING_NAMES.includes(name))
     .sort()
@@ -72,4 +74,9 @@ export function unknownSettingWarnings(environment: Readonly<Record<string, stri
       const meant = closest !== undefined && editDistance(name, closest) <= 3 ? ` (did you mean ${closest}?)` : '';
       return `warning: ${name} is not a setting of the suite, so it changes nothing${meant}`;
     });
+}
+
+/** Prints the warnings of unknownSettingWarnings, for the commands a user starts. */
+export function warnOfUnknownSettings(environment: Readonly<Record<string, string | undefined>>): void {
+  for (const warning of unknownSettingWarnings(environment)) console.error(warning);
 }

@@ -1,5 +1,6 @@
 // Hands out the bearer token of a run: the static ENGAGE_TOKEN, or an OAuth2 client-credentials
 // token that is cached and fetched again shortly before it expires.
+import { oauthErrorOf, tokenRefusalSetting } from './answer-remedy.ts';
 import { refreshMarginMilliseconds } from './api-facts.ts';
 import { REQUEST_TIMEOUT_RULE } from './read-number.ts';
 import type { AuthConfig } from './suite-config.ts';
@@ -10,11 +11,15 @@ export interface TokenProvider {
 
 export class TokenRequestError extends Error {
   override name = 'TokenRequestError';
-  /** The token endpoint's HTTP status, when it answered, and its OAuth `error` code, when it gave one. */
+  /**
+   * The token endpoint's HTTP status, when it answered, and its OAuth `error` code, when it gave a
+   * well-formed one; or why no answer came (ECONNREFUSED, a timeout).
+   */
   constructor(
     message: string,
     readonly status?: number,
     readonly oauthError?: string,
+    readonly reason?: string,
   ) {
     super(message);
   }
@@ -58,16 +63,16 @@ function createClientCredentialsProvider(
     } catch (error) {
       // fetch says only "fetch failed"; its cause says why (ECONNREFUSED, a timeout).
       const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
-      const reason = cause?.code ?? cause?.message ?? (error as Error).message;
-      throw new TokenRequestError(`token request to ${auth.tokenUrl} failed: ${reason}`);
+      const reason = cause?.code || cause?.message || (error as Error).message;
+      throw new TokenRequestError(`token request to ${auth.tokenUrl} failed: ${reason}`, undefined, undefined, reason);
     }
     const body = (await response.json().catch(() => undefined)) as
       | { access_token?: unknown; expires_in?: unknown; error?: unknown }
       | undefined;
     if (!response.ok) {
-      const oauthError = typeof body?.error === 'string' ? body.error : undefined;
+      const oauthError = oauthErrorOf(body);
       throw new TokenRequestError(
-        `token request to ${auth.tokenUrl} was refused with HTTP ${response.status}${oauthError === undefined ? '' : ` ${oauthError}`} (check ENGAGE_CLIENT_ID, ENGAGE_CLIENT_SECRET and ENGAGE_SCOPE)`,
+        `token request to ${auth.tokenUrl} was refused with HTTP ${response.status}${oauthError === undefined ? '' : ` ${oauthError}`} (check ${tokenRefusalSetting(response.status, oauthError)})`,
         response.status,
         oauthError,
       );

@@ -1,4 +1,5 @@
-// Proves what `npm run load` hands k6 beyond the suite config: an ids file by a path k6 can open, and quiet without a terminal.
+// Proves what `npm run load` hands k6 beyond the suite config: an ids file by a path k6 can open,
+// and --quiet when there is no terminal.
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { it } from 'node:test';

@@ -225,7 +225,9 @@ describe(`real k6 ${version}`, { skip }, () => {
       assert.equal(code, 108, output);
       assert.match(
         output,
-        new RegExp(`test aborted: the token endpoint ${server.url}/token answered HTTP 401: check ENGAGE_TOKEN_URL, `),
+        new RegExp(
+          `test aborted: the token endpoint ${server.url}/token answered HTTP 401 invalid_client: check ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET`,
+        ),
       );
       assert.equal(server.requests.filter((request) => request.url?.includes('/appointments/')).length, 0);
       assert.ok(!output.includes('refused-client-secret'), 'the output holds the client secret');
@@ -280,7 +282,7 @@ describe(`real k6 ${version}`, { skip }, () => {
         /test aborted: the target \S+ is not ready: GET appointment 123 got HTTP 401; the token was refused: check ENGAGE_TOKEN/,
       );
       assert.match(output, /^load: smoke against \S+: FAILED: no successful lookup$/m);
-      assert.match(output, /^ {4}– checks rate>0\.99 {2}\(not judged: no samples\)$/m, 'k6 counts it as met');
+      assert.match(output, /^ {4}– checks rate>0\.99 {2}\(not judged \(no samples\)\)$/m, 'k6 counts it as met');
       assert.equal(server.requests.length, 1, 'the readiness GET alone');
     } finally {
       await server.close();

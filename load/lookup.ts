@@ -8,7 +8,7 @@ import { SharedArray } from 'k6/data';
 import exec from 'k6/execution';
 import http, { type RefinedResponse, type ResponseType } from 'k6/http';
 import { Counter, Rate } from 'k6/metrics';
-import { describeAnswer } from '../config/answer-remedy.ts';
+import { describeAnswer, oauthErrorOf, tokenRefusalSetting } from '../config/answer-remedy.ts';
 import { appointmentPath, isJsonMediaType } from '../config/api-facts.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { handedReportsDirectory } from '../config/report-paths.ts';
@@ -118,11 +118,14 @@ function requestToken(): IssuedToken | string {
     tags: { name: 'token' },
     timeout: ready().requestTimeoutMilliseconds,
   });
-  const body = (response.status === 200 ? parseJson(response.body) : undefined) as
-    | { access_token?: unknown; expires_in?: unknown }
-    | undefined;
+  const body = parseJson(response.body) as { access_token?: unknown; expires_in?: unknown } | undefined;
+  if (response.status === 0) return `the token endpoint ${auth.tokenUrl} answered nothing (${response.error})`;
+  if (response.status !== 200) {
+    const oauthError = oauthErrorOf(body);
+    return `the token endpoint ${auth.tokenUrl} answered HTTP ${response.status}${oauthError === undefined ? '' : ` ${oauthError}`}: check ${tokenRefusalSetting(response.status, oauthError)}`;
+  }
   if (typeof body?.access_token !== 'string' || typeof body.expires_in !== 'number')
-    return `the token endpoint ${auth.tokenUrl} answered ${response.status === 0 ? `nothing (${response.error})` : `HTTP ${response.status}`}: check ENGAGE_TOKEN_URL, ENGAGE_CLIENT_ID, ENGAGE_CLIENT_SECRET and ENGAGE_SCOPE`;
+    return `the token endpoint ${auth.tokenUrl} answered 200 without access_token and expires_in`;
   return issuedToken(body.access_token, body.expires_in, Date.now());
 }
 

@@ -2,7 +2,7 @@
 // redacted, a missing k6 gets install instructions, and a stand-in k6 sees no secret on its command
 // line and has its exit code (99 for a crossed threshold) passed through.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
@@ -75,15 +75,17 @@ describe('npm run load', () => {
   it("fails a run that k6 passed without writing its summary (the script's handleSummary failed), saying so", async () => {
     const k6 = standInK6(0, { writesSummary: false });
     const reports = temporaryFolder('run-load');
-    // An earlier run's summary, which this run must not pass off as its own.
+    // An earlier run's summaries, which this run must not pass off as its own.
     mkdirSync(join(reports, 'load'));
-    writeFileSync(join(reports, 'load', 'summary.json'), '{}');
+    for (const file of ['summary.json', 'junit.xml', 'summary.md', 'summary.html'])
+      writeFileSync(join(reports, 'load', file), 'an earlier run');
     const { code, output } = await run(['--profile', 'smoke'], { K6_BIN: k6.binary, ENGAGE_REPORTS_DIR: reports });
     assert.equal(code, 1, output);
     assert.match(
       output,
       /^load: k6 passed but wrote no .*\/load\/summary\.json: the script's handleSummary failed \(k6's error above says why\)$/m,
     );
+    assert.deepEqual(readdirSync(join(reports, 'load')), [], "no earlier run's summary is left");
   });
   it('refuses an unknown profile with one line', async () => {
     const { code, output } = await run(['--profile', 'marathon']);

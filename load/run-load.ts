@@ -7,7 +7,7 @@ import {
   EXIT_CODE_FOR,
   forwardStopSignals,
   interruption,
-  PROGRESS_EVERY_SECONDS,
+  sayStillRunning,
   spawnSharingGroup,
 } from '../config/child-processes.ts';
 import { runMain } from '../config/entry-point.ts';
@@ -59,10 +59,12 @@ await runMain(async () => {
       return;
     }
     mkdirSync(inReports(reports, REPORT_FILES.load), { recursive: true });
-    // Gone until this run writes it: k6 prints its own summary and still exits 0 when the script's
-    // handleSummary throws, and a passing run must not leave an earlier run's figures to be read.
-    const summary = inReports(reports, REPORT_FILES.loadSummary);
-    rmSync(summary, { force: true });
+    // Gone until this run writes them: k6 prints its own summary and exits as it would have when the
+    // script's handleSummary throws, and no run may leave an earlier run's figures to be read as its own.
+    const { loadSummary, loadJunit, loadMarkdown, loadHtml } = REPORT_FILES;
+    for (const file of [loadSummary, loadJunit, loadMarkdown, loadHtml])
+      rmSync(inReports(reports, file), { force: true });
+    const summary = inReports(reports, loadSummary);
     console.log(`load: ${flags.profile} profile against ${target.label}`);
     // k6 stays in this command's process group: whatever stops the group (a terminal's Ctrl-C, npm
     // start's layer timeout) stops k6 with it.
@@ -71,15 +73,9 @@ await runMain(async () => {
       stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, ...command.environment },
     });
-    const started = Date.now();
-    const progress = quiet
-      ? setInterval(
-          () => console.log(`load: k6 running, ${Math.round((Date.now() - started) / 1000)} s so far`),
-          PROGRESS_EVERY_SECONDS * 1000,
-        )
-      : undefined;
+    const stopSaying = quiet ? sayStillRunning('k6') : () => {};
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    clearInterval(progress);
+    stopSaying();
     const signal = interruption();
     if (signal !== undefined) {
       console.error(`load: interrupted (${signal})`);
@@ -91,11 +87,12 @@ await runMain(async () => {
         `load: a threshold was crossed (k6 exit code 99); see the summary above and ${inReports(reports, REPORT_FILES.load)}/`,
       );
     if (code === 108) console.error('load: k6 stopped the run (exit code 108); the "test aborted" line above says why');
-    if (code === 0 && !existsSync(summary)) {
+    if ((code === 0 || code === 99) && !existsSync(summary)) {
       console.error(
-        `load: k6 passed but wrote no ${summary}: the script's handleSummary failed (k6's error above says why)`,
+        `load: k6 ${code === 0 ? 'passed' : 'failed'} but wrote no ${summary}: the script's handleSummary failed (k6's error above says why)`,
       );
-      process.exitCode = 1;
+      // A crossed threshold keeps its 99; a pass with its figures lost is a failure.
+      process.exitCode = code === 0 ? 1 : code;
       return;
     }
     process.exitCode = code ?? 1;

@@ -3,7 +3,7 @@
 // terminal, one combined report under reports/, and a non-zero exit when any layer fails. Ctrl-C
 // or SIGTERM stops the running layer's processes, reports the run as interrupted, exits 130 or 143.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { EXIT_CODE_FOR, forwardStopSignals, interruption, PROGRESS_EVERY_SECONDS } from '../config/child-processes.ts';
+import { EXIT_CODE_FOR, forwardStopSignals, interruption, sayStillRunning } from '../config/child-processes.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { runMain } from '../config/entry-point.ts';
 import { handOff, readHandoff } from '../config/handoffs.ts';
@@ -73,7 +73,7 @@ await runMain(async () => {
   const childEnvironment = {
     ...process.env,
     PACT_DO_NOT_TRACK: 'true',
-    ...handOff({ ENGAGE_REPORTS_DIR: reports, ENGAGE_PACT_DIR: pactDirectory }),
+    ...handOff({ ENGAGE_REPORTS_DIR: reports, ENGAGE_PACT_DIR: pactDirectory, ENGAGE_SETTINGS_WARNED: 'true' }),
   };
   const layers = suiteLayers({ loadProfile })
     .filter((layer) => options.layers.includes(layer.name))
@@ -95,25 +95,21 @@ await runMain(async () => {
     }
     if (layer.name === 'load' && k6 === undefined) {
       const reason = 'k6 was not found (set K6_BIN or install k6; npm run load says how)';
-      const outcome = options.requireLoad ? 'failed' : 'skipped';
+      const outcome = options.requireLoad !== undefined ? 'failed' : 'skipped';
       results.push({
         name: layer.name,
         title: layer.title,
         outcome,
         durationSeconds: 0,
-        reason: options.requireLoad ? `${reason}, and the run asked for load (--require-load, or --only load)` : reason,
+        reason: options.requireLoad !== undefined ? `${reason}, and ${options.requireLoad}` : reason,
       });
       console.log(`${marks[outcome]} [${index + 1}/${layers.length}] ${layer.title} ${outcome}: ${reason}`);
       continue;
     }
     console.log(`▶ [${index + 1}/${layers.length}] ${layer.title} (at most ${layer.timeoutSeconds} s)`);
-    const started = Date.now();
-    const progress = setInterval(
-      () => console.log(`  … ${layer.name} still running (${Math.round((Date.now() - started) / 1000)} s)`),
-      PROGRESS_EVERY_SECONDS * 1000,
-    );
-    const result = await runLayer(layer, inReports(reports, layerLog(layer.name)), childEnvironment).finally(() =>
-      clearInterval(progress),
+    const stopSaying = sayStillRunning(layer.name);
+    const result = await runLayer(layer, inReports(reports, layerLog(layer.name)), childEnvironment).finally(
+      stopSaying,
     );
     results.push(result);
     const note = result.reason === undefined ? '' : `: ${result.reason}`;

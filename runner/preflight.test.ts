@@ -102,10 +102,15 @@ describe('the preflight of npm start', () => {
     const closed = await startTinyServer(() => {});
     await closed.close();
     assert.deepEqual(await problems({ ...settings(), ENGAGE_TOKEN_URL: `${closed.url}/token` }), [
-      `ENGAGE_TOKEN_URL ${closed.url}/token gave no token: token request to ${closed.url}/token failed: ECONNREFUSED`,
+      `ENGAGE_TOKEN_URL ${closed.url}/token gave no token: ECONNREFUSED`,
     ]);
     assert.deepEqual(await problems({ ...settings(), ENGAGE_TOKEN_URL: `${sandbox.url}/realms/acme/tokn` }), [
       `ENGAGE_TOKEN_URL ${sandbox.url}/realms/acme/tokn is not a token endpoint: it answered HTTP 404`,
+    ]);
+    // A path of the API that refuses the POST (405) with the API's errors body, not an OAuth one.
+    const appointment = `${sandbox.url}/enterprises/acme/appointments/123`;
+    assert.deepEqual(await problems({ ...settings(), ENGAGE_TOKEN_URL: appointment }), [
+      `ENGAGE_TOKEN_URL ${appointment} is not a token endpoint: it answered HTTP 405`,
     ]);
     assert.deepEqual(await problems({ ...settings(), ENGAGE_SCOPE: 'wrong:scope' }), [
       'ENGAGE_SCOPE wrong:scope was refused: the token endpoint answered HTTP 400 invalid_scope',
@@ -114,7 +119,9 @@ describe('the preflight of npm start', () => {
   it('names in one line the ids of ENGAGE_APPOINTMENT_IDS that are not found', async () => {
     assert.deepEqual(
       await problems({ ...settings(), ENGAGE_APPOINTMENT_IDS: '123,not-there,a-office-multilingual,gone' }),
-      ['ENGAGE_APPOINTMENT_IDS not-there, gone were not found in ENGAGE_ENTERPRISE acme: GET answered HTTP 404'],
+      [
+        `ENGAGE_APPOINTMENT_IDS not-there, gone were not found in ENGAGE_ENTERPRISE acme at ${sandbox.url}: each GET answered HTTP 404`,
+      ],
     );
     assert.deepEqual(await problems({ ...settings(), ENGAGE_APPOINTMENT_IDS: '123,a-office-multilingual' }), []);
   });

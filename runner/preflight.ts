@@ -2,7 +2,8 @@
 // configured appointment, so that a wrong secret, token, URL or id is one line naming the variable
 // to fix (exit 2), not dozens of failures across the layers. A broken answer (5xx, a wrong body) is
 // left to the layers, which report it.
-import { appointmentPath, READ_SCOPES } from '../config/api-facts.ts';
+import { scopeRemedy, tokenRefusalSetting } from '../config/answer-remedy.ts';
+import { appointmentPath } from '../config/api-facts.ts';
 import { type ExactAnswer, sendExactRequest } from '../config/exact-request.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { describeNoAnswer } from '../config/target-reachability.ts';
@@ -11,7 +12,7 @@ import { createTokenProvider, TokenRequestError } from '../config/token-provider
 /** The preflight waits this long at most, whatever ENGAGE_REQUEST_TIMEOUT_MS allows a layer. */
 const PREFLIGHT_TIMEOUT_MILLISECONDS = 15_000;
 
-/** What is wrong with the settings, found with at most two requests; none means the layers may run. */
+/** What is wrong with the settings, found with a token request and a GET per configured id; none means the layers may run. */
 export async function preflightProblems(config: SuiteConfig): Promise<string[]> {
   if (config.target.kind !== 'remote') return [];
   const { baseUrl } = config.target;
@@ -36,13 +37,8 @@ export async function preflightProblems(config: SuiteConfig): Promise<string[]> 
   }
   const { status } = answer;
   if (status === 401) return [`${credential} was refused: GET ${url} answered HTTP 401`];
-  if (status === 403) {
-    const remedy =
-      auth.kind === 'static-token'
-        ? `ENGAGE_TOKEN needs the scope ${READ_SCOPES.join(' or ')}`
-        : "set ENGAGE_SCOPE, or grant the client's roles";
-    return [`${credential} lacks the appointments scope: GET ${url} answered HTTP 403 (${remedy})`];
-  }
+  if (status === 403)
+    return [`${credential} lacks the appointments scope: GET ${url} answered HTTP 403 (${scopeRemedy(auth.kind)})`];
   // The API answers an unknown id with its errors envelope; another 404 is a wrong URL.
   if (status === 404 && !hasErrorsEnvelope(answer.body.toString('utf8')))
     return [
@@ -62,19 +58,20 @@ export async function preflightProblems(config: SuiteConfig): Promise<string[]> 
   }
   if (notFound.length > 0)
     return [
-      `ENGAGE_APPOINTMENT_IDS ${notFound.join(', ')} ${notFound.length === 1 ? 'was' : 'were'} not found in ENGAGE_ENTERPRISE ${enterprise}: GET answered HTTP 404`,
+      `ENGAGE_APPOINTMENT_IDS ${notFound.join(', ')} ${notFound.length === 1 ? 'was' : 'were'} not found in ENGAGE_ENTERPRISE ${enterprise} at ${baseUrl}: each GET answered HTTP 404`,
     ];
   return [];
 }
 
-/** The setting to fix when the token endpoint gave no token, from its answer (RFC 6749's error codes). */
+/** The setting to fix when the token endpoint gave no token, from its answer. */
 function tokenProblem(error: TokenRequestError, tokenUrl: string, scope: string | undefined): string {
+  if (error.status === undefined) return `ENGAGE_TOKEN_URL ${tokenUrl} gave no token: ${error.reason}`;
   const answered = `the token endpoint answered HTTP ${error.status}${error.oauthError === undefined ? '' : ` ${error.oauthError}`}`;
-  if (error.status === undefined) return `ENGAGE_TOKEN_URL ${tokenUrl} gave no token: ${error.message}`;
-  if (error.oauthError === 'invalid_scope') return `ENGAGE_SCOPE ${scope ?? '(unset)'} was refused: ${answered}`;
-  if (error.oauthError === undefined && [404, 405].includes(error.status))
+  const setting = tokenRefusalSetting(error.status, error.oauthError);
+  if (setting === 'ENGAGE_SCOPE') return `ENGAGE_SCOPE ${scope ?? '(unset)'} was refused: ${answered}`;
+  if (setting === 'ENGAGE_TOKEN_URL')
     return `ENGAGE_TOKEN_URL ${tokenUrl} is not a token endpoint: it answered HTTP ${error.status}`;
-  return `ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET was refused: ${answered}`;
+  return `${setting} was refused: ${answered}`;
 }
 
 /** Whether a body is the documented `{ errors: [...] }` envelope. */

@@ -66,11 +66,17 @@ describe('the commands explain themselves', () => {
 
 describe('npm start requires the load layer', () => {
   it('when --require-load says so, or when it is the only layer asked for: skipped, the run would check nothing', () => {
-    assert.equal(readRunnerOptions([]).requireLoad, false);
-    assert.equal(readRunnerOptions(['--only', 'schemas,load']).requireLoad, false);
-    assert.equal(readRunnerOptions(['--only', 'schemas,load', '--require-load']).requireLoad, true);
-    assert.equal(readRunnerOptions(['--only', 'load']).requireLoad, true);
-    assert.equal(readRunnerOptions(['--skip', 'schemas,contracts,e2e']).requireLoad, true);
+    assert.equal(readRunnerOptions([]).requireLoad, undefined);
+    assert.equal(readRunnerOptions(['--only', 'schemas,load']).requireLoad, undefined);
+    assert.equal(
+      readRunnerOptions(['--only', 'schemas,load', '--require-load']).requireLoad,
+      '--require-load was given',
+    );
+    assert.equal(readRunnerOptions(['--only', 'load']).requireLoad, 'load is the only layer asked for');
+    assert.equal(
+      readRunnerOptions(['--skip', 'schemas,contracts,e2e']).requireLoad,
+      'load is the only layer asked for',
+    );
   });
   it('--help names the variable of --profile', () => {
     assert.throws(

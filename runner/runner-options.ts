@@ -11,7 +11,8 @@ export interface RunnerOptions {
   environmentName?: string;
   /** --profile, if given; else ENGAGE_LOAD_PROFILE, else smoke (chosenProfile, as npm run load reads it). */
   loadProfile?: string;
-  requireLoad: boolean;
+  /** Why a missing k6 fails the run, when it does: --require-load, or load the only layer asked for. */
+  requireLoad?: string;
   layerTimeoutSeconds?: number;
   /** --baseline: the reports folder of an earlier run to compare this one with. */
   baselineFolder?: string;
@@ -68,7 +69,12 @@ export function readRunnerOptions(args: string[]): RunnerOptions {
     environmentName: values.env as string | undefined,
     loadProfile,
     // A run of the load layer alone that skipped it would pass having checked nothing.
-    requireLoad: values['require-load'] === true || (layers.length === 1 && layers[0] === 'load'),
+    requireLoad:
+      values['require-load'] === true
+        ? '--require-load was given'
+        : layers.length === 1 && layers[0] === 'load'
+          ? 'load is the only layer asked for'
+          : undefined,
     layerTimeoutSeconds,
     baselineFolder: values.baseline as string | undefined,
   };

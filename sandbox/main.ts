@@ -5,14 +5,14 @@ import { EXIT_CODE_FOR } from '../config/child-processes.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { runMain } from '../config/entry-point.ts';
 import { readEnvironment } from '../config/environment-files.ts';
-import { unknownSettingWarnings } from '../config/setting-names.ts';
+import { warnOfUnknownSettings } from '../config/setting-names.ts';
 import { defaultSeed } from './default-seed.ts';
 import { readSandboxSettings } from './sandbox-settings.ts';
 import { startSandbox } from './start-sandbox.ts';
 
 await runMain(async () => {
   const environment = readEnvironment();
-  for (const warning of unknownSettingWarnings(environment)) console.error(warning);
+  warnOfUnknownSettings(environment);
   const options = readSandboxSettings(process.argv.slice(2), environment);
   const sandbox = await startSandbox(options).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE')

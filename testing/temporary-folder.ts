@@ -8,7 +8,13 @@ import { join } from 'node:path';
 const created: string[] = [];
 process.on('exit', (code) => {
   if (code !== 0) return;
-  for (const folder of created) rmSync(folder, { recursive: true, force: true });
+  for (const folder of created) {
+    try {
+      rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // Still in use (a child that was killed, a file held open): left, rather than failing a passing run.
+    }
+  }
 });
 
 /** A new, empty folder named `engage-<name>-XXXXXX`. */

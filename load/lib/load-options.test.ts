@@ -93,3 +93,9 @@ describe('the safety guards', () => {
     assert.equal(sandbox?.maxVUs, 50);
   });
 });
+
+describe('the summary options', () => {
+  it("ask k6 for each trend's count, by which the summaries tell a latency threshold judged over no lookup", () => {
+    assert.ok(buildLoadOptions(settings(), slo.lookup).summaryTrendStats.includes('count'));
+  });
+});

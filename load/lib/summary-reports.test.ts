@@ -39,9 +39,9 @@ const run = {
 describe('the summary files', () => {
   it('hold one JUnit test case per threshold, failing where it was crossed', () => {
     const xml = renderJUnit(summary, run);
-    assert.match(xml, /<testsuites tests="3" failures="1" time="15\.250">/);
+    assert.match(xml, /<testsuites tests="3" failures="1" skipped="0" time="15\.250">/);
     assert.match(xml, /<testcase classname="k6\.thresholds" name="http_req_failed: rate&lt;0\.01"\/>/);
-    assert.match(xml, /name="checks: rate&gt;0\.99"><failure message="threshold crossed"\/>/);
+    assert.match(xml, /name="checks: rate&gt;0\.99"><failure message="crossed"\/>/);
   });
   it('summarise the run in Markdown, with the verdict first', () => {
     const markdown = renderMarkdown(summary, run);
@@ -120,16 +120,26 @@ describe('the summary files', () => {
     };
     const text = renderText(stopped, run, []);
     assert.match(text, /^load: smoke against http:\/\/127\.0\.0\.1:1: FAILED: no successful lookup$/m);
-    assert.match(text, /^ {4}– checks rate>0\.99 {2}\(not judged: no samples\)$/m);
+    assert.match(text, /^ {4}– checks rate>0\.99 {2}\(not judged \(no samples\)\)$/m);
     assert.match(
       text,
-      /^ {4}– http_req_duration\{name:appointment-by-id,status:200\} p\(95\)<500 {2}\(not judged: no samples\)$/m,
+      /^ {4}– http_req_duration\{name:appointment-by-id,status:200\} p\(95\)<500 {2}\(not judged \(no samples\)\)$/m,
     );
     assert.doesNotMatch(text, /✔/);
     assert.match(
       renderMarkdown(stopped, run),
       /\| `checks` `rate>0\.99` \| n\/a \| n\/a \| not judged \(no samples\) \|/,
     );
-    assert.match(renderJUnit(stopped, run), /name="checks: rate&gt;0\.99"><skipped message="no samples"\/>/);
+    const junit = renderJUnit(stopped, run);
+    assert.match(junit, /name="checks: rate&gt;0\.99"><skipped message="not judged \(no samples\)"\/>/);
+    assert.match(junit, /<testsuites tests="2" failures="0" skipped="2" /);
+    // Without the trend's count (other trend stats given): all zeros is no sample.
+    const withoutCount = structuredClone(stopped);
+    delete (withoutCount.metrics['http_req_duration{name:appointment-by-id,status:200}'].values as { count?: number })
+      .count;
+    assert.match(
+      renderText(withoutCount, run, []),
+      /^ {4}– http_req_duration\S+ p\(95\)<500 {2}\(not judged \(no samples\)\)$/m,
+    );
   });
 });

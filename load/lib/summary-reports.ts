@@ -3,6 +3,7 @@
 // the token), JUnit XML with a test case per threshold, Markdown for CI job summaries, and an HTML
 // fragment for the combined report of `npm start`. Each threshold shows the value seen and its margin.
 import { escapeMarkup } from '../../config/escape-markup.ts';
+import { THRESHOLD_RESULT } from '../../config/layer-outcome.ts';
 import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
 import { LOOKUP_COUNT_METRIC, LOOKUP_LATENCY_METRIC, type Threshold } from './load-thresholds.ts';
 
@@ -49,10 +50,15 @@ function inUnit(type: string, stat: string, value: number): string {
   return String(Number(value.toFixed(3)));
 }
 
-/** Whether k6 saw a sample of the metric: for counters a count of 0 is a value (count>0 judges it). */
+/**
+ * Whether k6 saw a sample of the metric: for counters a count of 0 is a value (count>0 judges it). A
+ * trend's count is asked for (load-options.ts); without it (other trend stats given), a trend of
+ * nothing but zeros had no samples, since no duration is exactly 0.
+ */
 function sawSamples({ type, values }: SummaryMetric): boolean {
   if (type === 'rate') return (values.passes ?? 0) + (values.fails ?? 0) > 0;
-  if (type === 'trend') return values.count === undefined || values.count > 0;
+  if (type === 'trend')
+    return values.count !== undefined ? values.count > 0 : Object.values(values).some((v) => v !== 0);
   return true;
 }
 
@@ -107,7 +113,7 @@ export function thresholdOutcomes(data: SummaryData, given: Record<string, Thres
 
 /** A threshold's result as the reports say it. */
 const resultOf = (outcome: ThresholdOutcome) =>
-  !outcome.judged ? 'not judged (no samples)' : outcome.ok ? 'met' : 'crossed';
+  !outcome.judged ? THRESHOLD_RESULT.notJudged : outcome.ok ? THRESHOLD_RESULT.met : THRESHOLD_RESULT.crossed;
 
 /** The summary data without setup_data, which carries the run's token from setup() to the VUs. */
 function withoutSetupData(data: SummaryData): SummaryData {
@@ -122,19 +128,20 @@ const thresholdLabel = (outcome: ThresholdOutcome) => `${outcome.threshold}${abo
 export function renderJUnit(data: SummaryData, run: SummaryRun): string {
   const outcomes = thresholdOutcomes(data, run.thresholds);
   const failures = outcomes.filter((outcome) => outcome.judged && !outcome.ok).length;
+  const skipped = outcomes.filter((outcome) => !outcome.judged).length;
   const seconds = ((data.state?.testRunDurationMs ?? 0) / 1000).toFixed(3);
   const cases = outcomes.map(({ metric, threshold, ok, judged }) => {
     const name = escapeMarkup(`${metric}: ${threshold}`);
     if (!judged)
-      return `    <testcase classname="k6.thresholds" name="${name}"><skipped message="no samples"/></testcase>`;
+      return `    <testcase classname="k6.thresholds" name="${name}"><skipped message="${THRESHOLD_RESULT.notJudged}"/></testcase>`;
     return ok
       ? `    <testcase classname="k6.thresholds" name="${name}"/>`
-      : `    <testcase classname="k6.thresholds" name="${name}"><failure message="threshold crossed"/></testcase>`;
+      : `    <testcase classname="k6.thresholds" name="${name}"><failure message="${THRESHOLD_RESULT.crossed}"/></testcase>`;
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites tests="${outcomes.length}" failures="${failures}" time="${seconds}">`,
-    `  <testsuite name="k6 ${escapeMarkup(run.profile)} thresholds" tests="${outcomes.length}" failures="${failures}" time="${seconds}">`,
+    `<testsuites tests="${outcomes.length}" failures="${failures}" skipped="${skipped}" time="${seconds}">`,
+    `  <testsuite name="k6 ${escapeMarkup(run.profile)} thresholds" tests="${outcomes.length}" failures="${failures}" skipped="${skipped}" time="${seconds}">`,
     ...cases,
     '  </testsuite>',
     '</testsuites>',
@@ -232,8 +239,8 @@ export function renderText(data: SummaryData, run: SummaryRun, files: string[]):
     '  thresholds:',
     ...thresholdOutcomes(data, run.thresholds).map((outcome) =>
       outcome.judged
-        ? `    ${outcome.ok ? '✔' : '✖'} ${outcome.metric} ${thresholdLabel(outcome)}${outcome.observed === undefined ? '' : `  (seen ${outcome.observed}${outcome.margin === undefined ? '' : `, margin ${outcome.margin}`})`}${outcome.ok ? '' : '  crossed'}`
-        : `    – ${outcome.metric} ${thresholdLabel(outcome)}  (not judged: no samples)`,
+        ? `    ${outcome.ok ? '✔' : '✖'} ${outcome.metric} ${thresholdLabel(outcome)}${outcome.observed === undefined ? '' : `  (seen ${outcome.observed}${outcome.margin === undefined ? '' : `, margin ${outcome.margin}`})`}${outcome.ok ? '' : `  ${THRESHOLD_RESULT.crossed}`}`
+        : `    – ${outcome.metric} ${thresholdLabel(outcome)}  (${THRESHOLD_RESULT.notJudged})`,
     ),
     `  summary files: ${files.join(', ')}`,
     '',

@@ -34,7 +34,8 @@ it('takes per-second percentiles of lookup durations only, interpolated between 
 
 it('reads a gzipped file that a k6 stopped at once cut short, leaving out its last, partial line', () => {
   // k6 stopped in the middle of a line, and with no gzip trailer: gunzip alone throws "unexpected end of file".
-  const partial = point(1, 30).slice(0, -3);
+  // Cut just after the tags' own "}": the line still ends with one, and still does not parse.
+  const partial = point(1, 30).slice(0, -2);
   const whole = gzipSync(`${[point(0, 10), point(0, 20), partial].join('\n')}`);
   const file = join(temporaryFolder('latency-chart'), 'metrics.json.gz');
   writeFileSync(file, whole.subarray(0, whole.length - 8));

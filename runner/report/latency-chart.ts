@@ -24,6 +24,16 @@ function percentile(sorted: number[], share: number): number {
   return below + (above - below) * (rank - Math.floor(rank));
 }
 
+/** A line of k6's JSON output; the last may be cut short (then undefined), any other must parse. */
+function parsedLine(line: string, last: boolean): unknown {
+  try {
+    return JSON.parse(line);
+  } catch (error) {
+    if (last) return undefined;
+    throw error;
+  }
+}
+
 /**
  * Per-second p50/p95/p99 of lookup durations from k6's `--out json` lines. A k6 stopped at once (a
  * second Ctrl-C) leaves its last line cut short: that line is left out.
@@ -34,12 +44,10 @@ export function latencySeries(k6JsonLines: string): LatencySeries {
   const last = lines.findLastIndex((line) => line !== '');
   for (const [index, line] of lines.entries()) {
     if (!line.includes('"http_req_duration"') || !line.includes(LOOKUP_TAG)) continue;
-    if (index === last && !line.endsWith('}')) continue;
-    const point = JSON.parse(line) as {
-      type: string;
-      data?: { time: string; value: number; tags?: { name?: string } };
-    };
-    if (point.type !== 'Point' || point.data?.tags?.name !== LOOKUP_TAG) continue;
+    const point = parsedLine(line, index === last) as
+      | { type: string; data?: { time: string; value: number; tags?: { name?: string } } }
+      | undefined;
+    if (point?.type !== 'Point' || point.data?.tags?.name !== LOOKUP_TAG) continue;
     const second = Math.floor(Date.parse(point.data.time) / 1000);
     buckets.set(second, [...(buckets.get(second) ?? []), point.data.value]);
   }

@@ -1,9 +1,10 @@
 // Reads what each layer found from its own machine-readable output, never its console text:
 // Playwright's JSON report, the Pact verification findings, and the k6 summary JSON.
 import { existsSync, readFileSync } from 'node:fs';
-import { FIRST_FAILURES, type LayerFindings } from '../../config/layer-outcome.ts';
+import { FIRST_FAILURES, type LayerFindings, THRESHOLD_RESULT } from '../../config/layer-outcome.ts';
 import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
-import { type SummaryData, thresholdOutcomes } from '../../load/load-layer.ts';
+import { lookupThresholds, type SummaryData, thresholdOutcomes } from '../../load/load-layer.ts';
+import slo from '../../slo.json' with { type: 'json' };
 import { withoutColourCodes } from '../run-layer.ts';
 
 const readJson = (file: string): unknown => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
@@ -89,23 +90,26 @@ function loadFindings(reports: string): LayerFindings | undefined {
     skippedBy: {},
     counted: 'thresholds',
   };
-  for (const { metric, threshold, ok, judged, observed, margin } of thresholdOutcomes(summary)) {
+  for (const { metric, threshold, ok, judged, observed, margin } of thresholdOutcomes(
+    summary,
+    lookupThresholds(slo.lookup),
+  )) {
     if (!judged) {
       findings.skipped++;
-      findings.skippedBy[NOT_JUDGED] = (findings.skippedBy[NOT_JUDGED] ?? 0) + 1;
+      const reason = `threshold ${THRESHOLD_RESULT.notJudged}`;
+      findings.skippedBy[reason] = (findings.skippedBy[reason] ?? 0) + 1;
     } else if (ok) findings.passed++;
     else {
       findings.failed++;
       if (findings.failures.length < FIRST_FAILURES)
         findings.failures.push({
           check: `${metric} ${threshold}`,
-          message: `crossed: seen ${observed}, margin ${margin}`,
+          message: `${THRESHOLD_RESULT.crossed}: seen ${observed ?? 'n/a'}, margin ${margin ?? 'n/a'}`,
         });
     }
   }
   return findings;
 }
-const NOT_JUDGED = 'threshold not judged: its metric had no samples';
 
 /** The findings of each layer that wrote any, by layer name. */
 export function readLayerFindings(reports: string): Record<string, LayerFindings | undefined> {

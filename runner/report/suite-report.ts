@@ -120,7 +120,7 @@ export function writeSuiteReport(reports: string, run: SuiteRun): void {
 <style>
 body { font-family: system-ui, sans-serif; margin: 2rem; max-width: 60rem; }
 table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; }
-.failed td, .timed-out td, .interrupted td { background: #fff0f0; } table + table { margin-top: 1rem; }
+.failed td, .timed-out td, .interrupted td { background: #fff0f0; } .not-judged td { color: #666; } table + table { margin-top: 1rem; }
 /* Words, not emoji: a machine without an emoji font shows those as empty boxes. */
 .outcome { font-weight: bold; } .passed .outcome { color: #176f2c; } .failed .outcome, .timed-out .outcome, .interrupted .outcome { color: #b00020; }
 </style>
