@@ -1,6 +1,6 @@
 // Keeps README.md one document and true: each section heading appears once, so copies cannot drift
-// apart, every file it names exists, and the rules table names e2e tests that exist and faults
-// that are shown failing them.
+// apart, and the contents at the top link each; every file it names exists; and the rules table
+// names e2e tests that exist and faults that are shown failing them.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { it } from 'node:test';
@@ -69,4 +69,19 @@ it('README.md has a rules table whose every e2e test exists and every fault is s
     [],
     'every sandbox fault is in the table',
   );
+});
+
+it('README.md opens with contents that link every ## section, in order', () => {
+  const headings = readme
+    .split('\n')
+    .filter((line) => line.startsWith('## '))
+    .map((line) => line.slice(3));
+  // GitHub's anchors: lower case, punctuation dropped, spaces as hyphens.
+  const anchor = (heading: string) =>
+    heading
+      .toLowerCase()
+      .replace(/[^\w\- ]/g, '')
+      .replaceAll(' ', '-');
+  const contents = readme.split('\n').find((line) => line.startsWith('Contents: '));
+  assert.equal(contents, `Contents: ${headings.map((heading) => `[${heading}](#${anchor(heading)})`).join(' · ')}`);
 });
