@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -360,6 +360,40 @@ describe(`real k6 ${version}`, { skip }, () => {
       );
       assert.match(output, /test aborted: ENGAGE_BASE_URL is required/);
       assert.match(output, /FAILED: no successful lookup/);
+    });
+
+    it('an archive built with the ids file alone packs it: it runs once the file is gone, with no secret in it', async () => {
+      const folder = temporaryFolder('real-k6');
+      const file = join(folder, 'ids.json');
+      writeFileSync(file, '["a-office-accepted"]');
+      const archive = join(folder, 'lookup.tar');
+      const built = await runK6(
+        [
+          'archive',
+          '-e',
+          `ENGAGE_APPOINTMENT_IDS_FILE=${file}`,
+          '-e',
+          'ENGAGE_LOAD_DURATION=2s',
+          '-O',
+          archive,
+          'load/lookup.ts',
+        ],
+        {},
+      );
+      assert.equal(built.code, 0, built.output);
+      rmSync(file);
+      proxy.exchanges.length = 0;
+      const { code, output } = await runK6(['run', '--no-usage-report', archive], {
+        ENGAGE_BASE_URL: proxy.url,
+        ENGAGE_ENTERPRISE: 'acme',
+        ENGAGE_TOKEN: SANDBOX_DEFAULTS.token,
+        ENGAGE_REPORTS_DIR: folder,
+      });
+      assert.equal(code, 0, output);
+      assert.deepEqual(
+        [...new Set(lookups().map((exchange) => exchange.path))],
+        [appointmentPath('acme', 'a-office-accepted')],
+      );
     });
 
     it('an ids file: each id in it looked up, a number as its text; one that cannot be read stops setup() in one line', async () => {

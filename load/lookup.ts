@@ -12,6 +12,7 @@ import { describeAnswer, oauthErrorOf, tokenRefusalSetting } from '../config/ans
 import { appointmentPath, isJsonMediaType } from '../config/api-facts.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { handedReportsDirectory } from '../config/report-paths.ts';
+import { settingValue } from '../config/setting-value.ts';
 import { appointmentBodyProblem } from './lib/appointment-body-check.ts';
 import { rememberingGoodBodies } from './lib/known-good-bodies.ts';
 import { buildLoadOptions, guardProblems, guardRefusal } from './lib/load-options.ts';
@@ -52,10 +53,11 @@ const settings = readOrReport<LoadSettings | undefined>(
 );
 
 // Read once, by the first VU; a file that cannot be used is shared as its problem alone, so that
-// every VU, setup()'s included, knows it (the callback runs in none of the others).
+// every VU, setup()'s included, knows it (the callback runs in none of the others). The file is read
+// whatever the other settings are: `k6 archive -e ENGAGE_APPOINTMENT_IDS_FILE=…` alone packs it.
 const IDS_PROBLEM = '\u0000problem: ';
 const appointmentIds = new SharedArray<string>('appointment ids', (): string[] => {
-  const file = settings?.appointmentIdsFile;
+  const file = settingValue(__ENV, 'ENGAGE_APPOINTMENT_IDS_FILE');
   if (file === undefined) return settings?.appointmentIds ?? [];
   try {
     return appointmentIdsFromFile(file, (path) => open(path));

@@ -87,6 +87,13 @@ describe('npm run load', () => {
     );
     assert.deepEqual(readdirSync(join(reports, 'load')), [], "no earlier run's summary is left");
   });
+  it('refuses an ids file it cannot use with one line, before k6 starts', async () => {
+    const file = join(temporaryFolder('run-load'), 'ids.json');
+    writeFileSync(file, '["123",');
+    const { code, output } = await run(['--profile', 'smoke', '--dry-run'], { ENGAGE_APPOINTMENT_IDS_FILE: file });
+    assert.equal(code, 2, output);
+    assert.match(output, new RegExp(`^configuration error: ENGAGE_APPOINTMENT_IDS_FILE ${file} is not JSON$`, 'm'));
+  });
   it('refuses an unknown profile with one line', async () => {
     const { code, output } = await run(['--profile', 'marathon']);
     assert.equal(code, 2);

@@ -17,7 +17,7 @@ import { type ResolvedTarget, resolveTarget, targetLabel } from '../config/resol
 import { findK6, K6_INSTALL_HINT } from './find-k6.ts';
 import { buildK6Command, describeK6Command, readLoadFlags } from './k6-command.ts';
 import { buildLoadOptions } from './lib/load-options.ts';
-import { readLoadSettings } from './lib/load-settings.ts';
+import { appointmentIdsFromFile, readLoadSettings } from './lib/load-settings.ts';
 
 await runMain(async () => {
   const args = process.argv.slice(2);
@@ -48,6 +48,9 @@ await runMain(async () => {
       dryRunOnSandbox ? { ...command.environment, ENGAGE_BASE_URL: 'http://127.0.0.1:1' } : command.environment,
     );
     const options = buildLoadOptions(settings, slo.lookup);
+    // Refused here in one line, as k6's setup() would refuse it after its banner and an empty summary.
+    if (settings.appointmentIdsFile !== undefined)
+      appointmentIdsFromFile(settings.appointmentIdsFile, (file) => readFileSync(file, 'utf8'));
     if (flags.dryRun) {
       console.log(describeK6Command(k6 ?? 'k6', command));
       console.log(JSON.stringify(options, null, 2));

@@ -83,6 +83,16 @@ describe('the GitHub workflow gates a release', () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template.
     assert.equal(jobs.staging?.env?.ENGAGE_BASE_URL, '${{ vars.ENGAGE_BASE_URL }}');
   });
+  it('gates can-i-deploy on test and publish-pact by name, and lets a skipped staging skip nothing after it', () => {
+    const gate = String(jobs['can-i-deploy']?.if);
+    for (const job of ['test', 'publish-pact']) {
+      assert.ok(needsOf(jobs['can-i-deploy']).includes(job), `can-i-deploy needs ${job}`);
+      assert.match(gate, new RegExp(`needs\\.${job}\\.result == 'success'`), `can-i-deploy checks ${job}`);
+    }
+    // Without a status function GitHub adds success(), false as soon as anything above was skipped.
+    for (const job of ['deploy', 'record-deployment'])
+      assert.match(String(jobs[job]?.if), /!cancelled\(\) && needs\.[\w-]+\.result == 'success'/, job);
+  });
   it('runs npm start on staging with a pinned k6, puts summary.md in the job summary, and keeps the reports', () => {
     const steps = jobs.staging?.steps as Array<Record<string, any>>;
     assert.ok(steps.some((step) => /^npm start -- --profile smoke --require-load$/.test(String(step.run))));
@@ -126,6 +136,8 @@ describe('the GitLab pipeline gates a release the same way', () => {
     assert.ok(needsOf(gitlab['publish-pact']).includes('test'));
     assert.ok(needsOf(gitlab.staging).includes('publish-pact'));
     assert.ok(needsOf(gitlab['can-i-deploy']).includes('staging'));
+    // An optional need missing from the pipeline would let can-i-deploy start before any test.
+    for (const job of ['test', 'publish-pact']) assert.ok(needsOf(gitlab['can-i-deploy']).includes(job), job);
     assert.ok(needsOf(gitlab.deploy).includes('can-i-deploy'));
     assert.ok(needsOf(gitlab['record-deployment']).includes('deploy'));
   });

@@ -1,5 +1,5 @@
 // Proves that the k6-operator manifest archives the real script with a profile that exists, pins the
-// runner image, and takes the token from a Secret.
+// runner image, takes the token from a Secret, never archives it, and keeps the pods' logs quiet.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
@@ -22,5 +22,7 @@ describe('the k6-operator TestRun', () => {
     for (const name of ['ENGAGE_BASE_URL', 'ENGAGE_ENTERPRISE', 'ENGAGE_APPOINTMENT_IDS', 'ENGAGE_TOKEN'])
       assert.match(manifest, new RegExp(`name: ${name}\\n`));
     assert.doesNotMatch(manifest, /name: ENGAGE_TOKEN\n\s+value:/, 'the token comes from a Secret, not the manifest');
+    assert.doesNotMatch(manifest, /k6 archive .*-e ENGAGE_(TOKEN|CLIENT_SECRET)/, '-e values go into the archive');
+    assert.match(manifest, /^ {2}arguments: .*--quiet/m, 'no progress block a second in the pod logs');
   });
 });
