@@ -16,7 +16,11 @@ function spelledHost(raw: string): string {
   return /[^\p{ASCII}]/u.test(host) ? domainToASCII(host) || host : host;
 }
 
-export function readHttpUrl(variable: string, raw: string): string {
+export function readHttpUrl(
+  variable: string,
+  raw: string,
+  example = 'https://api.development.pexipengage.com',
+): string {
   let url: URL;
   try {
     url = new URL(raw);
@@ -25,10 +29,7 @@ export function readHttpUrl(variable: string, raw: string): string {
     const port = /^[a-z][a-z0-9+.-]*:\/\/[^/?#@]*:(\d+)(?=[/?#]|$)/i.exec(raw)?.[1];
     if (port !== undefined && Number(port) > 65535)
       throw new ConfigError(variable, `${shownUrl(raw)} has the port ${port}, above the highest, 65535`);
-    throw new ConfigError(
-      variable,
-      `${shownUrl(raw)} is not a URL (expected e.g. https://api.development.pexipengage.com)`,
-    );
+    throw new ConfigError(variable, `${shownUrl(raw)} is not a URL (expected e.g. ${example})`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new ConfigError(variable, `must be an http(s) URL, not ${url.protocol}`);

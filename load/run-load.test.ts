@@ -87,6 +87,15 @@ describe('npm run load', () => {
     );
     assert.deepEqual(readdirSync(join(reports, 'load')), [], "no earlier run's summary is left");
   });
+  it('says when k6 wrote no dashboard for --dashboard, which it skips for a short run', async () => {
+    const k6 = standInK6(0);
+    const { code, output } = await run(['--profile', 'smoke', '--dashboard'], {
+      K6_BIN: k6.binary,
+      ENGAGE_REPORTS_DIR: temporaryFolder('run-load'),
+    });
+    assert.equal(code, 0, output);
+    assert.match(output, /^load: k6 wrote no dashboard: it makes none for a run this short/m);
+  });
   it('refuses an ids file it cannot use with one line, before k6 starts', async () => {
     const file = join(temporaryFolder('run-load'), 'ids.json');
     writeFileSync(file, '["123",');

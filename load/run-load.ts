@@ -64,8 +64,8 @@ await runMain(async () => {
     mkdirSync(inReports(reports, REPORT_FILES.load), { recursive: true });
     // Gone until this run writes them: k6 prints its own summary and exits as it would have when the
     // script's handleSummary throws, and no run may leave an earlier run's figures to be read as its own.
-    const { loadSummary, loadJunit, loadMarkdown, loadHtml } = REPORT_FILES;
-    for (const file of [loadSummary, loadJunit, loadMarkdown, loadHtml])
+    const { loadSummary, loadJunit, loadMarkdown, loadHtml, loadDashboard } = REPORT_FILES;
+    for (const file of [loadSummary, loadJunit, loadMarkdown, loadHtml, loadDashboard])
       rmSync(inReports(reports, file), { force: true });
     const summary = inReports(reports, loadSummary);
     console.log(`load: ${flags.profile} profile against ${target.label}`);
@@ -90,6 +90,9 @@ await runMain(async () => {
         `load: a threshold was crossed (k6 exit code 99); see the summary above and ${inReports(reports, REPORT_FILES.load)}/`,
       );
     if (code === 108) console.error('load: k6 stopped the run (exit code 108); the "test aborted" line above says why');
+    // k6 skips the dashboard of a short run with only a warning (a 15 s smoke is too short).
+    if (flags.dashboard && !existsSync(inReports(reports, loadDashboard)))
+      console.error('load: k6 wrote no dashboard: it makes none for a run this short (give a longer --duration)');
     if ((code === 0 || code === 99) && !existsSync(summary)) {
       console.error(
         `load: k6 ${code === 0 ? 'passed' : 'failed'} but wrote no ${summary}: the script's handleSummary failed (k6's error above says why)`,

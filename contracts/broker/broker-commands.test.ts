@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../../config/config-error.ts';
 import { runEntryPoint } from '../../testing/run-entry-point.ts';
+import { temporaryFolder } from '../../testing/temporary-folder.ts';
 import { PACT_DIRECTORY } from '../participants.ts';
-import { brokerTimeoutSeconds, canIDeployArguments, publishArguments } from './broker-commands.ts';
+import { brokerFailureHint, brokerTimeoutSeconds, canIDeployArguments, publishArguments } from './broker-commands.ts';
 
 const git = { sha: '0123abc', branch: 'main' };
 const broker = { PACT_BROKER_BASE_URL: 'https://broker.example.test', PACT_BROKER_TOKEN: 'broker-token-under-test' };
@@ -66,6 +67,15 @@ describe('the command lines', () => {
         error instanceof ConfigError && error.message === 'PACT_BROKER_BASE_URL must not carry credentials in the URL',
     );
   });
+  it('name the setting a failed command points at, from what the CLI printed', () => {
+    assert.match(
+      String(brokerFailureHint("Request to pact broker path '' failed: 401 Unauthorized")),
+      /PACT_BROKER_TOKEN$/,
+    );
+    assert.match(String(brokerFailureHint('403 Forbidden')), /permissions of PACT_BROKER_TOKEN$/);
+    assert.match(String(brokerFailureHint('Failed to open TCP connection to 127.0.0.1:9')), /PACT_BROKER_BASE_URL$/);
+    assert.equal(brokerFailureHint('Computer says no ¯\\_(ツ)_/¯'), undefined);
+  });
   it('bound the time, 120 s unless told', () => {
     assert.equal(brokerTimeoutSeconds({}), 120);
     assert.equal(brokerTimeoutSeconds({ PACT_BROKER_TIMEOUT_SECONDS: '30' }), 30);
@@ -81,6 +91,16 @@ describe('npm run pact:publish', () => {
     const { code, output } = await runEntryPoint('contracts/broker/run-broker-command.ts', {}, ['publish']);
     assert.equal(code, 2);
     assert.match(output, /^configuration error: PACT_BROKER_BASE_URL is not set, so there is no broker to publish to/m);
+  });
+  it('says which folder holds no pact, and how to write one, and exits 2', async () => {
+    const empty = temporaryFolder('pacts');
+    const { code, output } = await runEntryPoint(
+      'contracts/broker/run-broker-command.ts',
+      { PACT_BROKER_BASE_URL: 'https://broker.example.test', ENGAGE_PACT_DIR: empty },
+      ['publish'],
+    );
+    assert.equal(code, 2, output);
+    assert.match(output, /^configuration error: the pact folder \S+ holds no pact: run npm run test:contracts first/m);
   });
   it('is stopped at its time limit against a broker that does not answer, without printing the token', async () => {
     const environment = {

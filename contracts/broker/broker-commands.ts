@@ -19,7 +19,18 @@ function brokerUrl(environment: Environment, purpose: string): string {
       `is not set, so there is no broker to ${purpose} (set it, and PACT_BROKER_TOKEN, to use one)`,
     );
   }
-  return readHttpUrl('PACT_BROKER_BASE_URL', url);
+  return readHttpUrl('PACT_BROKER_BASE_URL', url, 'https://your-team.pactflow.io');
+}
+
+/** The setting a failed broker command points at, read from what the CLI printed; undefined if none. */
+export function brokerFailureHint(output: string): string | undefined {
+  if (/\b401\b|Unauthorized/.test(output)) return 'the broker refused the token: check PACT_BROKER_TOKEN';
+  if (/\b403\b|Forbidden/.test(output)) return 'the token may not do this: check the permissions of PACT_BROKER_TOKEN';
+  if (
+    /ECONNREFUSED|Connection refused|Failed to open TCP connection|getaddrinfo|Name or service not known/i.test(output)
+  )
+    return 'the broker could not be reached: check PACT_BROKER_BASE_URL';
+  return undefined;
 }
 
 /** Seconds after which a broker command is stopped. */

@@ -1,13 +1,16 @@
 // `npm run pact:publish`, `pact:can-i-deploy` and `pact:record-deployment`: runs the pact-broker CLI
 // that ships inside @pact-foundation/pact-cli, with versions from git and a bounded time.
 
+import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { forwardStopSignals, spawnWithDeadline } from '../../config/child-processes.ts';
 import { ConfigError } from '../../config/config-error.ts';
 import { runMain } from '../../config/entry-point.ts';
 import { readEnvironment } from '../../config/environment-files.ts';
 import { readGitVersion } from '../git-version.ts';
+import { PACT_DIRECTORY } from '../participants.ts';
 import {
+  brokerFailureHint,
   brokerTimeoutSeconds,
   canIDeployArguments,
   publishArguments,
@@ -27,6 +30,12 @@ await runMain(async () => {
   }
   const environment = readEnvironment();
   const args = builders[action as keyof typeof builders](environment, readGitVersion(environment));
+  const pacts = existsSync(PACT_DIRECTORY) ? readdirSync(PACT_DIRECTORY).filter((file) => file.endsWith('.json')) : [];
+  if (action === 'publish' && pacts.length === 0)
+    throw new ConfigError(
+      'the pact folder',
+      `${PACT_DIRECTORY} holds no pact: run npm run test:contracts first, which writes it (ENGAGE_PACT_DIR says where)`,
+    );
   const timeout = brokerTimeoutSeconds(environment);
   // The native binary itself, not the package's Node wrapper around it.
   const { standalone } = createRequire(import.meta.url)('@pact-foundation/pact-cli/src/pact-standalone') as {
@@ -35,16 +44,29 @@ await runMain(async () => {
   console.log(`pact-broker ${args.join(' ')} (stopped after ${timeout} s)`);
   // Its own process group, so that the timeout (or Ctrl-C) also stops the helpers the binary starts.
   forwardStopSignals();
-  const { code, timedOut } = await spawnWithDeadline(
+  const { child, finished } = spawnWithDeadline(
     standalone().pactFullPath,
     ['broker', ...args],
-    { stdio: 'inherit' },
+    { stdio: ['ignore', 'pipe', 'pipe'] },
     timeout * 1000,
-  ).finished;
+  );
+  // Passed on as it comes, and kept, so that a failure can end with the setting to check.
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+    process.stdout.write(chunk);
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+    process.stderr.write(chunk);
+  });
+  const { code, timedOut } = await finished;
   if (timedOut) {
     console.error(
       `pact-broker ${action} did not finish within ${timeout} s (PACT_BROKER_TIMEOUT_SECONDS) and was stopped`,
     );
   }
+  const hint = code !== 0 && !timedOut ? brokerFailureHint(output) : undefined;
+  if (hint !== undefined) console.error(`pact-broker ${action} failed: ${hint}`);
   process.exitCode = timedOut ? 124 : (code ?? 1);
 });
