@@ -1,6 +1,7 @@
 // The version and branch that a pact or a verification result is published under: the git commit
 // and branch, from the CI's variables when it sets them, else from git itself.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { ConfigError } from '../config/config-error.ts';
 import type { Environment } from '../config/environment-files.ts';
 
@@ -17,8 +18,25 @@ function git(...args: string[]): string | undefined {
   }
 }
 
+/**
+ * On a GitHub pull request, the head commit of the branch: GITHUB_SHA is then a merge commit that
+ * is in no branch's history, so a pact published under it would match no later deploy.
+ */
+function pullRequestHead(environment: Environment): string | undefined {
+  const path = environment.GITHUB_EVENT_PATH;
+  if (!environment.GITHUB_EVENT_NAME?.startsWith('pull_request') || path === undefined) return undefined;
+  try {
+    const sha = (JSON.parse(readFileSync(path, 'utf8')) as { pull_request?: { head?: { sha?: unknown } } }).pull_request
+      ?.head?.sha;
+    return typeof sha === 'string' && sha !== '' ? sha : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function readGitVersion(environment: Environment = process.env): GitVersion {
-  const sha = environment.GITHUB_SHA ?? environment.CI_COMMIT_SHA ?? git('rev-parse', 'HEAD');
+  const sha =
+    pullRequestHead(environment) ?? environment.GITHUB_SHA ?? environment.CI_COMMIT_SHA ?? git('rev-parse', 'HEAD');
   const branch =
     environment.GITHUB_HEAD_REF ||
     environment.GITHUB_REF_NAME ||
