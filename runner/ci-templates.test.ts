@@ -152,6 +152,10 @@ describe('the GitLab pipeline gates a release the same way', () => {
       /publish-pact, can-i-deploy, deploy and record-deployment are skipped.*staging is skipped.*never falls back to the embedded sandbox/,
     );
   });
+  it('runs on the Node 22 that .ci/run tests the suite on', () => {
+    const tested = /for version in (22\.\d+\.\d+)/.exec(readFileSync('.ci/run', 'utf8'))?.[1];
+    assert.equal(gitlab.default?.image, `node:${tested}-bookworm`);
+  });
   it('runs npm start on staging with k6 from the pinned image, one at a time, with JUnit reports kept always', () => {
     assert.ok(((gitlab.staging?.script ?? []) as string[]).includes('npm start -- --profile smoke --require-load'));
     assert.equal(gitlab['k6-binary']?.image?.name, `grafana/k6:${testedK6}`);
