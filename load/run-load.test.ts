@@ -27,8 +27,16 @@ function standInK6(exitCode: number, { writesSummary = true } = {}) {
 
 describe('npm run load', () => {
   it('--dry-run prints the k6 command and the resolved options, with the token redacted', async () => {
-    const { code, output } = await run(['--profile', 'smoke', '--dry-run'], { ENGAGE_TOKEN: 'load-token-under-test' });
+    const { code, output } = await run(['--profile', 'smoke', '--dry-run'], {
+      ENGAGE_TOKEN: 'load-token-under-test',
+      // A typo, warned of as npm start warns of it.
+      ENGAGE_LOAD_PROFILES: 'soak',
+    });
     assert.equal(code, 0, output);
+    assert.match(
+      output,
+      /^warning: ENGAGE_LOAD_PROFILES is not a setting of the suite, .*did you mean ENGAGE_LOAD_PROFILE\?\)$/m,
+    );
     assert.match(
       output,
       /ENGAGE_TOKEN=\[redacted\] .*\S*k6 run --no-usage-report --quiet --out json=test-output\/run-load\/load\/metrics\.json\.gz load\/lookup\.ts/,

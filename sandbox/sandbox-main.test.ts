@@ -67,13 +67,19 @@ describe('sandbox options', () => {
 });
 
 describe('npm run sandbox', () => {
-  it('prints its URL, serves the docs example, and stops cleanly on SIGTERM with exit code 143', async () => {
+  it('prints its URL, warns of a misspelt knob, serves the docs example, and stops cleanly on SIGTERM with exit code 143', async () => {
     const child = spawn(process.execPath, typescriptProgram('sandbox/main.ts', '--port', '0'), {
       stdio: ['ignore', 'pipe', 'pipe'],
+      // A knob misspelt: warned of, and no latency added.
+      env: { ...process.env, SANDBOX_LATENCY: '50' },
     });
     let output = '';
+    let errors = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      errors += chunk;
     });
     while (!/listening on (\S+)/.test(output)) await once(child.stdout, 'data');
     const url = /listening on (\S+)/.exec(output)?.[1] as string;
@@ -82,6 +88,10 @@ describe('npm run sandbox', () => {
     const [code] = await once(child, 'exit');
     assert.equal(code, 143);
     assert.match(output, /sandbox stopped \(SIGTERM\)/);
+    assert.match(
+      errors,
+      /^warning: SANDBOX_LATENCY is not a setting of the suite, .*did you mean SANDBOX_LATENCY_MS\?\)$/m,
+    );
   });
   it('says which port is taken, in one line', async () => {
     const taken = await startSandbox();

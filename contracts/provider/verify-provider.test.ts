@@ -49,9 +49,10 @@ before(async () => {
 after(() => other.sandbox.close());
 
 describe('verification against the embedded sandbox', () => {
-  it('passes, run as npm run verify:provider runs it', async () => {
-    const { code, output } = await runEntryPoint('contracts/provider/verify-provider.ts');
+  it('passes, run as npm run verify:provider runs it, warning of a misspelt setting', async () => {
+    const { code, output } = await runEntryPoint('contracts/provider/verify-provider.ts', { ENGAGE_TOKN: 'typo' });
     assert.equal(code, 0, output);
+    assert.match(output, /^warning: ENGAGE_TOKN is not a setting of the suite, .*did you mean ENGAGE_TOKEN\?\)$/m);
     assert.match(output, /provider verification passed/);
   });
   for (const [fault, mismatch] of brokenProviders) {
