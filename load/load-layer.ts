@@ -2,5 +2,5 @@
 // is, how the k6 summary names lookups and their latency, and how to read its thresholds.
 export { findK6 } from './find-k6.ts';
 export { chosenProfile, PROFILE_NAMES } from './lib/load-profiles.ts';
-export { LOOKUP_LATENCY_METRIC, LOOKUP_TAG, lookupThresholds } from './lib/load-thresholds.ts';
+export { LOOKUP_LATENCY_METRIC, LOOKUP_PROBLEMS_METRIC, LOOKUP_TAG, lookupThresholds } from './lib/load-thresholds.ts';
 export { type SummaryData, thresholdOutcomes } from './lib/summary-reports.ts';

@@ -17,7 +17,7 @@ import { appointmentBodyProblem } from './lib/appointment-body-check.ts';
 import { rememberingGoodBodies } from './lib/known-good-bodies.ts';
 import { buildLoadOptions, guardProblems, guardRefusal } from './lib/load-options.ts';
 import { appointmentIdsFromFile, type LoadSettings, readLoadSettings, readRunShape } from './lib/load-settings.ts';
-import { LOOKUP_TAG } from './lib/load-thresholds.ts';
+import { LOOKUP_PROBLEMS_METRIC, LOOKUP_TAG } from './lib/load-thresholds.ts';
 import { backoffSeconds, type Lookup, lookupAt, rotationLength } from './lib/lookup-rotation.ts';
 import { type SummaryData, summaryOutputs } from './lib/summary-reports.ts';
 import { type IssuedToken, issuedToken, lastingToken, tokenNeedsRefresh } from './lib/token-refresh.ts';
@@ -234,7 +234,7 @@ let vu: VuState | undefined;
  * conditions share it, and a failure counts its reason in lookup_problems (free while all is well).
  */
 const LOOKUP_CHECK = 'answered 200 with a JSON appointment body';
-const lookupProblems = new Counter('lookup_problems');
+const lookupProblems = new Counter(LOOKUP_PROBLEMS_METRIC);
 const problemTags = {
   status: { problem: 'status is not 200' },
   contentType: { problem: 'content type is not JSON' },

@@ -16,6 +16,8 @@ export type Threshold = string | { threshold: string; abortOnFail: boolean; dela
 export const LOOKUP_TAG = 'appointment-by-id';
 /** Lookup latency, judged over 200s only: a fast 500 is not a fast lookup. */
 export const LOOKUP_LATENCY_METRIC = `http_req_duration{name:${LOOKUP_TAG},status:200}`;
+/** Failed lookups, counted by reason (tag `problem`), in k6's `--out json` file. */
+export const LOOKUP_PROBLEMS_METRIC = 'lookup_problems';
 /** Successful lookups: a run with none fails, however its other figures look. */
 export const LOOKUP_COUNT_METRIC = `http_reqs{name:${LOOKUP_TAG},status:200}`;
 

@@ -2,9 +2,8 @@
 // needs no script and no CDN: p50/p95/p99 over time, and the distribution as a percentile curve, both
 // with ticked, labelled axes, a legend, line styles that stay apart where lines overlap, and the p95
 // objective of slo.json where it is on the scale.
-import { existsSync, readFileSync } from 'node:fs';
-import { constants, gunzipSync } from 'node:zlib';
 import { LOOKUP_TAG } from '../../load/load-layer.ts';
+import { k6Points, readK6Output } from './k6-output.ts';
 
 export interface LatencySeries {
   /** Seconds since the first sample. */
@@ -24,32 +23,13 @@ function percentile(sorted: number[], share: number): number {
   return below + (above - below) * (rank - Math.floor(rank));
 }
 
-/** A line of k6's JSON output; the last may be cut short (then undefined), any other must parse. */
-function parsedLine(line: string, last: boolean): unknown {
-  try {
-    return JSON.parse(line);
-  } catch (error) {
-    if (last) return undefined;
-    throw error;
-  }
-}
-
-/**
- * Per-second p50/p95/p99 of lookup durations from k6's `--out json` lines. A k6 stopped at once (a
- * second Ctrl-C) leaves its last line cut short: that line is left out.
- */
+/** Per-second p50/p95/p99 of lookup durations from k6's `--out json` lines. */
 export function latencySeries(k6JsonLines: string): LatencySeries {
   const buckets = new Map<number, number[]>();
-  const lines = k6JsonLines.split('\n');
-  const last = lines.findLastIndex((line) => line !== '');
-  for (const [index, line] of lines.entries()) {
-    if (!line.includes('"http_req_duration"') || !line.includes(LOOKUP_TAG)) continue;
-    const point = parsedLine(line, index === last) as
-      | { type: string; data?: { time: string; value: number; tags?: { name?: string } } }
-      | undefined;
-    if (point?.type !== 'Point' || point.data?.tags?.name !== LOOKUP_TAG) continue;
-    const second = Math.floor(Date.parse(point.data.time) / 1000);
-    buckets.set(second, [...(buckets.get(second) ?? []), point.data.value]);
+  for (const point of k6Points(k6JsonLines, 'http_req_duration')) {
+    if (point.tags.name !== LOOKUP_TAG) continue;
+    const second = Math.floor(Date.parse(point.time) / 1000);
+    buckets.set(second, [...(buckets.get(second) ?? []), point.value]);
   }
   const seconds = [...buckets.keys()].sort((a, b) => a - b);
   const series: LatencySeries = { seconds: [], p50: [], p95: [], p99: [], all: [] };
@@ -66,11 +46,8 @@ export function latencySeries(k6JsonLines: string): LatencySeries {
 }
 
 export function readLatencySeries(file: string): LatencySeries | undefined {
-  if (!existsSync(file)) return undefined;
-  const bytes = readFileSync(file);
-  // What a cut-short file holds, rather than an error: a k6 stopped at once leaves no gzip trailer.
-  const text = file.endsWith('.gz') ? gunzipSync(bytes, { finishFlush: constants.Z_SYNC_FLUSH }) : bytes;
-  return latencySeries(text.toString('utf8'));
+  const text = readK6Output(file);
+  return text === undefined ? undefined : latencySeries(text);
 }
 
 /** About five round tick values from 0 to at least `max`: 1, 2 or 5 times a power of ten apart. */

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { it } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
 import { temporaryFolder } from '../../testing/temporary-folder.ts';
 import { readLayerFindings } from './layer-findings.ts';
@@ -80,7 +81,7 @@ it('reads counts, skip reasons and failures, named with their describe blocks, w
   ]);
 });
 
-it("counts k6's thresholds as the load layer's results: met, crossed (with the value seen, in its unit) or not judged", () => {
+it("counts k6's thresholds as the load layer's results: met, crossed (with the value seen, and why lookups failed) or not judged", () => {
   const reports = temporaryFolder('findings');
   const file = inReports(reports, REPORT_FILES.loadSummary);
   mkdirSync(dirname(file), { recursive: true });
@@ -103,11 +104,34 @@ it("counts k6's thresholds as the load layer's results: met, crossed (with the v
       },
     }),
   );
+  // The reasons lookups failed, from k6's --out json file.
+  const problem = (reason: string) =>
+    JSON.stringify({
+      type: 'Point',
+      metric: 'lookup_problems',
+      data: { time: '2026-01-01T00:00:00Z', value: 1, tags: { problem: reason } },
+    });
+  writeFileSync(
+    inReports(reports, REPORT_FILES.loadMetrics),
+    gzipSync(
+      [
+        problem('status is not 200'),
+        problem('body lacks the appointment fields'),
+        problem('body lacks the appointment fields'),
+      ].join('\n'),
+    ),
+  );
   assert.deepEqual(readLayerFindings(reports).load, {
     passed: 1,
     failed: 1,
     skipped: 1,
-    failures: [{ check: 'checks rate>0.99', message: 'crossed: seen 90.00 %, margin −9.00 %' }],
+    failures: [
+      {
+        check: 'checks rate>0.99',
+        message:
+          'crossed: seen 90.00 %, margin −9.00 %; failed lookups: body lacks the appointment fields (2), status is not 200 (1)',
+      },
+    ],
     skippedBy: { 'threshold not judged (no samples)': 1 },
     counted: 'thresholds',
   });

@@ -3,9 +3,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { FIRST_FAILURES, type LayerFindings, THRESHOLD_RESULT } from '../../config/layer-outcome.ts';
 import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
-import { lookupThresholds, type SummaryData, thresholdOutcomes } from '../../load/load-layer.ts';
+import {
+  LOOKUP_PROBLEMS_METRIC,
+  lookupThresholds,
+  type SummaryData,
+  thresholdOutcomes,
+} from '../../load/load-layer.ts';
 import slo from '../../slo.json' with { type: 'json' };
 import { withoutColourCodes } from '../run-layer.ts';
+import { k6Points, readK6Output } from './k6-output.ts';
 
 const readJson = (file: string): unknown => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
 
@@ -78,10 +84,27 @@ function contractFindings(reports: string): LayerFindings | undefined {
   return readJson(inReports(reports, REPORT_FILES.verificationFindings)) as LayerFindings | undefined;
 }
 
-/** Each k6 threshold counts as one result: met, crossed (with the value it saw), or not judged. */
+/** Why lookups failed, from k6's `--out json` file: "body lacks the appointment fields (24)", most first. */
+function lookupProblems(reports: string): string | undefined {
+  const text = readK6Output(inReports(reports, REPORT_FILES.loadMetrics));
+  const counts = new Map<string, number>();
+  for (const { value, tags } of text === undefined ? [] : k6Points(text, LOOKUP_PROBLEMS_METRIC))
+    counts.set(tags.problem ?? 'unknown', (counts.get(tags.problem ?? 'unknown') ?? 0) + value);
+  if (counts.size === 0) return undefined;
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([problem, count]) => `${problem} (${count})`)
+    .join(', ');
+}
+
+/**
+ * Each k6 threshold counts as one result: met, crossed (with the value it saw, and for the checks why
+ * lookups failed), or not judged.
+ */
 function loadFindings(reports: string): LayerFindings | undefined {
   const summary = readJson(inReports(reports, REPORT_FILES.loadSummary)) as SummaryData | undefined;
   if (summary?.metrics === undefined) return undefined;
+  const problems = lookupProblems(reports);
   const findings: LayerFindings = {
     passed: 0,
     failed: 0,
@@ -104,7 +127,7 @@ function loadFindings(reports: string): LayerFindings | undefined {
       if (findings.failures.length < FIRST_FAILURES)
         findings.failures.push({
           check: `${metric} ${threshold}`,
-          message: `${THRESHOLD_RESULT.crossed}: seen ${observed ?? 'n/a'}, margin ${margin ?? 'n/a'}`,
+          message: `${THRESHOLD_RESULT.crossed}: seen ${observed ?? 'n/a'}, margin ${margin ?? 'n/a'}${metric === 'checks' && problems !== undefined ? `; failed lookups: ${problems}` : ''}`,
         });
     }
   }

@@ -105,7 +105,7 @@ export function writeSuiteReport(reports: string, run: SuiteRun): void {
   const loadSummary = existsSync(`${reports}/load/summary.html`)
     ? readFileSync(`${reports}/load/summary.html`, 'utf8')
     : undefined;
-  const series = readLatencySeries(`${reports}/load/metrics.json.gz`);
+  const series = readLatencySeries(inReports(reports, REPORT_FILES.loadMetrics));
   const rows = run.results
     .map((result) => {
       const log = result.logFile === undefined ? '' : link(relative(reports, result.logFile), 'log');
