@@ -13,7 +13,8 @@ export class TokenRequestError extends Error {
   override name = 'TokenRequestError';
   /**
    * The token endpoint's HTTP status, when it answered, and its OAuth `error` code, when it gave a
-   * well-formed one; or why no answer came (ECONNREFUSED, a timeout).
+   * well-formed one; `reason`: why no token came, when the endpoint refused none (ECONNREFUSED, a
+   * timeout, a 200 without a token).
    */
   constructor(
     message: string,
@@ -78,7 +79,13 @@ function createClientCredentialsProvider(
       );
     }
     if (typeof body?.access_token !== 'string' || typeof body.expires_in !== 'number' || body.expires_in <= 0) {
-      throw new TokenRequestError(`token response from ${auth.tokenUrl} lacks access_token or a positive expires_in`);
+      const reason = 'its answer lacks access_token or a positive expires_in';
+      throw new TokenRequestError(
+        `token response from ${auth.tokenUrl}: ${reason}`,
+        response.status,
+        undefined,
+        reason,
+      );
     }
     const lifetime = body.expires_in * 1000;
     cached = { token: body.access_token, refreshAt: requestedAt + lifetime - refreshMarginMilliseconds(lifetime) };

@@ -99,6 +99,18 @@ describe('the preflight of npm start', () => {
   // The same preflight in this process: which setting each wrong answer names.
   const problems = (environment: Record<string, string>) => preflightProblems(readSuiteConfig(environment));
   it('names ENGAGE_TOKEN_URL when nothing answers there or it is not a token endpoint, and ENGAGE_SCOPE when the scope is refused', async () => {
+    // A 200 without a token: the endpoint refused nothing, it gave nothing.
+    const tokenless = await startTinyServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{}');
+    });
+    try {
+      assert.deepEqual(await problems({ ...settings(), ENGAGE_TOKEN_URL: `${tokenless.url}/token` }), [
+        `ENGAGE_TOKEN_URL ${tokenless.url}/token gave no token: its answer lacks access_token or a positive expires_in`,
+      ]);
+    } finally {
+      await tokenless.close();
+    }
     const closed = await startTinyServer(() => {});
     await closed.close();
     assert.deepEqual(await problems({ ...settings(), ENGAGE_TOKEN_URL: `${closed.url}/token` }), [

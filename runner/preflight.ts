@@ -65,7 +65,8 @@ export async function preflightProblems(config: SuiteConfig): Promise<string[]> 
 
 /** The setting to fix when the token endpoint gave no token, from its answer. */
 function tokenProblem(error: TokenRequestError, tokenUrl: string, scope: string | undefined): string {
-  if (error.status === undefined) return `ENGAGE_TOKEN_URL ${tokenUrl} gave no token: ${error.reason}`;
+  if (error.status === undefined || error.reason !== undefined)
+    return `ENGAGE_TOKEN_URL ${tokenUrl} gave no token: ${error.reason ?? error.message}`;
   const answered = `the token endpoint answered HTTP ${error.status}${error.oauthError === undefined ? '' : ` ${error.oauthError}`}`;
   const setting = tokenRefusalSetting(error.status, error.oauthError);
   if (setting === 'ENGAGE_SCOPE') return `ENGAGE_SCOPE ${scope ?? '(unset)'} was refused: ${answered}`;
