@@ -90,8 +90,9 @@ await runMain(async () => {
         `load: a threshold was crossed (k6 exit code 99); see the summary above and ${inReports(reports, REPORT_FILES.load)}/`,
       );
     if (code === 108) console.error('load: k6 stopped the run (exit code 108); the "test aborted" line above says why');
-    // k6 skips the dashboard of a short run with only a warning (a 15 s smoke is too short).
-    if (flags.dashboard && !existsSync(inReports(reports, loadDashboard)))
+    // k6 skips the dashboard of a short run with only a warning (a 15 s smoke is too short); a run
+    // setup() refused has no dashboard to speak of.
+    if (flags.dashboard && (code === 0 || code === 99) && !existsSync(inReports(reports, loadDashboard)))
       console.error('load: k6 wrote no dashboard: it makes none for a run this short (give a longer --duration)');
     if ((code === 0 || code === 99) && !existsSync(summary)) {
       console.error(

@@ -30,8 +30,9 @@ await runMain(async () => {
   }
   const environment = readEnvironment();
   const args = builders[action as keyof typeof builders](environment, readGitVersion(environment));
-  const pacts = existsSync(PACT_DIRECTORY) ? readdirSync(PACT_DIRECTORY).filter((file) => file.endsWith('.json')) : [];
-  if (action === 'publish' && pacts.length === 0)
+  const holdsPacts = () =>
+    existsSync(PACT_DIRECTORY) && readdirSync(PACT_DIRECTORY).some((file) => file.endsWith('.json'));
+  if (action === 'publish' && !holdsPacts())
     throw new ConfigError(
       'the pact folder',
       `${PACT_DIRECTORY} holds no pact: run npm run test:contracts first, which writes it (ENGAGE_PACT_DIR says where)`,

@@ -88,8 +88,10 @@ function contractFindings(reports: string): LayerFindings | undefined {
 function lookupProblems(reports: string): string | undefined {
   const text = readK6Output(inReports(reports, REPORT_FILES.loadMetrics));
   const counts = new Map<string, number>();
-  for (const { value, tags } of text === undefined ? [] : k6Points(text, LOOKUP_PROBLEMS_METRIC))
-    counts.set(tags.problem ?? 'unknown', (counts.get(tags.problem ?? 'unknown') ?? 0) + value);
+  for (const { value, tags } of text === undefined ? [] : k6Points(text, LOOKUP_PROBLEMS_METRIC)) {
+    const problem = tags.problem ?? 'unknown';
+    counts.set(problem, (counts.get(problem) ?? 0) + value);
+  }
   if (counts.size === 0) return undefined;
   return [...counts]
     .sort((a, b) => b[1] - a[1])
@@ -104,7 +106,6 @@ function lookupProblems(reports: string): string | undefined {
 function loadFindings(reports: string): LayerFindings | undefined {
   const summary = readJson(inReports(reports, REPORT_FILES.loadSummary)) as SummaryData | undefined;
   if (summary?.metrics === undefined) return undefined;
-  const problems = lookupProblems(reports);
   const findings: LayerFindings = {
     passed: 0,
     failed: 0,
@@ -113,10 +114,11 @@ function loadFindings(reports: string): LayerFindings | undefined {
     skippedBy: {},
     counted: 'thresholds',
   };
-  for (const { metric, threshold, ok, judged, observed, margin } of thresholdOutcomes(
-    summary,
-    lookupThresholds(slo.lookup),
-  )) {
+  const outcomes = thresholdOutcomes(summary, lookupThresholds(slo.lookup));
+  // Read from the metrics file, which a long run makes large, only when a checks threshold was crossed.
+  const checksCrossed = outcomes.some((outcome) => outcome.metric === 'checks' && outcome.judged && !outcome.ok);
+  const problems = checksCrossed ? lookupProblems(reports) : undefined;
+  for (const { metric, threshold, ok, judged, observed, margin } of outcomes) {
     if (!judged) {
       findings.skipped++;
       const reason = `threshold ${THRESHOLD_RESULT.notJudged}`;
