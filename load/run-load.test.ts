@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
 
@@ -12,14 +13,26 @@ import { temporaryFolder } from '../testing/temporary-folder.ts';
 const run = (args: string[], environment: Record<string, string> = {}) =>
   runEntryPoint('load/run-load.ts', { ENGAGE_REPORTS_DIR: 'test-output/run-load', ...environment }, args);
 
-/** A k6 that records what it was given, writes a summary unless told not to, and exits with `exitCode`. */
-function standInK6(exitCode: number, { writesSummary = true } = {}) {
+/**
+ * A k6 that records what it was given, writes a summary unless told not to (`{}`, or the files of
+ * `wrote`: the summary and the metrics file it names), and exits with `exitCode`.
+ */
+function standInK6(
+  exitCode: number,
+  { writesSummary = true, wrote }: { writesSummary?: boolean; wrote?: { summary: object; metrics: string[] } } = {},
+) {
   const folder = temporaryFolder('fake-k6');
   const record = join(folder, 'record.txt');
   const binary = join(folder, 'k6');
+  let writes = writesSummary ? 'echo {} > "$ENGAGE_REPORTS_DIR/load/summary.json"\n' : '';
+  if (wrote !== undefined) {
+    writeFileSync(join(folder, 'summary.json'), JSON.stringify(wrote.summary));
+    writeFileSync(join(folder, 'metrics.json.gz'), gzipSync(wrote.metrics.join('\n')));
+    writes = `cp "${folder}/summary.json" "${folder}/metrics.json.gz" "$ENGAGE_REPORTS_DIR/load/"\n`;
+  }
   writeFileSync(
     binary,
-    `#!/bin/sh\necho "args: $*" > "${record}"\necho "token: $ENGAGE_TOKEN" >> "${record}"\necho "target: $ENGAGE_BASE_URL" >> "${record}"\necho "languages: $ENGAGE_LOAD_LANGUAGES" >> "${record}"\n${writesSummary ? 'echo {} > "$ENGAGE_REPORTS_DIR/load/summary.json"\n' : ''}exit ${exitCode}\n`,
+    `#!/bin/sh\necho "args: $*" > "${record}"\necho "token: $ENGAGE_TOKEN" >> "${record}"\necho "target: $ENGAGE_BASE_URL" >> "${record}"\necho "languages: $ENGAGE_LOAD_LANGUAGES" >> "${record}"\n${writes}exit ${exitCode}\n`,
   );
   chmodSync(binary, 0o755);
   return { binary, record: () => readFileSync(record, 'utf8') };
@@ -68,6 +81,23 @@ describe('npm run load', () => {
     );
     assert.match(record, /^token: sandbox-token$/m);
     assert.match(record, /^target: http:\/\/127\.0\.0\.1:\d+$/m);
+  });
+  it('says why lookups failed after a crossed checks threshold, from the metrics file', async () => {
+    const problem = (reason: string) =>
+      JSON.stringify({
+        type: 'Point',
+        metric: 'lookup_problems',
+        data: { time: '', value: 1, tags: { problem: reason } },
+      });
+    const k6 = standInK6(99, {
+      wrote: {
+        summary: { metrics: { checks: { thresholds: { 'rate>0.99': { ok: false } } } } },
+        metrics: [problem('content type is not JSON'), problem('status is not 200'), problem('status is not 200')],
+      },
+    });
+    const { code, output } = await run(['--profile', 'smoke'], { K6_BIN: k6.binary });
+    assert.equal(code, 99, output);
+    assert.match(output, /^load: failed lookups: status is not 200 \(2\), content type is not JSON \(1\)$/m);
   });
   it('passes the load-only settings of the env files on to k6, as npm start reads them', async () => {
     const k6 = standInK6(0);

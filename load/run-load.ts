@@ -14,6 +14,7 @@ import { runMain } from '../config/entry-point.ts';
 import { loadSuite } from '../config/load-suite-config.ts';
 import { inReports, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
 import { type ResolvedTarget, resolveTarget, targetLabel } from '../config/resolve-target.ts';
+import { failedLookupReasons } from './failed-lookups.ts';
 import { findK6, K6_INSTALL_HINT } from './find-k6.ts';
 import { buildK6Command, describeK6Command, readLoadFlags } from './k6-command.ts';
 import { buildLoadOptions } from './lib/load-options.ts';
@@ -90,6 +91,8 @@ await runMain(async () => {
         `load: a threshold was crossed (k6 exit code 99); see the summary above and ${inReports(reports, REPORT_FILES.load)}/`,
       );
     if (code === 108) console.error('load: k6 stopped the run (exit code 108); the "test aborted" line above says why');
+    const reasons = code === 99 || code === 108 ? failedLookupReasons(reports) : undefined;
+    if (reasons !== undefined) console.error(`load: failed lookups: ${reasons}`);
     // k6 skips the dashboard of a short run with only a warning (a 15 s smoke is too short); a run
     // setup() refused has no dashboard to speak of.
     if (flags.dashboard && (code === 0 || code === 99) && !existsSync(inReports(reports, loadDashboard)))

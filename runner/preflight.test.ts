@@ -98,6 +98,17 @@ describe('the preflight of npm start', () => {
   });
   // The same preflight in this process: which setting each wrong answer names.
   const problems = (environment: Record<string, string>) => preflightProblems(readSuiteConfig(environment));
+  it("names ENGAGE_TOKEN_URL when the API refuses the tokens it issues: another environment's token endpoint", async () => {
+    const elsewhere = await startSandbox();
+    try {
+      const tokenUrl = `${elsewhere.url}/realms/acme/protocol/openid-connect/token`;
+      assert.deepEqual(await problems({ ...settings(), ENGAGE_TOKEN_URL: tokenUrl }), [
+        `ENGAGE_TOKEN_URL ${tokenUrl} issued a token that the API refused: GET ${sandbox.url}/enterprises/acme/appointments/123 answered HTTP 401 (is it the token endpoint for this API?)`,
+      ]);
+    } finally {
+      await elsewhere.close();
+    }
+  });
   it('names ENGAGE_TOKEN_URL when nothing answers there or it is not a token endpoint, and ENGAGE_SCOPE when the scope is refused', async () => {
     // A 200 without a token: the endpoint refused nothing, it gave nothing.
     const tokenless = await startTinyServer((_request, response) => {

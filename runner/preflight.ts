@@ -36,7 +36,13 @@ export async function preflightProblems(config: SuiteConfig): Promise<string[]> 
     return [`ENGAGE_BASE_URL: ${describeNoAnswer(baseUrl, error, timeout)}`];
   }
   const { status } = answer;
-  if (status === 401) return [`${credential} was refused: GET ${url} answered HTTP 401`];
+  if (status === 401)
+    return [
+      auth.kind === 'static-token'
+        ? `ENGAGE_TOKEN was refused: GET ${url} answered HTTP 401`
+        : // The endpoint took the client's credentials: its tokens are not this API's.
+          `ENGAGE_TOKEN_URL ${auth.tokenUrl} issued a token that the API refused: GET ${url} answered HTTP 401 (is it the token endpoint for this API?)`,
+    ];
   if (status === 403)
     return [`${credential} lacks the appointments scope: GET ${url} answered HTTP 403 (${scopeRemedy(auth.kind)})`];
   // The API answers an unknown id with its errors envelope; another 404 is a wrong URL.

@@ -2,8 +2,7 @@
 // needs no script and no CDN: p50/p95/p99 over time, and the distribution as a percentile curve, both
 // with ticked, labelled axes, a legend, line styles that stay apart where lines overlap, and the p95
 // objective of slo.json where it is on the scale.
-import { LOOKUP_TAG } from '../../load/load-layer.ts';
-import { k6Points, readK6Output } from './k6-output.ts';
+import { k6Points, LOOKUP_TAG, readK6Output } from '../../load/load-layer.ts';
 
 export interface LatencySeries {
   /** Seconds since the first sample. */

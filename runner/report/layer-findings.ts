@@ -3,15 +3,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { FIRST_FAILURES, type LayerFindings, THRESHOLD_RESULT } from '../../config/layer-outcome.ts';
 import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
-import {
-  LOOKUP_PROBLEMS_METRIC,
-  lookupThresholds,
-  type SummaryData,
-  thresholdOutcomes,
-} from '../../load/load-layer.ts';
+import { failedLookupReasons, lookupThresholds, type SummaryData, thresholdOutcomes } from '../../load/load-layer.ts';
 import slo from '../../slo.json' with { type: 'json' };
 import { withoutColourCodes } from '../run-layer.ts';
-import { k6Points, readK6Output } from './k6-output.ts';
 
 const readJson = (file: string): unknown => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
 
@@ -84,21 +78,6 @@ function contractFindings(reports: string): LayerFindings | undefined {
   return readJson(inReports(reports, REPORT_FILES.verificationFindings)) as LayerFindings | undefined;
 }
 
-/** Why lookups failed, from k6's `--out json` file: "body lacks the appointment fields (24)", most first. */
-function lookupProblems(reports: string): string | undefined {
-  const text = readK6Output(inReports(reports, REPORT_FILES.loadMetrics));
-  const counts = new Map<string, number>();
-  for (const { value, tags } of text === undefined ? [] : k6Points(text, LOOKUP_PROBLEMS_METRIC)) {
-    const problem = tags.problem ?? 'unknown';
-    counts.set(problem, (counts.get(problem) ?? 0) + value);
-  }
-  if (counts.size === 0) return undefined;
-  return [...counts]
-    .sort((a, b) => b[1] - a[1])
-    .map(([problem, count]) => `${problem} (${count})`)
-    .join(', ');
-}
-
 /**
  * Each k6 threshold counts as one result: met, crossed (with the value it saw, and for the checks why
  * lookups failed), or not judged.
@@ -115,9 +94,8 @@ function loadFindings(reports: string): LayerFindings | undefined {
     counted: 'thresholds',
   };
   const outcomes = thresholdOutcomes(summary, lookupThresholds(slo.lookup));
-  // Read from the metrics file, which a long run makes large, only when a checks threshold was crossed.
-  const checksCrossed = outcomes.some((outcome) => outcome.metric === 'checks' && outcome.judged && !outcome.ok);
-  const problems = checksCrossed ? lookupProblems(reports) : undefined;
+  // Said once, with the first crossed checks threshold: the abort one repeats the same lookups.
+  let problems = failedLookupReasons(reports);
   for (const { metric, threshold, ok, judged, observed, margin } of outcomes) {
     if (!judged) {
       findings.skipped++;
@@ -126,10 +104,12 @@ function loadFindings(reports: string): LayerFindings | undefined {
     } else if (ok) findings.passed++;
     else {
       findings.failed++;
+      const reasons = metric === 'checks' && problems !== undefined ? `; failed lookups: ${problems}` : '';
+      if (reasons !== '') problems = undefined;
       if (findings.failures.length < FIRST_FAILURES)
         findings.failures.push({
           check: `${metric} ${threshold}`,
-          message: `${THRESHOLD_RESULT.crossed}: seen ${observed ?? 'n/a'}, margin ${margin ?? 'n/a'}${metric === 'checks' && problems !== undefined ? `; failed lookups: ${problems}` : ''}`,
+          message: `${THRESHOLD_RESULT.crossed}: seen ${observed ?? 'n/a'}, margin ${margin ?? 'n/a'}${reasons}`,
         });
     }
   }

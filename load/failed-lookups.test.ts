@@ -1,0 +1,32 @@
+// Proves the reasons of failed lookups: counted from the metrics file, most first, and read only when
+// the summary shows a crossed checks threshold.
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { it } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import { inReports, REPORT_FILES } from '../config/report-paths.ts';
+import { temporaryFolder } from '../testing/temporary-folder.ts';
+import { failedLookupReasons } from './failed-lookups.ts';
+
+/** A reports folder holding a summary whose checks threshold is `ok`, and three failed lookups. */
+function reportsWith(ok: boolean): string {
+  const reports = temporaryFolder('failed-lookups');
+  const summary = inReports(reports, REPORT_FILES.loadSummary);
+  mkdirSync(dirname(summary), { recursive: true });
+  writeFileSync(summary, JSON.stringify({ metrics: { checks: { thresholds: { 'rate>0.99': { ok } } } } }));
+  const point = (problem: string) =>
+    JSON.stringify({ type: 'Point', metric: 'lookup_problems', data: { time: '', value: 1, tags: { problem } } });
+  const lines = [point('status is not 200'), point('body lacks the appointment fields'), point('status is not 200')];
+  writeFileSync(inReports(reports, REPORT_FILES.loadMetrics), gzipSync(lines.join('\n')));
+  return reports;
+}
+
+it('counts the reasons, most first, when a checks threshold was crossed', () => {
+  assert.equal(failedLookupReasons(reportsWith(false)), 'status is not 200 (2), body lacks the appointment fields (1)');
+});
+
+it('reads nothing when the checks thresholds were met, or there is no summary', () => {
+  assert.equal(failedLookupReasons(reportsWith(true)), undefined);
+  assert.equal(failedLookupReasons(temporaryFolder('failed-lookups')), undefined);
+});

@@ -1,0 +1,39 @@
+// Why a load run's lookups failed, for the line after a crossed checks threshold in `npm run load`
+// and `npm start`: the reasons counted in lookup_problems, read from k6's `--out json` file.
+import { existsSync, readFileSync } from 'node:fs';
+import { inReports, REPORT_FILES } from '../config/report-paths.ts';
+import { k6Points, readK6Output } from './k6-output.ts';
+import { LOOKUP_PROBLEMS_METRIC } from './lib/load-thresholds.ts';
+
+/** Whether the run's summary shows a crossed checks threshold (k6 counts one over no samples as met). */
+function checksCrossed(reports: string): boolean {
+  const file = inReports(reports, REPORT_FILES.loadSummary);
+  if (!existsSync(file)) return false;
+  try {
+    const summary = JSON.parse(readFileSync(file, 'utf8')) as {
+      metrics?: { checks?: { thresholds?: Record<string, { ok: boolean }> } };
+    };
+    return Object.values(summary.metrics?.checks?.thresholds ?? {}).some((threshold) => !threshold.ok);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * "body lacks the appointment fields (24), status is not 200 (1)", most first; undefined unless a
+ * checks threshold was crossed: the metrics file, large after a long run, is read only then.
+ */
+export function failedLookupReasons(reports: string): string | undefined {
+  if (!checksCrossed(reports)) return undefined;
+  const text = readK6Output(inReports(reports, REPORT_FILES.loadMetrics));
+  const counts = new Map<string, number>();
+  for (const { value, tags } of text === undefined ? [] : k6Points(text, LOOKUP_PROBLEMS_METRIC)) {
+    const problem = tags.problem ?? 'unknown';
+    counts.set(problem, (counts.get(problem) ?? 0) + value);
+  }
+  if (counts.size === 0) return undefined;
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([problem, count]) => `${problem} (${count})`)
+    .join(', ');
+}
