@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { appointmentPath, READ_SCOPES, SANDBOX_DEFAULTS } from '../config/api-facts.ts';
+import { inReports, REPORT_FILES } from '../config/report-paths.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
 import { filesContaining } from '../testing/files-containing.ts';
@@ -20,6 +21,7 @@ import { type RecordingProxy, startRecordingProxy } from '../testing/recording-p
 import { runEntryPoint, runProgram } from '../testing/run-entry-point.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { startTinyServer, type TinyServer } from '../testing/tiny-server.ts';
+import { failedLookupReasons } from './failed-lookups.ts';
 import { findK6 } from './find-k6.ts';
 
 const k6 = findK6(process.env);
@@ -44,7 +46,15 @@ async function runLookup(target: string, environment: Record<string, string>, ex
   // k6 creates no folders: the summaries go to <reports>/load, as npm run load prepares it.
   mkdirSync(join(reports, 'load'));
   const run = await runK6(
-    ['run', '--no-usage-report', '--out', `json=${reports}/metrics.json`, ...extraArgs, 'load/lookup.ts'],
+    // The metrics file where npm run load writes it, so that its failed lookups can be read as there.
+    [
+      'run',
+      '--no-usage-report',
+      '--out',
+      `json=${inReports(reports, REPORT_FILES.loadMetrics)}`,
+      ...extraArgs,
+      'load/lookup.ts',
+    ],
     {
       ENGAGE_BASE_URL: target,
       ENGAGE_ENTERPRISE: 'acme',
@@ -169,7 +179,8 @@ describe(`real k6 ${version}`, { skip }, () => {
   });
 
   describe('thresholds fail the run with exit code 99', { concurrency: true }, () => {
-    const cases: Array<[string, (count: number) => Answer, RegExp]> = [
+    // The threshold crossed, and for the checks, why lookups failed as npm run load reads it.
+    const cases: Array<[string, (count: number) => Answer, RegExp, RegExp?]> = [
       [
         'a target that takes 1.5 s a request',
         () => ({ status: 200, body: docs, delayMs: 1500 }),
@@ -184,11 +195,13 @@ describe(`real k6 ${version}`, { skip }, () => {
         'a target whose 200 bodies break the body check a quarter of the time',
         (count) => ({ status: 200, body: count % 4 === 3 ? broken : docs }),
         /✖ checks rate>0\.99/,
+        /^body lacks the appointment fields \(\d+\)$/,
       ],
       [
         'a target whose 200s say text/plain a quarter of the time, the same body or not',
         (count) => ({ status: 200, body: docs, contentType: count % 4 === 3 ? 'text/plain' : 'application/json' }),
         /✖ checks rate>0\.99/,
+        /^content type is not JSON \(\d+\)$/,
       ],
       [
         // setup()'s readiness GET is tagged apart, so it cannot stand in for a successful lookup.
@@ -199,14 +212,15 @@ describe(`real k6 ${version}`, { skip }, () => {
     ];
     const servers: TinyServer[] = [];
     after(() => Promise.all(servers.map((server) => server.close())));
-    for (const [name, answer, crossed] of cases) {
+    for (const [name, answer, crossed, reasons] of cases) {
       it(name, async () => {
         const server = await docsProvider(answer);
         servers.push(server);
-        const { code, output } = await runLookup(server.url, { ENGAGE_TOKEN: 'threshold-token' });
+        const { code, output, reports } = await runLookup(server.url, { ENGAGE_TOKEN: 'threshold-token' });
         assert.equal(code, 99, output);
         assert.match(output, /: FAILED(: no successful lookup)?$/m);
         assert.match(output, crossed);
+        if (reasons !== undefined) assert.match(failedLookupReasons(reports) ?? '(none)', reasons);
       });
     }
   });
