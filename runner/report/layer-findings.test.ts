@@ -81,6 +81,43 @@ it('reads counts, skip reasons and failures, named with their describe blocks, w
   ]);
 });
 
+it('says a check that failed the same way for several appointments once, naming the others', () => {
+  const reports = temporaryFolder('findings');
+  const file = inReports(reports, REPORT_FILES.e2eResults);
+  mkdirSync(dirname(file), { recursive: true });
+  const failing = (id: string, message: string) => ({
+    title: `GET appointment ${id}`,
+    specs: [
+      {
+        title: 'has a body that matches the schema',
+        tests: [{ status: 'unexpected', results: [{ error: { message } }] }],
+      },
+    ],
+  });
+  const enumError = 'expected the body to match appointment-response.schema.json; 1 violation(s):';
+  const ids = ['123', 'a', 'b', 'c', 'd'];
+  writeFileSync(
+    file,
+    JSON.stringify({
+      suites: [
+        {
+          title: 'appointment.spec.ts',
+          suites: [...ids.map((id) => failing(id, enumError)), failing('e', 'a different problem')],
+        },
+      ],
+    }),
+  );
+  const { e2e } = readLayerFindings(reports);
+  assert.equal(e2e?.failed, 6, 'each failure still counts');
+  assert.deepEqual(e2e?.failures, [
+    {
+      check: 'GET appointment 123 › has a body that matches the schema',
+      message: `${enumError} (the same for GET appointment a, GET appointment b, GET appointment c, and 1 more)`,
+    },
+    { check: 'GET appointment e › has a body that matches the schema', message: 'a different problem' },
+  ]);
+});
+
 it("counts k6's thresholds as the load layer's results: met, crossed (with the value seen, and why lookups failed) or not judged", () => {
   const reports = temporaryFolder('findings');
   const file = inReports(reports, REPORT_FILES.loadSummary);

@@ -39,10 +39,37 @@ function errorText(message: string | undefined): string {
     .replace(/^Error: /, '');
 }
 
+/** A failed e2e check: the describe blocks around it, its title, and what was wrong. */
+interface E2eFailure {
+  path: string[];
+  title: string;
+  message: string;
+}
+
+/**
+ * The first failures, each said once: a check that failed the same way for several appointments (the
+ * same title and message under sibling describe blocks) is one failure that names the others.
+ */
+function firstFailures(failures: E2eFailure[]): LayerFindings['failures'] {
+  const groups = new Map<string, E2eFailure[]>();
+  for (const failure of failures) {
+    const key = JSON.stringify([failure.path.slice(0, -1), failure.title, failure.message]);
+    groups.set(key, [...(groups.get(key) ?? []), failure]);
+  }
+  return [...groups.values()].slice(0, FIRST_FAILURES).map(([first, ...others]) => {
+    const { path, title, message } = first as E2eFailure;
+    const named = others.slice(0, 3).map((other) => other.path.at(-1));
+    const more = others.length > named.length ? `, and ${others.length - named.length} more` : '';
+    const same = others.length === 0 ? '' : ` (the same for ${named.join(', ')}${more})`;
+    return { check: [...path, title].join(' › '), message: `${message}${same}` };
+  });
+}
+
 function e2eFindings(reports: string): LayerFindings | undefined {
   const report = readJson(inReports(reports, REPORT_FILES.e2eResults)) as { suites?: PlaywrightSuite[] } | undefined;
   if (report === undefined) return undefined;
   const findings: LayerFindings = { passed: 0, failed: 0, skipped: 0, failures: [], skippedBy: {}, latency: [] };
+  const failures: E2eFailure[] = [];
   // A check is named with the describe blocks around it ("GET appointment 124 › answers 200 with
   // JSON"): the same check runs for each configured appointment. The file's own suite adds nothing.
   const walk = (suite: PlaywrightSuite, path: string[]) => {
@@ -60,17 +87,14 @@ function e2eFindings(reports: string): LayerFindings | undefined {
           findings.passed++;
         } else {
           findings.failed++;
-          if (findings.failures.length < FIRST_FAILURES)
-            findings.failures.push({
-              check: [...path, spec.title].join(' › '),
-              message: errorText(test.results.at(-1)?.error?.message),
-            });
+          failures.push({ path, title: spec.title, message: errorText(test.results.at(-1)?.error?.message) });
         }
       }
     }
     for (const child of suite.suites ?? []) walk(child, [...path, child.title ?? '']);
   };
   for (const suite of report.suites ?? []) walk(suite, []);
+  findings.failures = firstFailures(failures);
   return findings;
 }
 
