@@ -1,7 +1,7 @@
 // `npm run verify:provider`: verifies the pacts in ENGAGE_PACT_DIR (contracts/pacts/ unless set; a
 // broker's when PACT_BROKER_BASE_URL is set) against the target, the embedded sandbox or
 // ENGAGE_BASE_URL; under npm start it also writes its findings into the reports folder.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Verifier } from '@pact-foundation/pact';
 import type { RequestHandler } from 'express';
@@ -10,7 +10,7 @@ import { appointmentPath } from '../../config/api-facts.ts';
 import { ConfigError } from '../../config/config-error.ts';
 import { isEntryPoint, runMain } from '../../config/entry-point.ts';
 import type { Environment } from '../../config/environment-files.ts';
-import { FIRST_FAILURES, type LayerFindings } from '../../config/layer-outcome.ts';
+import type { LayerFindings } from '../../config/layer-outcome.ts';
 import { loadSuite } from '../../config/load-suite-config.ts';
 import { handedReportsDirectory, inReports, REPORT_FILES } from '../../config/report-paths.ts';
 import { resolveTarget, targetLabel } from '../../config/resolve-target.ts';
@@ -21,6 +21,7 @@ import { PLACEHOLDER_TOKEN } from '../consumer/placeholder-token.ts';
 import { readGitVersion } from '../git-version.ts';
 import { PACT_DIRECTORY, PROVIDER_NAME } from '../participants.ts';
 import { configuredStateHandlers, sandboxStateHandlers } from './state-handlers.ts';
+import { verificationFindings } from './verification-findings.ts';
 
 type VerifierOptions = ConstructorParameters<typeof Verifier>[0];
 
@@ -57,48 +58,6 @@ async function assertReachable(baseUrl: string, timeoutMilliseconds: number): Pr
 }
 
 class TargetUnreachableError extends Error {}
-
-interface PactVerificationError {
-  errors?: Array<{ interaction?: string; mismatch?: { mismatches?: Array<Record<string, unknown>> } }>;
-  interactionResults?: Array<{ description?: string; result?: string }>;
-}
-
-/** The verification as findings for npm start's summary, from Pact's own result (or its pact file). */
-function verificationFindings(error: Error | undefined): LayerFindings {
-  let parsed: PactVerificationError = {};
-  try {
-    parsed = error === undefined ? {} : (JSON.parse(error.message) as PactVerificationError);
-  } catch {
-    return {
-      passed: 0,
-      failed: 1,
-      skipped: 0,
-      failures: [{ check: 'provider verification', message: error?.message ?? '' }],
-      skippedBy: {},
-    };
-  }
-  const results = parsed.interactionResults ?? [];
-  const failures = (parsed.errors ?? []).slice(0, FIRST_FAILURES).map(({ interaction = '', mismatch }) => {
-    const first = mismatch?.mismatches?.[0] ?? {};
-    const where = typeof first.path === 'string' ? `${first.path}: ` : '';
-    return {
-      check: interaction.replace(/^Verifying a pact between .* - /, ''),
-      message: `${where}${String(first.mismatch ?? '')} (expected ${String(first.expected ?? '?')}, got ${String(first.actual ?? '?')})`,
-    };
-  });
-  if (error === undefined) {
-    const pacts = existsSync(PACT_DIRECTORY)
-      ? readdirSync(PACT_DIRECTORY).filter((file) => file.endsWith('.json'))
-      : [];
-    const interactions = pacts.reduce(
-      (total, file) => total + (JSON.parse(readFileSync(`${PACT_DIRECTORY}${file}`, 'utf8')).interactions?.length ?? 0),
-      0,
-    );
-    return { passed: interactions, failed: 0, skipped: 0, failures: [], skippedBy: {} };
-  }
-  const failed = results.filter((result) => result.result !== 'OK').length || (parsed.errors?.length ?? 1);
-  return { passed: results.length - failed, failed, skipped: 0, failures, skippedBy: {} };
-}
 
 /** Under npm start (ENGAGE_REPORTS_DIR handed over), the findings go into the run's reports folder. */
 function writeFindings(environment: Environment, findings: LayerFindings): void {

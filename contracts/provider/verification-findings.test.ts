@@ -1,0 +1,75 @@
+// Proves how a provider verification's findings read: every mismatch of an interaction, the status
+// first, in the same order on every run, from mismatches as Pact reported them against sandbox faults.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { describeMismatches, verificationFindings } from './verification-findings.ts';
+
+// Pact's report for `no-auth-check` (a 200 where a 401 was due), body mismatch first, as it came.
+const noAuthCheck = [
+  {
+    actual: '["data"]',
+    expected: '["errors"]',
+    mismatch: 'Actual map is missing the following keys: errors',
+    path: '$',
+    type: 'BodyMismatch',
+  },
+  { actual: 200, expected: 401, mismatch: 'expected 401 but was 200', type: 'StatusMismatch' },
+];
+// `wrong-enum`: two body mismatches, in the order Pact happened to give them.
+const wrongEnum = [
+  {
+    actual: '"POSTPONED"',
+    expected: '"ACCEPTED"',
+    mismatch: "Expected 'POSTPONED' to match '^(ACCEPTED|CANCELLED)$'",
+    path: '$.data.status',
+    type: 'BodyMismatch',
+  },
+  {
+    actual: '"TELEPATHY"',
+    expected: '"OFFICE"',
+    mismatch: "Expected 'TELEPATHY' to match '^(OFFICE|VIDEO)$'",
+    path: '$.data.meetingType',
+    type: 'BodyMismatch',
+  },
+];
+
+it('says the status first, then each mismatch with its path, in Pact’s words', () => {
+  assert.equal(
+    describeMismatches(noAuthCheck),
+    'status: expected 401 but was 200; $: Actual map is missing the following keys: errors',
+  );
+});
+
+it('gives the same line whatever order Pact reported the mismatches in', () => {
+  const line =
+    "$.data.meetingType: Expected 'TELEPATHY' to match '^(OFFICE|VIDEO)$'; $.data.status: Expected 'POSTPONED' to match '^(ACCEPTED|CANCELLED)$'";
+  assert.equal(describeMismatches(wrongEnum), line);
+  assert.equal(describeMismatches([...wrongEnum].reverse()), line);
+});
+
+it('counts the failed interactions and names each by its description', () => {
+  const error = new Error(
+    JSON.stringify({
+      errors: [
+        {
+          interaction:
+            'Verifying a pact between client and api Given an appointment with id {id} exists - a request with an invalid token',
+          mismatch: { mismatches: noAuthCheck },
+        },
+      ],
+      interactionResults: [{ result: 'OK' }, { result: 'OK' }, { result: 'FAILED' }],
+    }),
+  );
+  assert.deepEqual(verificationFindings(error), {
+    passed: 2,
+    failed: 1,
+    skipped: 0,
+    failures: [
+      {
+        check: 'a request with an invalid token',
+        message: 'status: expected 401 but was 200; $: Actual map is missing the following keys: errors',
+      },
+    ],
+    skippedBy: {},
+  });
+});

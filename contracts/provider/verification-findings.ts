@@ -1,0 +1,73 @@
+// What a provider verification found, for npm start's summary: the interactions that passed and
+// failed, and for each failure every mismatch Pact saw, in a fixed order, from Pact's own result.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { FIRST_FAILURES, type LayerFindings } from '../../config/layer-outcome.ts';
+import { PACT_DIRECTORY } from '../participants.ts';
+
+interface PactMismatch {
+  type?: string;
+  path?: string;
+  key?: string;
+  mismatch?: string;
+  expected?: unknown;
+  actual?: unknown;
+}
+
+interface PactVerificationError {
+  errors?: Array<{ interaction?: string; mismatch?: { mismatches?: PactMismatch[] } }>;
+  interactionResults?: Array<{ description?: string; result?: string }>;
+}
+
+// The status first (a 200 where a 401 was due explains its body), then the headers, then the body.
+const MISMATCH_ORDER = ['StatusMismatch', 'HeaderMismatch', 'BodyTypeMismatch', 'BodyMismatch'];
+const rank = (mismatch: PactMismatch) => {
+  const index = MISMATCH_ORDER.indexOf(mismatch.type ?? '');
+  return index === -1 ? MISMATCH_ORDER.length : index;
+};
+
+/**
+ * Every mismatch of one interaction in one line, "status: expected 401 but was 200; $: Actual map is
+ * missing the following keys: errors": Pact's order changes from run to run, this one does not.
+ * Pact's own words name what was expected and what came.
+ */
+export function describeMismatches(mismatches: PactMismatch[]): string {
+  return [...mismatches]
+    .sort((a, b) => rank(a) - rank(b) || (a.path ?? a.key ?? '').localeCompare(b.path ?? b.key ?? ''))
+    .map((mismatch) => {
+      const where = mismatch.type === 'StatusMismatch' ? 'status' : mismatch.path;
+      const what = mismatch.mismatch ?? `expected ${String(mismatch.expected)}, got ${String(mismatch.actual)}`;
+      return where === undefined ? what : `${where}: ${what}`;
+    })
+    .join('; ');
+}
+
+/** The verification as findings, from Pact's error (its message is JSON), or none: then every interaction of the pacts passed. */
+export function verificationFindings(error: Error | undefined, pactDirectory = PACT_DIRECTORY): LayerFindings {
+  let parsed: PactVerificationError = {};
+  try {
+    parsed = error === undefined ? {} : (JSON.parse(error.message) as PactVerificationError);
+  } catch {
+    return {
+      passed: 0,
+      failed: 1,
+      skipped: 0,
+      failures: [{ check: 'provider verification', message: error?.message ?? '' }],
+      skippedBy: {},
+    };
+  }
+  if (error === undefined) {
+    const pacts = existsSync(pactDirectory) ? readdirSync(pactDirectory).filter((file) => file.endsWith('.json')) : [];
+    const interactions = pacts.reduce(
+      (total, file) => total + (JSON.parse(readFileSync(`${pactDirectory}${file}`, 'utf8')).interactions?.length ?? 0),
+      0,
+    );
+    return { passed: interactions, failed: 0, skipped: 0, failures: [], skippedBy: {} };
+  }
+  const failures = (parsed.errors ?? []).slice(0, FIRST_FAILURES).map(({ interaction = '', mismatch }) => ({
+    check: interaction.replace(/^Verifying a pact between .* - /, ''),
+    message: describeMismatches(mismatch?.mismatches ?? []),
+  }));
+  const results = parsed.interactionResults ?? [];
+  const failed = results.filter((result) => result.result !== 'OK').length || (parsed.errors?.length ?? 1);
+  return { passed: results.length - failed, failed, skipped: 0, failures, skippedBy: {} };
+}
