@@ -68,6 +68,8 @@ describe('against a remote target', () => {
     const config = readSuiteConfig({ ...remote, ENGAGE_EXPECT: 'correlation-echo, rate-limit' });
     assert.deepEqual([...config.expectations], ['correlation-echo', 'rate-limit']);
     assert.equal(readSuiteConfig({ ENGAGE_EXPECT: 'none' }).expectations.size, 0);
+    // Blank is unset, as for every setting (a CI variable left empty): the sandbox expects all four.
+    assert.equal(readSuiteConfig({ ENGAGE_EXPECT: ' ' }).expectations.size, 4);
   });
   it('takes client credentials instead of a token', () => {
     const { ENGAGE_TOKEN: _token, ...withoutToken } = remote;

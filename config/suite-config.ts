@@ -83,7 +83,7 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
     appointmentIds,
     missingAppointmentId: value('ENGAGE_MISSING_APPOINTMENT_ID') ?? `missing-${randomUUID()}`,
     defaultLanguage,
-    expectations: readExpectations(environment.ENGAGE_EXPECT, onSandbox),
+    expectations: readExpectations(value('ENGAGE_EXPECT'), onSandbox),
     noScopeToken: noScopeToken === undefined ? undefined : new Secret(noScopeToken),
     requestTimeoutMilliseconds: readNumber(
       'ENGAGE_REQUEST_TIMEOUT_MS',
