@@ -96,6 +96,65 @@ describe('against correct providers every check passes', () => {
     for (const check of Object.values(translationChecks))
       assert.deepEqual(problemsOf(await check(context, read.translations)), []);
   });
+  it('skips the rules that ask for the location’s own languages when it has none, and never asks for undefined', async () => {
+    const bare = appointment('globex-2', { location: location({ city: [], state: [], street1: [], street2: [] }) });
+    const probe = await probeFor(
+      { seed: { enterprises: [{ id: 'globex', defaultLanguage: 'de', appointments: [bare] }] } },
+      'globex',
+    );
+    // Each request's Accept-Language, '(none)' when it had no such header.
+    const sent: unknown[] = [];
+    const recording: Probe = (path, headers) => {
+      sent.push(headers !== undefined && 'accept-language' in headers ? headers['accept-language'] : '(none)');
+      return probe(path, headers);
+    };
+    const context = {
+      probe: recording,
+      path: appointmentPath('globex', 'globex-2'),
+      id: 'globex-2',
+      defaultLanguage: 'de',
+    };
+    const read = await readTranslations(context);
+    assert.ok('translations' in read);
+    const checks = { ...translationChecks, 'Content-Language': contentLanguageCheck };
+    const skippedAs = [];
+    for (const [name, check] of Object.entries(checks)) {
+      const result = await check(context, read.translations);
+      if ('skipped' in result && result.skipped === 'the location has no translations to ask for') skippedAs.push(name);
+      else assert.deepEqual(problemsOf(result), [], name);
+    }
+    assert.deepEqual(skippedAs, [
+      'a requested language that a field has resolves to itself, and null where the field lacks it',
+      '"<language> *" (the docs\' "en *") gives that language, else the default',
+      'Content-Language',
+    ]);
+    assert.ok(!sent.includes(undefined), `an Accept-Language of undefined was sent: ${String(sent)}`);
+  });
+  it('asks for a language no field has that no tag it has starts with: nl may match nl-BE (RFC 4647)', async () => {
+    const regional = appointment('globex-3', {
+      location: location({
+        city: [text('en-GB', 'Ghent'), text('nl-BE', 'Gent')],
+        state: [],
+        street1: [],
+        street2: [],
+      }),
+    });
+    const probe = await probeFor(
+      { seed: { enterprises: [{ id: 'globex', defaultLanguage: 'en-GB', appointments: [regional] }] } },
+      'globex',
+    );
+    const sent: unknown[] = [];
+    const recording: Probe = (path, headers) => {
+      sent.push(headers?.['accept-language']);
+      return probe(path, headers);
+    };
+    const context = { probe: recording, path: appointmentPath('globex', 'globex-3'), id: 'globex-3' };
+    const read = await readTranslations(context);
+    assert.ok('translations' in read);
+    const check = translationChecks['a language that no field has yields null everywhere, with no fallback'];
+    assert.deepEqual(problemsOf(await (check as NonNullable<typeof check>)(context, read.translations)), []);
+    assert.deepEqual(sent.slice(1), ['fr']);
+  });
   it('skips the language rules, saying why, for an appointment without a location', async () => {
     const read = await readTranslations({
       probe: await probeFor(),

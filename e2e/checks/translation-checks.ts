@@ -40,6 +40,9 @@ export async function readTranslations(
   return { translations };
 }
 
+/** Why a check that asks for the location's own languages cannot run: it has none to ask for. */
+const NO_TRANSLATIONS = 'the location has no translations to ask for';
+
 function availableLanguages(translations: Translations): string[] {
   const languages = TRANSLATABLE_FIELDS.flatMap((field) =>
     translations[field].map((translation) => translation.language.toLowerCase()),
@@ -102,13 +105,19 @@ export const translationChecks: Record<string, TranslationCheck> = {
     context,
     translations,
   ) => {
+    const languages = availableLanguages(translations);
+    if (languages.length === 0) return skipped(NO_TRANSLATIONS);
     const problems = [];
-    for (const language of availableLanguages(translations))
+    for (const language of languages)
       problems.push(...(await expectResolution(context, language, exactly(language), translations)));
     return checked(problems);
   },
   'a language that no field has yields null everywhere, with no fallback': async (context, translations) => {
-    const missing = DOCUMENTED_LANGUAGES.find((language) => !availableLanguages(translations).includes(language));
+    const languages = availableLanguages(translations);
+    // Not one that a tag it has starts with: `nl` may match `nl-BE` (RFC 4647 filtering).
+    const missing = DOCUMENTED_LANGUAGES.find(
+      (language) => !languages.some((tag) => tag === language || tag.startsWith(`${language}-`)),
+    );
     if (missing === undefined) return skipped('the location has every documented language');
     return checked(await expectResolution(context, missing, () => [null], translations));
   },
@@ -125,8 +134,10 @@ export const translationChecks: Record<string, TranslationCheck> = {
   '"<language> *" (the docs\' "en *") gives that language, else the default': async (context, translations) => {
     const { defaultLanguage } = context;
     if (defaultLanguage === undefined) return skipped('ENGAGE_DEFAULT_LANGUAGE is not set, so the default is unknown');
+    const languages = availableLanguages(translations);
+    if (languages.length === 0) return skipped(NO_TRANSLATIONS);
     const problems = [];
-    for (const language of availableLanguages(translations).slice(0, 3)) {
+    for (const language of languages.slice(0, 3)) {
       problems.push(
         ...(await expectResolution(
           context,
@@ -190,7 +201,8 @@ export const regionFallbackCheck: TranslationCheck = async (context, translation
 
 /** Only under the `content-language` expectation: Content-Language names every language chosen. */
 export const contentLanguageCheck: TranslationCheck = async (context, translations) => {
-  const language = availableLanguages(translations)[0] as string;
+  const language = availableLanguages(translations)[0];
+  if (language === undefined) return skipped(NO_TRANSLATIONS);
   const response = await context.probe(context.path, { 'accept-language': language });
   const named = (response.headers['content-language'] ?? '').split(',').map((tag) => tag.trim().toLowerCase());
   if (!named.includes(language)) {
