@@ -53,6 +53,11 @@ export async function startTokenInjectingProxy(
     response.end();
   }
 
+  function answerDown(response: ServerResponse, reason: string) {
+    response.writeHead(502, { [PROXY_ERROR_HEADER]: encodeURIComponent(reason) });
+    response.end();
+  }
+
   async function forward(request: IncomingMessage, response: ServerResponse) {
     const method = request.method ?? 'GET';
     const path = request.url ?? '/';
@@ -62,7 +67,15 @@ export async function startTokenInjectingProxy(
       const name = request.rawHeaders[index] as string;
       let value = request.rawHeaders[index + 1] as string;
       if (notForwarded.has(name.toLowerCase())) continue;
-      const credential = name.toLowerCase() === 'authorization' ? await credentialFor(value) : undefined;
+      let credential: string | undefined;
+      try {
+        credential = name.toLowerCase() === 'authorization' ? await credentialFor(value) : undefined;
+      } catch (error) {
+        // No token (refused, or no answer from the token endpoint): every later request would fail
+        // the same way, so the run is blocked by it, said once.
+        downReason ??= `no token for the e2e requests: ${(error as Error).message}`;
+        return answerDown(response, downReason);
+      }
       if (credential !== undefined) {
         carriesPlaceholder = true;
         value = `Bearer ${credential}`;
@@ -75,10 +88,7 @@ export async function startTokenInjectingProxy(
         `the e2e forwarder adds a token only to GET ${appointmentPrefix}…, not ${method} ${path}`,
       );
     }
-    if (downReason !== undefined) {
-      response.writeHead(502, { [PROXY_ERROR_HEADER]: encodeURIComponent(downReason) });
-      return response.end();
-    }
+    if (downReason !== undefined) return answerDown(response, downReason);
     try {
       const answer = await sendExactRequest(method, `${targetUrl}${path}`, rawHeaders, timeoutMilliseconds);
       const answerHeaders: string[] = [];
@@ -100,6 +110,12 @@ export async function startTokenInjectingProxy(
       response.end();
     }
   }
-  const server = createServer((request, response) => void forward(request, response));
+  // Whatever goes wrong, the request is answered: an unanswered one would wait out its timeout.
+  const server = createServer((request, response) =>
+    forward(request, response).catch((error: Error) => {
+      if (!response.headersSent) answerDown(response, `the e2e forwarder failed: ${error.message}`);
+      else response.destroy();
+    }),
+  );
   return { ...(await listenOnLoopback(server)), placeholder, noScopePlaceholder, down: () => downReason };
 }

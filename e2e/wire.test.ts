@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { appointmentPath, CORRELATION_ID_MAX_LENGTH, SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import { exactTransport, headerLines, type RawRequest, sendExactRequest } from '../config/exact-request.ts';
+import { TokenRequestError } from '../config/token-provider.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { type RecordingProxy, startRecordingProxy } from '../testing/recording-proxy.ts';
 import { runNode } from '../testing/run-entry-point.ts';
@@ -98,6 +99,36 @@ describe('the token-injecting forwarder', () => {
       );
     }
     assert.equal(target.requests.length, before);
+  });
+  it('answers at once, naming why, when no token comes, and blocks the rest of the run on it', async () => {
+    const refusal = new TokenRequestError(
+      'token request to http://127.0.0.1:1/token was refused with HTTP 401 invalid_client (check ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET)',
+      401,
+      'invalid_client',
+    );
+    const tokenless = await startTokenInjectingProxy(target.url, 'acme', () => Promise.reject(refusal), 2000);
+    try {
+      const before = target.requests.length;
+      const started = Date.now();
+      for (const id of ['1', '2']) {
+        const answer = await sendExactRequest(
+          'GET',
+          `${tokenless.url}/enterprises/acme/appointments/${id}`,
+          ['Authorization', `Bearer ${tokenless.placeholder}`],
+          2000,
+        );
+        assert.equal(answer.status, 502);
+        assert.equal(
+          decodeURIComponent(String(answer.headers['x-e2e-proxy-error'])),
+          `no token for the e2e requests: ${refusal.message}`,
+        );
+      }
+      assert.ok(Date.now() - started < 1000, 'answered without waiting out a timeout');
+      assert.equal(tokenless.down(), `no token for the e2e requests: ${refusal.message}`);
+      assert.equal(target.requests.length, before, 'nothing reached the target');
+    } finally {
+      await tokenless.close();
+    }
   });
   it('puts the no-scope token in for its own placeholder, on a GET of the appointment path only', async () => {
     const noScope = await startTokenInjectingProxy(
