@@ -9,6 +9,7 @@ import type { SandboxOptions } from '../../sandbox/create-sandbox-app.ts';
 import type { FaultName } from '../../sandbox/faults.ts';
 import { appointment, location, text } from '../../sandbox/seed-helpers.ts';
 import { type RunningSandbox, startSandbox } from '../../sandbox/start-sandbox.ts';
+import { startTinyServer } from '../../testing/tiny-server.ts';
 import { createProbe, type Probe } from '../http-probe.ts';
 import { checkBadInput } from './bad-input-checks.ts';
 import { type CheckResult, problemsOf } from './check-result.ts';
@@ -288,11 +289,29 @@ describe('the header and error checks fail against', () => {
     );
   });
   it('not-found-for-other-methods, and a correct provider passes', async () => {
-    assert.deepEqual(problemsOf(await checkMethodNotAllowed(await probeFor(), path)), []);
+    assert.deepEqual(await checkMethodNotAllowed(await probeFor(), path), { problems: [] });
     assert.match(
       problemsOf(await checkMethodNotAllowed(await faulty('not-found-for-other-methods'), path)).join(),
       /POST with a token that was never issued: HTTP 404, expected 405.*PUT.*PATCH.*DELETE/s,
     );
+  });
+  it('a provider that checks the token first: the 405 rule cannot be seen, and the check skips saying so', async () => {
+    const tokenFirst = await startTinyServer((_request, response) => {
+      response.writeHead(401, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ errors: [{ message: 'no', code: 'UNAUTHORIZED', type: 'x', statusCode: '401' }] }));
+    });
+    try {
+      const probe = createProbe(
+        { baseUrl: tokenFirst.url, enterprise: 'acme', getToken: async () => 't' },
+        exactTransport(),
+      );
+      assert.deepEqual(await checkMethodNotAllowed(probe, path), {
+        skipped:
+          'every other method got 401 for its unknown token (the target checks the token first), so 405 could not be seen',
+      });
+    } finally {
+      await tokenFirst.close();
+    }
   });
   it('crash-on-repeated-headers, and a correct provider passes', async () => {
     assert.deepEqual(problemsOf(await checkRepeatedHeaderIsNoCrash(await probeFor(), path)), []);
