@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { inspect } from 'node:util';
 import { ConfigError } from './config-error.ts';
+import { OPTIONAL_EXPECTATIONS } from './optional-expectations.ts';
 import { readSuiteConfig } from './suite-config.ts';
 
 const remote = {
@@ -40,6 +41,7 @@ describe('with no variables', () => {
       'correlation-echo',
       'rate-limit',
       'region-fallback',
+      'status-code',
     ]);
   });
   it('invents a missing id that differs per run', () => {
@@ -68,8 +70,8 @@ describe('against a remote target', () => {
     const config = readSuiteConfig({ ...remote, ENGAGE_EXPECT: 'correlation-echo, rate-limit' });
     assert.deepEqual([...config.expectations], ['correlation-echo', 'rate-limit']);
     assert.equal(readSuiteConfig({ ENGAGE_EXPECT: 'none' }).expectations.size, 0);
-    // Blank is unset, as for every setting (a CI variable left empty): the sandbox expects all four.
-    assert.equal(readSuiteConfig({ ENGAGE_EXPECT: ' ' }).expectations.size, 4);
+    // Blank is unset, as for every setting (a CI variable left empty): the sandbox expects them all.
+    assert.equal(readSuiteConfig({ ENGAGE_EXPECT: ' ' }).expectations.size, OPTIONAL_EXPECTATIONS.length);
   });
   it('takes client credentials instead of a token', () => {
     const { ENGAGE_TOKEN: _token, ...withoutToken } = remote;

@@ -1,12 +1,13 @@
 // The documented errors: 404 for an unknown id, 401 for missing, malformed or unknown tokens, 403 for
-// a token without the scope (ENGAGE_NO_SCOPE_TOKEN), 405 for another method, and 429 for a burst
-// only under `rate-limit`.
+// a token without the scope (ENGAGE_NO_SCOPE_TOKEN), 405 for another method, and only when asked,
+// 429 for a burst (`rate-limit`) and the HTTP status as statusCode (`status-code`).
 
 import { appointmentPath } from '../config/api-facts.ts';
 import {
   checkForbidden,
   checkMethodNotAllowed,
   checkRateLimited,
+  checkStatusCodes,
   checkUnauthorized,
   checkUnknownId,
   unauthorizedRequests,
@@ -14,8 +15,20 @@ import {
 import { expectCheck, test } from './fixtures.ts';
 
 test.describe('errors', () => {
-  test('an unknown id gets 404 with the errors envelope and statusCode "404"', async ({ probe, suite }) => {
+  test('an unknown id gets 404 with the errors envelope', async ({ probe, suite }) => {
     expectCheck(await checkUnknownId(probe, appointmentPath(suite.enterprise, suite.missingAppointmentId)));
+  });
+
+  test('errors carry their HTTP status as statusCode', async ({ probe, suite }) => {
+    test.skip(!suite.expectations.has('status-code'), 'status-code is not expected of this target (ENGAGE_EXPECT)');
+    const { enterprise, missingAppointmentId, appointmentId } = suite;
+    expectCheck(
+      await checkStatusCodes(
+        probe,
+        appointmentPath(enterprise, missingAppointmentId),
+        appointmentPath(enterprise, appointmentId),
+      ),
+    );
   });
 
   test('another method (POST, PUT, PATCH, DELETE) gets 405, or 401 for its unknown token', async ({ probe, suite }) => {

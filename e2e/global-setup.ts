@@ -1,6 +1,6 @@
 // Playwright's global setup: validates the configuration once, and starts the embedded sandbox when
 // ENGAGE_BASE_URL is unset (with rate limiting on unless SANDBOX_RATE_LIMIT says otherwise, as the
-// sandbox does all four optional behaviours).
+// sandbox does every optional behaviour).
 // A remote target gets one request first: when nothing answers, every test skips as blocked by that,
 // and e2e/target.spec.ts fails once, so a dead target costs one request timeout, not one per test.
 import { runMain } from '../config/entry-point.ts';

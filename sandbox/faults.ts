@@ -16,6 +16,7 @@ export const FAULT_NAMES = [
   // Errors
   'not-found-without-errors',
   'numeric-status-code',
+  'status-code-mismatch',
   'no-auth-check',
   'no-scope-check',
   'accept-invalid-tokens',
@@ -79,6 +80,7 @@ export function breakErrorBody(body: unknown, faults: ReadonlySet<FaultName>): u
   if (faults.has('not-found-without-errors') && errors[0]?.statusCode === '404') return { message: errors[0].message };
   if (faults.has('numeric-status-code'))
     return { errors: errors.map((error) => ({ ...error, statusCode: Number(error.statusCode) })) };
+  if (faults.has('status-code-mismatch')) return { errors: errors.map((error) => ({ ...error, statusCode: '500' })) };
   return body;
 }
 

@@ -17,6 +17,7 @@ import {
   checkForbidden,
   checkMethodNotAllowed,
   checkRateLimited,
+  checkStatusCodes,
   checkUnauthorized,
   checkUnknownId,
   unauthorizedRequests,
@@ -360,6 +361,17 @@ describe('the header and error checks fail against', () => {
       problemsOf(await checkUnknownId(await faulty('numeric-status-code'), unknown)).join(),
       /statusCode: must be string/,
     );
+  });
+  it('status-code-mismatch, under status-code, and a correct provider passes', async () => {
+    const unknown = appointmentPath('acme', 'nope');
+    assert.deepEqual(problemsOf(await checkStatusCodes(await probeFor(), unknown, path)), []);
+    const problems = problemsOf(await checkStatusCodes(await faulty('status-code-mismatch'), unknown, path));
+    assert.deepEqual(problems, [
+      'an unknown id: HTTP 404 with errors[0].statusCode "500", expected "404"',
+      'no Authorization header: HTTP 401 with errors[0].statusCode "500", expected "401"',
+    ]);
+    // Without the expectation, any string passes: the docs show only "statusCode": "string".
+    assert.deepEqual(problemsOf(await checkUnknownId(await faulty('status-code-mismatch'), unknown)), []);
   });
   it('a provider without a rate limit, under rate-limit', async () => {
     assert.match(

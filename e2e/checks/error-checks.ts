@@ -4,10 +4,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Probe } from '../http-probe.ts';
 import { type CheckResult, checked, skipped } from './check-result.ts';
-import { checkErrorResponse } from './response-checks.ts';
+import { checkErrorResponse, checkStatusCodeIsStatus } from './response-checks.ts';
 
 export async function checkUnknownId(probe: Probe, path: string): Promise<CheckResult> {
   return checked(checkErrorResponse(await probe(path), 404, 'an unknown id'));
+}
+
+/** Under `status-code`: the errors of a 404 and of a 401 each carry that status as their statusCode. */
+export async function checkStatusCodes(probe: Probe, unknownIdPath: string, path: string): Promise<CheckResult> {
+  return checked([
+    ...checkStatusCodeIsStatus(await probe(unknownIdPath), 'an unknown id'),
+    ...checkStatusCodeIsStatus(await probe(path, { authorization: null }), 'no Authorization header'),
+  ]);
 }
 
 export const unauthorizedRequests: Record<string, string | null> = {

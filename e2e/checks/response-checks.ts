@@ -1,5 +1,6 @@
 // Checks of one response against what the docs promise: the 200 (schema, JSON, the requested id,
-// resolved values that are real translations) and the errors envelope with its string status.
+// resolved values that are real translations) and the errors envelope with its string status, which
+// repeats the HTTP status only under the `status-code` expectation.
 
 import { isJsonMediaType, TRANSLATABLE_FIELDS } from '../../config/api-facts.ts';
 import { formatViolations, SchemaId, validateAgainstSchema } from '../../schemas/schema-registry.ts';
@@ -24,11 +25,19 @@ export function checkErrorResponse(response: ProbeResponse, expectedStatus: numb
   const result = validateAgainstSchema(SchemaId.errorResponse, response.json);
   if (!result.valid)
     problems.push(`${label}: the body is not the errors envelope:\n${formatViolations(result.violations)}`);
-  const statusCode = (response.json as { errors?: Array<{ statusCode?: unknown }> } | undefined)?.errors?.[0]
-    ?.statusCode;
-  if (result.valid && statusCode !== String(expectedStatus))
-    problems.push(`${label}: errors[0].statusCode is ${show(statusCode)}, expected "${expectedStatus}"`);
   return problems;
+}
+
+/** Under `status-code`: each error's statusCode is the answer's own HTTP status, as a string. */
+export function checkStatusCodeIsStatus(response: ProbeResponse, label: string): string[] {
+  const errors = (response.json as { errors?: Array<{ statusCode?: unknown }> } | undefined)?.errors ?? [];
+  return errors.flatMap(({ statusCode }, index) =>
+    statusCode === String(response.status)
+      ? []
+      : [
+          `${label}: HTTP ${response.status} with errors[${index}].statusCode ${show(statusCode)}, expected "${response.status}"`,
+        ],
+  );
 }
 
 /** Every resolved translatable value must be one of the field's own translations. */
