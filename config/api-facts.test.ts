@@ -4,7 +4,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import appointmentSchema from '../schemas/appointment.schema.json' with { type: 'json' };
 import locationSchema from '../schemas/location.schema.json' with { type: 'json' };
-import { isJsonMediaType, JSON_MEDIA_TYPE_PATTERN, MEETING_TYPES, STATUSES, TRANSLATABLE_FIELDS } from './api-facts.ts';
+import {
+  backoffSeconds,
+  isJsonMediaType,
+  JSON_MEDIA_TYPE_PATTERN,
+  MEETING_TYPES,
+  STATUSES,
+  TRANSLATABLE_FIELDS,
+} from './api-facts.ts';
 
 describe('the enums and translatable fields', () => {
   it("are the schemas' own", () => {
@@ -29,4 +36,11 @@ describe('a JSON media type', () => {
     assert.doesNotMatch(JSON_MEDIA_TYPE_PATTERN, /\(\?[a-z]/, 'no inline flags: the pact is matched in Rust');
     assert.ok(new RegExp(JSON_MEDIA_TYPE_PATTERN).test('application/json'));
   });
+});
+
+it('backs off exponentially after 429s, up to a ceiling', () => {
+  assert.deepEqual(
+    [1, 2, 3, 4, 10].map((times) => backoffSeconds(times)),
+    [0.5, 1, 2, 4, 8],
+  );
 });

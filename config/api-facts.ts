@@ -25,6 +25,11 @@ export function isJsonMediaType(contentType: string | null | undefined): boolean
 /** The API's documented rate limit per client: the sandbox enforces it, the load guards stay under it. */
 export const DOCUMENTED_RATE_LIMIT = { perMinute: 3000, concurrent: 4 } as const;
 
+/** Exponential back-off after a 429, with a ceiling, as the docs ask of clients: 0.5, 1, 2, 4, 8, 8… s. */
+export function backoffSeconds(consecutiveRateLimited: number, baseSeconds = 0.5, ceilingSeconds = 8): number {
+  return Math.min(ceilingSeconds, baseSeconds * 2 ** Math.max(0, consecutiveRateLimited - 1));
+}
+
 /** How long before a token expires a new one is fetched: a tenth of its lifetime, at most 30 s. */
 export function refreshMarginMilliseconds(lifetimeMilliseconds: number): number {
   return Math.min(30_000, lifetimeMilliseconds / 10);

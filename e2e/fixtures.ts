@@ -12,7 +12,7 @@ import { createTokenProvider } from '../config/token-provider.ts';
 import { blockingProblem, type FirstAnswer, type Needs } from './checks/blocking.ts';
 import { type CheckResult, problemsOf } from './checks/check-result.ts';
 import { checkBasicAppointment, checkOkJson, checkRequestedId } from './checks/response-checks.ts';
-import { createProbe, type Probe } from './http-probe.ts';
+import { backingOffOnRateLimit, createProbe, type Probe } from './http-probe.ts';
 import { toMatchSchema } from './matchers/to-match-schema.ts';
 import { PROXY_ERROR_HEADER, startTokenInjectingProxy, type TokenInjectingProxy } from './token-injecting-proxy.ts';
 
@@ -39,7 +39,7 @@ const raisingForwarderErrors =
   };
 
 export const test = base.extend<
-  { probe: Probe; exactProbe: Probe; targetAnswers: undefined },
+  { probe: Probe; burstProbe: Probe; exactProbe: Probe; targetAnswers: undefined },
   { suite: SuiteConfig; forwarder: TokenInjectingProxy; blockedBy: BlockedBy }
 >({
   suite: [async ({}, use) => use(loadSuiteConfig()), { scope: 'worker' }],
@@ -65,7 +65,9 @@ export const test = base.extend<
   // one asked for, is one failure, not one per check.
   blockedBy: [
     async ({ suite, forwarder }, use) => {
-      const probe = createProbe(throughForwarder(suite, forwarder), exactTransport(suite.requestTimeoutMilliseconds));
+      const probe = backingOffOnRateLimit(
+        createProbe(throughForwarder(suite, forwarder), exactTransport(suite.requestTimeoutMilliseconds)),
+      );
       const found = new Map<string, Promise<FirstAnswer>>();
       await use((id) => {
         let answer = found.get(id);
@@ -100,7 +102,9 @@ export const test = base.extend<
     },
     { auto: true },
   ],
-  probe: async ({ request, suite, forwarder }, use) => {
+  // Every check's requests back off on a 429 and send again (backingOffOnRateLimit), but the burst's.
+  probe: async ({ burstProbe }, use) => use(backingOffOnRateLimit(burstProbe)),
+  burstProbe: async ({ request, suite, forwarder }, use) => {
     const exact = exactTransport(suite.requestTimeoutMilliseconds);
     await use(
       createProbe(
@@ -124,9 +128,11 @@ export const test = base.extend<
   // odd requests must arrive byte for byte, and would each cost Playwright a step with a captured stack.
   exactProbe: async ({ suite, forwarder }, use) =>
     use(
-      createProbe(
-        throughForwarder(suite, forwarder),
-        raisingForwarderErrors(exactTransport(suite.requestTimeoutMilliseconds)),
+      backingOffOnRateLimit(
+        createProbe(
+          throughForwarder(suite, forwarder),
+          raisingForwarderErrors(exactTransport(suite.requestTimeoutMilliseconds)),
+        ),
       ),
     ),
 });

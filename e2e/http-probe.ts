@@ -3,6 +3,7 @@
 // Authorization header is added here; in Playwright the token is only a placeholder that the
 // token-injecting proxy replaces, so no error or trace of the request can hold the real one.
 
+import { backoffSeconds } from '../config/api-facts.ts';
 import type { HeaderValue, RawRequest } from '../config/exact-request.ts';
 
 export interface ProbeResponse {
@@ -46,6 +47,28 @@ export function createProbe(target: ProbeTarget, rawRequest: RawRequest): Probe 
       return { ...response, json, durationMilliseconds: performance.now() - started };
     } catch (error) {
       throw new Error(`${method} ${target.baseUrl}${path} failed: ${(error as Error).message}`);
+    }
+  };
+}
+
+/** How many times a request answered 429 is sent again: after 0.5, 1, 2 and 4 s. */
+export const RATE_LIMIT_RETRIES = 4;
+
+/**
+ * The probe, backing off and sending again when the target answers 429, as the docs ask of clients:
+ * a real environment's limit may be lower than the documented one, and a 429 says nothing of the
+ * rule a check is about. The last answer counts, with its own duration; a 429 after every retry
+ * stays a 429. The rate-limit check alone sends without it.
+ */
+export function backingOffOnRateLimit(
+  probe: Probe,
+  wait = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000)),
+): Probe {
+  return async (path, headers, method) => {
+    for (let retry = 1; ; retry++) {
+      const response = await probe(path, headers, method);
+      if (response.status !== 429 || retry > RATE_LIMIT_RETRIES) return response;
+      await wait(backoffSeconds(retry));
     }
   };
 }

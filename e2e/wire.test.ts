@@ -166,14 +166,15 @@ describe('a Playwright run, recorded at the target', () => {
   let recorder: RecordingProxy;
   before(async () => {
     sandbox = await startSandbox();
-    recorder = await startRecordingProxy(sandbox.url);
+    // Every 9th lookup gets 429, as a stricter limit than the documented one would answer.
+    recorder = await startRecordingProxy(sandbox.url, { rateLimitEvery: 9 });
   });
   after(async () => {
     await recorder.close();
     await sandbox.close();
   });
 
-  it('sends the "no Accept-Language" request with no Accept-Language, and no sec-fetch-* at all', async () => {
+  it('sends the "no Accept-Language" request with no Accept-Language, no sec-fetch-* at all, and again after a 429', async () => {
     const { code, output } = await runNode(
       ['node_modules/@playwright/test/cli.js', 'test', 'e2e/translations.spec.ts'],
       {
@@ -189,6 +190,14 @@ describe('a Playwright run, recorded at the target', () => {
     assert.equal(code, 0, output);
     const lookups = recorder.exchanges.filter((exchange) => exchange.path.includes('/appointments/'));
     assert.ok(lookups.length > 5, `${lookups.length} lookups recorded`);
+    // Each 429 was backed off and sent again as it was, and the run passed: no check saw it.
+    const limited = lookups.flatMap((exchange, index) => (exchange.status === 429 ? [index] : []));
+    assert.ok(limited.length >= 2, `${limited.length} lookups got 429`);
+    for (const index of limited)
+      assert.deepEqual(
+        [lookups[index + 1]?.path, lookups[index + 1]?.acceptLanguage],
+        [lookups[index]?.path, lookups[index]?.acceptLanguage],
+      );
     assert.ok(
       lookups.some((exchange) => exchange.acceptLanguage === undefined),
       'a request arrived without Accept-Language',

@@ -9,7 +9,7 @@ import exec from 'k6/execution';
 import http, { type RefinedResponse, type ResponseType } from 'k6/http';
 import { Counter, Rate } from 'k6/metrics';
 import { describeAnswer, oauthErrorOf, tokenRefusalSetting } from '../config/answer-remedy.ts';
-import { appointmentPath, isJsonMediaType } from '../config/api-facts.ts';
+import { appointmentPath, backoffSeconds, isJsonMediaType } from '../config/api-facts.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { handedReportsDirectory } from '../config/report-paths.ts';
 import { settingValue } from '../config/setting-value.ts';
@@ -18,7 +18,7 @@ import { rememberingGoodBodies } from './lib/known-good-bodies.ts';
 import { buildLoadOptions, guardProblems, guardRefusal } from './lib/load-options.ts';
 import { appointmentIdsFromFile, type LoadSettings, readLoadSettings, readRunShape } from './lib/load-settings.ts';
 import { LOOKUP_PROBLEMS_METRIC, LOOKUP_TAG } from './lib/load-thresholds.ts';
-import { backoffSeconds, type Lookup, lookupAt, rotationLength } from './lib/lookup-rotation.ts';
+import { type Lookup, lookupAt, rotationLength } from './lib/lookup-rotation.ts';
 import { type SummaryData, summaryOutputs } from './lib/summary-reports.ts';
 import { type IssuedToken, issuedToken, lastingToken, tokenNeedsRefresh } from './lib/token-refresh.ts';
 

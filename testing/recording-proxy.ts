@@ -1,6 +1,7 @@
 // A loopback forwarder in front of a target that records what crosses it: each request's method,
 // path, authorization, Accept-Language and status, and every access_token the target's token endpoint hands out, so
-// that a test can count requests, spot 401s and look for issued tokens in every output.
+// that a test can count requests, spot 401s and look for issued tokens in every output. With
+// `rateLimitEvery` n, it answers every n-th appointment request 429 itself, as a stricter limit would.
 import { request as httpRequest } from 'node:http';
 import { startTinyServer, type TinyServer } from './tiny-server.ts';
 
@@ -19,10 +20,31 @@ export interface RecordingProxy extends TinyServer {
   issuedTokens: string[];
 }
 
-export async function startRecordingProxy(targetUrl: string): Promise<RecordingProxy> {
+export async function startRecordingProxy(
+  targetUrl: string,
+  { rateLimitEvery }: { rateLimitEvery?: number } = {},
+): Promise<RecordingProxy> {
   const exchanges: Exchange[] = [];
   const issuedTokens: string[] = [];
+  let lookups = 0;
   const server = await startTinyServer((request, response) => {
+    const record = (status: number) =>
+      exchanges.push({
+        method: request.method ?? '',
+        path: request.url ?? '',
+        authorization: request.headers.authorization,
+        acceptLanguage: request.headers['accept-language'],
+        headerNames: request.rawHeaders.filter((_, index) => index % 2 === 0).map((name) => name.toLowerCase()),
+        status,
+      });
+    if (rateLimitEvery !== undefined && request.url?.includes('/appointments/') && ++lookups % rateLimitEvery === 0) {
+      record(429);
+      response.writeHead(429, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({ errors: [{ message: 'slow down', code: 'RATE_LIMITED', type: 'X', statusCode: '429' }] }),
+      );
+      return;
+    }
     const upstream = httpRequest(
       `${targetUrl}${request.url}`,
       { method: request.method, headers: request.headers },
@@ -32,14 +54,7 @@ export async function startRecordingProxy(targetUrl: string): Promise<RecordingP
         answer.on('end', () => {
           const body = Buffer.concat(chunks);
           const status = answer.statusCode ?? 0;
-          exchanges.push({
-            method: request.method ?? '',
-            path: request.url ?? '',
-            authorization: request.headers.authorization,
-            acceptLanguage: request.headers['accept-language'],
-            headerNames: request.rawHeaders.filter((_, index) => index % 2 === 0).map((name) => name.toLowerCase()),
-            status,
-          });
+          record(status);
           const token = /"access_token"\s*:\s*"([^"]+)"/.exec(body.toString('utf8'))?.[1];
           if (token !== undefined) issuedTokens.push(token);
           response.writeHead(status, answer.headers);

@@ -1,7 +1,7 @@
 // Proves the id × language rotation and the back-off after 429s.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { backoffSeconds, lookupAt, rotationLength } from './lookup-rotation.ts';
+import { lookupAt, rotationLength } from './lookup-rotation.ts';
 
 describe('rotation', () => {
   it('meets every id with every language, the ids turning fastest', () => {
@@ -15,11 +15,5 @@ describe('rotation', () => {
     assert.equal(rotationLength(['a'], []), 1);
     assert.deepEqual(lookupAt(0, ['a'], []), { id: 'a', language: '' });
     assert.throws(() => rotationLength([], ['en']), /no appointment ids/);
-  });
-  it('backs off exponentially after 429s, up to a ceiling', () => {
-    assert.deepEqual(
-      [1, 2, 3, 4, 10].map((times) => backoffSeconds(times)),
-      [0.5, 1, 2, 4, 8],
-    );
   });
 });

@@ -18,8 +18,3 @@ export function lookupAt(slot: number, ids: ArrayLike<string>, languages: readon
   const language = languages.length === 0 ? '' : (languages[Math.floor(slot / ids.length)] as string);
   return { id, language };
 }
-
-/** Exponential back-off after a 429, with a ceiling, as the docs ask of clients. */
-export function backoffSeconds(consecutiveRateLimited: number, baseSeconds = 0.5, ceilingSeconds = 8): number {
-  return Math.min(ceilingSeconds, baseSeconds * 2 ** Math.max(0, consecutiveRateLimited - 1));
-}
