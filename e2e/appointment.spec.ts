@@ -7,7 +7,12 @@ import { SchemaId } from '../schemas/schema-registry.ts';
 import type { AppointmentResponse } from '../schemas/types.generated.ts';
 import { withFirstAnswer } from './checks/blocking.ts';
 import { checked } from './checks/check-result.ts';
-import { checkOkJson, checkRequestedId, checkResolvedValuesAreTranslations } from './checks/response-checks.ts';
+import {
+  checkOkJson,
+  checkRequestedId,
+  checkResolvedValuesAreTranslations,
+  withRemedy,
+} from './checks/response-checks.ts';
 import { expect, expectCheck, skipWhenBlocked, test } from './fixtures.ts';
 
 const { appointmentIds } = loadSuiteConfig();
@@ -18,7 +23,8 @@ for (const id of appointmentIds) {
     // the requested appointment that checks of its data build on: they fail, the others skip as
     // "blocked by" their problem.
     test('answers 200 with JSON', async ({ probe, suite, blockedBy }) => {
-      const own = checkOkJson(await probe(appointmentPath(suite.enterprise, id)), 'GET');
+      const response = await probe(appointmentPath(suite.enterprise, id));
+      const own = checkOkJson(response, 'GET').map((problem) => withRemedy(problem, response.status, suite.auth.kind));
       expectCheck(checked(withFirstAnswer(own, await blockedBy(id), 'okJson')));
     });
 

@@ -11,7 +11,7 @@ import type { SuiteConfig } from '../config/suite-config.ts';
 import { createTokenProvider } from '../config/token-provider.ts';
 import { blockingProblem, type FirstAnswer, type Needs } from './checks/blocking.ts';
 import { type CheckResult, problemsOf } from './checks/check-result.ts';
-import { checkBasicAppointment, checkOkJson, checkRequestedId } from './checks/response-checks.ts';
+import { checkBasicAppointment, checkOkJson, checkRequestedId, withRemedy } from './checks/response-checks.ts';
 import { backingOffOnRateLimit, createProbe, type Probe } from './http-probe.ts';
 import { toMatchSchema } from './matchers/to-match-schema.ts';
 import { PROXY_ERROR_HEADER, startTokenInjectingProxy, type TokenInjectingProxy } from './token-injecting-proxy.ts';
@@ -78,7 +78,7 @@ export const test = base.extend<
               const proxyError = response.headers[PROXY_ERROR_HEADER];
               if (proxyError !== undefined) return { okJson: decodeURIComponent(proxyError) };
               const [okJson] = checkOkJson(response, label);
-              if (okJson !== undefined) return { okJson };
+              if (okJson !== undefined) return { okJson: withRemedy(okJson, response.status, suite.auth.kind) };
               // The problem's first line and its first violation.
               const schema = checkBasicAppointment(response, label)[0]?.split('\n').slice(0, 2).join(' ');
               return schema !== undefined ? { schema } : { otherId: checkRequestedId(response.json, id, label)[0] };

@@ -2,6 +2,7 @@
 // resolved values that are real translations) and the errors envelope with its string status, which
 // repeats the HTTP status only under the `status-code` expectation.
 
+import { answerRemedy, type CredentialKind } from '../../config/answer-remedy.ts';
 import { isJsonMediaType, TRANSLATABLE_FIELDS } from '../../config/api-facts.ts';
 import { formatViolations, SchemaId, validateAgainstSchema } from '../../schemas/schema-registry.ts';
 import type { AppointmentResponse, LanguageValue } from '../../schemas/types.generated.ts';
@@ -59,6 +60,12 @@ function bodyExcerpt(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
   if (line === '') return 'empty';
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+/** A configured appointment's problem, with the setting its 401, 403 or 404 points at, as the preflight words it. */
+export function withRemedy(problem: string, status: number, credentials: CredentialKind): string {
+  const remedy = answerRemedy(status, credentials);
+  return remedy === undefined ? problem : `${problem}; ${remedy}`;
 }
 
 /** A 200 with a JSON content type and a body that parses as JSON. */

@@ -1,0 +1,21 @@
+// Proves the wording of a configured appointment's failed GET: the setting a 401, 403 or 404 points
+// at follows the problem, in the preflight's words; any other answer adds nothing.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { withRemedy } from './response-checks.ts';
+
+it('names the setting a 404, 401 or 403 points at, and nothing for another status', () => {
+  assert.equal(
+    withRemedy('GET: HTTP 404, expected 200', 404, 'static-token'),
+    'GET: HTTP 404, expected 200; no such appointment: check the id and ENGAGE_ENTERPRISE',
+  );
+  assert.equal(
+    withRemedy('GET: HTTP 401, expected 200', 401, 'static-token'),
+    'GET: HTTP 401, expected 200; the token was refused: check ENGAGE_TOKEN',
+  );
+  assert.match(
+    withRemedy('GET: HTTP 403, expected 200', 403, 'client-credentials'),
+    /; the token lacks the appointments scope: set ENGAGE_SCOPE/,
+  );
+  assert.equal(withRemedy('GET: HTTP 500, expected 200', 500, 'static-token'), 'GET: HTTP 500, expected 200');
+});
