@@ -109,6 +109,16 @@ describe('the preflight of npm start', () => {
       await elsewhere.close();
     }
   });
+  it('names ENGAGE_NO_SCOPE_TOKEN when the API refuses it outright, and lets the 403 check judge any other answer', async () => {
+    const { ENGAGE_TOKEN_URL: _url, ENGAGE_CLIENT_ID: _id, ENGAGE_CLIENT_SECRET: _secret, ...rest } = settings();
+    const staticToken = { ...rest, ENGAGE_TOKEN: SANDBOX_DEFAULTS.token };
+    assert.deepEqual(await problems({ ...staticToken, ENGAGE_NO_SCOPE_TOKEN: 'expired-no-scope-token' }), [
+      `ENGAGE_NO_SCOPE_TOKEN was refused: GET ${sandbox.url}/enterprises/acme/appointments/123 answered HTTP 401 (has it expired?)`,
+    ]);
+    assert.deepEqual(await problems({ ...staticToken, ENGAGE_NO_SCOPE_TOKEN: SANDBOX_DEFAULTS.noScopeToken }), []);
+    // A token with the scope gets 200: the 403 check reports that, not the preflight.
+    assert.deepEqual(await problems({ ...staticToken, ENGAGE_NO_SCOPE_TOKEN: SANDBOX_DEFAULTS.token }), []);
+  });
   it('names ENGAGE_TOKEN_URL when nothing answers there or it is not a token endpoint, and ENGAGE_SCOPE when the scope is refused', async () => {
     // A 200 without a token: the endpoint refused nothing, it gave nothing.
     const tokenless = await startTinyServer((_request, response) => {

@@ -54,6 +54,18 @@ export async function preflightProblems(config: SuiteConfig): Promise<string[]> 
     return [
       `ENGAGE_APPOINTMENT_ID ${appointmentId} was not found in ENGAGE_ENTERPRISE ${enterprise}: GET ${url} answered HTTP 404`,
     ];
+  // The 403 check's token: one it refused outright would fail that check for the wrong reason.
+  const noScopeToken = config.noScopeToken?.reveal();
+  if (noScopeToken !== undefined) {
+    const noScope = await sendExactRequest(
+      'GET',
+      url,
+      ['Authorization', `Bearer ${noScopeToken}`, 'Accept', 'application/json'],
+      timeout,
+    ).catch(() => undefined);
+    if (noScope?.status === 401)
+      return [`ENGAGE_NO_SCOPE_TOKEN was refused: GET ${url} answered HTTP 401 (has it expired?)`];
+  }
   // The other ids of ENGAGE_APPOINTMENT_IDS, one GET each, in turn (the documented limit allows 4 at once).
   const notFound: string[] = [];
   for (const id of config.appointmentIds.filter((other) => other !== appointmentId)) {

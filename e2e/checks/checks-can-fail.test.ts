@@ -343,6 +343,12 @@ describe('the header and error checks fail against', () => {
     for (const [label, authorization] of Object.entries(unauthorizedRequests))
       assert.deepEqual(problemsOf(await checkUnauthorized(probe, path, authorization, label)), [], label);
   });
+  it('an ENGAGE_NO_SCOPE_TOKEN the API refuses (expired): the 403 check fails naming the setting', async () => {
+    assert.deepEqual(problemsOf(await checkForbidden(await probeFor(), path, 'expired-no-scope-token')), [
+      'a token without the appointments scope: HTTP 401, expected 403',
+      'ENGAGE_NO_SCOPE_TOKEN was refused with 401: has it expired, or is it not a token of this API?',
+    ]);
+  });
   it('accept-invalid-tokens, for the token that was never issued only', async () => {
     const probe = await faulty('accept-invalid-tokens');
     for (const [label, authorization] of Object.entries(unauthorizedRequests)) {

@@ -35,7 +35,11 @@ export async function checkUnauthorized(
 
 export async function checkForbidden(probe: Probe, path: string, noScopeToken: string): Promise<CheckResult> {
   const response = await probe(path, { authorization: `Bearer ${noScopeToken}` });
-  return checked(checkErrorResponse(response, 403, 'a token without the appointments scope'));
+  const problems = checkErrorResponse(response, 403, 'a token without the appointments scope');
+  // The API refused the token itself: the setting, not the scope check, is what to look at first.
+  if (response.status === 401)
+    problems.push('ENGAGE_NO_SCOPE_TOKEN was refused with 401: has it expired, or is it not a token of this API?');
+  return checked(problems);
 }
 
 /** The methods other than GET and HEAD that the 405 check tries. */
