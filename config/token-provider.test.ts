@@ -57,6 +57,20 @@ describe('client credentials', () => {
     assert.notEqual(await provider.getToken(), first);
     assert.equal(counter.calls, 2);
   });
+  it('keep serving the token they hold when its refresh fails before it expires, and fail once it has', async () => {
+    let clock = 1_000_000;
+    let down = false;
+    const flaky: typeof fetch = (...args) => (down ? Promise.reject(new Error('token endpoint down')) : fetch(...args));
+    const provider = createTokenProvider(credentials(), { fetch: flaky, now: () => clock });
+    const held = await provider.getToken();
+    down = true;
+    clock += 60_000 - refreshMarginMilliseconds(60_000);
+    assert.equal(await provider.getToken(), held, 'the refresh failed, the token still lives');
+    clock += refreshMarginMilliseconds(60_000);
+    await assert.rejects(provider.getToken(), /token endpoint down/);
+    down = false;
+    assert.notEqual(await provider.getToken(), held, 'the next call tries again');
+  });
   it('report a refused request with the variables to check, never the secret', async () => {
     const provider = createTokenProvider(credentials('wrong-secret-under-test'));
     await assert.rejects(provider.getToken(), (error: unknown) => {

@@ -42,7 +42,7 @@ function createClientCredentialsProvider(
   options: TokenProviderOptions,
 ): TokenProvider {
   const { fetch: fetchFunction = fetch, now = Date.now, timeoutMilliseconds = REQUEST_TIMEOUT_RULE.fallback } = options;
-  let cached: { token: string; refreshAt: number } | undefined;
+  let cached: { token: string; refreshAt: number; expiresAt: number } | undefined;
   let inFlight: Promise<string> | undefined;
 
   async function requestToken(): Promise<string> {
@@ -88,7 +88,11 @@ function createClientCredentialsProvider(
       );
     }
     const lifetime = body.expires_in * 1000;
-    cached = { token: body.access_token, refreshAt: requestedAt + lifetime - refreshMarginMilliseconds(lifetime) };
+    cached = {
+      token: body.access_token,
+      refreshAt: requestedAt + lifetime - refreshMarginMilliseconds(lifetime),
+      expiresAt: requestedAt + lifetime,
+    };
     return body.access_token;
   }
 
@@ -98,7 +102,14 @@ function createClientCredentialsProvider(
       inFlight ??= requestToken().finally(() => {
         inFlight = undefined;
       });
-      return inFlight;
+      try {
+        return await inFlight;
+      } catch (error) {
+        // A refresh that failed before the token it replaces expired: that one still serves, and the
+        // next call tries again.
+        if (cached !== undefined && now() < cached.expiresAt) return cached.token;
+        throw error;
+      }
     },
   };
 }

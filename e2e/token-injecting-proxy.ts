@@ -10,6 +10,7 @@ import { appointmentPath } from '../config/api-facts.ts';
 import { sendExactRequest } from '../config/exact-request.ts';
 import { listenOnLoopback } from '../config/listen-on-loopback.ts';
 import { describeNoAnswer } from '../config/target-reachability.ts';
+import { TokenRequestError } from '../config/token-provider.ts';
 
 /** Set on the proxy's own answer when the target could not be reached, with the reason. */
 export const PROXY_ERROR_HEADER = 'x-e2e-proxy-error';
@@ -40,56 +41,57 @@ export async function startTokenInjectingProxy(
   const placeholder = `${PLACEHOLDER_PREFIX}-${randomUUID()}`;
   let downReason: string | undefined;
   const noScopePlaceholder = `${PLACEHOLDER_PREFIX}-no-scope-${randomUUID()}`;
-  /** The credential behind a placeholder, or undefined for any other Authorization. */
-  const credentialFor = async (authorization: string) => {
-    if (authorization === `Bearer ${placeholder}`) return getToken();
-    if (authorization === `Bearer ${noScopePlaceholder}`) return noScopeToken?.() ?? 'no-ENGAGE_NO_SCOPE_TOKEN-set';
-    return undefined;
-  };
+  /** The credential a placeholder stands for: the token (fetched, so it can fail), or the no-scope one. */
+  const placeholders = new Map<string, () => Promise<string> | string>([
+    [`Bearer ${placeholder}`, getToken],
+    [`Bearer ${noScopePlaceholder}`, () => noScopeToken?.() ?? 'no-ENGAGE_NO_SCOPE_TOKEN-set'],
+  ]);
   const appointmentPrefix = appointmentPath(enterprise, '');
 
-  function refuse(response: ServerResponse, reason: string) {
-    response.writeHead(403, { [PROXY_ERROR_HEADER]: encodeURIComponent(reason) });
+  function answerWithError(response: ServerResponse, status: number, reason: string) {
+    response.writeHead(status, { [PROXY_ERROR_HEADER]: encodeURIComponent(reason) });
     response.end();
   }
 
-  function answerDown(response: ServerResponse, reason: string) {
-    response.writeHead(502, { [PROXY_ERROR_HEADER]: encodeURIComponent(reason) });
-    response.end();
+  /** The request's header lines as they are to go out, the token put in for a placeholder; or why not. */
+  async function outgoingHeaders(request: IncomingMessage): Promise<string[] | { status: number; reason: string }> {
+    const method = request.method ?? 'GET';
+    const path = request.url ?? '/';
+    const rawHeaders: string[] = [];
+    for (let index = 0; index + 1 < request.rawHeaders.length; index += 2) {
+      const name = request.rawHeaders[index] as string;
+      const value = request.rawHeaders[index + 1] as string;
+      if (notForwarded.has(name.toLowerCase())) continue;
+      const credential = name.toLowerCase() === 'authorization' ? placeholders.get(value) : undefined;
+      if (credential === undefined) {
+        rawHeaders.push(name, value);
+        continue;
+      }
+      // Refused before any token is fetched: a POST or another path never gets one.
+      if (!(method === 'GET' && path.startsWith(appointmentPrefix)))
+        return {
+          status: 403,
+          reason: `the e2e forwarder adds a token only to GET ${appointmentPrefix}…, not ${method} ${path}`,
+        };
+      try {
+        rawHeaders.push(name, `Bearer ${await credential()}`);
+      } catch (error) {
+        const reason = `no token for the e2e requests: ${(error as Error).message}`;
+        // A refusal holds for the rest of the run, said once; no answer may pass (the next request tries again).
+        if (error instanceof TokenRequestError && error.status !== undefined) downReason ??= reason;
+        return { status: 502, reason };
+      }
+    }
+    return rawHeaders;
   }
 
   async function forward(request: IncomingMessage, response: ServerResponse) {
     const method = request.method ?? 'GET';
     const path = request.url ?? '/';
-    const rawHeaders: string[] = [];
-    let carriesPlaceholder = false;
-    for (let index = 0; index + 1 < request.rawHeaders.length; index += 2) {
-      const name = request.rawHeaders[index] as string;
-      let value = request.rawHeaders[index + 1] as string;
-      if (notForwarded.has(name.toLowerCase())) continue;
-      let credential: string | undefined;
-      try {
-        credential = name.toLowerCase() === 'authorization' ? await credentialFor(value) : undefined;
-      } catch (error) {
-        // No token (refused, or no answer from the token endpoint): every later request would fail
-        // the same way, so the run is blocked by it, said once.
-        downReason ??= `no token for the e2e requests: ${(error as Error).message}`;
-        return answerDown(response, downReason);
-      }
-      if (credential !== undefined) {
-        carriesPlaceholder = true;
-        value = `Bearer ${credential}`;
-      }
-      rawHeaders.push(name, value);
-    }
-    if (carriesPlaceholder && !(method === 'GET' && path.startsWith(appointmentPrefix))) {
-      return refuse(
-        response,
-        `the e2e forwarder adds a token only to GET ${appointmentPrefix}…, not ${method} ${path}`,
-      );
-    }
-    if (downReason !== undefined) return answerDown(response, downReason);
     try {
+      if (downReason !== undefined) return answerWithError(response, 502, downReason);
+      const rawHeaders = await outgoingHeaders(request);
+      if (!Array.isArray(rawHeaders)) return answerWithError(response, rawHeaders.status, rawHeaders.reason);
       const answer = await sendExactRequest(method, `${targetUrl}${path}`, rawHeaders, timeoutMilliseconds);
       const answerHeaders: string[] = [];
       for (let index = 0; index + 1 < answer.rawHeaders.length; index += 2) {
@@ -100,22 +102,14 @@ export async function startTokenInjectingProxy(
       response.writeHead(answer.status, [...answerHeaders, 'content-length', String(answer.body.length)]);
       response.end(answer.body);
     } catch (error) {
-      const { code, message } = error as NodeJS.ErrnoException;
+      const { code, message = String(error) } = error as NodeJS.ErrnoException;
       // No answer at all: the target is down for the rest of the run, and says so once.
       if (message.startsWith('no answer within') || code === 'ECONNREFUSED' || code === 'ENOTFOUND')
         downReason ??= describeNoAnswer(targetUrl, error, timeoutMilliseconds);
-      response.writeHead(502, {
-        [PROXY_ERROR_HEADER]: encodeURIComponent(downReason ?? `the target ${targetUrl}: ${message}`),
-      });
-      response.end();
+      if (response.headersSent) return response.destroy();
+      answerWithError(response, 502, downReason ?? `the target ${targetUrl}: ${message}`);
     }
   }
-  // Whatever goes wrong, the request is answered: an unanswered one would wait out its timeout.
-  const server = createServer((request, response) =>
-    forward(request, response).catch((error: Error) => {
-      if (!response.headersSent) answerDown(response, `the e2e forwarder failed: ${error.message}`);
-      else response.destroy();
-    }),
-  );
+  const server = createServer((request, response) => void forward(request, response));
   return { ...(await listenOnLoopback(server)), placeholder, noScopePlaceholder, down: () => downReason };
 }

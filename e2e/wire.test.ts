@@ -100,29 +100,57 @@ describe('the token-injecting forwarder', () => {
     }
     assert.equal(target.requests.length, before);
   });
-  it('answers at once, naming why, when no token comes, and blocks the rest of the run on it', async () => {
+  it('answers at once, naming why, when no token comes; a refusal blocks the rest of the run, no answer does not', async () => {
     const refusal = new TokenRequestError(
       'token request to http://127.0.0.1:1/token was refused with HTTP 401 invalid_client (check ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET)',
       401,
       'invalid_client',
     );
-    const tokenless = await startTokenInjectingProxy(target.url, 'acme', () => Promise.reject(refusal), 2000);
+    const timeout = new TokenRequestError(
+      'token request to http://127.0.0.1:1/token failed: timeout',
+      undefined,
+      undefined,
+      'timeout',
+    );
+    let failure = timeout;
+    let tokenRequests = 0;
+    const tokenless = await startTokenInjectingProxy(
+      target.url,
+      'acme',
+      () => {
+        tokenRequests++;
+        return Promise.reject(failure);
+      },
+      2000,
+    );
+    const lookup = (id: string, method = 'GET') =>
+      sendExactRequest(
+        method,
+        `${tokenless.url}/enterprises/acme/appointments/${id}`,
+        ['Authorization', `Bearer ${tokenless.placeholder}`],
+        2000,
+      );
+    const reasonOf = (answer: { headers: Record<string, string | string[] | undefined> }) =>
+      decodeURIComponent(String(answer.headers['x-e2e-proxy-error']));
     try {
       const before = target.requests.length;
       const started = Date.now();
-      for (const id of ['1', '2']) {
-        const answer = await sendExactRequest(
-          'GET',
-          `${tokenless.url}/enterprises/acme/appointments/${id}`,
-          ['Authorization', `Bearer ${tokenless.placeholder}`],
-          2000,
-        );
-        assert.equal(answer.status, 502);
-        assert.equal(
-          decodeURIComponent(String(answer.headers['x-e2e-proxy-error'])),
-          `no token for the e2e requests: ${refusal.message}`,
-        );
+      // A POST is refused before any token is fetched.
+      assert.equal((await lookup('1', 'POST')).status, 403);
+      assert.equal(tokenRequests, 0, 'no token fetched for a request it refuses');
+      // No answer from the token endpoint: this request fails, the next one tries again.
+      const timedOut = await lookup('1');
+      assert.equal(timedOut.status, 502);
+      assert.equal(reasonOf(timedOut), `no token for the e2e requests: ${timeout.message}`);
+      assert.equal(tokenless.down(), undefined);
+      // A refusal: the rest of the run is blocked by it.
+      failure = refusal;
+      for (const id of ['2', '3']) {
+        const refused = await lookup(id);
+        assert.equal(refused.status, 502);
+        assert.equal(reasonOf(refused), `no token for the e2e requests: ${refusal.message}`);
       }
+      assert.equal(tokenRequests, 2, 'once blocked, no more token requests');
       assert.ok(Date.now() - started < 1000, 'answered without waiting out a timeout');
       assert.equal(tokenless.down(), `no token for the e2e requests: ${refusal.message}`);
       assert.equal(target.requests.length, before, 'nothing reached the target');
