@@ -2,7 +2,7 @@
 // 200, and a token request the endpoint refused.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeAnswer, oauthErrorOf, tokenRefusalSetting } from './answer-remedy.ts';
+import { answerRemedy, describeAnswer, oauthErrorOf, tokenRefusalSetting } from './answer-remedy.ts';
 
 describe('a GET appointment that did not answer 200', () => {
   const described = (status: number, credentials: 'static-token' | 'client-credentials' = 'static-token') =>
@@ -28,6 +28,10 @@ describe('a GET appointment that did not answer 200', () => {
     assert.equal(
       described(404),
       'GET appointment 123 got HTTP 404; no such appointment: check the id and ENGAGE_ENTERPRISE',
+    );
+    assert.equal(
+      answerRemedy(404, 'static-token', false),
+      "a 404 without the API's errors body, so not the appointments API: check ENGAGE_BASE_URL",
     );
   });
 });

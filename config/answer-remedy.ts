@@ -12,14 +12,19 @@ export function scopeRemedy(credentials: CredentialKind): string {
     : "set ENGAGE_SCOPE, or grant the client's roles";
 }
 
-/** The setting a 401, 403 or 404 of GET appointment points at; undefined for any other answer. */
-export function answerRemedy(status: number, credentials: CredentialKind): string | undefined {
+/**
+ * The setting a 401, 403 or 404 of GET appointment points at; undefined for any other answer. The API
+ * answers an unknown id with its errors body: a 404 without one (`errorsEnvelope` false) is a wrong URL.
+ */
+export function answerRemedy(status: number, credentials: CredentialKind, errorsEnvelope = true): string | undefined {
   if (status === 401)
     return credentials === 'static-token'
       ? 'the token was refused: check ENGAGE_TOKEN'
       : // The endpoint took the client's credentials: its tokens are not this API's.
         'the issued token was refused: check that ENGAGE_TOKEN_URL is the token endpoint for this API';
   if (status === 403) return `the token lacks the appointments scope: ${scopeRemedy(credentials)}`;
+  if (status === 404 && !errorsEnvelope)
+    return "a 404 without the API's errors body, so not the appointments API: check ENGAGE_BASE_URL";
   if (status === 404) return 'no such appointment: check the id and ENGAGE_ENTERPRISE';
   return undefined;
 }

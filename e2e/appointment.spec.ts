@@ -24,7 +24,7 @@ for (const id of appointmentIds) {
     // "blocked by" their problem.
     test('answers 200 with JSON', async ({ probe, suite, blockedBy }) => {
       const response = await probe(appointmentPath(suite.enterprise, id));
-      const own = checkOkJson(response, 'GET').map((problem) => withRemedy(problem, response.status, suite.auth.kind));
+      const own = checkOkJson(response, 'GET').map((problem) => withRemedy(problem, response, suite.auth.kind));
       expectCheck(checked(withFirstAnswer(own, await blockedBy(id), 'okJson')));
     });
 

@@ -78,7 +78,7 @@ export const test = base.extend<
               const proxyError = response.headers[PROXY_ERROR_HEADER];
               if (proxyError !== undefined) return { okJson: decodeURIComponent(proxyError) };
               const [okJson] = checkOkJson(response, label);
-              if (okJson !== undefined) return { okJson: withRemedy(okJson, response.status, suite.auth.kind) };
+              if (okJson !== undefined) return { okJson: withRemedy(okJson, response, suite.auth.kind) };
               // The problem's first line and its first violation.
               const schema = checkBasicAppointment(response, label)[0]?.split('\n').slice(0, 2).join(' ');
               return schema !== undefined ? { schema } : { otherId: checkRequestedId(response.json, id, label)[0] };

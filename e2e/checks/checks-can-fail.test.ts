@@ -346,7 +346,7 @@ describe('the header and error checks fail against', () => {
   it('an ENGAGE_NO_SCOPE_TOKEN the API refuses (expired): the 403 check fails naming the setting', async () => {
     assert.deepEqual(problemsOf(await checkForbidden(await probeFor(), path, 'expired-no-scope-token')), [
       'a token without the appointments scope: HTTP 401, expected 403',
-      'ENGAGE_NO_SCOPE_TOKEN was refused with 401: has it expired, or is it not a token of this API?',
+      'ENGAGE_NO_SCOPE_TOKEN got 401: if it has expired or is not a token of this API, renew it; a valid token without the scope gets 403',
     ]);
   });
   it('accept-invalid-tokens, for the token that was never issued only', async () => {
@@ -375,6 +375,10 @@ describe('the header and error checks fail against', () => {
     assert.deepEqual(problems, [
       'an unknown id: HTTP 404 with errors[0].statusCode "500", expected "404"',
       'no Authorization header: HTTP 401 with errors[0].statusCode "500", expected "401"',
+    ]);
+    // A body with no errors has no statusCode to compare: that fails too, it does not pass unseen.
+    assert.deepEqual(problemsOf(await checkStatusCodes(await faulty('not-found-without-errors'), unknown, path)), [
+      'an unknown id: HTTP 404 without the errors envelope, so no statusCode to compare',
     ]);
     // Without the expectation, any string passes: the docs show only "statusCode": "string".
     assert.deepEqual(problemsOf(await checkUnknownId(await faulty('status-code-mismatch'), unknown)), []);

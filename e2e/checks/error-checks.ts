@@ -36,9 +36,11 @@ export async function checkUnauthorized(
 export async function checkForbidden(probe: Probe, path: string, noScopeToken: string): Promise<CheckResult> {
   const response = await probe(path, { authorization: `Bearer ${noScopeToken}` });
   const problems = checkErrorResponse(response, 403, 'a token without the appointments scope');
-  // The API refused the token itself: the setting, not the scope check, is what to look at first.
+  // A 401 is the API's answer to a token it does not take: an expired ENGAGE_NO_SCOPE_TOKEN, or the API's own fault.
   if (response.status === 401)
-    problems.push('ENGAGE_NO_SCOPE_TOKEN was refused with 401: has it expired, or is it not a token of this API?');
+    problems.push(
+      'ENGAGE_NO_SCOPE_TOKEN got 401: if it has expired or is not a token of this API, renew it; a valid token without the scope gets 403',
+    );
   return checked(problems);
 }
 

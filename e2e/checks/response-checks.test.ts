@@ -2,20 +2,31 @@
 // at follows the problem, in the preflight's words; any other answer adds nothing.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import type { ProbeResponse } from '../http-probe.ts';
 import { withRemedy } from './response-checks.ts';
+
+/** An answer with `status`, and the errors envelope unless `envelope` is false. */
+const answer = (status: number, envelope = true): ProbeResponse => {
+  const json = envelope ? { errors: [{ message: 'm', code: 'c', type: 't', statusCode: String(status) }] } : undefined;
+  return { status, headers: {}, text: JSON.stringify(json ?? ''), json, durationMilliseconds: 1 };
+};
 
 it('names the setting a 404, 401 or 403 points at, and nothing for another status', () => {
   assert.equal(
-    withRemedy('GET: HTTP 404, expected 200', 404, 'static-token'),
+    withRemedy('GET: HTTP 404, expected 200', answer(404), 'static-token'),
     'GET: HTTP 404, expected 200; no such appointment: check the id and ENGAGE_ENTERPRISE',
   );
   assert.equal(
-    withRemedy('GET: HTTP 401, expected 200', 401, 'static-token'),
+    withRemedy('GET: HTTP 401, expected 200', answer(401), 'static-token'),
     'GET: HTTP 401, expected 200; the token was refused: check ENGAGE_TOKEN',
   );
   assert.match(
-    withRemedy('GET: HTTP 403, expected 200', 403, 'client-credentials'),
+    withRemedy('GET: HTTP 403, expected 200', answer(403), 'client-credentials'),
     /; the token lacks the appointments scope: set ENGAGE_SCOPE/,
   );
-  assert.equal(withRemedy('GET: HTTP 500, expected 200', 500, 'static-token'), 'GET: HTTP 500, expected 200');
+  assert.equal(withRemedy('GET: HTTP 500, expected 200', answer(500), 'static-token'), 'GET: HTTP 500, expected 200');
+});
+
+it('names ENGAGE_BASE_URL for a 404 without the errors body: not the appointments API', () => {
+  assert.match(withRemedy('GET: HTTP 404, expected 200', answer(404, false), 'static-token'), /check ENGAGE_BASE_URL$/);
 });

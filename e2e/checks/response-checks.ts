@@ -31,8 +31,10 @@ export function checkErrorResponse(response: ProbeResponse, expectedStatus: numb
 
 /** Under `status-code`: each error's statusCode is the answer's own HTTP status, as a string. */
 export function checkStatusCodeIsStatus(response: ProbeResponse, label: string): string[] {
-  const errors = (response.json as { errors?: Array<{ statusCode?: unknown }> } | undefined)?.errors ?? [];
-  return errors.flatMap(({ statusCode }, index) =>
+  const errors = (response.json as { errors?: unknown } | undefined)?.errors;
+  if (!Array.isArray(errors) || errors.length === 0)
+    return [`${label}: HTTP ${response.status} without the errors envelope, so no statusCode to compare`];
+  return (errors as Array<{ statusCode?: unknown }>).flatMap(({ statusCode }, index) =>
     statusCode === String(response.status)
       ? []
       : [
@@ -63,8 +65,9 @@ function bodyExcerpt(text: string): string {
 }
 
 /** A configured appointment's problem, with the setting its 401, 403 or 404 points at, as the preflight words it. */
-export function withRemedy(problem: string, status: number, credentials: CredentialKind): string {
-  const remedy = answerRemedy(status, credentials);
+export function withRemedy(problem: string, response: ProbeResponse, credentials: CredentialKind): string {
+  const errors = (response.json as { errors?: unknown } | undefined)?.errors;
+  const remedy = answerRemedy(response.status, credentials, Array.isArray(errors));
   return remedy === undefined ? problem : `${problem}; ${remedy}`;
 }
 
