@@ -1,5 +1,5 @@
-// Proves the probe's back-off on 429: it waits 0.5, 1, 2 and 4 s before sending again, returns the
-// first other answer, and after its last retry returns the 429 as it came.
+// Proves the probe's back-off on 429: it waits as backoffSeconds says before sending again, returns
+// the first other answer, and after its last retry, or once its budget is spent, the 429 as it came.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { backingOffOnRateLimit, type Probe, type ProbeResponse } from './http-probe.ts';
@@ -44,4 +44,14 @@ it('returns the 429 after its last retry, and passes any other answer at once', 
   waits.length = 0;
   assert.equal((await backingOffOnRateLimit(scripted([503]).probe, record)('/path')).status, 503);
   assert.deepEqual(waits, []);
+});
+
+it('stops waiting once the probe has waited 15 s in all, however many requests it sends', async () => {
+  const waits: number[] = [];
+  const probe = backingOffOnRateLimit(scripted(Array(100).fill(429)).probe, async (seconds) => {
+    waits.push(seconds);
+  });
+  for (let request = 0; request < 5; request++) assert.equal((await probe('/path')).status, 429);
+  // 7.5 s for the first request, 7.5 s for the second, then nothing more.
+  assert.deepEqual(waits, [0.5, 1, 2, 4, 0.5, 1, 2, 4]);
 });

@@ -51,24 +51,30 @@ export function createProbe(target: ProbeTarget, rawRequest: RawRequest): Probe 
   };
 }
 
-/** How many times a request answered 429 is sent again: after 0.5, 1, 2 and 4 s. */
-export const RATE_LIMIT_RETRIES = 4;
+/** How many times one request answered 429 is sent again, each after backoffSeconds. */
+const RATE_LIMIT_RETRIES = 4;
+/** The most one probe (one test's) waits in all: a check of many requests ends with its 429, not Playwright's timeout. */
+const BACK_OFF_BUDGET_SECONDS = 15;
 
 /**
  * The probe, backing off and sending again when the target answers 429, as the docs ask of clients:
  * a real environment's limit may be lower than the documented one, and a 429 says nothing of the
- * rule a check is about. The last answer counts, with its own duration; a 429 after every retry
- * stays a 429. The rate-limit check alone sends without it.
+ * rule a check is about. The last answer counts, with its own duration; a 429 after the last retry,
+ * or once the probe's budget is spent, stays a 429. The rate-limit check alone sends without it.
  */
 export function backingOffOnRateLimit(
   probe: Probe,
   wait = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000)),
 ): Probe {
+  let waited = 0;
   return async (path, headers, method) => {
     for (let retry = 1; ; retry++) {
       const response = await probe(path, headers, method);
-      if (response.status !== 429 || retry > RATE_LIMIT_RETRIES) return response;
-      await wait(backoffSeconds(retry));
+      const pause = backoffSeconds(retry);
+      if (response.status !== 429 || retry > RATE_LIMIT_RETRIES || waited + pause > BACK_OFF_BUDGET_SECONDS)
+        return response;
+      waited += pause;
+      await wait(pause);
     }
   };
 }

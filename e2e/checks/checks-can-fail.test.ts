@@ -128,6 +128,8 @@ describe('against correct providers every check passes', () => {
     assert.deepEqual(skippedAs, [
       'a requested language that a field has resolves to itself, and null where the field lacks it',
       '"<language> *" (the docs\' "en *") gives that language, else the default',
+      'q=0 means "not this one": an excluded language never wins',
+      'Accept-Language on two lines is one list, as if joined by a comma (RFC 9110)',
       'Content-Language',
     ]);
     assert.ok(!sent.includes(undefined), `an Accept-Language of undefined was sent: ${String(sent)}`);
@@ -156,6 +158,10 @@ describe('against correct providers every check passes', () => {
     const check = translationChecks['a language that no field has yields null everywhere, with no fallback'];
     assert.deepEqual(problemsOf(await (check as NonNullable<typeof check>)(context, read.translations)), []);
     assert.deepEqual(sent.slice(1), ['fr']);
+    // The same for the language the two-lines check puts first, before one the location has.
+    const twoLines = translationChecks['Accept-Language on two lines is one list, as if joined by a comma (RFC 9110)'];
+    assert.deepEqual(problemsOf(await (twoLines as NonNullable<typeof twoLines>)(context, read.translations)), []);
+    assert.deepEqual(sent.at(-1), ['fr', 'en-gb']);
   });
   it('skips the language rules, saying why, for an appointment without a location', async () => {
     const read = await readTranslations({

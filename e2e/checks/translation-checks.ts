@@ -43,6 +43,16 @@ export async function readTranslations(
 /** Why a check that asks for the location's own languages cannot run: it has none to ask for. */
 const NO_TRANSLATIONS = 'the location has no translations to ask for';
 
+/**
+ * A documented language that no field has, and that no tag it has starts with: `nl` may match
+ * `nl-BE` (RFC 4647 filtering), so a correct provider could answer it with that.
+ */
+function absentLanguage(languages: string[]): string | undefined {
+  return DOCUMENTED_LANGUAGES.find(
+    (language) => !languages.some((tag) => tag === language || tag.startsWith(`${language}-`)),
+  );
+}
+
 function availableLanguages(translations: Translations): string[] {
   const languages = TRANSLATABLE_FIELDS.flatMap((field) =>
     translations[field].map((translation) => translation.language.toLowerCase()),
@@ -113,11 +123,7 @@ export const translationChecks: Record<string, TranslationCheck> = {
     return checked(problems);
   },
   'a language that no field has yields null everywhere, with no fallback': async (context, translations) => {
-    const languages = availableLanguages(translations);
-    // Not one that a tag it has starts with: `nl` may match `nl-BE` (RFC 4647 filtering).
-    const missing = DOCUMENTED_LANGUAGES.find(
-      (language) => !languages.some((tag) => tag === language || tag.startsWith(`${language}-`)),
-    );
+    const missing = absentLanguage(availableLanguages(translations));
     if (missing === undefined) return skipped('the location has every documented language');
     return checked(await expectResolution(context, missing, () => [null], translations));
   },
@@ -158,7 +164,7 @@ export const translationChecks: Record<string, TranslationCheck> = {
   },
   'q=0 means "not this one": an excluded language never wins': async (context, translations) => {
     const [excluded, other] = availableLanguages(translations);
-    if (excluded === undefined) return skipped('the location has no translation to exclude');
+    if (excluded === undefined) return skipped(NO_TRANSLATIONS);
     // Nothing acceptable is left, and a requested language a field lacks gives null: no fallback.
     const problems = await expectResolution(context, `${excluded};q=0`, () => [null], translations);
     if (other !== undefined) {
@@ -178,8 +184,8 @@ export const translationChecks: Record<string, TranslationCheck> = {
   'Accept-Language on two lines is one list, as if joined by a comma (RFC 9110)': async (context, translations) => {
     const languages = availableLanguages(translations);
     const second = languages[0];
-    if (second === undefined) return skipped('the location has no translation to ask for');
-    const first = DOCUMENTED_LANGUAGES.find((language) => !languages.includes(language)) ?? languages[1];
+    if (second === undefined) return skipped(NO_TRANSLATIONS);
+    const first = absentLanguage(languages) ?? languages[1];
     if (first === undefined) return skipped('the location has one language and every documented one');
     return checked(
       await expectResolution(context, [first, second], firstOf(exactly(first), exactly(second)), translations),
