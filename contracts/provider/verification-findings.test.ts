@@ -73,3 +73,33 @@ it('counts the failed interactions and names each by its description', () => {
     skippedBy: {},
   });
 });
+
+it('counts a failure Pact gave no interaction results for, and says what Pact said when it found no mismatch', () => {
+  const error = new Error(
+    JSON.stringify({
+      errors: [
+        {
+          interaction: 'Verifying a pact between client and api - a request for an existing appointment',
+          mismatch: { type: 'error', message: 'Request to provider failed - error sending request' },
+        },
+      ],
+    }),
+  );
+  assert.deepEqual(verificationFindings(error), {
+    passed: 0,
+    failed: 1,
+    skipped: 0,
+    failures: [
+      {
+        check: 'a request for an existing appointment',
+        message: 'Request to provider failed - error sending request',
+      },
+    ],
+    skippedBy: {},
+  });
+});
+
+it('orders two mismatches at one path by their words', () => {
+  const atRoot = (mismatch: string) => ({ path: '$', type: 'BodyMismatch', mismatch });
+  assert.equal(describeMismatches([atRoot('b'), atRoot('a')]), '$: a; $: b');
+});

@@ -14,7 +14,7 @@ interface PactMismatch {
 }
 
 interface PactVerificationError {
-  errors?: Array<{ interaction?: string; mismatch?: { mismatches?: PactMismatch[] } }>;
+  errors?: Array<{ interaction?: string; mismatch?: { mismatches?: PactMismatch[]; message?: string } }>;
   interactionResults?: Array<{ description?: string; result?: string }>;
 }
 
@@ -32,7 +32,12 @@ const rank = (mismatch: PactMismatch) => {
  */
 export function describeMismatches(mismatches: PactMismatch[]): string {
   return [...mismatches]
-    .sort((a, b) => rank(a) - rank(b) || (a.path ?? a.key ?? '').localeCompare(b.path ?? b.key ?? ''))
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        (a.path ?? a.key ?? '').localeCompare(b.path ?? b.key ?? '') ||
+        (a.mismatch ?? '').localeCompare(b.mismatch ?? ''),
+    )
     .map((mismatch) => {
       const where = mismatch.type === 'StatusMismatch' ? 'status' : mismatch.path;
       const what = mismatch.mismatch ?? `expected ${String(mismatch.expected)}, got ${String(mismatch.actual)}`;
@@ -42,7 +47,7 @@ export function describeMismatches(mismatches: PactMismatch[]): string {
 }
 
 /** The verification as findings, from Pact's error (its message is JSON), or none: then every interaction of the pacts passed. */
-export function verificationFindings(error: Error | undefined, pactDirectory = PACT_DIRECTORY): LayerFindings {
+export function verificationFindings(error: Error | undefined): LayerFindings {
   let parsed: PactVerificationError = {};
   try {
     parsed = error === undefined ? {} : (JSON.parse(error.message) as PactVerificationError);
@@ -56,18 +61,24 @@ export function verificationFindings(error: Error | undefined, pactDirectory = P
     };
   }
   if (error === undefined) {
-    const pacts = existsSync(pactDirectory) ? readdirSync(pactDirectory).filter((file) => file.endsWith('.json')) : [];
+    const pacts = existsSync(PACT_DIRECTORY)
+      ? readdirSync(PACT_DIRECTORY).filter((file) => file.endsWith('.json'))
+      : [];
     const interactions = pacts.reduce(
-      (total, file) => total + (JSON.parse(readFileSync(`${pactDirectory}${file}`, 'utf8')).interactions?.length ?? 0),
+      (total, file) => total + (JSON.parse(readFileSync(`${PACT_DIRECTORY}${file}`, 'utf8')).interactions?.length ?? 0),
       0,
     );
     return { passed: interactions, failed: 0, skipped: 0, failures: [], skippedBy: {} };
   }
   const failures = (parsed.errors ?? []).slice(0, FIRST_FAILURES).map(({ interaction = '', mismatch }) => ({
     check: interaction.replace(/^Verifying a pact between .* - /, ''),
-    message: describeMismatches(mismatch?.mismatches ?? []),
+    // An interaction Pact could not run at all (its provider state failed) has a message, no mismatches.
+    message:
+      mismatch?.mismatches !== undefined && mismatch.mismatches.length > 0
+        ? describeMismatches(mismatch.mismatches)
+        : (mismatch?.message ?? 'Pact gave no details'),
   }));
   const results = parsed.interactionResults ?? [];
   const failed = results.filter((result) => result.result !== 'OK').length || (parsed.errors?.length ?? 1);
-  return { passed: results.length - failed, failed, skipped: 0, failures, skippedBy: {} };
+  return { passed: Math.max(0, results.length - failed), failed, skipped: 0, failures, skippedBy: {} };
 }

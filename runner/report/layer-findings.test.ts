@@ -102,19 +102,25 @@ it('says a check that failed the same way for several appointments once, naming 
       suites: [
         {
           title: 'appointment.spec.ts',
-          suites: [...ids.map((id) => failing(id, enumError)), failing('e', 'a different problem')],
+          suites: [
+            ...ids.map((id) => failing(id, enumError)),
+            failing('e', 'a different problem'),
+            // The same first lines, a different fifth: not the same failure.
+            failing('f', `${enumError}\n2\n3\n4\n5 differs`),
+          ],
         },
       ],
     }),
   );
   const { e2e } = readLayerFindings(reports);
-  assert.equal(e2e?.failed, 6, 'each failure still counts');
+  assert.equal(e2e?.failed, 7, 'each failure still counts');
   assert.deepEqual(e2e?.failures, [
     {
       check: 'GET appointment 123 › has a body that matches the schema',
       message: `${enumError} (the same for GET appointment a, GET appointment b, GET appointment c, and 1 more)`,
     },
     { check: 'GET appointment e › has a body that matches the schema', message: 'a different problem' },
+    { check: 'GET appointment f › has a body that matches the schema', message: `${enumError} 2 3 4` },
   ]);
 });
 

@@ -44,6 +44,8 @@ interface E2eFailure {
   path: string[];
   title: string;
   message: string;
+  /** Playwright's whole error: failures are the same only when it is. */
+  fullMessage: string;
 }
 
 /**
@@ -53,7 +55,7 @@ interface E2eFailure {
 function firstFailures(failures: E2eFailure[]): LayerFindings['failures'] {
   const groups = new Map<string, E2eFailure[]>();
   for (const failure of failures) {
-    const key = JSON.stringify([failure.path.slice(0, -1), failure.title, failure.message]);
+    const key = JSON.stringify([failure.path.slice(0, -1), failure.title, failure.fullMessage]);
     groups.set(key, [...(groups.get(key) ?? []), failure]);
   }
   return [...groups.values()].slice(0, FIRST_FAILURES).map(([first, ...others]) => {
@@ -87,7 +89,8 @@ function e2eFindings(reports: string): LayerFindings | undefined {
           findings.passed++;
         } else {
           findings.failed++;
-          failures.push({ path, title: spec.title, message: errorText(test.results.at(-1)?.error?.message) });
+          const fullMessage = test.results.at(-1)?.error?.message ?? '';
+          failures.push({ path, title: spec.title, message: errorText(fullMessage), fullMessage });
         }
       }
     }
@@ -128,13 +131,14 @@ function loadFindings(reports: string): LayerFindings | undefined {
     } else if (ok) findings.passed++;
     else {
       findings.failed++;
-      const reasons = metric === 'checks' && problems !== undefined ? `; failed lookups: ${problems}` : '';
-      if (reasons !== '') problems = undefined;
-      if (findings.failures.length < FIRST_FAILURES)
+      if (findings.failures.length < FIRST_FAILURES) {
+        const reasons = metric === 'checks' && problems !== undefined ? `; failed lookups: ${problems}` : '';
+        if (reasons !== '') problems = undefined;
         findings.failures.push({
           check: `${metric} ${threshold}`,
           message: `${THRESHOLD_RESULT.crossed}: seen ${observed ?? 'n/a'}, margin ${margin ?? 'n/a'}${reasons}`,
         });
+      }
     }
   }
   return findings;
