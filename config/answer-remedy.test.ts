@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { answerRemedy, describeAnswer, oauthErrorOf, tokenRefusalSetting } from './answer-remedy.ts';
 
+const described404 = (body: unknown) => describeAnswer('123', { status: 404 }, 'static-token', body);
+
 describe('a GET appointment that did not answer 200', () => {
   const described = (status: number, credentials: 'static-token' | 'client-credentials' = 'static-token') =>
     describeAnswer('123', { status, error: 'dial: connection refused' }, credentials);
@@ -29,6 +31,13 @@ describe('a GET appointment that did not answer 200', () => {
       described(404),
       'GET appointment 123 got HTTP 404; no such appointment: check the id and ENGAGE_ENTERPRISE',
     );
+    // The body tells an unknown id (the API's errors envelope) from a wrong URL (anything else).
+    assert.match(described404({ errors: [] }), /no such appointment: check the id and ENGAGE_ENTERPRISE$/);
+    assert.match(
+      described404({ message: 'Not Found' }),
+      /; a 404 without the API's errors body.*check ENGAGE_BASE_URL$/,
+    );
+    assert.match(described404(null), /check ENGAGE_BASE_URL$/);
     assert.equal(
       answerRemedy(404, 'static-token', false),
       "a 404 without the API's errors body, so not the appointments API: check ENGAGE_BASE_URL",

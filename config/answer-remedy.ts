@@ -29,14 +29,23 @@ export function answerRemedy(status: number, credentials: CredentialKind, errors
   return undefined;
 }
 
-/** "GET appointment 123 got HTTP 401; the token was refused: check ENGAGE_TOKEN", or "… got no answer (…)". */
+/** Whether a parsed body is the API's `{ errors: [...] }` envelope, which it sends with every error. */
+export function hasErrorsEnvelope(body: unknown): boolean {
+  return Array.isArray((body as { errors?: unknown } | null | undefined)?.errors);
+}
+
+/**
+ * "GET appointment 123 got HTTP 401; the token was refused: check ENGAGE_TOKEN", or "… got no answer
+ * (…)"; `body`, parsed, tells an unknown id's 404 from a wrong URL's.
+ */
 export function describeAnswer(
   id: string,
   answer: { status: number; error?: string },
   credentials: CredentialKind,
+  body?: unknown,
 ): string {
   const got = answer.status === 0 ? `no answer (${answer.error})` : `HTTP ${answer.status}`;
-  const remedy = answerRemedy(answer.status, credentials);
+  const remedy = answerRemedy(answer.status, credentials, body === undefined || hasErrorsEnvelope(body));
   return `GET appointment ${id} got ${got}${remedy === undefined ? '' : `; ${remedy}`}`;
 }
 

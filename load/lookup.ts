@@ -205,7 +205,7 @@ export function setup(): IssuedToken {
   const response = send({ ...readiness, params: { ...readiness.params, tags: { name: 'readiness' } } }, issued.token);
   if (response.status !== 200)
     stop(
-      `the target ${ready().baseUrl} is not ready: ${describeAnswer(appointmentIds[0] as string, response, ready().auth.kind)}`,
+      `the target ${ready().baseUrl} is not ready: ${describeAnswer(appointmentIds[0] as string, response, ready().auth.kind, parseJson(response.body) ?? null)}`,
     );
   return issued;
 }

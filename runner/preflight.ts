@@ -2,7 +2,7 @@
 // configured appointment, so that a wrong secret, token, URL or id is one line naming the variable
 // to fix (exit 2), not dozens of failures across the layers. A broken answer (5xx, a wrong body) is
 // left to the layers, which report it.
-import { answerRemedy, tokenRefusalSetting } from '../config/answer-remedy.ts';
+import { answerRemedy, hasErrorsEnvelope, tokenRefusalSetting } from '../config/answer-remedy.ts';
 import { appointmentPath } from '../config/api-facts.ts';
 import { type ExactAnswer, sendExactRequest } from '../config/exact-request.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
@@ -35,7 +35,7 @@ export async function preflightProblems(config: SuiteConfig): Promise<string[]> 
     return [`ENGAGE_BASE_URL: ${describeNoAnswer(baseUrl, error, timeout)}`];
   }
   const { status } = answer;
-  const envelope = hasErrorsEnvelope(answer.body.toString('utf8'));
+  const envelope = hasErrorsEnvelope(parsedOrNull(answer.body.toString('utf8')));
   // Worded as k6's setup() and e2e word them (config/answer-remedy.ts); a 404 of a known API names its variable.
   if (status === 401 || status === 403 || (status === 404 && !envelope))
     return [`GET ${url} answered HTTP ${status}; ${answerRemedy(status, auth.kind, envelope)}`];
@@ -70,11 +70,11 @@ function tokenProblem(error: TokenRequestError, tokenUrl: string, scope: string 
   return `${setting} was refused: ${answered}`;
 }
 
-/** Whether a body is the documented `{ errors: [...] }` envelope. */
-function hasErrorsEnvelope(text: string): boolean {
+/** The body parsed as JSON, or null. */
+function parsedOrNull(text: string): unknown {
   try {
-    return Array.isArray((JSON.parse(text) as { errors?: unknown }).errors);
+    return JSON.parse(text);
   } catch {
-    return false;
+    return null;
   }
 }

@@ -108,8 +108,10 @@ async function readConfiguredAppointment(
     signal: AbortSignal.timeout(config.requestTimeoutMilliseconds),
   });
   if (response.status !== 200) {
-    await response.arrayBuffer();
-    throw new Error(describeAnswer(`${config.appointmentId} (ENGAGE_APPOINTMENT_ID)`, response, config.auth.kind));
+    const body = await response.json().catch(() => null);
+    throw new Error(
+      describeAnswer(`${config.appointmentId} (ENGAGE_APPOINTMENT_ID)`, response, config.auth.kind, body),
+    );
   }
   return response.json().catch(() => undefined);
 }

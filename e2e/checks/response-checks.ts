@@ -2,7 +2,7 @@
 // resolved values that are real translations) and the errors envelope with its string status, which
 // repeats the HTTP status only under the `status-code` expectation.
 
-import { answerRemedy, type CredentialKind } from '../../config/answer-remedy.ts';
+import { answerRemedy, type CredentialKind, hasErrorsEnvelope } from '../../config/answer-remedy.ts';
 import { isJsonMediaType, TRANSLATABLE_FIELDS } from '../../config/api-facts.ts';
 import { formatViolations, SchemaId, validateAgainstSchema } from '../../schemas/schema-registry.ts';
 import type { AppointmentResponse, LanguageValue } from '../../schemas/types.generated.ts';
@@ -66,8 +66,7 @@ function bodyExcerpt(text: string): string {
 
 /** A configured appointment's problem, with the setting its 401, 403 or 404 points at, as the preflight words it. */
 export function withRemedy(problem: string, response: ProbeResponse, credentials: CredentialKind): string {
-  const errors = (response.json as { errors?: unknown } | undefined)?.errors;
-  const remedy = answerRemedy(response.status, credentials, Array.isArray(errors));
+  const remedy = answerRemedy(response.status, credentials, hasErrorsEnvelope(response.json));
   return remedy === undefined ? problem : `${problem}; ${remedy}`;
 }
 
