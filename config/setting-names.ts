@@ -42,6 +42,9 @@ const USER_SETTINGS = [
 
 export const SETTING_NAMES: readonly string[] = [...new Set([...USER_SETTINGS, ...HANDOFF_NAMES])];
 
+/** A variable that says what a run targets and how, by its prefix: ENGAGE_*, SANDBOX_* or PACT_BROKER_*. */
+export const isSuiteVariable = (name: string) => /^(ENGAGE_|SANDBOX_|PACT_BROKER_)/.test(name);
+
 /** How many single-character edits turn `a` into `b`. */
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);

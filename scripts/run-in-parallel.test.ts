@@ -2,9 +2,10 @@
 // output streams, the others' follow whole, one line each says how it ended, any failure fails it, and
 // each script gets the project's Node compile cache.
 import assert from 'node:assert/strict';
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { isSuiteVariable } from '../config/setting-names.ts';
 import { typescriptProgram } from '../config/typescript-node.ts';
 import { runProgram } from '../testing/run-entry-point.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
@@ -22,11 +23,14 @@ writeFileSync(
       tool: 'local-tool',
       broken: 'echo "broken out" && exit 3',
       cache: 'echo "compile cache: $NODE_COMPILE_CACHE"',
+      settings: 'echo "settings: [$ENGAGE_BASE_URL] [$ENGAGE_TOKEN] [$ENGAGE_REPORTS_DIR] [$ENGAGE_CONFIG_DIR]"',
     },
   }),
 );
+/** This process's environment without the suite's settings, which npm test would report ignoring. */
+const plain = Object.fromEntries(Object.entries(process.env).filter(([name]) => !isSuiteVariable(name)));
 const run = (...scripts: string[]) =>
-  runProgram(process.execPath, typescriptProgram('scripts/run-in-parallel.ts', ...scripts), process.env, project);
+  runProgram(process.execPath, typescriptProgram('scripts/run-in-parallel.ts', ...scripts), plain, project);
 
 describe('run-in-parallel', () => {
   it('runs each script as npm would, with node_modules/.bin on the PATH, and passes when all pass', async () => {
@@ -38,8 +42,32 @@ describe('run-in-parallel', () => {
     );
   });
 
+  it("runs the scripts without the suite's settings of the shell or .env, but ENGAGE_REPORTS_DIR, saying which it ignores", async () => {
+    const folder = temporaryFolder('run-in-parallel-env');
+    cpSync(project, folder, { recursive: true });
+    writeFileSync(join(folder, '.env'), 'ENGAGE_BASE_URL=https://staging.from-dot-env.example\n');
+    const { code, output } = await runProgram(
+      process.execPath,
+      typescriptProgram('scripts/run-in-parallel.ts', 'settings'),
+      {
+        ...plain,
+        ENGAGE_BASE_URL: 'https://staging.example',
+        ENGAGE_TOKEN: 'staging-token-under-test',
+        ENGAGE_REPORTS_DIR: 'test-reports',
+      },
+      folder,
+    );
+    assert.equal(code, 0, output);
+    assert.match(
+      output,
+      /^npm test ignores ENGAGE_BASE_URL, ENGAGE_TOKEN, \.env: the suite's own tests run against what they start themselves$/m,
+    );
+    assert.match(output, /^settings: \[\] \[\] \[test-reports\] \[\S+\/node_modules\/\.cache\/no-env-files\]$/m);
+    assert.doesNotMatch(output, /staging-token-under-test/);
+  });
+
   it("gives every script a Node compile cache in the project's node_modules/.cache, unless one is set", async () => {
-    const { NODE_COMPILE_CACHE: _set, ...unset } = process.env;
+    const { NODE_COMPILE_CACHE: _set, ...unset } = plain;
     const given = await runProgram(
       process.execPath,
       typescriptProgram('scripts/run-in-parallel.ts', 'cache'),

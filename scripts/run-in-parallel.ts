@@ -1,11 +1,15 @@
 // Runs npm scripts at the same time: the first one's output streams as it comes, each other one's is
 // printed whole, in the order given, once it is done; exits non-zero when any of them failed. `npm
 // test` uses it for test runs that wait on child processes and sockets more than they use the CPU.
+// npm test tests the suite itself, against what its tests start: the scripts run without the
+// ENGAGE_*, SANDBOX_* and PACT_BROKER_* settings of the shell, a CI project or .env (but
+// ENGAGE_REPORTS_DIR), so that a developer's staging settings never send them to staging.
 // Each script runs as `npm run` would run it (sh, node_modules/.bin on the PATH), without starting
 // npm itself: about 0.25 s of CPU each.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, resolve } from 'node:path';
+import { isSuiteVariable } from '../config/setting-names.ts';
 
 const scripts = process.argv.slice(2);
 const defined: Record<string, string> = JSON.parse(readFileSync('package.json', 'utf8')).scripts;
@@ -16,8 +20,15 @@ if (scripts.length === 0 || unknown.length > 0) {
   );
   process.exit(2);
 }
+const ignored = Object.keys(process.env).filter((name) => isSuiteVariable(name) && name !== 'ENGAGE_REPORTS_DIR');
+if (ignored.length > 0 || existsSync('.env'))
+  console.log(
+    `npm test ignores ${[...ignored.sort(), ...(existsSync('.env') ? ['.env'] : [])].join(', ')}: the suite's own tests run against what they start themselves`,
+  );
 const environment = {
-  ...process.env,
+  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !ignored.includes(name))),
+  // A folder without .env files.
+  ENGAGE_CONFIG_DIR: resolve('node_modules/.cache/no-env-files'),
   PATH: `${resolve('node_modules/.bin')}${delimiter}${process.env.PATH}`,
   // Node 22.1 and later keep the code they compile there for every later process (Node 20 ignores
   // it): about 5 % of npm test's CPU on Node 22. npm ci clears it with node_modules.

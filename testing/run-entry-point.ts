@@ -2,6 +2,7 @@
 // and collects its exit code and output, for tests of what users see.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { isSuiteVariable } from '../config/setting-names.ts';
 import { typescriptProgram } from '../config/typescript-node.ts';
 import { withoutColourCodes } from '../runner/run-layer.ts';
 import { temporaryFolder } from './temporary-folder.ts';
@@ -12,7 +13,7 @@ export interface EntryPointRun {
 }
 
 /** Variables of the test's own environment that would change what the entry point targets or runs. */
-const suiteVariables = /^(ENGAGE_|SANDBOX_|PACT_BROKER_|NODE_TEST_CONTEXT$)/;
+const suiteVariable = (name: string) => isSuiteVariable(name) || name === 'NODE_TEST_CONTEXT';
 
 /** An empty config folder (ENGAGE_CONFIG_DIR): a developer's own .env must not change what a test targets. */
 export const emptyConfigFolder = () => temporaryFolder('config');
@@ -72,7 +73,7 @@ export async function runProgram(
 
 /** Runs `node <args>` with the test's environment less the suite's variables, plus `environment`. */
 export function runNode(args: string[], environment: Record<string, string> = {}): Promise<EntryPointRun> {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !suiteVariables.test(name)));
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !suiteVariable(name)));
   return runProgram(process.execPath, args, {
     ...inherited,
     PACT_DO_NOT_TRACK: 'true',
