@@ -28,9 +28,10 @@ import { issueSandboxToken } from '../testing/issue-sandbox-token.ts';
 import { verifyInTurn } from '../testing/verify-in-turn.ts';
 
 /** Serves one generated appointment from a provider of its own, with a token of its realm. */
-async function serve({ enterprise, defaultLanguage, appointment }: GeneratedProvider) {
+async function serve({ enterprise, defaultLanguage, appointment, contentTypes }: GeneratedProvider) {
   const sandbox = await startSandbox({
     seed: { enterprises: [{ id: enterprise, defaultLanguage, appointments: [appointment] }] },
+    contentTypes,
   });
   const token = await issueSandboxToken(sandbox.url, enterprise);
   return { sandbox, token };

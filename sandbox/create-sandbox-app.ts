@@ -25,6 +25,8 @@ export interface SandboxOptions {
   clients?: readonly SandboxClient[];
   faults?: Iterable<FaultName>;
   random?: () => number;
+  /** The Content-Type of its 2xx and of its error answers: any JSON media type a correct provider may send. */
+  contentTypes?: { ok?: string; error?: string };
 }
 
 export interface SandboxApp {
@@ -56,7 +58,8 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
   function send(response: ServerResponse, { status, headers, body }: Reply) {
     const brokenBody = status >= 400 && faults.size > 0 ? breakErrorBody(body, faults) : body;
     const bytes = Buffer.isBuffer(brokenBody) ? brokenBody : Buffer.from(JSON.stringify(brokenBody));
-    headers['content-type'] = faults.has('non-json-content-type') ? 'text/plain; charset=utf-8' : JSON_TYPE;
+    const jsonType = (status >= 400 ? options.contentTypes?.error : options.contentTypes?.ok) ?? JSON_TYPE;
+    headers['content-type'] = faults.has('non-json-content-type') ? 'text/plain; charset=utf-8' : jsonType;
     headers['content-length'] = String(bytes.length);
     response.writeHead(status, headers);
     response.end(response.req.method === 'HEAD' ? undefined : bytes);

@@ -1,5 +1,6 @@
 // Another correct provider for the suite's own tests: a sandbox with its own enterprise, id and
-// default language, date-times in every RFC 3339 style (no fraction, 3 or 6 digits, an offset), that
+// default language, other JSON media types (errors as application/problem+json), date-times in every
+// RFC 3339 style (no fraction, 3 or 6 digits, an offset), that
 // accepts only tokens its realm issued, and the ENGAGE_* variables for it.
 import { appointment, location, text } from '../sandbox/seed-helpers.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
@@ -32,6 +33,8 @@ export async function startAnotherProvider(): Promise<AnotherProvider> {
   );
   const sandbox = await startSandbox({
     seed: { enterprises: [{ id: 'globex', defaultLanguage: 'fr', appointments }] },
+    // Other JSON media types than the sandbox's: errors as RFC 9457 problem details.
+    contentTypes: { ok: 'application/json', error: 'application/problem+json; charset=UTF-8' },
   });
   const token = await issueSandboxToken(sandbox.url, 'globex');
   const environment = {

@@ -114,7 +114,16 @@ export interface GeneratedProvider {
   enterprise: string;
   defaultLanguage: string;
   appointment: Appointment;
+  /** The Content-Types it answers with, when not the sandbox's. */
+  contentTypes?: { ok: string; error: string };
 }
+
+/** JSON media types a correct provider may send: any case, a charset or none, a +json suffix. */
+const jsonMediaTypes = ['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset=UTF-8'];
+const contentTypes = fc.record({
+  ok: fc.constantFrom(...jsonMediaTypes, 'application/vnd.pexip.engage+json'),
+  error: fc.constantFrom(...jsonMediaTypes, 'application/problem+json'),
+});
 
 export const generatedProvider: fc.Arbitrary<GeneratedProvider> = fc
   .record({
@@ -135,17 +144,21 @@ export const generatedProvider: fc.Arbitrary<GeneratedProvider> = fc
     updatedAt: dateTime,
     subject: unicodeText,
     video: fc.boolean(),
+    contentTypes,
   })
-  .map(({ id, defaultLanguage, nullable, meetingType, status, createdAt, updatedAt, subject, video }) => ({
-    enterprise: 'generated',
-    defaultLanguage,
-    appointment: appointment(id, {
-      ...(nullable as Partial<Appointment>),
-      meetingType: meetingType as Appointment['meetingType'],
-      status: status as Appointment['status'],
-      createdAt,
-      updatedAt,
-      subject: { id: subject },
-      appointmentParticipants: [participant('employee-1', 'PRIMARY', 'EMPLOYEE', video)],
+  .map(
+    ({ id, defaultLanguage, nullable, meetingType, status, createdAt, updatedAt, subject, video, contentTypes }) => ({
+      enterprise: 'generated',
+      defaultLanguage,
+      contentTypes,
+      appointment: appointment(id, {
+        ...(nullable as Partial<Appointment>),
+        meetingType: meetingType as Appointment['meetingType'],
+        status: status as Appointment['status'],
+        createdAt,
+        updatedAt,
+        subject: { id: subject },
+        appointmentParticipants: [participant('employee-1', 'PRIMARY', 'EMPLOYEE', video)],
+      }),
     }),
-  }));
+  );

@@ -90,8 +90,12 @@ describe('npm run verify:provider with a broker', () => {
         ...git,
       });
       assert.equal(code, 0, output);
-      const forVerification = broker.received.find((request) => request.path.endsWith('/for-verification'));
+      const forVerification = broker.received.find(
+        (request) => request.method === 'POST' && request.path.endsWith('/for-verification'),
+      );
       assert.ok(forVerification !== undefined, 'the verifier asked for the pacts to verify');
+      // None pending: a pact the API breaks fails the run, on a new branch too.
+      assert.equal(JSON.parse(forVerification.body).includePendingStatus, false, forVerification.body);
       const published = broker.received.find((request) => request.path.endsWith('/verification-results'));
       assert.ok(published !== undefined, 'the verifier published its result');
       const result = JSON.parse(published.body);

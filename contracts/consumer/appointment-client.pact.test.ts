@@ -40,6 +40,10 @@ const requestHeaders = (acceptLanguage: string | MatchersV3.Matcher<string>) => 
 const statusEnum = regex(`^(${STATUSES.join('|')})$`, 'ACCEPTED');
 const meetingTypeEnum = regex(`^(${MEETING_TYPES.join('|')})$`, 'OFFICE');
 
+// Any JSON media type (application/json or …+json such as problem+json, any case), with or without a
+// charset: the one rule of every layer (config/api-facts.ts), for the errors as for the 200s.
+const jsonContentType = { 'Content-Type': regex(JSON_MEDIA_TYPE_PATTERN, 'application/json; charset=utf-8') };
+
 const errorsBody = (statusCode: string) => ({
   // At least one error, each with the four documented fields; their texts are not published, so types only.
   errors: eachLike({
@@ -90,28 +94,25 @@ describe('the appointment client', () => {
         .uponReceiving('a request for an existing appointment')
         .withRequest('GET', appointmentPath('123'), (builder) => builder.headers(requestHeaders(like('en *'))))
         .willRespondWith(200, (builder) =>
-          builder
-            // Any JSON media type (application/json or …+json, any case), with or without a charset: one rule for every layer.
-            .headers({ 'Content-Type': regex(JSON_MEDIA_TYPE_PATTERN, 'application/json; charset=utf-8') })
-            .jsonBody({
-              data: {
-                // The id the provider state chose: the body must be the requested appointment.
-                id: fromProviderState('${id}', '123'),
-                status: statusEnum,
-                meetingType: meetingTypeEnum,
-                // Never null per the docs; the client shows when the appointment was made.
-                createdAt: rfc3339('2022-08-17T19:05:21.362Z'),
-                updatedAt: rfc3339('2022-08-17T19:05:21.362Z'),
-                // The docs say an appointment has participants; the client lists their roles and types.
-                appointmentParticipants: eachLike({
-                  role: regex('^(PRIMARY|SECONDARY)$', 'PRIMARY'),
-                  type: regex('^(CUSTOMER|EMPLOYEE)$', 'EMPLOYEE'),
-                  participant: { id: like('string') },
-                }),
-                subject: { id: like('123') },
-                office: { id: like('123') },
-              },
-            }),
+          builder.headers(jsonContentType).jsonBody({
+            data: {
+              // The id the provider state chose: the body must be the requested appointment.
+              id: fromProviderState('${id}', '123'),
+              status: statusEnum,
+              meetingType: meetingTypeEnum,
+              // Never null per the docs; the client shows when the appointment was made.
+              createdAt: rfc3339('2022-08-17T19:05:21.362Z'),
+              updatedAt: rfc3339('2022-08-17T19:05:21.362Z'),
+              // The docs say an appointment has participants; the client lists their roles and types.
+              appointmentParticipants: eachLike({
+                role: regex('^(PRIMARY|SECONDARY)$', 'PRIMARY'),
+                type: regex('^(CUSTOMER|EMPLOYEE)$', 'EMPLOYEE'),
+                participant: { id: like('string') },
+              }),
+              subject: { id: like('123') },
+              office: { id: like('123') },
+            },
+          }),
         )
         .executeTest(
           tracked(async (mockServer) => {
@@ -136,7 +137,7 @@ describe('the appointment client', () => {
           builder.headers(requestHeaders(fromProviderState('${language}', 'nl'))),
         )
         .willRespondWith(200, (builder) =>
-          builder.jsonBody({
+          builder.headers(jsonContentType).jsonBody({
             data: {
               id: fromProviderState('${id}', 'a-office-accepted'),
               // The state asks for a scheduled appointment, so start and end are date-times, not null.
@@ -171,7 +172,7 @@ describe('the appointment client', () => {
         .given(ProviderState.appointmentMissing, { id: 'missing-id' })
         .uponReceiving('a request for an unknown appointment')
         .withRequest('GET', appointmentPath('missing-id'), (builder) => builder.headers(requestHeaders(like('en *'))))
-        .willRespondWith(404, (builder) => builder.jsonBody(errorsBody('404')))
+        .willRespondWith(404, (builder) => builder.headers(jsonContentType).jsonBody(errorsBody('404')))
         .executeTest(
           tracked(async (mockServer) => {
             const result = await clientFor(mockServer.url).getAppointment('missing-id');
@@ -191,7 +192,7 @@ describe('the appointment client', () => {
           // An exact token that no provider issues: verification must not swap it for the real one.
           builder.headers({ ...requestHeaders(like('en *')), Authorization: 'Bearer invalid-token' }),
         )
-        .willRespondWith(401, (builder) => builder.jsonBody(errorsBody('401')))
+        .willRespondWith(401, (builder) => builder.headers(jsonContentType).jsonBody(errorsBody('401')))
         .executeTest(
           tracked(async (mockServer) => {
             const result = await clientFor(mockServer.url, 'invalid-token').getAppointment('123');

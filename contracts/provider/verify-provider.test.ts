@@ -14,7 +14,7 @@ const brokenProviders: Array<[string, RegExp]> = [
   ['wrong-types', /\$\.data\.appointmentParticipants|\$\.data\.subject|trailingBufferTime/],
   ['bad-date-time', /Expected '17\/08\/2022 09:00' to match/],
   ['not-found-without-errors', /missing the following keys: errors/],
-  ['non-json-content-type', /to have value 'application\/json' but was 'text\/plain/],
+  ['non-json-content-type', /Content-Type' to have value 'application\/json; charset=utf-8' but was 'text\/plain/],
   ['wrong-enum', /\$\.data\.(status|meetingType)/],
   ['numeric-status-code', /statusCode/],
   ['accept-invalid-tokens', /expected 401 but was 200/],
