@@ -1,9 +1,11 @@
 // Proves the version a pact is published under: the CI's commit, and on a GitHub pull request the
 // head of its branch, not the merge commit GitHub checks out.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'node:test';
+import { ConfigError } from '../config/config-error.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { readGitVersion } from './git-version.ts';
 
@@ -28,4 +30,32 @@ it("takes the CI's commit and branch, and on a pull request the head of its bran
   assert.deepEqual(readGitVersion(pullRequest), { sha: 'head456', branch: 'feature' });
   // An event file it cannot read: the commit GitHub gives.
   assert.equal(readGitVersion({ ...pullRequest, GITHUB_EVENT_PATH: join(event, 'missing') }).sha, 'merge123');
+});
+
+it('takes a blank variable as unset, and in a detached checkout asks for the branch, naming the variables', () => {
+  // GitLab's blank GITHUB_* (a copied job) does not hide its own variables.
+  assert.deepEqual(
+    readGitVersion({ GITHUB_SHA: '', GITHUB_REF_NAME: ' ', CI_COMMIT_SHA: 'gitlab1', CI_COMMIT_REF_NAME: 'feature' }),
+    { sha: 'gitlab1', branch: 'feature' },
+  );
+  const checkout = temporaryFolder('detached');
+  const inCheckout = (...args: string[]) => execFileSync('git', args, { cwd: checkout, stdio: 'ignore' });
+  inCheckout('init', '-q');
+  inCheckout('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '--allow-empty', '-m', 'x');
+  inCheckout('checkout', '-q', '--detach');
+  const cwd = process.cwd();
+  process.chdir(checkout);
+  try {
+    assert.throws(
+      () => readGitVersion({}),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        /^GITHUB_REF_NAME \(or CI_COMMIT_REF_NAME\) is unset and git cannot tell the branch \(a detached checkout\)/.test(
+          error.message,
+        ),
+    );
+    assert.equal(readGitVersion({ CI_COMMIT_REF_NAME: 'main' }).branch, 'main');
+  } finally {
+    process.chdir(cwd);
+  }
 });

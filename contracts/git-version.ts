@@ -34,19 +34,28 @@ function pullRequestHead(environment: Environment): string | undefined {
   }
 }
 
+/** The first value that is set and not blank. */
+const firstSet = (...values: Array<string | undefined>) =>
+  values.find((value) => value !== undefined && value.trim() !== '');
+
 export function readGitVersion(environment: Environment = process.env): GitVersion {
   const sha =
-    pullRequestHead(environment) ?? environment.GITHUB_SHA ?? environment.CI_COMMIT_SHA ?? git('rev-parse', 'HEAD');
-  const branch =
-    environment.GITHUB_HEAD_REF ||
-    environment.GITHUB_REF_NAME ||
-    environment.CI_COMMIT_REF_NAME ||
-    git('rev-parse', '--abbrev-ref', 'HEAD');
-  if (sha === undefined || branch === undefined) {
+    firstSet(pullRequestHead(environment), environment.GITHUB_SHA, environment.CI_COMMIT_SHA) ??
+    git('rev-parse', 'HEAD');
+  if (sha === undefined)
     throw new ConfigError(
       'GITHUB_SHA',
-      'and GITHUB_REF_NAME (or CI_COMMIT_SHA and CI_COMMIT_REF_NAME) are unset and git cannot tell the commit: run inside a git checkout or set them',
+      '(or CI_COMMIT_SHA) is unset and git cannot tell the commit: run inside a git checkout or set one of them',
     );
-  }
+  // A detached checkout (most CI runners check out the commit alone) has no branch for git to tell.
+  const checkedOut = git('rev-parse', '--abbrev-ref', 'HEAD');
+  const branch =
+    firstSet(environment.GITHUB_HEAD_REF, environment.GITHUB_REF_NAME, environment.CI_COMMIT_REF_NAME) ??
+    (checkedOut === 'HEAD' ? undefined : checkedOut);
+  if (branch === undefined)
+    throw new ConfigError(
+      'GITHUB_REF_NAME',
+      '(or CI_COMMIT_REF_NAME) is unset and git cannot tell the branch (a detached checkout): set one of them to the branch being built',
+    );
   return { sha, branch };
 }

@@ -11,7 +11,7 @@ import { CONSUMER_NAME, PACT_DIRECTORY } from '../participants.ts';
 
 const DEFAULT_BROKER_TIMEOUT_SECONDS = 120;
 
-function brokerUrl(environment: Environment, purpose: string): string {
+export function brokerUrl(environment: Environment, purpose: string): string {
   const url = settingValue(environment, 'PACT_BROKER_BASE_URL');
   if (url === undefined) {
     throw new ConfigError(

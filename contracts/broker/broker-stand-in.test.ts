@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { type BrokerStandIn, startBrokerStandIn } from '../../testing/broker-stand-in.ts';
 import { runEntryPoint } from '../../testing/run-entry-point.ts';
+import { startTinyServer } from '../../testing/tiny-server.ts';
 import { CONSUMER_NAME, PACT_FILE } from '../participants.ts';
 
 const token = `broker-token-${process.pid}`;
@@ -114,5 +115,33 @@ describe('npm run verify:provider with a broker', () => {
     } finally {
       await broker.close();
     }
+  });
+  it('says why when the broker refuses the token, naming PACT_BROKER_TOKEN, and refuses a URL with credentials', async () => {
+    const refusing = await startTinyServer((_request, response) => {
+      response.writeHead(401, { 'content-type': 'application/json' });
+      response.end('{"error":"unauthorized"}');
+    });
+    try {
+      const { code, output } = await runEntryPoint('contracts/provider/verify-provider.ts', {
+        PACT_BROKER_BASE_URL: refusing.url,
+        PACT_BROKER_TOKEN: token,
+        ...git,
+      });
+      assert.equal(code, 1, output);
+      assert.match(
+        output,
+        /^provider verification failed: the pacts could not be loaded: .*401 Unauthorized.*; the broker refused the token: check PACT_BROKER_TOKEN$/m,
+      );
+      assert.doesNotMatch(output, new RegExp(token));
+    } finally {
+      await refusing.close();
+    }
+    const withCredentials = await runEntryPoint('contracts/provider/verify-provider.ts', {
+      PACT_BROKER_BASE_URL: 'https://user:secret-in-url@broker.example',
+      ...git,
+    });
+    assert.equal(withCredentials.code, 2, withCredentials.output);
+    assert.match(withCredentials.output, /PACT_BROKER_BASE_URL must not carry credentials in the URL/);
+    assert.doesNotMatch(withCredentials.output, /secret-in-url/);
   });
 });

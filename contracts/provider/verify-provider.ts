@@ -14,9 +14,11 @@ import type { LayerFindings } from '../../config/layer-outcome.ts';
 import { loadSuite } from '../../config/load-suite-config.ts';
 import { handedReportsDirectory, inReports, REPORT_FILES } from '../../config/report-paths.ts';
 import { resolveTarget, targetLabel } from '../../config/resolve-target.ts';
+import { settingValue } from '../../config/setting-value.ts';
 import type { SuiteConfig } from '../../config/suite-config.ts';
 import { targetDownReason } from '../../config/target-reachability.ts';
 import { createTokenProvider } from '../../config/token-provider.ts';
+import { brokerFailureHint, brokerUrl } from '../broker/broker-commands.ts';
 import { PLACEHOLDER_TOKEN } from '../consumer/placeholder-token.ts';
 import { readGitVersion } from '../git-version.ts';
 import { PACT_DIRECTORY, PROVIDER_NAME } from '../participants.ts';
@@ -27,12 +29,12 @@ type VerifierOptions = ConstructorParameters<typeof Verifier>[0];
 
 /** Where the pacts come from: the local folder, or a broker with its selectors. */
 function pactSource(environment: Environment) {
-  const brokerUrl = environment.PACT_BROKER_BASE_URL;
-  if (brokerUrl !== undefined && brokerUrl !== '') {
+  if (settingValue(environment, 'PACT_BROKER_BASE_URL') !== undefined) {
     const { sha, branch } = readGitVersion(environment);
     return {
-      pactBrokerUrl: brokerUrl,
-      pactBrokerToken: environment.PACT_BROKER_TOKEN,
+      // Read as the broker scripts read it: an http(s) URL with no credentials in it.
+      pactBrokerUrl: brokerUrl(environment, 'verify against'),
+      pactBrokerToken: settingValue(environment, 'PACT_BROKER_TOKEN'),
       consumerVersionSelectors: [{ mainBranch: true }, { deployedOrReleased: true }, { matchingBranch: true }],
       // Not pending: the suite verifies the staging API in the pipeline that gates its release, so a
       // pact it breaks fails the run on a new branch too, instead of passing with its failures printed.
@@ -80,12 +82,19 @@ type VerificationError = Error & { stateProblem?: string };
 function summarise(error: VerificationError): string {
   if (error instanceof TargetUnreachableError) return error.message;
   const cause = error.stateProblem === undefined ? '' : `; the states could not be set up: ${error.stateProblem}`;
+  let errors: Array<{ interaction?: string; mismatch?: { message?: string } }>;
   try {
-    const failures = (JSON.parse(error.message) as { errors?: unknown[] }).errors?.length ?? 0;
-    return `${failures} interaction(s) did not match the pact (see Pact's report above)${cause}`;
+    errors = (JSON.parse(error.message) as { errors?: typeof errors }).errors ?? [];
   } catch {
     return `${error.message}${cause}`;
   }
+  // No pact to verify (a broker that refused or could not be reached): said as that, with the setting to check.
+  const notLoaded = errors.find((failure) => failure.interaction === 'Failed to load pact');
+  if (notLoaded !== undefined) {
+    const hint = brokerFailureHint(notLoaded.mismatch?.message ?? '');
+    return `the pacts could not be loaded: ${notLoaded.mismatch?.message ?? 'Pact gave no reason'}${hint === undefined ? '' : `; ${hint}`}`;
+  }
+  return `${errors.length} interaction(s) did not match the pact (see Pact's report above)${cause}`;
 }
 
 /** Swaps the consumer's placeholder token for a real one; any other Authorization is left as the pact says. */
