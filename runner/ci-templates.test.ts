@@ -80,8 +80,22 @@ describe('the GitHub workflow gates a release', () => {
       /::notice title=Broker jobs skipped::publish-pact, can-i-deploy, deploy and record-deployment /,
     );
     assert.match(check, /::notice title=Staging job skipped::.*never falls back to the embedded sandbox/);
+    // The settings and secrets reach the npm start step alone, not npm ci's install scripts or other actions.
+    const steps = (jobs.staging?.steps ?? []) as Array<Record<string, any>>;
+    const start = steps.find((step) => String(step.run).startsWith('npm start'));
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template.
-    assert.equal(jobs.staging?.env?.ENGAGE_BASE_URL, '${{ vars.ENGAGE_BASE_URL }}');
+    assert.equal(start?.env?.ENGAGE_BASE_URL, '${{ vars.ENGAGE_BASE_URL }}');
+    // In every job, only the steps that use them see the secrets: npm start and npm run pact:*.
+    for (const [name, job] of Object.entries(jobs)) {
+      assert.equal(job.env, undefined, `${name} sets env for the whole job`);
+      for (const step of (job.steps ?? []) as Array<Record<string, any>>)
+        if (!/^npm (start|run pact:)/.test(String(step.run)))
+          assert.doesNotMatch(
+            JSON.stringify(step.env ?? {}),
+            /secrets\./,
+            `${name}: ${String(step.name ?? step.uses ?? step.run)}`,
+          );
+    }
   });
   it('gates can-i-deploy on test and publish-pact by name, and lets a skipped staging skip nothing after it', () => {
     const gate = String(jobs['can-i-deploy']?.if);
