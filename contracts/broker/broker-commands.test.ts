@@ -74,6 +74,15 @@ describe('the command lines', () => {
     );
     assert.match(String(brokerFailureHint('403 Forbidden')), /permissions of PACT_BROKER_TOKEN$/);
     assert.match(String(brokerFailureHint('Failed to open TCP connection to 127.0.0.1:9')), /PACT_BROKER_BASE_URL$/);
+    assert.match(
+      String(brokerFailureHint('getaddrinfo: nodename nor servname provided, or not known')),
+      /could not be reached: check PACT_BROKER_BASE_URL$/,
+    );
+    assert.match(
+      String(brokerFailureHint('SSL_connect returned=1 errno=0 state=error: certificate verify failed')),
+      /TLS certificate was refused: check PACT_BROKER_BASE_URL/,
+    );
+    assert.match(String(brokerFailureHint('404 Not Found')), /PACT_BROKER_BASE_URL is the broker root/);
     assert.equal(brokerFailureHint('Computer says no ¯\\_(ツ)_/¯'), undefined);
   });
   it('bound the time, 120 s unless told', () => {

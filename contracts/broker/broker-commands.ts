@@ -27,9 +27,15 @@ export function brokerFailureHint(output: string): string | undefined {
   if (/\b401\b|Unauthorized/.test(output)) return 'the broker refused the token: check PACT_BROKER_TOKEN';
   if (/\b403\b|Forbidden/.test(output)) return 'the token may not do this: check the permissions of PACT_BROKER_TOKEN';
   if (
-    /ECONNREFUSED|Connection refused|Failed to open TCP connection|getaddrinfo|Name or service not known/i.test(output)
+    /ECONNREFUSED|Connection refused|Failed to open TCP connection|getaddrinfo|Name or service not known|nodename nor servname|ENOTFOUND|EAI_AGAIN/i.test(
+      output,
+    )
   )
     return 'the broker could not be reached: check PACT_BROKER_BASE_URL';
+  if (/certificate|SSL_connect|TLS handshake|tls:/i.test(output))
+    return "the broker's TLS certificate was refused: check PACT_BROKER_BASE_URL, or the runner's CA certificates";
+  if (/\b404\b|Not Found/.test(output))
+    return 'the broker has no such resource: check that PACT_BROKER_BASE_URL is the broker root, and that the pact was published';
   return undefined;
 }
 
