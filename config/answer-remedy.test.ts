@@ -8,7 +8,7 @@ const described404 = (body: unknown) => describeAnswer('123', { status: 404 }, '
 
 describe('a GET appointment that did not answer 200', () => {
   const described = (status: number, credentials: 'static-token' | 'client-credentials' = 'static-token') =>
-    describeAnswer('123', { status, error: 'dial: connection refused' }, credentials);
+    describeAnswer('123', { status, error: 'dial: connection refused' }, credentials, { errors: [] });
   it('says what came, and nothing more for an answer that names no setting', () => {
     assert.equal(described(0), 'GET appointment 123 got no answer (dial: connection refused)');
     assert.equal(described(500), 'GET appointment 123 got HTTP 500');

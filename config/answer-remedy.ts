@@ -16,7 +16,7 @@ export function scopeRemedy(credentials: CredentialKind): string {
  * The setting a 401, 403 or 404 of GET appointment points at; undefined for any other answer. The API
  * answers an unknown id with its errors body: a 404 without one (`errorsEnvelope` false) is a wrong URL.
  */
-export function answerRemedy(status: number, credentials: CredentialKind, errorsEnvelope = true): string | undefined {
+export function answerRemedy(status: number, credentials: CredentialKind, errorsEnvelope: boolean): string | undefined {
   if (status === 401)
     return credentials === 'static-token'
       ? 'the token was refused: check ENGAGE_TOKEN'
@@ -42,10 +42,10 @@ export function describeAnswer(
   id: string,
   answer: { status: number; error?: string },
   credentials: CredentialKind,
-  body?: unknown,
+  body: unknown,
 ): string {
   const got = answer.status === 0 ? `no answer (${answer.error})` : `HTTP ${answer.status}`;
-  const remedy = answerRemedy(answer.status, credentials, body === undefined || hasErrorsEnvelope(body));
+  const remedy = answerRemedy(answer.status, credentials, hasErrorsEnvelope(body));
   return `GET appointment ${id} got ${got}${remedy === undefined ? '' : `; ${remedy}`}`;
 }
 

@@ -37,6 +37,11 @@ export function createTokenProvider(auth: AuthConfig, options: TokenProviderOpti
   return createClientCredentialsProvider(auth, options);
 }
 
+/** After a failed refresh, how long the held token serves before the endpoint is asked again. */
+const REFRESH_RETRY_MILLISECONDS = 2_000;
+/** A held token is not handed out this close to its expiry: a request could arrive after it. */
+const HELD_TOKEN_SAFETY_MILLISECONDS = 5_000;
+
 function createClientCredentialsProvider(
   auth: Extract<AuthConfig, { kind: 'client-credentials' }>,
   options: TokenProviderOptions,
@@ -105,10 +110,12 @@ function createClientCredentialsProvider(
       try {
         return await inFlight;
       } catch (error) {
-        // A refresh that failed before the token it replaces expired: that one still serves, and the
-        // next call tries again.
-        if (cached !== undefined && now() < cached.expiresAt) return cached.token;
-        throw error;
+        // A refresh that failed while the token it replaces still has a while to live: that one
+        // serves, and the endpoint is asked again a little later, not by every call.
+        const held = cached;
+        if (held === undefined || now() + HELD_TOKEN_SAFETY_MILLISECONDS >= held.expiresAt) throw error;
+        held.refreshAt = Math.min(now() + REFRESH_RETRY_MILLISECONDS, held.expiresAt - HELD_TOKEN_SAFETY_MILLISECONDS);
+        return held.token;
       }
     },
   };

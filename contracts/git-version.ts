@@ -7,7 +7,8 @@ import type { Environment } from '../config/environment-files.ts';
 
 export interface GitVersion {
   sha: string;
-  branch: string;
+  /** Undefined in a detached checkout with no CI variable naming it: publishing needs it (branchOf). */
+  branch: string | undefined;
 }
 
 function git(...args: string[]): string | undefined {
@@ -52,10 +53,14 @@ export function readGitVersion(environment: Environment = process.env): GitVersi
   const branch =
     firstSet(environment.GITHUB_HEAD_REF, environment.GITHUB_REF_NAME, environment.CI_COMMIT_REF_NAME) ??
     (checkedOut === 'HEAD' ? undefined : checkedOut);
-  if (branch === undefined)
-    throw new ConfigError(
-      'GITHUB_REF_NAME',
-      '(or CI_COMMIT_REF_NAME) is unset and git cannot tell the branch (a detached checkout): set one of them to the branch being built',
-    );
   return { sha, branch };
+}
+
+/** The branch a pact or a verification is published on; stops, naming the variables, when there is none. */
+export function branchOf(version: GitVersion): string {
+  if (version.branch !== undefined) return version.branch;
+  throw new ConfigError(
+    'GITHUB_REF_NAME',
+    '(or CI_COMMIT_REF_NAME) is unset and git cannot tell the branch (a detached checkout): set one of them to the branch being built',
+  );
 }

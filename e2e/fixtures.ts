@@ -65,15 +65,14 @@ export const test = base.extend<
   // one asked for, is one failure, not one per check.
   blockedBy: [
     async ({ suite, forwarder }, use) => {
-      const probe = backingOffOnRateLimit(
-        createProbe(throughForwarder(suite, forwarder), exactTransport(suite.requestTimeoutMilliseconds)),
-      );
+      const probe = createProbe(throughForwarder(suite, forwarder), exactTransport(suite.requestTimeoutMilliseconds));
       const found = new Map<string, Promise<FirstAnswer>>();
       await use((id) => {
         let answer = found.get(id);
         if (answer === undefined) {
           const label = `GET appointment ${id}`;
-          answer = probe(appointmentPath(suite.enterprise, id)).then(
+          // Each appointment's first GET has a back-off budget of its own, as a test has.
+          answer = backingOffOnRateLimit(probe)(appointmentPath(suite.enterprise, id)).then(
             (response): FirstAnswer => {
               const proxyError = response.headers[PROXY_ERROR_HEADER];
               if (proxyError !== undefined) return { okJson: decodeURIComponent(proxyError) };

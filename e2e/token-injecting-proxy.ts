@@ -47,6 +47,8 @@ export async function startTokenInjectingProxy(
     [`Bearer ${noScopePlaceholder}`, () => noScopeToken?.() ?? 'no-ENGAGE_NO_SCOPE_TOKEN-set'],
   ]);
   const appointmentPrefix = appointmentPath(enterprise, '');
+  /** Token requests in a row that got no answer. */
+  let tokenSilences = 0;
 
   function answerWithError(response: ServerResponse, status: number, reason: string) {
     response.writeHead(status, { [PROXY_ERROR_HEADER]: encodeURIComponent(reason) });
@@ -75,10 +77,15 @@ export async function startTokenInjectingProxy(
         };
       try {
         rawHeaders.push(name, `Bearer ${await credential()}`);
+        tokenSilences = 0;
       } catch (error) {
         const reason = `no token for the e2e requests: ${(error as Error).message}`;
-        // A refusal holds for the rest of the run, said once; no answer may pass (the next request tries again).
-        if (error instanceof TokenRequestError && error.status !== undefined) downReason ??= reason;
+        // A refusal (4xx but 429) holds for the rest of the run, and so does a token endpoint that did
+        // not answer twice in a row: each later request would wait out its timeout. Said once.
+        const status = error instanceof TokenRequestError ? error.status : undefined;
+        if (status === undefined) tokenSilences++;
+        if ((status !== undefined && status >= 400 && status < 500 && status !== 429) || tokenSilences >= 2)
+          downReason ??= reason;
         return { status: 502, reason };
       }
     }
@@ -110,6 +117,7 @@ export async function startTokenInjectingProxy(
       answerWithError(response, 502, downReason ?? `the target ${targetUrl}: ${message}`);
     }
   }
-  const server = createServer((request, response) => void forward(request, response));
+  // forward answers every request itself; were its own error handling to throw, the socket closes.
+  const server = createServer((request, response) => void forward(request, response).catch(() => response.destroy()));
   return { ...(await listenOnLoopback(server)), placeholder, noScopePlaceholder, down: () => downReason };
 }

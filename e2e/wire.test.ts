@@ -143,17 +143,42 @@ describe('the token-injecting forwarder', () => {
       assert.equal(timedOut.status, 502);
       assert.equal(reasonOf(timedOut), `no token for the e2e requests: ${timeout.message}`);
       assert.equal(tokenless.down(), undefined);
-      // A refusal: the rest of the run is blocked by it.
+      // A 503 passes too; then a refusal: the rest of the run is blocked by it.
+      failure = new TokenRequestError('token request was refused with HTTP 503', 503);
+      assert.equal((await lookup('1')).status, 502);
+      assert.equal(tokenless.down(), undefined);
       failure = refusal;
       for (const id of ['2', '3']) {
         const refused = await lookup(id);
         assert.equal(refused.status, 502);
         assert.equal(reasonOf(refused), `no token for the e2e requests: ${refusal.message}`);
       }
-      assert.equal(tokenRequests, 2, 'once blocked, no more token requests');
+      assert.equal(tokenRequests, 3, 'once blocked, no more token requests');
       assert.ok(Date.now() - started < 1000, 'answered without waiting out a timeout');
       assert.equal(tokenless.down(), `no token for the e2e requests: ${refusal.message}`);
       assert.equal(target.requests.length, before, 'nothing reached the target');
+    } finally {
+      await tokenless.close();
+    }
+  });
+  it('blocks the run on a token endpoint that did not answer twice in a row', async () => {
+    const silent = new TokenRequestError(
+      'token request to http://127.0.0.1:1/token failed: timeout',
+      undefined,
+      undefined,
+      'timeout',
+    );
+    const tokenless = await startTokenInjectingProxy(target.url, 'acme', () => Promise.reject(silent), 2000);
+    try {
+      for (const expectedDown of [undefined, `no token for the e2e requests: ${silent.message}`]) {
+        await sendExactRequest(
+          'GET',
+          `${tokenless.url}/enterprises/acme/appointments/1`,
+          ['Authorization', `Bearer ${tokenless.placeholder}`],
+          2000,
+        );
+        assert.equal(tokenless.down(), expectedDown);
+      }
     } finally {
       await tokenless.close();
     }

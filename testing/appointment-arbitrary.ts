@@ -114,7 +114,7 @@ export interface GeneratedProvider {
   enterprise: string;
   defaultLanguage: string;
   appointment: Appointment;
-  /** The Content-Types it answers with, when not the sandbox's. */
+  /** The Content-Types it answers with (the fixed examples keep the sandbox's). */
   contentTypes?: { ok: string; error: string };
 }
 

@@ -82,7 +82,8 @@ describe('the command lines', () => {
       String(brokerFailureHint('SSL_connect returned=1 errno=0 state=error: certificate verify failed')),
       /TLS certificate was refused: check PACT_BROKER_BASE_URL/,
     );
-    assert.match(String(brokerFailureHint('404 Not Found')), /PACT_BROKER_BASE_URL is the broker root/);
+    assert.match(String(brokerFailureHint('Request failed: 404 Not Found')), /PACT_BROKER_BASE_URL is the broker root/);
+    assert.equal(brokerFailureHint('Version 1.4047 not found'), undefined, 'no hint from a number or a word');
     assert.equal(brokerFailureHint('Computer says no ¯\\_(ツ)_/¯'), undefined);
   });
   it('bound the time, 120 s unless told', () => {

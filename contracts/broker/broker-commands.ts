@@ -6,7 +6,7 @@ import type { Environment } from '../../config/environment-files.ts';
 import { readHttpUrl } from '../../config/http-url.ts';
 import { readNumber } from '../../config/read-number.ts';
 import { settingValue } from '../../config/setting-value.ts';
-import type { GitVersion } from '../git-version.ts';
+import { branchOf, type GitVersion } from '../git-version.ts';
 import { CONSUMER_NAME, PACT_DIRECTORY } from '../participants.ts';
 
 const DEFAULT_BROKER_TIMEOUT_SECONDS = 120;
@@ -32,10 +32,10 @@ export function brokerFailureHint(output: string): string | undefined {
     )
   )
     return 'the broker could not be reached: check PACT_BROKER_BASE_URL';
-  if (/certificate|SSL_connect|TLS handshake|tls:/i.test(output))
+  if (/certificate verify failed|SSL_connect|TLS handshake|x509:/i.test(output))
     return "the broker's TLS certificate was refused: check PACT_BROKER_BASE_URL, or the runner's CA certificates";
-  if (/\b404\b|Not Found/.test(output))
-    return 'the broker has no such resource: check that PACT_BROKER_BASE_URL is the broker root, and that the pact was published';
+  if (/\b404 Not Found\b/.test(output))
+    return 'the broker has no such resource: check that PACT_BROKER_BASE_URL is the broker root, that the pact was published, and PACT_DEPLOY_ENVIRONMENT';
   return undefined;
 }
 
@@ -54,7 +54,7 @@ export function publishArguments(environment: Environment, git: GitVersion): str
     '--consumer-app-version',
     git.sha,
     '--branch',
-    git.branch,
+    branchOf(git),
     '--retries',
     '3',
   ];

@@ -20,7 +20,7 @@ import { targetDownReason } from '../../config/target-reachability.ts';
 import { createTokenProvider } from '../../config/token-provider.ts';
 import { brokerFailureHint, brokerUrl } from '../broker/broker-commands.ts';
 import { PLACEHOLDER_TOKEN } from '../consumer/placeholder-token.ts';
-import { readGitVersion } from '../git-version.ts';
+import { branchOf, readGitVersion } from '../git-version.ts';
 import { PACT_DIRECTORY, PROVIDER_NAME } from '../participants.ts';
 import { configuredStateHandlers, sandboxStateHandlers } from './state-handlers.ts';
 import { verificationFindings } from './verification-findings.ts';
@@ -30,7 +30,7 @@ type VerifierOptions = ConstructorParameters<typeof Verifier>[0];
 /** Where the pacts come from: the local folder, or a broker with its selectors. */
 function pactSource(environment: Environment) {
   if (settingValue(environment, 'PACT_BROKER_BASE_URL') !== undefined) {
-    const { sha, branch } = readGitVersion(environment);
+    const version = readGitVersion(environment);
     return {
       // Read as the broker scripts read it: an http(s) URL with no credentials in it.
       pactBrokerUrl: brokerUrl(environment, 'verify against'),
@@ -39,8 +39,8 @@ function pactSource(environment: Environment) {
       // Not pending: the suite verifies the staging API in the pipeline that gates its release, so a
       // pact it breaks fails the run on a new branch too, instead of passing with its failures printed.
       enablePending: false,
-      providerVersion: sha,
-      providerVersionBranch: branch,
+      providerVersion: version.sha,
+      providerVersionBranch: branchOf(version),
       publishVerificationResult: environment.CI === 'true',
     };
   }
@@ -79,7 +79,7 @@ type VerificationError = Error & { stateProblem?: string };
  * Pact's report is printed above; its error carries the same as JSON, which is summarised here,
  * with the first state that could not be set up: the likely cause of every mismatch after it.
  */
-function summarise(error: VerificationError): string {
+function summarise(error: VerificationError, fromBroker: boolean): string {
   if (error instanceof TargetUnreachableError) return error.message;
   const cause = error.stateProblem === undefined ? '' : `; the states could not be set up: ${error.stateProblem}`;
   let errors: Array<{ interaction?: string; mismatch?: { message?: string } }>;
@@ -91,7 +91,7 @@ function summarise(error: VerificationError): string {
   // No pact to verify (a broker that refused or could not be reached): said as that, with the setting to check.
   const notLoaded = errors.find((failure) => failure.interaction === 'Failed to load pact');
   if (notLoaded !== undefined) {
-    const hint = brokerFailureHint(notLoaded.mismatch?.message ?? '');
+    const hint = fromBroker ? brokerFailureHint(notLoaded.mismatch?.message ?? '') : undefined;
     return `the pacts could not be loaded: ${notLoaded.mismatch?.message ?? 'Pact gave no reason'}${hint === undefined ? '' : `; ${hint}`}`;
   }
   return `${errors.length} interaction(s) did not match the pact (see Pact's report above)${cause}`;
@@ -170,7 +170,9 @@ export async function runVerification(environment: Environment, config: SuiteCon
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     writeFindings(environment, verificationFindings(error as Error));
-    console.error(`provider verification failed: ${summarise(error as Error)}`);
+    console.error(
+      `provider verification failed: ${summarise(error as Error, settingValue(environment, 'PACT_BROKER_BASE_URL') !== undefined)}`,
+    );
     return 1;
   }
   writeFindings(environment, verificationFindings(undefined));
