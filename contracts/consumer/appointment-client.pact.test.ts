@@ -96,7 +96,7 @@ describe('the appointment client', () => {
         .willRespondWith(200, (builder) =>
           builder.headers(jsonContentType).jsonBody({
             data: {
-              // The id the provider state chose: the body must be the requested appointment.
+              // The id the provider state chose, as the example; matched by type only (e2e checks it is the one asked for).
               id: fromProviderState('${id}', '123'),
               status: statusEnum,
               meetingType: meetingTypeEnum,
@@ -144,7 +144,8 @@ describe('the appointment client', () => {
               start: rfc3339('2024-03-04T09:00:00.000Z'),
               end: rfc3339('2024-03-04T09:30:00.000Z'),
               location: {
-                // A translatable value in the requested language; the state guarantees the city has it.
+                // A translatable value, never null: the state guarantees the city has the requested
+                // language. Matched by type: e2e checks it is that language.
                 city: { language: fromProviderState('${language}', 'nl'), value: like('Gent') },
                 translations: { city: eachLike({ language: like('nl'), value: like('Gent') }) },
               },
