@@ -124,6 +124,40 @@ it('says a check that failed the same way for several appointments once, naming 
   ]);
 });
 
+it('says skips of several appointments blocked the same way once, naming the appointments, with their counts added', () => {
+  const reports = temporaryFolder('findings');
+  const file = inReports(reports, REPORT_FILES.e2eResults);
+  mkdirSync(dirname(file), { recursive: true });
+  const skippedBy = (reason: string, times: number) => ({
+    title: 'a describe block',
+    specs: Array.from({ length: times }, (_, index) => ({
+      title: `check ${index}`,
+      tests: [{ status: 'skipped', results: [{}], annotations: [{ type: 'skip', description: reason }] }],
+    })),
+  });
+  const schema = 'the body does not match the schema: /data/status: must be one of …';
+  writeFileSync(
+    file,
+    JSON.stringify({
+      suites: [
+        {
+          title: 'appointment.spec.ts',
+          suites: [
+            ...['123', 'a', 'b', 'c'].map((id) => skippedBy(`blocked by: GET appointment ${id}: ${schema}`, 2)),
+            skippedBy('blocked by: GET appointment d: HTTP 404, expected 200', 1),
+            skippedBy('ENGAGE_NO_SCOPE_TOKEN is not set', 1),
+          ],
+        },
+      ],
+    }),
+  );
+  assert.deepEqual(readLayerFindings(reports).e2e?.skippedBy, {
+    'ENGAGE_NO_SCOPE_TOKEN is not set': 1,
+    [`blocked by: GET appointment 123, a and 2 more: ${schema}`]: 8,
+    'blocked by: GET appointment d: HTTP 404, expected 200': 1,
+  });
+});
+
 it("counts k6's thresholds as the load layer's results: met, crossed (with the value seen, and why lookups failed) or not judged", () => {
   const reports = temporaryFolder('findings');
   const file = inReports(reports, REPORT_FILES.loadSummary);

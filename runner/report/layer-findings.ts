@@ -67,6 +67,32 @@ function firstFailures(failures: E2eFailure[]): LayerFindings['failures'] {
   });
 }
 
+/**
+ * Skip reasons, with those of several appointments blocked the same way said once: "blocked by: GET
+ * appointment 123, a-office-accepted and 3 more: the body does not match the schema: …" (the counts added).
+ */
+function groupedSkipReasons(skippedBy: Record<string, number>): Record<string, number> {
+  const groups = new Map<string, { ids: string[]; count: number }>();
+  const grouped: Record<string, number> = {};
+  for (const [reason, count] of Object.entries(skippedBy)) {
+    const blocked = /^blocked by: GET appointment (\S+): ([\s\S]*)$/.exec(reason);
+    if (blocked === null) {
+      grouped[reason] = count;
+      continue;
+    }
+    const [, id, why] = blocked as unknown as [string, string, string];
+    const group = groups.get(why) ?? { ids: [], count: 0 };
+    group.ids.push(id);
+    group.count += count;
+    groups.set(why, group);
+  }
+  for (const [why, { ids, count }] of groups) {
+    const named = ids.length > 3 ? `${ids.slice(0, 2).join(', ')} and ${ids.length - 2} more` : ids.join(', ');
+    grouped[`blocked by: GET appointment ${named}: ${why}`] = count;
+  }
+  return grouped;
+}
+
 function e2eFindings(reports: string): LayerFindings | undefined {
   const report = readJson(inReports(reports, REPORT_FILES.e2eResults)) as { suites?: PlaywrightSuite[] } | undefined;
   if (report === undefined) return undefined;
@@ -98,6 +124,7 @@ function e2eFindings(reports: string): LayerFindings | undefined {
   };
   for (const suite of report.suites ?? []) walk(suite, []);
   findings.failures = firstFailures(failures);
+  findings.skippedBy = groupedSkipReasons(findings.skippedBy);
   return findings;
 }
 
