@@ -225,6 +225,23 @@ describe(`real k6 ${version}`, { skip }, () => {
     }
   });
 
+  it('a target that is not the appointments API (a 404 without the errors body): setup() names ENGAGE_BASE_URL', async () => {
+    const server = await startTinyServer((_request, response) => {
+      response.writeHead(404, { 'content-type': 'text/html' });
+      response.end('<h1>Not Found</h1>');
+    });
+    try {
+      const { code, output } = await runLookup(server.url, { ENGAGE_TOKEN: 'wrong-url-token' });
+      assert.equal(code, 108, output);
+      assert.match(
+        output,
+        /test aborted: the target http:\/\/127\.0\.0\.1:\d+ is not ready: GET appointment 123 got HTTP 404; a 404 without the API's errors body, so not the appointments API: check ENGAGE_BASE_URL/,
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
   it('a token the endpoint refuses in setup(): the run stops before any lookup, in one line naming the endpoint', async () => {
     const server = await startTinyServer((_request, response) => {
       response.writeHead(401, { 'content-type': 'application/json' });
