@@ -23,6 +23,8 @@ export const REPORT_FILES = {
   /** The run's pacts, and the provider verification's findings beside them. */
   contracts: 'contracts',
   verificationFindings: 'contracts/verification.json',
+  /** The schema self-check's findings. */
+  schemaFindings: 'schemas/findings.json',
   e2e: 'e2e',
   e2eResults: 'e2e/results.json',
   e2eJunit: 'e2e/junit.xml',

@@ -1,22 +1,35 @@
 // The first layer of `npm start`: every schema compiles in the one Ajv instance, and the docs' own
-// examples validate against them as they are.
+// examples validate against them as they are; under npm start its findings go to the reports folder.
 
+import { writeHandedFindings } from '../config/layer-findings-file.ts';
+import type { LayerFindings } from '../config/layer-outcome.ts';
+import { REPORT_FILES } from '../config/report-paths.ts';
 import { docsAppointmentResponse, docsErrorResponse } from './docs-examples.ts';
 import { compileEverySchema, formatViolations, SchemaId, validateAgainstSchema } from './schema-registry.ts';
 
-const checks: Array<[string, SchemaId, unknown]> = [
+const findings: LayerFindings = { passed: 0, failed: 0, skipped: 0, failures: [], skippedBy: {} };
+function outcome(check: string, problem: string | undefined): void {
+  console.log(problem === undefined ? `ok: ${check}` : `FAILED: ${check}\n${problem}`);
+  if (problem === undefined) findings.passed++;
+  else {
+    findings.failed++;
+    findings.failures.push({ check, message: problem.replaceAll('\n', ' ') });
+  }
+}
+
+try {
+  compileEverySchema();
+  outcome(`every schema compiles (${Object.values(SchemaId).length})`, undefined);
+} catch (error) {
+  outcome('every schema compiles', (error as Error).message);
+}
+const examples: Array<[string, SchemaId, unknown]> = [
   ['the docs example 200', SchemaId.appointmentResponse, docsAppointmentResponse()],
   ['the docs example 404', SchemaId.errorResponse, docsErrorResponse()],
 ];
-compileEverySchema();
-console.log(`ok: every schema compiles (${Object.values(SchemaId).length})`);
-let failed = false;
-for (const [name, schema, document] of checks) {
+for (const [name, schema, document] of examples) {
   const result = validateAgainstSchema(schema, document);
-  console.log(`${result.valid ? 'ok' : 'FAILED'}: ${name} against ${schema.split('/').pop()}`);
-  if (!result.valid) {
-    console.log(formatViolations(result.violations));
-    failed = true;
-  }
+  outcome(`${name} against ${schema.split('/').pop()}`, result.valid ? undefined : formatViolations(result.violations));
 }
-process.exitCode = failed ? 1 : 0;
+writeHandedFindings(process.env, REPORT_FILES.schemaFindings, findings);
+process.exitCode = findings.failed > 0 ? 1 : 0;

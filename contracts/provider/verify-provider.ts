@@ -1,8 +1,7 @@
 // `npm run verify:provider`: verifies the pacts in ENGAGE_PACT_DIR (contracts/pacts/ unless set; a
 // broker's when PACT_BROKER_BASE_URL is set) against the target, the embedded sandbox or
 // ENGAGE_BASE_URL; under npm start it also writes its findings into the reports folder.
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
 import { Verifier } from '@pact-foundation/pact';
 import type { RequestHandler } from 'express';
 import { describeAnswer } from '../../config/answer-remedy.ts';
@@ -10,9 +9,9 @@ import { appointmentPath } from '../../config/api-facts.ts';
 import { ConfigError } from '../../config/config-error.ts';
 import { isEntryPoint, runMain } from '../../config/entry-point.ts';
 import type { Environment } from '../../config/environment-files.ts';
-import type { LayerFindings } from '../../config/layer-outcome.ts';
+import { writeHandedFindings } from '../../config/layer-findings-file.ts';
 import { loadSuite } from '../../config/load-suite-config.ts';
-import { handedReportsDirectory, inReports, REPORT_FILES } from '../../config/report-paths.ts';
+import { REPORT_FILES } from '../../config/report-paths.ts';
 import { resolveTarget, targetLabel } from '../../config/resolve-target.ts';
 import { settingValue } from '../../config/setting-value.ts';
 import type { SuiteConfig } from '../../config/suite-config.ts';
@@ -62,15 +61,6 @@ async function assertReachable(baseUrl: string, timeoutMilliseconds: number): Pr
 }
 
 class TargetUnreachableError extends Error {}
-
-/** Under npm start (ENGAGE_REPORTS_DIR handed over), the findings go into the run's reports folder. */
-function writeFindings(environment: Environment, findings: LayerFindings): void {
-  const reports = handedReportsDirectory(environment);
-  if (reports === undefined) return;
-  const file = inReports(reports, REPORT_FILES.verificationFindings);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(findings, null, 2));
-}
 
 /** A verification's error, with why the states could not be set up when that is why it failed. */
 type VerificationError = Error & { stateProblem?: string };
@@ -169,13 +159,13 @@ export async function runVerification(environment: Environment, config: SuiteCon
     await verifyProvider(config, environment);
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    writeFindings(environment, verificationFindings(error as Error));
+    writeHandedFindings(environment, REPORT_FILES.verificationFindings, verificationFindings(error as Error));
     console.error(
       `provider verification failed: ${summarise(error as Error, settingValue(environment, 'PACT_BROKER_BASE_URL') !== undefined)}`,
     );
     return 1;
   }
-  writeFindings(environment, verificationFindings(undefined));
+  writeHandedFindings(environment, REPORT_FILES.verificationFindings, verificationFindings(undefined));
   console.log('provider verification passed');
   return 0;
 }

@@ -173,5 +173,10 @@ function loadFindings(reports: string): LayerFindings | undefined {
 
 /** The findings of each layer that wrote any, by layer name. */
 export function readLayerFindings(reports: string): Record<string, LayerFindings | undefined> {
-  return { contracts: contractFindings(reports), e2e: e2eFindings(reports), load: loadFindings(reports) };
+  return {
+    schemas: readJson(inReports(reports, REPORT_FILES.schemaFindings)) as LayerFindings | undefined,
+    contracts: contractFindings(reports),
+    e2e: e2eFindings(reports),
+    load: loadFindings(reports),
+  };
 }
