@@ -10,6 +10,15 @@ import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
 import { temporaryFolder } from '../../testing/temporary-folder.ts';
 import { readLayerFindings } from './layer-findings.ts';
 
+/** A reports folder holding `content` as the file `file` (one of REPORT_FILES), for one reading. */
+function reportsWith(file: string, content: object): string {
+  const reports = temporaryFolder('findings');
+  const path = inReports(reports, file);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, JSON.stringify(content));
+  return reports;
+}
+
 const playwrightError = [
   'Error: GET: data.id is "123-other", expected the requested "123"',
   '',
@@ -30,43 +39,37 @@ const bareExpectError = [
 ].join('\n');
 
 it('reads counts, skip reasons and failures, named with their describe blocks, without Playwright diff, colours or stack', () => {
-  const reports = temporaryFolder('findings');
-  const file = inReports(reports, REPORT_FILES.e2eResults);
-  mkdirSync(dirname(file), { recursive: true });
   const test = (status: string, extra: object = {}) => ({ status, results: [{}], ...extra });
-  writeFileSync(
-    file,
-    JSON.stringify({
-      suites: [
-        {
-          title: 'appointment.spec.ts',
-          suites: [
-            {
-              // A describe block: its title names the failure, since each appointment has the same checks.
-              title: 'GET appointment 124',
-              specs: [
-                {
-                  title: 'is the appointment that was asked for',
-                  tests: [test('unexpected', { results: [{ error: { message: playwrightError } }] })],
-                },
-              ],
-            },
-          ],
-          specs: [
-            { title: 'answers 200 with JSON', tests: [test('expected')] },
-            {
-              title: 'the target answers',
-              tests: [test('unexpected', { results: [{ error: { message: bareExpectError } }] })],
-            },
-            {
-              title: 'resolves each translatable value',
-              tests: [test('skipped', { annotations: [{ type: 'skip', description: 'blocked by: the id' }] })],
-            },
-          ],
-        },
-      ],
-    }),
-  );
+  const reports = reportsWith(REPORT_FILES.e2eResults, {
+    suites: [
+      {
+        title: 'appointment.spec.ts',
+        suites: [
+          {
+            // A describe block: its title names the failure, since each appointment has the same checks.
+            title: 'GET appointment 124',
+            specs: [
+              {
+                title: 'is the appointment that was asked for',
+                tests: [test('unexpected', { results: [{ error: { message: playwrightError } }] })],
+              },
+            ],
+          },
+        ],
+        specs: [
+          { title: 'answers 200 with JSON', tests: [test('expected')] },
+          {
+            title: 'the target answers',
+            tests: [test('unexpected', { results: [{ error: { message: bareExpectError } }] })],
+          },
+          {
+            title: 'resolves each translatable value',
+            tests: [test('skipped', { annotations: [{ type: 'skip', description: 'blocked by: the id' }] })],
+          },
+        ],
+      },
+    ],
+  });
   const { e2e } = readLayerFindings(reports);
   assert.equal(e2e?.passed, 1);
   assert.equal(e2e?.failed, 2);
@@ -82,9 +85,6 @@ it('reads counts, skip reasons and failures, named with their describe blocks, w
 });
 
 it('says a check that failed the same way for several appointments once, naming the others', () => {
-  const reports = temporaryFolder('findings');
-  const file = inReports(reports, REPORT_FILES.e2eResults);
-  mkdirSync(dirname(file), { recursive: true });
   const failing = (id: string, message: string) => ({
     title: `GET appointment ${id}`,
     specs: [
@@ -96,22 +96,19 @@ it('says a check that failed the same way for several appointments once, naming 
   });
   const enumError = 'expected the body to match appointment-response.schema.json; 1 violation(s):';
   const ids = ['123', 'a', 'b', 'c', 'd'];
-  writeFileSync(
-    file,
-    JSON.stringify({
-      suites: [
-        {
-          title: 'appointment.spec.ts',
-          suites: [
-            ...ids.map((id) => failing(id, enumError)),
-            failing('e', 'a different problem'),
-            // The same first lines, a different fifth: not the same failure.
-            failing('f', `${enumError}\n2\n3\n4\n5 differs`),
-          ],
-        },
-      ],
-    }),
-  );
+  const reports = reportsWith(REPORT_FILES.e2eResults, {
+    suites: [
+      {
+        title: 'appointment.spec.ts',
+        suites: [
+          ...ids.map((id) => failing(id, enumError)),
+          failing('e', 'a different problem'),
+          // The same first lines, a different fifth: not the same failure.
+          failing('f', `${enumError}\n2\n3\n4\n5 differs`),
+        ],
+      },
+    ],
+  });
   const { e2e } = readLayerFindings(reports);
   assert.equal(e2e?.failed, 7, 'each failure still counts');
   assert.deepEqual(e2e?.failures, [
@@ -125,9 +122,6 @@ it('says a check that failed the same way for several appointments once, naming 
 });
 
 it('says skips of several appointments blocked the same way once, naming the appointments, with their counts added', () => {
-  const reports = temporaryFolder('findings');
-  const file = inReports(reports, REPORT_FILES.e2eResults);
-  mkdirSync(dirname(file), { recursive: true });
   const skippedBy = (reason: string, times: number) => ({
     title: 'a describe block',
     specs: Array.from({ length: times }, (_, index) => ({
@@ -136,21 +130,18 @@ it('says skips of several appointments blocked the same way once, naming the app
     })),
   });
   const schema = 'the body does not match the schema: /data/status: must be one of …';
-  writeFileSync(
-    file,
-    JSON.stringify({
-      suites: [
-        {
-          title: 'appointment.spec.ts',
-          suites: [
-            ...['123', 'a', 'b', 'c'].map((id) => skippedBy(`blocked by: GET appointment ${id}: ${schema}`, 2)),
-            skippedBy('blocked by: GET appointment d: HTTP 404, expected 200', 1),
-            skippedBy('ENGAGE_NO_SCOPE_TOKEN is not set', 1),
-          ],
-        },
-      ],
-    }),
-  );
+  const reports = reportsWith(REPORT_FILES.e2eResults, {
+    suites: [
+      {
+        title: 'appointment.spec.ts',
+        suites: [
+          ...['123', 'a', 'b', 'c'].map((id) => skippedBy(`blocked by: GET appointment ${id}: ${schema}`, 2)),
+          skippedBy('blocked by: GET appointment d: HTTP 404, expected 200', 1),
+          skippedBy('ENGAGE_NO_SCOPE_TOKEN is not set', 1),
+        ],
+      },
+    ],
+  });
   assert.deepEqual(readLayerFindings(reports).e2e?.skippedBy, {
     'ENGAGE_NO_SCOPE_TOKEN is not set': 1,
     [`blocked by: GET appointment 123, a and 2 more: ${schema}`]: 8,
@@ -159,29 +150,23 @@ it('says skips of several appointments blocked the same way once, naming the app
 });
 
 it("counts k6's thresholds as the load layer's results: met, crossed (with the value seen, and why lookups failed) or not judged", () => {
-  const reports = temporaryFolder('findings');
-  const file = inReports(reports, REPORT_FILES.loadSummary);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(
-    file,
-    JSON.stringify({
-      metrics: {
-        checks: {
-          type: 'rate',
-          values: { rate: 0.4, passes: 12, fails: 18 },
-          // Both checks thresholds crossed: the reasons are said once, with the first.
-          thresholds: { 'rate>0.99': { ok: false }, 'rate>0.5': { ok: false } },
-        },
-        // A metric with no samples: k6 says its threshold is met, though nothing was judged.
-        rate_limited: {
-          type: 'rate',
-          values: { rate: 0, passes: 0, fails: 0 },
-          thresholds: { 'rate<0.01': { ok: true } },
-        },
-        http_reqs: { type: 'counter', values: { count: 30 } },
+  const reports = reportsWith(REPORT_FILES.loadSummary, {
+    metrics: {
+      checks: {
+        type: 'rate',
+        values: { rate: 0.4, passes: 12, fails: 18 },
+        // Both checks thresholds crossed: the reasons are said once, with the first.
+        thresholds: { 'rate>0.99': { ok: false }, 'rate>0.5': { ok: false } },
       },
-    }),
-  );
+      // A metric with no samples: k6 says its threshold is met, though nothing was judged.
+      rate_limited: {
+        type: 'rate',
+        values: { rate: 0, passes: 0, fails: 0 },
+        thresholds: { 'rate<0.01': { ok: true } },
+      },
+      http_reqs: { type: 'counter', values: { count: 30 } },
+    },
+  });
   // The reasons lookups failed, from k6's --out json file.
   const problem = (reason: string) =>
     JSON.stringify({
