@@ -6,7 +6,7 @@ import { READ_SCOPES } from './api-facts.ts';
 export type CredentialKind = 'static-token' | 'client-credentials';
 
 /** What to change when a token lacks the appointments scope. */
-export function scopeRemedy(credentials: CredentialKind): string {
+function scopeRemedy(credentials: CredentialKind): string {
   return credentials === 'static-token'
     ? `ENGAGE_TOKEN needs the scope ${READ_SCOPES.join(' or ')}`
     : "set ENGAGE_SCOPE, or grant the client's roles";

@@ -9,7 +9,7 @@ import { docsAppointmentResponse, docsErrorResponse } from './docs-examples.ts';
 import { compileEverySchema, formatViolations, SchemaId, validateAgainstSchema } from './schema-registry.ts';
 
 /** A document that must validate against a schema, by name. */
-export type SchemaExample = [name: string, schema: SchemaId, document: unknown];
+type SchemaExample = [name: string, schema: SchemaId, document: unknown];
 
 const docsExamples = (): SchemaExample[] => [
   ['the docs example 200', SchemaId.appointmentResponse, docsAppointmentResponse()],
