@@ -1,13 +1,14 @@
 // What goes on the wire is what the check says: requests reach the target with exactly the headers a
 // check chose (no Accept-Language added, no sec-fetch-*, repeated headers kept), recorded at a tiny
 // server for every request of every e2e check, behind the token-injecting forwarder and behind a
-// whole Playwright run; and the forwarder adds a token to nothing but a GET on the appointment path.
+// whole Playwright run (against a provider behind an API gateway); and the forwarder adds a token to nothing but a GET on the appointment path.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { appointmentPath, CORRELATION_ID_MAX_LENGTH, SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import { exactTransport, headerLines, type RawRequest, sendExactRequest } from '../config/exact-request.ts';
 import { TokenRequestError } from '../config/token-provider.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
+import { type GatewayProvider, startGatewayProvider } from '../testing/gateway-provider.ts';
 import { type RecordingProxy, startRecordingProxy } from '../testing/recording-proxy.ts';
 import { runNode } from '../testing/run-entry-point.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
@@ -216,14 +217,19 @@ describe('the token-injecting forwarder', () => {
 
 describe('a Playwright run, recorded at the target', () => {
   let sandbox: RunningSandbox;
+  let gateway: GatewayProvider;
   let recorder: RecordingProxy;
   before(async () => {
     sandbox = await startSandbox();
+    // The sandbox as an API gateway serves it (gzip, chunked, closed connections): checks read
+    // what Playwright decompressed, and the forwarder passes compressed bodies on untouched.
+    gateway = await startGatewayProvider(sandbox.url);
     // Every 9th lookup gets 429, as a stricter limit than the documented one would answer.
-    recorder = await startRecordingProxy(sandbox.url, { rateLimitEvery: 9 });
+    recorder = await startRecordingProxy(gateway.url, { rateLimitEvery: 9 });
   });
   after(async () => {
     await recorder.close();
+    await gateway.close();
     await sandbox.close();
   });
 
@@ -243,6 +249,7 @@ describe('a Playwright run, recorded at the target', () => {
     assert.equal(code, 0, output);
     const lookups = recorder.exchanges.filter((exchange) => exchange.path.includes('/appointments/'));
     assert.ok(lookups.length > 5, `${lookups.length} lookups recorded`);
+    assert.ok(gateway.compressed() > 5, `${gateway.compressed()} answers went out gzip-compressed`);
     // Each 429 was backed off and sent again as it was, and the run passed: no check saw it.
     const limited = lookups.flatMap((exchange, index) => (exchange.status === 429 ? [index] : []));
     assert.ok(limited.length >= 2, `${limited.length} lookups got 429`);

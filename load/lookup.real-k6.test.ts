@@ -17,6 +17,7 @@ import { inReports, REPORT_FILES } from '../config/report-paths.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
 import { filesContaining } from '../testing/files-containing.ts';
+import { type GatewayProvider, startGatewayProvider } from '../testing/gateway-provider.ts';
 import { type RecordingProxy, startRecordingProxy } from '../testing/recording-proxy.ts';
 import { runEntryPoint, runProgram } from '../testing/run-entry-point.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
@@ -320,18 +321,22 @@ describe(`real k6 ${version}`, { skip }, () => {
     }
   });
 
-  describe('against the sandbox behind a recording forwarder', () => {
+  // The sandbox as an API gateway serves it (chunked answers, closed connections, other header case).
+  describe('against the sandbox behind a gateway and a recording forwarder', () => {
     let sandbox: RunningSandbox;
+    let gateway: GatewayProvider;
     let proxy: RecordingProxy;
     // A client of this test alone: its secret is in no source file, so any file or archive holding it leaked it.
     const client = { clientId: 'real-k6-client', clientSecret: `k6-secret-${randomUUID()}`, scopes: [...READ_SCOPES] };
     const credentials = { ENGAGE_CLIENT_ID: client.clientId, ENGAGE_CLIENT_SECRET: client.clientSecret };
     before(async () => {
       sandbox = await startSandbox({ tokenLifetimeSeconds: 2, clients: [client] });
-      proxy = await startRecordingProxy(sandbox.url);
+      gateway = await startGatewayProvider(sandbox.url);
+      proxy = await startRecordingProxy(gateway.url);
     });
     after(async () => {
       await proxy.close();
+      await gateway.close();
       await sandbox.close();
     });
     const lookups = () => proxy.exchanges.filter((exchange) => exchange.path.includes('/appointments/'));

@@ -1,11 +1,12 @@
 // Proves provider verification can fail and never cries wolf: it passes against the sandbox and
-// against another correct provider configured through ENGAGE_*, and fails, with Pact's mismatch
-// report and a non-zero exit, against each deliberately broken provider. One run goes through
+// against another correct provider configured through ENGAGE_*, also behind an API gateway, and
+// fails, with Pact's mismatch report and a non-zero exit, against each deliberately broken provider. One run goes through
 // `npm run verify:provider`'s own entry point; the others run in turn in one process (verifyInTurn),
 // started once for the whole file.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type AnotherProvider, DATE_TIME_STYLES, startAnotherProvider } from '../../testing/another-provider.ts';
+import { type GatewayProvider, startGatewayProvider } from '../../testing/gateway-provider.ts';
 import { type EntryPointRun, runEntryPoint } from '../../testing/run-entry-point.ts';
 import { verifyInTurn } from '../../testing/verify-in-turn.ts';
 
@@ -22,6 +23,7 @@ const brokenProviders: Array<[string, RegExp]> = [
 const dateTimeIds = Object.keys(DATE_TIME_STYLES) as Array<keyof typeof DATE_TIME_STYLES>;
 
 let other: AnotherProvider;
+let gateway: GatewayProvider;
 /** Each verification's run, by the name of its case. */
 let runs: Record<string, EntryPointRun>;
 before(async () => {
@@ -33,10 +35,12 @@ before(async () => {
     end: null,
   } as never);
   const environment = other.environment;
+  gateway = await startGatewayProvider(other.sandbox.url);
   const { ENGAGE_DEFAULT_LANGUAGE: _language, ...withoutLanguage } = environment;
   const cases: Record<string, Record<string, string>> = {
     ...Object.fromEntries(brokenProviders.map(([fault]) => [fault, { SANDBOX_FAULTS: fault }])),
     configured: environment,
+    gateway: { ...environment, ENGAGE_BASE_URL: gateway.url },
     ...Object.fromEntries(dateTimeIds.map((id) => [id, { ...environment, ENGAGE_APPOINTMENT_ID: id }])),
     revoked: { ...environment, ENGAGE_TOKEN: 'revoked-token' },
     missing: { ...environment, ENGAGE_APPOINTMENT_ID: 'not-there' },
@@ -46,7 +50,10 @@ before(async () => {
   const results = await verifyInTurn(Object.values(cases));
   runs = Object.fromEntries(Object.keys(cases).map((name, index) => [name, results[index] as EntryPointRun]));
 });
-after(() => other.sandbox.close());
+after(async () => {
+  await gateway.close();
+  await other.sandbox.close();
+});
 
 describe('verification against the embedded sandbox', () => {
   it('passes, run as npm run verify:provider runs it, warning of a misspelt setting', async () => {
@@ -71,6 +78,11 @@ describe('verification against a configured environment', () => {
     const { code, output } = runs.configured as EntryPointRun;
     assert.equal(code, 0, output);
     assert.doesNotMatch(output, new RegExp(other.token));
+  });
+  it('passes it behind an API gateway: gzip where asked, chunked answers, closed connections, other header case', () => {
+    const { code, output } = runs.gateway as EntryPointRun;
+    assert.equal(code, 0, output);
+    assert.ok(gateway.compressed() > 0, 'answers went out gzip-compressed');
   });
   for (const id of dateTimeIds) {
     it(`passes an appointment whose date-times look like ${DATE_TIME_STYLES[id][0]}`, () => {
