@@ -1,8 +1,8 @@
 // Proves the one wording of the setting an answer points at: a GET appointment that did not answer
-// 200, and a token request the endpoint refused.
+// 200, a refused TLS certificate, and a token request the endpoint refused.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { answerRemedy, describeAnswer, oauthErrorOf, tokenRefusalSetting } from './answer-remedy.ts';
+import { answerRemedy, certificateRemedy, describeAnswer, oauthErrorOf, tokenRefusalSetting } from './answer-remedy.ts';
 
 const described404 = (body: unknown) => describeAnswer('123', { status: 404 }, 'static-token', body);
 
@@ -60,5 +60,36 @@ describe('a token request the endpoint refused', () => {
     assert.equal(oauthErrorOf({ error: 'x'.repeat(65) }), undefined);
     assert.equal(oauthErrorOf({ error: 42 }), undefined);
     assert.equal(oauthErrorOf(undefined), undefined);
+  });
+});
+
+describe('a TLS certificate refused', () => {
+  it("names NODE_EXTRA_CA_CERTS and SSL_CERT_FILE for an untrusted one, from Node's codes and k6's words", () => {
+    for (const error of [
+      'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      'SELF_SIGNED_CERT_IN_CHAIN',
+      'DEPTH_ZERO_SELF_SIGNED_CERT',
+      'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+      'x509: unknown authority',
+      'tls: failed to verify certificate: x509: certificate signed by unknown authority',
+    ])
+      assert.match(certificateRemedy(error) ?? '', /not trusted here: .*NODE_EXTRA_CA_CERTS.*SSL_CERT_FILE/, error);
+  });
+  it('tells an expired certificate and one for another host apart, and says nothing of other failures', () => {
+    assert.match(certificateRemedy('CERT_HAS_EXPIRED') ?? '', /has expired or is not valid yet/);
+    assert.match(certificateRemedy('x509: certificate has expired or is not yet valid: …') ?? '', /has expired/);
+    assert.match(
+      certificateRemedy('ERR_TLS_CERT_ALTNAME_INVALID') ?? '',
+      /another host: check the host in ENGAGE_BASE_URL$/,
+    );
+    assert.match(certificateRemedy('x509: certificate is valid for a.test, not b.test') ?? '', /another host/);
+    for (const error of ['ECONNREFUSED', 'dial: connection refused', 'request timeout', ''])
+      assert.equal(certificateRemedy(error), undefined, error);
+  });
+  it("is what k6's setup() says of a GET that got no answer for it", () => {
+    assert.match(
+      describeAnswer('123', { status: 0, error: 'x509: unknown authority' }, 'static-token', null),
+      /^GET appointment 123 got no answer \(x509: unknown authority\); the target's certificate is not trusted here: /,
+    );
   });
 });

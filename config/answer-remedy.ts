@@ -1,6 +1,6 @@
 // Which setting an answer points at, worded once for the preflight, k6's setup() and the provider
-// verification: a GET of the configured appointment that got 401, 403 or 404, and a token request
-// the endpoint refused. No Node imports: k6 reads it.
+// verification: a GET of the configured appointment that got 401, 403 or 404, a refused TLS
+// certificate, and a token request the endpoint refused. No Node imports: k6 reads it.
 import { READ_SCOPES } from './api-facts.ts';
 
 export type CredentialKind = 'static-token' | 'client-credentials';
@@ -10,6 +10,26 @@ function scopeRemedy(credentials: CredentialKind): string {
   return credentials === 'static-token'
     ? `ENGAGE_TOKEN needs the scope ${READ_SCOPES.join(' or ')}`
     : "set ENGAGE_SCOPE, or grant the client's roles";
+}
+
+// Node's codes for a certificate it refused, and the words of Go's (k6's) errors for the same.
+const UNTRUSTED =
+  /UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|x509: .*unknown authority/;
+const OUT_OF_DATE = /CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|x509: certificate has expired or is not yet valid/;
+const OTHER_HOST = /ERR_TLS_CERT_ALTNAME_INVALID|x509: certificate is valid for/;
+
+/**
+ * What to change when a TLS certificate was refused, from the error's code or text (Node's or k6's);
+ * undefined for any other failure. A private CA is the usual cause on staging: Node and k6 each
+ * take it in a variable of their own.
+ */
+export function certificateRemedy(error: string): string | undefined {
+  if (UNTRUSTED.test(error))
+    return "the target's certificate is not trusted here: if a private CA signed it, set NODE_EXTRA_CA_CERTS to the CA's PEM file (Node) and SSL_CERT_FILE to a PEM bundle that holds it (k6)";
+  if (OUT_OF_DATE.test(error))
+    return "the target's certificate has expired or is not valid yet (or this machine's clock is off)";
+  if (OTHER_HOST.test(error)) return "the target's certificate is for another host: check the host in ENGAGE_BASE_URL";
+  return undefined;
 }
 
 /**
@@ -45,7 +65,10 @@ export function describeAnswer(
   body: unknown,
 ): string {
   const got = answer.status === 0 ? `no answer (${answer.error})` : `HTTP ${answer.status}`;
-  const remedy = answerRemedy(answer.status, credentials, hasErrorsEnvelope(body));
+  const remedy =
+    answer.status === 0
+      ? certificateRemedy(answer.error ?? '')
+      : answerRemedy(answer.status, credentials, hasErrorsEnvelope(body));
   return `GET appointment ${id} got ${got}${remedy === undefined ? '' : `; ${remedy}`}`;
 }
 

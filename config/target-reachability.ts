@@ -1,5 +1,6 @@
 // Whether a target answers at all, for the checks that stop early when it does not (the preflight
 // of `npm start`, the e2e global setup): the reason names the target, never a local forwarder.
+import { certificateRemedy } from './answer-remedy.ts';
 import { sendExactRequest } from './exact-request.ts';
 
 /** Why `baseUrl` cannot be tested, or undefined when it answers anything at all. */
@@ -15,7 +16,10 @@ export async function targetDownReason(baseUrl: string, timeoutMilliseconds: num
 /** One line for a request that got no HTTP answer. */
 export function describeNoAnswer(baseUrl: string, error: unknown, timeoutMilliseconds: number): string {
   const { code, message } = error as NodeJS.ErrnoException;
-  return message.startsWith('no answer within')
-    ? `the target ${baseUrl} did not answer within ${timeoutMilliseconds / 1000} s`
-    : `the target ${baseUrl} could not be reached (${code ?? message})`;
+  if (message.startsWith('no answer within'))
+    return `the target ${baseUrl} did not answer within ${timeoutMilliseconds / 1000} s`;
+  const certificate = certificateRemedy(code ?? message);
+  return certificate === undefined
+    ? `the target ${baseUrl} could not be reached (${code ?? message})`
+    : `the target ${baseUrl} failed the TLS handshake (${code ?? message}); ${certificate}`;
 }

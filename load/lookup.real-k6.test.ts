@@ -17,7 +17,7 @@ import { inReports, REPORT_FILES } from '../config/report-paths.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
 import { filesContaining } from '../testing/files-containing.ts';
-import { type GatewayProvider, startGatewayProvider } from '../testing/gateway-provider.ts';
+import { type GatewayProvider, startGatewayProvider, TEST_CA_FILE } from '../testing/gateway-provider.ts';
 import { type RecordingProxy, startRecordingProxy } from '../testing/recording-proxy.ts';
 import { runEntryPoint, runProgram } from '../testing/run-entry-point.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
@@ -241,6 +241,34 @@ describe(`real k6 ${version}`, { skip }, () => {
     } finally {
       await server.close();
     }
+  });
+
+  describe('an https target whose certificate a private CA signed (testing/tls)', () => {
+    let sandbox: RunningSandbox;
+    let gateway: GatewayProvider;
+    before(async () => {
+      sandbox = await startSandbox();
+      gateway = await startGatewayProvider(sandbox.url, { tls: true });
+    });
+    after(async () => {
+      await gateway.close();
+      await sandbox.close();
+    });
+    it('stops in setup() naming SSL_CERT_FILE while k6 does not trust the CA', async () => {
+      const { code, output } = await runLookup(gateway.url, { ENGAGE_TOKEN: SANDBOX_DEFAULTS.token });
+      assert.equal(code, 108, output);
+      assert.match(
+        output,
+        /test aborted: the target https:\/\/127\.0\.0\.1:\d+ is not ready: GET appointment 123 got no answer \(.*x509.*\); the target's certificate is not trusted here: .*SSL_CERT_FILE to a PEM bundle that holds it \(k6\)/,
+      );
+    });
+    it('passes with the CA in SSL_CERT_FILE', async () => {
+      const { code, output } = await runLookup(gateway.url, {
+        ENGAGE_TOKEN: SANDBOX_DEFAULTS.token,
+        SSL_CERT_FILE: TEST_CA_FILE,
+      });
+      assert.equal(code, 0, output);
+    });
   });
 
   it('a token the endpoint refuses in setup(): the run stops before any lookup, in one line naming the endpoint', async () => {

@@ -1,10 +1,12 @@
-// The preflight of `npm start` against a remote target: a wrong secret, token, id or URL is one line
-// naming the variable, exit code 2, and no layer starts; right settings pass it.
+// The preflight of `npm start` against a remote target: a wrong secret, token, id or URL, or an
+// untrusted certificate, is one line naming the variable, exit code 2, and no layer starts; right
+// settings pass it, over https too.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import { readSuiteConfig } from '../config/suite-config.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
+import { type GatewayProvider, startGatewayProvider, TEST_CA_FILE } from '../testing/gateway-provider.ts';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { startTinyServer } from '../testing/tiny-server.ts';
@@ -164,6 +166,28 @@ describe('the preflight of npm start', () => {
     } finally {
       await elsewhere.close();
     }
+  });
+  describe('an https target whose certificate a private CA signed (testing/tls)', () => {
+    let gateway: GatewayProvider;
+    before(async () => {
+      gateway = await startGatewayProvider(sandbox.url, { tls: true });
+    });
+    after(() => gateway.close());
+    it('names NODE_EXTRA_CA_CERTS, and SSL_CERT_FILE for k6, while this process does not trust the CA', async () => {
+      assert.deepEqual(await problems({ ...settings(), ENGAGE_BASE_URL: gateway.url }), [
+        `ENGAGE_BASE_URL: the target ${gateway.url} failed the TLS handshake (UNABLE_TO_VERIFY_LEAF_SIGNATURE); the target's certificate is not trusted here: if a private CA signed it, set NODE_EXTRA_CA_CERTS to the CA's PEM file (Node) and SSL_CERT_FILE to a PEM bundle that holds it (k6)`,
+      ]);
+    });
+    it('passes the preflight and the contracts with the CA in NODE_EXTRA_CA_CERTS', async () => {
+      const { code, output } = await runEntryPoint(
+        'runner/main.ts',
+        { ...settings(), ENGAGE_BASE_URL: gateway.url, NODE_EXTRA_CA_CERTS: TEST_CA_FILE },
+        ['--only', 'contracts'],
+      );
+      assert.equal(code, 0, output);
+      assert.match(output, /^API suite against https:\/\/127\.0\.0\.1:\d+: contracts$/m);
+      assert.match(output, /✔ contracts passed/);
+    });
   });
   it('lets right settings through to the layers', async () => {
     const { code, output } = await start(settings());

@@ -1,11 +1,20 @@
 // A correct provider as an API gateway serves it: the target's answers, gzip-compressed when the
 // request accepts gzip, sent chunked (no Content-Length), with the gateway's own headers added, in
-// header lines of mixed case, and every other connection closed after its answer.
-import { request as httpRequest } from 'node:http';
+// header lines of mixed case, and every other connection closed after its answer. With `tls`, over
+// HTTPS with testing/tls/loopback.pem, which only testing/tls/ca.pem trusts (valid for 127.0.0.1
+// until 2126; the CA's key was thrown away once it had signed it).
+import { readFileSync } from 'node:fs';
+import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { startTinyServer, type TinyServer } from './tiny-server.ts';
+import { type Listening, listenOnLoopback } from '../config/listen-on-loopback.ts';
+import { startTinyServer } from './tiny-server.ts';
 
-export interface GatewayProvider extends TinyServer {
+/** The CA that signed the gateway's certificate, for NODE_EXTRA_CA_CERTS and SSL_CERT_FILE. */
+export const TEST_CA_FILE = fileURLToPath(new URL('./tls/ca.pem', import.meta.url));
+
+export interface GatewayProvider extends Listening {
   /** How many answers went out compressed. */
   compressed(): number;
 }
@@ -13,10 +22,13 @@ export interface GatewayProvider extends TinyServer {
 const acceptsGzip = (acceptEncoding: string | undefined) =>
   (acceptEncoding ?? '').split(',').some((coding) => /^\s*(gzip|\*)\s*(;\s*q=(1|0?\.\d*[1-9]\d*)\s*)?$/i.test(coding));
 
-export async function startGatewayProvider(targetUrl: string): Promise<GatewayProvider> {
+export async function startGatewayProvider(
+  targetUrl: string,
+  { tls = false }: { tls?: boolean } = {},
+): Promise<GatewayProvider> {
   let compressed = 0;
   let answers = 0;
-  const server = await startTinyServer((request, response) => {
+  const serve = (request: IncomingMessage, response: ServerResponse) => {
     const upstream = httpRequest(
       `${targetUrl}${request.url}`,
       { method: request.method, headers: { ...request.headers, 'accept-encoding': 'identity' } },
@@ -59,6 +71,15 @@ export async function startGatewayProvider(targetUrl: string): Promise<GatewayPr
       response.end();
     });
     request.pipe(upstream);
-  });
-  return { ...server, compressed: () => compressed };
+  };
+  const server = tls ? await listenOverTls(serve) : await startTinyServer(serve);
+  return { url: server.url, close: server.close, compressed: () => compressed };
+}
+
+async function listenOverTls(serve: (request: IncomingMessage, response: ServerResponse) => void): Promise<Listening> {
+  const file = (name: string) => readFileSync(new URL(`./tls/${name}`, import.meta.url));
+  const listening = await listenOnLoopback(
+    createHttpsServer({ key: file('loopback.key'), cert: file('loopback.pem') }, serve),
+  );
+  return { ...listening, url: listening.url.replace(/^http:/, 'https:') };
 }
