@@ -83,6 +83,10 @@ describe('a TLS certificate refused', () => {
       /another host: check the host in ENGAGE_BASE_URL$/,
     );
     assert.match(certificateRemedy('x509: certificate is valid for a.test, not b.test') ?? '', /another host/);
+    assert.match(
+      certificateRemedy('ERR_TLS_CERT_ALTNAME_INVALID', 'token endpoint') ?? '',
+      /^the token endpoint's certificate is for another host: check the host in ENGAGE_TOKEN_URL$/,
+    );
     for (const error of ['ECONNREFUSED', 'dial: connection refused', 'request timeout', ''])
       assert.equal(certificateRemedy(error), undefined, error);
   });

@@ -23,12 +23,13 @@ const OTHER_HOST = /ERR_TLS_CERT_ALTNAME_INVALID|x509: certificate is valid for/
  * undefined for any other failure. A private CA is the usual cause on staging: Node and k6 each
  * take it in a variable of their own.
  */
-export function certificateRemedy(error: string): string | undefined {
+export function certificateRemedy(error: string, whose: 'target' | 'token endpoint' = 'target'): string | undefined {
   if (UNTRUSTED.test(error))
-    return "the target's certificate is not trusted here: if a private CA signed it, set NODE_EXTRA_CA_CERTS to the CA's PEM file (Node) and SSL_CERT_FILE to a PEM bundle that holds it (k6)";
+    return `the ${whose}'s certificate is not trusted here: if a private CA signed it, set NODE_EXTRA_CA_CERTS to the CA's PEM file (Node) and SSL_CERT_FILE to a PEM bundle that holds it (k6)`;
   if (OUT_OF_DATE.test(error))
-    return "the target's certificate has expired or is not valid yet (or this machine's clock is off)";
-  if (OTHER_HOST.test(error)) return "the target's certificate is for another host: check the host in ENGAGE_BASE_URL";
+    return `the ${whose}'s certificate has expired or is not valid yet (or this machine's clock is off)`;
+  if (OTHER_HOST.test(error))
+    return `the ${whose}'s certificate is for another host: check the host in ${whose === 'target' ? 'ENGAGE_BASE_URL' : 'ENGAGE_TOKEN_URL'}`;
   return undefined;
 }
 

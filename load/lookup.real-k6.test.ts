@@ -262,6 +262,18 @@ describe(`real k6 ${version}`, { skip }, () => {
         /test aborted: the target https:\/\/127\.0\.0\.1:\d+ is not ready: GET appointment 123 got no answer \(.*x509.*\); the target's certificate is not trusted here: .*SSL_CERT_FILE to a PEM bundle that holds it \(k6\)/,
       );
     });
+    it('stops in setup() naming SSL_CERT_FILE when the token endpoint is the one k6 does not trust', async () => {
+      const { code, output } = await runLookup(sandbox.url, {
+        ENGAGE_TOKEN_URL: `${gateway.url}/realms/acme/protocol/openid-connect/token`,
+        ENGAGE_CLIENT_ID: SANDBOX_DEFAULTS.clients[0].clientId,
+        ENGAGE_CLIENT_SECRET: SANDBOX_DEFAULTS.clients[0].clientSecret,
+      });
+      assert.equal(code, 108, output);
+      assert.match(
+        output,
+        /test aborted: the token endpoint https:\/\/127\.0\.0\.1:\d+\/\S+ answered nothing \(.*x509.*\); the token endpoint's certificate is not trusted here: .*SSL_CERT_FILE/,
+      );
+    });
     it('passes with the CA in SSL_CERT_FILE', async () => {
       const { code, output } = await runLookup(gateway.url, {
         ENGAGE_TOKEN: SANDBOX_DEFAULTS.token,

@@ -8,7 +8,7 @@ import { SharedArray } from 'k6/data';
 import exec from 'k6/execution';
 import http, { type RefinedResponse, type ResponseType } from 'k6/http';
 import { Counter, Rate } from 'k6/metrics';
-import { describeAnswer, oauthErrorOf, tokenRefusalSetting } from '../config/answer-remedy.ts';
+import { certificateRemedy, describeAnswer, oauthErrorOf, tokenRefusalSetting } from '../config/answer-remedy.ts';
 import { appointmentPath, backoffSeconds, isJsonMediaType } from '../config/api-facts.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { handedReportsDirectory } from '../config/report-paths.ts';
@@ -121,7 +121,10 @@ function requestToken(): IssuedToken | string {
     timeout: ready().requestTimeoutMilliseconds,
   });
   const body = parseJson(response.body) as { access_token?: unknown; expires_in?: unknown } | undefined;
-  if (response.status === 0) return `the token endpoint ${auth.tokenUrl} answered nothing (${response.error})`;
+  if (response.status === 0) {
+    const certificate = certificateRemedy(response.error, 'token endpoint');
+    return `the token endpoint ${auth.tokenUrl} answered nothing (${response.error})${certificate === undefined ? '' : `; ${certificate}`}`;
+  }
   if (response.status !== 200) {
     const oauthError = oauthErrorOf(body);
     return `the token endpoint ${auth.tokenUrl} answered HTTP ${response.status}${oauthError === undefined ? '' : ` ${oauthError}`}: check ${tokenRefusalSetting(response.status, oauthError)}`;

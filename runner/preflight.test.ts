@@ -178,6 +178,12 @@ describe('the preflight of npm start', () => {
         `ENGAGE_BASE_URL: the target ${gateway.url} failed the TLS handshake (UNABLE_TO_VERIFY_LEAF_SIGNATURE); the target's certificate is not trusted here: if a private CA signed it, set NODE_EXTRA_CA_CERTS to the CA's PEM file (Node) and SSL_CERT_FILE to a PEM bundle that holds it (k6)`,
       ]);
     });
+    it('says the same of a token endpoint there, naming ENGAGE_TOKEN_URL', async () => {
+      const tokenUrl = `${gateway.url}/realms/acme/protocol/openid-connect/token`;
+      assert.deepEqual(await problems({ ...settings(), ENGAGE_TOKEN_URL: tokenUrl }), [
+        `ENGAGE_TOKEN_URL ${tokenUrl} gave no token: UNABLE_TO_VERIFY_LEAF_SIGNATURE; the token endpoint's certificate is not trusted here: if a private CA signed it, set NODE_EXTRA_CA_CERTS to the CA's PEM file (Node) and SSL_CERT_FILE to a PEM bundle that holds it (k6)`,
+      ]);
+    });
     it('passes the preflight and the contracts with the CA in NODE_EXTRA_CA_CERTS', async () => {
       const { code, output } = await runEntryPoint(
         'runner/main.ts',

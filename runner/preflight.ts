@@ -2,7 +2,7 @@
 // configured appointment, so that a wrong secret, token, URL or id is one line naming the variable
 // to fix (exit 2), not dozens of failures across the layers. A broken answer (5xx, a wrong body) is
 // left to the layers, which report it.
-import { answerRemedy, hasErrorsEnvelope, tokenRefusalSetting } from '../config/answer-remedy.ts';
+import { answerRemedy, certificateRemedy, hasErrorsEnvelope, tokenRefusalSetting } from '../config/answer-remedy.ts';
 import { appointmentPath } from '../config/api-facts.ts';
 import { type ExactAnswer, sendExactRequest } from '../config/exact-request.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
@@ -60,8 +60,11 @@ export async function preflightProblems(config: SuiteConfig): Promise<string[]> 
 
 /** The setting to fix when the token endpoint gave no token, from its answer. */
 function tokenProblem(error: TokenRequestError, tokenUrl: string, scope: string | undefined): string {
-  if (error.status === undefined || error.reason !== undefined)
-    return `ENGAGE_TOKEN_URL ${tokenUrl} gave no token: ${error.reason ?? error.message}`;
+  if (error.status === undefined || error.reason !== undefined) {
+    const reason = error.reason ?? error.message;
+    const certificate = certificateRemedy(reason, 'token endpoint');
+    return `ENGAGE_TOKEN_URL ${tokenUrl} gave no token: ${reason}${certificate === undefined ? '' : `; ${certificate}`}`;
+  }
   const answered = `the token endpoint answered HTTP ${error.status}${error.oauthError === undefined ? '' : ` ${error.oauthError}`}`;
   const setting = tokenRefusalSetting(error.status, error.oauthError);
   if (setting === 'ENGAGE_SCOPE') return `ENGAGE_SCOPE ${scope ?? '(unset)'} was refused: ${answered}`;
