@@ -23,8 +23,40 @@ export interface ExactAnswer {
   body: Buffer;
 }
 
-/** Sends `method url` with exactly these header lines ([name, value, ...]); node adds only Host. */
-export function sendExactRequest(
+/** Methods RFC 9110 lets a client send again: the only ones the keep-alive race is retried for. */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+/**
+ * Sends `method url` with exactly these header lines ([name, value, ...]); node adds only Host. A
+ * kept-alive connection the server closed just as the request went out on it (a reset with no
+ * answer) is the keep-alive race, not the target's answer: an idempotent request goes again, once,
+ * on a new connection, as Node's documentation advises.
+ */
+export async function sendExactRequest(
+  method: string,
+  url: string,
+  rawHeaders: string[],
+  timeoutMilliseconds: number,
+): Promise<ExactAnswer> {
+  try {
+    return await sendOnce(method, url, rawHeaders, timeoutMilliseconds);
+  } catch (error) {
+    if (!(error instanceof KeepAliveRace) || !IDEMPOTENT.has(method.toUpperCase())) throw unwrapped(error);
+    return sendOnce(method, url, rawHeaders, timeoutMilliseconds).catch((again: unknown) => {
+      throw unwrapped(again);
+    });
+  }
+}
+
+/** A reset of a reused connection before any answer: carries the error node raised. */
+class KeepAliveRace extends Error {
+  constructor(readonly original: Error) {
+    super(original.message);
+  }
+}
+const unwrapped = (error: unknown) => (error instanceof KeepAliveRace ? error.original : error);
+
+function sendOnce(
   method: string,
   url: string,
   rawHeaders: string[],
@@ -64,7 +96,9 @@ export function sendExactRequest(
     request.setTimeout(timeoutMilliseconds, () =>
       request.destroy(new Error(`no answer within ${timeoutMilliseconds} ms`)),
     );
-    request.on('error', reject);
+    request.on('error', (error: NodeJS.ErrnoException) =>
+      reject(request.reusedSocket && error.code === 'ECONNRESET' ? new KeepAliveRace(error) : error),
+    );
     request.end();
   });
 }

@@ -1,0 +1,54 @@
+// Proves the keep-alive race is no failure: a kept-alive connection that the server closed just as
+// a request went out on it is sent again once on a new one, for the methods that may be repeated;
+// a reset on a new connection, or of a POST, stays the error it is.
+import assert from 'node:assert/strict';
+import type { Socket } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { startTinyServer, type TinyServer } from '../testing/tiny-server.ts';
+import { sendExactRequest } from './exact-request.ts';
+
+describe('a request on a kept-alive connection the server has just closed', () => {
+  let server: TinyServer;
+  /** Requests seen on each connection: the second on a connection is reset unanswered, as a server that timed it out. */
+  const seen = new Map<Socket, number>();
+  /** Each request that arrived, as "METHOD path". */
+  const arrived: string[] = [];
+  const arrivals = (request: string) => arrived.filter((one) => one === request).length;
+  before(async () => {
+    server = await startTinyServer((request, response) => {
+      arrived.push(`${request.method} ${request.url}`);
+      const count = (seen.get(request.socket) ?? 0) + 1;
+      seen.set(request.socket, count);
+      if (count === 2) {
+        request.socket.destroy();
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      response.end('ok');
+    });
+  });
+  after(() => server.close());
+
+  it('is sent again once, on a new connection, for a GET', async () => {
+    assert.equal((await sendExactRequest('GET', `${server.url}/a`, [], 2000)).status, 200);
+    const again = await sendExactRequest('GET', `${server.url}/b`, [], 2000);
+    assert.equal(again.status, 200);
+    assert.equal(arrivals('GET /b'), 2, 'reset on the kept-alive connection, answered on a new one');
+  });
+
+  it('stays an error for a POST, which may not be repeated', async () => {
+    assert.equal((await sendExactRequest('GET', `${server.url}/c`, [], 2000)).status, 200);
+    await assert.rejects(sendExactRequest('POST', `${server.url}/d`, [], 2000), /socket hang up|ECONNRESET/);
+    assert.equal(arrivals('POST /d'), 1);
+  });
+
+  it('stays an error on a new connection: a target that resets every request is reported, not retried', async () => {
+    const resetting = await startTinyServer((request) => request.socket.destroy());
+    try {
+      await assert.rejects(sendExactRequest('GET', `${resetting.url}/a`, [], 2000), /socket hang up|ECONNRESET/);
+      assert.equal(resetting.requests.length, 1);
+    } finally {
+      await resetting.close();
+    }
+  });
+});
