@@ -1,6 +1,6 @@
 // Proves the keep-alive race is no failure: a kept-alive connection that the server closed just as
 // a request went out on it is sent again once on a new one, for the methods that may be repeated;
-// a reset on a new connection, or of a POST, stays the error it is.
+// a reset on a new connection, after the answer began, or of a POST, stays the error it is.
 import assert from 'node:assert/strict';
 import type { Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
@@ -40,6 +40,24 @@ describe('a request on a kept-alive connection the server has just closed', () =
     assert.equal((await sendExactRequest('GET', `${server.url}/c`, [], 2000)).status, 200);
     await assert.rejects(sendExactRequest('POST', `${server.url}/d`, [], 2000), /socket hang up|ECONNRESET/);
     assert.equal(arrivals('POST /d'), 1);
+  });
+
+  it('stays an error when the reset comes after the answer began: that is the target failing mid-answer', async () => {
+    const cutting = await startTinyServer((request, response) => {
+      const count = (seen.get(request.socket) ?? 0) + 1;
+      seen.set(request.socket, count);
+      response.writeHead(200, { 'content-type': 'text/plain', 'content-length': '100' });
+      if (count === 1) return response.end('x'.repeat(100));
+      response.write('partial');
+      setTimeout(() => request.socket.destroy(), 20);
+    });
+    try {
+      assert.equal((await sendExactRequest('GET', `${cutting.url}/e`, [], 2000)).status, 200);
+      await assert.rejects(sendExactRequest('GET', `${cutting.url}/f`, [], 2000), /aborted|ECONNRESET|socket hang up/);
+      assert.equal(cutting.requests.length, 2, 'the cut answer was not asked for again');
+    } finally {
+      await cutting.close();
+    }
   });
 
   it('stays an error on a new connection: a target that resets every request is reported, not retried', async () => {

@@ -42,7 +42,8 @@ export async function sendExactRequest(
     return await sendOnce(method, url, rawHeaders, timeoutMilliseconds);
   } catch (error) {
     if (!(error instanceof KeepAliveRace) || !IDEMPOTENT.has(method.toUpperCase())) throw unwrapped(error);
-    return sendOnce(method, url, rawHeaders, timeoutMilliseconds).catch((again: unknown) => {
+    // A connection of its own: the pool might hand out another stale one.
+    return sendOnce(method, url, rawHeaders, timeoutMilliseconds, { agent: false }).catch((again: unknown) => {
       throw unwrapped(again);
     });
   }
@@ -61,6 +62,7 @@ function sendOnce(
   url: string,
   rawHeaders: string[],
   timeoutMilliseconds: number,
+  { agent }: { agent?: false } = {},
 ): Promise<ExactAnswer> {
   const send = url.startsWith('https:') ? httpsRequest : httpRequest;
   const { protocol, hostname, port } = new URL(url);
@@ -75,9 +77,12 @@ function sendOnce(
     path,
     method,
     setHost: !hasHeader(rawHeaders, 'host'),
+    ...(agent === undefined ? {} : { agent }),
   };
   return new Promise((resolve, reject) => {
+    let answered = false;
     const request = send(options, (answer) => {
+      answered = true;
       const chunks: Buffer[] = [];
       answer.on('data', (chunk: Buffer) => chunks.push(chunk));
       answer.on('end', () =>
@@ -97,7 +102,7 @@ function sendOnce(
       request.destroy(new Error(`no answer within ${timeoutMilliseconds} ms`)),
     );
     request.on('error', (error: NodeJS.ErrnoException) =>
-      reject(request.reusedSocket && error.code === 'ECONNRESET' ? new KeepAliveRace(error) : error),
+      reject(request.reusedSocket && !answered && error.code === 'ECONNRESET' ? new KeepAliveRace(error) : error),
     );
     request.end();
   });
