@@ -1,8 +1,8 @@
 // A correct provider as an API gateway serves it: the target's answers, gzip-compressed when the
-// request accepts gzip, sent chunked (no Content-Length), with the gateway's own headers added, in
-// header lines of mixed case, and every other connection closed after its answer. With `tls`, over
-// HTTPS with testing/tls/loopback.pem, which only testing/tls/ca.pem trusts (valid for 127.0.0.1
-// until 2126; the CA's key was thrown away once it had signed it).
+// request accepts gzip, sent chunked (no Content-Length), header names in title case, a Vary line
+// and headers of the gateway's own added, and every other answer closing its connection. With `tls`,
+// over HTTPS with testing/tls/loopback.pem, which only testing/tls/ca.pem trusts (for 127.0.0.1,
+// valid from 2020 to 2126; the CA's key was thrown away once it had signed it).
 import { readFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -19,8 +19,22 @@ export interface GatewayProvider extends Listening {
   compressed(): number;
 }
 
-const acceptsGzip = (acceptEncoding: string | undefined) =>
-  (acceptEncoding ?? '').split(',').some((coding) => /^\s*(gzip|\*)\s*(;\s*q=(1|0?\.\d*[1-9]\d*)\s*)?$/i.test(coding));
+/** Whether Accept-Encoding takes gzip: its own entry's weight, else that of `*` (RFC 9110). */
+function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  const weights = new Map<string, number>();
+  for (const entry of (acceptEncoding ?? '').split(',')) {
+    const [coding = '', ...parameters] = entry.split(';').map((part) => part.trim().toLowerCase());
+    const weight = parameters.find((parameter) => parameter.startsWith('q='));
+    weights.set(coding, weight === undefined ? 1 : Number(weight.slice(2)));
+  }
+  return (weights.get('gzip') ?? weights.get('*') ?? 0) > 0;
+}
+
+/** Hop-by-hop and length headers, which the gateway sets itself. */
+const NOT_PASSED_ON = new Set(['content-length', 'connection', 'keep-alive', 'transfer-encoding']);
+/** A header name as a gateway may spell it: Content-Type for content-type. */
+const titleCase = (name: string) =>
+  name.toLowerCase().replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
 
 export async function startGatewayProvider(
   targetUrl: string,
@@ -35,30 +49,25 @@ export async function startGatewayProvider(
       (answer) => {
         const chunks: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('error', () => response.destroy());
         answer.on('end', () => {
           let body = Buffer.concat(chunks);
-          const headers: Array<[string, string]> = [];
-          for (const [name, value] of Object.entries(answer.headers)) {
-            if (
-              value === undefined ||
-              ['content-length', 'connection', 'keep-alive', 'transfer-encoding'].includes(name)
-            )
-              continue;
-            // Header names as a gateway may spell them.
-            const spelled = name.replace(
-              /(^|-)([a-z])/g,
-              (_, dash: string, letter: string) => dash + letter.toUpperCase(),
-            );
-            for (const one of Array.isArray(value) ? value : [value]) headers.push([spelled, one]);
+          // The target's header lines as it sent them, repeated ones kept, in the gateway's spelling.
+          const headers: string[] = [];
+          for (let index = 0; index + 1 < answer.rawHeaders.length; index += 2) {
+            const name = answer.rawHeaders[index] as string;
+            if (!NOT_PASSED_ON.has(name.toLowerCase()))
+              headers.push(titleCase(name), answer.rawHeaders[index + 1] as string);
           }
-          headers.push(['Vary', 'Accept-Encoding'], ['Via', '1.1 gateway'], ['X-Request-Id', `gw-${answers}`]);
+          headers.push('Vary', 'Accept-Encoding', 'Via', '1.1 gateway', 'X-Request-Id', `gw-${answers}`);
           if (body.length > 0 && acceptsGzip(request.headers['accept-encoding'])) {
             body = gzipSync(body);
-            headers.push(['Content-Encoding', 'gzip']);
+            headers.push('Content-Encoding', 'gzip');
             compressed++;
           }
-          if (++answers % 2 === 0) headers.push(['Connection', 'close']);
-          response.writeHead(answer.statusCode ?? 502, headers.flat());
+          // Every other answer closes its connection.
+          if (++answers % 2 === 0) headers.push('Connection', 'close');
+          response.writeHead(answer.statusCode ?? 502, headers);
           // Two writes, no Content-Length: the answer goes out chunked.
           const half = Math.floor(body.length / 2);
           response.write(body.subarray(0, half));
@@ -67,9 +76,11 @@ export async function startGatewayProvider(
       },
     );
     upstream.on('error', () => {
+      if (response.headersSent) return response.destroy();
       response.writeHead(502);
       response.end();
     });
+    request.on('error', () => upstream.destroy());
     request.pipe(upstream);
   };
   const server = tls ? await listenOverTls(serve) : await startTinyServer(serve);
