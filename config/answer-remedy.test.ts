@@ -73,7 +73,7 @@ describe('a TLS certificate refused', () => {
       'x509: unknown authority',
       'tls: failed to verify certificate: x509: certificate signed by unknown authority',
     ])
-      assert.match(certificateRemedy(error) ?? '', /not trusted here: .*NODE_EXTRA_CA_CERTS.*SSL_CERT_FILE/, error);
+      assert.match(certificateRemedy(error) ?? '', /not trusted here .*NODE_EXTRA_CA_CERTS.*SSL_CERT_FILE/, error);
   });
   it('tells an expired certificate and one for another host apart, and says nothing of other failures', () => {
     assert.match(certificateRemedy('CERT_HAS_EXPIRED') ?? '', /has expired or is not valid yet/);
@@ -82,7 +82,8 @@ describe('a TLS certificate refused', () => {
       certificateRemedy('ERR_TLS_CERT_ALTNAME_INVALID') ?? '',
       /another host: check the host in ENGAGE_BASE_URL$/,
     );
-    assert.match(certificateRemedy('x509: certificate is valid for a.test, not b.test') ?? '', /another host/);
+    // k6's own words for Go's hostname error.
+    assert.match(certificateRemedy("x509: certificate doesn't match hostname") ?? '', /another host/);
     assert.match(
       certificateRemedy('ERR_TLS_CERT_ALTNAME_INVALID', 'token endpoint') ?? '',
       /^the token endpoint's certificate is for another host: check the host in ENGAGE_TOKEN_URL$/,
@@ -93,7 +94,7 @@ describe('a TLS certificate refused', () => {
   it("is what k6's setup() says of a GET that got no answer for it", () => {
     assert.match(
       describeAnswer('123', { status: 0, error: 'x509: unknown authority' }, 'static-token', null),
-      /^GET appointment 123 got no answer \(x509: unknown authority\); the target's certificate is not trusted here: /,
+      /^GET appointment 123 got no answer \(x509: unknown authority\); the target's certificate is not trusted here /,
     );
   });
 });

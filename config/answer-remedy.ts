@@ -12,20 +12,21 @@ function scopeRemedy(credentials: CredentialKind): string {
     : "set ENGAGE_SCOPE, or grant the client's roles";
 }
 
-// Node's codes for a certificate it refused, and the words of Go's (k6's) errors for the same.
+// Node's codes for a certificate it refused, and the words of k6's errors (its own, or Go's) for the same.
 const UNTRUSTED =
   /UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|x509: .*unknown authority/;
 const OUT_OF_DATE = /CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|x509: certificate has expired or is not yet valid/;
-const OTHER_HOST = /ERR_TLS_CERT_ALTNAME_INVALID|x509: certificate is valid for/;
+const OTHER_HOST =
+  /ERR_TLS_CERT_ALTNAME_INVALID|x509: certificate doesn't match hostname|x509: certificate is valid for/;
 
 /**
  * What to change when a TLS certificate was refused, from the error's code or text (Node's or k6's);
  * undefined for any other failure. A private CA is the usual cause on staging: Node and k6 each
- * take it in a variable of their own.
+ * take it in a variable of their own (Go reads SSL_CERT_FILE on Linux only).
  */
 export function certificateRemedy(error: string, whose: 'target' | 'token endpoint' = 'target'): string | undefined {
   if (UNTRUSTED.test(error))
-    return `the ${whose}'s certificate is not trusted here: if a private CA signed it, set NODE_EXTRA_CA_CERTS to the CA's PEM file (Node) and SSL_CERT_FILE to a PEM bundle that holds it (k6)`;
+    return `the ${whose}'s certificate is not trusted here (a private CA, or a server that leaves out its intermediate certificate): for a private CA, set NODE_EXTRA_CA_CERTS to its PEM file (Node) and SSL_CERT_FILE to a PEM file that holds it (k6 on Linux; on macOS and Windows k6 trusts what the system trusts)`;
   if (OUT_OF_DATE.test(error))
     return `the ${whose}'s certificate has expired or is not valid yet (or this machine's clock is off)`;
   if (OTHER_HOST.test(error))

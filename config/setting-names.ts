@@ -63,13 +63,20 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] as number;
 }
 
+/** Variables Node reads only as it starts: a .env file, read later, cannot set them. */
+const READ_AT_NODE_START = ['NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS'];
+
 /**
  * One line per ENGAGE_* or SANDBOX_* variable that is set and that the suite does not read, with the
- * setting it most likely meant.
+ * setting it most likely meant; and per variable Node reads as it starts that only a .env file sets
+ * (in `environment`, the files and the process merged, but not in `processEnvironment`).
  */
-export function unknownSettingWarnings(environment: Readonly<Record<string, string | undefined>>): string[] {
+export function unknownSettingWarnings(
+  environment: Readonly<Record<string, string | undefined>>,
+  processEnvironment: Readonly<Record<string, string | undefined>> = environment,
+): string[] {
   if (readHandoff(environment, 'ENGAGE_SETTINGS_WARNED') === 'true') return [];
-  return Object.keys(environment)
+  const unknown = Object.keys(environment)
     .filter((name) => /^(ENGAGE|SANDBOX)_/.test(name) && !SETTING_NAMES.includes(name))
     .sort()
     .map((name) => {
@@ -77,9 +84,16 @@ export function unknownSettingWarnings(environment: Readonly<Record<string, stri
       const meant = closest !== undefined && editDistance(name, closest) <= 3 ? ` (did you mean ${closest}?)` : '';
       return `warning: ${name} is not a setting of the suite, so it changes nothing${meant}`;
     });
+  const tooLate = READ_AT_NODE_START.filter(
+    (name) => environment[name] !== undefined && processEnvironment[name] === undefined,
+  ).map(
+    (name) =>
+      `warning: ${name} is set in a .env file, where it changes nothing: Node reads it only as it starts; set it in the shell or the CI job`,
+  );
+  return [...unknown, ...tooLate];
 }
 
 /** Prints the warnings of unknownSettingWarnings, for the commands a user starts. */
 export function warnOfUnknownSettings(environment: Readonly<Record<string, string | undefined>>): void {
-  for (const warning of unknownSettingWarnings(environment)) console.error(warning);
+  for (const warning of unknownSettingWarnings(environment, process.env)) console.error(warning);
 }

@@ -21,5 +21,5 @@ export function describeNoAnswer(baseUrl: string, error: unknown, timeoutMillise
   const certificate = certificateRemedy(code ?? message);
   return certificate === undefined
     ? `the target ${baseUrl} could not be reached (${code ?? message})`
-    : `the target ${baseUrl} failed the TLS handshake (${code ?? message}); ${certificate}`;
+    : `TLS to the target ${baseUrl} failed (${code ?? message}); ${certificate}`;
 }

@@ -1,7 +1,8 @@
-// What goes on the wire is what the check says: requests reach the target with exactly the headers a
-// check chose (no Accept-Language added, no sec-fetch-*, repeated headers kept), recorded at a tiny
-// server for every request of every e2e check, behind the token-injecting forwarder and behind a
-// whole Playwright run (against a provider behind an API gateway); and the forwarder adds a token to nothing but a GET on the appointment path.
+// What goes on the wire is what the check says: requests reach the target with exactly the headers
+// a check chose (no Accept-Language added, no sec-fetch-*, repeated headers kept), recorded at a
+// tiny server for every request of every e2e check, behind the token-injecting forwarder and behind
+// a whole Playwright run (against a provider behind an API gateway); and the forwarder adds a token
+// to nothing but a GET on the appointment path.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { appointmentPath, CORRELATION_ID_MAX_LENGTH, SANDBOX_DEFAULTS } from '../config/api-facts.ts';

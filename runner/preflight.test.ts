@@ -175,13 +175,13 @@ describe('the preflight of npm start', () => {
     after(() => gateway.close());
     it('names NODE_EXTRA_CA_CERTS, and SSL_CERT_FILE for k6, while this process does not trust the CA', async () => {
       assert.deepEqual(await problems({ ...settings(), ENGAGE_BASE_URL: gateway.url }), [
-        `ENGAGE_BASE_URL: the target ${gateway.url} failed the TLS handshake (UNABLE_TO_VERIFY_LEAF_SIGNATURE); the target's certificate is not trusted here: if a private CA signed it, set NODE_EXTRA_CA_CERTS to the CA's PEM file (Node) and SSL_CERT_FILE to a PEM bundle that holds it (k6)`,
+        `ENGAGE_BASE_URL: TLS to the target ${gateway.url} failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE); the target's certificate is not trusted here (a private CA, or a server that leaves out its intermediate certificate): for a private CA, set NODE_EXTRA_CA_CERTS to its PEM file (Node) and SSL_CERT_FILE to a PEM file that holds it (k6 on Linux; on macOS and Windows k6 trusts what the system trusts)`,
       ]);
     });
     it('says the same of a token endpoint there, naming ENGAGE_TOKEN_URL', async () => {
       const tokenUrl = `${gateway.url}/realms/acme/protocol/openid-connect/token`;
       assert.deepEqual(await problems({ ...settings(), ENGAGE_TOKEN_URL: tokenUrl }), [
-        `ENGAGE_TOKEN_URL ${tokenUrl} gave no token: UNABLE_TO_VERIFY_LEAF_SIGNATURE; the token endpoint's certificate is not trusted here: if a private CA signed it, set NODE_EXTRA_CA_CERTS to the CA's PEM file (Node) and SSL_CERT_FILE to a PEM bundle that holds it (k6)`,
+        `ENGAGE_TOKEN_URL ${tokenUrl} gave no token: UNABLE_TO_VERIFY_LEAF_SIGNATURE; the token endpoint's certificate is not trusted here (a private CA, or a server that leaves out its intermediate certificate): for a private CA, set NODE_EXTRA_CA_CERTS to its PEM file (Node) and SSL_CERT_FILE to a PEM file that holds it (k6 on Linux; on macOS and Windows k6 trusts what the system trusts)`,
       ]);
     });
     it('passes the preflight and the contracts with the CA in NODE_EXTRA_CA_CERTS', async () => {

@@ -1,8 +1,8 @@
 // Proves provider verification can fail and never cries wolf: it passes against the sandbox and
 // against another correct provider configured through ENGAGE_*, also behind an API gateway, and
-// fails, with Pact's mismatch report and a non-zero exit, against each deliberately broken provider. One run goes through
-// `npm run verify:provider`'s own entry point; the others run in turn in one process (verifyInTurn),
-// started once for the whole file.
+// fails, with Pact's mismatch report and a non-zero exit, against each deliberately broken
+// provider. One run goes through `npm run verify:provider`'s own entry point; the others run in
+// turn in one process (verifyInTurn), started once for the whole file.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type AnotherProvider, DATE_TIME_STYLES, startAnotherProvider } from '../../testing/another-provider.ts';
