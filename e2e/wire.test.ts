@@ -224,9 +224,10 @@ describe('a Playwright run, recorded at the target', () => {
     sandbox = await startSandbox();
     // The sandbox as an API gateway serves it (gzip, chunked, closed connections): checks read
     // what Playwright decompressed, and the forwarder passes compressed bodies on untouched.
-    gateway = await startGatewayProvider(sandbox.url);
+    // Under a path of its own, as a gateway routes an API: the base URL the run is given ends with it.
+    gateway = await startGatewayProvider(sandbox.url, { prefix: '/engage/v1' });
     // Every 9th lookup gets 429, as a stricter limit than the documented one would answer.
-    recorder = await startRecordingProxy(gateway.url, { rateLimitEvery: 9 });
+    recorder = await startRecordingProxy(new URL(gateway.url).origin, { rateLimitEvery: 9 });
   });
   after(async () => {
     await recorder.close();
@@ -240,7 +241,7 @@ describe('a Playwright run, recorded at the target', () => {
       {
         CI: '',
         ENGAGE_REPORTS_DIR: temporaryFolder('wire'),
-        ENGAGE_BASE_URL: recorder.url,
+        ENGAGE_BASE_URL: `${recorder.url}${new URL(gateway.url).pathname}`,
         ENGAGE_ENTERPRISE: 'acme',
         ENGAGE_TOKEN: SANDBOX_DEFAULTS.token,
         ENGAGE_APPOINTMENT_ID: '123',
@@ -250,6 +251,10 @@ describe('a Playwright run, recorded at the target', () => {
     assert.equal(code, 0, output);
     const lookups = recorder.exchanges.filter((exchange) => exchange.path.includes('/appointments/'));
     assert.ok(lookups.length > 5, `${lookups.length} lookups recorded`);
+    assert.ok(
+      lookups.every((exchange) => exchange.path.startsWith('/engage/v1/enterprises/acme/appointments/')),
+      'every lookup went under the base URL path',
+    );
     assert.ok(gateway.compressed() > 5, `${gateway.compressed()} answers went out gzip-compressed`);
     // Each 429 was backed off and sent again as it was, and the run passed: no check saw it.
     const limited = lookups.flatMap((exchange, index) => (exchange.status === 429 ? [index] : []));

@@ -243,12 +243,13 @@ describe(`real k6 ${version}`, { skip }, () => {
     }
   });
 
-  describe('an https target whose certificate a private CA signed (testing/tls)', () => {
+  describe('an https target under a path prefix, whose certificate a private CA signed (testing/tls)', () => {
     let sandbox: RunningSandbox;
     let gateway: GatewayProvider;
     before(async () => {
       sandbox = await startSandbox();
-      gateway = await startGatewayProvider(sandbox.url, { tls: true });
+      // Under a path of its own, as a gateway routes an API: the base URL k6 is given ends with it.
+      gateway = await startGatewayProvider(sandbox.url, { tls: true, prefix: '/engage/v1' });
     });
     after(async () => {
       await gateway.close();
@@ -259,7 +260,7 @@ describe(`real k6 ${version}`, { skip }, () => {
       assert.equal(code, 108, output);
       assert.match(
         output,
-        /test aborted: the target https:\/\/127\.0\.0\.1:\d+ is not ready: GET appointment 123 got no answer \(.*x509.*\); the target's certificate is not trusted here .*SSL_CERT_FILE to a PEM file that holds it \(k6 on Linux/,
+        /test aborted: the target https:\/\/127\.0\.0\.1:\d+\/engage\/v1 is not ready: GET appointment 123 got no answer \(.*x509.*\); the target's certificate is not trusted here .*SSL_CERT_FILE to a PEM file that holds it \(k6 on Linux/,
       );
     });
     it('stops in setup() naming SSL_CERT_FILE when the token endpoint is the one k6 does not trust', async () => {

@@ -170,7 +170,8 @@ describe('the preflight of npm start', () => {
   describe('an https target whose certificate a private CA signed (testing/tls)', () => {
     let gateway: GatewayProvider;
     before(async () => {
-      gateway = await startGatewayProvider(sandbox.url, { tls: true });
+      // Under a path of its own, as a gateway routes an API: the base URL ends with it.
+      gateway = await startGatewayProvider(sandbox.url, { tls: true, prefix: '/engage/v1' });
     });
     after(() => gateway.close());
     it('names NODE_EXTRA_CA_CERTS, and SSL_CERT_FILE for k6, while this process does not trust the CA', async () => {
@@ -191,7 +192,7 @@ describe('the preflight of npm start', () => {
         ['--only', 'contracts'],
       );
       assert.equal(code, 0, output);
-      assert.match(output, /^API suite against https:\/\/127\.0\.0\.1:\d+: contracts$/m);
+      assert.match(output, /^API suite against https:\/\/127\.0\.0\.1:\d+\/engage\/v1: contracts$/m);
       assert.match(output, /✔ contracts passed/);
     });
   });

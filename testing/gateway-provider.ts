@@ -1,8 +1,9 @@
 // A correct provider as an API gateway serves it: the target's answers, gzip-compressed when the
 // request accepts gzip, sent chunked (no Content-Length), header names in title case, a Vary line
-// and headers of the gateway's own added, and every other answer closing its connection. With `tls`,
-// over HTTPS with testing/tls/loopback.pem, which only testing/tls/ca.pem trusts (for 127.0.0.1,
-// valid from 2020 to 2126; the CA's key was thrown away once it had signed it).
+// and headers of the gateway's own added, and every other answer closing its connection. With
+// `prefix`, only under that path (its URL ends with it; anything else is the gateway's own 404). With
+// `tls`, over HTTPS with testing/tls/loopback.pem, which only testing/tls/ca.pem trusts (for
+// 127.0.0.1, valid from 2020 to 2126; the CA's key was thrown away once it had signed it).
 import { readFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -38,13 +39,20 @@ const titleCase = (name: string) =>
 
 export async function startGatewayProvider(
   targetUrl: string,
-  { tls = false }: { tls?: boolean } = {},
+  { tls = false, prefix = '' }: { tls?: boolean; prefix?: string } = {},
 ): Promise<GatewayProvider> {
   let compressed = 0;
   let answers = 0;
   const serve = (request: IncomingMessage, response: ServerResponse) => {
+    const path = request.url ?? '/';
+    if (!path.startsWith(`${prefix}/`)) {
+      // A gateway's own 404 for a path no route serves: not the API's errors body.
+      response.writeHead(404, { 'Content-Type': 'application/json' });
+      response.end('{"message":"no Route matched with those values"}');
+      return;
+    }
     const upstream = httpRequest(
-      `${targetUrl}${request.url}`,
+      `${targetUrl}${path.slice(prefix.length)}`,
       { method: request.method, headers: { ...request.headers, 'accept-encoding': 'identity' } },
       (answer) => {
         const chunks: Buffer[] = [];
@@ -84,7 +92,7 @@ export async function startGatewayProvider(
     request.pipe(upstream);
   };
   const server = tls ? await listenOverTls(serve) : await startTinyServer(serve);
-  return { url: server.url, close: server.close, compressed: () => compressed };
+  return { url: `${server.url}${prefix}`, close: server.close, compressed: () => compressed };
 }
 
 async function listenOverTls(serve: (request: IncomingMessage, response: ServerResponse) => void): Promise<Listening> {
