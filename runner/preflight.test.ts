@@ -3,6 +3,7 @@
 // settings pass it, over https too.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import { readSuiteConfig } from '../config/suite-config.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
@@ -169,6 +170,15 @@ describe('the preflight of npm start', () => {
   });
   describe('an https target whose certificate a private CA signed (testing/tls)', () => {
     let gateway: GatewayProvider;
+    // The remedy names a CA file this process was given: these in-process checks are given none,
+    // whatever the machine sets (Node read it as it started; the test CA is not in it).
+    const machineCaFile = process.env.NODE_EXTRA_CA_CERTS;
+    before(() => {
+      delete process.env.NODE_EXTRA_CA_CERTS;
+    });
+    after(() => {
+      if (machineCaFile !== undefined) process.env.NODE_EXTRA_CA_CERTS = machineCaFile;
+    });
     before(async () => {
       // Under a path of its own, as a gateway routes an API: the base URL ends with it.
       gateway = await startGatewayProvider(sandbox.url, { tls: true, prefix: '/engage/v1' });
@@ -176,14 +186,30 @@ describe('the preflight of npm start', () => {
     after(() => gateway.close());
     it('names NODE_EXTRA_CA_CERTS, and SSL_CERT_FILE for k6, while this process does not trust the CA', async () => {
       assert.deepEqual(await problems({ ...settings(), ENGAGE_BASE_URL: gateway.url }), [
-        `ENGAGE_BASE_URL: TLS to the target ${gateway.url} failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE); the target's certificate is not trusted here (a private CA, or a server that leaves out its intermediate certificate): for a private CA, set NODE_EXTRA_CA_CERTS to its PEM file (Node) and SSL_CERT_FILE to a PEM file that holds it (k6 on Linux; on macOS and Windows k6 trusts what the system trusts)`,
+        `ENGAGE_BASE_URL: TLS to the target ${gateway.url} failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE); the target's certificate is not trusted here (a private CA, or a server that leaves out its intermediate certificate): for a private CA, set NODE_EXTRA_CA_CERTS to its PEM file (Node) and SSL_CERT_FILE to a bundle of the system's CAs and it (k6 on Linux; on macOS and Windows, add it to the system's trust store)`,
       ]);
     });
     it('says the same of a token endpoint there, naming ENGAGE_TOKEN_URL', async () => {
       const tokenUrl = `${gateway.url}/realms/acme/protocol/openid-connect/token`;
       assert.deepEqual(await problems({ ...settings(), ENGAGE_TOKEN_URL: tokenUrl }), [
-        `ENGAGE_TOKEN_URL ${tokenUrl} gave no token: UNABLE_TO_VERIFY_LEAF_SIGNATURE; the token endpoint's certificate is not trusted here (a private CA, or a server that leaves out its intermediate certificate): for a private CA, set NODE_EXTRA_CA_CERTS to its PEM file (Node) and SSL_CERT_FILE to a PEM file that holds it (k6 on Linux; on macOS and Windows k6 trusts what the system trusts)`,
+        `ENGAGE_TOKEN_URL ${tokenUrl} gave no token: UNABLE_TO_VERIFY_LEAF_SIGNATURE; the token endpoint's certificate is not trusted here (a private CA, or a server that leaves out its intermediate certificate): for a private CA, set NODE_EXTRA_CA_CERTS to its PEM file (Node) and SSL_CERT_FILE to a bundle of the system's CAs and it (k6 on Linux; on macOS and Windows, add it to the system's trust store)`,
       ]);
+    });
+    it('names the file NODE_EXTRA_CA_CERTS gave when it lacks the CA', async () => {
+      const notTheCa = fileURLToPath(new URL('../testing/tls/loopback.pem', import.meta.url));
+      const { code, output } = await start({
+        ...settings(),
+        ENGAGE_BASE_URL: gateway.url,
+        NODE_EXTRA_CA_CERTS: notTheCa,
+      });
+      assert.equal(code, 2, output);
+      assert.match(
+        output,
+        new RegExp(
+          `^preflight: ENGAGE_BASE_URL: TLS to the target ${gateway.url} failed \\(UNABLE_TO_VERIFY_LEAF_SIGNATURE\\); the target's certificate is not trusted here, though NODE_EXTRA_CA_CERTS is ${notTheCa}: that file lacks the CA that signed it, or the server leaves out its intermediate certificate$`,
+          'm',
+        ),
+      );
     });
     it('passes the preflight and the contracts with the CA in NODE_EXTRA_CA_CERTS', async () => {
       const { code, output } = await runEntryPoint(
@@ -195,6 +221,18 @@ describe('the preflight of npm start', () => {
       assert.match(output, /^API suite against https:\/\/127\.0\.0\.1:\d+\/engage\/v1: contracts$/m);
       assert.match(output, /✔ contracts passed/);
     });
+  });
+  it('names ENGAGE_BASE_URL when it leaves out the path a gateway serves the API under', async () => {
+    const gateway = await startGatewayProvider(sandbox.url, { prefix: '/engage/v1' });
+    try {
+      const origin = new URL(gateway.url).origin;
+      assert.deepEqual(await problems({ ...settings(), ENGAGE_BASE_URL: origin }), [
+        `GET ${origin}/enterprises/acme/appointments/123 answered HTTP 404; a 404 without the API's errors body, so not the appointments API: check ENGAGE_BASE_URL`,
+      ]);
+      assert.deepEqual(await problems({ ...settings(), ENGAGE_BASE_URL: gateway.url }), []);
+    } finally {
+      await gateway.close();
+    }
   });
   it('lets right settings through to the layers', async () => {
     const { code, output } = await start(settings());

@@ -41,6 +41,7 @@ export async function startGatewayProvider(
   targetUrl: string,
   { tls = false, prefix = '' }: { tls?: boolean; prefix?: string } = {},
 ): Promise<GatewayProvider> {
+  if (!/^(\/[^/]+)*$/.test(prefix)) throw new Error(`a gateway prefix is "" or /a/b, not "${prefix}"`);
   let compressed = 0;
   let answers = 0;
   const serve = (request: IncomingMessage, response: ServerResponse) => {
