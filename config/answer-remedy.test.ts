@@ -91,6 +91,20 @@ describe('a TLS certificate refused', () => {
     for (const error of ['ECONNREFUSED', 'dial: connection refused', 'request timeout', ''])
       assert.equal(certificateRemedy(error), undefined, error);
   });
+  it('names the CA file the process was given when there is one: that file is what to look at', () => {
+    assert.equal(
+      certificateRemedy('UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'target', {
+        variable: 'NODE_EXTRA_CA_CERTS',
+        file: '/ca.pem',
+      }),
+      "the target's certificate is not trusted here, though NODE_EXTRA_CA_CERTS is /ca.pem: that file lacks the CA that signed it, or the server leaves out its intermediate certificate",
+    );
+    assert.match(
+      certificateRemedy('x509: unknown authority', 'target', { variable: 'SSL_CERT_FILE', file: '' }) ?? '',
+      /set NODE_EXTRA_CA_CERTS/,
+      'a blank variable gave nothing',
+    );
+  });
   it("is what k6's setup() says of a GET that got no answer for it", () => {
     assert.match(
       describeAnswer('123', { status: 0, error: 'x509: unknown authority' }, 'static-token', null),

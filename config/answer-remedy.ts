@@ -19,14 +19,27 @@ const OUT_OF_DATE = /CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|x509: certificate has e
 const OTHER_HOST =
   /ERR_TLS_CERT_ALTNAME_INVALID|x509: certificate doesn't match hostname|x509: certificate is valid for/;
 
+/** The CA file the process was given already, by the variable that gave it. */
+export interface GivenCaFile {
+  variable: 'NODE_EXTRA_CA_CERTS' | 'SSL_CERT_FILE';
+  file: string | undefined;
+}
+
 /**
  * What to change when a TLS certificate was refused, from the error's code or text (Node's or k6's);
- * undefined for any other failure. A private CA is the usual cause on staging: Node and k6 each
- * take it in a variable of their own (Go reads SSL_CERT_FILE on Linux only).
+ * undefined for any other failure. A private CA is the usual cause on staging: Node and k6 each take
+ * it in a variable of their own (Go reads SSL_CERT_FILE on Linux only, and it replaces the system's
+ * CA file, so it gets a bundle). When the process was given a CA file already, that file is named.
  */
-export function certificateRemedy(error: string, whose: 'target' | 'token endpoint' = 'target'): string | undefined {
+export function certificateRemedy(
+  error: string,
+  whose: 'target' | 'token endpoint' = 'target',
+  given?: GivenCaFile,
+): string | undefined {
   if (UNTRUSTED.test(error))
-    return `the ${whose}'s certificate is not trusted here (a private CA, or a server that leaves out its intermediate certificate): for a private CA, set NODE_EXTRA_CA_CERTS to its PEM file (Node) and SSL_CERT_FILE to a PEM file that holds it (k6 on Linux; on macOS and Windows k6 trusts what the system trusts)`;
+    return given?.file
+      ? `the ${whose}'s certificate is not trusted here, though ${given.variable} is ${given.file}: that file lacks the CA that signed it, or the server leaves out its intermediate certificate`
+      : `the ${whose}'s certificate is not trusted here (a private CA, or a server that leaves out its intermediate certificate): for a private CA, set NODE_EXTRA_CA_CERTS to its PEM file (Node) and SSL_CERT_FILE to a bundle of the system's CAs and it (k6 on Linux; on macOS and Windows, add it to the system's trust store)`;
   if (OUT_OF_DATE.test(error))
     return `the ${whose}'s certificate has expired or is not valid yet (or this machine's clock is off)`;
   if (OTHER_HOST.test(error))
@@ -58,18 +71,20 @@ export function hasErrorsEnvelope(body: unknown): boolean {
 
 /**
  * "GET appointment 123 got HTTP 401; the token was refused: check ENGAGE_TOKEN", or "… got no answer
- * (…)"; `body`, parsed, tells an unknown id's 404 from a wrong URL's.
+ * (…)"; `body`, parsed, tells an unknown id's 404 from a wrong URL's; `given`, the CA file a refused
+ * certificate's remedy names.
  */
 export function describeAnswer(
   id: string,
   answer: { status: number; error?: string },
   credentials: CredentialKind,
   body: unknown,
+  given?: GivenCaFile,
 ): string {
   const got = answer.status === 0 ? `no answer (${answer.error})` : `HTTP ${answer.status}`;
   const remedy =
     answer.status === 0
-      ? certificateRemedy(answer.error ?? '')
+      ? certificateRemedy(answer.error ?? '', 'target', given)
       : answerRemedy(answer.status, credentials, hasErrorsEnvelope(body));
   return `GET appointment ${id} got ${got}${remedy === undefined ? '' : `; ${remedy}`}`;
 }

@@ -1,6 +1,6 @@
 // Whether a target answers at all, for the checks that stop early when it does not (the preflight
 // of `npm start`, the e2e global setup): the reason names the target, never a local forwarder.
-import { certificateRemedy } from './answer-remedy.ts';
+import { certificateRemedy, type GivenCaFile } from './answer-remedy.ts';
 import { sendExactRequest } from './exact-request.ts';
 
 /** Why `baseUrl` cannot be tested, or undefined when it answers anything at all. */
@@ -18,8 +18,14 @@ export function describeNoAnswer(baseUrl: string, error: unknown, timeoutMillise
   const { code, message } = error as NodeJS.ErrnoException;
   if (message.startsWith('no answer within'))
     return `the target ${baseUrl} did not answer within ${timeoutMilliseconds / 1000} s`;
-  const certificate = certificateRemedy(code ?? message);
+  const certificate = certificateRemedy(code ?? message, 'target', givenNodeCaFile());
   return certificate === undefined
     ? `the target ${baseUrl} could not be reached (${code ?? message})`
     : `TLS to the target ${baseUrl} failed (${code ?? message}); ${certificate}`;
 }
+
+/** The extra CA file this Node process was started with, for a refused certificate's remedy. */
+export const givenNodeCaFile = (): GivenCaFile => ({
+  variable: 'NODE_EXTRA_CA_CERTS',
+  file: process.env.NODE_EXTRA_CA_CERTS,
+});

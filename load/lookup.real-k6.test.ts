@@ -260,7 +260,7 @@ describe(`real k6 ${version}`, { skip }, () => {
       assert.equal(code, 108, output);
       assert.match(
         output,
-        /test aborted: the target https:\/\/127\.0\.0\.1:\d+\/engage\/v1 is not ready: GET appointment 123 got no answer \(.*x509.*\); the target's certificate is not trusted here .*SSL_CERT_FILE to a PEM file that holds it \(k6 on Linux/,
+        /test aborted: the target https:\/\/127\.0\.0\.1:\d+\/engage\/v1 is not ready: GET appointment 123 got no answer \(.*x509.*\); the target's certificate is not trusted here .*SSL_CERT_FILE to a bundle of the system's CAs and it \(k6 on Linux/,
       );
     });
     it('stops in setup() naming SSL_CERT_FILE when the token endpoint is the one k6 does not trust', async () => {
@@ -273,6 +273,22 @@ describe(`real k6 ${version}`, { skip }, () => {
       assert.match(
         output,
         /test aborted: the token endpoint https:\/\/127\.0\.0\.1:\d+\/\S+ answered nothing \(.*x509.*\); the token endpoint's certificate is not trusted here .*SSL_CERT_FILE/,
+      );
+    });
+    it('names the file SSL_CERT_FILE gave when it lacks the CA', async () => {
+      // A file without the CA (Go would trust the loopback certificate itself, were it given as a root).
+      const notTheCa = join(temporaryFolder('real-k6'), 'other.pem');
+      writeFileSync(notTheCa, 'no certificate here\n');
+      const { code, output } = await runLookup(gateway.url, {
+        ENGAGE_TOKEN: SANDBOX_DEFAULTS.token,
+        SSL_CERT_FILE: notTheCa,
+      });
+      assert.equal(code, 108, output);
+      assert.ok(
+        output.includes(
+          `the target's certificate is not trusted here, though SSL_CERT_FILE is ${notTheCa}: that file lacks the CA that signed it`,
+        ),
+        output,
       );
     });
     it('passes with the CA in SSL_CERT_FILE', async () => {

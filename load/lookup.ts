@@ -8,7 +8,13 @@ import { SharedArray } from 'k6/data';
 import exec from 'k6/execution';
 import http, { type RefinedResponse, type ResponseType } from 'k6/http';
 import { Counter, Rate } from 'k6/metrics';
-import { certificateRemedy, describeAnswer, oauthErrorOf, tokenRefusalSetting } from '../config/answer-remedy.ts';
+import {
+  certificateRemedy,
+  describeAnswer,
+  type GivenCaFile,
+  oauthErrorOf,
+  tokenRefusalSetting,
+} from '../config/answer-remedy.ts';
 import { appointmentPath, backoffSeconds, isJsonMediaType } from '../config/api-facts.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { handedReportsDirectory } from '../config/report-paths.ts';
@@ -94,6 +100,9 @@ function isJsonContentType(contentType: string | undefined): boolean {
   return lastContentTypeIsJson;
 }
 
+/** The CA file k6 was given (it reads the shell's SSL_CERT_FILE), for a refused certificate's remedy. */
+const givenCaFile = (): GivenCaFile => ({ variable: 'SSL_CERT_FILE', file: __ENV.SSL_CERT_FILE });
+
 /** Stops the whole run with one line (k6 exits 108): for problems no later iteration can get past. */
 function stop(message: string): never {
   exec.test.abort(message);
@@ -122,7 +131,7 @@ function requestToken(): IssuedToken | string {
   });
   const body = parseJson(response.body) as { access_token?: unknown; expires_in?: unknown } | undefined;
   if (response.status === 0) {
-    const certificate = certificateRemedy(response.error, 'token endpoint');
+    const certificate = certificateRemedy(response.error, 'token endpoint', givenCaFile());
     return `the token endpoint ${auth.tokenUrl} answered nothing (${response.error})${certificate === undefined ? '' : `; ${certificate}`}`;
   }
   if (response.status !== 200) {
@@ -208,7 +217,7 @@ export function setup(): IssuedToken {
   const response = send({ ...readiness, params: { ...readiness.params, tags: { name: 'readiness' } } }, issued.token);
   if (response.status !== 200)
     stop(
-      `the target ${ready().baseUrl} is not ready: ${describeAnswer(appointmentIds[0] as string, response, ready().auth.kind, parseJson(response.body) ?? null)}`,
+      `the target ${ready().baseUrl} is not ready: ${describeAnswer(appointmentIds[0] as string, response, ready().auth.kind, parseJson(response.body) ?? null, givenCaFile())}`,
     );
   return issued;
 }

@@ -6,7 +6,7 @@ import { answerRemedy, certificateRemedy, hasErrorsEnvelope, tokenRefusalSetting
 import { appointmentPath } from '../config/api-facts.ts';
 import { type ExactAnswer, sendExactRequest } from '../config/exact-request.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
-import { describeNoAnswer } from '../config/target-reachability.ts';
+import { describeNoAnswer, givenNodeCaFile } from '../config/target-reachability.ts';
 import { createTokenProvider, TokenRequestError } from '../config/token-provider.ts';
 
 /** The preflight waits this long at most, whatever ENGAGE_REQUEST_TIMEOUT_MS allows a layer. */
@@ -62,7 +62,7 @@ export async function preflightProblems(config: SuiteConfig): Promise<string[]> 
 function tokenProblem(error: TokenRequestError, tokenUrl: string, scope: string | undefined): string {
   if (error.status === undefined || error.reason !== undefined) {
     const reason = error.reason ?? error.message;
-    const certificate = certificateRemedy(reason, 'token endpoint');
+    const certificate = certificateRemedy(reason, 'token endpoint', givenNodeCaFile());
     return `ENGAGE_TOKEN_URL ${tokenUrl} gave no token: ${reason}${certificate === undefined ? '' : `; ${certificate}`}`;
   }
   const answered = `the token endpoint answered HTTP ${error.status}${error.oauthError === undefined ? '' : ` ${error.oauthError}`}`;
