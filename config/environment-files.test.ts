@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { ConfigError } from './config-error.ts';
 import { readEnvironment } from './environment-files.ts';
+import { OPTIONAL_EXPECTATIONS } from './optional-expectations.ts';
 import { readSuiteConfig } from './suite-config.ts';
 
 function directoryWith(files: Record<string, string>): string {
@@ -61,5 +62,9 @@ describe('.env.example', () => {
       .replace(/^ENGAGE_APPOINTMENT_ID=$/m, 'ENGAGE_APPOINTMENT_ID=123');
     const config = readSuiteConfig(readEnvironment({}, directoryWith({ '.env': example })));
     assert.equal(config.auth.kind, 'static-token');
+  });
+  it('lists every optional expectation ENGAGE_EXPECT takes', () => {
+    const listed = /^# (region-fallback.*), or none\.$/m.exec(readFileSync('.env.example', 'utf8'))?.[1];
+    assert.deepEqual(listed?.split(', '), [...OPTIONAL_EXPECTATIONS]);
   });
 });

@@ -1,6 +1,6 @@
 // Proves the list of settings complete (every ENGAGE_* and SANDBOX_* name the suite's code reads is
 // in it, and nothing else), the warning for a name that is not on it, and the one for a variable
-// Node reads as it starts that only a .env file sets.
+// only the process environment can set (Node's, k6's CA file) that only a .env file sets.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,11 +46,16 @@ it('warns of a name it does not read, with the setting it most likely meant, and
   assert.deepEqual(unknownSettingWarnings({ ...environment, ENGAGE_SETTINGS_WARNED: 'true' }), []);
 });
 
-it('warns of NODE_EXTRA_CA_CERTS or NODE_OPTIONS that only a .env file sets: Node has read them before', () => {
-  const fromFiles = { NODE_EXTRA_CA_CERTS: '/etc/ca.pem', NODE_OPTIONS: '--max-old-space-size=4096' };
+it('warns of NODE_EXTRA_CA_CERTS, NODE_OPTIONS or SSL_CERT_FILE that only a .env file sets: it comes too late', () => {
+  const fromFiles = {
+    NODE_EXTRA_CA_CERTS: '/etc/ca.pem',
+    NODE_OPTIONS: '--max-old-space-size=4096',
+    SSL_CERT_FILE: '/etc/bundle.pem',
+  };
   assert.deepEqual(unknownSettingWarnings({ ...fromFiles, PATH: '/usr/bin' }, { PATH: '/usr/bin' }), [
     'warning: NODE_EXTRA_CA_CERTS is set in a .env file, where it changes nothing: Node reads it only as it starts; set it in the shell or the CI job',
     'warning: NODE_OPTIONS is set in a .env file, where it changes nothing: Node reads it only as it starts; set it in the shell or the CI job',
+    "warning: SSL_CERT_FILE is set in a .env file, where it changes nothing: k6 takes it from the shell's environment only; set it in the shell or the CI job",
   ]);
   assert.deepEqual(unknownSettingWarnings(fromFiles, fromFiles), [], 'set in the process: nothing to say');
 });

@@ -63,13 +63,19 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] as number;
 }
 
-/** Variables Node reads only as it starts: a .env file, read later, cannot set them. */
-const READ_AT_NODE_START = ['NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS'];
+/** Variables a .env file cannot set, since the process reading them takes them from its own environment. */
+const PROCESS_ONLY: Record<string, string> = {
+  NODE_EXTRA_CA_CERTS: 'Node reads it only as it starts',
+  NODE_OPTIONS: 'Node reads it only as it starts',
+  SSL_CERT_FILE: "k6 takes it from the shell's environment only",
+  SSL_CERT_DIR: "k6 takes it from the shell's environment only",
+};
 
 /**
  * One line per ENGAGE_* or SANDBOX_* variable that is set and that the suite does not read, with the
- * setting it most likely meant; and per variable Node reads as it starts that only a .env file sets
- * (in `environment`, the files and the process merged, but not in `processEnvironment`).
+ * setting it most likely meant; and per variable only the process environment can set (Node's at its
+ * start, k6's CA file) that only a .env file sets (in `environment`, the files and the process
+ * merged, but not in `processEnvironment`).
  */
 export function unknownSettingWarnings(
   environment: Readonly<Record<string, string | undefined>>,
@@ -84,12 +90,12 @@ export function unknownSettingWarnings(
       const meant = closest !== undefined && editDistance(name, closest) <= 3 ? ` (did you mean ${closest}?)` : '';
       return `warning: ${name} is not a setting of the suite, so it changes nothing${meant}`;
     });
-  const tooLate = READ_AT_NODE_START.filter(
-    (name) => environment[name] !== undefined && processEnvironment[name] === undefined,
-  ).map(
-    (name) =>
-      `warning: ${name} is set in a .env file, where it changes nothing: Node reads it only as it starts; set it in the shell or the CI job`,
-  );
+  const tooLate = Object.entries(PROCESS_ONLY)
+    .filter(([name]) => environment[name] !== undefined && processEnvironment[name] === undefined)
+    .map(
+      ([name, reason]) =>
+        `warning: ${name} is set in a .env file, where it changes nothing: ${reason}; set it in the shell or the CI job`,
+    );
   return [...unknown, ...tooLate];
 }
 
