@@ -1,12 +1,16 @@
 // Proves the CI templates users copy still fit the project and gate a release: both parse as YAML,
 // call only npm scripts that exist, run test → publish → staging (npm start) → can-i-deploy → deploy
 // → record-deployment in that order, guard the broker and staging jobs on their settings, pin
-// actions by commit and k6 to the version the suite tests, bound every job, and run one staging
-// job at a time.
+// actions by commit and k6 to the version the suite tests, bound every job, run one staging job at
+// a time, and trust a private staging CA as they say (their shell lines run here).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
+import { TEST_CA_FILE } from '../testing/gateway-provider.ts';
+import { temporaryFolder } from '../testing/temporary-folder.ts';
 
 const scripts = Object.keys(
   (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts,
@@ -185,5 +189,59 @@ describe('the GitLab pipeline gates a release the same way', () => {
     assert.doesNotMatch(gitlabText, /keyserver|apt-get install -y k6|:latest/, 'no key fetched, nothing unpinned');
     for (const [name, job] of Object.entries(gitlab))
       if (typeof job === 'object' && job !== null && 'script' in job) assert.ok(job.timeout, `${name} has a timeout`);
+  });
+});
+
+describe('staging behind a private CA, as each template trusts it', () => {
+  const systemCas = '/etc/ssl/certs/ca-certificates.crt';
+  const skip = existsSync(systemCas) ? false : `no ${systemCas} here: the templates' Debian and Ubuntu images have it`;
+  const ca = readFileSync(TEST_CA_FILE, 'utf8');
+  /** Runs a template's shell lines with `environment`, then prints the variables they set. */
+  const bash = (lines: string, environment: Record<string, string>) =>
+    execFileSync('bash', ['-euc', `${lines}\necho "SSL_CERT_FILE=\${SSL_CERT_FILE:-}"`], {
+      env: { PATH: process.env.PATH, ...environment },
+      encoding: 'utf8',
+    });
+  const trustsTheCa = (file: string) => {
+    const bundle = readFileSync(file, 'utf8');
+    assert.ok(bundle.startsWith(readFileSync(systemCas, 'utf8').slice(0, 200)), `${file} keeps the system's CAs`);
+    assert.ok(bundle.includes(ca.slice(ca.indexOf('-----BEGIN'))), `${file} holds the CA`);
+  };
+
+  it('GitLab: the File variable NODE_EXTRA_CA_CERTS, and a bundle in SSL_CERT_FILE for k6', { skip }, () => {
+    const line = ((gitlab.staging?.script ?? []) as string[]).find((item) => item.includes('NODE_EXTRA_CA_CERTS'));
+    const folder = temporaryFolder('ci-ca');
+    const printed = bash(line ?? 'false', { NODE_EXTRA_CA_CERTS: TEST_CA_FILE, CI_PROJECT_DIR: folder });
+    assert.match(printed, new RegExp(`^SSL_CERT_FILE=${folder}/ca-bundle\\.pem$`, 'm'));
+    trustsTheCa(join(folder, 'ca-bundle.pem'));
+    assert.match(
+      bash(line ?? 'false', { CI_PROJECT_DIR: folder }),
+      /^SSL_CERT_FILE=$/m,
+      'without a CA, nothing is set',
+    );
+  });
+
+  it('GitHub: STAGING_CA_PEM becomes NODE_EXTRA_CA_CERTS and a bundle in SSL_CERT_FILE for the steps after', {
+    skip,
+  }, () => {
+    const steps = github.jobs.staging?.steps as Array<Record<string, any>>;
+    const step = steps.find((one) => one.name === 'Trust the staging CA');
+    assert.equal(step?.if, "vars.STAGING_CA_PEM != ''");
+    assert.ok(
+      steps.indexOf(step) < steps.findIndex((one) => String(one.run).startsWith('npm start')),
+      'before npm start',
+    );
+    const folder = temporaryFolder('ci-ca');
+    const githubEnv = join(folder, 'github-env');
+    bash(step?.run ?? 'false', { STAGING_CA_PEM: ca, RUNNER_TEMP: folder, GITHUB_ENV: githubEnv });
+    const set = Object.fromEntries(
+      readFileSync(githubEnv, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => line.split('=') as [string, string]),
+    );
+    assert.deepEqual(Object.keys(set).sort(), ['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE']);
+    assert.ok(readFileSync(set.NODE_EXTRA_CA_CERTS as string, 'utf8').includes(ca.slice(ca.indexOf('-----BEGIN'))));
+    trustsTheCa(set.SSL_CERT_FILE as string);
   });
 });
