@@ -13,6 +13,13 @@ describe('a GET appointment that did not answer 200', () => {
     assert.equal(described(0), 'GET appointment 123 got no answer (dial: connection refused)');
     assert.equal(described(500), 'GET appointment 123 got HTTP 500');
   });
+  it('names ENGAGE_BASE_URL for a redirect: the API answers where it is', () => {
+    for (const status of [301, 302, 307, 308])
+      assert.match(
+        described(status),
+        /^GET appointment 123 got HTTP 3\d\d; a redirect, which the API does not answer with: set ENGAGE_BASE_URL to where it points/,
+      );
+  });
   it('names the setting a 401, 403 or 404 points at, for each kind of credentials', () => {
     assert.equal(described(401), 'GET appointment 123 got HTTP 401; the token was refused: check ENGAGE_TOKEN');
     assert.equal(

@@ -48,8 +48,9 @@ export function certificateRemedy(
 }
 
 /**
- * The setting a 401, 403 or 404 of GET appointment points at; undefined for any other answer. The API
- * answers an unknown id with its errors body: a 404 without one (`errorsEnvelope` false) is a wrong URL.
+ * The setting a 401, 403, 404 or redirect of GET appointment points at; undefined for any other
+ * answer. The API answers an unknown id with its errors body: a 404 without one (`errorsEnvelope`
+ * false) is a wrong URL, and so is a redirect.
  */
 export function answerRemedy(status: number, credentials: CredentialKind, errorsEnvelope: boolean): string | undefined {
   if (status === 401)
@@ -61,6 +62,9 @@ export function answerRemedy(status: number, credentials: CredentialKind, errors
   if (status === 404 && !errorsEnvelope)
     return "a 404 without the API's errors body, so not the appointments API: check ENGAGE_BASE_URL";
   if (status === 404) return 'no such appointment: check the id and ENGAGE_ENTERPRISE';
+  // The API answers where it is; a redirect is a gateway's (http to https, a moved host).
+  if (status >= 300 && status < 400)
+    return 'a redirect, which the API does not answer with: set ENGAGE_BASE_URL to where it points (https rather than http?)';
   return undefined;
 }
 

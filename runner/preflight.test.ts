@@ -222,6 +222,23 @@ describe('the preflight of npm start', () => {
       assert.match(output, /✔ contracts passed/);
     });
   });
+  it('names ENGAGE_BASE_URL, with where it points, for a redirect (http where the API is https)', async () => {
+    const redirecting = await startTinyServer((request, response) => {
+      response.writeHead(301, { location: `https://api.example.test${request.url}` });
+      response.end();
+    });
+    try {
+      const environment = { ...settings(), ENGAGE_BASE_URL: redirecting.url, ENGAGE_TOKEN_URL: '' };
+      assert.deepEqual(
+        await problems({ ...environment, ENGAGE_CLIENT_ID: '', ENGAGE_CLIENT_SECRET: '', ENGAGE_TOKEN: 'x' }),
+        [
+          `GET ${redirecting.url}/enterprises/acme/appointments/123 answered HTTP 301 to https://api.example.test/enterprises/acme/appointments/123; a redirect, which the API does not answer with: set ENGAGE_BASE_URL to where it points (https rather than http?)`,
+        ],
+      );
+    } finally {
+      await redirecting.close();
+    }
+  });
   it('names ENGAGE_BASE_URL when it leaves out the path a gateway serves the API under', async () => {
     const gateway = await startGatewayProvider(sandbox.url, { prefix: '/engage/v1' });
     try {
