@@ -211,15 +211,14 @@ describe('the preflight of npm start', () => {
         ),
       );
     });
-    it('passes the preflight and the contracts with the CA in NODE_EXTRA_CA_CERTS', async () => {
-      const { code, output } = await runEntryPoint(
-        'runner/main.ts',
-        { ...settings(), ENGAGE_BASE_URL: gateway.url, NODE_EXTRA_CA_CERTS: TEST_CA_FILE },
-        ['--only', 'contracts'],
-      );
+    it('passes the preflight with the CA in NODE_EXTRA_CA_CERTS (verification over https: verify-provider.test.ts)', async () => {
+      const { code, output } = await start({
+        ...settings(),
+        ENGAGE_BASE_URL: gateway.url,
+        NODE_EXTRA_CA_CERTS: TEST_CA_FILE,
+      });
       assert.equal(code, 0, output);
-      assert.match(output, /^API suite against https:\/\/127\.0\.0\.1:\d+\/engage\/v1: contracts$/m);
-      assert.match(output, /✔ contracts passed/);
+      assert.match(output, /^API suite against https:\/\/127\.0\.0\.1:\d+\/engage\/v1: schemas$/m);
     });
   });
   it('names ENGAGE_BASE_URL, with where it points, for a redirect (http where the API is https)', async () => {

@@ -12,11 +12,17 @@ const MARKER = '@@ verification';
 /** The environments travel in a variable, not on the command line, where any process could read their tokens. */
 const ENVIRONMENTS_VARIABLE = 'VERIFY_IN_TURN_ENVIRONMENTS';
 
-/** Each verification's exit code, output and time, in the order of `environments`, from one child process. */
+/**
+ * Each verification's exit code, output and time, in the order of `environments`, from one child
+ * process; `processEnvironment` is that process's own (what Node reads as it starts, such as
+ * NODE_EXTRA_CA_CERTS).
+ */
 export async function verifyInTurn(
   environments: Array<Record<string, string>>,
+  processEnvironment: Record<string, string> = {},
 ): Promise<Array<EntryPointRun & { milliseconds: number }>> {
   const { code, output } = await runEntryPoint('testing/verify-in-turn.ts', {
+    ...processEnvironment,
     [ENVIRONMENTS_VARIABLE]: JSON.stringify(environments),
   });
   const runs = [

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type AnotherProvider, DATE_TIME_STYLES, startAnotherProvider } from '../../testing/another-provider.ts';
-import { type GatewayProvider, startGatewayProvider } from '../../testing/gateway-provider.ts';
+import { type GatewayProvider, startGatewayProvider, TEST_CA_FILE } from '../../testing/gateway-provider.ts';
 import { type EntryPointRun, runEntryPoint } from '../../testing/run-entry-point.ts';
 import { verifyInTurn } from '../../testing/verify-in-turn.ts';
 
@@ -35,8 +35,9 @@ before(async () => {
     end: null,
   } as never);
   const environment = other.environment;
-  // Under a path of its own, as a gateway routes an API: the base URL ends with it.
-  gateway = await startGatewayProvider(other.sandbox.url, { prefix: '/engage/v1' });
+  // Under a path of its own, as a gateway routes an API (the base URL ends with it), over https with
+  // a certificate of a private CA, which the verifications' process is given in NODE_EXTRA_CA_CERTS.
+  gateway = await startGatewayProvider(other.sandbox.url, { tls: true, prefix: '/engage/v1' });
   const { ENGAGE_DEFAULT_LANGUAGE: _language, ...withoutLanguage } = environment;
   const cases: Record<string, Record<string, string>> = {
     ...Object.fromEntries(brokenProviders.map(([fault]) => [fault, { SANDBOX_FAULTS: fault }])),
@@ -48,7 +49,7 @@ before(async () => {
     withoutLanguage,
     unscheduled: { ...environment, ENGAGE_APPOINTMENT_ID: 'globex-unscheduled' },
   };
-  const results = await verifyInTurn(Object.values(cases));
+  const results = await verifyInTurn(Object.values(cases), { NODE_EXTRA_CA_CERTS: TEST_CA_FILE });
   runs = Object.fromEntries(Object.keys(cases).map((name, index) => [name, results[index] as EntryPointRun]));
 });
 after(async () => {
@@ -80,7 +81,7 @@ describe('verification against a configured environment', () => {
     assert.equal(code, 0, output);
     assert.doesNotMatch(output, new RegExp(other.token));
   });
-  it('passes it behind an API gateway, under a path prefix: gzip where asked, chunked answers, closed connections', () => {
+  it('passes it behind an API gateway, over https with a private CA, under a path prefix, with gzip and chunked answers', () => {
     const { code, output } = runs.gateway as EntryPointRun;
     assert.equal(code, 0, output);
     assert.ok(gateway.compressed() > 0, 'answers went out gzip-compressed');
