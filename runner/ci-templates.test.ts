@@ -219,6 +219,12 @@ describe('staging behind a private CA, as each template trusts it', () => {
       /^SSL_CERT_FILE=$/m,
       'without a CA, nothing is set',
     );
+    // A plain variable holds the PEM itself, not a path: the job stops, saying so, before npm start.
+    assert.throws(
+      () => bash(line ?? 'false', { NODE_EXTRA_CA_CERTS: ca, CI_PROJECT_DIR: folder }),
+      (error: { status: number; stdout: string }) =>
+        error.status === 1 && /NODE_EXTRA_CA_CERTS must be a variable of type File/.test(error.stdout),
+    );
   });
 
   it('GitHub: STAGING_CA_PEM becomes NODE_EXTRA_CA_CERTS and a bundle in SSL_CERT_FILE for the steps after', {
