@@ -13,12 +13,29 @@ describe('a GET appointment that did not answer 200', () => {
     assert.equal(described(0), 'GET appointment 123 got no answer (dial: connection refused)');
     assert.equal(described(500), 'GET appointment 123 got HTTP 500');
   });
-  it('names ENGAGE_BASE_URL for a redirect: the API answers where it is', () => {
-    for (const status of [301, 302, 307, 308])
-      assert.match(
-        described(status),
-        /^GET appointment 123 got HTTP 3\d\d; a redirect, which the API does not answer with: set ENGAGE_BASE_URL to where it points/,
+  it('names ENGAGE_BASE_URL for a redirect, with the base to set when it leads to the same appointment', () => {
+    const redirected = (status: number, location?: string) => answerRemedy(status, 'static-token', false, location);
+    for (const status of [301, 302, 303, 307, 308])
+      assert.equal(
+        redirected(status, 'https://api.example.test/v1/enterprises/acme/appointments/123'),
+        'a redirect, which the API does not answer with: set ENGAGE_BASE_URL to https://api.example.test/v1',
       );
+    assert.equal(
+      redirected(302, 'https://login.example.test/auth?state=s3cr3t&redirect_uri=x'),
+      'a redirect to https://login.example.test/auth, not to the appointment (a login page?): check ENGAGE_BASE_URL and the credentials',
+      "the query, which may carry a login's state, is left out",
+    );
+    assert.equal(redirected(301), 'a redirect, which the API does not answer with: check ENGAGE_BASE_URL');
+    assert.equal(redirected(304, 'https://api.example.test/'), undefined, 'a 304 sends nowhere');
+    assert.match(
+      describeAnswer(
+        '123',
+        { status: 301, location: 'https://a.test/enterprises/acme/appointments/123' },
+        'static-token',
+        null,
+      ),
+      /^GET appointment 123 got HTTP 301; a redirect, .*set ENGAGE_BASE_URL to https:\/\/a\.test$/,
+    );
   });
   it('names the setting a 401, 403 or 404 points at, for each kind of credentials', () => {
     assert.equal(described(401), 'GET appointment 123 got HTTP 401; the token was refused: check ENGAGE_TOKEN');
@@ -104,7 +121,11 @@ describe('a TLS certificate refused', () => {
         variable: 'NODE_EXTRA_CA_CERTS',
         file: '/ca.pem',
       }),
-      "the target's certificate is not trusted here, though NODE_EXTRA_CA_CERTS is /ca.pem: that file lacks the CA that signed it, or the server leaves out its intermediate certificate",
+      "the target's certificate is not trusted here, though NODE_EXTRA_CA_CERTS is /ca.pem: add the CA that signed it to that file, unless the server leaves out its intermediate certificate",
+    );
+    assert.match(
+      certificateRemedy('x509: unknown authority', 'target', { variable: 'SSL_CERT_FILE', file: '/b.pem' }) ?? '',
+      /though SSL_CERT_FILE is \/b\.pem: add the CA that signed it to that file \(k6 reads it on Linux only\)/,
     );
     assert.match(
       certificateRemedy('x509: unknown authority', 'target', { variable: 'SSL_CERT_FILE', file: '' }) ?? '',

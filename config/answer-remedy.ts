@@ -1,6 +1,6 @@
-// Which setting an answer points at, worded once for the preflight, k6's setup() and the provider
-// verification: a GET of the configured appointment that got 401, 403 or 404, a refused TLS
-// certificate, and a token request the endpoint refused. No Node imports: k6 reads it.
+// Which setting an answer points at, worded once for the preflight, e2e, k6's setup() and the
+// provider verification: a GET of the configured appointment that got 401, 403, 404 or a redirect,
+// a refused TLS certificate, and a token request the endpoint refused. No Node imports: k6 reads it.
 import { READ_SCOPES } from './api-facts.ts';
 
 export type CredentialKind = 'static-token' | 'client-credentials';
@@ -38,7 +38,7 @@ export function certificateRemedy(
 ): string | undefined {
   if (UNTRUSTED.test(error))
     return given?.file
-      ? `the ${whose}'s certificate is not trusted here, though ${given.variable} is ${given.file}: that file lacks the CA that signed it, or the server leaves out its intermediate certificate`
+      ? `the ${whose}'s certificate is not trusted here, though ${given.variable} is ${given.file}: add the CA that signed it to that file${given.variable === 'SSL_CERT_FILE' ? ' (k6 reads it on Linux only)' : ''}, unless the server leaves out its intermediate certificate`
       : `the ${whose}'s certificate is not trusted here (a private CA, or a server that leaves out its intermediate certificate): for a private CA, set NODE_EXTRA_CA_CERTS to its PEM file (Node) and SSL_CERT_FILE to a bundle of the system's CAs and it (k6 on Linux; on macOS and Windows, add it to the system's trust store)`;
   if (OUT_OF_DATE.test(error))
     return `the ${whose}'s certificate has expired or is not valid yet (or this machine's clock is off)`;
@@ -48,11 +48,16 @@ export function certificateRemedy(
 }
 
 /**
- * The setting a 401, 403, 404 or redirect of GET appointment points at; undefined for any other
- * answer. The API answers an unknown id with its errors body: a 404 without one (`errorsEnvelope`
- * false) is a wrong URL, and so is a redirect.
+ * The setting a 401, 403, 404 or redirect (to `location`) of GET appointment points at; undefined
+ * for any other answer. The API answers an unknown id with its errors body: a 404 without one
+ * (`errorsEnvelope` false) is a wrong URL, and so is a redirect.
  */
-export function answerRemedy(status: number, credentials: CredentialKind, errorsEnvelope: boolean): string | undefined {
+export function answerRemedy(
+  status: number,
+  credentials: CredentialKind,
+  errorsEnvelope: boolean,
+  location?: string,
+): string | undefined {
   if (status === 401)
     return credentials === 'static-token'
       ? 'the token was refused: check ENGAGE_TOKEN'
@@ -62,10 +67,26 @@ export function answerRemedy(status: number, credentials: CredentialKind, errors
   if (status === 404 && !errorsEnvelope)
     return "a 404 without the API's errors body, so not the appointments API: check ENGAGE_BASE_URL";
   if (status === 404) return 'no such appointment: check the id and ENGAGE_ENTERPRISE';
-  // The API answers where it is; a redirect is a gateway's (http to https, a moved host).
-  if (status >= 300 && status < 400)
-    return 'a redirect, which the API does not answer with: set ENGAGE_BASE_URL to where it points (https rather than http?)';
+  if (REDIRECTS.includes(status)) return redirectRemedy(location);
   return undefined;
+}
+
+/** The statuses that send a client elsewhere (a 304 does not). */
+const REDIRECTS = [301, 302, 303, 307, 308];
+/** The end of an appointment's URL: what a redirect to the same appointment elsewhere ends with. */
+const APPOINTMENT_PATH_END = /\/enterprises\/[^/]+\/appointments\/[^/]+$/;
+
+/**
+ * The API answers where it is: a redirect is a gateway's. To the same appointment elsewhere (http to
+ * https, a moved host), the base URL to set; anywhere else (a login page), what it led to. Shown
+ * without its query, which may carry a login's state.
+ */
+function redirectRemedy(location: string | undefined): string {
+  const to = location?.split(/[?#]/)[0];
+  if (to === undefined || to === '') return 'a redirect, which the API does not answer with: check ENGAGE_BASE_URL';
+  if (/^https?:\/\//.test(to) && APPOINTMENT_PATH_END.test(to))
+    return `a redirect, which the API does not answer with: set ENGAGE_BASE_URL to ${to.replace(APPOINTMENT_PATH_END, '')}`;
+  return `a redirect to ${to}, not to the appointment (a login page?): check ENGAGE_BASE_URL and the credentials`;
 }
 
 /** Whether a parsed body is the API's `{ errors: [...] }` envelope, which it sends with every error. */
@@ -80,7 +101,7 @@ export function hasErrorsEnvelope(body: unknown): boolean {
  */
 export function describeAnswer(
   id: string,
-  answer: { status: number; error?: string },
+  answer: { status: number; error?: string; location?: string },
   credentials: CredentialKind,
   body: unknown,
   given?: GivenCaFile,
@@ -89,7 +110,7 @@ export function describeAnswer(
   const remedy =
     answer.status === 0
       ? certificateRemedy(answer.error ?? '', 'target', given)
-      : answerRemedy(answer.status, credentials, hasErrorsEnvelope(body));
+      : answerRemedy(answer.status, credentials, hasErrorsEnvelope(body), answer.location);
   return `GET appointment ${id} got ${got}${remedy === undefined ? '' : `; ${remedy}`}`;
 }
 

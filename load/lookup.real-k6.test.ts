@@ -286,7 +286,7 @@ describe(`real k6 ${version}`, { skip }, () => {
       assert.equal(code, 108, output);
       assert.ok(
         output.includes(
-          `the target's certificate is not trusted here, though SSL_CERT_FILE is ${notTheCa}: that file lacks the CA that signed it`,
+          `the target's certificate is not trusted here, though SSL_CERT_FILE is ${notTheCa}: add the CA that signed it to that file`,
         ),
         output,
       );
@@ -298,6 +298,24 @@ describe(`real k6 ${version}`, { skip }, () => {
       });
       assert.equal(code, 0, output);
     });
+  });
+
+  it('a redirect (http where the API is https): setup() names the base URL to set, having followed nothing', async () => {
+    const server = await startTinyServer((request, response) => {
+      response.writeHead(301, { location: `https://api.example.test/v1${request.url}` });
+      response.end();
+    });
+    try {
+      const { code, output } = await runLookup(server.url, { ENGAGE_TOKEN: 'redirect-token' });
+      assert.equal(code, 108, output);
+      assert.match(
+        output,
+        /test aborted: the target http:\/\/127\.0\.0\.1:\d+ is not ready: GET appointment 123 got HTTP 301; a redirect, which the API does not answer with: set ENGAGE_BASE_URL to https:\/\/api\.example\.test\/v1/,
+      );
+      assert.equal(server.requests.length, 1, 'one request, the redirect not followed');
+    } finally {
+      await server.close();
+    }
   });
 
   it('a token the endpoint refuses in setup(): the run stops before any lookup, in one line naming the endpoint', async () => {

@@ -217,7 +217,7 @@ export function setup(): IssuedToken {
   const response = send({ ...readiness, params: { ...readiness.params, tags: { name: 'readiness' } } }, issued.token);
   if (response.status !== 200)
     stop(
-      `the target ${ready().baseUrl} is not ready: ${describeAnswer(appointmentIds[0] as string, response, ready().auth.kind, parseJson(response.body) ?? null, givenCaFile())}`,
+      `the target ${ready().baseUrl} is not ready: ${describeAnswer(appointmentIds[0] as string, { status: response.status, error: response.error, location: response.headers.Location }, ready().auth.kind, parseJson(response.body) ?? null, givenCaFile())}`,
     );
   return issued;
 }

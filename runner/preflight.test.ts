@@ -206,7 +206,7 @@ describe('the preflight of npm start', () => {
       assert.match(
         output,
         new RegExp(
-          `^preflight: ENGAGE_BASE_URL: TLS to the target ${gateway.url} failed \\(UNABLE_TO_VERIFY_LEAF_SIGNATURE\\); the target's certificate is not trusted here, though NODE_EXTRA_CA_CERTS is ${notTheCa}: that file lacks the CA that signed it, or the server leaves out its intermediate certificate$`,
+          `^preflight: ENGAGE_BASE_URL: TLS to the target ${gateway.url} failed \\(UNABLE_TO_VERIFY_LEAF_SIGNATURE\\); the target's certificate is not trusted here, though NODE_EXTRA_CA_CERTS is ${notTheCa}: add the CA that signed it to that file, unless the server leaves out its intermediate certificate$`,
           'm',
         ),
       );
@@ -231,7 +231,7 @@ describe('the preflight of npm start', () => {
       assert.deepEqual(
         await problems({ ...environment, ENGAGE_CLIENT_ID: '', ENGAGE_CLIENT_SECRET: '', ENGAGE_TOKEN: 'x' }),
         [
-          `GET ${redirecting.url}/enterprises/acme/appointments/123 answered HTTP 301 to https://api.example.test/enterprises/acme/appointments/123; a redirect, which the API does not answer with: set ENGAGE_BASE_URL to where it points (https rather than http?)`,
+          `GET ${redirecting.url}/enterprises/acme/appointments/123 answered HTTP 301; a redirect, which the API does not answer with: set ENGAGE_BASE_URL to https://api.example.test`,
         ],
       );
     } finally {

@@ -37,12 +37,8 @@ export async function preflightProblems(config: SuiteConfig): Promise<string[]> 
   const { status } = answer;
   const envelope = hasErrorsEnvelope(parsedOrNull(answer.body.toString('utf8')));
   // Worded as k6's setup() and e2e word them (config/answer-remedy.ts); a 404 of a known API names its variable.
-  if (status >= 300 && status < 400)
-    return [
-      `GET ${url} answered HTTP ${status}${answer.headers.location === undefined ? '' : ` to ${answer.headers.location}`}; ${answerRemedy(status, auth.kind, envelope)}`,
-    ];
-  if (status === 401 || status === 403 || (status === 404 && !envelope))
-    return [`GET ${url} answered HTTP ${status}; ${answerRemedy(status, auth.kind, envelope)}`];
+  const remedy = answerRemedy(status, auth.kind, envelope, answer.headers.location);
+  if (remedy !== undefined && !(status === 404 && envelope)) return [`GET ${url} answered HTTP ${status}; ${remedy}`];
   if (status === 404)
     return [
       `ENGAGE_APPOINTMENT_ID ${appointmentId} was not found in ENGAGE_ENTERPRISE ${enterprise}: GET ${url} answered HTTP 404`,

@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { type AnotherProvider, DATE_TIME_STYLES, startAnotherProvider } from '../../testing/another-provider.ts';
 import { type GatewayProvider, startGatewayProvider, TEST_CA_FILE } from '../../testing/gateway-provider.ts';
 import { type EntryPointRun, runEntryPoint } from '../../testing/run-entry-point.ts';
+import { startTinyServer, type TinyServer } from '../../testing/tiny-server.ts';
 import { verifyInTurn } from '../../testing/verify-in-turn.ts';
 
 const brokenProviders: Array<[string, RegExp]> = [
@@ -24,6 +25,8 @@ const dateTimeIds = Object.keys(DATE_TIME_STYLES) as Array<keyof typeof DATE_TIM
 
 let other: AnotherProvider;
 let gateway: GatewayProvider;
+/** Sends every request to the same path on an https host: what an http URL of an https API gets. */
+let redirecting: TinyServer;
 /** Each verification's run, by the name of its case. */
 let runs: Record<string, EntryPointRun>;
 before(async () => {
@@ -38,11 +41,16 @@ before(async () => {
   // Under a path of its own, as a gateway routes an API (the base URL ends with it), over https with
   // a certificate of a private CA, which the verifications' process is given in NODE_EXTRA_CA_CERTS.
   gateway = await startGatewayProvider(other.sandbox.url, { tls: true, prefix: '/engage/v1' });
+  redirecting = await startTinyServer((request, response) => {
+    response.writeHead(301, { location: `https://api.example.test${request.url}` });
+    response.end();
+  });
   const { ENGAGE_DEFAULT_LANGUAGE: _language, ...withoutLanguage } = environment;
   const cases: Record<string, Record<string, string>> = {
     ...Object.fromEntries(brokenProviders.map(([fault]) => [fault, { SANDBOX_FAULTS: fault }])),
     configured: environment,
     gateway: { ...environment, ENGAGE_BASE_URL: gateway.url },
+    redirected: { ...environment, ENGAGE_BASE_URL: redirecting.url },
     ...Object.fromEntries(dateTimeIds.map((id) => [id, { ...environment, ENGAGE_APPOINTMENT_ID: id }])),
     revoked: { ...environment, ENGAGE_TOKEN: 'revoked-token' },
     missing: { ...environment, ENGAGE_APPOINTMENT_ID: 'not-there' },
@@ -53,6 +61,7 @@ before(async () => {
   runs = Object.fromEntries(Object.keys(cases).map((name, index) => [name, results[index] as EntryPointRun]));
 });
 after(async () => {
+  await redirecting.close();
   await gateway.close();
   await other.sandbox.close();
 });
@@ -98,6 +107,14 @@ describe('verification against a configured environment', () => {
     assert.match(
       output,
       /^provider verification failed: .*; the states could not be set up: GET appointment \S+ \(ENGAGE_APPOINTMENT_ID\) got HTTP 401; the token was refused: check ENGAGE_TOKEN$/m,
+    );
+  });
+  it('fails on a redirect, naming the base URL to set, without following it (and losing the token on the way)', () => {
+    const { code, output } = runs.redirected as EntryPointRun;
+    assert.equal(code, 1, output);
+    assert.match(
+      output,
+      /^provider verification failed: .*GET appointment globex-7 \(ENGAGE_APPOINTMENT_ID\) got HTTP 301; a redirect, which the API does not answer with: set ENGAGE_BASE_URL to https:\/\/api\.example\.test$/m,
     );
   });
   it('fails when the configured appointment does not exist there, saying so in its last line', () => {

@@ -107,12 +107,13 @@ async function readConfiguredAppointment(
   const response = await fetch(`${baseUrl}${appointmentPath(config.enterprise, config.appointmentId)}`, {
     headers: { authorization: `Bearer ${await getToken()}`, accept: 'application/json', 'accept-language': '*' },
     signal: AbortSignal.timeout(config.requestTimeoutMilliseconds),
+    // A redirect is the answer, as the API gives none: followed, it would lose the token on the way.
+    redirect: 'manual',
   });
   if (response.status !== 200) {
     const body = await response.json().catch(() => null);
-    throw new Error(
-      describeAnswer(`${config.appointmentId} (ENGAGE_APPOINTMENT_ID)`, response, config.auth.kind, body),
-    );
+    const answer = { status: response.status, location: response.headers.get('location') ?? undefined };
+    throw new Error(describeAnswer(`${config.appointmentId} (ENGAGE_APPOINTMENT_ID)`, answer, config.auth.kind, body));
   }
   return response.json().catch(() => undefined);
 }

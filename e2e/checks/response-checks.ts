@@ -66,7 +66,12 @@ function bodyExcerpt(text: string): string {
 
 /** A configured appointment's problem, with the setting its 401, 403 or 404 points at, as the preflight words it. */
 export function withRemedy(problem: string, response: ProbeResponse, credentials: CredentialKind): string {
-  const remedy = answerRemedy(response.status, credentials, hasErrorsEnvelope(response.json));
+  const remedy = answerRemedy(
+    response.status,
+    credentials,
+    hasErrorsEnvelope(response.json),
+    response.headers.location,
+  );
   return remedy === undefined ? problem : `${problem}; ${remedy}`;
 }
 

@@ -25,6 +25,7 @@ export interface LoadOptions {
   thresholds: Record<string, Threshold[]>;
   summaryTrendStats: string[];
   setupTimeout: string;
+  maxRedirects: number;
 }
 
 /** The host of an http(s) URL as DNS compares it: lower case, without the trailing dot(s). */
@@ -92,5 +93,8 @@ export function buildLoadOptions(shape: RunShape, slo: LookupSlo): LoadOptions {
     // count: a latency threshold over no samples (a run stopped in setup()) is shown as not judged.
     summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)', 'count'],
     setupTimeout: '60s',
+    // The API answers where it is: a redirect is itself the answer (setup() names ENGAGE_BASE_URL
+    // for it), and following one would send every lookup twice and measure the hop.
+    maxRedirects: 0,
   };
 }
