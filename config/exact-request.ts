@@ -108,7 +108,8 @@ function sendOnce(
   });
 }
 
-function groupedByName(rawHeaders: string[]): Map<string, string[]> {
+/** Header lines by name, in order: each name's first spelling and its values, repeated ones kept. */
+export function groupedByName(rawHeaders: string[]): Map<string, string[]> {
   const byLowerCase = new Map<string, { name: string; values: string[] }>();
   for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
     const name = rawHeaders[index] as string;

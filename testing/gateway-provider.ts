@@ -9,6 +9,7 @@ import { request as httpRequest, type IncomingMessage, type ServerResponse } fro
 import { createServer as createHttpsServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { groupedByName } from '../config/exact-request.ts';
 import { type Listening, listenOnLoopback } from '../config/listen-on-loopback.ts';
 import { startTinyServer } from './tiny-server.ts';
 
@@ -54,7 +55,7 @@ export async function startGatewayProvider(
     }
     const upstream = httpRequest(
       `${targetUrl}${path.slice(prefix.length)}`,
-      { method: request.method, headers: { ...request.headers, 'accept-encoding': 'identity' } },
+      { method: request.method, setHost: false },
       (answer) => {
         const chunks: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -69,7 +70,8 @@ export async function startGatewayProvider(
               headers.push(titleCase(name), answer.rawHeaders[index + 1] as string);
           }
           headers.push('Vary', 'Accept-Encoding', 'Via', '1.1 gateway', 'X-Request-Id', `gw-${answers}`);
-          if (body.length > 0 && acceptsGzip(request.headers['accept-encoding'])) {
+          const encoded = answer.headers['content-encoding'] !== undefined;
+          if (!encoded && body.length > 0 && acceptsGzip(request.headers['accept-encoding'])) {
             body = gzipSync(body);
             headers.push('Content-Encoding', 'gzip');
             compressed++;
@@ -89,6 +91,11 @@ export async function startGatewayProvider(
       response.writeHead(502);
       response.end();
     });
+    // The client's header lines as they came, repeated ones kept, Host too: what is behind the
+    // gateway sees what the suite sent.
+    for (const [name, values] of groupedByName(request.rawHeaders))
+      if (!NOT_PASSED_ON.has(name.toLowerCase()) || name.toLowerCase() === 'content-length')
+        upstream.setHeader(name, values.length === 1 ? (values[0] as string) : values);
     request.on('error', () => upstream.destroy());
     request.pipe(upstream);
   };
