@@ -14,27 +14,50 @@ describe('a GET appointment that did not answer 200', () => {
     assert.equal(described(500), 'GET appointment 123 got HTTP 500');
   });
   it('names ENGAGE_BASE_URL for a redirect, with the base to set when it leads to the same appointment', () => {
-    const redirected = (status: number, location?: string) => answerRemedy(status, 'static-token', false, location);
+    const from = 'http://api.example.test/enterprises/acme/appointments/123';
+    const redirected = (status: number, location?: string) =>
+      answerRemedy(status, 'static-token', false, { location, from });
     for (const status of [301, 302, 303, 307, 308])
       assert.equal(
         redirected(status, 'https://api.example.test/v1/enterprises/acme/appointments/123'),
         'a redirect, which the API does not answer with: set ENGAGE_BASE_URL to https://api.example.test/v1',
       );
-    assert.equal(
-      redirected(302, 'https://login.example.test/auth?state=s3cr3t&redirect_uri=x'),
-      'a redirect to https://login.example.test/auth, not to the appointment (a login page?): check ENGAGE_BASE_URL and the credentials',
-      "the query, which may carry a login's state, is left out",
-    );
+    // Resolved against where it was sent, as clients do: a path, a scheme-relative URL, any case.
+    for (const [location, base] of [
+      ['/v1/enterprises/acme/appointments/123', 'http://api.example.test/v1'],
+      ['//other.example.test/enterprises/acme/appointments/123', 'http://other.example.test'],
+      ['HTTPS://API.example.test/enterprises/acme/appointments/123/', 'https://API.example.test'],
+    ] as const)
+      assert.equal(
+        redirected(301, location.replace(/\/$/, '')),
+        `a redirect, which the API does not answer with: set ENGAGE_BASE_URL to ${base}`,
+        location,
+      );
     assert.equal(redirected(301), 'a redirect, which the API does not answer with: check ENGAGE_BASE_URL');
     assert.equal(redirected(304, 'https://api.example.test/'), undefined, 'a 304 sends nowhere');
+  });
+  it('shows no user info, session or login state a Location carries', () => {
+    const from = 'https://api.example.test/enterprises/acme/appointments/123';
+    assert.equal(
+      answerRemedy(302, 'static-token', false, {
+        location: 'https://login.example.test/auth/s3ss10n?state=s3cr3t&redirect_uri=x',
+        from,
+      }),
+      'a redirect to https://login.example.test, not to the appointment (a login page?): check ENGAGE_BASE_URL and the credentials',
+    );
+    const moved = answerRemedy(301, 'static-token', false, {
+      location: 'https://user:pw@api2.example.test/v1;jsessionid=ABC/enterprises/acme/appointments/123',
+      from,
+    });
+    assert.doesNotMatch(moved ?? '', /user|pw|jsessionid|ABC/);
     assert.match(
       describeAnswer(
         '123',
-        { status: 301, location: 'https://a.test/enterprises/acme/appointments/123' },
+        { status: 301, location: '/v2/enterprises/acme/appointments/123', url: from },
         'static-token',
         null,
       ),
-      /^GET appointment 123 got HTTP 301; a redirect, .*set ENGAGE_BASE_URL to https:\/\/a\.test$/,
+      /^GET appointment 123 got HTTP 301; a redirect, .*set ENGAGE_BASE_URL to https:\/\/api\.example\.test\/v2$/,
     );
   });
   it('names the setting a 401, 403 or 404 points at, for each kind of credentials', () => {

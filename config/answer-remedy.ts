@@ -48,15 +48,15 @@ export function certificateRemedy(
 }
 
 /**
- * The setting a 401, 403, 404 or redirect (to `location`) of GET appointment points at; undefined
- * for any other answer. The API answers an unknown id with its errors body: a 404 without one
+ * The setting a 401, 403, 404 or redirect (to its `location`, sent `from` a URL) of GET appointment
+ * points at; undefined for any other answer. The API answers an unknown id with its errors body: a 404 without one
  * (`errorsEnvelope` false) is a wrong URL, and so is a redirect.
  */
 export function answerRemedy(
   status: number,
   credentials: CredentialKind,
   errorsEnvelope: boolean,
-  location?: string,
+  redirect?: { location: string | undefined; from: string },
 ): string | undefined {
   if (status === 401)
     return credentials === 'static-token'
@@ -67,7 +67,7 @@ export function answerRemedy(
   if (status === 404 && !errorsEnvelope)
     return "a 404 without the API's errors body, so not the appointments API: check ENGAGE_BASE_URL";
   if (status === 404) return 'no such appointment: check the id and ENGAGE_ENTERPRISE';
-  if (REDIRECTS.includes(status)) return redirectRemedy(location);
+  if (REDIRECTS.includes(status)) return redirectRemedy(redirect?.location, redirect?.from ?? '');
   return undefined;
 }
 
@@ -75,18 +75,40 @@ export function answerRemedy(
 const REDIRECTS = [301, 302, 303, 307, 308];
 /** The end of an appointment's URL: what a redirect to the same appointment elsewhere ends with. */
 const APPOINTMENT_PATH_END = /\/enterprises\/[^/]+\/appointments\/[^/]+$/;
+/** scheme://authority of an absolute URL, and the rest. */
+const ABSOLUTE_URL = /^([a-z][a-z0-9+.-]*:)\/\/([^/?#]*)(.*)$/i;
+
+/**
+ * A Location as an absolute URL, resolved against the request's URL (k6 has no URL class), without
+ * what may carry a session or a login's state: user info, path parameters, query and fragment.
+ */
+export function shownLocation(location: string, requestUrl: string): { origin: string; path: string } | undefined {
+  const request = ABSOLUTE_URL.exec(requestUrl);
+  const absolute =
+    request === null || !location.startsWith('/')
+      ? location
+      : location.startsWith('//')
+        ? `${request[1]}${location}`
+        : `${request[1]}//${request[2]}${location}`;
+  const parts = ABSOLUTE_URL.exec(absolute);
+  if (parts === null) return undefined;
+  const host = (parts[2] as string).replace(/^.*@/, '');
+  return {
+    origin: `${(parts[1] as string).toLowerCase()}//${host}`,
+    path: (parts[3] as string).split(/[;?#]/)[0] as string,
+  };
+}
 
 /**
  * The API answers where it is: a redirect is a gateway's. To the same appointment elsewhere (http to
- * https, a moved host), the base URL to set; anywhere else (a login page), what it led to. Shown
- * without its query, which may carry a login's state.
+ * https, a moved host), the base URL to set; anywhere else (a login page), the origin it led to.
  */
-function redirectRemedy(location: string | undefined): string {
-  const to = location?.split(/[?#]/)[0];
-  if (to === undefined || to === '') return 'a redirect, which the API does not answer with: check ENGAGE_BASE_URL';
-  if (/^https?:\/\//.test(to) && APPOINTMENT_PATH_END.test(to))
-    return `a redirect, which the API does not answer with: set ENGAGE_BASE_URL to ${to.replace(APPOINTMENT_PATH_END, '')}`;
-  return `a redirect to ${to}, not to the appointment (a login page?): check ENGAGE_BASE_URL and the credentials`;
+function redirectRemedy(location: string | undefined, requestUrl: string): string {
+  const to = location === undefined ? undefined : shownLocation(location, requestUrl);
+  if (to === undefined) return 'a redirect, which the API does not answer with: check ENGAGE_BASE_URL';
+  if (APPOINTMENT_PATH_END.test(to.path))
+    return `a redirect, which the API does not answer with: set ENGAGE_BASE_URL to ${to.origin}${to.path.replace(APPOINTMENT_PATH_END, '')}`;
+  return `a redirect to ${to.origin}, not to the appointment (a login page?): check ENGAGE_BASE_URL and the credentials`;
 }
 
 /** Whether a parsed body is the API's `{ errors: [...] }` envelope, which it sends with every error. */
@@ -101,7 +123,7 @@ export function hasErrorsEnvelope(body: unknown): boolean {
  */
 export function describeAnswer(
   id: string,
-  answer: { status: number; error?: string; location?: string },
+  answer: { status: number; error?: string; location?: string; url?: string },
   credentials: CredentialKind,
   body: unknown,
   given?: GivenCaFile,
@@ -110,7 +132,10 @@ export function describeAnswer(
   const remedy =
     answer.status === 0
       ? certificateRemedy(answer.error ?? '', 'target', given)
-      : answerRemedy(answer.status, credentials, hasErrorsEnvelope(body), answer.location);
+      : answerRemedy(answer.status, credentials, hasErrorsEnvelope(body), {
+          location: answer.location,
+          from: answer.url ?? '',
+        });
   return `GET appointment ${id} got ${got}${remedy === undefined ? '' : `; ${remedy}`}`;
 }
 

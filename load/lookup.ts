@@ -128,6 +128,8 @@ function requestToken(): IssuedToken | string {
   const response = http.post(auth.tokenUrl, form, {
     tags: { name: 'token' },
     timeout: ready().requestTimeoutMilliseconds,
+    // The lookups follow no redirect (maxRedirects 0); a token endpoint may, as Node's fetch does.
+    redirects: 5,
   });
   const body = parseJson(response.body) as { access_token?: unknown; expires_in?: unknown } | undefined;
   if (response.status === 0) {
@@ -217,7 +219,7 @@ export function setup(): IssuedToken {
   const response = send({ ...readiness, params: { ...readiness.params, tags: { name: 'readiness' } } }, issued.token);
   if (response.status !== 200)
     stop(
-      `the target ${ready().baseUrl} is not ready: ${describeAnswer(appointmentIds[0] as string, { status: response.status, error: response.error, location: response.headers.Location }, ready().auth.kind, parseJson(response.body) ?? null, givenCaFile())}`,
+      `the target ${ready().baseUrl} is not ready: ${describeAnswer(appointmentIds[0] as string, { status: response.status, error: response.error, location: response.headers.Location, url: response.url }, ready().auth.kind, parseJson(response.body) ?? null, givenCaFile())}`,
     );
   return issued;
 }

@@ -37,7 +37,7 @@ export async function preflightProblems(config: SuiteConfig): Promise<string[]> 
   const { status } = answer;
   const envelope = hasErrorsEnvelope(parsedOrNull(answer.body.toString('utf8')));
   // Worded as k6's setup() and e2e word them (config/answer-remedy.ts); a 404 of a known API names its variable.
-  const remedy = answerRemedy(status, auth.kind, envelope, answer.headers.location);
+  const remedy = answerRemedy(status, auth.kind, envelope, { location: answer.headers.location, from: url });
   if (remedy !== undefined && !(status === 404 && envelope)) return [`GET ${url} answered HTTP ${status}; ${remedy}`];
   if (status === 404)
     return [

@@ -104,7 +104,8 @@ async function readConfiguredAppointment(
   baseUrl: string,
   getToken: () => Promise<string>,
 ): Promise<unknown> {
-  const response = await fetch(`${baseUrl}${appointmentPath(config.enterprise, config.appointmentId)}`, {
+  const url = `${baseUrl}${appointmentPath(config.enterprise, config.appointmentId)}`;
+  const response = await fetch(url, {
     headers: { authorization: `Bearer ${await getToken()}`, accept: 'application/json', 'accept-language': '*' },
     signal: AbortSignal.timeout(config.requestTimeoutMilliseconds),
     // A redirect is the answer, as the API gives none: followed, it would lose the token on the way.
@@ -112,7 +113,7 @@ async function readConfiguredAppointment(
   });
   if (response.status !== 200) {
     const body = await response.json().catch(() => null);
-    const answer = { status: response.status, location: response.headers.get('location') ?? undefined };
+    const answer = { status: response.status, location: response.headers.get('location') ?? undefined, url };
     throw new Error(describeAnswer(`${config.appointmentId} (ENGAGE_APPOINTMENT_ID)`, answer, config.auth.kind, body));
   }
   return response.json().catch(() => undefined);

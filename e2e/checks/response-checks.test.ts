@@ -1,5 +1,5 @@
-// Proves the wording of a configured appointment's failed GET: the setting a 401, 403 or 404 points
-// at follows the problem, in the preflight's words; any other answer adds nothing.
+// Proves the wording of a configured appointment's failed GET: the setting a 401, 403, 404 or
+// redirect points at follows the problem, in the preflight's words; any other answer adds nothing.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { ProbeResponse } from '../http-probe.ts';
@@ -29,4 +29,23 @@ it('names the setting a 404, 401 or 403 points at, and nothing for another statu
 
 it('names ENGAGE_BASE_URL for a 404 without the errors body: not the appointments API', () => {
   assert.match(withRemedy('GET: HTTP 404, expected 200', answer(404, false), 'static-token'), /check ENGAGE_BASE_URL$/);
+});
+
+it("names the base URL a redirect leads to, resolving a relative Location against the target's URL", () => {
+  const redirect: ProbeResponse = {
+    status: 301,
+    headers: { location: '/v1/enterprises/acme/appointments/123' },
+    text: '',
+    json: undefined,
+    durationMilliseconds: 1,
+  };
+  assert.equal(
+    withRemedy(
+      'GET: HTTP 301, expected 200',
+      redirect,
+      'static-token',
+      'http://api.test/enterprises/acme/appointments/123',
+    ),
+    'GET: HTTP 301, expected 200; a redirect, which the API does not answer with: set ENGAGE_BASE_URL to http://api.test/v1',
+  );
 });

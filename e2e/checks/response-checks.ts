@@ -64,14 +64,20 @@ function bodyExcerpt(text: string): string {
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
-/** A configured appointment's problem, with the setting its 401, 403 or 404 points at, as the preflight words it. */
-export function withRemedy(problem: string, response: ProbeResponse, credentials: CredentialKind): string {
-  const remedy = answerRemedy(
-    response.status,
-    credentials,
-    hasErrorsEnvelope(response.json),
-    response.headers.location,
-  );
+/**
+ * A configured appointment's problem, with the setting its 401, 403, 404 or redirect points at, as
+ * the preflight words it; `requestUrl`, the target's URL it was sent to, resolves a relative Location.
+ */
+export function withRemedy(
+  problem: string,
+  response: ProbeResponse,
+  credentials: CredentialKind,
+  requestUrl = '',
+): string {
+  const remedy = answerRemedy(response.status, credentials, hasErrorsEnvelope(response.json), {
+    location: response.headers.location,
+    from: requestUrl,
+  });
   return remedy === undefined ? problem : `${problem}; ${remedy}`;
 }
 

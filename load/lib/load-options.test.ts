@@ -99,3 +99,9 @@ describe('the summary options', () => {
     assert.ok(buildLoadOptions(settings(), slo.lookup).summaryTrendStats.includes('count'));
   });
 });
+
+describe('redirects', () => {
+  it('are followed by no lookup: a redirect is itself the answer, which setup() words', () => {
+    assert.equal(buildLoadOptions(settings(), slo.lookup).maxRedirects, 0);
+  });
+});
