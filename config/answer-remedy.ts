@@ -49,8 +49,8 @@ export function certificateRemedy(
 
 /**
  * The setting a 401, 403, 404 or redirect (to its `location`, sent `from` a URL) of GET appointment
- * points at; undefined for any other answer. The API answers an unknown id with its errors body: a 404 without one
- * (`errorsEnvelope` false) is a wrong URL, and so is a redirect.
+ * points at; undefined for any other answer. The API answers an unknown id with its errors body: a
+ * 404 without one (`errorsEnvelope` false) is a wrong URL, and so is a redirect.
  */
 export function answerRemedy(
   status: number,
@@ -82,7 +82,7 @@ const ABSOLUTE_URL = /^([a-z][a-z0-9+.-]*:)\/\/([^/?#]*)(.*)$/i;
  * A Location as an absolute URL, resolved against the request's URL (k6 has no URL class), without
  * what may carry a session or a login's state: user info, path parameters, query and fragment.
  */
-export function shownLocation(location: string, requestUrl: string): { origin: string; path: string } | undefined {
+function shownLocation(location: string, requestUrl: string): { origin: string; path: string } | undefined {
   const request = ABSOLUTE_URL.exec(requestUrl);
   const absolute =
     request === null || !location.startsWith('/')

@@ -42,10 +42,8 @@ export async function sendExactRequest(
     return await sendOnce(method, url, rawHeaders, timeoutMilliseconds);
   } catch (error) {
     if (!(error instanceof KeepAliveRace) || !IDEMPOTENT.has(method.toUpperCase())) throw unwrapped(error);
-    // A connection of its own: the pool might hand out another stale one.
-    return sendOnce(method, url, rawHeaders, timeoutMilliseconds, { agent: false }).catch((again: unknown) => {
-      throw unwrapped(again);
-    });
+    // A connection of its own, which no race can reset: the pool might hand out another stale one.
+    return sendOnce(method, url, rawHeaders, timeoutMilliseconds, { agent: false });
   }
 }
 
