@@ -22,9 +22,12 @@ for (const id of appointmentIds) {
     // The first two are the basic 200 that every other check of the appointment builds on, the third
     // the requested appointment that checks of its data build on: they fail, the others skip as
     // "blocked by" their problem.
-    test('answers 200 with JSON', async ({ probe, suite, blockedBy }) => {
-      const response = await probe(appointmentPath(suite.enterprise, id));
-      const own = checkOkJson(response, 'GET').map((problem) => withRemedy(problem, response, suite.auth.kind));
+    test('answers 200 with JSON', async ({ probe, suite, forwarder, blockedBy }) => {
+      const path = appointmentPath(suite.enterprise, id);
+      const response = await probe(path);
+      const own = checkOkJson(response, 'GET').map((problem) =>
+        withRemedy(problem, response, suite.auth.kind, `${forwarder.targetUrl}${path}`),
+      );
       expectCheck(checked(withFirstAnswer(own, await blockedBy(id), 'okJson')));
     });
 

@@ -78,8 +78,8 @@ export const test = base.extend<
               if (proxyError !== undefined) return { okJson: decodeURIComponent(proxyError) };
               const [okJson] = checkOkJson(response, label);
               // The target's own URL for it, not the forwarder's: a relative Location is the target's.
-              const targetUrl = `${readHandoff(process.env, 'ENGAGE_E2E_TARGET_URL')}${appointmentPath(suite.enterprise, id)}`;
-              if (okJson !== undefined) return { okJson: withRemedy(okJson, response, suite.auth.kind, targetUrl) };
+              const sentTo = `${forwarder.targetUrl}${appointmentPath(suite.enterprise, id)}`;
+              if (okJson !== undefined) return { okJson: withRemedy(okJson, response, suite.auth.kind, sentTo) };
               // The problem's first line and its first violation.
               const schema = checkBasicAppointment(response, label)[0]?.split('\n').slice(0, 2).join(' ');
               return schema !== undefined ? { schema } : { otherId: checkRequestedId(response.json, id, label)[0] };

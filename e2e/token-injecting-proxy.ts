@@ -22,6 +22,8 @@ const notForwarded = new Set(['host', 'connection', 'keep-alive', 'transfer-enco
 
 export interface TokenInjectingProxy {
   url: string;
+  /** The target it forwards to: where a relative Location in an answer points. */
+  targetUrl: string;
   /** What this run's e2e requests carry instead of the token. */
   placeholder: string;
   /** What the 403 check carries instead of ENGAGE_NO_SCOPE_TOKEN. */
@@ -119,5 +121,5 @@ export async function startTokenInjectingProxy(
   }
   // forward answers every request itself; were its own error handling to throw, the socket closes.
   const server = createServer((request, response) => void forward(request, response).catch(() => response.destroy()));
-  return { ...(await listenOnLoopback(server)), placeholder, noScopePlaceholder, down: () => downReason };
+  return { ...(await listenOnLoopback(server)), targetUrl, placeholder, noScopePlaceholder, down: () => downReason };
 }

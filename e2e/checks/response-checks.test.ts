@@ -5,6 +5,9 @@ import { it } from 'node:test';
 import type { ProbeResponse } from '../http-probe.ts';
 import { withRemedy } from './response-checks.ts';
 
+/** Where the answers came from. */
+const sentTo = 'http://api.test/enterprises/acme/appointments/123';
+
 /** An answer with `status`, and the errors envelope unless `envelope` is false. */
 const answer = (status: number, envelope = true): ProbeResponse => {
   const json = envelope ? { errors: [{ message: 'm', code: 'c', type: 't', statusCode: String(status) }] } : undefined;
@@ -13,22 +16,28 @@ const answer = (status: number, envelope = true): ProbeResponse => {
 
 it('names the setting a 404, 401 or 403 points at, and nothing for another status', () => {
   assert.equal(
-    withRemedy('GET: HTTP 404, expected 200', answer(404), 'static-token'),
+    withRemedy('GET: HTTP 404, expected 200', answer(404), 'static-token', sentTo),
     'GET: HTTP 404, expected 200; no such appointment: check the id and ENGAGE_ENTERPRISE',
   );
   assert.equal(
-    withRemedy('GET: HTTP 401, expected 200', answer(401), 'static-token'),
+    withRemedy('GET: HTTP 401, expected 200', answer(401), 'static-token', sentTo),
     'GET: HTTP 401, expected 200; the token was refused: check ENGAGE_TOKEN',
   );
   assert.match(
-    withRemedy('GET: HTTP 403, expected 200', answer(403), 'client-credentials'),
+    withRemedy('GET: HTTP 403, expected 200', answer(403), 'client-credentials', sentTo),
     /; the token lacks the appointments scope: set ENGAGE_SCOPE/,
   );
-  assert.equal(withRemedy('GET: HTTP 500, expected 200', answer(500), 'static-token'), 'GET: HTTP 500, expected 200');
+  assert.equal(
+    withRemedy('GET: HTTP 500, expected 200', answer(500), 'static-token', sentTo),
+    'GET: HTTP 500, expected 200',
+  );
 });
 
 it('names ENGAGE_BASE_URL for a 404 without the errors body: not the appointments API', () => {
-  assert.match(withRemedy('GET: HTTP 404, expected 200', answer(404, false), 'static-token'), /check ENGAGE_BASE_URL$/);
+  assert.match(
+    withRemedy('GET: HTTP 404, expected 200', answer(404, false), 'static-token', sentTo),
+    /check ENGAGE_BASE_URL$/,
+  );
 });
 
 it("names the base URL a redirect leads to, resolving a relative Location against the target's URL", () => {

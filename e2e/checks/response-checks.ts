@@ -72,7 +72,7 @@ export function withRemedy(
   problem: string,
   response: ProbeResponse,
   credentials: CredentialKind,
-  requestUrl = '',
+  requestUrl: string,
 ): string {
   const remedy = answerRemedy(response.status, credentials, hasErrorsEnvelope(response.json), {
     location: response.headers.location,
