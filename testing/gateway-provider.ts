@@ -5,13 +5,12 @@
 // `tls`, over HTTPS with testing/tls/loopback.pem, which only testing/tls/ca.pem trusts (for
 // 127.0.0.1, valid from 2020 to 2126; the CA's key was thrown away once it had signed it).
 import { readFileSync } from 'node:fs';
-import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { groupedByName } from '../config/exact-request.ts';
 import { type Listening, listenOnLoopback } from '../config/listen-on-loopback.ts';
-import { startTinyServer } from './tiny-server.ts';
 
 /** The CA that signed the gateway's certificate, for NODE_EXTRA_CA_CERTS and SSL_CERT_FILE. */
 export const TEST_CA_FILE = fileURLToPath(new URL('./tls/ca.pem', import.meta.url));
@@ -99,14 +98,11 @@ export async function startGatewayProvider(
     request.on('error', () => upstream.destroy());
     request.pipe(upstream);
   };
-  const server = tls ? await listenOverTls(serve) : await startTinyServer(serve);
-  return { url: `${server.url}${prefix}`, close: server.close, compressed: () => compressed };
-}
-
-async function listenOverTls(serve: (request: IncomingMessage, response: ServerResponse) => void): Promise<Listening> {
   const file = (name: string) => readFileSync(new URL(`./tls/${name}`, import.meta.url));
-  const listening = await listenOnLoopback(
-    createHttpsServer({ key: file('loopback.key'), cert: file('loopback.pem') }, serve),
+  const server = await listenOnLoopback(
+    tls ? createHttpsServer({ key: file('loopback.key'), cert: file('loopback.pem') }, serve) : createServer(serve),
   );
-  return { ...listening, url: listening.url.replace(/^http:/, 'https:') };
+  // listenOnLoopback names every server http:.
+  const url = tls ? server.url.replace(/^http:/, 'https:') : server.url;
+  return { url: `${url}${prefix}`, close: server.close, compressed: () => compressed };
 }
