@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -66,6 +67,24 @@ async function runLookup(target: string, environment: Record<string, string>, ex
     },
   );
   return { ...run, reports };
+}
+
+/**
+ * A run against a tiny server answering as `answer` does, which setup() is to stop (exit 108): its
+ * output and the requests the server got. `environment` is given the server's URL.
+ */
+async function stoppedInSetup(
+  answer: (request: IncomingMessage, response: ServerResponse) => void,
+  environment: (url: string) => Record<string, string>,
+) {
+  const server = await startTinyServer(answer);
+  try {
+    const { code, output } = await runLookup(server.url, environment(server.url));
+    assert.equal(code, 108, output);
+    return { output, url: server.url, requests: server.requests };
+  } finally {
+    await server.close();
+  }
 }
 
 /** The docs example at any appointment path; `answer` may change the reply of the n-th request. */
@@ -227,20 +246,17 @@ describe(`real k6 ${version}`, { skip }, () => {
   });
 
   it('a target that is not the appointments API (a 404 without the errors body): setup() names ENGAGE_BASE_URL', async () => {
-    const server = await startTinyServer((_request, response) => {
-      response.writeHead(404, { 'content-type': 'text/html' });
-      response.end('<h1>Not Found</h1>');
-    });
-    try {
-      const { code, output } = await runLookup(server.url, { ENGAGE_TOKEN: 'wrong-url-token' });
-      assert.equal(code, 108, output);
-      assert.match(
-        output,
-        /test aborted: the target http:\/\/127\.0\.0\.1:\d+ is not ready: GET appointment 123 got HTTP 404; a 404 without the API's errors body, so not the appointments API: check ENGAGE_BASE_URL/,
-      );
-    } finally {
-      await server.close();
-    }
+    const { output } = await stoppedInSetup(
+      (_request, response) => {
+        response.writeHead(404, { 'content-type': 'text/html' });
+        response.end('<h1>Not Found</h1>');
+      },
+      () => ({ ENGAGE_TOKEN: 'wrong-url-token' }),
+    );
+    assert.match(
+      output,
+      /test aborted: the target http:\/\/127\.0\.0\.1:\d+ is not ready: GET appointment 123 got HTTP 404; a 404 without the API's errors body, so not the appointments API: check ENGAGE_BASE_URL/,
+    );
   });
 
   describe('an https target under a path prefix, whose certificate a private CA signed (testing/tls)', () => {
@@ -302,46 +318,40 @@ describe(`real k6 ${version}`, { skip }, () => {
 
   it('a redirect (http where the API is https): setup() names the base URL to set, having followed nothing', async () => {
     // To the same server, under /v1, which redirects too: a followed redirect would show as more requests.
-    const server = await startTinyServer((request, response) => {
-      response.writeHead(301, { location: `/v1${request.url}` });
-      response.end();
-    });
-    try {
-      const { code, output } = await runLookup(server.url, { ENGAGE_TOKEN: 'redirect-token' });
-      assert.equal(code, 108, output);
-      assert.match(
-        output,
-        /test aborted: the target http:\/\/127\.0\.0\.1:\d+ is not ready: GET appointment 123 got HTTP 301; a redirect, which the API does not answer with: set ENGAGE_BASE_URL to http:\/\/127\.0\.0\.1:\d+\/v1/,
-      );
-      assert.equal(server.requests.length, 1, 'one request, the redirect not followed');
-    } finally {
-      await server.close();
-    }
+    const { output, requests } = await stoppedInSetup(
+      (request, response) => {
+        response.writeHead(301, { location: `/v1${request.url}` });
+        response.end();
+      },
+      () => ({ ENGAGE_TOKEN: 'redirect-token' }),
+    );
+    assert.match(
+      output,
+      /test aborted: the target http:\/\/127\.0\.0\.1:\d+ is not ready: GET appointment 123 got HTTP 301; a redirect, which the API does not answer with: set ENGAGE_BASE_URL to http:\/\/127\.0\.0\.1:\d+\/v1/,
+    );
+    assert.equal(requests.length, 1, 'one request, the redirect not followed');
   });
 
   it('a token the endpoint refuses in setup(): the run stops before any lookup, in one line naming the endpoint', async () => {
-    const server = await startTinyServer((_request, response) => {
-      response.writeHead(401, { 'content-type': 'application/json' });
-      response.end('{"error":"invalid_client"}');
-    });
-    try {
-      const { code, output } = await runLookup(server.url, {
-        ENGAGE_TOKEN_URL: `${server.url}/token`,
+    const { output, url, requests } = await stoppedInSetup(
+      (_request, response) => {
+        response.writeHead(401, { 'content-type': 'application/json' });
+        response.end('{"error":"invalid_client"}');
+      },
+      (url) => ({
+        ENGAGE_TOKEN_URL: `${url}/token`,
         ENGAGE_CLIENT_ID: 'client',
         ENGAGE_CLIENT_SECRET: 'refused-client-secret',
-      });
-      assert.equal(code, 108, output);
-      assert.match(
-        output,
-        new RegExp(
-          `test aborted: the token endpoint ${server.url}/token answered HTTP 401 invalid_client: check ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET`,
-        ),
-      );
-      assert.equal(server.requests.filter((request) => request.url?.includes('/appointments/')).length, 0);
-      assert.ok(!output.includes('refused-client-secret'), 'the output holds the client secret');
-    } finally {
-      await server.close();
-    }
+      }),
+    );
+    assert.match(
+      output,
+      new RegExp(
+        `test aborted: the token endpoint ${url}/token answered HTTP 401 invalid_client: check ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET`,
+      ),
+    );
+    assert.equal(requests.filter((request) => request.url?.includes('/appointments/')).length, 0);
+    assert.ok(!output.includes('refused-client-secret'), 'the output holds the client secret');
   });
 
   it('a token refresh the endpoint refuses mid-run: the VUs keep their token, retry, count it, and the run goes on', async () => {
@@ -378,23 +388,20 @@ describe(`real k6 ${version}`, { skip }, () => {
   });
 
   it('a token the target refuses: setup() stops the run in one line naming ENGAGE_TOKEN, the summary judging nothing', async () => {
-    const server = await startTinyServer((_request, response) => {
-      response.writeHead(401, { 'content-type': 'application/json' });
-      response.end('{"errors":[]}');
-    });
-    try {
-      const { code, output } = await runLookup(server.url, { ENGAGE_TOKEN: 'refused-token' });
-      assert.equal(code, 108, output);
-      assert.match(
-        output,
-        /test aborted: the target \S+ is not ready: GET appointment 123 got HTTP 401; the token was refused: check ENGAGE_TOKEN/,
-      );
-      assert.match(output, /^load: smoke against \S+: FAILED: no successful lookup$/m);
-      assert.match(output, /^ {4}– checks rate>0\.99 {2}\(not judged \(no samples\)\)$/m, 'k6 counts it as met');
-      assert.equal(server.requests.length, 1, 'the readiness GET alone');
-    } finally {
-      await server.close();
-    }
+    const { output, requests } = await stoppedInSetup(
+      (_request, response) => {
+        response.writeHead(401, { 'content-type': 'application/json' });
+        response.end('{"errors":[]}');
+      },
+      () => ({ ENGAGE_TOKEN: 'refused-token' }),
+    );
+    assert.match(
+      output,
+      /test aborted: the target \S+ is not ready: GET appointment 123 got HTTP 401; the token was refused: check ENGAGE_TOKEN/,
+    );
+    assert.match(output, /^load: smoke against \S+: FAILED: no successful lookup$/m);
+    assert.match(output, /^ {4}– checks rate>0\.99 {2}\(not judged \(no samples\)\)$/m, 'k6 counts it as met');
+    assert.equal(requests.length, 1, 'the readiness GET alone');
   });
 
   // The sandbox as an API gateway serves it (chunked answers, closed connections, other header case).
