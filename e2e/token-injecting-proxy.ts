@@ -15,7 +15,7 @@ import { TokenRequestError } from '../config/token-provider.ts';
 /** Set on the proxy's own answer when the target could not be reached, with the reason. */
 export const PROXY_ERROR_HEADER = 'x-e2e-proxy-error';
 /** Every placeholder starts with this, so that tests can find it in traces. */
-const PLACEHOLDER_PREFIX = 'token-added-by-the-e2e-proxy';
+export const PLACEHOLDER_PREFIX = 'token-added-by-the-e2e-proxy';
 
 // Hop-by-hop headers, and Host, which node sets for the target.
 const notForwarded = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', 'proxy-connection', 'upgrade']);

@@ -1,12 +1,14 @@
 // One failing `npm start` of every layer, read three ways: the report names the broken field with
 // what was expected and what came, in the console, summary.md and index.html; the 403 check fails
 // with its reason; and no configured or issued secret (client secret, no-scope token, broker token,
-// every token the target issued) is in its console output or any report file, traces unzipped.
+// every token the target issued) is in its console output or any report file, traces unzipped: the
+// traces hold the e2e proxy's placeholder instead.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
+import { PLACEHOLDER_PREFIX } from '../e2e/token-injecting-proxy.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { filesContaining } from '../testing/files-containing.ts';
 import { issueSandboxToken } from '../testing/issue-sandbox-token.ts';
@@ -91,6 +93,10 @@ describe('a failing npm start of every layer', () => {
     assert.ok(
       filesContaining(reports, '').some((file) => file.endsWith('trace.zip')),
       'the failures kept Playwright traces',
+    );
+    assert.ok(
+      filesContaining(reports, PLACEHOLDER_PREFIX).some((file) => file.includes('trace.zip')),
+      'the traces hold the placeholder the e2e requests carry',
     );
     const secrets: Record<string, string> = {
       ENGAGE_CLIENT_SECRET: client.clientSecret,
