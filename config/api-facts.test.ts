@@ -5,10 +5,12 @@ import { describe, it } from 'node:test';
 import appointmentSchema from '../schemas/appointment.schema.json' with { type: 'json' };
 import locationSchema from '../schemas/location.schema.json' with { type: 'json' };
 import {
+  BACKOFF_CEILING_SECONDS,
   backoffSeconds,
   isJsonMediaType,
   JSON_MEDIA_TYPE_PATTERN,
   MEETING_TYPES,
+  retryAfterSeconds,
   STATUSES,
   TRANSLATABLE_FIELDS,
 } from './api-facts.ts';
@@ -38,9 +40,36 @@ describe('a JSON media type', () => {
   });
 });
 
-it('backs off exponentially after 429s, up to a ceiling', () => {
+it('backs off exponentially after 429s, at least as long as a Retry-After asks, up to a ceiling', () => {
   assert.deepEqual(
     [1, 2, 3, 4, 10].map((times) => backoffSeconds(times)),
     [0.5, 1, 2, 4, 8],
+  );
+  assert.deepEqual(
+    [backoffSeconds(1, 3), backoffSeconds(4, 1), backoffSeconds(1, 120)],
+    [3, 4, BACKOFF_CEILING_SECONDS],
+  );
+});
+
+it('reads a Retry-After as seconds or as an HTTP date, and anything else as nothing to wait for', () => {
+  const now = Date.parse('2026-11-29T10:00:00Z');
+  const cases: Array<[string | undefined, number]> = [
+    ['3', 3],
+    [' 120 ', 120],
+    ['0', 0],
+    ['Sun, 29 Nov 2026 10:00:05 GMT', 5],
+    ['Sunday, 29-Nov-26 10:00:05 GMT', 5],
+    ['Sun Nov 29 10:00:05 2026', 5],
+    ['Sun, 29 Nov 2026 09:59:00 GMT', 0],
+    ['-5', 0],
+    ['1.5', 0],
+    ['2026', 2026],
+    ['soon', 0],
+    ['', 0],
+    [undefined, 0],
+  ];
+  assert.deepEqual(
+    cases.map(([header]) => [header, retryAfterSeconds(header, now)]),
+    cases,
   );
 });

@@ -25,9 +25,29 @@ export function isJsonMediaType(contentType: string | null | undefined): boolean
 /** The API's documented rate limit per client: the sandbox enforces it, the load guards stay under it. */
 export const DOCUMENTED_RATE_LIMIT = { perMinute: 3000, concurrent: 4 } as const;
 
-/** Exponential back-off after a 429, with a ceiling, as the docs ask of clients: 0.5, 1, 2, 4, 8, 8… s. */
-export function backoffSeconds(consecutiveRateLimited: number, baseSeconds = 0.5, ceilingSeconds = 8): number {
-  return Math.min(ceilingSeconds, baseSeconds * 2 ** Math.max(0, consecutiveRateLimited - 1));
+/** The longest wait after a 429: what back-off reaches, and the most of a Retry-After the suite honours. */
+export const BACKOFF_CEILING_SECONDS = 8;
+
+/**
+ * Exponential back-off after a 429, as the docs ask of clients: 0.5, 1, 2, 4, 8, 8… s; at least what
+ * the answer's Retry-After asked (standard HTTP, though the docs name no rate-limit header), up to the ceiling.
+ */
+export function backoffSeconds(consecutiveRateLimited: number, retryAfter = 0): number {
+  const exponential = 0.5 * 2 ** Math.max(0, consecutiveRateLimited - 1);
+  return Math.min(BACKOFF_CEILING_SECONDS, Math.max(exponential, retryAfter));
+}
+
+/**
+ * The seconds a Retry-After header asks for (RFC 9110 §10.2.3: a number of seconds or an HTTP date),
+ * or 0 when there is none or it cannot be read.
+ */
+export function retryAfterSeconds(header: string | undefined, nowMilliseconds: number): number {
+  const value = header?.trim() ?? '';
+  if (/^\d+$/.test(value)) return Number(value);
+  // An HTTP date (IMF-fixdate, or the obsolete RFC 850 and asctime forms) starts with its weekday and
+  // is in GMT, which asctime leaves unsaid: a bare number is not one.
+  const date = /^[a-z]{3}/i.test(value) ? Date.parse(/GMT$/i.test(value) ? value : `${value} GMT`) : Number.NaN;
+  return Number.isNaN(date) ? 0 : Math.max(0, (date - nowMilliseconds) / 1000);
 }
 
 /** How long before a token expires a new one is fetched: a tenth of its lifetime, at most 30 s. */

@@ -1,12 +1,14 @@
-// Proves the probe's back-off on 429: it waits as backoffSeconds says before sending again, returns
-// the first other answer, and after its last retry, or once its budget is spent, the 429 as it came.
+// Proves the probe's back-off on 429: it waits as backoffSeconds says before sending again, longer
+// when a Retry-After asks, returns the first other answer, and after its last retry, or once its
+// budget is spent, the 429 as it came.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { BACKOFF_CEILING_SECONDS } from '../config/api-facts.ts';
 import { backingOffOnRateLimit, type Probe, type ProbeResponse } from './http-probe.ts';
 
-const answer = (status: number): ProbeResponse => ({
+const answer = (status: number, headers: Record<string, string> = {}): ProbeResponse => ({
   status,
-  headers: {},
+  headers,
   text: '',
   json: undefined,
   durationMilliseconds: 1,
@@ -31,6 +33,27 @@ it('sends again after a back-off while the answer is 429, and returns the first 
   assert.equal(response.status, 200);
   assert.deepEqual(waits, [0.5, 1]);
   assert.deepEqual(sent, Array(3).fill(['/path', { 'accept-language': 'nl' }, 'GET']), 'the same request each time');
+});
+
+it('waits at least as long as a Retry-After asks, up to the ceiling', async () => {
+  /** The waits of one request whose first answers are 429s with these Retry-After values, then a 200. */
+  async function waitsFor(retryAfter: string[]) {
+    let sent = 0;
+    const probe: Probe = async () => {
+      const header = retryAfter[sent++];
+      return header === undefined ? answer(200) : answer(429, { 'retry-after': header });
+    };
+    const waits: number[] = [];
+    const response = await backingOffOnRateLimit(probe, async (seconds) => {
+      waits.push(seconds);
+    })('/path');
+    assert.equal(response.status, 200);
+    return waits;
+  }
+  assert.deepEqual(await waitsFor(['3', '120']), [3, BACKOFF_CEILING_SECONDS]);
+  // An HTTP date 5 s ahead, read a moment later.
+  const [untilDate] = await waitsFor([new Date(Date.now() + 5_000).toUTCString()]);
+  assert.ok((untilDate as number) > 3.9 && (untilDate as number) <= 5, `${untilDate} s for the date`);
 });
 
 it('returns the 429 after its last retry, and passes any other answer at once', async () => {

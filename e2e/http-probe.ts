@@ -3,7 +3,7 @@
 // Authorization header is added here; in Playwright the token is only a placeholder that the
 // token-injecting proxy replaces, so no error or trace of the request can hold the real one.
 
-import { backoffSeconds } from '../config/api-facts.ts';
+import { backoffSeconds, retryAfterSeconds } from '../config/api-facts.ts';
 import type { HeaderValue, RawRequest } from '../config/exact-request.ts';
 
 export interface ProbeResponse {
@@ -51,7 +51,7 @@ export function createProbe(target: ProbeTarget, rawRequest: RawRequest): Probe 
   };
 }
 
-/** How many times one request answered 429 is sent again, each after backoffSeconds. */
+/** How many times one request answered 429 is sent again, each after backoffSeconds (a Retry-After may lengthen it). */
 const RATE_LIMIT_RETRIES = 4;
 /** The most one probe (one test's) waits in all: a check of many requests ends with its 429, not Playwright's timeout. */
 const BACK_OFF_BUDGET_SECONDS = 15;
@@ -70,7 +70,7 @@ export function backingOffOnRateLimit(
   return async (path, headers, method) => {
     for (let retry = 1; ; retry++) {
       const response = await probe(path, headers, method);
-      const pause = backoffSeconds(retry);
+      const pause = backoffSeconds(retry, retryAfterSeconds(response.headers['retry-after'], Date.now()));
       if (response.status !== 429 || retry > RATE_LIMIT_RETRIES || waited + pause > BACK_OFF_BUDGET_SECONDS)
         return response;
       waited += pause;

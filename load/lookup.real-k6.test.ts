@@ -1,10 +1,10 @@
 // Runs load/lookup.ts on a real k6 (K6_BIN, else the PATH) as users do: a smoke run passes against
 // the sandbox, by npm run load and by npm start with its report; the guards refuse a heavy profile
 // against production and --vus against a real target; thresholds fail it against slow, failing and
-// broken-body targets; client credentials are refused in setup() or refreshed mid-run; an archive
-// built with no environment runs; an ids file is read, or refused in one line; two execution
-// segments split the arrivals; and no token or secret reaches any file or output. Skipped, saying
-// so, with no k6.
+// broken-body targets; a 429's Retry-After is waited for; client credentials are refused in setup()
+// or refreshed mid-run; an archive built with no environment runs; an ids file is read, or refused
+// in one line; two execution segments split the arrivals; and no token or secret reaches any file or
+// output. Skipped, saying so, with no k6.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -382,6 +382,39 @@ describe(`real k6 ${version}`, { skip }, () => {
       assert.ok(grants >= 2, `${grants} token requests: the VUs tried again`);
       const lookups = summary.metrics['http_reqs{name:appointment-by-id,status:200}']?.values.count ?? 0;
       assert.ok(lookups >= 6, `${lookups} successful lookups in 4 s at 2 a second`);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a 429 with Retry-After: the VU waits as long as it asks, not the first back-off step of 0.5 s', async () => {
+    const sentAt: number[] = [];
+    const server = await startTinyServer((_request, response) => {
+      sentAt.push(Date.now());
+      // The readiness GET passes; the first lookup is rate limited.
+      if (sentAt.length === 2) {
+        response.writeHead(429, { 'content-type': 'application/json', 'retry-after': '2' });
+        response.end(
+          JSON.stringify({ errors: [{ message: 'slow down', code: 'RATE', type: 'RATE', statusCode: '429' }] }),
+        );
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(docs));
+    });
+    try {
+      // One VU, three lookups: the second follows the 429 on the same VU. The rate guard allows
+      // --vus against a loopback target only when told.
+      const { code, output } = await runLookup(
+        server.url,
+        { ENGAGE_TOKEN: 'rate-limited-token', ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT: 'true' },
+        ['--vus', '1', '--iterations', '3'],
+      );
+      assert.equal(code, 99, output);
+      assert.match(output, /✖ rate_limited rate<0\.01/);
+      assert.equal(sentAt.length, 4, output);
+      const [, limited = 0, next = 0] = sentAt;
+      assert.ok(next - limited >= 1_950, `the next lookup came ${next - limited} ms after the 429`);
     } finally {
       await server.close();
     }

@@ -1,6 +1,7 @@
 // k6 script: repeated GET appointment-by-id, rotating ids and Accept-Language values, one check per
 // lookup (failure reasons in lookup_problems), requests tagged by language, 429s counted and backed
-// off, and thresholds from slo.json. Run it with `npm run load -- --profile smoke`, or `k6 run load/lookup.ts` with ENGAGE_*.
+// off (at least as long as a Retry-After asks, up to a ceiling), and thresholds from slo.json. Run
+// it with `npm run load -- --profile smoke`, or `k6 run load/lookup.ts` with ENGAGE_*.
 // It imports nothing remote, so it runs offline, and it can be archived with an empty environment.
 
 import { check, sleep } from 'k6';
@@ -15,7 +16,7 @@ import {
   oauthErrorOf,
   tokenRefusalSetting,
 } from '../config/answer-remedy.ts';
-import { appointmentPath, backoffSeconds, isJsonMediaType } from '../config/api-facts.ts';
+import { appointmentPath, backoffSeconds, isJsonMediaType, retryAfterSeconds } from '../config/api-facts.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { handedReportsDirectory } from '../config/report-paths.ts';
 import { settingValue } from '../config/setting-value.ts';
@@ -302,7 +303,7 @@ export default function (issued: IssuedToken): void {
   if (status === 429) {
     rateLimitedResponses.add(1);
     vu.consecutiveRateLimited++;
-    sleep(backoffSeconds(vu.consecutiveRateLimited));
+    sleep(backoffSeconds(vu.consecutiveRateLimited, retryAfterSeconds(response.headers['Retry-After'], Date.now())));
     return;
   }
   vu.consecutiveRateLimited = 0;
