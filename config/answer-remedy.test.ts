@@ -36,6 +36,31 @@ describe('a GET appointment that did not answer 200', () => {
     assert.equal(redirected(301), 'a redirect, which the API does not answer with: check ENGAGE_BASE_URL');
     assert.equal(redirected(304, 'https://api.example.test/'), undefined, 'a 304 sends nowhere');
   });
+  it('names the enterprise or id a redirect leads to instead, and the setting to check', () => {
+    const from = 'https://api.example.test/v1/enterprises/acme/appointments/123';
+    const redirected = (location: string) => answerRemedy(301, 'static-token', false, { location, from });
+    assert.equal(
+      redirected('/v1/enterprises/acme-eu/appointments/123'),
+      'a redirect to enterprise "acme-eu", which the API does not answer with: check ENGAGE_ENTERPRISE',
+    );
+    assert.equal(
+      redirected('https://eu.example.test/v1/enterprises/acme/appointments/A%2F7'),
+      'a redirect to appointment "A/7" at https://eu.example.test/v1, which the API does not answer with: set ENGAGE_BASE_URL to https://eu.example.test/v1 and check the appointment id',
+    );
+    assert.equal(
+      redirected('/v2/enterprises/other/appointments/9'),
+      'a redirect to enterprise "other", appointment "9" at https://api.example.test/v2, which the API does not answer with: set ENGAGE_BASE_URL to https://api.example.test/v2 and check ENGAGE_ENTERPRISE and the appointment id',
+    );
+    // Percent-encoding that differs only in form is the same appointment; a long or broken segment is cut short, as it came.
+    assert.equal(
+      redirected('/v1/enterprises/%61cme/appointments/123'),
+      'a redirect, which the API does not answer with: set ENGAGE_BASE_URL to https://api.example.test/v1',
+    );
+    assert.equal(
+      redirected(`/v1/enterprises/acme/appointments/%E0${'x'.repeat(60)}`),
+      `a redirect to appointment "%E0${'x'.repeat(36)}…", which the API does not answer with: check the appointment id`,
+    );
+  });
   it('shows no user info, session or login state a Location carries', () => {
     const from = 'https://api.example.test/enterprises/acme/appointments/123';
     assert.equal(

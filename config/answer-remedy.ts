@@ -73,8 +73,8 @@ export function answerRemedy(
 
 /** The statuses that send a client elsewhere (a 304 does not). */
 const REDIRECTS = [301, 302, 303, 307, 308];
-/** The end of an appointment's URL: what a redirect to the same appointment elsewhere ends with. */
-const APPOINTMENT_PATH_END = /\/enterprises\/[^/]+\/appointments\/[^/]+$/;
+/** The end of an appointment's URL, enterprise and id: what a redirect to an appointment elsewhere ends with. */
+const APPOINTMENT_PATH_END = /\/enterprises\/([^/]+)\/appointments\/([^/]+)$/;
 /** scheme://authority of an absolute URL, and the rest. */
 const ABSOLUTE_URL = /^([a-z][a-z0-9+.-]*:)\/\/([^/?#]*)(.*)$/i;
 
@@ -101,14 +101,42 @@ function shownLocation(location: string, requestUrl: string): { origin: string; 
 
 /**
  * The API answers where it is: a redirect is a gateway's. To the same appointment elsewhere (http to
- * https, a moved host), the base URL to set; anywhere else (a login page), the origin it led to.
+ * https, a moved host), the base URL to set; to another enterprise or id, which of them it names and
+ * the setting to check; anywhere else (a login page), the origin it led to.
  */
 function redirectRemedy(location: string | undefined, requestUrl: string): string {
   const to = location === undefined ? undefined : shownLocation(location, requestUrl);
   if (to === undefined) return 'a redirect, which the API does not answer with: check ENGAGE_BASE_URL';
-  if (APPOINTMENT_PATH_END.test(to.path))
-    return `a redirect, which the API does not answer with: set ENGAGE_BASE_URL to ${to.origin}${to.path.replace(APPOINTMENT_PATH_END, '')}`;
-  return `a redirect to ${to.origin}, not to the appointment (a login page?): check ENGAGE_BASE_URL and the credentials`;
+  const target = APPOINTMENT_PATH_END.exec(to.path);
+  if (target === null)
+    return `a redirect to ${to.origin}, not to the appointment (a login page?): check ENGAGE_BASE_URL and the credentials`;
+  const base = `${to.origin}${to.path.slice(0, target.index)}`;
+  const from = shownLocation(requestUrl, requestUrl);
+  const asked = APPOINTMENT_PATH_END.exec(from?.path ?? '');
+  if (from === undefined || asked === null)
+    return `a redirect, which the API does not answer with: set ENGAGE_BASE_URL to ${base}`;
+  const others: Array<[string, string]> = [];
+  const [enterprise, id] = [target[1], target[2]].map((segment) => decoded(segment as string));
+  if (enterprise !== decoded(asked[1] as string)) others.push([`enterprise ${shown(enterprise)}`, 'ENGAGE_ENTERPRISE']);
+  if (id !== decoded(asked[2] as string)) others.push([`appointment ${shown(id)}`, 'the appointment id']);
+  if (others.length === 0) return `a redirect, which the API does not answer with: set ENGAGE_BASE_URL to ${base}`;
+  const moved = base !== `${from.origin}${from.path.slice(0, asked.index)}`;
+  return `a redirect to ${others.map(([what]) => what).join(', ')}${moved ? ` at ${base}` : ''}, which the API does not answer with: ${moved ? `set ENGAGE_BASE_URL to ${base} and ` : ''}check ${others.map(([, setting]) => setting).join(' and ')}`;
+}
+
+/** A path segment as text, or as it came when it is not valid percent-encoding. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** A value from an answer, quoted and cut short: a Location is the gateway's to fill. */
+function shown(value: string | undefined): string {
+  const text = JSON.stringify(value ?? '');
+  return text.length > 42 ? `${text.slice(0, 40)}…"` : text;
 }
 
 /** Whether a parsed body is the API's `{ errors: [...] }` envelope, which it sends with every error. */
