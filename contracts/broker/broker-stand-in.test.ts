@@ -1,12 +1,14 @@
 // The broker flow with the real pact-broker CLI and the real Pact verifier against a recording
 // stand-in (testing/broker-stand-in.ts): publish the pact under the git sha and branch, verify and
 // publish the result, can-i-deploy (yes, then no), record-deployment; every request carries the
-// token, and no output prints it.
+// token, from the shell or from a .env file, and no output prints it.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type BrokerStandIn, startBrokerStandIn } from '../../testing/broker-stand-in.ts';
 import { runEntryPoint } from '../../testing/run-entry-point.ts';
+import { temporaryFolder } from '../../testing/temporary-folder.ts';
 import { startTinyServer } from '../../testing/tiny-server.ts';
 import { CONSUMER_NAME, PACT_FILE } from '../participants.ts';
 
@@ -76,6 +78,22 @@ describe('npm run pact:* with the real pact-broker CLI', () => {
       assert.equal(request.authorization, `Bearer ${token}`, `${request.method} ${request.path}`);
       assert.ok(!request.path.includes(token) && !request.body.includes(token));
     }
+  });
+  it('sends a token set only in a .env file, as one set in the shell', async () => {
+    const folder = temporaryFolder('broker-env');
+    const fileToken = `file-token-${process.pid}`;
+    writeFileSync(join(folder, '.env'), `PACT_BROKER_TOKEN=${fileToken}\n`);
+    const sentBefore = broker.received.length;
+    const { code, output } = await runEntryPoint(
+      'contracts/broker/run-broker-command.ts',
+      { PACT_BROKER_BASE_URL: broker.url, PACT_BROKER_TIMEOUT_SECONDS: '30', ENGAGE_CONFIG_DIR: folder, ...git },
+      ['can-i-deploy'],
+    );
+    assert.equal(code, 0, output);
+    const sent = broker.received.slice(sentBefore);
+    assert.ok(sent.length > 0, 'the CLI asked the broker');
+    for (const request of sent) assert.equal(request.authorization, `Bearer ${fileToken}`, request.path);
+    assert.doesNotMatch(output, new RegExp(fileToken));
   });
 });
 

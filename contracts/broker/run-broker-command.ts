@@ -45,10 +45,12 @@ await runMain(async () => {
   console.log(`pact-broker ${args.join(' ')} (stopped after ${timeout} s)`);
   // Its own process group, so that the timeout (or Ctrl-C) also stops the helpers the binary starts.
   forwardStopSignals();
+  // The CLI reads PACT_BROKER_TOKEN (or _USERNAME and _PASSWORD) from its environment: given the one
+  // read here, so that a token in a .env file is sent like one set in the shell.
   const { child, finished } = spawnWithDeadline(
     standalone().pactFullPath,
     ['broker', ...args],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: environment },
     timeout * 1000,
   );
   // Passed on as it comes, and kept, so that a failure can end with the setting to check.
