@@ -37,6 +37,11 @@ export function backoffSeconds(consecutiveRateLimited: number, retryAfter = 0): 
   return Math.min(BACKOFF_CEILING_SECONDS, Math.max(exponential, retryAfter));
 }
 
+/** IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) and the obsolete RFC 850 form (`Sunday, 06-Nov-94 08:49:37 GMT`). */
+const HTTP_DATE = /^[A-Z][a-z]{2}(?:[a-z]{3,6})?, \d{2}[ -][A-Z][a-z]{2}[ -]\d{2}(?:\d{2})? \d{2}:\d{2}:\d{2} GMT$/;
+/** The obsolete asctime form (`Sun Nov  6 08:49:37 1994`). */
+const ASCTIME_DATE = /^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}$/;
+
 /**
  * The seconds a Retry-After header asks for (RFC 9110 §10.2.3: a number of seconds or an HTTP date),
  * or 0 when there is none or it cannot be read.
@@ -44,9 +49,13 @@ export function backoffSeconds(consecutiveRateLimited: number, retryAfter = 0): 
 export function retryAfterSeconds(header: string | undefined, nowMilliseconds: number): number {
   const value = header?.trim() ?? '';
   if (/^\d+$/.test(value)) return Number(value);
-  // An HTTP date (IMF-fixdate, or the obsolete RFC 850 and asctime forms) starts with its weekday and
-  // is in GMT, which asctime leaves unsaid: a bare number is not one.
-  const date = /^[a-z]{3}/i.test(value) ? Date.parse(/GMT$/i.test(value) ? value : `${value} GMT`) : Number.NaN;
+  // Only the three forms of an HTTP date, which Node's and k6's Date.parse both read: a looser text
+  // would be read loosely. asctime is in GMT without saying so.
+  const date = HTTP_DATE.test(value)
+    ? Date.parse(value)
+    : ASCTIME_DATE.test(value)
+      ? Date.parse(`${value} GMT`)
+      : Number.NaN;
   return Number.isNaN(date) ? 0 : Math.max(0, (date - nowMilliseconds) / 1000);
 }
 

@@ -51,9 +51,9 @@ it('waits at least as long as a Retry-After asks, up to the ceiling', async () =
     return waits;
   }
   assert.deepEqual(await waitsFor(['3', '120']), [3, BACKOFF_CEILING_SECONDS]);
-  // An HTTP date 5 s ahead, read a moment later.
-  const [untilDate] = await waitsFor([new Date(Date.now() + 5_000).toUTCString()]);
-  assert.ok((untilDate as number) > 3.9 && (untilDate as number) <= 5, `${untilDate} s for the date`);
+  // An HTTP date at a whole second 5 to 6 s ahead, read a moment later.
+  const [untilDate] = await waitsFor([new Date(Math.ceil(Date.now() / 1000) * 1000 + 5_000).toUTCString()]);
+  assert.ok((untilDate as number) > 4 && (untilDate as number) <= 6, `${untilDate} s for the date`);
 });
 
 it('returns the 429 after its last retry, and passes any other answer at once', async () => {
