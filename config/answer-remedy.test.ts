@@ -26,7 +26,7 @@ describe('a GET appointment that did not answer 200', () => {
     for (const [location, base] of [
       ['/v1/enterprises/acme/appointments/123', 'http://api.example.test/v1'],
       ['//other.example.test/enterprises/acme/appointments/123', 'http://other.example.test'],
-      ['HTTPS://API.example.test/enterprises/acme/appointments/123/', 'https://API.example.test'],
+      ['HTTPS://API.example.test:443/enterprises/acme/appointments/123/', 'https://api.example.test'],
     ] as const)
       assert.equal(
         redirected(301, location.replace(/\/$/, '')),
@@ -51,11 +51,17 @@ describe('a GET appointment that did not answer 200', () => {
       redirected('/v2/enterprises/other/appointments/9'),
       'a redirect to enterprise "other", appointment "9" at https://api.example.test/v2, which the API does not answer with: set ENGAGE_BASE_URL to https://api.example.test/v2 and check ENGAGE_ENTERPRISE and the appointment id',
     );
-    // Percent-encoding that differs only in form is the same appointment; a long or broken segment is cut short, as it came.
-    assert.equal(
-      redirected('/v1/enterprises/%61cme/appointments/123'),
-      'a redirect, which the API does not answer with: set ENGAGE_BASE_URL to https://api.example.test/v1',
-    );
+    // The same URL however written (encoding, host case, default port, a query) is no other base to set.
+    for (const location of [
+      '/v1/enterprises/%61cme/appointments/123',
+      'https://API.example.test:443/v1/enterprises/acme/appointments/123?session=1',
+    ])
+      assert.equal(
+        redirected(location),
+        'a redirect to the same URL, which the API does not answer with (a gateway asking for a cookie or a login?): check ENGAGE_BASE_URL and the credentials',
+        location,
+      );
+    // A long or broken segment is cut short, as it came.
     assert.equal(
       redirected(`/v1/enterprises/acme/appointments/%E0${'x'.repeat(60)}`),
       `a redirect to appointment "%E0${'x'.repeat(36)}…", which the API does not answer with: check the appointment id`,

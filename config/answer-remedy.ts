@@ -75,12 +75,14 @@ export function answerRemedy(
 const REDIRECTS = [301, 302, 303, 307, 308];
 /** The end of an appointment's URL, enterprise and id: what a redirect to an appointment elsewhere ends with. */
 const APPOINTMENT_PATH_END = /\/enterprises\/([^/]+)\/appointments\/([^/]+)$/;
+const DEFAULT_PORTS: Record<string, string> = { 'http:': ':80', 'https:': ':443' };
 /** scheme://authority of an absolute URL, and the rest. */
 const ABSOLUTE_URL = /^([a-z][a-z0-9+.-]*:)\/\/([^/?#]*)(.*)$/i;
 
 /**
  * A Location as an absolute URL, resolved against the request's URL (k6 has no URL class), without
- * what may carry a session or a login's state: user info, path parameters, query and fragment.
+ * what may carry a session or a login's state: user info, path parameters, query and fragment. The
+ * host is in lower case, without the scheme's default port.
  */
 function shownLocation(location: string, requestUrl: string): { origin: string; path: string } | undefined {
   const request = ABSOLUTE_URL.exec(requestUrl);
@@ -92,9 +94,13 @@ function shownLocation(location: string, requestUrl: string): { origin: string; 
         : `${request[1]}//${request[2]}${location}`;
   const parts = ABSOLUTE_URL.exec(absolute);
   if (parts === null) return undefined;
-  const host = (parts[2] as string).replace(/^.*@/, '');
+  const scheme = (parts[1] as string).toLowerCase();
+  // Without user info, in lower case, and without the scheme's own port: the same host however written.
+  let host = (parts[2] as string).replace(/^.*@/, '').toLowerCase();
+  const defaultPort = DEFAULT_PORTS[scheme];
+  if (defaultPort !== undefined && host.endsWith(defaultPort)) host = host.slice(0, -defaultPort.length);
   return {
-    origin: `${(parts[1] as string).toLowerCase()}//${host}`,
+    origin: `${scheme}//${host}`,
     path: (parts[3] as string).split(/[;?#]/)[0] as string,
   };
 }
@@ -119,8 +125,10 @@ function redirectRemedy(location: string | undefined, requestUrl: string): strin
   const [enterprise, id] = [target[1], target[2]].map((segment) => decoded(segment as string));
   if (enterprise !== decoded(asked[1] as string)) others.push([`enterprise ${shown(enterprise)}`, 'ENGAGE_ENTERPRISE']);
   if (id !== decoded(asked[2] as string)) others.push([`appointment ${shown(id)}`, 'the appointment id']);
-  if (others.length === 0) return `a redirect, which the API does not answer with: set ENGAGE_BASE_URL to ${base}`;
   const moved = base !== `${from.origin}${from.path.slice(0, asked.index)}`;
+  if (others.length === 0 && !moved)
+    return 'a redirect to the same URL, which the API does not answer with (a gateway asking for a cookie or a login?): check ENGAGE_BASE_URL and the credentials';
+  if (others.length === 0) return `a redirect, which the API does not answer with: set ENGAGE_BASE_URL to ${base}`;
   return `a redirect to ${others.map(([what]) => what).join(', ')}${moved ? ` at ${base}` : ''}, which the API does not answer with: ${moved ? `set ENGAGE_BASE_URL to ${base} and ` : ''}check ${others.map(([, setting]) => setting).join(' and ')}`;
 }
 
