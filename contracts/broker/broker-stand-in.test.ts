@@ -1,7 +1,7 @@
 // The broker flow with the real pact-broker CLI and the real Pact verifier against a recording
 // stand-in (testing/broker-stand-in.ts): publish the pact under the git sha and branch, verify and
 // publish the result, can-i-deploy (yes, then no), record-deployment; every request carries the
-// token, from the shell or from a .env file, and no output prints it.
+// token, from the shell or from a .env file (a blank one is unset), and no output prints it.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -94,6 +94,27 @@ describe('npm run pact:* with the real pact-broker CLI', () => {
     assert.ok(sent.length > 0, 'the CLI asked the broker');
     for (const request of sent) assert.equal(request.authorization, `Bearer ${fileToken}`, request.path);
     assert.doesNotMatch(output, new RegExp(fileToken));
+  });
+  it('takes a blank token, as .env.example leaves it, for unset: a username and password are sent instead', async () => {
+    const folder = temporaryFolder('broker-env');
+    writeFileSync(join(folder, '.env'), 'PACT_BROKER_TOKEN=\nPACT_BROKER_USERNAME=broker-user\n');
+    const sentBefore = broker.received.length;
+    const { code, output } = await runEntryPoint(
+      'contracts/broker/run-broker-command.ts',
+      {
+        PACT_BROKER_BASE_URL: broker.url,
+        PACT_BROKER_PASSWORD: 'broker-password',
+        PACT_BROKER_TIMEOUT_SECONDS: '30',
+        ENGAGE_CONFIG_DIR: folder,
+        ...git,
+      },
+      ['can-i-deploy'],
+    );
+    assert.equal(code, 0, output);
+    const sent = broker.received.slice(sentBefore);
+    assert.ok(sent.length > 0, 'the CLI asked the broker');
+    const basic = `Basic ${Buffer.from('broker-user:broker-password').toString('base64')}`;
+    for (const request of sent) assert.equal(request.authorization, basic, request.path);
   });
 });
 

@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { forwardStopSignals, spawnWithDeadline } from '../../config/child-processes.ts';
 import { ConfigError } from '../../config/config-error.ts';
 import { runMain } from '../../config/entry-point.ts';
-import { readEnvironment } from '../../config/environment-files.ts';
+import { type Environment, readEnvironment } from '../../config/environment-files.ts';
+import { settingValue } from '../../config/setting-value.ts';
 import { readGitVersion } from '../git-version.ts';
 import { PACT_DIRECTORY } from '../participants.ts';
 import {
@@ -22,6 +23,22 @@ const builders = {
   'can-i-deploy': canIDeployArguments,
   'record-deployment': recordDeploymentArguments,
 };
+
+/**
+ * The CLI's environment: the shell's, with the PACT_BROKER_* settings as the suite reads them, so
+ * that a token in a .env file is sent like one set in the shell, and a blank one is unset. The
+ * CLI reads PACT_BROKER_TOKEN (or _USERNAME and _PASSWORD) itself; nothing else of the .env files
+ * (the target's secrets, a CA file) reaches it.
+ */
+function brokerEnvironment(environment: Environment): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of Object.keys({ ...process.env, ...environment }).filter((key) => key.startsWith('PACT_BROKER_'))) {
+    const value = settingValue(environment, name);
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  return env;
+}
 
 await runMain(async () => {
   const action = process.argv[2];
@@ -45,12 +62,10 @@ await runMain(async () => {
   console.log(`pact-broker ${args.join(' ')} (stopped after ${timeout} s)`);
   // Its own process group, so that the timeout (or Ctrl-C) also stops the helpers the binary starts.
   forwardStopSignals();
-  // The CLI reads PACT_BROKER_TOKEN (or _USERNAME and _PASSWORD) from its environment: given the one
-  // read here, so that a token in a .env file is sent like one set in the shell.
   const { child, finished } = spawnWithDeadline(
     standalone().pactFullPath,
     ['broker', ...args],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: environment },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: brokerEnvironment(environment) },
     timeout * 1000,
   );
   // Passed on as it comes, and kept, so that a failure can end with the setting to check.
