@@ -5,12 +5,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'node:test';
+import { filesContaining } from '../testing/files-containing.ts';
 import { runNode } from '../testing/run-entry-point.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { startTinyServer } from '../testing/tiny-server.ts';
 
 it('against a silent target: one failure naming the target, every other check blocked, in under 30 s', async () => {
   const silent = await startTinyServer(() => {});
+  const token = `static-token-${process.pid}`;
   try {
     const reports = temporaryFolder('e2e-reports');
     const started = Date.now();
@@ -19,7 +21,7 @@ it('against a silent target: one failure naming the target, every other check bl
       ENGAGE_REPORTS_DIR: reports,
       ENGAGE_BASE_URL: silent.url,
       ENGAGE_ENTERPRISE: 'acme',
-      ENGAGE_TOKEN: 'a-token',
+      ENGAGE_TOKEN: token,
       ENGAGE_APPOINTMENT_ID: '123',
       // The probe waits one request timeout: 2 s keeps the test short, the behaviour is the same.
       ENGAGE_REQUEST_TIMEOUT_MS: '2000',
@@ -33,6 +35,14 @@ it('against a silent target: one failure naming the target, every other check bl
     assert.deepEqual([...new Set(ports)], [new URL(silent.url).port], 'only the target is named, never the forwarder');
     const junit = readFileSync(join(reports, 'e2e', 'junit.xml'), 'utf8');
     assert.ok((junit.match(/blocked by: the target .* did not answer within 2 s/g) ?? []).length > 20);
+    // A static ENGAGE_TOKEN is in no output, the failure's trace included (failing-run scans a run
+    // whose traces hold requests, with client credentials and the static ENGAGE_NO_SCOPE_TOKEN).
+    assert.ok(
+      filesContaining(reports, '').some((file) => file.endsWith('trace.zip')),
+      'the failure kept a trace',
+    );
+    assert.deepEqual(filesContaining(reports, token), [], 'no report file holds the token');
+    assert.doesNotMatch(output, new RegExp(token));
   } finally {
     await silent.close();
   }
