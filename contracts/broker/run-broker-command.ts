@@ -32,7 +32,8 @@ const builders = {
  */
 function brokerEnvironment(environment: Environment): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of Object.keys({ ...process.env, ...environment }).filter((key) => key.startsWith('PACT_BROKER_'))) {
+  // The environment read holds the shell's variables too, over the files'.
+  for (const name of Object.keys(environment).filter((key) => key.startsWith('PACT_BROKER_'))) {
     const value = settingValue(environment, name);
     if (value === undefined) delete env[name];
     else env[name] = value;
