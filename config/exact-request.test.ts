@@ -1,11 +1,13 @@
 // Proves the keep-alive race is no failure: a kept-alive connection that the server closed just as
 // a request went out on it is sent again once on a new one, for the methods that may be repeated;
-// a reset on a new connection, after the answer began, or of a POST, stays the error it is.
+// a reset on a new connection, after the answer began, or of a POST, stays the error it is. And the
+// probe's transport reads a body the server compressed unasked, as RFC 9110 lets it.
 import assert from 'node:assert/strict';
 import type { Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { startTinyServer, type TinyServer } from '../testing/tiny-server.ts';
-import { sendExactRequest } from './exact-request.ts';
+import { exactTransport, sendExactRequest } from './exact-request.ts';
 
 describe('a request on a kept-alive connection the server has just closed', () => {
   let server: TinyServer;
@@ -68,5 +70,43 @@ describe('a request on a kept-alive connection the server has just closed', () =
     } finally {
       await resetting.close();
     }
+  });
+});
+
+describe('a body the server compressed though the request had no Accept-Encoding', () => {
+  const content = JSON.stringify({ data: { id: '123' } });
+  const answers: Record<string, [string, Buffer]> = {
+    '/gzip': ['gzip', gzipSync(content)],
+    '/x-gzip': ['x-gzip', gzipSync(content)],
+    '/br': ['br', brotliCompressSync(content)],
+    '/deflate': ['deflate', deflateSync(content)],
+    '/raw-deflate': ['deflate', deflateRawSync(content)],
+    '/gzip-then-br': ['gzip, br', brotliCompressSync(gzipSync(content))],
+    '/identity': ['identity', Buffer.from(content)],
+    '/not-gzip': ['gzip', Buffer.from(content)],
+    '/unknown': ['zstd', Buffer.from('zstd bytes')],
+  };
+  let server: TinyServer;
+  before(async () => {
+    server = await startTinyServer((request, response) => {
+      const [coding, body] = answers[request.url ?? ''] as [string, Buffer];
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': coding });
+      response.end(body);
+    });
+  });
+  after(() => server.close());
+  const get = (path: string) => exactTransport(5_000)('GET', `${server.url}${path}`, { accept: 'application/json' });
+
+  it('reads it decoded, each coding undone last first, and asked for none', async () => {
+    for (const path of ['/gzip', '/x-gzip', '/br', '/deflate', '/raw-deflate', '/gzip-then-br', '/identity'])
+      assert.equal((await get(path)).text, content, path);
+    assert.ok(
+      server.requests.every((request) => request.headers['accept-encoding'] === undefined),
+      'nothing added',
+    );
+  });
+  it('fails on a body that is not what its Content-Encoding says, and leaves an unknown coding as it came', async () => {
+    await assert.rejects(get('/not-gzip'), /^Error: the body is not gzip as its Content-Encoding says \(/);
+    assert.equal((await get('/unknown')).text, 'zstd bytes');
   });
 });

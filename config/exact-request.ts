@@ -3,6 +3,7 @@
 // so a check that sends no Accept-Language would send `*` through it.
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { REQUEST_TIMEOUT_RULE } from './read-number.ts';
 
 /** Several values go out as repeated header lines, in order. */
@@ -129,7 +130,10 @@ export function headerLines(headers: Record<string, HeaderValue>): string[] {
   );
 }
 
-/** The probe's transport with nothing added: where Playwright cannot repeat a header, for the fuzzers, and in Node tests. */
+/**
+ * The probe's transport with nothing added: where Playwright cannot repeat a header, for the fuzzers,
+ * and in Node tests. Its text is the body with any content coding undone.
+ */
 export function exactTransport(timeoutMilliseconds = REQUEST_TIMEOUT_RULE.fallback): RawRequest {
   return async (method, url, headers) => {
     const answer = await sendExactRequest(method, url, headerLines(headers), timeoutMilliseconds);
@@ -139,6 +143,48 @@ export function exactTransport(timeoutMilliseconds = REQUEST_TIMEOUT_RULE.fallba
         Array.isArray(value) ? value.join(', ') : String(value),
       ]),
     );
-    return { status: answer.status, headers: answerHeaders, text: answer.body.toString('utf8') };
+    return {
+      status: answer.status,
+      headers: answerHeaders,
+      text: decodedBody(answer.body, answerHeaders['content-encoding']).toString('utf8'),
+    };
   };
+}
+
+/** How each content coding a check may meet is undone (RFC 9110 §8.4.1); `deflate` is zlib's format, raw in some servers. */
+const DECODERS: Record<string, (body: Buffer) => Buffer> = {
+  gzip: gunzipSync,
+  'x-gzip': gunzipSync,
+  br: brotliDecompressSync,
+  deflate: (body) => {
+    try {
+      return inflateSync(body);
+    } catch {
+      return inflateRawSync(body);
+    }
+  },
+  identity: (body) => body,
+};
+
+/**
+ * The body as the target meant it: a request without Accept-Encoding lets the server use any coding
+ * (RFC 9110 §12.5.3), and the checks read the content. Codings are undone last first; an unknown one
+ * leaves the body as it came, and one that cannot be undone is the target's error.
+ */
+export function decodedBody(body: Buffer, contentEncoding: string | undefined): Buffer {
+  const codings = (contentEncoding ?? '')
+    .split(',')
+    .map((coding) => coding.trim().toLowerCase())
+    .filter((coding) => coding !== '');
+  let decoded = body;
+  for (const coding of codings.reverse()) {
+    const decoder = DECODERS[coding];
+    if (decoder === undefined) return body;
+    try {
+      decoded = decoder(decoded);
+    } catch (error) {
+      throw new Error(`the body is not ${coding} as its Content-Encoding says (${(error as Error).message})`);
+    }
+  }
+  return decoded;
 }

@@ -1,9 +1,10 @@
 // A correct provider as an API gateway serves it: the target's answers, gzip-compressed when the
-// request accepts gzip, sent chunked (no Content-Length), header names in title case, a Vary line
-// and headers of the gateway's own added, and every other answer closing its connection. With
-// `prefix`, only under that path (its URL ends with it; anything else is the gateway's own 404). With
-// `tls`, over HTTPS with testing/tls/loopback.pem, which only testing/tls/ca.pem trusts (for
-// 127.0.0.1, valid from 2020 to 2126; the CA's key was thrown away once it had signed it).
+// request accepts gzip or names no coding, sent chunked (no Content-Length), header names in title
+// case, a Vary line and headers of the gateway's own added, and every other answer closing its
+// connection. With `prefix`, only under that path (its URL ends with it; anything else is the
+// gateway's own 404). With `tls`, over HTTPS with testing/tls/loopback.pem, which only
+// testing/tls/ca.pem trusts (for 127.0.0.1, valid from 2020 to 2126; the CA's key was thrown away
+// once it had signed it).
 import { readFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -20,8 +21,12 @@ export interface GatewayProvider extends Listening {
   compressed(): number;
 }
 
-/** Whether Accept-Encoding takes gzip: its own entry's weight, else that of `*` (RFC 9110). */
+/**
+ * Whether the request lets the gateway gzip: no Accept-Encoding at all allows any coding (RFC 9110
+ * §12.5.3), as some gateways read it; else gzip's own entry's weight, else that of `*`.
+ */
 function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  if (acceptEncoding === undefined) return true;
   const weights = new Map<string, number>();
   for (const entry of (acceptEncoding ?? '').split(',')) {
     const [coding = '', ...parameters] = entry.split(';').map((part) => part.trim().toLowerCase());
