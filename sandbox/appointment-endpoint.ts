@@ -50,6 +50,8 @@ export interface AppointmentEndpoint {
   faults: ReadonlySet<FaultName>;
   errorRate?: number;
   random: () => number;
+  /** `nl` also matches `nl-BE`: another correct provider's way (SandboxOptions.basicFiltering). */
+  basicFiltering: boolean;
 }
 
 export function errorReply(error: SandboxError, headers: Record<string, string> = {}): Reply {
@@ -128,7 +130,10 @@ export function answerAppointmentRequest(
       const message = 'No appointment with this id exists';
       return errorReply({ status: 404, code: 'APPOINTMENT_NOT_FOUND', message }, responseHeaders);
     }
-    const rules = faultyNegotiationRules({ defaultLanguage: enterprise.defaultLanguage, regionFallback: true }, faults);
+    const rules = faultyNegotiationRules(
+      { defaultLanguage: enterprise.defaultLanguage, regionFallback: true, basicFiltering: endpoint.basicFiltering },
+      faults,
+    );
     const { body, languages } = renderAppointment(appointment, parsed.preference, rules);
     const bytes = Buffer.from(JSON.stringify(faults.size > 0 ? breakAppointmentBody(body, faults) : body));
     const contentLanguage =

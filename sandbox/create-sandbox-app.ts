@@ -27,6 +27,8 @@ export interface SandboxOptions {
   random?: () => number;
   /** The Content-Type of its 2xx and of its error answers: any JSON media type a correct provider may send. */
   contentTypes?: { ok?: string; error?: string };
+  /** Another correct provider's language matching: `nl` also matches `nl-BE` (RFC 4647 basic filtering). */
+  basicFiltering?: boolean;
 }
 
 export interface SandboxApp {
@@ -49,6 +51,7 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     faults,
     random,
     errorRate: options.errorRate,
+    basicFiltering: options.basicFiltering ?? false,
     renderCache: new RenderCache(() => store.version),
   };
   const rateLimits = options.rateLimit === true ? DOCUMENTED_RATE_LIMITS : options.rateLimit || undefined;

@@ -66,6 +66,18 @@ describe('tags', () => {
       'zh-Hant',
     );
   });
+  it('without a region match a regional tag only under basic filtering, after an exact match', () => {
+    const regional = [
+      { language: 'en', value: 'Ghent' },
+      { language: 'nl-BE', value: 'Gent' },
+    ];
+    assert.equal(resolve('nl', regional), null);
+    assert.equal(resolve('nl', regional, { ...rules, basicFiltering: true }), 'nl-BE');
+    assert.equal(
+      resolve('nl', [...regional, { language: 'nl', value: 'Gent (nl)' }], { ...rules, basicFiltering: true }),
+      'nl',
+    );
+  });
   it('with a region match exactly first', () => {
     assert.equal(
       resolve('nl-BE', [...city, { language: 'nl-BE', value: 'Gent (BE)' }], { ...rules, regionFallback: true }),

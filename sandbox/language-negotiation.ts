@@ -20,6 +20,8 @@ export interface NegotiationRules {
   defaultLanguage: string;
   /** `nl-BE` falls back to `nl` (RFC 4647 lookup). */
   regionFallback: boolean;
+  /** `nl` also matches `nl-BE` (RFC 4647 basic filtering): another correct provider's way, off in the sandbox. */
+  basicFiltering?: boolean;
   /** Fault knobs only: a correct provider leaves these unset. */
   ignoreWeights?: boolean;
   /** q=0 read as a low weight instead of "not this one". */
@@ -77,7 +79,8 @@ export function resolveTranslatable(
     const match = rules.caseSensitive
       ? translations.find((translation) => translation.language === range.original)
       : (findLanguage(translations, range.tag) ??
-        (rules.regionFallback ? lookupByTruncation(translations, range.tag) : undefined));
+        (rules.regionFallback ? lookupByTruncation(translations, range.tag) : undefined) ??
+        (rules.basicFiltering ? filterByPrefix(translations, range.tag) : undefined));
     if (match !== undefined) return match;
   }
   return rules.fallbackInsteadOfNull ? defaultChoice(translations, rules.defaultLanguage, new Set()) : null;
@@ -101,4 +104,8 @@ function lookupByTruncation(translations: readonly LanguageValue[], lowerCaseTag
     if (match !== undefined) return match;
   }
   return undefined;
+}
+
+function filterByPrefix(translations: readonly LanguageValue[], lowerCaseTag: string) {
+  return translations.find((translation) => translation.language.toLowerCase().startsWith(`${lowerCaseTag}-`));
 }

@@ -98,6 +98,33 @@ describe('against correct providers every check passes', () => {
     for (const check of Object.values(translationChecks))
       assert.deepEqual(problemsOf(await check(context, read.translations)), []);
   });
+  it('on providers whose fields have regional tags, matching exactly, from a region down (RFC 4647 lookup) or up (basic filtering)', async () => {
+    const regional = appointment('globex-3', {
+      location: location({
+        city: [text('en', 'Ghent'), text('nl-BE', 'Gent')],
+        state: [text('nl', 'Vlaanderen'), text('fr', 'Flandre')],
+        street1: [text('nl-BE', 'Veldstraat 1')],
+        street2: [],
+      }),
+    });
+    const seed = { enterprises: [{ id: 'globex', defaultLanguage: 'en', appointments: [regional] }] };
+    // The sandbox falls back from nl-BE to nl; with `no-region-fallback` it matches tags exactly; with
+    // basicFiltering, nl also matches nl-BE.
+    const providers: Array<[string, SandboxOptions]> = [
+      ['lookup', { seed }],
+      ['exact', { seed, faults: ['no-region-fallback'] }],
+      ['filtering', { seed, faults: ['no-region-fallback'], basicFiltering: true }],
+    ];
+    for (const [matching, options] of providers) {
+      const probe = await probeFor(options, 'globex');
+      for (const check of Object.values(translationChecks))
+        assert.deepEqual(
+          await translationProblems(probe, 'globex-3', check, 'en', 'globex').catch((error) => [String(error)]),
+          [],
+          matching,
+        );
+    }
+  });
   it('skips the rules that ask for the location’s own languages when it has none, and never asks for undefined', async () => {
     const bare = appointment('globex-2', { location: location({ city: [], state: [], street1: [], street2: [] }) });
     const probe = await probeFor(

@@ -87,9 +87,26 @@ async function expectResolution(
   });
 }
 
+/**
+ * The translations a language range may also match when a field lacks its tag: shorter tags it
+ * starts with (RFC 4647 lookup: `nl-BE` → `nl`) and longer tags that start with it (basic filtering,
+ * as RFC 9110 §12.5.4 names it: `nl` → `nl-BE`). A correct provider may match either way, or exactly.
+ */
+function relatedTranslations(translations: LanguageValue[], language: string): LanguageValue[] {
+  const range = language.toLowerCase();
+  return translations.filter((translation) => {
+    const tag = translation.language.toLowerCase();
+    return tag.startsWith(`${range}-`) || range.startsWith(`${tag}-`);
+  });
+}
+
+/** The field in that language; where it lacks it, null, or a translation a region tag relates it to. */
 const exactly =
   (language: string): Acceptable =>
-  (translations) => [languageIn(translations, language) ?? null];
+  (translations) => {
+    const match = languageIn(translations, language);
+    return match !== undefined ? [match] : [...relatedTranslations(translations, language), null];
+  };
 /** The default language, else any available translation, else null. */
 const defaultRule =
   (defaultLanguage: string): Acceptable =>
@@ -98,14 +115,17 @@ const defaultRule =
     if (match !== undefined) return [match];
     return translations.length > 0 ? translations : [null];
   };
+/** The first rule that decides; a rule that allows null (no match) may also pass on to the next. */
 const firstOf =
   (...rules: Acceptable[]): Acceptable =>
   (translations) => {
+    const allowed: Array<LanguageValue | null> = [];
     for (const rule of rules) {
-      const allowed = rule(translations);
-      if (!(allowed.length === 1 && allowed[0] === null)) return allowed;
+      const values = rule(translations);
+      allowed.push(...values.filter((value) => value !== null));
+      if (!values.includes(null)) return allowed;
     }
-    return [null];
+    return [...allowed, null];
   };
 
 type TranslationCheck = (context: TranslationContext, translations: Translations) => Promise<CheckResult>;
