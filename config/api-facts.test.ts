@@ -5,11 +5,11 @@ import { describe, it } from 'node:test';
 import appointmentSchema from '../schemas/appointment.schema.json' with { type: 'json' };
 import locationSchema from '../schemas/location.schema.json' with { type: 'json' };
 import {
-  BACKOFF_CEILING_SECONDS,
   backoffSeconds,
   isJsonMediaType,
   JSON_MEDIA_TYPE_PATTERN,
   MEETING_TYPES,
+  RETRY_AFTER_CEILING_SECONDS,
   retryAfterSeconds,
   STATUSES,
   TRANSLATABLE_FIELDS,
@@ -40,14 +40,14 @@ describe('a JSON media type', () => {
   });
 });
 
-it('backs off exponentially after 429s, at least as long as a Retry-After asks, up to a ceiling', () => {
+it('backs off exponentially after 429s, up to a ceiling, or as long as a Retry-After asks, up to another', () => {
   assert.deepEqual(
     [1, 2, 3, 4, 10].map((times) => backoffSeconds(times)),
     [0.5, 1, 2, 4, 8],
   );
   assert.deepEqual(
-    [backoffSeconds(1, 3), backoffSeconds(4, 1), backoffSeconds(1, 120)],
-    [3, 4, BACKOFF_CEILING_SECONDS],
+    [backoffSeconds(1, 3), backoffSeconds(4, 1), backoffSeconds(1, 20), backoffSeconds(1, 3600)],
+    [3, 4, 20, RETRY_AFTER_CEILING_SECONDS],
   );
 });
 

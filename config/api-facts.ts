@@ -25,16 +25,19 @@ export function isJsonMediaType(contentType: string | null | undefined): boolean
 /** The API's documented rate limit per client: the sandbox enforces it, the load guards stay under it. */
 export const DOCUMENTED_RATE_LIMIT = { perMinute: 3000, concurrent: 4 } as const;
 
-/** The longest wait after a 429: what back-off reaches, and the most of a Retry-After the suite honours. */
-export const BACKOFF_CEILING_SECONDS = 8;
+/** Where exponential back-off stops growing. */
+const BACKOFF_CEILING_SECONDS = 8;
+/** The most of a Retry-After the suite waits: past it, a server's ask is no longer a pause in a test run. */
+export const RETRY_AFTER_CEILING_SECONDS = 60;
 
 /**
- * Exponential back-off after a 429, as the docs ask of clients: 0.5, 1, 2, 4, 8, 8… s; at least what
- * the answer's Retry-After asked (standard HTTP, though the docs name no rate-limit header), up to the ceiling.
+ * The wait after a 429: exponential back-off, as the docs ask of clients (0.5, 1, 2, 4, 8, 8… s), or
+ * as long as the answer's Retry-After asks when that is longer (standard HTTP, though the docs name
+ * no rate-limit header), up to RETRY_AFTER_CEILING_SECONDS: sending again sooner ignores the server.
  */
 export function backoffSeconds(consecutiveRateLimited: number, retryAfter = 0): number {
-  const exponential = 0.5 * 2 ** Math.max(0, consecutiveRateLimited - 1);
-  return Math.min(BACKOFF_CEILING_SECONDS, Math.max(exponential, retryAfter));
+  const exponential = Math.min(BACKOFF_CEILING_SECONDS, 0.5 * 2 ** Math.max(0, consecutiveRateLimited - 1));
+  return Math.max(exponential, Math.min(RETRY_AFTER_CEILING_SECONDS, retryAfter));
 }
 
 /** IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) and the obsolete RFC 850 form (`Sunday, 06-Nov-94 08:49:37 GMT`). */

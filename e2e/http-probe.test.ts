@@ -3,7 +3,6 @@
 // budget is spent, the 429 as it came.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { BACKOFF_CEILING_SECONDS } from '../config/api-facts.ts';
 import { backingOffOnRateLimit, type Probe, type ProbeResponse } from './http-probe.ts';
 
 const answer = (status: number, headers: Record<string, string> = {}): ProbeResponse => ({
@@ -35,7 +34,7 @@ it('sends again after a back-off while the answer is 429, and returns the first 
   assert.deepEqual(sent, Array(3).fill(['/path', { 'accept-language': 'nl' }, 'GET']), 'the same request each time');
 });
 
-it('waits at least as long as a Retry-After asks, up to the ceiling', async () => {
+it('waits as long as a Retry-After asks, when that is longer than the back-off', async () => {
   /** The waits of one request whose first answers are 429s with these Retry-After values, then a 200. */
   async function waitsFor(retryAfter: string[]) {
     let sent = 0;
@@ -50,10 +49,24 @@ it('waits at least as long as a Retry-After asks, up to the ceiling', async () =
     assert.equal(response.status, 200);
     return waits;
   }
-  assert.deepEqual(await waitsFor(['3', '120']), [3, BACKOFF_CEILING_SECONDS]);
+  assert.deepEqual(await waitsFor(['3', '10']), [3, 10]);
   // An HTTP date at a whole second 5 to 6 s ahead, read a moment later.
   const [untilDate] = await waitsFor([new Date(Math.ceil(Date.now() / 1000) * 1000 + 5_000).toUTCString()]);
   assert.ok((untilDate as number) > 4 && (untilDate as number) <= 6, `${untilDate} s for the date`);
+});
+
+it('returns a 429 at once when its Retry-After asks for more than the budget left, rather than send sooner', async () => {
+  let sent = 0;
+  const probe: Probe = async () => {
+    sent++;
+    return answer(429, { 'retry-after': '30' });
+  };
+  const waits: number[] = [];
+  const response = await backingOffOnRateLimit(probe, async (seconds) => {
+    waits.push(seconds);
+  })('/path');
+  assert.equal(response.status, 429);
+  assert.deepEqual([sent, waits], [1, []]);
 });
 
 it('returns the 429 after its last retry, and passes any other answer at once', async () => {

@@ -60,7 +60,8 @@ const BACK_OFF_BUDGET_SECONDS = 15;
  * The probe, backing off and sending again when the target answers 429, as the docs ask of clients:
  * a real environment's limit may be lower than the documented one, and a 429 says nothing of the
  * rule a check is about. The last answer counts, with its own duration; a 429 after the last retry,
- * or once the probe's budget is spent, stays a 429. The rate-limit check alone sends without it.
+ * or whose wait (a Retry-After's included) would pass the probe's budget, stays a 429 at once: it
+ * is never sent again sooner than the server asked. The rate-limit check alone sends without it.
  */
 export function backingOffOnRateLimit(
   probe: Probe,
