@@ -1,5 +1,6 @@
 // Hands out the bearer token of a run: the static ENGAGE_TOKEN, or an OAuth2 client-credentials
-// token that is cached and fetched again shortly before it expires.
+// token that is cached and fetched again shortly before it expires, in the background while the
+// held one still serves.
 import { oauthErrorOf, tokenRefusalSetting } from './answer-remedy.ts';
 import { refreshMarginMilliseconds } from './api-facts.ts';
 import { REQUEST_TIMEOUT_RULE } from './read-number.ts';
@@ -107,16 +108,15 @@ function createClientCredentialsProvider(
       inFlight ??= requestToken().finally(() => {
         inFlight = undefined;
       });
-      try {
-        return await inFlight;
-      } catch (error) {
-        // A refresh that failed while the token it replaces still has a while to live: that one
-        // serves, and the endpoint is asked again a little later, not by every call.
-        const held = cached;
-        if (held === undefined || now() + HELD_TOKEN_SAFETY_MILLISECONDS >= held.expiresAt) throw error;
+      const held = cached;
+      if (held === undefined || now() + HELD_TOKEN_SAFETY_MILLISECONDS >= held.expiresAt) return await inFlight;
+      // The held token still has a while to live: it serves while the refresh runs, so that no request
+      // waits on the token endpoint (nor counts that wait in its latency). A refresh that fails leaves
+      // it serving, and the endpoint is asked again a little later, not by every call.
+      inFlight.catch(() => {
         held.refreshAt = Math.min(now() + REFRESH_RETRY_MILLISECONDS, held.expiresAt - HELD_TOKEN_SAFETY_MILLISECONDS);
-        return held.token;
-      }
+      });
+      return held.token;
     },
   };
 }
