@@ -85,6 +85,7 @@ describe('a body the server compressed though the request had no Accept-Encoding
     '/identity': ['identity', Buffer.from(content)],
     '/not-gzip': ['gzip', Buffer.from(content)],
     '/unknown': ['zstd', Buffer.from('zstd bytes')],
+    '/empty': ['gzip', Buffer.alloc(0)],
   };
   let server: TinyServer;
   before(async () => {
@@ -105,8 +106,9 @@ describe('a body the server compressed though the request had no Accept-Encoding
       'nothing added',
     );
   });
-  it('fails on a body that is not what its Content-Encoding says, and leaves an unknown coding as it came', async () => {
+  it('fails on a body that is not what its Content-Encoding says, and leaves an unknown coding or an empty body as it came', async () => {
     await assert.rejects(get('/not-gzip'), /^Error: the body is not gzip as its Content-Encoding says \(/);
     assert.equal((await get('/unknown')).text, 'zstd bytes');
+    assert.equal((await get('/empty')).text, '', 'an empty body names a coding with nothing to decode');
   });
 });

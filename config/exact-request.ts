@@ -172,6 +172,8 @@ const DECODERS: Record<string, (body: Buffer) => Buffer> = {
  * leaves the body as it came, and one that cannot be undone is the target's error.
  */
 export function decodedBody(body: Buffer, contentEncoding: string | undefined): Buffer {
+  // A HEAD, 204 or 304 answer may name its coding with nothing to decode.
+  if (body.length === 0) return body;
   const codings = (contentEncoding ?? '')
     .split(',')
     .map((coding) => coding.trim().toLowerCase())
@@ -187,4 +189,15 @@ export function decodedBody(body: Buffer, contentEncoding: string | undefined): 
     }
   }
   return decoded;
+}
+
+/** The body as text, decoded; undefined when it is not what its Content-Encoding says. */
+export function readableText(body: Buffer, contentEncoding: string | string[] | undefined): string | undefined {
+  try {
+    return decodedBody(body, Array.isArray(contentEncoding) ? contentEncoding.join(', ') : contentEncoding).toString(
+      'utf8',
+    );
+  } catch {
+    return undefined;
+  }
 }

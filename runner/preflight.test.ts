@@ -238,7 +238,7 @@ describe('the preflight of npm start', () => {
       await redirecting.close();
     }
   });
-  it('names ENGAGE_BASE_URL when it leaves out the path a gateway serves the API under', async () => {
+  it('names ENGAGE_BASE_URL when it leaves out the path a gateway serves the API under, and reads its gzipped 404s', async () => {
     const gateway = await startGatewayProvider(sandbox.url, { prefix: '/engage/v1' });
     try {
       const origin = new URL(gateway.url).origin;
@@ -246,6 +246,14 @@ describe('the preflight of npm start', () => {
         `GET ${origin}/enterprises/acme/appointments/123 answered HTTP 404; a 404 without the API's errors body, so not the appointments API: check ENGAGE_BASE_URL`,
       ]);
       assert.deepEqual(await problems({ ...settings(), ENGAGE_BASE_URL: gateway.url }), []);
+      // The gateway gzips the API's 404 (the preflight asks for no coding): read decoded, it is the errors body.
+      const [missing] = await problems({
+        ...settings(),
+        ENGAGE_BASE_URL: gateway.url,
+        ENGAGE_APPOINTMENT_ID: 'not-there',
+      });
+      assert.match(missing ?? '', /^ENGAGE_APPOINTMENT_ID not-there was not found in ENGAGE_ENTERPRISE acme: /);
+      assert.ok(gateway.compressed() > 0, 'the gateway compressed');
     } finally {
       await gateway.close();
     }

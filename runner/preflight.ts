@@ -4,7 +4,7 @@
 // left to the layers, which report it.
 import { answerRemedy, certificateRemedy, hasErrorsEnvelope, tokenRefusalSetting } from '../config/answer-remedy.ts';
 import { appointmentPath } from '../config/api-facts.ts';
-import { type ExactAnswer, sendExactRequest } from '../config/exact-request.ts';
+import { type ExactAnswer, readableText, sendExactRequest } from '../config/exact-request.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { describeNoAnswer, givenNodeCaFile } from '../config/target-reachability.ts';
 import { createTokenProvider, TokenRequestError } from '../config/token-provider.ts';
@@ -35,7 +35,7 @@ export async function preflightProblems(config: SuiteConfig): Promise<string[]> 
     return [`ENGAGE_BASE_URL: ${describeNoAnswer(baseUrl, error, timeout)}`];
   }
   const { status } = answer;
-  const envelope = hasErrorsEnvelope(parsedOrNull(answer.body.toString('utf8')));
+  const envelope = hasErrorsEnvelope(parsedOrNull(readableText(answer.body, answer.headers['content-encoding']) ?? ''));
   // Worded as k6's setup() and e2e word them (config/answer-remedy.ts); a 404 of a known API names its variable.
   const remedy = answerRemedy(status, auth.kind, envelope, { location: answer.headers.location, from: url });
   if (remedy !== undefined && !(status === 404 && envelope)) return [`GET ${url} answered HTTP ${status}; ${remedy}`];

@@ -4,17 +4,8 @@
 // issued tokens in every output. With `rateLimitEvery` n, it answers every n-th appointment request
 // 429 itself, as a stricter limit would.
 import { request as httpRequest } from 'node:http';
-import { decodedBody } from '../config/exact-request.ts';
+import { readableText } from '../config/exact-request.ts';
 import { startTinyServer, type TinyServer } from './tiny-server.ts';
-
-/** A body as text, a compressed one decoded; one that cannot be is nothing to record. */
-function readable(body: Buffer, contentEncoding: string | undefined): string {
-  try {
-    return decodedBody(body, contentEncoding).toString('utf8');
-  } catch {
-    return '';
-  }
-}
 
 export interface Exchange {
   method: string;
@@ -66,7 +57,9 @@ export async function startRecordingProxy(
           const body = Buffer.concat(chunks);
           const status = answer.statusCode ?? 0;
           record(status);
-          const token = /"access_token"\s*:\s*"([^"]+)"/.exec(readable(body, answer.headers['content-encoding']))?.[1];
+          const token = /"access_token"\s*:\s*"([^"]+)"/.exec(
+            readableText(body, answer.headers['content-encoding']) ?? '',
+          )?.[1];
           if (token !== undefined) issuedTokens.push(token);
           response.writeHead(status, answer.headers);
           response.end(body);
