@@ -78,6 +78,15 @@ describe('tags', () => {
       'nl',
     );
   });
+  it('never fall back, either way, to a tag a q=0 range covers', () => {
+    assert.equal(resolve('nl;q=0, nl-BE', city, { ...rules, regionFallback: true }), null);
+    const regional = [
+      { language: 'nl-BE', value: 'Gent' },
+      { language: 'en', value: 'Ghent' },
+    ];
+    assert.equal(resolve('nl-BE;q=0, nl', regional, { ...rules, basicFiltering: true }), null);
+    assert.equal(resolve('nl-BE;q=0, nl', regional, { ...rules, basicFiltering: false }), null);
+  });
   it('with a region match exactly first', () => {
     assert.equal(
       resolve('nl-BE', [...city, { language: 'nl-BE', value: 'Gent (BE)' }], { ...rules, regionFallback: true }),

@@ -74,13 +74,21 @@ export function resolveTranslatable(
   const accepted = preference.ranges.filter((range) => range.weight > 0 || !excludes);
   // Array.prototype.sort is stable, so equal weights keep their order in the header.
   if (!rules.ignoreWeights) accepted.sort((a, b) => b.weight - a.weight);
+  // A tag a q=0 range covers (itself, or one that starts with it) is never reached by falling back.
+  const reachable = translations.filter(
+    (translation) =>
+      ![...excluded].some((tag) => {
+        const language = translation.language.toLowerCase();
+        return language === tag || language.startsWith(`${tag}-`);
+      }),
+  );
   for (const range of accepted) {
     if (range.tag === '*') return defaultChoice(translations, rules.defaultLanguage, excluded);
     const match = rules.caseSensitive
       ? translations.find((translation) => translation.language === range.original)
       : (findLanguage(translations, range.tag) ??
-        (rules.regionFallback ? lookupByTruncation(translations, range.tag) : undefined) ??
-        (rules.basicFiltering ? filterByPrefix(translations, range.tag) : undefined));
+        (rules.regionFallback ? lookupByTruncation(reachable, range.tag) : undefined) ??
+        (rules.basicFiltering ? filterByPrefix(reachable, range.tag) : undefined));
     if (match !== undefined) return match;
   }
   return rules.fallbackInsteadOfNull ? defaultChoice(translations, rules.defaultLanguage, new Set()) : null;

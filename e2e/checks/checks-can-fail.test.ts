@@ -9,6 +9,7 @@ import type { SandboxOptions } from '../../sandbox/create-sandbox-app.ts';
 import type { FaultName } from '../../sandbox/faults.ts';
 import { appointment, location, text } from '../../sandbox/seed-helpers.ts';
 import { type RunningSandbox, startSandbox } from '../../sandbox/start-sandbox.ts';
+import type { AppointmentResponse } from '../../schemas/types.generated.ts';
 import { startTinyServer } from '../../testing/tiny-server.ts';
 import { createProbe, type Probe } from '../http-probe.ts';
 import { checkBadInput } from './bad-input-checks.ts';
@@ -115,15 +116,30 @@ describe('against correct providers every check passes', () => {
       ['exact', { seed, faults: ['no-region-fallback'] }],
       ['filtering', { seed, faults: ['no-region-fallback'], basicFiltering: true }],
     ];
+    // What each answers for `nl` (city has only nl-BE) and for `nl-BE` (state has only nl): they differ.
+    const answers: Record<string, Array<string | undefined>> = {};
     for (const [matching, options] of providers) {
       const probe = await probeFor(options, 'globex');
-      for (const check of Object.values(translationChecks))
+      const path = appointmentPath('globex', 'globex-3');
+      const nl = (await probe(path, { 'accept-language': 'nl' })).json as AppointmentResponse;
+      const nlBe = (await probe(path, { 'accept-language': 'nl-BE' })).json as AppointmentResponse;
+      answers[matching] = [nl.data.location?.city?.language, nlBe.data.location?.state?.language];
+      const checks =
+        matching === 'lookup'
+          ? [...Object.values(translationChecks), regionFallbackCheck]
+          : Object.values(translationChecks);
+      for (const check of checks)
         assert.deepEqual(
           await translationProblems(probe, 'globex-3', check, 'en', 'globex').catch((error) => [String(error)]),
           [],
           matching,
         );
     }
+    assert.deepEqual(answers, {
+      lookup: [undefined, 'nl'],
+      exact: [undefined, undefined],
+      filtering: ['nl-BE', undefined],
+    });
   });
   it('skips the rules that ask for the location’s own languages when it has none, and never asks for undefined', async () => {
     const bare = appointment('globex-2', { location: location({ city: [], state: [], street1: [], street2: [] }) });
@@ -153,7 +169,7 @@ describe('against correct providers every check passes', () => {
       else assert.deepEqual(problemsOf(result), [], name);
     }
     assert.deepEqual(skippedAs, [
-      'a requested language that a field has resolves to itself, and null where the field lacks it',
+      'a requested language that a field has resolves to itself, and where the field lacks it to null or a tag its region relates it to',
       '"<language> *" (the docs\' "en *") gives that language, else the default',
       'q=0 means "not this one": an excluded language never wins',
       'Accept-Language on two lines is one list, as if joined by a comma (RFC 9110)',
@@ -232,7 +248,7 @@ describe('the language checks fail against', () => {
       'ignore-accept-language',
       MULTILINGUAL,
       translationChecks[
-        'a requested language that a field has resolves to itself, and null where the field lacks it'
+        'a requested language that a field has resolves to itself, and where the field lacks it to null or a tag its region relates it to'
       ] as never,
       /Accept-Language "nl": location\.city is \{"language":"en"/,
     ],

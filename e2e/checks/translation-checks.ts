@@ -100,12 +100,38 @@ function relatedTranslations(translations: LanguageValue[], language: string): L
   });
 }
 
-/** The field in that language; where it lacks it, null, or a translation a region tag relates it to. */
+/**
+ * The field in that language; where it lacks it, null, or a translation a region tag relates it to,
+ * but for one an `excluded` range (q=0) covers.
+ */
 const exactly =
-  (language: string): Acceptable =>
+  (language: string, excluded?: string): Acceptable =>
   (translations) => {
     const match = languageIn(translations, language);
-    return match !== undefined ? [match] : [...relatedTranslations(translations, language), null];
+    if (match !== undefined) return [match];
+    const related = relatedTranslations(translations, language).filter(
+      (translation) => excluded === undefined || !isCoveredBy(translation.language, excluded),
+    );
+    return [...related, null];
+  };
+
+/** Whether a language range covers a tag: the tag itself, or a longer one that starts with it. */
+function isCoveredBy(tag: string, range: string): boolean {
+  const lowerCaseTag = tag.toLowerCase();
+  const lowerCaseRange = range.toLowerCase();
+  return lowerCaseTag === lowerCaseRange || lowerCaseTag.startsWith(`${lowerCaseRange}-`);
+}
+
+/** RFC 4647 lookup, as the `region-fallback` expectation requires: the tag, else each shorter prefix, else null. */
+const lookup =
+  (tag: string): Acceptable =>
+  (translations) => {
+    const subtags = tag.split('-');
+    for (; subtags.length > 0; subtags.pop()) {
+      const match = languageIn(translations, subtags.join('-'));
+      if (match !== undefined) return [match];
+    }
+    return [null];
   };
 /** The default language, else any available translation, else null. */
 const defaultRule =
@@ -131,17 +157,15 @@ const firstOf =
 type TranslationCheck = (context: TranslationContext, translations: Translations) => Promise<CheckResult>;
 
 export const translationChecks: Record<string, TranslationCheck> = {
-  'a requested language that a field has resolves to itself, and null where the field lacks it': async (
-    context,
-    translations,
-  ) => {
-    const languages = availableLanguages(translations);
-    if (languages.length === 0) return skipped(NO_TRANSLATIONS);
-    const problems = [];
-    for (const language of languages)
-      problems.push(...(await expectResolution(context, language, exactly(language), translations)));
-    return checked(problems);
-  },
+  'a requested language that a field has resolves to itself, and where the field lacks it to null or a tag its region relates it to':
+    async (context, translations) => {
+      const languages = availableLanguages(translations);
+      if (languages.length === 0) return skipped(NO_TRANSLATIONS);
+      const problems = [];
+      for (const language of languages)
+        problems.push(...(await expectResolution(context, language, exactly(language), translations)));
+      return checked(problems);
+    },
   'a language that no field has yields null everywhere, with no fallback': async (context, translations) => {
     const missing = absentLanguage(availableLanguages(translations));
     if (missing === undefined) return skipped('the location has every documented language');
@@ -190,7 +214,7 @@ export const translationChecks: Record<string, TranslationCheck> = {
     if (other !== undefined) {
       // Before and after the language that may win.
       for (const header of [`${excluded};q=0, ${other}`, `${other}, ${excluded};q=0`])
-        problems.push(...(await expectResolution(context, header, exactly(other), translations)));
+        problems.push(...(await expectResolution(context, header, exactly(other, excluded), translations)));
     }
     const { defaultLanguage } = context;
     if (defaultLanguage !== undefined) {
@@ -222,7 +246,7 @@ export const translationChecks: Record<string, TranslationCheck> = {
 export const regionFallbackCheck: TranslationCheck = async (context, translations) => {
   const language = availableLanguages(translations).find((candidate) => !candidate.includes('-'));
   if (language === undefined) return skipped('no language without a region to add one to');
-  return checked(await expectResolution(context, `${language}-BE`, exactly(language), translations));
+  return checked(await expectResolution(context, `${language}-BE`, lookup(`${language}-BE`), translations));
 };
 
 /** Only under the `content-language` expectation: Content-Language names every language chosen. */
