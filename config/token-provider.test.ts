@@ -4,10 +4,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
-import { refreshMarginMilliseconds } from './api-facts.ts';
 import { Secret } from './secret.ts';
 import type { AuthConfig } from './suite-config.ts';
-import { createTokenProvider, TokenRequestError } from './token-provider.ts';
+import { createTokenProvider, refreshDueAfterMilliseconds, TokenRequestError } from './token-provider.ts';
 
 let sandbox: RunningSandbox;
 before(async () => {
@@ -25,9 +24,10 @@ function credentials(secret = 'sandbox-client-secret'): AuthConfig {
   };
 }
 
-/** Waits until the provider hands out a token other than `old`: its background refresh has landed. */
+/** Waits (10 s at most) until the provider hands out a token other than `old`: its background refresh has landed. */
 async function refreshed(provider: { getToken(): Promise<string> }, old: string): Promise<string> {
-  for (let tries = 0; tries < 200; tries++) {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
     const token = await provider.getToken();
     if (token !== old) return token;
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -61,7 +61,7 @@ describe('client credentials', () => {
     const [first, second] = await Promise.all([provider.getToken(), provider.getToken()]);
     assert.equal(first, second);
     assert.equal(counter.calls, 1);
-    clock += 60_000 - refreshMarginMilliseconds(60_000) - 1;
+    clock += refreshDueAfterMilliseconds(60_000) - 1;
     assert.equal(await provider.getToken(), first);
     assert.equal(counter.calls, 1);
     clock += 1;
@@ -82,12 +82,12 @@ describe('client credentials', () => {
     const provider = createTokenProvider(credentials(), { fetch: flaky, now: () => clock });
     const held = await provider.getToken();
     down = true;
-    clock += 60_000 - refreshMarginMilliseconds(60_000);
+    clock += refreshDueAfterMilliseconds(60_000);
     assert.equal(await provider.getToken(), held, 'the token still lives while it is refreshed');
     assert.equal(requests, 2);
     await new Promise((resolve) => setImmediate(resolve));
-    // Asked again 2 s later, or 5 s before expiry if sooner: here 1 s later (a 60 s token is refreshed 6 s before).
-    clock += 999;
+    // Asked again 2 s later, or 5 s before expiry if sooner (a 60 s token is refreshed 11 s before).
+    clock += 1_999;
     assert.equal(await provider.getToken(), held);
     assert.equal(requests, 2, 'not asked again by every call');
     clock = 1_000_000 + 60_000 - 5_000;

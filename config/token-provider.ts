@@ -43,6 +43,18 @@ const REFRESH_RETRY_MILLISECONDS = 2_000;
 /** A held token is not handed out this close to its expiry: a request could arrive after it. */
 const HELD_TOKEN_SAFETY_MILLISECONDS = 5_000;
 
+/**
+ * How long after it was asked for a token is refreshed: the suite's margin before expiry, and the
+ * held-token safety before that, so that the refresh has a while to run in the background (for a
+ * token of a minute or more); at the latest halfway through its life.
+ */
+export function refreshDueAfterMilliseconds(lifetimeMilliseconds: number): number {
+  return Math.max(
+    lifetimeMilliseconds / 2,
+    lifetimeMilliseconds - refreshMarginMilliseconds(lifetimeMilliseconds) - HELD_TOKEN_SAFETY_MILLISECONDS,
+  );
+}
+
 function createClientCredentialsProvider(
   auth: Extract<AuthConfig, { kind: 'client-credentials' }>,
   options: TokenProviderOptions,
@@ -96,7 +108,7 @@ function createClientCredentialsProvider(
     const lifetime = body.expires_in * 1000;
     cached = {
       token: body.access_token,
-      refreshAt: requestedAt + lifetime - refreshMarginMilliseconds(lifetime),
+      refreshAt: requestedAt + refreshDueAfterMilliseconds(lifetime),
       expiresAt: requestedAt + lifetime,
     };
     return body.access_token;
