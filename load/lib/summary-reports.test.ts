@@ -119,7 +119,7 @@ describe('the summary files', () => {
       },
     };
     const text = renderText(stopped, run, []);
-    assert.match(text, /^load: smoke against http:\/\/127\.0\.0\.1:1: FAILED: no successful lookup$/m);
+    assert.match(text, /^load: smoke against http:\/\/127\.0\.0\.1:1: FAILED: no lookup answered 200$/m);
     assert.match(text, /^ {4}– checks rate>0\.99 {2}\(not judged \(no samples\)\)$/m);
     assert.match(
       text,
