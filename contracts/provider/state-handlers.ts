@@ -63,10 +63,14 @@ export function sandboxStateHandlers(sandbox: RunningSandbox): StateHandlers {
 /** The configured appointment as the target returns it, read once by the language state. */
 export type ReadConfiguredAppointment = () => Promise<unknown>;
 
-/** A language the city of a scheduled appointment is translated into, or why the appointment cannot serve. */
-function translatedCityLanguage(
+/**
+ * A language the city of a scheduled appointment is translated into, or why the appointment cannot
+ * serve: "another language" than the one its city came in without Accept-Language, and than the
+ * default, where it has one, so that verification shows Accept-Language honoured, not the default.
+ */
+export function translatedCityLanguage(
   body: unknown,
-  preferred: string | undefined,
+  defaultLanguage: string | undefined,
 ): { language: string } | { problem: string } {
   const data = (body as { data?: Record<string, unknown> } | undefined)?.data;
   if (data === undefined) return { problem: 'it could not be read as an appointment' };
@@ -75,14 +79,16 @@ function translatedCityLanguage(
     ?.city;
   const languages = (city ?? []).map((translation) => translation.language).filter((tag) => typeof tag === 'string');
   if (languages.length === 0) return { problem: 'its location has no translated city' };
-  const match = languages.find((tag) => tag.toLowerCase() === preferred?.toLowerCase());
-  return { language: match ?? (languages[0] as string) };
+  const unasked = (data.location as { city?: { language?: unknown } | null } | null)?.city?.language;
+  const usual = [unasked, defaultLanguage].map((tag) => (typeof tag === 'string' ? tag.toLowerCase() : undefined));
+  const other = languages.find((tag) => !usual.includes(tag.toLowerCase()));
+  return { language: other ?? (languages[0] as string) };
 }
 
 /**
  * State handlers for a real environment: each state maps to configured data and creates nothing.
- * The language state reads ENGAGE_APPOINTMENT_ID and asks for a language its city has (the default
- * language where it has that), so any scheduled appointment with a translated city will do.
+ * The language state reads ENGAGE_APPOINTMENT_ID and asks for a language its city has (another than
+ * the default where it has one), so any scheduled appointment with a translated city will do.
  */
 export function configuredStateHandlers(
   config: SuiteConfig,

@@ -1,0 +1,32 @@
+// Proves the language state's choice on a real environment: a language the city has other than the
+// one it came in unasked and the default, so that verification shows Accept-Language honoured; the
+// only one when it has one; and why an appointment cannot serve the state.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { translatedCityLanguage } from './state-handlers.ts';
+
+const scheduled = (city: { language: string } | null, translations: string[]) => ({
+  data: {
+    start: '2026-01-01T09:00:00Z',
+    end: '2026-01-01T09:30:00Z',
+    location: { city, translations: { city: translations.map((language) => ({ language, value: 'Gent' })) } },
+  },
+});
+
+it('asks for a language other than the one the city came in unasked and the default', () => {
+  assert.deepEqual(translatedCityLanguage(scheduled({ language: 'en' }, ['en', 'nl']), 'en'), { language: 'nl' });
+  assert.deepEqual(translatedCityLanguage(scheduled({ language: 'EN' }, ['en', 'nl']), undefined), { language: 'nl' });
+  assert.deepEqual(translatedCityLanguage(scheduled({ language: 'fr' }, ['en', 'fr', 'de']), 'en'), {
+    language: 'de',
+  });
+});
+
+it('asks for the only language the city has, and names why an appointment cannot serve', () => {
+  assert.deepEqual(translatedCityLanguage(scheduled({ language: 'en' }, ['en']), 'en'), { language: 'en' });
+  assert.deepEqual(translatedCityLanguage(scheduled(null, []), 'en'), {
+    problem: 'its location has no translated city',
+  });
+  assert.deepEqual(translatedCityLanguage({ data: { start: null, end: null } }, 'en'), {
+    problem: 'it is not scheduled (start or end is null)',
+  });
+});
