@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import appointmentSchema from '../schemas/appointment.schema.json' with { type: 'json' };
 import locationSchema from '../schemas/location.schema.json' with { type: 'json' };
 import {
+  ASSUMED_TOKEN_LIFETIME_SECONDS,
   backoffSeconds,
   isJsonMediaType,
   JSON_MEDIA_TYPE_PATTERN,
@@ -13,6 +14,7 @@ import {
   retryAfterSeconds,
   STATUSES,
   TRANSLATABLE_FIELDS,
+  tokenLifetimeSeconds,
 } from './api-facts.ts';
 
 describe('the enums and translatable fields', () => {
@@ -73,6 +75,23 @@ it('reads a Retry-After as seconds or as an HTTP date, and anything else as noth
   ];
   assert.deepEqual(
     cases.map(([header]) => [header, retryAfterSeconds(header, now)]),
+    cases,
+  );
+});
+
+it('takes a token to live as its expires_in says, a minute when it says nothing, and refuses a lifetime that is no positive number', () => {
+  const cases: Array<[unknown, number | undefined]> = [
+    [300, 300],
+    ['3599', 3599],
+    [undefined, ASSUMED_TOKEN_LIFETIME_SECONDS],
+    [null, ASSUMED_TOKEN_LIFETIME_SECONDS],
+    [0, undefined],
+    [-5, undefined],
+    ['soon', undefined],
+    [{}, undefined],
+  ];
+  assert.deepEqual(
+    cases.map(([expiresIn]) => [expiresIn, tokenLifetimeSeconds(expiresIn)]),
     cases,
   );
 });

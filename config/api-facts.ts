@@ -62,6 +62,20 @@ export function retryAfterSeconds(header: string | undefined, nowMilliseconds: n
   return Number.isNaN(date) ? 0 : Math.max(0, (date - nowMilliseconds) / 1000);
 }
 
+/** The lifetime a token is taken to have when its endpoint names none: RFC 6749 §5.1 only recommends expires_in. */
+export const ASSUMED_TOKEN_LIFETIME_SECONDS = 60;
+
+/**
+ * A token answer's lifetime in seconds: its expires_in (a number, or digits in a string, as some
+ * endpoints send it), ASSUMED_TOKEN_LIFETIME_SECONDS when it names none, or undefined when the one
+ * it names is no positive number.
+ */
+export function tokenLifetimeSeconds(expiresIn: unknown): number | undefined {
+  if (expiresIn === undefined || expiresIn === null) return ASSUMED_TOKEN_LIFETIME_SECONDS;
+  const seconds = typeof expiresIn === 'string' && /^\d+$/.test(expiresIn.trim()) ? Number(expiresIn) : expiresIn;
+  return typeof seconds === 'number' && seconds > 0 ? seconds : undefined;
+}
+
 /** How long before a token expires a new one is fetched: a tenth of its lifetime, at most 30 s. */
 export function refreshMarginMilliseconds(lifetimeMilliseconds: number): number {
   return Math.min(30_000, lifetimeMilliseconds / 10);

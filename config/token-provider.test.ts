@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
+import { ASSUMED_TOKEN_LIFETIME_SECONDS } from './api-facts.ts';
 import { Secret } from './secret.ts';
 import type { AuthConfig } from './suite-config.ts';
 import { createTokenProvider, refreshDueAfterMilliseconds, TokenRequestError } from './token-provider.ts';
@@ -94,6 +95,24 @@ describe('client credentials', () => {
     await assert.rejects(provider.getToken(), /token endpoint down/, 'too close to its expiry to hand out');
     down = false;
     assert.notEqual(await provider.getToken(), held, 'the next call tries again');
+  });
+  it('take a token whose endpoint names no expires_in (RFC 6749 only recommends it) to live a minute', async () => {
+    let clock = 1_000_000;
+    let issued = 0;
+    const withoutLifetime: typeof fetch = async () => {
+      issued++;
+      return new Response(JSON.stringify({ access_token: `token-${issued}`, token_type: 'Bearer' }), {
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    const provider = createTokenProvider(credentials(), { fetch: withoutLifetime, now: () => clock });
+    assert.equal(await provider.getToken(), 'token-1');
+    clock += refreshDueAfterMilliseconds(ASSUMED_TOKEN_LIFETIME_SECONDS * 1000) - 1;
+    assert.equal(await provider.getToken(), 'token-1');
+    assert.equal(issued, 1);
+    clock += 1;
+    await refreshed(provider, 'token-1');
+    assert.equal(issued, 2);
   });
   it('report a refused request with the variables to check, never the secret', async () => {
     const provider = createTokenProvider(credentials('wrong-secret-under-test'));

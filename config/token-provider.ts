@@ -2,7 +2,7 @@
 // token that is cached and fetched again shortly before it expires, in the background while the
 // held one still serves.
 import { oauthErrorOf, tokenRefusalSetting } from './answer-remedy.ts';
-import { refreshMarginMilliseconds } from './api-facts.ts';
+import { refreshMarginMilliseconds, tokenLifetimeSeconds } from './api-facts.ts';
 import { REQUEST_TIMEOUT_RULE } from './read-number.ts';
 import type { AuthConfig } from './suite-config.ts';
 
@@ -96,8 +96,9 @@ function createClientCredentialsProvider(
         oauthError,
       );
     }
-    if (typeof body?.access_token !== 'string' || typeof body.expires_in !== 'number' || body.expires_in <= 0) {
-      const reason = 'its answer lacks access_token or a positive expires_in';
+    const lifetimeSeconds = tokenLifetimeSeconds(body?.expires_in);
+    if (typeof body?.access_token !== 'string' || lifetimeSeconds === undefined) {
+      const reason = 'its answer lacks access_token, or names an expires_in that is no positive number';
       throw new TokenRequestError(
         `token response from ${auth.tokenUrl}: ${reason}`,
         response.status,
@@ -105,7 +106,7 @@ function createClientCredentialsProvider(
         reason,
       );
     }
-    const lifetime = body.expires_in * 1000;
+    const lifetime = lifetimeSeconds * 1000;
     cached = {
       token: body.access_token,
       refreshAt: requestedAt + refreshDueAfterMilliseconds(lifetime),

@@ -16,7 +16,13 @@ import {
   oauthErrorOf,
   tokenRefusalSetting,
 } from '../config/answer-remedy.ts';
-import { appointmentPath, backoffSeconds, isJsonMediaType, retryAfterSeconds } from '../config/api-facts.ts';
+import {
+  appointmentPath,
+  backoffSeconds,
+  isJsonMediaType,
+  retryAfterSeconds,
+  tokenLifetimeSeconds,
+} from '../config/api-facts.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { handedReportsDirectory } from '../config/report-paths.ts';
 import { settingValue } from '../config/setting-value.ts';
@@ -144,9 +150,10 @@ function requestToken(): IssuedToken | string {
     const oauthError = oauthErrorOf(body);
     return `the token endpoint ${auth.tokenUrl} answered HTTP ${response.status}${oauthError === undefined ? '' : ` ${oauthError}`}: check ${tokenRefusalSetting(response.status, oauthError)}`;
   }
-  if (typeof body?.access_token !== 'string' || typeof body.expires_in !== 'number')
-    return `the token endpoint ${auth.tokenUrl} answered 200 without access_token and expires_in`;
-  return issuedToken(body.access_token, body.expires_in, Date.now());
+  const lifetimeSeconds = tokenLifetimeSeconds(body?.expires_in);
+  if (typeof body?.access_token !== 'string' || lifetimeSeconds === undefined)
+    return `the token endpoint ${auth.tokenUrl} answered 200 without access_token, or with an expires_in that is no positive number`;
+  return issuedToken(body.access_token, lifetimeSeconds, Date.now());
 }
 
 /**
