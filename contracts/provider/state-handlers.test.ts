@@ -1,6 +1,6 @@
 // Proves the language state's choice on a real environment: a language the city has other than the
-// one it came in unasked and the default, so that verification shows Accept-Language honoured; the
-// only one when it has one; and why an appointment cannot serve the state.
+// one it came in unasked and the default, so that a provider that fails other languages fails
+// verification; the only one when it has one; and why an appointment cannot serve the state.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { translatedCityLanguage } from './state-handlers.ts';

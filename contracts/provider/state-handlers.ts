@@ -66,7 +66,9 @@ export type ReadConfiguredAppointment = () => Promise<unknown>;
 /**
  * A language the city of a scheduled appointment is translated into, or why the appointment cannot
  * serve: "another language" than the one its city came in without Accept-Language, and than the
- * default, where it has one, so that verification shows Accept-Language honoured, not the default.
+ * default, where it has one, so that a provider that answers null or an error for any language but
+ * the default fails verification. (The pact matches the language by type: Pact's verifier does not
+ * compare a provider-state value, so e2e checks that it is the one asked for.)
  */
 export function translatedCityLanguage(
   body: unknown,
