@@ -82,10 +82,17 @@ it('reads a Retry-After as seconds or as an HTTP date, and anything else as noth
 it('takes a token to live as its expires_in says, a minute when it says nothing, and refuses a lifetime that is no positive number', () => {
   const cases: Array<[unknown, number | undefined]> = [
     [300, 300],
+    [299.5, 299.5],
     ['3599', 3599],
+    [' 300 ', 300],
+    ['3600.0', 3600],
     [undefined, ASSUMED_TOKEN_LIFETIME_SECONDS],
     [null, ASSUMED_TOKEN_LIFETIME_SECONDS],
+    ['', ASSUMED_TOKEN_LIFETIME_SECONDS],
     [0, undefined],
+    [Number.POSITIVE_INFINITY, undefined],
+    ['9'.repeat(400), undefined],
+    ['1e3', undefined],
     [-5, undefined],
     ['soon', undefined],
     [{}, undefined],

@@ -66,14 +66,15 @@ export function retryAfterSeconds(header: string | undefined, nowMilliseconds: n
 export const ASSUMED_TOKEN_LIFETIME_SECONDS = 60;
 
 /**
- * A token answer's lifetime in seconds: its expires_in (a number, or digits in a string, as some
- * endpoints send it), ASSUMED_TOKEN_LIFETIME_SECONDS when it names none, or undefined when the one
- * it names is no positive number.
+ * A token answer's lifetime in seconds: its expires_in (a number, or one written in a string, as
+ * some endpoints send it), ASSUMED_TOKEN_LIFETIME_SECONDS when it names none (or an empty string),
+ * or undefined when the one it names is no positive finite number.
  */
 export function tokenLifetimeSeconds(expiresIn: unknown): number | undefined {
-  if (expiresIn === undefined || expiresIn === null) return ASSUMED_TOKEN_LIFETIME_SECONDS;
-  const seconds = typeof expiresIn === 'string' && /^\d+$/.test(expiresIn.trim()) ? Number(expiresIn) : expiresIn;
-  return typeof seconds === 'number' && seconds > 0 ? seconds : undefined;
+  const text = typeof expiresIn === 'string' ? expiresIn.trim() : undefined;
+  if (expiresIn === undefined || expiresIn === null || text === '') return ASSUMED_TOKEN_LIFETIME_SECONDS;
+  const seconds = text !== undefined && /^\d+(\.\d+)?$/.test(text) ? Number(text) : expiresIn;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 
 /** How long before a token expires a new one is fetched: a tenth of its lifetime, at most 30 s. */

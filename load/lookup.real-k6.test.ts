@@ -224,7 +224,7 @@ describe(`real k6 ${version}`, { skip }, () => {
         /^content type is not JSON \(\d+\)$/,
       ],
       [
-        // setup()'s readiness GET is tagged apart, so it cannot stand in for a successful lookup.
+        // setup()'s readiness GET is tagged apart, so it cannot stand in for a lookup answered 200.
         'a target that answers the readiness check and then only 503',
         (count) => (count === 0 ? { status: 200, body: docs } : { status: 503, body: serverError }),
         /✖ http_reqs\{name:appointment-by-id,status:200\} count>0/,
@@ -379,6 +379,7 @@ describe(`real k6 ${version}`, { skip }, () => {
       assert.doesNotMatch(output, /test aborted/);
       const summary = JSON.parse(readFileSync(join(reports, 'load', 'summary.json'), 'utf8'));
       assert.ok(summary.metrics.token_refresh_failures?.values.count >= 1, 'the failed refreshes are counted');
+      assert.ok(summary.metrics.http_req_failed.values.passes >= 1, 'a refused token request is a failed request');
       assert.ok(grants >= 2, `${grants} token requests: the VUs tried again`);
       const lookups = summary.metrics['http_reqs{name:appointment-by-id,status:200}']?.values.count ?? 0;
       assert.ok(lookups >= 6, `${lookups} lookups answered 200 in 4 s at 2 a second`);

@@ -224,7 +224,7 @@ export function setup(): IssuedToken {
   if (problems.length > 0) stop(guardRefusal('the scenarios k6 was given', problems));
   const issued = requestToken();
   if (typeof issued === 'string') stop(issued);
-  // Tagged apart from the lookups: a readiness check must not count as a successful lookup, nor
+  // Tagged apart from the lookups: a readiness check must not count as a lookup answered 200, nor
   // bring its cold connection into the latency thresholds.
   const readiness = planLookup({ id: appointmentIds[0] as string, language: '' }, -1);
   const response = send({ ...readiness, params: { ...readiness.params, tags: { name: 'readiness' } } }, issued.token);

@@ -177,7 +177,7 @@ function figures(data: SummaryData): Array<[string, string]> {
   ];
 }
 
-/** Passed only when lookups succeeded and no threshold was crossed: a run stopped in setup() made none. */
+/** Passed only when lookups were answered 200 and no threshold was crossed: a run stopped in setup() made none. */
 function verdict(data: SummaryData, run: SummaryRun): string {
   if (!data.metrics[LOOKUP_COUNT_METRIC]?.values.count) return 'FAILED: no lookup answered 200';
   return thresholdOutcomes(data, run.thresholds).every((outcome) => outcome.ok) ? 'passed' : 'FAILED';
