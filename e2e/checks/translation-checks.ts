@@ -43,14 +43,19 @@ export async function readTranslations(
 /** Why a check that asks for the location's own languages cannot run: it has none to ask for. */
 const NO_TRANSLATIONS = 'the location has no translations to ask for';
 
+/** Whether a language range covers a tag: the tag itself, or a longer one that starts with it. */
+function isCoveredBy(tag: string, range: string): boolean {
+  const lowerCaseTag = tag.toLowerCase();
+  const lowerCaseRange = range.toLowerCase();
+  return lowerCaseTag === lowerCaseRange || lowerCaseTag.startsWith(`${lowerCaseRange}-`);
+}
+
 /**
  * A documented language that no field has, and that no tag it has starts with: `nl` may match
  * `nl-BE` (RFC 4647 filtering), so a correct provider could answer it with that.
  */
 function absentLanguage(languages: string[]): string | undefined {
-  return DOCUMENTED_LANGUAGES.find(
-    (language) => !languages.some((tag) => tag === language || tag.startsWith(`${language}-`)),
-  );
+  return DOCUMENTED_LANGUAGES.find((language) => !languages.some((tag) => isCoveredBy(tag, language)));
 }
 
 function availableLanguages(translations: Translations): string[] {
@@ -93,11 +98,9 @@ async function expectResolution(
  * as RFC 9110 §12.5.4 names it: `nl` → `nl-BE`). A correct provider may match either way, or exactly.
  */
 function relatedTranslations(translations: LanguageValue[], language: string): LanguageValue[] {
-  const range = language.toLowerCase();
-  return translations.filter((translation) => {
-    const tag = translation.language.toLowerCase();
-    return tag.startsWith(`${range}-`) || range.startsWith(`${tag}-`);
-  });
+  return translations.filter(
+    (translation) => isCoveredBy(translation.language, language) || isCoveredBy(language, translation.language),
+  );
 }
 
 /**
@@ -114,13 +117,6 @@ const exactly =
     );
     return [...related, null];
   };
-
-/** Whether a language range covers a tag: the tag itself, or a longer one that starts with it. */
-function isCoveredBy(tag: string, range: string): boolean {
-  const lowerCaseTag = tag.toLowerCase();
-  const lowerCaseRange = range.toLowerCase();
-  return lowerCaseTag === lowerCaseRange || lowerCaseTag.startsWith(`${lowerCaseRange}-`);
-}
 
 /** RFC 4647 lookup, as the `region-fallback` expectation requires: the tag, else each shorter prefix, else null. */
 const lookup =
