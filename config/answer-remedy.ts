@@ -119,13 +119,14 @@ function redirectRemedy(location: string | undefined, requestUrl: string): strin
   const base = `${to.origin}${to.path.slice(0, target.index)}`;
   const from = shownLocation(requestUrl, requestUrl);
   const asked = APPOINTMENT_PATH_END.exec(from?.path ?? '');
-  if (from === undefined || asked === null)
-    return `a redirect, which the API does not answer with: set ENGAGE_BASE_URL to ${base}`;
+  // Against a request URL that cannot be read, the redirect is taken for a move of the base alone.
   const others: Array<[string, string]> = [];
   const [enterprise, id] = [target[1], target[2]].map((segment) => decoded(segment as string));
-  if (enterprise !== decoded(asked[1] as string)) others.push([`enterprise ${shown(enterprise)}`, 'ENGAGE_ENTERPRISE']);
-  if (id !== decoded(asked[2] as string)) others.push([`appointment ${shown(id)}`, 'the appointment id']);
-  const moved = base !== `${from.origin}${from.path.slice(0, asked.index)}`;
+  if (asked !== null && enterprise !== decoded(asked[1] as string))
+    others.push([`enterprise ${shown(enterprise)}`, 'ENGAGE_ENTERPRISE']);
+  if (asked !== null && id !== decoded(asked[2] as string))
+    others.push([`appointment ${shown(id)}`, 'the appointment id']);
+  const moved = from === undefined || asked === null || base !== `${from.origin}${from.path.slice(0, asked.index)}`;
   if (others.length === 0 && !moved)
     return 'a redirect to the same URL, which the API does not answer with (a gateway asking for a cookie or a login?): check ENGAGE_BASE_URL and the credentials';
   if (others.length === 0) return `a redirect, which the API does not answer with: set ENGAGE_BASE_URL to ${base}`;
