@@ -1,5 +1,5 @@
 // Proves the language state's choice on a real environment: a language the city has other than the
-// one it came in unasked and the default, so that a provider that fails other languages fails
+// one it came in for `*` and the default, so that a provider that fails other languages fails
 // verification; the only one when it has one; and why an appointment cannot serve the state.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
@@ -13,7 +13,7 @@ const scheduled = (city: { language: string } | null, translations: string[]) =>
   },
 });
 
-it('asks for a language other than the one the city came in unasked and the default', () => {
+it('asks for a language other than the one the city came in for `*` and the default', () => {
   assert.deepEqual(translatedCityLanguage(scheduled({ language: 'en' }, ['en', 'nl']), 'en'), { language: 'nl' });
   assert.deepEqual(translatedCityLanguage(scheduled({ language: 'EN' }, ['en', 'nl']), undefined), { language: 'nl' });
   assert.deepEqual(translatedCityLanguage(scheduled({ language: 'fr' }, ['en', 'fr', 'de']), 'en'), {

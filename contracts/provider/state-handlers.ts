@@ -65,10 +65,10 @@ export type ReadConfiguredAppointment = () => Promise<unknown>;
 
 /**
  * A language the city of a scheduled appointment is translated into, or why the appointment cannot
- * serve: "another language" than the one its city came in without Accept-Language, and than the
- * default, where it has one, so that a provider that answers null or an error for any language but
- * the default fails verification. (The pact matches the language by type: Pact's verifier does not
- * compare a provider-state value, so e2e checks that it is the one asked for.)
+ * serve: "another language" than the one its city came in when read with `Accept-Language: *`, and
+ * than the default, where it has one, so that a provider that answers null or an error for any
+ * language but the default fails verification. (The pact matches the language by type: Pact's
+ * verifier does not compare a provider-state value, so e2e checks that it is the one asked for.)
  */
 export function translatedCityLanguage(
   body: unknown,
@@ -81,8 +81,8 @@ export function translatedCityLanguage(
     ?.city;
   const languages = (city ?? []).map((translation) => translation.language).filter((tag) => typeof tag === 'string');
   if (languages.length === 0) return { problem: 'its location has no translated city' };
-  const unasked = (data.location as { city?: { language?: unknown } | null } | null)?.city?.language;
-  const usual = [unasked, defaultLanguage].map((tag) => (typeof tag === 'string' ? tag.toLowerCase() : undefined));
+  const forAny = (data.location as { city?: { language?: unknown } | null } | null)?.city?.language;
+  const usual = [forAny, defaultLanguage].map((tag) => (typeof tag === 'string' ? tag.toLowerCase() : undefined));
   const other = languages.find((tag) => !usual.includes(tag.toLowerCase()));
   return { language: other ?? (languages[0] as string) };
 }
