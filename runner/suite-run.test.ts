@@ -1,6 +1,7 @@
 // Proves `npm start` as a user meets it: layers in order with progress, one combined report naming
 // each layer's outcome with links and a latency chart, the load layer skipped or required, clear
-// refusals of bad flags, and no secret in any file under reports/.
+// refusals of bad flags, and no secret in any file under reports/. A failing run, layer by layer,
+// is runner/failing-run.test.ts.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -55,28 +56,6 @@ describe('npm start against another provider, with a known token and a stand-in 
     );
     assert.deepEqual(filesContaining(reports, provider.token), [], 'no report holds the token');
     assert.doesNotMatch(output, new RegExp(provider.token));
-  });
-});
-
-describe('npm start against a broken provider', () => {
-  it('reports the failing layer with its log, marks the report FAILED, and exits 1', async () => {
-    const reports = reportsFolder();
-    const environment = {
-      ENGAGE_REPORTS_DIR: reports,
-      ENGAGE_PACT_DIR: temporaryFolder('pacts'),
-      SANDBOX_FAULTS: 'wrong-enum',
-    };
-    const { code, output } = await start(environment, ['--only', 'schemas,contracts']);
-    assert.equal(code, 1, output);
-    assert.match(
-      output,
-      /✖ contracts failed in \d+\.\d s: provider verification exited with code 1\n {2}last lines of .*contracts\.log:/,
-    );
-    assert.match(output, /the suite FAILED: contracts$/m);
-    assert.match(
-      readFileSync(join(reports, 'summary.md'), 'utf8'),
-      /^# API suite against the embedded sandbox: FAILED/,
-    );
   });
 });
 
