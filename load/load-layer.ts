@@ -5,5 +5,5 @@ export { failedLookupReasons } from './failed-lookups.ts';
 export { findK6 } from './find-k6.ts';
 export { k6Points, readK6Output } from './k6-output.ts';
 export { chosenProfile, PROFILE_NAMES } from './lib/load-profiles.ts';
-export { LOOKUP_LATENCY_METRIC, LOOKUP_TAG, lookupThresholds } from './lib/load-thresholds.ts';
-export { type SummaryData, thresholdOutcomes } from './lib/summary-reports.ts';
+export { LOOKUP_COUNT_METRIC, LOOKUP_LATENCY_METRIC, LOOKUP_TAG, lookupThresholds } from './lib/load-thresholds.ts';
+export { lookupLatency, type SummaryData, thresholdOutcomes } from './lib/summary-reports.ts';

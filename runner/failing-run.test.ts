@@ -87,7 +87,10 @@ describe('a failing npm start of every layer', () => {
     const blocked = junit.match(/blocked by: GET appointment 123: data\.id is "123-other"/g) ?? [];
     assert.ok(blocked.length >= 9, `${blocked.length} checks of the appointment skip as blocked by the wrong id`);
     assert.match(summary, /^# API suite against http:\/\/127\.0\.0\.1:\d+: FAILED$/m);
-    assert.match(summary, /^## Single-request latency\n\n- e2e · an existing appointment: \d+ ms$/m);
+    assert.match(
+      summary,
+      /^## Latency\n\n- e2e · an existing appointment, one request: \d+ ms, ceiling 1500 ms\n- e2e · an unknown appointment, one request: \d+ ms, ceiling 1500 ms\n- load · lookups answered 200 \(200\), p50 \/ p95 \/ p99: 4\.7 ms \/ 9\.9 ms \/ 9\.9 ms, p95 objective 500 ms$/m,
+    );
   });
 
   it('fails the 401 check with its reason, and passes the 403 check with the no-scope token', () => {

@@ -48,7 +48,8 @@ describe('npm start against another provider, with a known token and a stand-in 
     const html = readFileSync(join(reports, 'index.html'), 'utf8');
     assert.match(html, /<a href="contracts\/engage-appointments-client-pexip-engage-appointments-api\.json">pact file/);
     assert.match(html, /<a href="logs\/contracts\.log">provider verification result<\/a>/);
-    assert.match(html, /<svg [^>]*aria-label="Lookup latency over time \(per second\)"/);
+    assert.match(html, /<svg [^>]*aria-label="Lookup latency over time \(p50, p95 and p99 per 1 s\)"/);
+    assert.match(html, /<svg [^>]*aria-label="Lookup latency distribution \(200 lookups answered 200\)"/);
     assert.doesNotMatch(html, /<script|https?:\/\/cdn/i, 'no script, no CDN');
     assert.ok(
       !readFileSync(join(reports, 'logs', 'contracts.log'), 'utf8').includes('\u001b'),

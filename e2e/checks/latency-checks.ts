@@ -4,7 +4,7 @@ import slo from '../../slo.json' with { type: 'json' };
 import type { Probe } from '../http-probe.ts';
 import { type CheckResult, checked } from './check-result.ts';
 
-const SINGLE_REQUEST_CEILING_MILLISECONDS = slo.singleRequestCeilingMilliseconds;
+export const SINGLE_REQUEST_CEILING_MILLISECONDS = slo.singleRequestCeilingMilliseconds;
 
 export interface MeasuredLatency {
   label: string;

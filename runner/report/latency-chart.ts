@@ -1,11 +1,17 @@
 // Lookup latency from k6's JSON output (one Point per line), drawn as inline SVG so that the report
 // needs no script and no CDN: p50/p95/p99 over time, and the distribution as a percentile curve, both
 // with ticked, labelled axes, a legend, line styles that stay apart where lines overlap, and the p95
-// objective of slo.json where it is on the scale.
+// objective of slo.json where it is on the scale. Only lookups answered 200 count, as in the
+// thresholds: a fast 500 is not a fast lookup.
 import { k6Points, LOOKUP_TAG, readK6Output } from '../../load/load-layer.ts';
 
+/** Lookups per interval at the least, so that a p95 and a p99 are more than the slowest of a handful. */
+export const LOOKUPS_PER_INTERVAL = 20;
+
 export interface LatencySeries {
-  /** Seconds since the first sample. */
+  /** The width of each interval, in seconds: 1, 2, 5, 10, 15, 30, 60 or more minutes. */
+  intervalSeconds: number;
+  /** Seconds since the first sample, at each interval's start. */
   seconds: number[];
   p50: number[];
   p95: number[];
@@ -22,25 +28,41 @@ function percentile(sorted: number[], share: number): number {
   return below + (above - below) * (rank - Math.floor(rank));
 }
 
-/** Per-second p50/p95/p99 of lookup durations from k6's `--out json` lines. */
+/** The narrowest round interval that holds LOOKUPS_PER_INTERVAL lookups on average over `spanSeconds`. */
+function intervalFor(count: number, spanSeconds: number): number {
+  const wanted = (LOOKUPS_PER_INTERVAL * spanSeconds) / Math.max(count, 1);
+  return [1, 2, 5, 10, 15, 30, 60].find((width) => width >= wanted) ?? Math.ceil(wanted / 60) * 60;
+}
+
+/** p50/p95/p99 of the lookups answered 200 per interval, from k6's `--out json` lines. */
 export function latencySeries(k6JsonLines: string): LatencySeries {
-  const buckets = new Map<number, number[]>();
-  for (const point of k6Points(k6JsonLines, 'http_req_duration')) {
-    if (point.tags.name !== LOOKUP_TAG) continue;
-    const second = Math.floor(Date.parse(point.time) / 1000);
-    buckets.set(second, [...(buckets.get(second) ?? []), point.value]);
+  const samples: Array<[number, number]> = [];
+  for (const point of k6Points(k6JsonLines, 'http_req_duration'))
+    if (point.tags.name === LOOKUP_TAG && point.tags.status === '200')
+      samples.push([Date.parse(point.time) / 1000, point.value]);
+  // A loop, not Math.min(...): a long run has more samples than a call takes arguments.
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const [time] of samples) {
+    first = Math.min(first, Math.floor(time));
+    last = Math.max(last, time);
   }
-  const seconds = [...buckets.keys()].sort((a, b) => a - b);
-  const series: LatencySeries = { seconds: [], p50: [], p95: [], p99: [], all: [] };
-  for (const second of seconds) {
-    const values = (buckets.get(second) as number[]).sort((a, b) => a - b);
-    series.seconds.push(second - (seconds[0] as number));
+  const span = Math.max(1, last - first);
+  const intervalSeconds = intervalFor(samples.length, span);
+  const buckets = new Map<number, number[]>();
+  for (const [time, value] of samples) {
+    const start = Math.floor((time - first) / intervalSeconds) * intervalSeconds;
+    buckets.set(start, [...(buckets.get(start) ?? []), value]);
+  }
+  const series: LatencySeries = { intervalSeconds, seconds: [], p50: [], p95: [], p99: [], all: [] };
+  for (const start of [...buckets.keys()].sort((a, b) => a - b)) {
+    const values = (buckets.get(start) as number[]).sort((a, b) => a - b);
+    series.seconds.push(start);
     series.p50.push(percentile(values, 0.5));
     series.p95.push(percentile(values, 0.95));
     series.p99.push(percentile(values, 0.99));
-    series.all.push(...values);
   }
-  series.all.sort((a, b) => a - b);
+  series.all = samples.map(([, value]) => value).sort((a, b) => a - b);
   return series;
 }
 
@@ -118,15 +140,25 @@ function renderPlot(plot: Plot, width: number, height: number): string {
   return parts.join('\n');
 }
 
+/** The percentile curve of sorted `values`: every lookup, or 501 percentiles of a long run's, so that the page stays small. */
+function distributionPoints(values: number[]): Array<[number, number]> {
+  if (values.length === 1) return [[100, values[0] as number]];
+  const count = Math.min(values.length, 501);
+  return Array.from({ length: count }, (_, index): [number, number] => {
+    const share = index / (count - 1);
+    return [share * 100, percentile(values, share)];
+  });
+}
+
 /** Both charts, or a line saying there was nothing to draw. `objective`: slo.json's p95, in ms. */
 export function renderLatencyChart(series: LatencySeries, objective?: number, width = 720, height = 260): string {
-  if (series.seconds.length === 0) return '<p>No lookup samples in the k6 output.</p>';
-  const highest = Math.max(...series.p99, ...series.all);
+  if (series.all.length === 0) return '<p>No lookup answered 200 in the k6 output.</p>';
+  const highest = series.all.at(-1) as number;
   // The objective joins the scale when it is near the data; far above it, the legend line says so.
   const near = objective !== undefined && objective <= highest * 3;
   const yTicks = niceTicks(near ? Math.max(highest, objective) : highest);
   const overTime: Plot = {
-    title: 'Lookup latency over time (per second)',
+    title: `Lookup latency over time (p50, p95 and p99 per ${series.intervalSeconds} s)`,
     xLabel: 'seconds since the first lookup',
     xTicks: niceTicks(Math.max(1, ...series.seconds)),
     yTicks,
@@ -140,7 +172,7 @@ export function renderLatencyChart(series: LatencySeries, objective?: number, wi
   };
   const count = series.all.length;
   const distribution: Plot = {
-    title: `Lookup latency distribution (${count} lookups)`,
+    title: `Lookup latency distribution (${count} lookups answered 200)`,
     xLabel: 'percentile of lookups',
     xTicks: [0, 20, 40, 60, 80, 100],
     yTicks,
@@ -150,10 +182,7 @@ export function renderLatencyChart(series: LatencySeries, objective?: number, wi
         label: 'latency at percentile',
         colour: '#495057',
         dash: '',
-        points: series.all.map((value, index): [number, number] => [
-          count === 1 ? 100 : (index / (count - 1)) * 100,
-          value,
-        ]),
+        points: distributionPoints(series.all),
       },
     ],
   };
@@ -161,5 +190,10 @@ export function renderLatencyChart(series: LatencySeries, objective?: number, wi
     objective !== undefined && !near
       ? `<p class="note">The p95 objective, ${objective} ms, is far above every lookup (highest ${highest.toFixed(1)} ms), so it is off these scales.</p>`
       : '';
-  return [renderPlot(overTime, width, height), renderPlot(distribution, width, height), offScale].join('\n');
+  // One interval is one point of each line, which draws nothing.
+  const timeline =
+    series.seconds.length > 1
+      ? renderPlot(overTime, width, height)
+      : `<p class="note">Too few lookups answered 200 (${count}) for percentiles over time: at least ${2 * LOOKUPS_PER_INTERVAL} are needed, ${LOOKUPS_PER_INTERVAL} an interval.</p>`;
+  return [timeline, renderPlot(distribution, width, height), offScale].join('\n');
 }

@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
+import { LOOKUP_COUNT_METRIC, LOOKUP_LATENCY_METRIC } from '../../load/load-layer.ts';
 import { temporaryFolder } from '../../testing/temporary-folder.ts';
 import { readLayerFindings } from './layer-findings.ts';
 
@@ -199,4 +200,17 @@ it("counts k6's thresholds as the load layer's results: met, crossed (with the v
     skippedBy: { 'threshold not judged (no samples)': 1 },
     counted: 'thresholds',
   });
+});
+
+it("gives the load layer's lookup latency for the report's latency section, only when lookups were answered 200", () => {
+  const summary = (count: number) => ({
+    metrics: {
+      [LOOKUP_COUNT_METRIC]: { type: 'counter', values: { count } },
+      [LOOKUP_LATENCY_METRIC]: { type: 'trend', values: { count, med: 2, 'p(95)': 3.25, 'p(99)': 4 } },
+    },
+  });
+  assert.deepEqual(readLayerFindings(reportsWith(REPORT_FILES.loadSummary, summary(31))).load?.latency, [
+    'lookups answered 200 (31), p50 / p95 / p99: 2.0 ms / 3.3 ms / 4.0 ms, p95 objective 500 ms',
+  ]);
+  assert.equal(readLayerFindings(reportsWith(REPORT_FILES.loadSummary, summary(0))).load?.latency, undefined);
 });

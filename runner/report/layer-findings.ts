@@ -3,7 +3,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { FIRST_FAILURES, type LayerFindings, THRESHOLD_RESULT } from '../../config/layer-outcome.ts';
 import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
-import { failedLookupReasons, lookupThresholds, type SummaryData, thresholdOutcomes } from '../../load/load-layer.ts';
+import {
+  failedLookupReasons,
+  LOOKUP_COUNT_METRIC,
+  lookupLatency,
+  lookupThresholds,
+  type SummaryData,
+  thresholdOutcomes,
+} from '../../load/load-layer.ts';
 import slo from '../../slo.json' with { type: 'json' };
 import { withoutColourCodes } from '../run-layer.ts';
 
@@ -147,6 +154,12 @@ function loadFindings(reports: string): LayerFindings | undefined {
     skippedBy: {},
     counted: 'thresholds',
   };
+  const lookups = summary.metrics[LOOKUP_COUNT_METRIC]?.values.count ?? 0;
+  // Beside e2e's single requests in the report's latency section (CI job summaries show no more).
+  if (lookups > 0)
+    findings.latency = [
+      `lookups answered 200 (${lookups}), p50 / p95 / p99: ${lookupLatency(summary)}, p95 objective ${slo.lookup.p95Milliseconds} ms`,
+    ];
   const outcomes = thresholdOutcomes(summary, lookupThresholds(slo.lookup));
   // Said once, with the first crossed checks threshold: the abort one repeats the same lookups.
   let problems = failedLookupReasons(reports);

@@ -47,7 +47,7 @@ export function findingsLines(run: SuiteRun): string[] {
   const latency = run.results.flatMap((result) =>
     [...new Set(run.findings?.[result.name]?.latency ?? [])].map((figure) => `- ${result.name} · ${figure}`),
   );
-  if (latency.length > 0) lines.push('## Single-request latency', '', ...latency, '');
+  if (latency.length > 0) lines.push('## Latency', '', ...latency, '');
   if (run.comparison !== undefined) lines.push(...baselineLines(run.comparison, run.baselineFolder ?? ''), '');
   return lines;
 }
