@@ -59,6 +59,12 @@ export function readRunnerOptions(args: string[]): RunnerOptions {
   const only = layerList('--only', values.only as string | undefined);
   const skip = layerList('--skip', values.skip as string | undefined) ?? [];
   const layers = (only ?? [...LAYER_NAMES]).filter((name) => !skip.includes(name));
+  // An empty list (an unset variable in `--only "$LAYERS"`) would pass having checked nothing.
+  if (layers.length === 0)
+    throw new ConfigError(
+      only?.length === 0 ? '--only' : '--skip',
+      `leaves no layer to run; layers: ${LAYER_NAMES.join(', ')}`,
+    );
   const loadProfile = values.profile as string | undefined;
   // Refused with the other flags, before anything else is read.
   if (loadProfile !== undefined) chosenProfile(loadProfile, {});
