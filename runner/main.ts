@@ -2,7 +2,7 @@
 // schema self-check, contracts, e2e, then load when k6 is found. Progress per layer on the
 // terminal, one combined report under reports/, and a non-zero exit when any layer fails. Ctrl-C
 // or SIGTERM stops the running layer's processes, reports the run as interrupted, exits 130 or 143.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { EXIT_CODE_FOR, forwardStopSignals, interruption, sayStillRunning } from '../config/child-processes.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { runMain } from '../config/entry-point.ts';
@@ -14,6 +14,7 @@ import { targetLabel } from '../config/resolve-target.ts';
 import { settingValue } from '../config/setting-value.ts';
 import { chosenProfile, findK6 } from '../load/load-layer.ts';
 import { readSandboxSettings } from '../sandbox/sandbox-settings.ts';
+import { assertReportsFolder, clearPreviousReports } from './clear-reports.ts';
 import { suiteLayers } from './layers.ts';
 import { preflightProblems } from './preflight.ts';
 import { compareWithBaseline, runFigures } from './report/baseline.ts';
@@ -43,8 +44,11 @@ await runMain(async () => {
   const loadProfile = chosenProfile(options.loadProfile, environment);
   const reports = reportsDirectory(environment);
   const target = targetLabel(config);
+  assertReportsFolder(reports);
   const baselineFolder = options.baselineFolder ?? settingValue(environment, 'ENGAGE_BASELINE_DIR');
-  if (baselineFolder !== undefined && runFigures(baselineFolder) === undefined)
+  // Read now, before this run clears its reports folder: --baseline reports compares with the last run.
+  const baseline = baselineFolder === undefined ? undefined : runFigures(baselineFolder);
+  if (baselineFolder !== undefined && baseline === undefined)
     throw new ConfigError(
       options.baselineFolder === undefined ? 'ENGAGE_BASELINE_DIR' : '--baseline',
       `"${baselineFolder}" holds no ${REPORT_FILES.loadSummary} of an earlier npm start`,
@@ -63,9 +67,8 @@ await runMain(async () => {
   // The last run's reports stay until this one is sure to start.
   const unlock = lockReportsFolder(reports);
   process.once('exit', unlock);
-  const { logs, contracts, e2e, load, summaryMarkdown, indexHtml } = REPORT_FILES;
-  for (const previous of [logs, contracts, e2e, load, summaryMarkdown, indexHtml])
-    rmSync(inReports(reports, previous), { recursive: true, force: true });
+  clearPreviousReports(reports);
+  const { logs, contracts, summaryMarkdown, indexHtml } = REPORT_FILES;
   mkdirSync(inReports(reports, logs), { recursive: true });
   // The pacts go into the run's own folder too, unless ENGAGE_PACT_DIR says where.
   // From the env files too: npm start hands the folder on to the layers.
@@ -122,7 +125,9 @@ await runMain(async () => {
 
   const signal = interruption();
   const findings = readLayerFindings(reports);
-  const comparison = baselineFolder === undefined ? undefined : compareRun(reports, baselineFolder);
+  const current = runFigures(reports);
+  const comparison =
+    baseline === undefined ? undefined : current === undefined ? [] : compareWithBaseline(current, baseline);
   const run = { target, results, interruptedBy: signal, pactDirectory, findings, comparison, baselineFolder };
   writeSuiteReport(reports, run);
   const counted = results.flatMap((result) => {
@@ -144,10 +149,3 @@ await runMain(async () => {
   console.log(failed.length === 0 ? 'the suite passed' : `the suite FAILED: ${failed.join(', ')}`);
   process.exitCode = failed.length === 0 ? 0 : 1;
 });
-
-/** This run's figures beside the baseline's; none when this run made no load summary. */
-function compareRun(reports: string, baselineFolder: string) {
-  const current = runFigures(reports);
-  const baseline = runFigures(baselineFolder);
-  return current === undefined || baseline === undefined ? [] : compareWithBaseline(current, baseline);
-}

@@ -1,0 +1,49 @@
+// Proves npm start clears only a folder of reports: never the working directory, a folder holding
+// it, or a project; and that it clears every layer's output of the last run, the schemas' too.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { it } from 'node:test';
+import { ConfigError } from '../config/config-error.ts';
+import { temporaryFolder } from '../testing/temporary-folder.ts';
+import { assertReportsFolder, clearPreviousReports } from './clear-reports.ts';
+
+const refusal = (reports: string) => {
+  try {
+    assertReportsFolder(reports);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  return undefined;
+};
+
+it('refuses the working directory, a folder above it, and a project, naming ENGAGE_REPORTS_DIR', () => {
+  assert.equal(
+    refusal('.'),
+    'ENGAGE_REPORTS_DIR is ".", which holds the working directory: npm start clears logs/, contracts/, e2e/ and load/ in it; name a folder of reports, such as reports',
+  );
+  assert.match(refusal('..') ?? '', /^ENGAGE_REPORTS_DIR is "\.\.", which holds the working directory/);
+  assert.match(refusal(process.cwd()) ?? '', /which holds the working directory/);
+  const project = temporaryFolder('project');
+  writeFileSync(join(project, 'package.json'), '{}');
+  assert.match(refusal(project) ?? '', /which holds package\.json, so it is a project/);
+  const repository = temporaryFolder('repository');
+  mkdirSync(join(repository, '.git'));
+  assert.match(refusal(repository) ?? '', /which holds \.git, so it is a project/);
+  assert.equal(refusal('reports'), undefined);
+  assert.equal(refusal(join(temporaryFolder('fresh'), 'not-made-yet')), undefined);
+});
+
+it("clears the last run's outputs of every layer and the report, and nothing else", () => {
+  const reports = temporaryFolder('clear-reports');
+  const last = ['logs/e2e.log', 'contracts/verification.json', 'schemas/findings.json', 'e2e/results.json'];
+  const kept = 'notes.txt';
+  for (const file of [...last, 'load/summary.json', 'summary.md', 'index.html', kept]) {
+    mkdirSync(join(reports, file, '..'), { recursive: true });
+    writeFileSync(join(reports, file), 'x');
+  }
+  clearPreviousReports(reports);
+  for (const file of [...last, 'load', 'summary.md', 'index.html']) assert.ok(!existsSync(join(reports, file)), file);
+  assert.ok(existsSync(join(reports, kept)));
+});
