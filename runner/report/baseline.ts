@@ -58,7 +58,7 @@ export function baselineLines(figures: BaselineFigure[], baselineFolder: string)
     return [
       `## Against the baseline ${baselineFolder}`,
       '',
-      'No figure to compare: neither run has both load summaries.',
+      `No figure to compare: this run wrote no ${REPORT_FILES.loadSummary} (its load layer did not run to the end).`,
       '',
     ];
   return [
