@@ -26,7 +26,10 @@ export default defineConfig({
   // One worker: a real environment allows 4 concurrent requests per client, and a burst test needs them.
   workers: 1,
   forbidOnly: inCI,
+  // A retry in CI tells a flaky check from a broken one; either fails the run (an API wrong one time
+  // in two is broken), and the report names it flaky.
   retries: inCI ? 1 : 0,
+  failOnFlakyTests: inCI,
   timeout: 60_000,
   outputDir: at(REPORT_FILES.e2eArtifacts),
   reporter: [

@@ -122,6 +122,31 @@ it('says a check that failed the same way for several appointments once, naming 
   ]);
 });
 
+it('counts a flaky check (failed, then passed on its retry) as failed, with the first error', () => {
+  const reports = reportsWith(REPORT_FILES.e2eResults, {
+    suites: [
+      {
+        title: 'translations.spec.ts',
+        specs: [
+          {
+            title: 'answers in the asked language',
+            tests: [{ status: 'flaky', results: [{ error: { message: 'subject is in en, expected de' } }, {}] }],
+          },
+          { title: 'passes', tests: [{ status: 'expected', results: [{}] }] },
+        ],
+      },
+    ],
+  });
+  const { e2e } = readLayerFindings(reports);
+  assert.deepEqual([e2e?.passed, e2e?.failed], [1, 1]);
+  assert.deepEqual(e2e?.failures, [
+    {
+      check: 'answers in the asked language',
+      message: 'flaky, failed then passed on its retry: subject is in en, expected de',
+    },
+  ]);
+});
+
 it('says skips of several appointments blocked the same way once, naming the appointments, with their counts added', () => {
   const skippedBy = (reason: string, times: number) => ({
     title: 'a describe block',

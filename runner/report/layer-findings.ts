@@ -118,11 +118,14 @@ function e2eFindings(reports: string): LayerFindings | undefined {
           findings.skipped++;
           const reason = test.annotations?.find((note) => note.type === 'skip')?.description || 'skipped';
           findings.skippedBy[reason] = (findings.skippedBy[reason] ?? 0) + 1;
-        } else if (test.status === 'expected' || test.status === 'flaky') {
+        } else if (test.status === 'expected') {
           findings.passed++;
         } else {
+          // Flaky (failed, then passed on CI's retry) fails too: an API wrong one time in two is broken.
           findings.failed++;
-          const fullMessage = test.results.at(-1)?.error?.message ?? '';
+          const flaky = test.status === 'flaky';
+          const error = flaky ? test.results.find((result) => result.error !== undefined) : test.results.at(-1);
+          const fullMessage = `${flaky ? 'flaky, failed then passed on its retry: ' : ''}${error?.error?.message ?? ''}`;
           failures.push({ path, title: spec.title, message: errorText(fullMessage), fullMessage });
         }
       }
