@@ -11,6 +11,7 @@ import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { TEST_CA_FILE } from '../testing/gateway-provider.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
+import { suiteLayers } from './layers.ts';
 
 const scripts = Object.keys(
   (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts,
@@ -38,7 +39,7 @@ for (const file of ['.github/workflows/api-suite.yml', '.gitlab-ci.yml']) {
     const called = npmScriptsCalled(shellLines(parse(readFileSync(file, 'utf8'))));
     it('calls the suite through npm scripts', () => {
       assert.ok(called.includes('test'), 'npm test');
-      for (const script of ['start', 'test:contracts', 'pact:publish', 'pact:can-i-deploy', 'pact:record-deployment'])
+      for (const script of ['start', 'test:pact', 'pact:publish', 'pact:can-i-deploy', 'pact:record-deployment'])
         assert.ok(called.includes(script), script);
     });
     it('calls only npm scripts that exist', () => {
@@ -132,7 +133,9 @@ describe('the GitHub workflow gates a release', () => {
     }
     for (const [name, job] of Object.entries(jobs))
       assert.ok(Number(job['timeout-minutes']) > 0, `${name} has a timeout`);
-    assert.deepEqual(jobs.staging?.concurrency, { group: 'engage-staging', 'cancel-in-progress': false });
+    // queue: max, or a newer run cancels the waiting one.
+    assert.deepEqual(jobs.staging?.concurrency, { group: 'engage-staging', 'cancel-in-progress': false, queue: 'max' });
+    assert.equal(jobs.deploy?.concurrency?.queue, 'max');
     // npm test writes under test-output/ (package.json), so that is what the test job keeps.
     const kept = ((jobs.test?.steps ?? []) as Array<Record<string, any>>).find((step) =>
       String(step.uses).startsWith('actions/upload-artifact@'),
@@ -249,5 +252,21 @@ describe('staging behind a private CA, as each template trusts it', () => {
     assert.deepEqual(Object.keys(set).sort(), ['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE']);
     assert.ok(readFileSync(set.NODE_EXTRA_CA_CERTS as string, 'utf8').includes(ca.slice(ca.indexOf('-----BEGIN'))));
     trustsTheCa(set.SSL_CERT_FILE as string);
+  });
+});
+
+describe('both templates', () => {
+  it("give the staging job more time than npm start's layer limits, so that the suite stops a hung layer and keeps its reports", () => {
+    const layers = suiteLayers({ loadProfile: 'smoke' }).reduce((sum, layer) => sum + layer.timeoutSeconds, 0);
+    const githubMinutes = Number(github.jobs.staging?.['timeout-minutes']);
+    const gitlabMinutes = Number(/^(\d+)m$/.exec(String(gitlab.staging?.timeout))?.[1]);
+    for (const minutes of [githubMinutes, gitlabMinutes]) assert.ok(minutes * 60 >= layers + 5 * 60, `${minutes} min`);
+  });
+  it('run the same Node version, pinned', () => {
+    const versions = [...githubText.matchAll(/node-version: (\S+)/g)].map((match) => match[1]);
+    assert.ok(versions.length > 0);
+    const image = /image: node:(\S+)-bookworm/.exec(gitlabText)?.[1];
+    assert.match(image ?? '', /^\d+\.\d+\.\d+$/);
+    assert.deepEqual([...new Set(versions)], [image]);
   });
 });

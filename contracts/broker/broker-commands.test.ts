@@ -110,7 +110,7 @@ describe('npm run pact:publish', () => {
       ['publish'],
     );
     assert.equal(code, 2, output);
-    assert.match(output, /^configuration error: the pact folder \S+ holds no pact: run npm run test:contracts first/m);
+    assert.match(output, /^configuration error: the pact folder \S+ holds no pact: run npm run test:pact first/m);
   });
   it('is stopped at its time limit against a broker that does not answer, without printing the token', async () => {
     const environment = {

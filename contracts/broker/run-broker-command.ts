@@ -53,7 +53,7 @@ await runMain(async () => {
   if (action === 'publish' && !holdsPacts())
     throw new ConfigError(
       'the pact folder',
-      `${PACT_DIRECTORY} holds no pact: run npm run test:contracts first, which writes it (ENGAGE_PACT_DIR says where)`,
+      `${PACT_DIRECTORY} holds no pact: run npm run test:pact first, which writes it (ENGAGE_PACT_DIR says where)`,
     );
   const timeout = brokerTimeoutSeconds(environment);
   // The native binary itself, not the package's Node wrapper around it.

@@ -49,7 +49,7 @@ function pactSource(environment: Environment) {
   if (pactUrls.length === 0)
     throw new ConfigError(
       'PACT_BROKER_BASE_URL',
-      `is unset and ${PACT_DIRECTORY} holds no pact: run npm run test:contracts first`,
+      `is unset and ${PACT_DIRECTORY} holds no pact: run npm run test:pact first`,
     );
   return { pactUrls };
 }
