@@ -128,6 +128,8 @@ describe('a token request the endpoint refused', () => {
     assert.equal(tokenRefusalSetting(400, 'invalid_scope'), 'ENGAGE_SCOPE');
     assert.equal(tokenRefusalSetting(404, undefined), 'ENGAGE_TOKEN_URL');
     assert.equal(tokenRefusalSetting(405, undefined), 'ENGAGE_TOKEN_URL');
+    // Keycloak's answer for a realm that does not exist (the .env.example placeholder left in the URL).
+    assert.equal(tokenRefusalSetting(404, 'Realm does not exist'), 'ENGAGE_TOKEN_URL');
     assert.equal(tokenRefusalSetting(401, 'invalid_client'), 'ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET');
     assert.equal(tokenRefusalSetting(400, undefined), 'ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET');
   });

@@ -188,7 +188,8 @@ export function oauthErrorOf(body: unknown): string | undefined {
 /** The setting a refused token request points at, from the endpoint's status and OAuth error code. */
 export function tokenRefusalSetting(status: number, oauthError: string | undefined): string {
   if (oauthError === 'invalid_scope') return 'ENGAGE_SCOPE';
-  // No OAuth answer at all: no token endpoint there.
-  if (oauthError === undefined && (status === 404 || status === 405)) return 'ENGAGE_TOKEN_URL';
+  // A token endpoint refuses credentials with 400 or 401 (RFC 6749 §5.2): a 404 or 405 says there is
+  // none there, whatever its body says (Keycloak: {"error":"Realm does not exist"}).
+  if (status === 404 || status === 405) return 'ENGAGE_TOKEN_URL';
   return 'ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET';
 }
