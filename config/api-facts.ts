@@ -7,6 +7,16 @@ export function appointmentPath(enterprise: string, id: string): string {
   return `/enterprises/${encodeURIComponent(enterprise)}/appointments/${encodeURIComponent(id)}`;
 }
 
+/**
+ * Why `baseUrl` cannot be the API's base, or undefined: it holds the path the suite adds itself
+ * (`…/enterprises/acme/appointments`), which a 404 would later blame on the appointment id.
+ */
+export function baseUrlPathProblem(baseUrl: string): string | undefined {
+  const at = baseUrl.search(/\/enterprises(\/|$)/);
+  if (at === -1) return undefined;
+  return `ends in ${baseUrl.slice(at)}, a path the suite adds to it: set the API's base URL, ${baseUrl.slice(0, at)}`;
+}
+
 /** The path with the enterprise and the id captured (still encoded), and an optional query. */
 export const APPOINTMENT_ROUTE = /^\/enterprises\/([^/?]+)\/appointments\/([^/?]+)(\?.*)?$/;
 

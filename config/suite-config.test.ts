@@ -98,6 +98,12 @@ describe('a bad configuration names the variable', () => {
       /^ENGAGE_BASE_URL "http:\/\/127\.0\.0\.1:99999" has the port 99999, above the highest, 65535$/,
     ],
     [
+      'a base URL that holds the appointments path the suite adds',
+      { ...remote, ENGAGE_BASE_URL: 'https://api.example/engage/enterprises/acme/appointments/' },
+      'ENGAGE_BASE_URL',
+      /^ENGAGE_BASE_URL ends in \/enterprises\/acme\/appointments, a path the suite adds to it: set the API's base URL, https:\/\/api\.example\/engage$/,
+    ],
+    [
       'a base URL that is not http',
       { ...remote, ENGAGE_BASE_URL: 'ftp://api.example' },
       'ENGAGE_BASE_URL',

@@ -1,7 +1,7 @@
 // The validated configuration of a run, read once from ENGAGE_* variables. Every problem becomes a
 // ConfigError naming the variable; secrets are held as Secret so that they never print.
 import { randomUUID } from 'node:crypto';
-import { SANDBOX_DEFAULTS } from './api-facts.ts';
+import { baseUrlPathProblem, SANDBOX_DEFAULTS } from './api-facts.ts';
 import { chooseAuth } from './auth-choice.ts';
 import { ConfigError } from './config-error.ts';
 import type { Environment } from './environment-files.ts';
@@ -37,11 +37,19 @@ export interface SuiteConfig {
 const pathSegmentPattern = /^[A-Za-z0-9._~-]+$/;
 const languageTagPattern = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/;
 
+/** ENGAGE_BASE_URL as a plain http(s) URL that does not hold the appointments path already. */
+function readBaseUrl(raw: string): string {
+  const baseUrl = readHttpUrl('ENGAGE_BASE_URL', raw);
+  const problem = baseUrlPathProblem(baseUrl);
+  if (problem !== undefined) throw new ConfigError('ENGAGE_BASE_URL', problem);
+  return baseUrl;
+}
+
 export function readSuiteConfig(environment: Environment): SuiteConfig {
   const value = (name: string) => settingValue(environment, name);
   const baseUrl = value('ENGAGE_BASE_URL');
   const target: TargetConfig =
-    baseUrl === undefined ? { kind: 'sandbox' } : { kind: 'remote', baseUrl: readHttpUrl('ENGAGE_BASE_URL', baseUrl) };
+    baseUrl === undefined ? { kind: 'sandbox' } : { kind: 'remote', baseUrl: readBaseUrl(baseUrl) };
   const onSandbox = target.kind === 'sandbox';
   const required = (name: string, sandboxDefault: string) => {
     const found = value(name) ?? (onSandbox ? sandboxDefault : undefined);

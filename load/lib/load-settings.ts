@@ -3,10 +3,11 @@
 // `k6 archive` runs the script with an empty __ENV, so the run's shape (profile, flags) is read apart
 // from the target, which may be missing until the archive runs.
 
+import { baseUrlPathProblem } from '../../config/api-facts.ts';
 import { type ChosenAuth, chooseAuth } from '../../config/auth-choice.ts';
 import { ConfigError } from '../../config/config-error.ts';
 import { readHandoff } from '../../config/handoffs.ts';
-import { isOn } from '../../config/on-off-setting.ts';
+import { isOn, onOffSetting } from '../../config/on-off-setting.ts';
 import { isPlainHttpUrl, PLAIN_HTTP_URL_RULE, shownUrl } from '../../config/plain-http-url.ts';
 import { REQUEST_TIMEOUT_RULE, readNumber } from '../../config/read-number.ts';
 import { settingValue } from '../../config/setting-value.ts';
@@ -52,6 +53,8 @@ function readBaseUrl(env: Env): string | undefined {
   // `npm run load` passes the URL as Node read it; a bare k6 run gets no more leeway than that, so
   // that the production guard compares the host k6 will really reach.
   if (baseUrl !== undefined && !isPlainHttpUrl(baseUrl)) throw notPlain('ENGAGE_BASE_URL', baseUrl);
+  const problem = baseUrl === undefined ? undefined : baseUrlPathProblem(baseUrl);
+  if (problem !== undefined) throw new ConfigError('ENGAGE_BASE_URL', problem);
   return baseUrl;
 }
 
@@ -67,8 +70,8 @@ export function readRunShape(env: Env): RunShape {
     profile: settingValue(env, 'ENGAGE_LOAD_PROFILE') ?? DEFAULT_PROFILE,
     duration,
     targetIsSandbox: isOn(readHandoff(env, 'ENGAGE_LOAD_TARGET_IS_SANDBOX')),
-    allowAboveRateLimit: isOn(env.ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT),
-    confirmProduction: isOn(env.ENGAGE_LOAD_CONFIRM_PRODUCTION),
+    allowAboveRateLimit: onOffSetting(env, 'ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT'),
+    confirmProduction: onOffSetting(env, 'ENGAGE_LOAD_CONFIRM_PRODUCTION'),
     baseUrl: readBaseUrl(env),
   };
 }
