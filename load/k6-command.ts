@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { Environment } from '../config/environment-files.ts';
 import { handOff } from '../config/handoffs.ts';
-import { isOn } from '../config/on-off-setting.ts';
+import { onOffSetting } from '../config/on-off-setting.ts';
 import { type FlagSpec, parseFlags } from '../config/parse-flags.ts';
 import { inReports, REPORT_FILES } from '../config/report-paths.ts';
 import { settingValue } from '../config/setting-value.ts';
@@ -55,8 +55,9 @@ export function readLoadFlags(args: string[], environment: Record<string, string
     profile: chosenProfile(values.profile as string | undefined, environment),
     dryRun: values['dry-run'] === true,
     allowAboveRateLimit:
-      values['allow-above-rate-limit'] === true || isOn(environment.ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT),
-    confirmProduction: values['confirm-production'] === true || isOn(environment.ENGAGE_LOAD_CONFIRM_PRODUCTION),
+      onOffSetting(environment, 'ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT') || values['allow-above-rate-limit'] === true,
+    confirmProduction:
+      onOffSetting(environment, 'ENGAGE_LOAD_CONFIRM_PRODUCTION') || values['confirm-production'] === true,
     dashboard: values.dashboard === true,
     duration: (values.duration as string | undefined) ?? settingValue(environment, 'ENGAGE_LOAD_DURATION'),
     environmentName: values.env as string | undefined,

@@ -64,6 +64,17 @@ describe('settings', () => {
       () => readLoadSettings({ ...environment, ENGAGE_BASE_URL: 'nope' }),
       /ENGAGE_BASE_URL "nope" is not a plain http\(s\) URL/,
     );
+    // The suite's own base URL rule (config/api-facts.ts): the appointments path is the suite's to add.
+    assert.throws(
+      () => readLoadSettings({ ...environment, ENGAGE_BASE_URL: 'https://api.test/enterprises' }),
+      /^ConfigError: ENGAGE_BASE_URL ends in \/enterprises, a path the suite adds to it: set the API's base URL, https:\/\/api\.test$/,
+    );
+    // An on/off setting with a word of neither list is refused, not read as off.
+    assert.throws(
+      () => readLoadSettings({ ...environment, ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT: 'ture' }),
+      /ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT is "ture", which is neither on nor off: use true\/false, 1\/0, yes\/no or on\/off$/,
+    );
+    assert.equal(readLoadSettings({ ...environment, ENGAGE_LOAD_CONFIRM_PRODUCTION: 'Yes' }).confirmProduction, true);
   });
 });
 
