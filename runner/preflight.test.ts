@@ -81,6 +81,24 @@ describe('the preflight of npm start', () => {
       assert.doesNotMatch(output, /not-the-secret|never-issued/, 'no secret is repeated');
     });
   }
+  it('stops on an ENGAGE_NO_SCOPE_TOKEN past its own expiry (a JWT), before any request: the 403 check would fail a healthy API', async () => {
+    const expired = ['{"alg":"none"}', '{"exp":1700000000}'].map((part) => Buffer.from(part).toString('base64url'));
+    const target = await startTinyServer((_request, response) => response.end());
+    try {
+      const config = readSuiteConfig({
+        ...settings(),
+        ENGAGE_BASE_URL: target.url,
+        ENGAGE_TOKEN_URL: `${target.url}/token`,
+        ENGAGE_NO_SCOPE_TOKEN: `${expired.join('.')}.signature`,
+      });
+      assert.deepEqual(await preflightProblems(config), [
+        'ENGAGE_NO_SCOPE_TOKEN expired at 2023-11-14T22:13:20.000Z (its exp claim): renew it, or unset it to skip the 403 check',
+      ]);
+      assert.equal(target.requests.length, 0, 'no request was sent');
+    } finally {
+      await target.close();
+    }
+  });
   it('stops on a target that does not answer, naming it', async () => {
     const closed = await startTinyServer(() => {});
     const url = closed.url;

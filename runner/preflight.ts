@@ -7,6 +7,7 @@ import { appointmentPath } from '../config/api-facts.ts';
 import { type ExactAnswer, readableText, sendExactRequest } from '../config/exact-request.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { describeNoAnswer, givenNodeCaFile } from '../config/target-reachability.ts';
+import { expiredTokenProblems } from '../config/token-expiry.ts';
 import { createTokenProvider, TokenRequestError } from '../config/token-provider.ts';
 
 /** The preflight waits this long at most, whatever ENGAGE_REQUEST_TIMEOUT_MS allows a layer. */
@@ -18,6 +19,20 @@ export async function preflightProblems(config: SuiteConfig): Promise<string[]> 
   const { baseUrl } = config.target;
   const { auth, enterprise, appointmentId } = config;
   const timeout = Math.min(config.requestTimeoutMilliseconds, PREFLIGHT_TIMEOUT_MILLISECONDS);
+  // A static token past its own expiry would fail checks of a healthy API: a setting to renew.
+  const expired = expiredTokenProblems([
+    {
+      variable: 'ENGAGE_TOKEN',
+      token: auth.kind === 'static-token' ? auth.token.reveal() : undefined,
+      remedy: 'renew it, or use client credentials (ENGAGE_TOKEN_URL, ENGAGE_CLIENT_ID, ENGAGE_CLIENT_SECRET)',
+    },
+    {
+      variable: 'ENGAGE_NO_SCOPE_TOKEN',
+      token: config.noScopeToken?.reveal(),
+      remedy: 'renew it, or unset it to skip the 403 check',
+    },
+  ]);
+  if (expired.length > 0) return expired;
   let token: string;
   try {
     token = await createTokenProvider(auth, { timeoutMilliseconds: timeout }).getToken();

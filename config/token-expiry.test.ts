@@ -1,0 +1,31 @@
+// Proves a JWT's own expiry is read, an opaque token has none, and only a past one is a problem.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { expiredTokenProblems, tokenExpiry } from './token-expiry.ts';
+
+const jwt = (claims: object) =>
+  ['{"alg":"none"}', JSON.stringify(claims)].map((part) => Buffer.from(part).toString('base64url')).join('.') + '.sig';
+
+it("reads a JWT's exp claim, and finds no expiry in an opaque or malformed token", () => {
+  assert.deepEqual(tokenExpiry(jwt({ exp: 1_800_000_000 })), new Date(1_800_000_000_000));
+  for (const token of ['opaque-token', jwt({ sub: 'x' }), jwt({ exp: '1800000000' }), 'a.%%%.b', 'a.bm90IGpzb24.b'])
+    assert.equal(tokenExpiry(token), undefined, token);
+});
+
+it('names each token past its expiry with the remedy, and no other', () => {
+  const now = new Date('2026-11-29T12:00:00Z');
+  const past = jwt({ exp: now.getTime() / 1000 - 60 });
+  const future = jwt({ exp: now.getTime() / 1000 + 60 });
+  assert.deepEqual(
+    expiredTokenProblems(
+      [
+        { variable: 'ENGAGE_NO_SCOPE_TOKEN', token: past, remedy: 'renew it' },
+        { variable: 'ENGAGE_TOKEN', token: future, remedy: 'renew it' },
+        { variable: 'OTHER', token: undefined, remedy: 'renew it' },
+        { variable: 'OPAQUE', token: 'opaque', remedy: 'renew it' },
+      ],
+      now,
+    ),
+    ['ENGAGE_NO_SCOPE_TOKEN expired at 2026-11-29T11:59:00.000Z (its exp claim): renew it'],
+  );
+});
