@@ -35,12 +35,14 @@ it('warns of a name it does not read, with the setting it most likely meant, and
     SANDBOX_LATENCY: '50',
     ENGAGE_SOMETHING_ELSE_ENTIRELY: '1',
     ENGAGE_TOKEN: 'a-token',
+    engage_enterprise: 'acme',
     PATH: '/usr/bin',
   };
   assert.deepEqual(unknownSettingWarnings(environment), [
     'warning: ENGAGE_BASE_UR is not a setting of the suite, so it changes nothing (did you mean ENGAGE_BASE_URL?)',
     'warning: ENGAGE_SOMETHING_ELSE_ENTIRELY is not a setting of the suite, so it changes nothing',
     'warning: SANDBOX_LATENCY is not a setting of the suite, so it changes nothing (did you mean SANDBOX_LATENCY_MS?)',
+    'warning: engage_enterprise is not a setting of the suite, so it changes nothing (names are upper case: ENGAGE_ENTERPRISE)',
   ]);
   // A layer of npm start, which has warned already.
   assert.deepEqual(unknownSettingWarnings({ ...environment, ENGAGE_SETTINGS_WARNED: 'true' }), []);

@@ -82,12 +82,19 @@ export function unknownSettingWarnings(
   processEnvironment: Readonly<Record<string, string | undefined>> = environment,
 ): string[] {
   if (readHandoff(environment, 'ENGAGE_SETTINGS_WARNED') === 'true') return [];
+  // Any case: engage_base_url in a .env file is as easily meant as a typo.
   const unknown = Object.keys(environment)
-    .filter((name) => /^(ENGAGE|SANDBOX)_/.test(name) && !SETTING_NAMES.includes(name))
+    .filter((name) => /^(ENGAGE|SANDBOX)_/i.test(name) && !SETTING_NAMES.includes(name))
     .sort()
     .map((name) => {
-      const [closest] = [...SETTING_NAMES].sort((a, b) => editDistance(name, a) - editDistance(name, b));
-      const meant = closest !== undefined && editDistance(name, closest) <= 3 ? ` (did you mean ${closest}?)` : '';
+      const upper = name.toUpperCase();
+      const [closest] = [...SETTING_NAMES].sort((a, b) => editDistance(upper, a) - editDistance(upper, b));
+      const meant =
+        closest === upper
+          ? ` (names are upper case: ${closest})`
+          : closest !== undefined && editDistance(upper, closest) <= 3
+            ? ` (did you mean ${closest}?)`
+            : '';
       return `warning: ${name} is not a setting of the suite, so it changes nothing${meant}`;
     });
   const tooLate = Object.entries(PROCESS_ONLY)

@@ -1,5 +1,5 @@
 // Proves the Playwright layer end to end against a silent target: one failure naming the target, and
-// every other check skips as blocked by it. A broken provider's run, traces and secrets are in
+// every other check skips as blocked by it; run alone, it warns of a setting it does not read. A broken provider's run, traces and secrets are in
 // runner/failing-run.test.ts; each check failing alone is in e2e/checks/checks-can-fail.test.ts.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -25,11 +25,14 @@ it('against a silent target: one failure naming the target, every other check bl
       ENGAGE_APPOINTMENT_ID: '123',
       // The probe waits one request timeout: 2 s keeps the test short, the behaviour is the same.
       ENGAGE_REQUEST_TIMEOUT_MS: '2000',
+      // Run alone, as npm run test:e2e, the layer warns of a setting it does not read.
+      ENGAGE_EXPECTS: 'rate-limit',
     });
     const seconds = (Date.now() - started) / 1000;
     assert.equal(code, 1, output);
     assert.ok(seconds < 30, `took ${seconds} s`);
     assert.match(output, /^ {2}1 failed$/m);
+    assert.match(output, /^warning: ENGAGE_EXPECTS is not a setting of the suite, .*did you mean ENGAGE_EXPECT\?\)$/m);
     assert.match(output, new RegExp(`the target ${silent.url} did not answer within 2 s`));
     const ports = [...output.matchAll(/127\.0\.0\.1:(\d+)/g)].map((match) => match[1]);
     assert.deepEqual([...new Set(ports)], [new URL(silent.url).port], 'only the target is named, never the forwarder');

@@ -15,7 +15,8 @@ const handToWorkers = (values: Partial<Handoffs>) => Object.assign(process.env, 
 export default function globalSetup(): Promise<(() => Promise<void>) | undefined> {
   return runMain(
     async () => {
-      const { environment, config } = loadSuite();
+      // Warned once here when run alone (npm run test:e2e); npm start warns for its layers.
+      const { environment, config } = loadSuite({ warnOfUnknownSettings: true });
       const target = await resolveTarget(config, environment, { rateLimitByDefault: true });
       handToWorkers({ ENGAGE_E2E_TARGET_URL: target.url });
       console.log(`e2e against ${target.label}${target.sandbox === undefined ? '' : ` at ${target.url}`}`);
