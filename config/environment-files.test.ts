@@ -38,20 +38,56 @@ describe('readEnvironment', () => {
   it('works with no files at all', () => {
     assert.deepEqual(readEnvironment({ A: '1' }, directoryWith({})), { A: '1' });
   });
-  it('names ENGAGE_ENV when its file is missing', () => {
+  it('names ENGAGE_ENV when its file is missing, and the environments there are', () => {
     assert.throws(
       () => readEnvironment({ ENGAGE_ENV: 'staging' }, directoryWith({})),
       (error: unknown) =>
         error instanceof ConfigError &&
         error.variable === 'ENGAGE_ENV' &&
-        /\.env\.staging does not exist/.test(error.message),
+        /\.env\.staging does not exist; there is no \.env\.<name> file there$/.test(error.message),
+    );
+    const directory = directoryWith({ '.env.staging': 'A=1\n', '.env.prod': 'A=1\n', '.env.example': 'A=\n' });
+    assert.throws(
+      () => readEnvironment({ ENGAGE_ENV: 'stagign' }, directory),
+      /\.env\.stagign does not exist; there are prod, staging$/,
     );
   });
-  it('refuses an ENGAGE_ENV that is not a plain file suffix', () => {
+  it('refuses an ENGAGE_ENV that is not a plain file suffix, giving the suffix of a file name', () => {
     assert.throws(
       () => readEnvironment({ ENGAGE_ENV: '../etc/passwd' }, directoryWith({})),
-      /ENGAGE_ENV "..\/etc\/passwd" is not a file suffix/,
+      /ENGAGE_ENV "..\/etc\/passwd" is not a file suffix \(letters, digits, "-" and "_"\)$/,
     );
+    assert.throws(
+      () => readEnvironment({ ENGAGE_ENV: '.env.staging' }, directoryWith({})),
+      /ENGAGE_ENV "\.env\.staging" is not a file suffix .*: for \.env\.staging, give staging$/,
+    );
+  });
+  it('refuses a named file that sets nothing, and a file that is not UTF-8 text (UTF-16 reads as nothing)', () => {
+    assert.throws(
+      () => readEnvironment({ ENGAGE_ENV: 'staging' }, directoryWith({ '.env.staging': '# only comments\n' })),
+      /^ConfigError: ENGAGE_ENV is "staging" but \S+\.env\.staging sets no variable$/,
+    );
+    const directory = temporaryFolder('env');
+    writeFileSync(join(directory, '.env'), Buffer.from('\ufeffENGAGE_BASE_URL=https://staging\n', 'utf16le'));
+    assert.throws(() => readEnvironment({}, directory), /\.env is not UTF-8 text \(UTF-16, .*save it as UTF-8$/);
+  });
+  it('refuses an unquoted value that a "#" right after its text would cut, naming the variable, not the value', () => {
+    const cut = (line: string) => () => readEnvironment({}, directoryWith({ '.env': `A=1\n${line}\n` }));
+    for (const line of [
+      'ENGAGE_CLIENT_SECRET=ab#cd',
+      'export ENGAGE_CLIENT_SECRET=ab#',
+      ' ENGAGE_CLIENT_SECRET = ab#cd',
+    ])
+      assert.throws(
+        cut(line),
+        (error: Error) =>
+          /^ENGAGE_CLIENT_SECRET in \S+\.env has a "#" right after other text, where dotenv cuts the value as a comment: quote the value/.test(
+            error.message,
+          ) && !error.message.includes('hunter2'),
+        line,
+      );
+    for (const line of ["S='ab#cd'", 'S="ab#cd"', 'S=ab # a comment', '# S=ab#cd', 'S=ab'])
+      assert.doesNotThrow(cut(line), line);
   });
 });
 

@@ -96,7 +96,10 @@ describe('npm start refuses a bad setting with one line and exit code 2', () => 
       /^configuration error: --only names unknown layer "perf"; layers: schemas, contracts, e2e, load$/m,
     ],
     [['--only', 'load'], /^configuration error: K6_BIN "\/nonexistent\/k6" is not an executable file$/m],
-    [['--env', 'nowhere'], /^configuration error: ENGAGE_ENV is "nowhere" but .*\.env\.nowhere does not exist$/m],
+    [
+      ['--env', 'nowhere'],
+      /^configuration error: ENGAGE_ENV is "nowhere" but .*\.env\.nowhere does not exist; there is no \.env\.<name> file there$/m,
+    ],
   ];
   for (const [args, message] of cases) {
     it(args.join(' '), async () => {
