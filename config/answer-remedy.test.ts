@@ -155,6 +155,16 @@ describe('a TLS certificate refused', () => {
     ])
       assert.match(certificateRemedy(error) ?? '', /not trusted here .*NODE_EXTRA_CA_CERTS.*SSL_CERT_FILE/, error);
   });
+  it('says a CA file that is not a file was never read, instead of asking to add the CA to it', () => {
+    assert.equal(
+      certificateRemedy('UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'target', {
+        variable: 'NODE_EXTRA_CA_CERTS',
+        file: '/typo.pem',
+        isFile: false,
+      }),
+      "the target's certificate is not trusted here, and NODE_EXTRA_CA_CERTS is /typo.pem, which is not a file, so no CA was read from it: set it to the CA's PEM file",
+    );
+  });
   it('tells an expired certificate and one for another host apart, and says nothing of other failures', () => {
     assert.match(certificateRemedy('CERT_HAS_EXPIRED') ?? '', /has expired or is not valid yet/);
     assert.match(certificateRemedy('x509: certificate has expired or is not yet valid: …') ?? '', /has expired/);

@@ -23,6 +23,8 @@ const OTHER_HOST =
 export interface GivenCaFile {
   variable: 'NODE_EXTRA_CA_CERTS' | 'SSL_CERT_FILE';
   file: string | undefined;
+  /** False when the file is not there (or is a folder), so that it was never read; undefined when unknown (k6). */
+  isFile?: boolean;
 }
 
 /**
@@ -36,6 +38,8 @@ export function certificateRemedy(
   whose: 'target' | 'token endpoint' = 'target',
   given?: GivenCaFile,
 ): string | undefined {
+  if (UNTRUSTED.test(error) && given?.file && given.isFile === false)
+    return `the ${whose}'s certificate is not trusted here, and ${given.variable} is ${given.file}, which is not a file, so no CA was read from it: set it to the CA's PEM file`;
   if (UNTRUSTED.test(error))
     return given?.file
       ? `the ${whose}'s certificate is not trusted here, though ${given.variable} is ${given.file}: add the CA that signed it to that file${given.variable === 'SSL_CERT_FILE' ? ' (k6 reads it on Linux only)' : ''}, unless the server leaves out its intermediate certificate`

@@ -26,6 +26,11 @@ describe('readEnvironment', () => {
     assert.equal(environment.ENGAGE_DEFAULT_LANGUAGE, 'en');
     assert.equal(environment.ENGAGE_ENTERPRISE, 'from-staging');
     assert.equal(environment.ENGAGE_APPOINTMENT_ID, 'process-id');
+    // A blank variable of the shell (export ENGAGE_ENTERPRISE=) leaves the file's value be.
+    assert.equal(
+      readEnvironment({ ENGAGE_ENV: 'staging', ENGAGE_ENTERPRISE: ' ' }, directory).ENGAGE_ENTERPRISE,
+      'from-staging',
+    );
   });
   it('takes ENGAGE_ENV from .env too', () => {
     const directory = directoryWith({ '.env': 'ENGAGE_ENV=ci\n', '.env.ci': 'ENGAGE_ENTERPRISE=from-ci\n' });

@@ -1,5 +1,5 @@
 // Reads the variables of a run: `.env`, then `.env.<name>` when ENGAGE_ENV=<name>, with variables
-// already set in the process winning over both files.
+// already set in the process (to something, not blank) winning over both files.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'dotenv';
 import { ConfigError } from './config-error.ts';
@@ -41,7 +41,7 @@ export function readEnvironment(
     if (Object.keys(named).length === 0)
       throw new ConfigError('ENGAGE_ENV', `is "${name}" but ${file} sets no variable`);
   }
-  return { ...base, ...named, ...withoutUndefined(processEnvironment) };
+  return { ...base, ...named, ...withoutBlank(processEnvironment) };
 }
 
 /** An unquoted value with a "#" right after other text: dotenv cuts it there, as a comment. */
@@ -64,8 +64,11 @@ function readEnvironmentFile(file: string): Environment {
   return parse(bytes);
 }
 
-function withoutUndefined(environment: Environment): Record<string, string> {
+/** The variables set to something: a blank one (`export ENGAGE_BASE_URL=`, an unset CI variable) leaves a file's value be. */
+function withoutBlank(environment: Environment): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(environment).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    Object.entries(environment).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== '',
+    ),
   );
 }

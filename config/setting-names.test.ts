@@ -2,9 +2,10 @@
 // in it, and nothing else), the warning for a name that is not on it, and the one for a variable
 // only the process environment can set (Node's, k6's CA file) that only a .env file sets.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'node:test';
+import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { SETTING_NAMES, unknownSettingWarnings } from './setting-names.ts';
 
 /** Constants that look like variable names. */
@@ -49,10 +50,12 @@ it('warns of a name it does not read, with the setting it most likely meant, and
 });
 
 it('warns of NODE_EXTRA_CA_CERTS, NODE_OPTIONS or SSL_CERT_FILE that only a .env file sets: it comes too late', () => {
+  const folder = temporaryFolder('ca-files');
+  for (const file of ['ca.pem', 'bundle.pem']) writeFileSync(join(folder, file), 'PEM');
   const fromFiles = {
-    NODE_EXTRA_CA_CERTS: '/etc/ca.pem',
+    NODE_EXTRA_CA_CERTS: join(folder, 'ca.pem'),
     NODE_OPTIONS: '--max-old-space-size=4096',
-    SSL_CERT_FILE: '/etc/bundle.pem',
+    SSL_CERT_FILE: join(folder, 'bundle.pem'),
   };
   assert.deepEqual(unknownSettingWarnings({ ...fromFiles, PATH: '/usr/bin' }, { PATH: '/usr/bin' }), [
     'warning: NODE_EXTRA_CA_CERTS is set in a .env file, where it changes nothing: Node reads it only as it starts; set it in the shell or the CI job',
@@ -60,4 +63,17 @@ it('warns of NODE_EXTRA_CA_CERTS, NODE_OPTIONS or SSL_CERT_FILE that only a .env
     "warning: SSL_CERT_FILE is set in a .env file, where it changes nothing: k6 takes it from the shell's environment only; set it in the shell or the CI job",
   ]);
   assert.deepEqual(unknownSettingWarnings(fromFiles, fromFiles), [], 'set in the process: nothing to say');
+});
+
+it('warns of a NODE_EXTRA_CA_CERTS or SSL_CERT_FILE that is not a file: Node and k6 ignore it (Node silently, for a folder)', () => {
+  const folder = temporaryFolder('ca-files');
+  const caFile = join(folder, 'ca.pem');
+  writeFileSync(caFile, 'PEM');
+  const given = { NODE_EXTRA_CA_CERTS: folder, SSL_CERT_FILE: join(folder, 'missing.pem'), PATH: '/usr/bin' };
+  assert.deepEqual(unknownSettingWarnings(given, given), [
+    `warning: NODE_EXTRA_CA_CERTS is ${folder}, which is not a file, so no CA is read from it: Node trusts its own CAs alone`,
+    `warning: SSL_CERT_FILE is ${join(folder, 'missing.pem')}, which is not a file, so no CA is read from it: k6 trusts the system's CAs alone`,
+  ]);
+  const readable = { NODE_EXTRA_CA_CERTS: caFile, SSL_CERT_FILE: caFile };
+  assert.deepEqual(unknownSettingWarnings(readable, readable), []);
 });

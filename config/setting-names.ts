@@ -2,6 +2,7 @@
 // so that one it does not know (a typo such as ENGAGE_BASE_UR, which would leave the suite testing
 // the embedded sandbox) is pointed out instead of silently ignored. A test keeps the list complete.
 import { HANDOFF_NAMES, readHandoff } from './handoffs.ts';
+import { isFile } from './is-file.ts';
 
 /** The settings users give (ENGAGE_REPORTS_DIR and ENGAGE_PACT_DIR are handoffs of npm start's too). */
 const USER_SETTINGS = [
@@ -103,7 +104,14 @@ export function unknownSettingWarnings(
       ([name, reason]) =>
         `warning: ${name} is set in a .env file, where it changes nothing: ${reason}; set it in the shell or the CI job`,
     );
-  return [...unknown, ...tooLate];
+  // Node ignores a NODE_EXTRA_CA_CERTS it cannot read (silently for a folder), and k6 an SSL_CERT_FILE.
+  const unreadable = ['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE']
+    .filter((name) => processEnvironment[name] && !isFile(processEnvironment[name] as string))
+    .map(
+      (name) =>
+        `warning: ${name} is ${processEnvironment[name]}, which is not a file, so no CA is read from it: ${name === 'SSL_CERT_FILE' ? "k6 trusts the system's CAs alone" : 'Node trusts its own CAs alone'}`,
+    );
+  return [...unknown, ...tooLate, ...unreadable];
 }
 
 /** Prints the warnings of unknownSettingWarnings, for the commands a user starts. */

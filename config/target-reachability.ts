@@ -2,6 +2,7 @@
 // of `npm start`, the e2e global setup): the reason names the target, never a local forwarder.
 import { certificateRemedy, type GivenCaFile } from './answer-remedy.ts';
 import { sendExactRequest } from './exact-request.ts';
+import { isFile } from './is-file.ts';
 
 /** Why `baseUrl` cannot be tested, or undefined when it answers anything at all. */
 export async function targetDownReason(baseUrl: string, timeoutMilliseconds: number): Promise<string | undefined> {
@@ -25,7 +26,7 @@ export function describeNoAnswer(baseUrl: string, error: unknown, timeoutMillise
 }
 
 /** The extra CA file this Node process was started with, for a refused certificate's remedy. */
-export const givenNodeCaFile = (): GivenCaFile => ({
-  variable: 'NODE_EXTRA_CA_CERTS',
-  file: process.env.NODE_EXTRA_CA_CERTS,
-});
+export const givenNodeCaFile = (): GivenCaFile => {
+  const file = process.env.NODE_EXTRA_CA_CERTS;
+  return { variable: 'NODE_EXTRA_CA_CERTS', file, isFile: file ? isFile(file) : undefined };
+};

@@ -26,6 +26,11 @@ it('refuses a K6_BIN that is not an executable file, naming it', () => {
     (error: Error) =>
       error instanceof ConfigError && /^K6_BIN ".*nothing" is not an executable file$/.test(error.message),
   );
+  // The folder k6 is in, where its binary was meant.
+  assert.throws(
+    () => findK6({ K6_BIN: folder }),
+    (error: Error) => error.message === `K6_BIN "${folder}" is a folder: set it to the k6 binary (${k6})`,
+  );
 });
 
 it('else looks on the PATH, and finds nothing where there is no k6', () => {

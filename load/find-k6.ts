@@ -1,8 +1,9 @@
 // Where the k6 binary is: K6_BIN (which must exist when set), else the first k6 on the PATH, as an
 // absolute path, so that a relative K6_BIN still finds k6 from a test's or archive's own folder.
-import { accessSync, constants, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { ConfigError } from '../config/config-error.ts';
+import { isFile } from '../config/is-file.ts';
 import { settingValue } from '../config/setting-value.ts';
 
 export const K6_INSTALL_HINT = `k6 was not found (set K6_BIN, or put k6 on the PATH). Install it from:
@@ -15,20 +16,22 @@ export const K6_INSTALL_HINT = `k6 was not found (set K6_BIN, or put k6 on the P
 export function findK6(environment: Record<string, string | undefined>): string | undefined {
   const given = settingValue(environment, 'K6_BIN');
   if (given !== undefined) {
-    if (!isExecutable(given)) throw new ConfigError('K6_BIN', `"${given}" is not an executable file`);
+    if (!isExecutable(given))
+      throw new ConfigError(
+        'K6_BIN',
+        isFolder(given)
+          ? `"${given}" is a folder: set it to the k6 binary (${join(given, K6_FILE)})`
+          : `"${given}" is not an executable file`,
+      );
     return resolve(given);
   }
   return (environment.PATH ?? '')
     .split(delimiter)
-    .map((folder) => resolve(join(folder, 'k6')))
+    .map((folder) => resolve(join(folder, K6_FILE)))
     .find(isExecutable);
 }
 
-function isExecutable(candidate: string): boolean {
-  try {
-    accessSync(candidate, constants.X_OK);
-    return statSync(candidate).isFile();
-  } catch {
-    return false;
-  }
-}
+/** The binary's file name on this platform. */
+const K6_FILE = process.platform === 'win32' ? 'k6.exe' : 'k6';
+const isExecutable = (candidate: string) => isFile(candidate, { executable: true });
+const isFolder = (path: string) => existsSync(path) && statSync(path).isDirectory();

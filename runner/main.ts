@@ -40,7 +40,8 @@ await runMain(async () => {
   const options = readRunnerOptions(process.argv.slice(2));
   if (options.environmentName !== undefined) process.env.ENGAGE_ENV = options.environmentName;
   const { environment, config } = loadSuite({ warnOfUnknownSettings: true });
-  const k6 = findK6(environment);
+  // Looked for only when load runs: a stale K6_BIN is no reason to refuse `--only e2e`.
+  const k6 = options.layers.includes('load') ? findK6(environment) : undefined;
   const loadProfile = chosenProfile(options.loadProfile, environment);
   const reports = reportsDirectory(environment);
   const target = targetLabel(config);
