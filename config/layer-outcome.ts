@@ -21,16 +21,24 @@ export interface LayerFindings {
   latency?: string[];
   /**
    * What the counts are of: checks, unless they are k6's thresholds (the load layer): then passed is
-   * met, failed is crossed, and skipped is not judged (its metric had no samples).
+   * met, failed is crossed, and skipped is not judged (its metric had no samples); or the pact's
+   * interactions as provider verification saw them (the contracts layer): verified or failed.
    */
-  counted?: 'thresholds';
+  counted?: 'thresholds' | 'interactions';
 }
 
 /** The words for a k6 threshold's result, in every summary, report and count of the suite. */
 export const THRESHOLD_RESULT = { met: 'met', crossed: 'crossed', notJudged: 'not judged (no samples)' } as const;
 
-/** The counts in one line: "74 passed, 0 failed, 11 skipped", or for thresholds "9 thresholds: 9 met, 0 crossed". */
+/**
+ * The counts in one line: "74 passed, 0 failed, 11 skipped", for thresholds "9 thresholds: 9 met, 0
+ * crossed", for interactions "4 interactions: 4 verified, 0 failed".
+ */
 export function countsLine(findings: LayerFindings): string {
+  if (findings.counted === 'interactions') {
+    const total = findings.passed + findings.failed;
+    return `${total === 1 ? '1 interaction' : `${total} interactions`}: ${findings.passed} verified, ${findings.failed} failed`;
+  }
   if (findings.counted !== 'thresholds')
     return `${findings.passed} passed, ${findings.failed} failed, ${findings.skipped} skipped`;
   const total = findings.passed + findings.failed + findings.skipped;

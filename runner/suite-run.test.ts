@@ -39,7 +39,7 @@ describe('npm start against another provider, with a known token and a stand-in 
     );
     assert.match(
       output,
-      /^results per layer:\n {2}schemas: 3 passed, 0 failed, 0 skipped\n {2}contracts: \d+ passed, 0 failed, 0 skipped\n {2}load: 1 threshold: 1 met, 0 crossed$/m,
+      /^results per layer:\n {2}schemas: 3 passed, 0 failed, 0 skipped\n {2}contracts: (\d+) interactions: \1 verified, 0 failed\n {2}load: 1 threshold: 1 met, 0 crossed$/m,
     );
     const summary = readFileSync(join(reports, 'summary.md'), 'utf8');
     assert.match(summary, /^# API suite against http:\/\/127\.0\.0\.1:\d+: passed/);

@@ -71,6 +71,7 @@ it('counts the failed interactions and names each by its description', () => {
       },
     ],
     skippedBy: {},
+    counted: 'interactions',
   });
 });
 
@@ -96,6 +97,7 @@ it('counts a failure Pact gave no interaction results for, and says what Pact sa
       },
     ],
     skippedBy: {},
+    counted: 'interactions',
   });
 });
 

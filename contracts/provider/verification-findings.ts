@@ -58,6 +58,7 @@ export function verificationFindings(error: Error | undefined): LayerFindings {
       skipped: 0,
       failures: [{ check: 'provider verification', message: error?.message ?? '' }],
       skippedBy: {},
+      counted: 'interactions',
     };
   }
   if (error === undefined) {
@@ -68,7 +69,7 @@ export function verificationFindings(error: Error | undefined): LayerFindings {
       (total, file) => total + (JSON.parse(readFileSync(`${PACT_DIRECTORY}${file}`, 'utf8')).interactions?.length ?? 0),
       0,
     );
-    return { passed: interactions, failed: 0, skipped: 0, failures: [], skippedBy: {} };
+    return { passed: interactions, failed: 0, skipped: 0, failures: [], skippedBy: {}, counted: 'interactions' };
   }
   const failures = (parsed.errors ?? []).slice(0, FIRST_FAILURES).map(({ interaction = '', mismatch }) => ({
     check: interaction.replace(/^Verifying a pact between .* - /, ''),
@@ -80,5 +81,12 @@ export function verificationFindings(error: Error | undefined): LayerFindings {
   }));
   const results = parsed.interactionResults ?? [];
   const failed = results.filter((result) => result.result !== 'OK').length || (parsed.errors?.length ?? 1);
-  return { passed: Math.max(0, results.length - failed), failed, skipped: 0, failures, skippedBy: {} };
+  return {
+    passed: Math.max(0, results.length - failed),
+    failed,
+    skipped: 0,
+    failures,
+    skippedBy: {},
+    counted: 'interactions',
+  };
 }
