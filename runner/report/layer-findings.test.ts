@@ -169,7 +169,8 @@ it('says skips of several appointments blocked the same way once, naming the app
     ],
   });
   assert.deepEqual(readLayerFindings(reports).e2e?.skippedBy, {
-    'ENGAGE_NO_SCOPE_TOKEN is not set': 1,
+    // A reason of one check alone names it.
+    'a describe block › check 0: ENGAGE_NO_SCOPE_TOKEN is not set': 1,
     [`blocked by: GET appointment 123, a and 2 more: ${schema}`]: 8,
     'blocked by: GET appointment d: HTTP 404, expected 200': 1,
   });

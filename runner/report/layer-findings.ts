@@ -105,6 +105,8 @@ function e2eFindings(reports: string): LayerFindings | undefined {
   if (report === undefined) return undefined;
   const findings: LayerFindings = { passed: 0, failed: 0, skipped: 0, failures: [], skippedBy: {}, latency: [] };
   const failures: E2eFailure[] = [];
+  /** The checks each reason skipped: a reason of one check alone is said with the check (but a block, grouped by appointment). */
+  const skippedChecks = new Map<string, string[]>();
   // A check is named with the describe blocks around it ("GET appointment 124 › answers 200 with
   // JSON"): the same check runs for each configured appointment. The file's own suite adds nothing.
   const walk = (suite: PlaywrightSuite, path: string[]) => {
@@ -118,6 +120,7 @@ function e2eFindings(reports: string): LayerFindings | undefined {
           findings.skipped++;
           const reason = test.annotations?.find((note) => note.type === 'skip')?.description || 'skipped';
           findings.skippedBy[reason] = (findings.skippedBy[reason] ?? 0) + 1;
+          skippedChecks.set(reason, [...(skippedChecks.get(reason) ?? []), [...path, spec.title].join(' › ')]);
         } else if (test.status === 'expected') {
           findings.passed++;
         } else {
@@ -134,7 +137,15 @@ function e2eFindings(reports: string): LayerFindings | undefined {
   };
   for (const suite of report.suites ?? []) walk(suite, []);
   findings.failures = firstFailures(failures);
-  findings.skippedBy = groupedSkipReasons(findings.skippedBy);
+  findings.skippedBy = groupedSkipReasons(
+    Object.fromEntries(
+      Object.entries(findings.skippedBy).map(([reason, count]) => {
+        const [check, ...others] = skippedChecks.get(reason) ?? [];
+        const alone = count === 1 && others.length === 0 && check && !reason.startsWith('blocked by: ');
+        return [alone ? `${check}: ${reason}` : reason, count];
+      }),
+    ),
+  );
   return findings;
 }
 
