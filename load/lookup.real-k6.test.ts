@@ -120,7 +120,7 @@ describe(`real k6 ${version}`, { skip }, () => {
       ['--profile', 'smoke', '--duration', '3s', '--dashboard'],
     );
     assert.equal(code, 0, output);
-    assert.match(output, /^load: smoke against http:\/\/127\.0\.0\.1:\d+: passed$/m);
+    assert.match(output, /^load: smoke against the embedded sandbox at http:\/\/127\.0\.0\.1:\d+: passed$/m);
     assert.match(output, /✔ checks rate>0\.99 /);
     // Told from the thresholds given, which k6 replaces with its own reading once it has read them.
     assert.match(output, /✔ checks rate>0\.5, aborts the run when crossed /);
@@ -145,12 +145,12 @@ describe(`real k6 ${version}`, { skip }, () => {
     assert.equal(code, 0, output);
     assert.match(output, /✔ load passed/);
     const html = readFileSync(join(reports, 'index.html'), 'utf8');
-    assert.match(html, /<h3>Load: smoke against http:\/\/127\.0\.0\.1:\d+: passed<\/h3>/);
+    assert.match(html, /<h3>Load: smoke against the embedded sandbox at http:\/\/127\.0\.0\.1:\d+: passed<\/h3>/);
     const [, successes = '0'] = /<td>lookups answered 200<\/td><td>(\d+) /.exec(html) ?? [];
     assert.ok(Number(successes) > 0, `lookups answered 200: ${successes}`);
     assert.match(
       html,
-      /<tr class="passed"><td>http_req_duration\{name:appointment-by-id,status:200\}<\/td><td>p\(95\)&lt;500<\/td><td>[\d.]+ ms<\/td><td>\+[\d.]+ ms<\/td>/,
+      /<tr class="passed"><td>http_req_duration\{name:appointment-by-id,status:200\}<\/td><td>p\(95\)&lt;500<\/td><td>[\d.]+&nbsp;ms<\/td><td>\+[\d.]+&nbsp;ms<\/td>/,
     );
     // As many lookups in the chart as answered 200 in the table; 3 s of smoke is too few for intervals.
     assert.match(

@@ -324,6 +324,9 @@ export default function (issued: IssuedToken): void {
 
 export function handleSummary(data: SummaryData): Record<string, string> {
   // Read apart from the settings, so that a run refused for its settings still writes where it was told.
-  const run = { profile: shape.profile, target: settings?.baseUrl ?? '(no target)', thresholds: givenThresholds };
+  // The sandbox npm run load started is named so: its port is this run's alone.
+  const url = settings?.baseUrl ?? '(no target)';
+  const target = shape.targetIsSandbox ? `the embedded sandbox at ${url}` : url;
+  const run = { profile: shape.profile, target, thresholds: givenThresholds };
   return summaryOutputs(data, run, handedReportsDirectory(__ENV));
 }

@@ -47,7 +47,8 @@ describe('npm start against another provider, with a known token and a stand-in 
     assert.match(summary, /\| load \(smoke profile\) \| ✅ passed \| 1 threshold: 1 met, 0 crossed \|/);
     const html = readFileSync(join(reports, 'index.html'), 'utf8');
     assert.match(html, /<a href="contracts\/engage-appointments-client-pexip-engage-appointments-api\.json">pact file/);
-    assert.match(html, /<a href="logs\/contracts\.log">provider verification result<\/a>/);
+    assert.match(html, /<a href="logs\/contracts\.log">the contracts log<\/a>/);
+    assert.match(html, /<a href="contracts\/verification\.json">the verification's findings<\/a>/);
     assert.match(html, /<svg [^>]*aria-label="Lookup latency over time \(p50, p95 and p99 per 1 s\)"/);
     assert.match(html, /<svg [^>]*aria-label="Lookup latency distribution \(200 lookups answered 200\)"/);
     assert.doesNotMatch(html, /<script|https?:\/\/cdn/i, 'no script, no CDN');

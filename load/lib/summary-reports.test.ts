@@ -79,7 +79,7 @@ describe('the summary files', () => {
     };
     const html = renderHtml(withLatency, { ...run, target: 'http://127.0.0.1:1/<x>' });
     assert.match(html, /^<h3>Load: smoke against http:\/\/127\.0\.0\.1:1\/&lt;x&gt;: FAILED<\/h3>/);
-    assert.match(html, /<td>p\(95\)&lt;500<\/td><td>7\.9 ms<\/td><td>\+492\.1 ms<\/td><td>met<\/td>/);
+    assert.match(html, /<td>p\(95\)&lt;500<\/td><td>7\.9&nbsp;ms<\/td><td>\+492\.1&nbsp;ms<\/td><td>met<\/td>/);
     assert.match(html, /<td>count&gt;0<\/td><td>28<\/td><td>\+28<\/td>/);
     assert.match(html, /<tr class="failed"><td>checks<\/td>/);
     assert.match(html, /<td>rate&gt;0\.5, aborts the run when crossed<\/td>/);

@@ -205,8 +205,9 @@ export function renderMarkdown(data: SummaryData, run: SummaryRun): string {
 
 /** The summary as an HTML fragment (a heading and two tables) for the combined report's load section. */
 export function renderHtml(data: SummaryData, run: SummaryRun): string {
+  // A figure and its unit stay on one line in a narrow column ("+4998.3 ms", "100.00 %").
   const cells = (tag: string, values: string[]) =>
-    `<tr>${values.map((value) => `<${tag}>${escapeMarkup(value)}</${tag}>`).join('')}</tr>`;
+    `<tr>${values.map((value) => `<${tag}>${escapeMarkup(value).replace(/(\d) (ms|%)/g, '$1&nbsp;$2')}</${tag}>`).join('')}</tr>`;
   const outcomes = thresholdOutcomes(data, run.thresholds);
   return [
     `<h3>Load: ${escapeMarkup(run.profile)} against ${escapeMarkup(run.target)}: ${escapeMarkup(verdict(data, run))}</h3>`,

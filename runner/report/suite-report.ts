@@ -138,7 +138,7 @@ ${findingsHtml(run)}
 <ul>
 <li>${link(`${REPORT_FILES.e2eHtml}/index.html`, 'Playwright report')} and ${link(REPORT_FILES.e2eJunit, 'its JUnit XML')}</li>
 ${pacts.map((pact) => `<li>${link(pact, `pact file ${basename(pact)}`)}</li>`).join('\n') || '<li>pact file (not produced)</li>'}
-<li>${link(layerLog('contracts'), 'provider verification result')}</li>
+<li>${link(layerLog('contracts'), 'the contracts log')} (consumer tests, then provider verification) and ${link(REPORT_FILES.verificationFindings, "the verification's findings")}</li>
 <li>${link(REPORT_FILES.loadSummary, 'k6 summary JSON')} and ${link(REPORT_FILES.loadJunit, 'its JUnit XML')}</li>
 </ul>
 <h2>Load</h2>
