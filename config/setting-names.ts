@@ -6,6 +6,7 @@ import { isFile } from './is-file.ts';
 
 /** The settings users give (ENGAGE_REPORTS_DIR and ENGAGE_PACT_DIR are handoffs of npm start's too). */
 const USER_SETTINGS = [
+  'ENGAGE_API_VERSION',
   'ENGAGE_APPOINTMENT_ID',
   'ENGAGE_APPOINTMENT_IDS',
   'ENGAGE_APPOINTMENT_IDS_FILE',

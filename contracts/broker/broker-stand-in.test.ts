@@ -155,6 +155,27 @@ describe('npm run verify:provider with a broker', () => {
       await broker.close();
     }
   });
+  it("publishes the result under ENGAGE_API_VERSION when given, the API's own release, on no branch of this suite", async () => {
+    const broker = await startBrokerStandIn(JSON.parse(readFileSync(PACT_FILE, 'utf8')));
+    try {
+      const { code, output } = await runEntryPoint('contracts/provider/verify-provider.ts', {
+        PACT_BROKER_BASE_URL: broker.url,
+        PACT_BROKER_TOKEN: token,
+        CI: 'true',
+        ENGAGE_API_VERSION: '2026.11.3',
+        ...git,
+      });
+      assert.equal(code, 0, output);
+      const published = broker.received.find((request) => request.path.endsWith('/verification-results'));
+      assert.equal(JSON.parse(published?.body ?? '{}').providerApplicationVersion, '2026.11.3');
+      assert.ok(
+        !broker.received.some((request) => request.path.includes('/branches/')),
+        "no provider version is put on this suite's branch",
+      );
+    } finally {
+      await broker.close();
+    }
+  });
   it('says why when the broker refuses the token, naming PACT_BROKER_TOKEN, and refuses a URL with credentials', async () => {
     const refusing = await startTinyServer((_request, response) => {
       response.writeHead(401, { 'content-type': 'application/json' });

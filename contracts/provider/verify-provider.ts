@@ -30,6 +30,9 @@ type VerifierOptions = ConstructorParameters<typeof Verifier>[0];
 function pactSource(environment: Environment) {
   if (settingValue(environment, 'PACT_BROKER_BASE_URL') !== undefined) {
     const version = readGitVersion(environment);
+    // The API's own release, when the pipeline knows it: the broker then holds real API versions,
+    // which the API's release records as deployed. Else this suite's sha, on its branch.
+    const apiVersion = settingValue(environment, 'ENGAGE_API_VERSION');
     return {
       // Read as the broker scripts read it: an http(s) URL with no credentials in it.
       pactBrokerUrl: brokerUrl(environment, 'verify against'),
@@ -38,8 +41,9 @@ function pactSource(environment: Environment) {
       // Not pending: the suite verifies the staging API in the pipeline that gates its release, so a
       // pact it breaks fails the run on a new branch too, instead of passing with its failures printed.
       enablePending: false,
-      providerVersion: version.sha,
-      providerVersionBranch: branchOf(version),
+      providerVersion: apiVersion ?? version.sha,
+      // Pact refuses the option when it is present but undefined.
+      ...(apiVersion === undefined ? { providerVersionBranch: branchOf(version) } : {}),
       publishVerificationResult: environment.CI === 'true',
     };
   }
