@@ -47,6 +47,9 @@ export const SETTING_NAMES: readonly string[] = [...new Set([...USER_SETTINGS, .
 /** A variable that says what a run targets and how, by its prefix: ENGAGE_*, SANDBOX_* or PACT_BROKER_*. */
 export const isSuiteVariable = (name: string) => /^(ENGAGE_|SANDBOX_|PACT_BROKER_)/.test(name);
 
+/** A proxy variable (HTTPS_PROXY, no_proxy, ...), which k6 and Pact's verifier follow and Node does not. */
+export const isProxyVariable = (name: string) => /^(https?|all|no)_proxy$/i.test(name);
+
 /** How many single-character edits turn `a` into `b`. */
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);

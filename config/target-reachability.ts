@@ -3,6 +3,7 @@
 import { certificateRemedy, type GivenCaFile } from './answer-remedy.ts';
 import { sendExactRequest } from './exact-request.ts';
 import { isFile } from './is-file.ts';
+import { isProxyVariable } from './setting-names.ts';
 
 /** Why `baseUrl` cannot be tested, or undefined when it answers anything at all. */
 export async function targetDownReason(baseUrl: string, timeoutMilliseconds: number): Promise<string | undefined> {
@@ -21,8 +22,18 @@ export function describeNoAnswer(baseUrl: string, error: unknown, timeoutMillise
     return `the target ${baseUrl} did not answer within ${timeoutMilliseconds / 1000} s`;
   const certificate = certificateRemedy(code ?? message, 'target', givenNodeCaFile());
   return certificate === undefined
-    ? `the target ${baseUrl} could not be reached (${code ?? message})`
+    ? `the target ${baseUrl} could not be reached (${code ?? message})${proxyNote()}`
     : `TLS to the target ${baseUrl} failed (${code ?? message}); ${certificate}`;
+}
+
+/** A proxy setting the Node layers do not follow (k6 does), named beside a target that was not reached. */
+function proxyNote(environment: Readonly<Record<string, string | undefined>> = process.env): string {
+  const proxy = Object.keys(environment).find(
+    (name) => isProxyVariable(name) && !/^no_/i.test(name) && environment[name],
+  );
+  return proxy === undefined
+    ? ''
+    : `; ${proxy} is set, but the suite's Node layers connect directly (k6 alone uses it): run where the target is reachable without a proxy`;
 }
 
 /** The extra CA file this Node process was started with, for a refused certificate's remedy. */

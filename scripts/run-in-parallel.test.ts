@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { isSuiteVariable } from '../config/setting-names.ts';
+import { isProxyVariable, isSuiteVariable } from '../config/setting-names.ts';
 import { typescriptProgram } from '../config/typescript-node.ts';
 import { runProgram } from '../testing/run-entry-point.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
@@ -23,12 +23,15 @@ writeFileSync(
       tool: 'local-tool',
       broken: 'echo "broken out" && exit 3',
       cache: 'echo "compile cache: $NODE_COMPILE_CACHE"',
-      settings: 'echo "settings: [$ENGAGE_BASE_URL] [$ENGAGE_TOKEN] [$ENGAGE_REPORTS_DIR] [$ENGAGE_CONFIG_DIR]"',
+      settings:
+        'echo "settings: [$ENGAGE_BASE_URL] [$ENGAGE_TOKEN] [$ENGAGE_REPORTS_DIR] [$ENGAGE_CONFIG_DIR] [$HTTPS_PROXY$http_proxy]"',
     },
   }),
 );
-/** This process's environment without the suite's settings, which npm test would report ignoring. */
-const plain = Object.fromEntries(Object.entries(process.env).filter(([name]) => !isSuiteVariable(name)));
+/** This process's environment without the suite's settings and proxies, which npm test would report ignoring. */
+const plain = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => !isSuiteVariable(name) && !isProxyVariable(name)),
+);
 const run = (...scripts: string[]) =>
   runProgram(process.execPath, typescriptProgram('scripts/run-in-parallel.ts', ...scripts), plain, project);
 
@@ -54,15 +57,18 @@ describe('run-in-parallel', () => {
         ENGAGE_BASE_URL: 'https://staging.example',
         ENGAGE_TOKEN: 'staging-token-under-test',
         ENGAGE_REPORTS_DIR: 'test-reports',
+        // Every test talks to 127.0.0.1, which k6 would send through a proxy.
+        HTTPS_PROXY: 'http://proxy.example:3128',
+        http_proxy: 'http://proxy.example:3128',
       },
       folder,
     );
     assert.equal(code, 0, output);
     assert.match(
       output,
-      /^npm test ignores ENGAGE_BASE_URL, ENGAGE_TOKEN, \.env: the suite's own tests run against what they start themselves$/m,
+      /^npm test ignores ENGAGE_BASE_URL, ENGAGE_TOKEN, HTTPS_PROXY, http_proxy, \.env: the suite's own tests run against what they start themselves$/m,
     );
-    assert.match(output, /^settings: \[\] \[\] \[test-reports\] \[\S+\/node_modules\/\.cache\/no-env-files\]$/m);
+    assert.match(output, /^settings: \[\] \[\] \[test-reports\] \[\S+\/node_modules\/\.cache\/no-env-files\] \[\]$/m);
     assert.doesNotMatch(output, /staging-token-under-test/);
   });
 

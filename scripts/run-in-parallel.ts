@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, resolve } from 'node:path';
-import { isSuiteVariable } from '../config/setting-names.ts';
+import { isProxyVariable, isSuiteVariable } from '../config/setting-names.ts';
 
 const scripts = process.argv.slice(2);
 const defined: Record<string, string> = JSON.parse(readFileSync('package.json', 'utf8')).scripts;
@@ -20,7 +20,10 @@ if (scripts.length === 0 || unknown.length > 0) {
   );
   process.exit(2);
 }
-const ignored = Object.keys(process.env).filter((name) => isSuiteVariable(name) && name !== 'ENGAGE_REPORTS_DIR');
+// Proxy settings too: every test talks to 127.0.0.1, which k6 and Pact's verifier would send through them.
+const ignored = Object.keys(process.env).filter(
+  (name) => (isSuiteVariable(name) && name !== 'ENGAGE_REPORTS_DIR') || isProxyVariable(name),
+);
 if (ignored.length > 0 || existsSync('.env'))
   console.log(
     `npm test ignores ${[...ignored.sort(), ...(existsSync('.env') ? ['.env'] : [])].join(', ')}: the suite's own tests run against what they start themselves`,
