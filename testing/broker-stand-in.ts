@@ -85,6 +85,15 @@ export async function startBrokerStandIn(pact: Record<string, unknown> = {}): Pr
         return reply(200, { _links: { self: { href: `${base}${path}`, title: 'Pacts for verification' } } });
       }
       if (request.method === 'POST' && forVerification) {
+        // As the Pact Broker does: a matchingBranch selector needs the provider's branch.
+        const { consumerVersionSelectors = [], providerVersionBranch } = JSON.parse(body || '{}');
+        if (
+          consumerVersionSelectors.some((selector: { matchingBranch?: boolean }) => selector.matchingBranch) &&
+          !providerVersionBranch
+        )
+          return reply(400, {
+            errors: { consumerVersionSelectors: ['the matchingBranch selector requires the provider version branch'] },
+          });
         return reply(200, {
           _embedded: {
             pacts: [

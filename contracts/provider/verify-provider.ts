@@ -13,6 +13,7 @@ import { writeHandedFindings } from '../../config/layer-findings-file.ts';
 import { loadSuite } from '../../config/load-suite-config.ts';
 import { REPORT_FILES } from '../../config/report-paths.ts';
 import { resolveTarget, targetLabel } from '../../config/resolve-target.ts';
+import { isProxyVariable } from '../../config/setting-names.ts';
 import { settingValue } from '../../config/setting-value.ts';
 import type { SuiteConfig } from '../../config/suite-config.ts';
 import { targetDownReason } from '../../config/target-reachability.ts';
@@ -37,7 +38,13 @@ function pactSource(environment: Environment) {
       // Read as the broker scripts read it: an http(s) URL with no credentials in it.
       pactBrokerUrl: brokerUrl(environment, 'verify against'),
       pactBrokerToken: settingValue(environment, 'PACT_BROKER_TOKEN'),
-      consumerVersionSelectors: [{ mainBranch: true }, { deployedOrReleased: true }, { matchingBranch: true }],
+      // matchingBranch pairs this suite's branch with the pact's; the broker refuses it without a
+      // provider branch, which an API release (ENGAGE_API_VERSION) is published without.
+      consumerVersionSelectors: [
+        { mainBranch: true },
+        { deployedOrReleased: true },
+        ...(apiVersion === undefined ? [{ matchingBranch: true }] : []),
+      ],
       // Not pending: the suite verifies the staging API in the pipeline that gates its release, so a
       // pact it breaks fails the run on a new branch too, instead of passing with its failures printed.
       enablePending: false,
@@ -161,6 +168,10 @@ async function verifyProvider(config: SuiteConfig, environment: Environment): Pr
 /** One verification as `npm run verify:provider` makes it: progress and outcome printed, its exit code returned. */
 export async function runVerification(environment: Environment, config: SuiteConfig): Promise<0 | 1> {
   console.log(`verifying the pacts against ${targetLabel(config)}`);
+  // Pact's verifier sends even its requests to the local proxy on 127.0.0.1 through any proxy setting
+  // (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY; NO_PROXY does not help), which failed every interaction of a
+  // healthy provider. It runs without them: it reaches the broker directly, as the Node layers do.
+  for (const name of Object.keys(process.env)) if (isProxyVariable(name)) delete process.env[name];
   try {
     await verifyProvider(config, environment);
   } catch (error) {
