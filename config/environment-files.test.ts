@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { ConfigError } from './config-error.ts';
-import { readEnvironment } from './environment-files.ts';
+import { blankOverrideWarnings, readEnvironment } from './environment-files.ts';
 import { OPTIONAL_EXPECTATIONS } from './optional-expectations.ts';
 import { readSuiteConfig } from './suite-config.ts';
 
@@ -26,11 +26,16 @@ describe('readEnvironment', () => {
     assert.equal(environment.ENGAGE_DEFAULT_LANGUAGE, 'en');
     assert.equal(environment.ENGAGE_ENTERPRISE, 'from-staging');
     assert.equal(environment.ENGAGE_APPOINTMENT_ID, 'process-id');
-    // A blank variable of the shell (export ENGAGE_ENTERPRISE=) leaves the file's value be.
-    assert.equal(
-      readEnvironment({ ENGAGE_ENV: 'staging', ENGAGE_ENTERPRISE: ' ' }, directory).ENGAGE_ENTERPRISE,
-      'from-staging',
-    );
+    // A blank variable of the shell (export ENGAGE_BASE_URL=) wins too, to unset a file's value, and is
+    // named; a blank ENGAGE_ENV names no file, so .env's applies.
+    const blank = { ENGAGE_ENV: 'staging', ENGAGE_ENTERPRISE: '' };
+    assert.equal(readEnvironment(blank, directory).ENGAGE_ENTERPRISE, '');
+    assert.deepEqual(blankOverrideWarnings(blank, directory), [
+      `warning: ENGAGE_ENTERPRISE is set blank in the shell, which hides its value in ${directory}/.env.staging: unset ENGAGE_ENTERPRISE to use it`,
+    ]);
+    assert.deepEqual(blankOverrideWarnings({ ENGAGE_ENV: 'staging' }, directory), []);
+    const withName = directoryWith({ '.env': 'ENGAGE_ENV=ci\n', '.env.ci': 'ENGAGE_ENTERPRISE=from-ci\n' });
+    assert.equal(readEnvironment({ ENGAGE_ENV: ' ' }, withName).ENGAGE_ENTERPRISE, 'from-ci');
   });
   it('takes ENGAGE_ENV from .env too', () => {
     const directory = directoryWith({ '.env': 'ENGAGE_ENV=ci\n', '.env.ci': 'ENGAGE_ENTERPRISE=from-ci\n' });
@@ -67,6 +72,12 @@ describe('readEnvironment', () => {
       /ENGAGE_ENV "\.env\.staging" is not a file suffix .*: for \.env\.staging, give staging$/,
     );
   });
+  it('names ENGAGE_CONFIG_DIR when it is not a folder, in one line', () => {
+    assert.throws(
+      () => readEnvironment({ ENGAGE_ENV: 'staging' }, '/nonexistent/config'),
+      /^ConfigError: ENGAGE_CONFIG_DIR is "\/nonexistent\/config", which is not a folder to read \.env files from$/,
+    );
+  });
   it('refuses a named file that sets nothing, and a file that is not UTF-8 text (UTF-16 reads as nothing)', () => {
     assert.throws(
       () => readEnvironment({ ENGAGE_ENV: 'staging' }, directoryWith({ '.env.staging': '# only comments\n' })),
@@ -91,7 +102,17 @@ describe('readEnvironment', () => {
           ) && !error.message.includes('hunter2'),
         line,
       );
-    for (const line of ["S='ab#cd'", 'S="ab#cd"', 'S=ab # a comment', '# S=ab#cd', 'S=ab'])
+    assert.throws(cut('S: hunter2#cd'), /^ConfigError: S in /, "dotenv's colon form");
+    for (const line of [
+      "S='ab#cd'",
+      'S="ab#cd"',
+      'S = "p#ss"',
+      'S= "https://x/#/a"',
+      'S="ab#cd" # x#y',
+      'S=ab # a comment',
+      '# S=ab#cd',
+      'S=ab',
+    ])
       assert.doesNotThrow(cut(line), line);
   });
 });

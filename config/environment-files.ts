@@ -1,6 +1,6 @@
 // Reads the variables of a run: `.env`, then `.env.<name>` when ENGAGE_ENV=<name>, with variables
-// already set in the process (to something, not blank) winning over both files.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// already set in the process winning over both files.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { parse } from 'dotenv';
 import { ConfigError } from './config-error.ts';
 
@@ -9,17 +9,39 @@ export type Environment = Readonly<Record<string, string | undefined>>;
 const environmentNamePattern = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /**
- * Merges `.env`, `.env.<ENGAGE_ENV>` and the process environment, later ones winning. The files are
- * read from ENGAGE_CONFIG_DIR, else the working directory.
+ * Merges `.env`, `.env.<ENGAGE_ENV>` and the process environment, later ones winning (a variable the
+ * shell sets blank too: blankOverrideWarnings says so). The files are read from ENGAGE_CONFIG_DIR,
+ * else the working directory.
  */
 export function readEnvironment(
   processEnvironment: Environment = process.env,
   directory = processEnvironment.ENGAGE_CONFIG_DIR ?? process.cwd(),
 ) {
+  return { ...readEnvironmentFiles(processEnvironment, directory).values, ...withoutUndefined(processEnvironment) };
+}
+
+/** One warning per variable the shell sets blank over a value in an env file, which it hides. */
+export function blankOverrideWarnings(
+  processEnvironment: Environment = process.env,
+  directory = processEnvironment.ENGAGE_CONFIG_DIR ?? process.cwd(),
+): string[] {
+  const { values, fileOf } = readEnvironmentFiles(processEnvironment, directory);
+  return Object.entries(values)
+    .filter(([name, value]) => value?.trim() && processEnvironment[name]?.trim() === '')
+    .map(
+      ([name]) =>
+        `warning: ${name} is set blank in the shell, which hides its value in ${fileOf[name]}: unset ${name} to use it`,
+    );
+}
+
+/** `.env` and `.env.<ENGAGE_ENV>` merged, with the file each value came from. */
+function readEnvironmentFiles(processEnvironment: Environment, directory: string) {
   const base = readEnvironmentFile(`${directory}/.env`);
-  const name = processEnvironment.ENGAGE_ENV ?? base.ENGAGE_ENV;
+  // A blank ENGAGE_ENV of the shell names no file, as for every other setting a blank one is unset.
+  const name = nonBlank(processEnvironment.ENGAGE_ENV) ?? nonBlank(base.ENGAGE_ENV);
   let named: Environment = {};
-  if (name !== undefined && name !== '') {
+  let namedFile = '';
+  if (name !== undefined) {
     if (!environmentNamePattern.test(name)) {
       // `--env .env.staging` names the file where the suffix was asked for.
       const suffix = /(?:^|\/)\.env\.([A-Za-z0-9][A-Za-z0-9_-]*)$/.exec(name)?.[1];
@@ -28,24 +50,30 @@ export function readEnvironment(
         `"${name}" is not a file suffix (letters, digits, "-" and "_")${suffix === undefined ? '' : `: for ${name}, give ${suffix}`}`,
       );
     }
-    const file = `${directory}/.env.${name}`;
-    if (!existsSync(file)) {
+    namedFile = `${directory}/.env.${name}`;
+    if (!existsSync(namedFile)) {
+      if (!isFolder(directory))
+        throw new ConfigError('ENGAGE_CONFIG_DIR', `is "${directory}", which is not a folder to read .env files from`);
       const names = readdirSync(directory)
         .flatMap((entry) => /^\.env\.([A-Za-z0-9][A-Za-z0-9_-]*)$/.exec(entry)?.[1] ?? [])
         .filter((suffix) => suffix !== 'example')
         .sort();
       const known = names.length === 0 ? 'there is no .env.<name> file there' : `there are ${names.join(', ')}`;
-      throw new ConfigError('ENGAGE_ENV', `is "${name}" but ${file} does not exist; ${known}`);
+      throw new ConfigError('ENGAGE_ENV', `is "${name}" but ${namedFile} does not exist; ${known}`);
     }
-    named = readEnvironmentFile(file);
+    named = readEnvironmentFile(namedFile);
     if (Object.keys(named).length === 0)
-      throw new ConfigError('ENGAGE_ENV', `is "${name}" but ${file} sets no variable`);
+      throw new ConfigError('ENGAGE_ENV', `is "${name}" but ${namedFile} sets no variable`);
   }
-  return { ...base, ...named, ...withoutBlank(processEnvironment) };
+  const fileOf: Record<string, string> = Object.fromEntries([
+    ...Object.keys(base).map((key) => [key, `${directory}/.env`]),
+    ...Object.keys(named).map((key) => [key, namedFile]),
+  ]);
+  return { values: { ...base, ...named }, fileOf };
 }
 
 /** An unquoted value with a "#" right after other text: dotenv cuts it there, as a comment. */
-const CUT_BY_HASH = /^\s*(?:export\s+)?([\w.-]+)\s*=[ \t]*(?!["'`])[^\n#]*\S#/;
+const CUT_BY_HASH = /^\s*(?:export\s+)?([\w.-]+)\s*[=:][ \t]*(?![ \t"'`])[^\n#]*\S#/;
 
 function readEnvironmentFile(file: string): Environment {
   if (!existsSync(file)) return {};
@@ -64,11 +92,18 @@ function readEnvironmentFile(file: string): Environment {
   return parse(bytes);
 }
 
-/** The variables set to something: a blank one (`export ENGAGE_BASE_URL=`, an unset CI variable) leaves a file's value be. */
-function withoutBlank(environment: Environment): Record<string, string> {
+function withoutUndefined(environment: Environment): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(environment).filter(
-      (entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== '',
-    ),
+    Object.entries(environment).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
+}
+
+const nonBlank = (value: string | undefined) => (value?.trim() ? value : undefined);
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
