@@ -1,7 +1,8 @@
 // Proves npm start clears only a folder of reports: never the working directory, a folder holding
-// it, or a project; and that it clears every layer's output of the last run, the schemas' too.
+// it (through a symlink too), a project, or a folder of other files; and that it clears every layer's
+// output of the last run, the schemas' too.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { ConfigError } from '../config/config-error.ts';
@@ -33,12 +34,26 @@ it('refuses the working directory, a folder above it, and a project, naming ENGA
   assert.match(refusal(repository) ?? '', /which holds \.git, so it is a project/);
   assert.equal(refusal('reports'), undefined);
   assert.equal(refusal(join(temporaryFolder('fresh'), 'not-made-yet')), undefined);
+  // Through a symlink, as the folder it names.
+  const link = join(temporaryFolder('links'), 'to-the-working-directory');
+  symlinkSync(process.cwd(), link);
+  assert.match(refusal(link) ?? '', /which holds the working directory/);
+  // A folder of something else: another project's tests, say.
+  const tests = temporaryFolder('other-tests');
+  mkdirSync(join(tests, 'e2e'));
+  writeFileSync(join(tests, 'helpers.ts'), '');
+  assert.match(
+    refusal(tests) ?? '',
+    /which holds helpers\.ts, which npm start does not write, so it is no folder of reports/,
+  );
+  // A name that merely starts with two dots is below the working directory.
+  assert.equal(refusal(join(temporaryFolder('dots'), '..x')), undefined);
 });
 
 it("clears the last run's outputs of every layer and the report, and nothing else", () => {
   const reports = temporaryFolder('clear-reports');
   const last = ['logs/e2e.log', 'contracts/verification.json', 'schemas/findings.json', 'e2e/results.json'];
-  const kept = 'notes.txt';
+  const kept = '.notes';
   for (const file of [...last, 'load/summary.json', 'summary.md', 'index.html', kept]) {
     mkdirSync(join(reports, file, '..'), { recursive: true });
     writeFileSync(join(reports, file), 'x');

@@ -1,18 +1,38 @@
-// Clears the last run's reports before npm start writes new ones, but only in a folder of reports:
-// never in a project (package.json, .git) or in a folder that holds the working directory, where
-// logs/, contracts/, e2e/ and load/ could be source code.
-import { existsSync, rmSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+// Clears the last run's reports before npm start writes new ones, but only in a folder of reports: a
+// new or empty one, or one that holds nothing but what npm start writes. Never a project (package.json,
+// .git), a folder that holds the working directory, or one with other files, where logs/, contracts/,
+// e2e/ and load/ could be source code. Symlinks are followed.
+import { existsSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ConfigError } from '../config/config-error.ts';
 import { inReports, REPORT_FILES } from '../config/report-paths.ts';
 
+/** What npm start writes at the top of a reports folder: all that a folder it may clear holds (dotfiles aside). */
+const WRITTEN = new Set(Object.values(REPORT_FILES).map((path) => path.split('/')[0] as string));
+
+/** The real path of `path`, or of its nearest existing parent with the rest appended (symlinks resolved). */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(realPath(parent), basename(path));
+  }
+}
+
 /** Why `reports` is no folder npm start may clear, or undefined when it is one. */
 function notAReportsFolder(reports: string, workingDirectory = process.cwd()): string | undefined {
-  const folder = resolve(workingDirectory, reports);
-  const fromThere = relative(folder, workingDirectory);
-  if (!fromThere.startsWith('..')) return 'holds the working directory';
+  const folder = realPath(resolve(workingDirectory, reports));
+  const fromThere = relative(folder, realPath(workingDirectory));
+  const above = fromThere === '' || (!isAbsolute(fromThere) && fromThere.split(sep)[0] !== '..');
+  if (above) return 'holds the working directory';
+  if (!existsSync(folder)) return undefined;
   const project = ['package.json', '.git'].find((file) => existsSync(join(folder, file)));
-  return project === undefined ? undefined : `holds ${project}, so it is a project`;
+  if (project !== undefined) return `holds ${project}, so it is a project`;
+  const other = readdirSync(folder).find((entry) => !entry.startsWith('.') && !WRITTEN.has(entry));
+  return other === undefined
+    ? undefined
+    : `holds ${other}, which npm start does not write, so it is no folder of reports`;
 }
 
 /** Throws a ConfigError naming ENGAGE_REPORTS_DIR when `reports` is no folder npm start may clear. */
