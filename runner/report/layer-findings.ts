@@ -112,8 +112,9 @@ function e2eFindings(reports: string): LayerFindings | undefined {
   const walk = (suite: PlaywrightSuite, path: string[]) => {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests) {
-        // The latency test notes each measured request (e2e/latency.spec.ts).
-        const notes = [...(test.annotations ?? []), ...(test.results.at(-1)?.annotations ?? [])];
+        // The latency test notes each measured request (e2e/latency.spec.ts): its last try's notes only,
+        // where Playwright keeps them per try, so that a retried test's figures are not said twice.
+        const notes = test.results.at(-1)?.annotations ?? test.annotations ?? [];
         for (const note of notes)
           if (note.type === 'latency' && note.description !== undefined) findings.latency?.push(note.description);
         if (test.status === 'skipped') {
