@@ -1,10 +1,10 @@
 // Proves a JWT's own expiry is read, an opaque token has none, and only a past one is a problem.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { expiredTokenProblems, tokenExpiry } from './token-expiry.ts';
+import { expiredTokenProblems, expiringTokenWarnings, tokenExpiry } from './token-expiry.ts';
 
-const jwt = (claims: object) =>
-  ['{"alg":"none"}', JSON.stringify(claims)].map((part) => Buffer.from(part).toString('base64url')).join('.') + '.sig';
+const base64url = (text: string) => Buffer.from(text).toString('base64url');
+const jwt = (claims: object) => `${base64url('{"alg":"none"}')}.${base64url(JSON.stringify(claims))}.sig`;
 
 it("reads a JWT's exp claim, and finds no expiry in an opaque or malformed token", () => {
   assert.deepEqual(tokenExpiry(jwt({ exp: 1_800_000_000 })), new Date(1_800_000_000_000));
@@ -28,4 +28,15 @@ it('names each token past its expiry with the remedy, and no other', () => {
     ),
     ['ENGAGE_NO_SCOPE_TOKEN expired at 2026-11-29T11:59:00.000Z (its exp claim): renew it'],
   );
+});
+
+it('warns of a token that expires within the run, and of no other', () => {
+  const now = new Date('2026-11-29T12:00:00Z');
+  const at = (minutes: number) => jwt({ exp: now.getTime() / 1000 + minutes * 60 });
+  const tokens = (token: string) => [{ variable: 'ENGAGE_TOKEN', token, remedy: 'renew it first' }];
+  assert.deepEqual(expiringTokenWarnings(tokens(at(10)), 36 * 60, now), [
+    "warning: ENGAGE_TOKEN expires at 2026-11-29T12:10:00.000Z, within this run's time limits (36 min): checks after that would fail; renew it first",
+  ]);
+  assert.deepEqual(expiringTokenWarnings(tokens(at(60)), 36 * 60, now), []);
+  assert.deepEqual(expiringTokenWarnings(tokens(at(-1)), 36 * 60, now), [], 'expired: a problem, not a warning');
 });

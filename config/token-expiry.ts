@@ -26,3 +26,20 @@ export function expiredTokenProblems(
       : [];
   });
 }
+
+/** "warning: VARIABLE expires at …" for each of `tokens` still valid at `now` but not `seconds` later. */
+export function expiringTokenWarnings(
+  tokens: Array<{ variable: string; token: string | undefined; remedy: string }>,
+  seconds: number,
+  now = new Date(),
+): string[] {
+  const end = new Date(now.getTime() + seconds * 1000);
+  return tokens.flatMap(({ variable, token, remedy }) => {
+    const expiry = token === undefined ? undefined : tokenExpiry(token);
+    return expiry !== undefined && expiry > now && expiry <= end
+      ? [
+          `warning: ${variable} expires at ${expiry.toISOString()}, within this run's time limits (${Math.round(seconds / 60)} min): checks after that would fail; ${remedy}`,
+        ]
+      : [];
+  });
+}

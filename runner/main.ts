@@ -56,7 +56,11 @@ await runMain(async () => {
     );
   // Settings the layers would trip over one by one: the sandbox's knobs, then the target itself.
   if (config.target.kind === 'sandbox') readSandboxSettings([], environment);
-  const problems = await preflightProblems(config);
+  const layers = suiteLayers({ loadProfile })
+    .filter((layer) => options.layers.includes(layer.name))
+    .map((layer) => ({ ...layer, timeoutSeconds: options.layerTimeoutSeconds ?? layer.timeoutSeconds }));
+  const runSeconds = layers.reduce((sum, layer) => sum + layer.timeoutSeconds, 0);
+  const problems = await preflightProblems(config, { layers: options.layers, runSeconds });
   if (problems.length > 0) {
     for (const problem of problems) console.error(`preflight: ${problem}`);
     console.error('no layer was started: fix the setting above and run again');
@@ -79,9 +83,6 @@ await runMain(async () => {
     PACT_DO_NOT_TRACK: 'true',
     ...handOff({ ENGAGE_REPORTS_DIR: reports, ENGAGE_PACT_DIR: pactDirectory, ENGAGE_SETTINGS_WARNED: 'true' }),
   };
-  const layers = suiteLayers({ loadProfile })
-    .filter((layer) => options.layers.includes(layer.name))
-    .map((layer) => ({ ...layer, timeoutSeconds: options.layerTimeoutSeconds ?? layer.timeoutSeconds }));
   console.log(`API suite against ${target}: ${layers.map((layer) => layer.name).join(', ')}`);
 
   forwardStopSignals((signal) => console.log(`\n${signal}: stopping the running layer (at most a few seconds)…`));

@@ -7,20 +7,29 @@ import { appointmentPath } from '../config/api-facts.ts';
 import { type ExactAnswer, readableText, sendExactRequest } from '../config/exact-request.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { describeNoAnswer, givenNodeCaFile } from '../config/target-reachability.ts';
-import { expiredTokenProblems } from '../config/token-expiry.ts';
+import { expiredTokenProblems, expiringTokenWarnings } from '../config/token-expiry.ts';
 import { createTokenProvider, TokenRequestError } from '../config/token-provider.ts';
+import { LAYER_NAMES } from './layers.ts';
 
 /** The preflight waits this long at most, whatever ENGAGE_REQUEST_TIMEOUT_MS allows a layer. */
 const PREFLIGHT_TIMEOUT_MILLISECONDS = 15_000;
 
-/** What is wrong with the settings, found with a token request and a GET per configured id; none means the layers may run. */
-export async function preflightProblems(config: SuiteConfig): Promise<string[]> {
+/**
+ * What is wrong with the settings, found with a token request and a GET per configured id; none means
+ * the layers may run. `layers`: the layers that will run (the no-scope token is e2e's alone);
+ * `runSeconds`: their time limits, within which a static token should not expire (a warning).
+ */
+export async function preflightProblems(
+  config: SuiteConfig,
+  { layers = LAYER_NAMES, runSeconds = 0 }: { layers?: readonly string[]; runSeconds?: number } = {},
+): Promise<string[]> {
   if (config.target.kind !== 'remote') return [];
   const { baseUrl } = config.target;
   const { auth, enterprise, appointmentId } = config;
   const timeout = Math.min(config.requestTimeoutMilliseconds, PREFLIGHT_TIMEOUT_MILLISECONDS);
-  // A static token past its own expiry would fail checks of a healthy API: a setting to renew.
-  const expired = expiredTokenProblems([
+  // A static token past its own expiry would fail checks of a healthy API: a setting to renew. The
+  // no-scope token only where e2e, its one user, runs.
+  const tokens = [
     {
       variable: 'ENGAGE_TOKEN',
       token: auth.kind === 'static-token' ? auth.token.reveal() : undefined,
@@ -28,11 +37,13 @@ export async function preflightProblems(config: SuiteConfig): Promise<string[]> 
     },
     {
       variable: 'ENGAGE_NO_SCOPE_TOKEN',
-      token: config.noScopeToken?.reveal(),
+      token: layers.includes('e2e') ? config.noScopeToken?.reveal() : undefined,
       remedy: 'renew it, or unset it to skip the 403 check',
     },
-  ]);
+  ];
+  const expired = expiredTokenProblems(tokens);
   if (expired.length > 0) return expired;
+  for (const warning of expiringTokenWarnings(tokens, runSeconds)) console.error(warning);
   let token: string;
   try {
     token = await createTokenProvider(auth, { timeoutMilliseconds: timeout }).getToken();
