@@ -20,6 +20,6 @@ it('names the target, and a proxy set in the environment that the Node layers do
   process.env.HTTPS_PROXY = 'http://proxy.example:3128';
   assert.equal(
     describeNoAnswer('https://staging.example', refused, 1000),
-    "the target https://staging.example could not be reached (ECONNREFUSED); HTTPS_PROXY is set, but the suite's Node layers connect directly (k6 alone uses it): run where the target is reachable without a proxy",
+    'the target https://staging.example could not be reached (ECONNREFUSED); HTTPS_PROXY is set, but the suite connects directly (k6 alone follows it): run where the target is reachable without a proxy',
   );
 });

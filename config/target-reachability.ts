@@ -33,7 +33,7 @@ function proxyNote(environment: Readonly<Record<string, string | undefined>> = p
   );
   return proxy === undefined
     ? ''
-    : `; ${proxy} is set, but the suite's Node layers connect directly (k6 alone uses it): run where the target is reachable without a proxy`;
+    : `; ${proxy} is set, but the suite connects directly (k6 alone follows it): run where the target is reachable without a proxy`;
 }
 
 /** The extra CA file this Node process was started with, for a refused certificate's remedy. */
