@@ -75,6 +75,15 @@ describe('settings', () => {
       /ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT is "ture", which is neither on nor off: use true\/false, 1\/0, yes\/no or on\/off$/,
     );
     assert.equal(readLoadSettings({ ...environment, ENGAGE_LOAD_CONFIRM_PRODUCTION: 'Yes' }).confirmProduction, true);
+    // Durations as k6 reads them, above zero.
+    for (const duration of ['30s', '1m30s', '1.5h', '500ms'])
+      assert.equal(readLoadSettings({ ...environment, ENGAGE_LOAD_DURATION: duration }).duration, duration);
+    for (const duration of ['0s', '0m0s', 'soon', '5', '5 s'])
+      assert.throws(
+        () => readLoadSettings({ ...environment, ENGAGE_LOAD_DURATION: duration }),
+        /ENGAGE_LOAD_DURATION ".*" is not a duration above zero such as 30s, 1m30s or 2h$/,
+        duration,
+      );
   });
 });
 

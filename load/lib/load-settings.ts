@@ -64,8 +64,12 @@ function notPlain(variable: string, url: string): ConfigError {
 
 export function readRunShape(env: Env): RunShape {
   const duration = settingValue(env, 'ENGAGE_LOAD_DURATION');
-  if (duration !== undefined && !/^\d+(ms|s|m|h)$/.test(duration))
-    throw new ConfigError('ENGAGE_LOAD_DURATION', `"${duration}" is not a duration such as 30s, 5m or 2h`);
+  // As k6 reads one (Go's durations: 1m30s, 1.5h), above zero: a run of no time checks nothing.
+  if (duration !== undefined && (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(duration) || !/[1-9]/.test(duration)))
+    throw new ConfigError(
+      'ENGAGE_LOAD_DURATION',
+      `"${duration}" is not a duration above zero such as 30s, 1m30s or 2h`,
+    );
   return {
     profile: settingValue(env, 'ENGAGE_LOAD_PROFILE') ?? DEFAULT_PROFILE,
     duration,
