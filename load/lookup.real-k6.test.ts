@@ -152,7 +152,7 @@ describe(`real k6 ${version}`, { skip }, () => {
       html,
       /<tr class="passed"><td>http_req_duration\{name:appointment-by-id,status:200\}<\/td><td>p\(95\)&lt;500<\/td><td>[\d.]+&nbsp;ms<\/td><td>\+[\d.]+&nbsp;ms<\/td>/,
     );
-    // As many lookups in the chart as answered 200 in the table; 3 s of smoke is too few for intervals.
+    // As many lookups in the chart as answered 200 in the table; 3 s of smoke is too few for points over time.
     assert.match(
       html,
       new RegExp(`<svg [^>]*aria-label="Lookup latency distribution \\(${successes} lookups answered 200\\)"`),

@@ -49,7 +49,10 @@ describe('npm start against another provider, with a known token and a stand-in 
     assert.match(html, /<a href="contracts\/engage-appointments-client-pexip-engage-appointments-api\.json">pact file/);
     assert.match(html, /<a href="logs\/contracts\.log">the contracts log<\/a>/);
     assert.match(html, /<a href="contracts\/verification\.json">the verification's findings<\/a>/);
-    assert.match(html, /<svg [^>]*aria-label="Lookup latency over time \(p50, p95 and p99 per 1 s\)"/);
+    assert.match(
+      html,
+      /<svg [^>]*aria-label="Lookup latency over time \(p50, p95 and p99 of each 100 lookups in turn\)"/,
+    );
     assert.match(html, /<svg [^>]*aria-label="Lookup latency distribution \(200 lookups answered 200\)"/);
     assert.doesNotMatch(html, /<script|https?:\/\/cdn/i, 'no script, no CDN');
     assert.ok(

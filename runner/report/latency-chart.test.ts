@@ -1,8 +1,8 @@
 // Proves the latency chart reads k6's JSON lines (lookups answered 200 only, percentiles as k6 takes
-// them, over intervals wide enough to hold 20 lookups) and draws them as an SVG.
+// them, of each 100 lookups in turn) and draws them as an SVG.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { LOOKUPS_PER_INTERVAL, latencySeries, niceTicks, renderLatencyChart } from './latency-chart.ts';
+import { LOOKUPS_PER_POINT, latencySeries, niceTicks, renderLatencyChart } from './latency-chart.ts';
 
 const point = (milliseconds: number, value: number, tags: Record<string, string> = {}) =>
   JSON.stringify({
@@ -16,8 +16,10 @@ const point = (milliseconds: number, value: number, tags: Record<string, string>
   });
 
 it('takes percentiles of lookups answered 200 only, interpolated between ranks as k6 does', () => {
-  // 40 lookups in 2 s: an interval a second holds 20.
-  const lookups = Array.from({ length: 40 }, (_, index) => point(index * 50, index < 20 ? 10 + (index % 2) * 10 : 30));
+  // 200 lookups: the first 100 take 10 or 20 ms, the next 100 take 30.
+  const lookups = Array.from({ length: 200 }, (_, index) =>
+    point(index * 10, index < 100 ? 10 + (index % 2) * 10 : 30),
+  );
   const lines = [
     ...lookups,
     point(100, 999, { name: 'token' }),
@@ -26,26 +28,31 @@ it('takes percentiles of lookups answered 200 only, interpolated between ranks a
     JSON.stringify({ type: 'Metric', metric: 'http_req_duration' }),
   ].join('\n');
   const series = latencySeries(lines);
-  assert.equal(series.intervalSeconds, 1);
+  assert.equal(series.lookupsPerPoint, 100);
   assert.deepEqual(series.seconds, [0, 1]);
   assert.deepEqual(series.p50, [15, 30]);
   assert.deepEqual(series.p95, [20, 30]);
-  assert.equal(series.all.length, 40, 'neither the token request nor a 500 or a timeout is a lookup answered 200');
+  assert.equal(series.all.length, 200, 'neither the token request nor a 500 or a timeout is a lookup answered 200');
   assert.deepEqual([series.all[0], series.all.at(-1)], [10, 30]);
 });
 
-it('widens the interval to a round number of seconds until each holds 20 lookups on average', () => {
-  // Smoke's 2 lookups a second for 15 s: 10 s intervals.
-  const smoke = Array.from({ length: 30 }, (_, index) => point(index * 500, 5)).join('\n');
-  assert.equal(latencySeries(smoke).intervalSeconds, 10);
-  assert.deepEqual(latencySeries(smoke).seconds, [0, 10]);
-  const busy = Array.from({ length: 200 }, (_, index) => point(index * 10, 5)).join('\n');
-  assert.equal(latencySeries(busy).intervalSeconds, 1);
-  assert.equal(LOOKUPS_PER_INTERVAL, 20);
+it('takes points by count in time order, so that an uneven run has none thin, and more per point in a long run', () => {
+  // 1,000 lookups in 10 s, then 150 over 590 s (a ramp down, a spell of 429s): the slow tail is one
+  // point of 150, not many of one lookup each.
+  const burst = Array.from({ length: 1000 }, (_, index) => point(index * 10, 5));
+  const tail = Array.from({ length: 150 }, (_, index) => point(10_000 + index * 3900, 50));
+  const uneven = latencySeries([...tail, ...burst].join('\n'));
+  assert.equal(uneven.seconds.length, 11);
+  assert.equal(uneven.seconds[10], 10);
+  assert.equal(uneven.p50.at(-1), 50);
+  const long = latencySeries(Array.from({ length: 50_000 }, (_, index) => point(index, 5)).join('\n'));
+  assert.equal(long.lookupsPerPoint, 250);
+  assert.equal(long.seconds.length, 200);
+  assert.equal(LOOKUPS_PER_POINT, 100);
 });
 
 const series = {
-  intervalSeconds: 2,
+  lookupsPerPoint: 100,
   seconds: [0, 2, 4],
   p50: [1, 2, 2],
   p95: [2, 3, 3],
@@ -56,13 +63,13 @@ const series = {
 it('draws p50, p95 and p99 over time in styles that stay apart, and the distribution, or says there were no samples', () => {
   const svg = renderLatencyChart(series);
   assert.equal((svg.match(/<polyline/g) ?? []).length, 4);
-  assert.match(svg, /Lookup latency over time \(p50, p95 and p99 per 2 s\)/);
+  assert.match(svg, /Lookup latency over time \(p50, p95 and p99 of each 100 lookups in turn\)/);
   assert.match(svg, /stroke-dasharray="6 3" points=/, 'p95 dashed');
   assert.match(svg, /stroke-dasharray="2 3" points=/, 'p99 dotted');
   assert.match(svg, /<text [^>]*>p50<\/text>[\s\S]*<text [^>]*>p95<\/text>[\s\S]*<text [^>]*>p99<\/text>/, 'a legend');
   assert.match(svg, /Lookup latency distribution \(6 lookups answered 200\)/);
   assert.match(
-    renderLatencyChart({ intervalSeconds: 1, seconds: [], p50: [], p95: [], p99: [], all: [] }),
+    renderLatencyChart({ lookupsPerPoint: 100, seconds: [], p50: [], p95: [], p99: [], all: [] }),
     /No lookup answered 200/,
   );
 });
@@ -70,13 +77,13 @@ it('draws p50, p95 and p99 over time in styles that stay apart, and the distribu
 it('says when there are too few lookups for percentiles over time, and still draws their distribution', () => {
   const few = renderLatencyChart({ ...series, seconds: [0], p50: [1], p95: [3], p99: [4] });
   assert.doesNotMatch(few, /over time \(/);
-  assert.match(few, /Too few lookups answered 200 \(6\) for percentiles over time: at least 40 are needed/);
+  assert.match(few, /Too few lookups answered 200 \(6\) for percentiles over time: at least 200 are needed/);
   assert.match(few, /Lookup latency distribution \(6 lookups answered 200\)/);
 });
 
 it("draws a long run's distribution from 501 percentiles, not every lookup", () => {
   const all = Array.from({ length: 100_000 }, (_, index) => index / 1000);
-  const svg = renderLatencyChart({ intervalSeconds: 1, seconds: [0, 1], p50: [1, 1], p95: [2, 2], p99: [3, 3], all });
+  const svg = renderLatencyChart({ lookupsPerPoint: 100, seconds: [0, 1], p50: [1, 1], p95: [2, 2], p99: [3, 3], all });
   const distribution = [...svg.matchAll(/<polyline [^>]*points="([^"]*)"/g)].at(-1)?.[1] ?? '';
   assert.equal(distribution.split(' ').length, 501);
 });

@@ -1,17 +1,22 @@
 // Lookup latency from k6's JSON output (one Point per line), drawn as inline SVG so that the report
-// needs no script and no CDN: p50/p95/p99 over time, and the distribution as a percentile curve, both
+// needs no script and no CDN: p50/p95/p99 over time (of each 100 lookups in turn), and the distribution as a percentile curve, both
 // with ticked, labelled axes, a legend, line styles that stay apart where lines overlap, and the p95
 // objective of slo.json where it is on the scale. Only lookups answered 200 count, as in the
 // thresholds: a fast 500 is not a fast lookup.
 import { k6Points, LOOKUP_TAG, readK6Output } from '../../load/load-layer.ts';
 
-/** Lookups per interval at the least, so that a p95 and a p99 are more than the slowest of a handful. */
-export const LOOKUPS_PER_INTERVAL = 20;
+/**
+ * Lookups behind each point over time, at the least: a p99 of fewer than 100 is their slowest. Points
+ * are taken by count, in time order, so that an uneven run (a ramp, a spell of 429s) has none thin.
+ */
+export const LOOKUPS_PER_POINT = 100;
+/** At most this many points over time: a long run takes more lookups per point. */
+const MOST_POINTS = 200;
 
 export interface LatencySeries {
-  /** The width of each interval, in seconds: 1, 2, 5, 10, 15, 30, 60 or more minutes. */
-  intervalSeconds: number;
-  /** Seconds since the first sample, at each interval's start. */
+  /** The lookups behind each point over time (the last point may hold up to twice as many). */
+  lookupsPerPoint: number;
+  /** Seconds since the first lookup, at each point's first lookup. */
   seconds: number[];
   p50: number[];
   p95: number[];
@@ -28,36 +33,25 @@ function percentile(sorted: number[], share: number): number {
   return below + (above - below) * (rank - Math.floor(rank));
 }
 
-/** The narrowest round interval that holds LOOKUPS_PER_INTERVAL lookups on average over `spanSeconds`. */
-function intervalFor(count: number, spanSeconds: number): number {
-  const wanted = (LOOKUPS_PER_INTERVAL * spanSeconds) / Math.max(count, 1);
-  return [1, 2, 5, 10, 15, 30, 60].find((width) => width >= wanted) ?? Math.ceil(wanted / 60) * 60;
-}
-
-/** p50/p95/p99 of the lookups answered 200 per interval, from k6's `--out json` lines. */
+/** p50/p95/p99 of the lookups answered 200, each so many in turn, from k6's `--out json` lines. */
 export function latencySeries(k6JsonLines: string): LatencySeries {
   const samples: Array<[number, number]> = [];
   for (const point of k6Points(k6JsonLines, 'http_req_duration'))
     if (point.tags.name === LOOKUP_TAG && point.tags.status === '200')
       samples.push([Date.parse(point.time) / 1000, point.value]);
-  // A loop, not Math.min(...): a long run has more samples than a call takes arguments.
-  let first = Number.POSITIVE_INFINITY;
-  let last = Number.NEGATIVE_INFINITY;
-  for (const [time] of samples) {
-    first = Math.min(first, Math.floor(time));
-    last = Math.max(last, time);
-  }
-  const span = Math.max(1, last - first);
-  const intervalSeconds = intervalFor(samples.length, span);
-  const buckets = new Map<number, number[]>();
-  for (const [time, value] of samples) {
-    const start = Math.floor((time - first) / intervalSeconds) * intervalSeconds;
-    buckets.set(start, [...(buckets.get(start) ?? []), value]);
-  }
-  const series: LatencySeries = { intervalSeconds, seconds: [], p50: [], p95: [], p99: [], all: [] };
-  for (const start of [...buckets.keys()].sort((a, b) => a - b)) {
-    const values = (buckets.get(start) as number[]).sort((a, b) => a - b);
-    series.seconds.push(start);
+  samples.sort(([a], [b]) => a - b);
+  const lookupsPerPoint = Math.max(LOOKUPS_PER_POINT, Math.ceil(samples.length / MOST_POINTS));
+  const points = Math.floor(samples.length / lookupsPerPoint);
+  const series: LatencySeries = { lookupsPerPoint, seconds: [], p50: [], p95: [], p99: [], all: [] };
+  const first = samples[0]?.[0] ?? 0;
+  for (let index = 0; index < points; index++) {
+    // The last point takes the rest, too few for a point of their own.
+    const group = samples.slice(
+      index * lookupsPerPoint,
+      index === points - 1 ? undefined : (index + 1) * lookupsPerPoint,
+    );
+    const values = group.map(([, value]) => value).sort((a, b) => a - b);
+    series.seconds.push(Math.round(((group[0]?.[0] ?? first) - first) * 10) / 10);
     series.p50.push(percentile(values, 0.5));
     series.p95.push(percentile(values, 0.95));
     series.p99.push(percentile(values, 0.99));
@@ -158,7 +152,7 @@ export function renderLatencyChart(series: LatencySeries, objective?: number, wi
   const near = objective !== undefined && objective <= highest * 3;
   const yTicks = niceTicks(near ? Math.max(highest, objective) : highest);
   const overTime: Plot = {
-    title: `Lookup latency over time (p50, p95 and p99 per ${series.intervalSeconds} s)`,
+    title: `Lookup latency over time (p50, p95 and p99 of each ${series.lookupsPerPoint} lookups in turn)`,
     xLabel: 'seconds since the first lookup',
     xTicks: niceTicks(Math.max(1, ...series.seconds)),
     yTicks,
@@ -190,10 +184,10 @@ export function renderLatencyChart(series: LatencySeries, objective?: number, wi
     objective !== undefined && !near
       ? `<p class="note">The p95 objective, ${objective} ms, is far above every lookup (highest ${highest.toFixed(1)} ms), so it is off these scales.</p>`
       : '';
-  // One interval is one point of each line, which draws nothing.
+  // One point of each line draws nothing.
   const timeline =
     series.seconds.length > 1
       ? renderPlot(overTime, width, height)
-      : `<p class="note">Too few lookups answered 200 (${count}) for percentiles over time: at least ${2 * LOOKUPS_PER_INTERVAL} are needed, ${LOOKUPS_PER_INTERVAL} an interval.</p>`;
+      : `<p class="note">Too few lookups answered 200 (${count}) for percentiles over time: at least ${2 * LOOKUPS_PER_POINT} are needed, ${LOOKUPS_PER_POINT} a point.</p>`;
   return [timeline, renderPlot(distribution, width, height), offScale].join('\n');
 }
