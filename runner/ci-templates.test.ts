@@ -185,6 +185,7 @@ describe('the GitLab pipeline gates a release the same way', () => {
     assert.ok(needsOf(gitlab.test).includes('k6-binary'));
     assert.equal(gitlab.test?.variables?.K6_BIN, '$CI_PROJECT_DIR/.k6/k6');
     assert.equal(gitlab.staging?.resource_group, 'engage-staging');
+    assert.equal(gitlab.deploy?.resource_group, 'engage-production');
     assert.deepEqual(gitlab.test?.artifacts?.paths, ['test-output/']);
     assert.equal(gitlab.test?.artifacts?.reports?.junit, 'test-output/e2e/junit.xml');
     assert.equal(gitlab.staging?.artifacts?.when, 'always');
