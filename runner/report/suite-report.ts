@@ -121,6 +121,8 @@ export function writeSuiteReport(reports: string, run: SuiteRun): void {
 body { font-family: system-ui, sans-serif; margin: 2rem; max-width: 60rem; }
 /* A failure may hold a long pattern with no space to break at (a Pact regex): it wraps anyway. */
 li, td { overflow-wrap: anywhere; }
+/* But a figure and its unit stay whole ("+4998.3 ms", "100.00 %"). */
+.load-figures td:nth-child(2), .load-thresholds td:nth-child(n+3) { white-space: nowrap; overflow-wrap: normal; }
 table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; }
 .failed td, .timed-out td, .interrupted td { background: #fff0f0; } .not-judged td { color: #666; } table + table { margin-top: 1rem; }
 /* Words, not emoji: a machine without an emoji font shows those as empty boxes. */
