@@ -163,9 +163,23 @@ describe('npm run verify:provider with a broker', () => {
         PACT_BROKER_TOKEN: token,
         CI: 'true',
         ENGAGE_API_VERSION: '2026.11.3',
+        // A proxy that leads nowhere: the verifier runs without it, and says so.
+        HTTPS_PROXY: 'http://127.0.0.1:9',
         ...git,
       });
       assert.equal(code, 0, output);
+      assert.match(
+        output,
+        /^note: provider verification runs without HTTPS_PROXY .*so it reaches the broker directly$/m,
+      );
+      const asked = broker.received.find(
+        (request) => request.method === 'POST' && request.path.endsWith('/for-verification'),
+      );
+      assert.deepEqual(
+        JSON.parse(asked?.body ?? '{}').consumerVersionSelectors?.at(-1),
+        { branch: git.GITHUB_REF_NAME },
+        "this branch's pact is verified by its name",
+      );
       const published = broker.received.find((request) => request.path.endsWith('/verification-results'));
       assert.equal(JSON.parse(published?.body ?? '{}').providerApplicationVersion, '2026.11.3');
       assert.ok(

@@ -38,12 +38,13 @@ function pactSource(environment: Environment) {
       // Read as the broker scripts read it: an http(s) URL with no credentials in it.
       pactBrokerUrl: brokerUrl(environment, 'verify against'),
       pactBrokerToken: settingValue(environment, 'PACT_BROKER_TOKEN'),
-      // matchingBranch pairs this suite's branch with the pact's; the broker refuses it without a
-      // provider branch, which an API release (ENGAGE_API_VERSION) is published without.
+      // This branch's pact too, so that a pact the API breaks fails its own branch's run: by
+      // matchingBranch, or, for an API release (ENGAGE_API_VERSION, published on no provider branch,
+      // without which the broker refuses matchingBranch), by the branch's name.
       consumerVersionSelectors: [
         { mainBranch: true },
         { deployedOrReleased: true },
-        ...(apiVersion === undefined ? [{ matchingBranch: true }] : []),
+        apiVersion === undefined ? { matchingBranch: true } : { branch: branchOf(version) },
       ],
       // Not pending: the suite verifies the staging API in the pipeline that gates its release, so a
       // pact it breaks fails the run on a new branch too, instead of passing with its failures printed.
@@ -130,12 +131,27 @@ async function readConfiguredAppointment(
   return response.json().catch(() => undefined);
 }
 
+/**
+ * Pact's verifier sends even its requests to its proxy on 127.0.0.1 through a proxy setting
+ * (HTTP_PROXY, HTTPS_PROXY; NO_PROXY does not help with them), which failed every interaction of a
+ * healthy provider: it runs without them, and so reaches a broker directly, as the Node layers do.
+ */
+function withoutProxies(fromBroker: boolean): void {
+  const removed = Object.keys(process.env).filter((name) => isProxyVariable(name) && !/^no_/i.test(name));
+  for (const name of removed) delete process.env[name];
+  if (removed.length > 0 && fromBroker)
+    console.log(
+      `note: provider verification runs without ${removed.join(', ')} (Pact's verifier sends its local requests through them), so it reaches the broker directly`,
+    );
+}
+
 async function verifyProvider(config: SuiteConfig, environment: Environment): Promise<void> {
   const source = pactSource(environment);
   const target = await resolveTarget(config, environment);
   const { sandbox } = target;
   try {
     if (sandbox === undefined) await assertReachable(target.url, config.requestTimeoutMilliseconds);
+    withoutProxies(settingValue(environment, 'PACT_BROKER_BASE_URL') !== undefined);
     const tokenProvider = createTokenProvider(config.auth, { timeoutMilliseconds: config.requestTimeoutMilliseconds });
     let stateProblem: string | undefined;
     const readAppointment = () =>
@@ -168,10 +184,6 @@ async function verifyProvider(config: SuiteConfig, environment: Environment): Pr
 /** One verification as `npm run verify:provider` makes it: progress and outcome printed, its exit code returned. */
 export async function runVerification(environment: Environment, config: SuiteConfig): Promise<0 | 1> {
   console.log(`verifying the pacts against ${targetLabel(config)}`);
-  // Pact's verifier sends even its requests to the local proxy on 127.0.0.1 through any proxy setting
-  // (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY; NO_PROXY does not help), which failed every interaction of a
-  // healthy provider. It runs without them: it reaches the broker directly, as the Node layers do.
-  for (const name of Object.keys(process.env)) if (isProxyVariable(name)) delete process.env[name];
   try {
     await verifyProvider(config, environment);
   } catch (error) {
