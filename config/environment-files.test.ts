@@ -36,6 +36,7 @@ describe('readEnvironment', () => {
     assert.deepEqual(blankOverrideWarnings({ ENGAGE_ENV: 'staging' }, directory), []);
     const withName = directoryWith({ '.env': 'ENGAGE_ENV=ci\n', '.env.ci': 'ENGAGE_ENTERPRISE=from-ci\n' });
     assert.equal(readEnvironment({ ENGAGE_ENV: ' ' }, withName).ENGAGE_ENTERPRISE, 'from-ci');
+    assert.deepEqual(blankOverrideWarnings({ ENGAGE_ENV: '' }, withName), [], ".env's ENGAGE_ENV was read after all");
   });
   it('takes ENGAGE_ENV from .env too', () => {
     const directory = directoryWith({ '.env': 'ENGAGE_ENV=ci\n', '.env.ci': 'ENGAGE_ENTERPRISE=from-ci\n' });
@@ -72,11 +73,13 @@ describe('readEnvironment', () => {
       /ENGAGE_ENV "\.env\.staging" is not a file suffix .*: for \.env\.staging, give staging$/,
     );
   });
-  it('names ENGAGE_CONFIG_DIR when it is not a folder, in one line', () => {
-    assert.throws(
-      () => readEnvironment({ ENGAGE_ENV: 'staging' }, '/nonexistent/config'),
-      /^ConfigError: ENGAGE_CONFIG_DIR is "\/nonexistent\/config", which is not a folder to read \.env files from$/,
-    );
+  it('names ENGAGE_CONFIG_DIR when it is not a folder, in one line, and takes a blank one for unset', () => {
+    for (const environment of [{ ENGAGE_ENV: 'staging' }, {}])
+      assert.throws(
+        () => readEnvironment({ ...environment, ENGAGE_CONFIG_DIR: '/nonexistent/config' }),
+        /^ConfigError: ENGAGE_CONFIG_DIR is "\/nonexistent\/config", which is not a folder to read \.env files from$/,
+      );
+    assert.equal(readEnvironment({ ENGAGE_CONFIG_DIR: ' ' }).ENGAGE_CONFIG_DIR, ' ', 'read from the working directory');
   });
   it('refuses a named file that sets nothing, and a file that is not UTF-8 text (UTF-16 reads as nothing)', () => {
     assert.throws(
@@ -97,12 +100,13 @@ describe('readEnvironment', () => {
       assert.throws(
         cut(line),
         (error: Error) =>
-          /^ENGAGE_CLIENT_SECRET in \S+\.env has a "#" right after other text, where dotenv cuts the value as a comment: quote the value/.test(
+          /^ENGAGE_CLIENT_SECRET in \S+\.env has a "#" right after other text or the "=", where dotenv cuts the value as a comment: quote the value/.test(
             error.message,
           ) && !error.message.includes('hunter2'),
         line,
       );
     assert.throws(cut('S: hunter2#cd'), /^ConfigError: S in /, "dotenv's colon form");
+    assert.throws(cut('S=#hunter2'), /^ConfigError: S in /, 'read as empty');
     for (const line of [
       "S='ab#cd'",
       'S="ab#cd"',
@@ -112,6 +116,8 @@ describe('readEnvironment', () => {
       'S=ab # a comment',
       '# S=ab#cd',
       'S=ab',
+      'S= # an empty value, with a comment',
+      'S:ab#cd',
     ])
       assert.doesNotThrow(cut(line), line);
   });

@@ -15,7 +15,7 @@ const environmentNamePattern = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
  */
 export function readEnvironment(
   processEnvironment: Environment = process.env,
-  directory = processEnvironment.ENGAGE_CONFIG_DIR ?? process.cwd(),
+  directory = configDirectory(processEnvironment),
 ) {
   return { ...readEnvironmentFiles(processEnvironment, directory).values, ...withoutUndefined(processEnvironment) };
 }
@@ -23,19 +23,27 @@ export function readEnvironment(
 /** One warning per variable the shell sets blank over a value in an env file, which it hides. */
 export function blankOverrideWarnings(
   processEnvironment: Environment = process.env,
-  directory = processEnvironment.ENGAGE_CONFIG_DIR ?? process.cwd(),
+  directory = configDirectory(processEnvironment),
 ): string[] {
   const { values, fileOf } = readEnvironmentFiles(processEnvironment, directory);
+  // Not ENGAGE_ENV: a blank one names no file, and .env's then applies.
   return Object.entries(values)
-    .filter(([name, value]) => value?.trim() && processEnvironment[name]?.trim() === '')
+    .filter(([name, value]) => name !== 'ENGAGE_ENV' && value?.trim() && processEnvironment[name]?.trim() === '')
     .map(
       ([name]) =>
         `warning: ${name} is set blank in the shell, which hides its value in ${fileOf[name]}: unset ${name} to use it`,
     );
 }
 
+/** ENGAGE_CONFIG_DIR (blank is unset), else the working directory. */
+const configDirectory = (processEnvironment: Environment) =>
+  nonBlank(processEnvironment.ENGAGE_CONFIG_DIR) ?? process.cwd();
+
 /** `.env` and `.env.<ENGAGE_ENV>` merged, with the file each value came from. */
 function readEnvironmentFiles(processEnvironment: Environment, directory: string) {
+  // A folder that is not there would read as no file at all, and the run go to the sandbox unsaid.
+  if (!isFolder(directory))
+    throw new ConfigError('ENGAGE_CONFIG_DIR', `is "${directory}", which is not a folder to read .env files from`);
   const base = readEnvironmentFile(`${directory}/.env`);
   // A blank ENGAGE_ENV of the shell names no file, as for every other setting a blank one is unset.
   const name = nonBlank(processEnvironment.ENGAGE_ENV) ?? nonBlank(base.ENGAGE_ENV);
@@ -52,8 +60,6 @@ function readEnvironmentFiles(processEnvironment: Environment, directory: string
     }
     namedFile = `${directory}/.env.${name}`;
     if (!existsSync(namedFile)) {
-      if (!isFolder(directory))
-        throw new ConfigError('ENGAGE_CONFIG_DIR', `is "${directory}", which is not a folder to read .env files from`);
       const names = readdirSync(directory)
         .flatMap((entry) => /^\.env\.([A-Za-z0-9][A-Za-z0-9_-]*)$/.exec(entry)?.[1] ?? [])
         .filter((suffix) => suffix !== 'example')
@@ -72,8 +78,11 @@ function readEnvironmentFiles(processEnvironment: Environment, directory: string
   return { values: { ...base, ...named }, fileOf };
 }
 
-/** An unquoted value with a "#" right after other text: dotenv cuts it there, as a comment. */
-const CUT_BY_HASH = /^\s*(?:export\s+)?([\w.-]+)\s*[=:][ \t]*(?![ \t"'`])[^\n#]*\S#/;
+/**
+ * An unquoted value with a "#" right after other text, or right after `=`: dotenv cuts it there, as a
+ * comment (`S=ab#cd` reads "ab", `S=#cd` reads ""). dotenv's colon form needs a space after the colon.
+ */
+const CUT_BY_HASH = /^\s*(?:export\s+)?([\w.-]+)\s*(?:=#|(?:=|:[ \t])[ \t]*(?![ \t"'`])[^\n#]*\S#)/;
 
 function readEnvironmentFile(file: string): Environment {
   if (!existsSync(file)) return {};
@@ -86,7 +95,7 @@ function readEnvironmentFile(file: string): Environment {
     if (variable !== undefined)
       throw new ConfigError(
         variable,
-        `in ${file} has a "#" right after other text, where dotenv cuts the value as a comment: quote the value ('…') to keep the "#", or put a space before a comment`,
+        `in ${file} has a "#" right after other text or the "=", where dotenv cuts the value as a comment: quote the value ('…') to keep the "#", or put a space before a comment`,
       );
   }
   return parse(bytes);

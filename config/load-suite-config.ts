@@ -1,8 +1,7 @@
 // The one way a Node process of the suite gets its configuration: the env files and variables read
 // once (readEnvironment), validated into a SuiteConfig (readSuiteConfig), and kept for the process.
 // Entry points that take --env set ENGAGE_ENV before the first call.
-import { blankOverrideWarnings, type Environment, readEnvironment } from './environment-files.ts';
-import { readHandoff } from './handoffs.ts';
+import { type Environment, readEnvironment } from './environment-files.ts';
 import { warnOfUnknownSettings as warnOfUnknown } from './setting-names.ts';
 import { readSuiteConfig, type SuiteConfig } from './suite-config.ts';
 
@@ -15,12 +14,7 @@ let loaded: { environment: Environment; config: SuiteConfig } | undefined;
 export function loadSuite({ warnOfUnknownSettings = false } = {}): { environment: Environment; config: SuiteConfig } {
   if (loaded === undefined) {
     const environment = readEnvironment();
-    if (warnOfUnknownSettings) {
-      warnOfUnknown(environment);
-      // Not for a layer of npm start, which warned already.
-      if (readHandoff(environment, 'ENGAGE_SETTINGS_WARNED') !== 'true')
-        for (const warning of blankOverrideWarnings()) console.error(warning);
-    }
+    if (warnOfUnknownSettings) warnOfUnknown(environment);
     loaded = { environment, config: readSuiteConfig(environment) };
   }
   return loaded;

@@ -1,6 +1,7 @@
 // Every ENGAGE_* and SANDBOX_* variable the suite reads, users' settings and its own handoffs alike,
 // so that one it does not know (a typo such as ENGAGE_BASE_UR, which would leave the suite testing
 // the embedded sandbox) is pointed out instead of silently ignored. A test keeps the list complete.
+import { blankOverrideWarnings } from './environment-files.ts';
 import { HANDOFF_NAMES, readHandoff } from './handoffs.ts';
 import { isFile } from './is-file.ts';
 
@@ -118,7 +119,12 @@ export function unknownSettingWarnings(
   return [...unknown, ...tooLate, ...unreadable];
 }
 
-/** Prints the warnings of unknownSettingWarnings, for the commands a user starts. */
+/**
+ * Prints the warnings of unknownSettingWarnings, and of a blank shell variable that hides an env file's
+ * value (blankOverrideWarnings), for the commands a user starts: not for a layer of npm start, which warned.
+ */
 export function warnOfUnknownSettings(environment: Readonly<Record<string, string | undefined>>): void {
-  for (const warning of unknownSettingWarnings(environment, process.env)) console.error(warning);
+  if (readHandoff(environment, 'ENGAGE_SETTINGS_WARNED') === 'true') return;
+  for (const warning of [...unknownSettingWarnings(environment, process.env), ...blankOverrideWarnings()])
+    console.error(warning);
 }

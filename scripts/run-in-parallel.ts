@@ -7,7 +7,7 @@
 // Each script runs as `npm run` would run it (sh, node_modules/.bin on the PATH), without starting
 // npm itself: about 0.25 s of CPU each.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { delimiter, resolve } from 'node:path';
 import { isProxyVariable, isSuiteVariable } from '../config/setting-names.ts';
 
@@ -28,10 +28,12 @@ if (ignored.length > 0 || existsSync('.env'))
   console.log(
     `npm test ignores ${[...ignored.sort(), ...(existsSync('.env') ? ['.env'] : [])].join(', ')}: the suite's own tests run against what they start themselves`,
   );
+const NO_ENV_FILES = resolve('node_modules/.cache/no-env-files');
+mkdirSync(NO_ENV_FILES, { recursive: true });
 const environment = {
   ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !ignored.includes(name))),
   // A folder without .env files.
-  ENGAGE_CONFIG_DIR: resolve('node_modules/.cache/no-env-files'),
+  ENGAGE_CONFIG_DIR: NO_ENV_FILES,
   PATH: `${resolve('node_modules/.bin')}${delimiter}${process.env.PATH}`,
   // Node 22.1 and later keep the code they compile there for every later process (Node 20 ignores
   // it): about 5 % of npm test's CPU on Node 22. npm ci clears it with node_modules.

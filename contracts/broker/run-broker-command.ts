@@ -7,6 +7,7 @@ import { forwardStopSignals, spawnWithDeadline } from '../../config/child-proces
 import { ConfigError } from '../../config/config-error.ts';
 import { runMain } from '../../config/entry-point.ts';
 import { type Environment, readEnvironment } from '../../config/environment-files.ts';
+import { warnOfUnknownSettings } from '../../config/setting-names.ts';
 import { settingValue } from '../../config/setting-value.ts';
 import { readGitVersion } from '../git-version.ts';
 import { PACT_DIRECTORY } from '../participants.ts';
@@ -47,6 +48,7 @@ await runMain(async () => {
     throw new ConfigError('action', `"${action}" is not one of ${Object.keys(builders).join(', ')}`);
   }
   const environment = readEnvironment();
+  warnOfUnknownSettings(environment);
   const args = builders[action as keyof typeof builders](environment, readGitVersion(environment));
   const holdsPacts = () =>
     existsSync(PACT_DIRECTORY) && readdirSync(PACT_DIRECTORY).some((file) => file.endsWith('.json'));
