@@ -19,6 +19,8 @@ export const REPORT_FILES = {
   summaryMarkdown: 'summary.md',
   indexHtml: 'index.html',
   lock: '.npm-start.lock',
+  /** Marks a folder as npm start's: it may clear it again, whatever else it holds. */
+  marker: '.npm-start-reports',
   logs: 'logs',
   /** The run's pacts, and the provider verification's findings beside them. */
   contracts: 'contracts',

@@ -9,9 +9,9 @@ import { ConfigError } from '../config/config-error.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { assertReportsFolder, clearPreviousReports } from './clear-reports.ts';
 
-const refusal = (reports: string) => {
+const refusal = (reports: string, workingDirectory?: string) => {
   try {
-    assertReportsFolder(reports);
+    assertReportsFolder(reports, workingDirectory);
   } catch (error) {
     if (error instanceof ConfigError) return error.message;
     throw error;
@@ -46,8 +46,26 @@ it('refuses the working directory, a folder above it, and a project, naming ENGA
     refusal(tests) ?? '',
     /which holds helpers\.ts, which npm start does not write, so it is no folder of reports/,
   );
-  // A name that merely starts with two dots is below the working directory.
-  assert.equal(refusal(join(temporaryFolder('dots'), '..x')), undefined);
+  // A working directory under a folder whose name merely starts with two dots is still inside.
+  const outer = temporaryFolder('dots');
+  const inside = join(outer, '..x', 'work');
+  mkdirSync(inside, { recursive: true });
+  assert.match(refusal(outer, inside) ?? '', /which holds the working directory/);
+  // A file, in one line.
+  const file = join(temporaryFolder('a-file'), 'reports');
+  writeFileSync(file, '');
+  assert.match(refusal(file) ?? '', /which is a file:/);
+});
+
+it('clears a folder an earlier npm start marked, whatever else it holds (pacts, a baseline, Thumbs.db)', () => {
+  const reports = temporaryFolder('marked');
+  clearPreviousReports(reports);
+  assert.ok(existsSync(join(reports, '.npm-start-reports')), 'marked');
+  for (const other of ['pacts', 'baseline']) mkdirSync(join(reports, other));
+  writeFileSync(join(reports, 'Thumbs.db'), '');
+  assert.equal(refusal(reports), undefined);
+  clearPreviousReports(reports);
+  assert.ok(existsSync(join(reports, 'pacts')), 'what npm start did not write stays');
 });
 
 it("clears the last run's outputs of every layer and the report, and nothing else", () => {

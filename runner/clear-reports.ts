@@ -1,8 +1,9 @@
 // Clears the last run's reports before npm start writes new ones, but only in a folder of reports: a
-// new or empty one, or one that holds nothing but what npm start writes. Never a project (package.json,
-// .git), a folder that holds the working directory, or one with other files, where logs/, contracts/,
-// e2e/ and load/ could be source code. Symlinks are followed.
-import { existsSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+// new or empty one, one an earlier npm start marked as its own, or one that holds nothing but what
+// npm start writes. Never a project (package.json, .git), a folder that holds the working directory,
+// or another folder of files, where logs/, contracts/, e2e/ and load/ could be source code. Symlinks
+// are followed.
+import { existsSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ConfigError } from '../config/config-error.ts';
 import { inReports, REPORT_FILES } from '../config/report-paths.ts';
@@ -21,14 +22,17 @@ function realPath(path: string): string {
 }
 
 /** Why `reports` is no folder npm start may clear, or undefined when it is one. */
-function notAReportsFolder(reports: string, workingDirectory = process.cwd()): string | undefined {
+function notAReportsFolder(reports: string, workingDirectory: string): string | undefined {
   const folder = realPath(resolve(workingDirectory, reports));
   const fromThere = relative(folder, realPath(workingDirectory));
   const above = fromThere === '' || (!isAbsolute(fromThere) && fromThere.split(sep)[0] !== '..');
   if (above) return 'holds the working directory';
   if (!existsSync(folder)) return undefined;
+  if (!statSync(folder).isDirectory()) return 'is a file';
   const project = ['package.json', '.git'].find((file) => existsSync(join(folder, file)));
   if (project !== undefined) return `holds ${project}, so it is a project`;
+  // A folder an earlier npm start marked may hold more (pacts, a baseline, a desktop's Thumbs.db).
+  if (existsSync(join(folder, REPORT_FILES.marker))) return undefined;
   const other = readdirSync(folder).find((entry) => !entry.startsWith('.') && !WRITTEN.has(entry));
   return other === undefined
     ? undefined
@@ -36,8 +40,8 @@ function notAReportsFolder(reports: string, workingDirectory = process.cwd()): s
 }
 
 /** Throws a ConfigError naming ENGAGE_REPORTS_DIR when `reports` is no folder npm start may clear. */
-export function assertReportsFolder(reports: string): void {
-  const why = notAReportsFolder(reports);
+export function assertReportsFolder(reports: string, workingDirectory = process.cwd()): void {
+  const why = notAReportsFolder(reports, workingDirectory);
   if (why !== undefined)
     throw new ConfigError(
       'ENGAGE_REPORTS_DIR',
@@ -45,10 +49,11 @@ export function assertReportsFolder(reports: string): void {
     );
 }
 
-/** Deletes the previous run's reports in `reports`, once assertReportsFolder allows it. */
+/** Deletes the previous run's reports in `reports`, once assertReportsFolder allows it, and marks it as npm start's. */
 export function clearPreviousReports(reports: string): void {
   assertReportsFolder(reports);
   const { logs, contracts, schemaFindings, e2e, load, summaryMarkdown, indexHtml } = REPORT_FILES;
   for (const previous of [logs, contracts, schemaFindings, e2e, load, summaryMarkdown, indexHtml])
     rmSync(inReports(reports, previous), { recursive: true, force: true });
+  writeFileSync(inReports(reports, REPORT_FILES.marker), 'npm start writes its reports here and clears them\n');
 }
