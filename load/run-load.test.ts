@@ -154,7 +154,7 @@ describe('npm run load', () => {
     assert.equal(code, 2, output);
     assert.match(
       output,
-      /^configuration error: ENGAGE_LOAD_DURATION "soon" is not a duration above zero such as 30s, 1m30s or 2h$/m,
+      /^configuration error: ENGAGE_LOAD_DURATION "soon" is not a duration of 1s or more, such as 30s, 1m30s or 2h$/m,
     );
   });
 });

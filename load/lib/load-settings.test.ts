@@ -76,12 +76,13 @@ describe('settings', () => {
     );
     assert.equal(readLoadSettings({ ...environment, ENGAGE_LOAD_CONFIRM_PRODUCTION: 'Yes' }).confirmProduction, true);
     // Durations as k6 reads them, above zero.
-    for (const duration of ['30s', '1m30s', '1.5h', '500ms'])
+    for (const duration of ['30s', '1m30s', '1.5h', '1000ms'])
       assert.equal(readLoadSettings({ ...environment, ENGAGE_LOAD_DURATION: duration }).duration, duration);
-    for (const duration of ['0s', '0m0s', 'soon', '5', '5 s'])
+    // Below a second, k6's arrival-rate scenarios refuse it in words of their own.
+    for (const duration of ['0s', '0m0s', '500ms', '0.5s', 'soon', '5', '5 s'])
       assert.throws(
         () => readLoadSettings({ ...environment, ENGAGE_LOAD_DURATION: duration }),
-        /ENGAGE_LOAD_DURATION ".*" is not a duration above zero such as 30s, 1m30s or 2h$/,
+        /ENGAGE_LOAD_DURATION ".*" is not a duration of 1s or more, such as 30s, 1m30s or 2h$/,
         duration,
       );
   });

@@ -11,7 +11,7 @@ import { isOn, onOffSetting } from '../../config/on-off-setting.ts';
 import { isPlainHttpUrl, PLAIN_HTTP_URL_RULE, shownUrl } from '../../config/plain-http-url.ts';
 import { REQUEST_TIMEOUT_RULE, readNumber } from '../../config/read-number.ts';
 import { settingValue } from '../../config/setting-value.ts';
-import { DEFAULT_PROFILE } from './load-profiles.ts';
+import { DEFAULT_PROFILE, durationSeconds } from './load-profiles.ts';
 
 export type LoadAuth = ChosenAuth;
 
@@ -64,11 +64,12 @@ function notPlain(variable: string, url: string): ConfigError {
 
 export function readRunShape(env: Env): RunShape {
   const duration = settingValue(env, 'ENGAGE_LOAD_DURATION');
-  // As k6 reads one (Go's durations: 1m30s, 1.5h), above zero: a run of no time checks nothing.
-  if (duration !== undefined && (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(duration) || !/[1-9]/.test(duration)))
+  // As k6 reads one (Go's durations: 1m30s, 1.5h), of a second at least, the shortest k6's
+  // arrival-rate scenarios take: a run of no time checks nothing.
+  if (duration !== undefined && !(durationSeconds(duration) >= 1))
     throw new ConfigError(
       'ENGAGE_LOAD_DURATION',
-      `"${duration}" is not a duration above zero such as 30s, 1m30s or 2h`,
+      `"${duration}" is not a duration of 1s or more, such as 30s, 1m30s or 2h`,
     );
   return {
     profile: settingValue(env, 'ENGAGE_LOAD_PROFILE') ?? DEFAULT_PROFILE,
