@@ -463,7 +463,7 @@ describe('the latency check', () => {
     );
     assert.match(
       problemsOf(slow).join(),
-      /the appointment: \d+ ms at best of 3 tries, over the ceiling of 500 ms \(slo\.json\)/,
+      /the appointment: \d+ ms at best of 2 tries, over the ceiling of 500 ms \(slo\.json\)/,
     );
   });
   it('tries a slow answer again: one cold connection over the ceiling is no slow API', async () => {

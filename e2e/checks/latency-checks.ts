@@ -1,6 +1,6 @@
 // The single-request latency ceiling from slo.json, the same file the load thresholds come from.
 // Only answers with the expected status count: a fast 500 says nothing about a lookup. A request
-// over the ceiling is tried again, up to three times: one cold connection is no slow API.
+// over the ceiling is tried once more: one cold connection is no slow API.
 import slo from '../../slo.json' with { type: 'json' };
 import type { Probe } from '../http-probe.ts';
 import { type CheckResult, checked } from './check-result.ts';
@@ -18,8 +18,8 @@ export interface TimedRequest {
   status: number;
 }
 
-/** Tries per request: a cold connection or TLS handshake is no slow API, which is slow every time. */
-export const LATENCY_TRIES = 3;
+/** Tries per request: one cold connection or TLS handshake is no slow API; a second slow answer is one. */
+export const LATENCY_TRIES = 2;
 
 /**
  * Times each request, up to LATENCY_TRIES times until one answers under the ceiling; a request whose
