@@ -136,6 +136,7 @@ describe('the GitHub workflow gates a release', () => {
     // queue: max, or a newer run cancels the waiting one.
     assert.deepEqual(jobs.staging?.concurrency, { group: 'engage-staging', 'cancel-in-progress': false, queue: 'max' });
     assert.equal(jobs.deploy?.concurrency?.queue, 'max');
+    assert.equal(jobs['record-deployment']?.concurrency?.group, jobs.deploy?.concurrency?.group);
     // npm test writes under test-output/ (package.json), so that is what the test job keeps.
     const kept = ((jobs.test?.steps ?? []) as Array<Record<string, any>>).find((step) =>
       String(step.uses).startsWith('actions/upload-artifact@'),
@@ -186,6 +187,7 @@ describe('the GitLab pipeline gates a release the same way', () => {
     assert.equal(gitlab.test?.variables?.K6_BIN, '$CI_PROJECT_DIR/.k6/k6');
     assert.equal(gitlab.staging?.resource_group, 'engage-staging');
     assert.equal(gitlab.deploy?.resource_group, 'engage-production');
+    assert.equal(gitlab['record-deployment']?.resource_group, 'engage-production');
     assert.deepEqual(gitlab.test?.artifacts?.paths, ['test-output/']);
     assert.equal(gitlab.test?.artifacts?.reports?.junit, 'test-output/e2e/junit.xml');
     assert.equal(gitlab.staging?.artifacts?.when, 'always');
@@ -269,5 +271,29 @@ describe('both templates', () => {
     const image = /image: node:(\S+)-bookworm/.exec(gitlabText)?.[1];
     assert.match(image ?? '', /^\d+\.\d+\.\d+$/);
     assert.deepEqual([...new Set(versions)], [image]);
+  });
+});
+
+describe("the templates' headers", () => {
+  it('name every ENGAGE_* and PACT_BROKER_* setting the staging step reads, in both files', () => {
+    const staging = ((github.jobs.staging?.steps ?? []) as Array<Record<string, any>>).find((step) =>
+      String(step.run).startsWith('npm start'),
+    );
+    const read = Object.keys(staging?.env ?? {}).filter((name) => /^(ENGAGE|PACT_BROKER)_/.test(name));
+    assert.ok(read.length > 8, read.join());
+    for (const [file, text] of [
+      ['.github/workflows/api-suite.yml', githubText],
+      ['.gitlab-ci.yml', gitlabText],
+    ] as const) {
+      const lines = text.split('\n');
+      // The comment lines the file opens with.
+      const header = lines
+        .slice(
+          0,
+          lines.findIndex((line) => !line.startsWith('#')),
+        )
+        .join(' ');
+      for (const name of read) assert.match(header, new RegExp(`\\b${name}\\b`), `${file} names ${name}`);
+    }
   });
 });
