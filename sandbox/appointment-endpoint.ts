@@ -25,22 +25,31 @@ export interface EndpointHeaders {
 }
 
 const ENDPOINT_HEADER_NAMES = new Set(['authorization', 'x-correlation-id', 'accept-language']);
+/** Their lengths: a name of another length is passed by without lower-casing it. */
+const ENDPOINT_HEADER_LENGTHS = new Set([...ENDPOINT_HEADER_NAMES].map((name) => name.length));
 
 /**
  * Reads those headers straight from rawHeaders: building Node's request.headers object costs more
- * than the rest of a cached lookup. Accept-Language is a list (RFC 9110 §5.3), so repeated lines
- * are one list joined by commas; of the others the first line counts.
+ * than the rest of a cached lookup (a name already in lower case is taken as it is). Accept-Language
+ * is a list (RFC 9110 §5.3), so repeated lines are one list joined by commas; of the others the
+ * first line counts.
  */
 export function endpointHeaders(rawHeaders: string[], joinLanguageLines = true): EndpointHeaders {
-  const found: Record<string, string> = {};
+  let authorization: string | undefined;
+  let correlationId: string | undefined;
+  let acceptLanguage: string | undefined;
   for (let index = 0; index < rawHeaders.length; index += 2) {
-    const name = (rawHeaders[index] as string).toLowerCase();
-    if (!ENDPOINT_HEADER_NAMES.has(name)) continue;
+    const raw = rawHeaders[index] as string;
+    if (!ENDPOINT_HEADER_LENGTHS.has(raw.length)) continue;
+    const name = ENDPOINT_HEADER_NAMES.has(raw) ? raw : raw.toLowerCase();
     const value = rawHeaders[index + 1] as string;
-    if (found[name] === undefined) found[name] = value;
-    else if (name === 'accept-language' && joinLanguageLines) found[name] = `${found[name]}, ${value}`;
+    if (name === 'authorization') authorization ??= value;
+    else if (name === 'x-correlation-id') correlationId ??= value;
+    else if (name === 'accept-language')
+      acceptLanguage =
+        acceptLanguage === undefined ? value : joinLanguageLines ? `${acceptLanguage}, ${value}` : acceptLanguage;
   }
-  return found;
+  return { authorization, 'x-correlation-id': correlationId, 'accept-language': acceptLanguage };
 }
 
 export interface AppointmentEndpoint {
