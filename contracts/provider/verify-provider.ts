@@ -28,12 +28,21 @@ import { verificationFindings } from './verification-findings.ts';
 type VerifierOptions = ConstructorParameters<typeof Verifier>[0];
 
 /** Where the pacts come from: the local folder, or a broker with its selectors. */
-function pactSource(environment: Environment) {
+export function pactSource(environment: Environment) {
   if (settingValue(environment, 'PACT_BROKER_BASE_URL') !== undefined) {
     const version = readGitVersion(environment);
     // The API's own release, when the pipeline knows it: the broker then holds real API versions,
     // which the API's release records as deployed. Else this suite's sha, on its branch.
     const apiVersion = settingValue(environment, 'ENGAGE_API_VERSION');
+    // A tag or a detached checkout names no branch of the pact's: its own pact is left out, said once.
+    const ownBranch =
+      environment.GITHUB_REF_TYPE === 'tag' || settingValue(environment, 'CI_COMMIT_TAG') !== undefined
+        ? undefined
+        : version.branch;
+    if (apiVersion !== undefined && ownBranch === undefined)
+      console.log(
+        "note: this run is on a tag or a detached checkout, so only the pacts of the consumer's main branch and of its deployed versions are verified",
+      );
     return {
       // Read as the broker scripts read it: an http(s) URL with no credentials in it.
       pactBrokerUrl: brokerUrl(environment, 'verify against'),
@@ -44,7 +53,11 @@ function pactSource(environment: Environment) {
       consumerVersionSelectors: [
         { mainBranch: true },
         { deployedOrReleased: true },
-        apiVersion === undefined ? { matchingBranch: true } : { branch: branchOf(version) },
+        ...(apiVersion === undefined
+          ? [{ matchingBranch: true }]
+          : ownBranch === undefined
+            ? []
+            : [{ branch: ownBranch }]),
       ],
       // Not pending: the suite verifies the staging API in the pipeline that gates its release, so a
       // pact it breaks fails the run on a new branch too, instead of passing with its failures printed.
@@ -136,22 +149,25 @@ async function readConfiguredAppointment(
  * (HTTP_PROXY, HTTPS_PROXY; NO_PROXY does not help with them), which failed every interaction of a
  * healthy provider: it runs without them, and so reaches a broker directly, as the Node layers do.
  */
-function withoutProxies(fromBroker: boolean): void {
-  const removed = Object.keys(process.env).filter((name) => isProxyVariable(name) && !/^no_/i.test(name));
-  for (const name of removed) delete process.env[name];
+function withoutProxies(fromBroker: boolean): () => void {
+  const removed = Object.entries(process.env).filter(([name]) => isProxyVariable(name) && !/^no_/i.test(name));
+  for (const [name] of removed) delete process.env[name];
   if (removed.length > 0 && fromBroker)
     console.log(
-      `note: provider verification runs without ${removed.join(', ')} (Pact's verifier sends its local requests through them), so it reaches the broker directly`,
+      `note: provider verification runs without ${removed.map(([name]) => name).join(', ')} (Pact's verifier sends its local requests through them), so it reaches the broker directly`,
     );
+  // Put back once the verifier is done: a process that verifies in turn starts each run as it began.
+  return () => Object.assign(process.env, Object.fromEntries(removed));
 }
 
 async function verifyProvider(config: SuiteConfig, environment: Environment): Promise<void> {
   const source = pactSource(environment);
   const target = await resolveTarget(config, environment);
   const { sandbox } = target;
+  let restoreProxies = () => {};
   try {
     if (sandbox === undefined) await assertReachable(target.url, config.requestTimeoutMilliseconds);
-    withoutProxies(settingValue(environment, 'PACT_BROKER_BASE_URL') !== undefined);
+    restoreProxies = withoutProxies(settingValue(environment, 'PACT_BROKER_BASE_URL') !== undefined);
     const tokenProvider = createTokenProvider(config.auth, { timeoutMilliseconds: config.requestTimeoutMilliseconds });
     let stateProblem: string | undefined;
     const readAppointment = () =>
@@ -177,6 +193,7 @@ async function verifyProvider(config: SuiteConfig, environment: Environment): Pr
         throw error;
       });
   } finally {
+    restoreProxies();
     await target.close();
   }
 }
