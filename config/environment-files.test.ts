@@ -118,6 +118,7 @@ describe('readEnvironment', () => {
       'S=ab',
       'S= # an empty value, with a comment',
       'S:ab#cd',
+      'S : ab#cd',
     ])
       assert.doesNotThrow(cut(line), line);
   });

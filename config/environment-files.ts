@@ -82,7 +82,7 @@ function readEnvironmentFiles(processEnvironment: Environment, directory: string
  * An unquoted value with a "#" right after other text, or right after `=`: dotenv cuts it there, as a
  * comment (`S=ab#cd` reads "ab", `S=#cd` reads ""). dotenv's colon form needs a space after the colon.
  */
-const CUT_BY_HASH = /^\s*(?:export\s+)?([\w.-]+)\s*(?:=#|(?:=|:[ \t])[ \t]*(?![ \t"'`])[^\n#]*\S#)/;
+const CUT_BY_HASH = /^\s*(?:export\s+)?([\w.-]+)(?:\s*=#|(?:\s*=|:[ \t])[ \t]*(?![ \t"'`])[^\n#]*\S#)/;
 
 function readEnvironmentFile(file: string): Environment {
   if (!existsSync(file)) return {};
