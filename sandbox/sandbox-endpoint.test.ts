@@ -127,6 +127,14 @@ describe('errors', () => {
       socket.on('error', reject);
     });
   const authorised = 'Authorization: Bearer sandbox-token\r\n';
+  it('reads header names in any case (RFC 9110 §5.1): Host, the token, the language and the correlation id', async () => {
+    const raw = await rawExchange(
+      'GET /enterprises/acme/appointments/a-office-accepted HTTP/1.1\r\nHOST: x\r\nAUTHORIZATION: Bearer sandbox-token\r\nAccept-LANGUAGE: nl\r\nX-Correlation-ID: Case-1\r\n\r\n',
+    );
+    assert.match(raw, /^HTTP\/1\.1 200/);
+    assert.match(raw, /\r\ncontent-language: nl\r\n/i);
+    assert.match(raw, /\r\nx-correlation-id: Case-1\r\n/i);
+  });
   for (const [label, request, status] of [
     ['malformed HTTP', 'GET /\x01 HTTP/1.1\r\nHost: x\r\n\r\n', 400],
     ['HTTP/1.1 without Host', `GET /enterprises/acme/appointments/123 HTTP/1.1\r\n${authorised}\r\n`, 400],
