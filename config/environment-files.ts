@@ -1,8 +1,9 @@
 // Reads the variables of a run: `.env`, then `.env.<name>` when ENGAGE_ENV=<name>, with variables
 // already set in the process winning over both files.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'dotenv';
 import { ConfigError } from './config-error.ts';
+import { isFolder } from './path-kind.ts';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -108,11 +109,3 @@ function withoutUndefined(environment: Environment): Record<string, string> {
 }
 
 const nonBlank = (value: string | undefined) => (value?.trim() ? value : undefined);
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}

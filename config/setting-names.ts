@@ -3,7 +3,7 @@
 // the embedded sandbox) is pointed out instead of silently ignored. A test keeps the list complete.
 import { blankOverrideWarnings } from './environment-files.ts';
 import { HANDOFF_NAMES, readHandoff } from './handoffs.ts';
-import { isFile } from './is-file.ts';
+import { isFile } from './path-kind.ts';
 
 /** The settings users give (ENGAGE_REPORTS_DIR and ENGAGE_PACT_DIR are handoffs of npm start's too). */
 const USER_SETTINGS = [
@@ -48,8 +48,10 @@ export const SETTING_NAMES: readonly string[] = [...new Set([...USER_SETTINGS, .
 /** A variable that says what a run targets and how, by its prefix: ENGAGE_*, SANDBOX_* or PACT_BROKER_*. */
 export const isSuiteVariable = (name: string) => /^(ENGAGE_|SANDBOX_|PACT_BROKER_)/.test(name);
 
-/** A proxy variable (HTTPS_PROXY, no_proxy, ...), which k6 and Pact's verifier follow and Node does not. */
-export const isProxyVariable = (name: string) => /^(https?|all|no)_proxy$/i.test(name);
+/** A variable naming a proxy (HTTPS_PROXY, http_proxy, ALL_PROXY), which k6 and Pact's verifier follow and Node does not. */
+export const isProxyAddressVariable = (name: string) => /^(https?|all)_proxy$/i.test(name);
+/** A proxy variable of any kind: one naming a proxy, or NO_PROXY. */
+export const isProxyVariable = (name: string) => isProxyAddressVariable(name) || /^no_proxy$/i.test(name);
 
 /** How many single-character edits turn `a` into `b`. */
 function editDistance(a: string, b: string): number {

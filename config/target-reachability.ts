@@ -2,8 +2,8 @@
 // of `npm start`, the e2e global setup): the reason names the target, never a local forwarder.
 import { certificateRemedy, type GivenCaFile } from './answer-remedy.ts';
 import { sendExactRequest } from './exact-request.ts';
-import { isFile } from './is-file.ts';
-import { isProxyVariable } from './setting-names.ts';
+import { isFile } from './path-kind.ts';
+import { isProxyAddressVariable } from './setting-names.ts';
 
 /** Why `baseUrl` cannot be tested, or undefined when it answers anything at all. */
 export async function targetDownReason(baseUrl: string, timeoutMilliseconds: number): Promise<string | undefined> {
@@ -28,9 +28,7 @@ export function describeNoAnswer(baseUrl: string, error: unknown, timeoutMillise
 
 /** A proxy setting the Node layers do not follow (k6 does), named beside a target that was not reached. */
 function proxyNote(environment: Readonly<Record<string, string | undefined>> = process.env): string {
-  const proxy = Object.keys(environment).find(
-    (name) => isProxyVariable(name) && !/^no_/i.test(name) && environment[name],
-  );
+  const proxy = Object.keys(environment).find((name) => isProxyAddressVariable(name) && environment[name]);
   return proxy === undefined
     ? ''
     : `; ${proxy} is set, but the suite connects directly (k6 alone follows it): run where the target is reachable without a proxy`;

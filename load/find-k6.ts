@@ -1,9 +1,8 @@
 // Where the k6 binary is: K6_BIN (which must exist when set), else the first k6 on the PATH, as an
 // absolute path, so that a relative K6_BIN still finds k6 from a test's or archive's own folder.
-import { existsSync, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { ConfigError } from '../config/config-error.ts';
-import { isFile } from '../config/is-file.ts';
+import { isFile, isFolder } from '../config/path-kind.ts';
 import { settingValue } from '../config/setting-value.ts';
 
 export const K6_INSTALL_HINT = `k6 was not found (set K6_BIN, or put k6 on the PATH). Install it from:
@@ -34,4 +33,3 @@ export function findK6(environment: Record<string, string | undefined>): string 
 /** The binary's file name on this platform. */
 const K6_FILE = process.platform === 'win32' ? 'k6.exe' : 'k6';
 const isExecutable = (candidate: string) => isFile(candidate, { executable: true });
-const isFolder = (path: string) => existsSync(path) && statSync(path).isDirectory();

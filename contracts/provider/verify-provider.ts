@@ -13,7 +13,7 @@ import { writeHandedFindings } from '../../config/layer-findings-file.ts';
 import { loadSuite } from '../../config/load-suite-config.ts';
 import { REPORT_FILES } from '../../config/report-paths.ts';
 import { resolveTarget, targetLabel } from '../../config/resolve-target.ts';
-import { isProxyVariable } from '../../config/setting-names.ts';
+import { isProxyAddressVariable } from '../../config/setting-names.ts';
 import { settingValue } from '../../config/setting-value.ts';
 import type { SuiteConfig } from '../../config/suite-config.ts';
 import { targetDownReason } from '../../config/target-reachability.ts';
@@ -150,7 +150,7 @@ async function readConfiguredAppointment(
  * healthy provider: it runs without them, and so reaches a broker directly, as the Node layers do.
  */
 function withoutProxies(fromBroker: boolean): () => void {
-  const removed = Object.entries(process.env).filter(([name]) => isProxyVariable(name) && !/^no_/i.test(name));
+  const removed = Object.entries(process.env).filter(([name]) => isProxyAddressVariable(name));
   for (const [name] of removed) delete process.env[name];
   if (removed.length > 0 && fromBroker)
     console.log(
