@@ -1,7 +1,7 @@
 // Proves a JWT's own expiry is read, an opaque token has none, and only a past one is a problem.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { expiredTokenProblems, expiringTokenWarnings, tokenExpiry } from './token-expiry.ts';
+import { tokenExpiry, tokenExpiryNotes } from './token-expiry.ts';
 
 const base64url = (text: string) => Buffer.from(text).toString('base64url');
 const jwt = (claims: object) => `${base64url('{"alg":"none"}')}.${base64url(JSON.stringify(claims))}.sig`;
@@ -17,15 +17,16 @@ it('names each token past its expiry with the remedy, and no other', () => {
   const past = jwt({ exp: now.getTime() / 1000 - 60 });
   const future = jwt({ exp: now.getTime() / 1000 + 60 });
   assert.deepEqual(
-    expiredTokenProblems(
+    tokenExpiryNotes(
       [
         { variable: 'ENGAGE_NO_SCOPE_TOKEN', token: past, remedy: 'renew it' },
         { variable: 'ENGAGE_TOKEN', token: future, remedy: 'renew it' },
         { variable: 'OTHER', token: undefined, remedy: 'renew it' },
         { variable: 'OPAQUE', token: 'opaque', remedy: 'renew it' },
       ],
+      0,
       now,
-    ),
+    ).problems,
     ['ENGAGE_NO_SCOPE_TOKEN expired at 2026-11-29T11:59:00.000Z (its exp claim): renew it'],
   );
 });
@@ -34,9 +35,9 @@ it('warns of a token that expires within the run, and of no other', () => {
   const now = new Date('2026-11-29T12:00:00Z');
   const at = (minutes: number) => jwt({ exp: now.getTime() / 1000 + minutes * 60 });
   const tokens = (token: string) => [{ variable: 'ENGAGE_TOKEN', token, remedy: 'renew it first' }];
-  assert.deepEqual(expiringTokenWarnings(tokens(at(10)), 36 * 60, now), [
+  assert.deepEqual(tokenExpiryNotes(tokens(at(10)), 36 * 60, now).warnings, [
     "warning: ENGAGE_TOKEN expires at 2026-11-29T12:10:00.000Z, within this run's time limits (36 min): checks after that would fail; renew it first",
   ]);
-  assert.deepEqual(expiringTokenWarnings(tokens(at(60)), 36 * 60, now), []);
-  assert.deepEqual(expiringTokenWarnings(tokens(at(-1)), 36 * 60, now), [], 'expired: a problem, not a warning');
+  assert.deepEqual(tokenExpiryNotes(tokens(at(60)), 36 * 60, now).warnings, []);
+  assert.deepEqual(tokenExpiryNotes(tokens(at(-1)), 36 * 60, now).warnings, [], 'expired: a problem, not a warning');
 });

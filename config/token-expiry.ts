@@ -14,32 +14,33 @@ export function tokenExpiry(token: string): Date | undefined {
   }
 }
 
-/** "VARIABLE expired at …: remedy", for each of `tokens` whose own expiry is past at `now`. */
-export function expiredTokenProblems(
-  tokens: Array<{ variable: string; token: string | undefined; remedy: string }>,
-  now = new Date(),
-): string[] {
-  return tokens.flatMap(({ variable, token, remedy }) => {
-    const expiry = token === undefined ? undefined : tokenExpiry(token);
-    return expiry !== undefined && expiry <= now
-      ? [`${variable} expired at ${expiry.toISOString()} (its exp claim): ${remedy}`]
-      : [];
-  });
+/** A static token the run uses, by its variable, with what to do when it has expired. */
+export interface NamedToken {
+  variable: string;
+  token: string | undefined;
+  remedy: string;
 }
 
-/** "warning: VARIABLE expires at …" for each of `tokens` still valid at `now` but not `seconds` later. */
-export function expiringTokenWarnings(
-  tokens: Array<{ variable: string; token: string | undefined; remedy: string }>,
-  seconds: number,
+/**
+ * Of `tokens` with a known expiry: "VARIABLE expired at …: remedy" for each past it at `now` (a
+ * problem), and "warning: VARIABLE expires at …" for each that expires within `runSeconds`.
+ */
+export function tokenExpiryNotes(
+  tokens: NamedToken[],
+  runSeconds: number,
   now = new Date(),
-): string[] {
-  const end = new Date(now.getTime() + seconds * 1000);
-  return tokens.flatMap(({ variable, token, remedy }) => {
+): { problems: string[]; warnings: string[] } {
+  const end = now.getTime() + runSeconds * 1000;
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  for (const { variable, token, remedy } of tokens) {
     const expiry = token === undefined ? undefined : tokenExpiry(token);
-    return expiry !== undefined && expiry > now && expiry <= end
-      ? [
-          `warning: ${variable} expires at ${expiry.toISOString()}, within this run's time limits (${Math.round(seconds / 60)} min): checks after that would fail; ${remedy}`,
-        ]
-      : [];
-  });
+    if (expiry === undefined || expiry.getTime() > end) continue;
+    if (expiry <= now) problems.push(`${variable} expired at ${expiry.toISOString()} (its exp claim): ${remedy}`);
+    else
+      warnings.push(
+        `warning: ${variable} expires at ${expiry.toISOString()}, within this run's time limits (${Math.round(runSeconds / 60)} min): checks after that would fail; ${remedy}`,
+      );
+  }
+  return { problems, warnings };
 }

@@ -7,7 +7,7 @@ import { appointmentPath } from '../config/api-facts.ts';
 import { type ExactAnswer, readableText, sendExactRequest } from '../config/exact-request.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { describeNoAnswer, givenNodeCaFile } from '../config/target-reachability.ts';
-import { expiredTokenProblems, expiringTokenWarnings } from '../config/token-expiry.ts';
+import { tokenExpiryNotes } from '../config/token-expiry.ts';
 import { createTokenProvider, TokenRequestError } from '../config/token-provider.ts';
 import { LAYER_NAMES } from './layers.ts';
 
@@ -41,9 +41,9 @@ export async function preflightProblems(
       remedy: 'renew it, or unset it to skip the 403 check',
     },
   ];
-  const expired = expiredTokenProblems(tokens);
-  if (expired.length > 0) return expired;
-  for (const warning of expiringTokenWarnings(tokens, runSeconds)) console.error(warning);
+  const expiry = tokenExpiryNotes(tokens, runSeconds);
+  if (expiry.problems.length > 0) return expiry.problems;
+  for (const warning of expiry.warnings) console.error(warning);
   let token: string;
   try {
     token = await createTokenProvider(auth, { timeoutMilliseconds: timeout }).getToken();
