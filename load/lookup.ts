@@ -96,6 +96,7 @@ const httpGet = http.get;
 // for an async function per lookup; its types only name functions.
 const checkOutcome = check as unknown as (value: null, outcomes: Record<string, boolean>) => boolean;
 const needsRefresh = tokenNeedsRefresh;
+const clock = Date.now;
 
 /** Whether the Content-Type is JSON, remembered for the last value: a target sends the same one every time. */
 let lastContentType: string | undefined;
@@ -303,7 +304,7 @@ export default function (issued: IssuedToken): void {
     token: issued,
     consecutiveRateLimited: 0,
   };
-  if (needsRefresh(vu.token, Date.now())) vu.token = refreshed(vu.token);
+  if (needsRefresh(vu.token, clock)) vu.token = refreshed(vu.token);
   const slot = vu.position++ % vu.slots;
   const planned = vu.plan[slot] ?? planSlot(vu, slot);
   const response = send(planned, vu.token.token);
