@@ -7,9 +7,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type BrokerStandIn, startBrokerStandIn } from '../../testing/broker-stand-in.ts';
-import { runEntryPoint } from '../../testing/run-entry-point.ts';
+import { type EntryPointRun, runEntryPoint } from '../../testing/run-entry-point.ts';
 import { temporaryFolder } from '../../testing/temporary-folder.ts';
-import { startTinyServer } from '../../testing/tiny-server.ts';
+import { startTinyServer, type TinyServer } from '../../testing/tiny-server.ts';
+import { verifyInTurn } from '../../testing/verify-in-turn.ts';
 import { CONSUMER_NAME, PACT_FILE } from '../participants.ts';
 import { pactSource } from '../provider/verify-provider.ts';
 
@@ -120,76 +121,86 @@ describe('npm run pact:* with the real pact-broker CLI', () => {
 });
 
 describe('npm run verify:provider with a broker', () => {
-  it('reads the pacts from the broker and publishes the verification result under the git sha', async () => {
+  // The verifications run in turn in one process (testing/verify-in-turn.ts), with a proxy that leads
+  // nowhere in its environment: the verifier runs without it, and says so.
+  let broker: BrokerStandIn;
+  let releasedBroker: BrokerStandIn;
+  let refusing: TinyServer;
+  let runs: { fromBroker: EntryPointRun; released: EntryPointRun; refused: EntryPointRun; credentials: EntryPointRun };
+  before(async () => {
     const pact = JSON.parse(readFileSync(PACT_FILE, 'utf8'));
-    const broker = await startBrokerStandIn(pact);
-    try {
-      const { code, output } = await runEntryPoint('contracts/provider/verify-provider.ts', {
-        PACT_BROKER_BASE_URL: broker.url,
-        PACT_BROKER_TOKEN: token,
-        CI: 'true',
-        ...git,
-      });
-      assert.equal(code, 0, output);
-      const forVerification = broker.received.find(
-        (request) => request.method === 'POST' && request.path.endsWith('/for-verification'),
-      );
-      assert.ok(forVerification !== undefined, 'the verifier asked for the pacts to verify');
-      // None pending: a pact the API breaks fails the run, on a new branch too.
-      assert.equal(JSON.parse(forVerification.body).includePendingStatus, false, forVerification.body);
-      const published = broker.received.find((request) => request.path.endsWith('/verification-results'));
-      assert.ok(published !== undefined, 'the verifier published its result');
-      const result = JSON.parse(published.body);
-      assert.equal(result.success, true);
-      assert.equal(result.providerApplicationVersion, git.GITHUB_SHA);
-      assert.ok(
-        broker.received.some(
-          (request) =>
-            request.method === 'PUT' &&
-            request.path.endsWith(`/branches/${encodeURIComponent(git.GITHUB_REF_NAME)}/versions/${git.GITHUB_SHA}`),
-        ),
-        'the provider version was put on its branch',
-      );
-      for (const request of broker.received) assert.equal(request.authorization, `Bearer ${token}`, request.path);
-      assert.doesNotMatch(output, new RegExp(token));
-    } finally {
-      await broker.close();
-    }
-  });
-  it("publishes the result under ENGAGE_API_VERSION when given, the API's own release, on no branch of this suite", async () => {
-    const broker = await startBrokerStandIn(JSON.parse(readFileSync(PACT_FILE, 'utf8')));
-    try {
-      const { code, output } = await runEntryPoint('contracts/provider/verify-provider.ts', {
-        PACT_BROKER_BASE_URL: broker.url,
+    broker = await startBrokerStandIn(pact);
+    releasedBroker = await startBrokerStandIn(pact);
+    refusing = await startTinyServer((_request, response) => {
+      response.writeHead(401, { 'content-type': 'application/json' });
+      response.end('{"error":"unauthorized"}');
+    });
+    const environments = {
+      fromBroker: { PACT_BROKER_BASE_URL: broker.url, PACT_BROKER_TOKEN: token, CI: 'true', ...git },
+      released: {
+        PACT_BROKER_BASE_URL: releasedBroker.url,
         PACT_BROKER_TOKEN: token,
         CI: 'true',
         ENGAGE_API_VERSION: '2026.11.3',
-        // A proxy that leads nowhere: the verifier runs without it, and says so.
-        HTTPS_PROXY: 'http://127.0.0.1:9',
         ...git,
-      });
-      assert.equal(code, 0, output);
-      assert.match(
-        output,
-        /^note: provider verification runs without HTTPS_PROXY .*so it reaches the broker directly$/m,
-      );
-      const asked = broker.received.find(
-        (request) => request.method === 'POST' && request.path.endsWith('/for-verification'),
-      );
-      assert.deepEqual(
-        JSON.parse(asked?.body ?? '{}').consumerVersionSelectors?.at(-1),
-        { branch: git.GITHUB_REF_NAME },
-        "this branch's pact is verified by its name",
-      );
-      const published = broker.received.find((request) => request.path.endsWith('/verification-results'));
-      assert.equal(JSON.parse(published?.body ?? '{}').providerApplicationVersion, '2026.11.3');
-      assert.ok(
-        !broker.received.some((request) => request.path.includes('/branches/')),
-        "no provider version is put on this suite's branch",
-      );
-    } finally {
-      await broker.close();
-    }
+      },
+      refused: { PACT_BROKER_BASE_URL: refusing.url, PACT_BROKER_TOKEN: token, ...git },
+      credentials: { PACT_BROKER_BASE_URL: 'https://user:secret-in-url@broker.example', ...git },
+    };
+    const results = await verifyInTurn(Object.values(environments), { HTTPS_PROXY: 'http://127.0.0.1:9' });
+    runs = Object.fromEntries(
+      Object.keys(environments).map((name, index) => [name, results[index] as EntryPointRun]),
+    ) as typeof runs;
+  });
+  after(async () => {
+    await broker.close();
+    await releasedBroker.close();
+    await refusing.close();
+  });
+
+  it('reads the pacts from the broker and publishes the verification result under the git sha', () => {
+    const { code, output } = runs.fromBroker;
+    assert.equal(code, 0, output);
+    assert.match(output, /^note: provider verification runs without HTTPS_PROXY .*so it reaches the broker directly$/m);
+    const forVerification = broker.received.find(
+      (request) => request.method === 'POST' && request.path.endsWith('/for-verification'),
+    );
+    assert.ok(forVerification !== undefined, 'the verifier asked for the pacts to verify');
+    // None pending: a pact the API breaks fails the run, on a new branch too.
+    assert.equal(JSON.parse(forVerification.body).includePendingStatus, false, forVerification.body);
+    const published = broker.received.find((request) => request.path.endsWith('/verification-results'));
+    assert.ok(published !== undefined, 'the verifier published its result');
+    const result = JSON.parse(published.body);
+    assert.equal(result.success, true);
+    assert.equal(result.providerApplicationVersion, git.GITHUB_SHA);
+    assert.ok(
+      broker.received.some(
+        (request) =>
+          request.method === 'PUT' &&
+          request.path.endsWith(`/branches/${encodeURIComponent(git.GITHUB_REF_NAME)}/versions/${git.GITHUB_SHA}`),
+      ),
+      'the provider version was put on its branch',
+    );
+    for (const request of broker.received) assert.equal(request.authorization, `Bearer ${token}`, request.path);
+    assert.doesNotMatch(output, new RegExp(token));
+  });
+  it("publishes the result under ENGAGE_API_VERSION when given, the API's own release, on no branch of this suite", () => {
+    const { code, output } = runs.released;
+    assert.equal(code, 0, output);
+    const asked = releasedBroker.received.find(
+      (request) => request.method === 'POST' && request.path.endsWith('/for-verification'),
+    );
+    assert.deepEqual(
+      JSON.parse(asked?.body ?? '{}').consumerVersionSelectors?.at(-1),
+      { branch: git.GITHUB_REF_NAME },
+      "this branch's pact is verified by its name",
+    );
+    const published = releasedBroker.received.find((request) => request.path.endsWith('/verification-results'));
+    assert.equal(JSON.parse(published?.body ?? '{}').providerApplicationVersion, '2026.11.3');
+    assert.ok(
+      !releasedBroker.received.some((request) => request.path.includes('/branches/')),
+      "no provider version is put on this suite's branch",
+    );
   });
   it("with ENGAGE_API_VERSION on a tag, leaves this run's own pact out, saying so, instead of asking for a branch named like the tag", () => {
     const said: string[] = [];
@@ -212,30 +223,15 @@ describe('npm run verify:provider with a broker', () => {
     }
     assert.match(said.join('\n'), /^note: this run is on a tag or a detached checkout, so only the pacts/);
   });
-  it('says why when the broker refuses the token, naming PACT_BROKER_TOKEN, and refuses a URL with credentials', async () => {
-    const refusing = await startTinyServer((_request, response) => {
-      response.writeHead(401, { 'content-type': 'application/json' });
-      response.end('{"error":"unauthorized"}');
-    });
-    try {
-      const { code, output } = await runEntryPoint('contracts/provider/verify-provider.ts', {
-        PACT_BROKER_BASE_URL: refusing.url,
-        PACT_BROKER_TOKEN: token,
-        ...git,
-      });
-      assert.equal(code, 1, output);
-      assert.match(
-        output,
-        /^provider verification failed: the pacts could not be loaded: .*401 Unauthorized.*; the broker refused the token: check PACT_BROKER_TOKEN$/m,
-      );
-      assert.doesNotMatch(output, new RegExp(token));
-    } finally {
-      await refusing.close();
-    }
-    const withCredentials = await runEntryPoint('contracts/provider/verify-provider.ts', {
-      PACT_BROKER_BASE_URL: 'https://user:secret-in-url@broker.example',
-      ...git,
-    });
+  it('says why when the broker refuses the token, naming PACT_BROKER_TOKEN, and refuses a URL with credentials', () => {
+    const { code, output } = runs.refused;
+    assert.equal(code, 1, output);
+    assert.match(
+      output,
+      /^provider verification failed: the pacts could not be loaded: .*401 Unauthorized.*; the broker refused the token: check PACT_BROKER_TOKEN$/m,
+    );
+    assert.doesNotMatch(output, new RegExp(token));
+    const withCredentials = runs.credentials;
     assert.equal(withCredentials.code, 2, withCredentials.output);
     assert.match(withCredentials.output, /PACT_BROKER_BASE_URL must not carry credentials in the URL/);
     assert.doesNotMatch(withCredentials.output, /secret-in-url/);
