@@ -95,9 +95,12 @@ export function answerAppointmentRequest(
     if (denied !== undefined && !ignored) return errorReply(denied, responseHeaders);
   }
   const correlationLength = correlationHeader?.length ?? 1;
+  // refuse-correlation-ids: a provider that takes none, whatever its length.
+  const refused = correlationHeader !== undefined && faults.has('refuse-correlation-ids');
   if (
-    (correlationLength < 1 || correlationLength > CORRELATION_ID_MAX_LENGTH) &&
-    !faults.has('accept-any-correlation-id')
+    refused ||
+    ((correlationLength < 1 || correlationLength > CORRELATION_ID_MAX_LENGTH) &&
+      !faults.has('accept-any-correlation-id'))
   ) {
     const message = `X-Correlation-Id must be 1 to ${CORRELATION_ID_MAX_LENGTH} characters`;
     return errorReply({ status: 400, code: 'INVALID_CORRELATION_ID', message }, responseHeaders);

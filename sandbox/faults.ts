@@ -22,6 +22,7 @@ export const FAULT_NAMES = [
   'accept-invalid-tokens',
   'server-error-on-odd-ids',
   'accept-any-correlation-id',
+  'refuse-correlation-ids',
   'not-found-for-other-methods',
   'crash-on-repeated-headers',
   // Languages

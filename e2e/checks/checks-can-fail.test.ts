@@ -326,6 +326,14 @@ describe('the header and error checks fail against', () => {
       /the response carries nothing, expected the same value/,
     );
   });
+  it('refuse-correlation-ids', async () => {
+    assert.match(
+      problemsOf(
+        await checkCorrelationIdAccepted(await faulty('refuse-correlation-ids'), path, 'abc-123', false),
+      ).join(),
+      /X-Correlation-Id "abc-123": HTTP 400, expected 200/,
+    );
+  });
   it('accept-any-correlation-id', async () => {
     assert.match(
       problemsOf(

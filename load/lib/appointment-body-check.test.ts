@@ -24,6 +24,17 @@ describe('the body check', () => {
       ),
       'location.city is not a translatable value',
     );
+    // One wrong field at a time, each branch of the check.
+    const wrongFields: Array<[Record<string, unknown>, string]> = [
+      [{ meetingType: 'TELEPATHY' }, 'meetingType "TELEPATHY" is not documented'],
+      [{ end: '2022-08-17 10:00' }, 'end is not a date-time'],
+      [{ createdAt: null }, 'createdAt is not a date-time'],
+      [{ appointmentParticipants: { role: 'PRIMARY' } }, 'appointmentParticipants is not an array'],
+      [{ location: 'Veldstraat 1, Gent' }, 'location is neither an object nor null'],
+    ];
+    for (const [fields, problem] of wrongFields)
+      assert.equal(appointmentBodyProblem({ ...body, data: { ...body.data, ...fields } }, '123'), problem);
+    assert.equal(appointmentBodyProblem({ ...body, data: { ...body.data, start: null, end: null } }, '123'), undefined);
     assert.equal(appointmentBodyProblem({ appointment: body.data }, '123'), 'no data object');
     assert.equal(appointmentBodyProblem({ ...body, data: { ...body.data, location: null } }, '123'), undefined);
   });
