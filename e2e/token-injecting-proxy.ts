@@ -4,8 +4,11 @@
 // configured enterprise's appointment path, and refuses any other request that carries a placeholder
 // (a POST, another path): it is no open relay.
 // Requests go out exactly as they came in (sendExactRequest): no header is added, dropped or merged.
+// An answer that echoes a credential it was sent (a header, a body, gzipped or not) comes back with
+// the placeholder in its place.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { brotliCompressSync, brotliDecompressSync, deflateSync, gzipSync, inflateSync, unzipSync } from 'node:zlib';
 import { appointmentPath } from '../config/api-facts.ts';
 import { sendExactRequest } from '../config/exact-request.ts';
 import { listenOnLoopback } from '../config/listen-on-loopback.ts';
@@ -57,8 +60,14 @@ export async function startTokenInjectingProxy(
     response.end();
   }
 
-  /** The request's header lines as they are to go out, the token put in for a placeholder; or why not. */
-  async function outgoingHeaders(request: IncomingMessage): Promise<string[] | { status: number; reason: string }> {
+  /**
+   * The request's header lines as they are to go out, the token put in for a placeholder (noted in
+   * `sent`, with its placeholder); or why not.
+   */
+  async function outgoingHeaders(
+    request: IncomingMessage,
+    sent: Array<[credential: string, placeholder: string]>,
+  ): Promise<string[] | { status: number; reason: string }> {
     const method = request.method ?? 'GET';
     const path = request.url ?? '/';
     const rawHeaders: string[] = [];
@@ -78,7 +87,9 @@ export async function startTokenInjectingProxy(
           reason: `the e2e forwarder adds a token only to GET ${appointmentPrefix}…, not ${method} ${path}`,
         };
       try {
-        rawHeaders.push(name, `Bearer ${await credential()}`);
+        const token = await credential();
+        rawHeaders.push(name, `Bearer ${token}`);
+        sent.push([token, value.slice('Bearer '.length)]);
         tokenSilences = 0;
       } catch (error) {
         const reason = `no token for the e2e requests: ${(error as Error).message}`;
@@ -99,17 +110,22 @@ export async function startTokenInjectingProxy(
     const path = request.url ?? '/';
     try {
       if (downReason !== undefined) return answerWithError(response, 502, downReason);
-      const rawHeaders = await outgoingHeaders(request);
+      const sent: Array<[string, string]> = [];
+      const rawHeaders = await outgoingHeaders(request, sent);
       if (!Array.isArray(rawHeaders)) return answerWithError(response, rawHeaders.status, rawHeaders.reason);
       const answer = await sendExactRequest(method, `${targetUrl}${path}`, rawHeaders, timeoutMilliseconds);
       const answerHeaders: string[] = [];
+      let encoding: string | undefined;
       for (let index = 0; index + 1 < answer.rawHeaders.length; index += 2) {
         const name = answer.rawHeaders[index] as string;
+        const value = answer.rawHeaders[index + 1] as string;
+        if (name.toLowerCase() === 'content-encoding') encoding = value;
         if (!notForwarded.has(name.toLowerCase()) && name.toLowerCase() !== 'content-length')
-          answerHeaders.push(name, answer.rawHeaders[index + 1] as string);
+          answerHeaders.push(name, maskedText(value, sent));
       }
-      response.writeHead(answer.status, [...answerHeaders, 'content-length', String(answer.body.length)]);
-      response.end(answer.body);
+      const body = maskedBody(answer.body, encoding, sent);
+      response.writeHead(answer.status, [...answerHeaders, 'content-length', String(body.length)]);
+      response.end(body);
     } catch (error) {
       const { code, message = String(error) } = error as NodeJS.ErrnoException;
       // No answer at all: the target is down for the rest of the run, and says so once.
@@ -122,4 +138,41 @@ export async function startTokenInjectingProxy(
   // forward answers every request itself; were its own error handling to throw, the socket closes.
   const server = createServer((request, response) => void forward(request, response).catch(() => response.destroy()));
   return { ...(await listenOnLoopback(server)), targetUrl, placeholder, noScopePlaceholder, down: () => downReason };
+}
+
+/** `text` with each credential (as sent, and URL-encoded) replaced by its placeholder. */
+function maskedText(text: string, sent: Array<[credential: string, placeholder: string]>): string {
+  let masked = text;
+  for (const [credential, placeholder] of sent)
+    for (const form of new Set([credential, encodeURIComponent(credential)]))
+      if (form !== '') masked = masked.replaceAll(form, placeholder);
+  return masked;
+}
+
+/** The codings an answer may come in, each with its decoder and encoder. */
+const CODINGS: Record<string, [decode: (body: Buffer) => Buffer, encode: (body: Buffer) => Buffer]> = {
+  gzip: [unzipSync, gzipSync],
+  'x-gzip': [unzipSync, gzipSync],
+  deflate: [inflateSync, deflateSync],
+  br: [brotliDecompressSync, brotliCompressSync],
+};
+
+/**
+ * The body with each credential replaced by its placeholder, decoded first when it is gzipped,
+ * deflated or brotli-compressed (and encoded again the same way); as it came when it holds none.
+ */
+function maskedBody(body: Buffer, encoding: string | undefined, sent: Array<[string, string]>): Buffer {
+  if (sent.length === 0 || body.length === 0) return body;
+  const coding = encoding === undefined ? undefined : CODINGS[encoding.trim().toLowerCase()];
+  let decoded = body;
+  try {
+    if (coding !== undefined) decoded = coding[0](body);
+  } catch {
+    return body;
+  }
+  const text = decoded.toString('latin1');
+  const masked = maskedText(text, sent);
+  if (masked === text) return body;
+  const bytes = Buffer.from(masked, 'latin1');
+  return coding === undefined ? bytes : coding[1](bytes);
 }

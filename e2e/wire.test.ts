@@ -5,6 +5,7 @@
 // but a GET on the appointment path.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { appointmentPath, CORRELATION_ID_MAX_LENGTH, SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import { exactTransport, headerLines, type RawRequest, sendExactRequest } from '../config/exact-request.ts';
 import { TokenRequestError } from '../config/token-provider.ts';
@@ -101,6 +102,41 @@ describe('the token-injecting forwarder', () => {
       );
     }
     assert.equal(target.requests.length, before);
+  });
+  it('hands back an answer that echoes the token with the placeholder in its place: headers, body, gzipped body', async () => {
+    const token = 'the-real+token/42';
+    // A gateway that echoes what it was sent, as some do in a 401's body and WWW-Authenticate.
+    const echoing = await startTinyServer((request, response) => {
+      const authorization = String(request.headers.authorization);
+      const body = JSON.stringify({ errors: [{ message: `${authorization} (${encodeURIComponent(authorization)})` }] });
+      const gzipped = request.url?.endsWith('/gzipped') === true;
+      response.writeHead(401, {
+        'www-authenticate': `Bearer error="invalid_token", token="${authorization}"`,
+        'content-type': 'application/json',
+        ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
+      });
+      response.end(gzipped ? gzipSync(body) : body);
+    });
+    const echoed = await startTokenInjectingProxy(echoing.url, 'acme', async () => token, 2000);
+    try {
+      for (const id of ['plain', 'gzipped']) {
+        const answer = await sendExactRequest(
+          'GET',
+          `${echoed.url}/enterprises/acme/appointments/${id}`,
+          ['Authorization', `Bearer ${echoed.placeholder}`],
+          2000,
+        );
+        const body = (id === 'gzipped' ? gunzipSync(answer.body) : answer.body).toString();
+        const seen = `${answer.rawHeaders.join('\n')}\n${body}`;
+        assert.equal(answer.status, 401, id);
+        assert.ok(!seen.includes(token) && !seen.includes(encodeURIComponent(token)), `${id}: ${seen}`);
+        assert.ok(body.includes(`Bearer ${echoed.placeholder} (Bearer%20${echoed.placeholder})`), `${id}: ${body}`);
+        assert.match(seen, new RegExp(`token="Bearer ${echoed.placeholder}"`), id);
+      }
+    } finally {
+      await echoed.close();
+      await echoing.close();
+    }
   });
   it('answers at once, naming why, when no token comes; a refusal blocks the rest of the run, no answer does not', async () => {
     const refusal = new TokenRequestError(
