@@ -133,8 +133,11 @@ describe('a token request the endpoint refused', () => {
     assert.equal(tokenRefusalSetting(401, 'invalid_client'), 'ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET');
     assert.equal(tokenRefusalSetting(400, undefined), 'ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET');
   });
-  it('repeats an OAuth error code only when it is one: printable ASCII, no quote or backslash, not too long', () => {
+  it('repeats an OAuth error code only when it is a registered one, never free text that may hold the secret', () => {
     assert.equal(oauthErrorOf({ error: 'invalid_client' }), 'invalid_client');
+    assert.equal(oauthErrorOf({ error: 'invalid_scope' }), 'invalid_scope');
+    assert.equal(oauthErrorOf({ error: 'invalid_client: bad secret s3cr+t/x' }), undefined);
+    assert.equal(oauthErrorOf({ error: 'Realm does not exist' }), undefined);
     assert.equal(oauthErrorOf({ error: 'bad\u001b[31m' }), undefined);
     assert.equal(oauthErrorOf({ error: 'say "hi"' }), undefined);
     assert.equal(oauthErrorOf({ error: 'x'.repeat(65) }), undefined);

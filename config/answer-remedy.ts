@@ -180,13 +180,29 @@ export function describeAnswer(
   return `GET appointment ${id} got ${got}${remedy === undefined ? '' : `; ${remedy}`}`;
 }
 
-/** RFC 6749's characters for an error code: printable ASCII but " and \. Anything else is not repeated. */
-const OAUTH_ERROR = /^[\x20\x21\x23-\x5B\x5D-\x7E]{1,64}$/;
+/**
+ * The registered OAuth error codes (RFC 6749 §4.1.2.1 and §5.2, RFC 6750 §3.1). Anything else an
+ * endpoint puts in `error` is not repeated: some write free text there, the secret they refused included.
+ */
+const OAUTH_ERRORS = new Set([
+  'invalid_request',
+  'invalid_client',
+  'invalid_grant',
+  'unauthorized_client',
+  'unsupported_grant_type',
+  'invalid_scope',
+  'access_denied',
+  'unsupported_response_type',
+  'server_error',
+  'temporarily_unavailable',
+  'invalid_token',
+  'insufficient_scope',
+]);
 
-/** The token endpoint's OAuth `error` code from its JSON body, when it gave a well-formed one. */
+/** The token endpoint's OAuth `error` code from its JSON body, when it gave a registered one. */
 export function oauthErrorOf(body: unknown): string | undefined {
   const error = (body as { error?: unknown } | undefined)?.error;
-  return typeof error === 'string' && OAUTH_ERROR.test(error) ? error : undefined;
+  return typeof error === 'string' && OAUTH_ERRORS.has(error) ? error : undefined;
 }
 
 /** The setting a refused token request points at, from the endpoint's status and OAuth error code. */

@@ -9,6 +9,21 @@ export type ChosenAuth =
 
 const CREDENTIAL_NAMES = ['ENGAGE_TOKEN_URL', 'ENGAGE_CLIENT_ID', 'ENGAGE_CLIENT_SECRET'] as const;
 
+/**
+ * A bearer token as given, or a ConfigError naming `variable` (never repeating the token) when it holds
+ * whitespace or a control character: a value wrapped over lines, which no Authorization header can
+ * carry, and which an HTTP client's refusal would print whole.
+ */
+export function bearerToken(variable: string, token: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for.
+  if (/[\s\x00-\x1f\x7f]/.test(token))
+    throw new ConfigError(
+      variable,
+      'holds whitespace or a control character (a value wrapped over lines?): a token is one line',
+    );
+  return token;
+}
+
 /** The credentials the variables name, or `fallbackToken` (the sandbox's) when none is set. */
 export function chooseAuth(value: (name: string) => string | undefined, fallbackToken?: string): ChosenAuth {
   const token = value('ENGAGE_TOKEN');
@@ -19,7 +34,7 @@ export function chooseAuth(value: (name: string) => string | undefined, fallback
       `and ${given.join(', ')} are both set: use a static token or client credentials, not both`,
     );
   }
-  if (token !== undefined) return { kind: 'static-token', token };
+  if (token !== undefined) return { kind: 'static-token', token: bearerToken('ENGAGE_TOKEN', token) };
   if (given.length === 0) {
     if (fallbackToken !== undefined) return { kind: 'static-token', token: fallbackToken };
     throw new ConfigError(

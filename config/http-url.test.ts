@@ -63,6 +63,24 @@ describe('the production and rate-limit guards read the host a request really re
       (error: Error) => !error.message.includes('s3cr3t') && /reaches another host/.test(error.message),
     );
   });
+  it('never repeat a query or fragment, where a token may be, in any refusal', () => {
+    for (const raw of [
+      'https://api.example.test:99999/?access_token=s3cr3t',
+      'https://api.example.test\\x/?access_token=s3cr3t',
+      'https://api.example.test/#client_secret=s3cr3t',
+      'not a url?access_token=s3cr3t',
+    ])
+      assert.throws(
+        () => readHttpUrl('ENGAGE_BASE_URL', raw),
+        (error: Error) => error instanceof ConfigError && !error.message.includes('s3cr3t'),
+        raw,
+      );
+    assert.throws(
+      () => readRunShape({ ENGAGE_BASE_URL: 'https://api.example.test/?access_token=s3cr3t' }),
+      (error: Error) =>
+        /ENGAGE_BASE_URL the value is not a plain/.test(error.message) && !error.message.includes('s3cr3t'),
+    );
+  });
   it('refuse in k6 what Node would not pass on', () => {
     for (const raw of ['https://user@api.pexipengage.com', 'https://ａｐｉ.pexipengage.com', 'http://a.test\\b'])
       assert.throws(() => readRunShape({ ENGAGE_BASE_URL: raw }), /is not a plain http\(s\) URL/, raw);

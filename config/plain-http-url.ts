@@ -12,9 +12,12 @@ export function isPlainHttpUrl(url: string): boolean {
   return PLAIN_HTTP_URL.test(url);
 }
 
-/** Whether a URL's text may carry credentials: any "@" may be read as the end of user info. */
+/**
+ * Whether a URL's text may carry credentials: any "@" may be read as the end of user info, and a
+ * query or fragment may hold a token (`?access_token=…`, `#client_secret=…`).
+ */
 export function mayHoldCredentials(url: string): boolean {
-  return url.includes('@');
+  return /[@?#]/.test(url);
 }
 
 /** A URL as an error message may show it: one that may carry credentials is not repeated. */

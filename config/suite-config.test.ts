@@ -138,6 +138,18 @@ describe('a bad configuration names the variable', () => {
     ['no credentials at all', withoutToken, 'ENGAGE_TOKEN', /required when ENGAGE_BASE_URL is set/],
     ['a token and client credentials', { ...remote, ENGAGE_CLIENT_ID: 'x' }, 'ENGAGE_TOKEN', /not both/],
     [
+      'a token wrapped over two lines (a multi-line .env value)',
+      { ...remote, ENGAGE_TOKEN: 'eyJhbGciOiJub25lIn0\n.eyJzdWIiOiJ4In0.sig' },
+      'ENGAGE_TOKEN',
+      /holds whitespace or a control character .*: a token is one line$/,
+    ],
+    [
+      'a no-scope token with a space in it',
+      { ...remote, ENGAGE_NO_SCOPE_TOKEN: 'no-scope token' },
+      'ENGAGE_NO_SCOPE_TOKEN',
+      /holds whitespace or a control character/,
+    ],
+    [
       'incomplete client credentials',
       { ...withoutToken, ENGAGE_TOKEN_URL: 'https://auth.example/token', ENGAGE_CLIENT_ID: 'x' },
       'ENGAGE_CLIENT_SECRET',

@@ -2,7 +2,7 @@
 // ConfigError naming the variable; secrets are held as Secret so that they never print.
 import { randomUUID } from 'node:crypto';
 import { baseUrlPathProblem, SANDBOX_DEFAULTS } from './api-facts.ts';
-import { chooseAuth } from './auth-choice.ts';
+import { bearerToken, chooseAuth } from './auth-choice.ts';
 import { ConfigError } from './config-error.ts';
 import type { Environment } from './environment-files.ts';
 import { readHttpUrl } from './http-url.ts';
@@ -72,7 +72,13 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
       `"${defaultLanguage}" is not a language tag such as "en" or "nl-BE"`,
     );
   }
-  const noScopeToken = value('ENGAGE_NO_SCOPE_TOKEN') ?? (onSandbox ? SANDBOX_DEFAULTS.noScopeToken : undefined);
+  const givenNoScopeToken = value('ENGAGE_NO_SCOPE_TOKEN');
+  const noScopeToken =
+    givenNoScopeToken === undefined
+      ? onSandbox
+        ? SANDBOX_DEFAULTS.noScopeToken
+        : undefined
+      : bearerToken('ENGAGE_NO_SCOPE_TOKEN', givenNoScopeToken);
 
   const appointmentId = required('ENGAGE_APPOINTMENT_ID', SANDBOX_DEFAULTS.appointmentId);
   const listed = value('ENGAGE_APPOINTMENT_IDS')
