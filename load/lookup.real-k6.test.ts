@@ -476,6 +476,23 @@ describe(`real k6 ${version}`, { skip }, () => {
     assert.equal(requests.length, 1, 'the readiness GET alone');
   });
 
+  it("k6's HTTP debug output, which prints the token: setup() stops the run in one line before any request", async () => {
+    for (const debug of [{ K6_HTTP_DEBUG: 'full' }, { K6_HTTP_DEBUG: 'headers' }]) {
+      const { output, requests } = await stoppedInSetup(
+        () => assert.fail('no request is sent'),
+        () => ({ ENGAGE_TOKEN: 'debugged-token', ...debug }),
+      );
+      assert.match(
+        output,
+        new RegExp(
+          `test aborted: k6's HTTP debug output \\(--http-debug, K6_HTTP_DEBUG=${debug.K6_HTTP_DEBUG}\\) would print every lookup's Authorization header`,
+        ),
+      );
+      assert.doesNotMatch(output, /debugged-token/);
+      assert.equal(requests.length, 0);
+    }
+  });
+
   // The sandbox as an API gateway serves it (chunked answers, closed connections, other header case).
   describe('against the sandbox behind a gateway and a recording forwarder', () => {
     let sandbox: RunningSandbox;

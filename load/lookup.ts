@@ -218,9 +218,17 @@ function parseJson(body: RefinedResponse<ResponseType>['body']): unknown {
   }
 }
 
-/** Fails fast, before any load: missing settings, a guard the real scenarios break, a target that is down. */
+/**
+ * Fails fast, before any load: missing settings, k6's HTTP debug output (which prints credentials),
+ * a guard the real scenarios break, a target that is down.
+ */
 export function setup(): IssuedToken {
   if (settingsProblem !== undefined) stop(settingsProblem);
+  const httpDebug = (exec.test.options as { httpDebug?: string | null }).httpDebug;
+  if (httpDebug)
+    stop(
+      `k6's HTTP debug output (--http-debug, K6_HTTP_DEBUG=${httpDebug}) would print every lookup's Authorization header and the client secret of each token request: run without it`,
+    );
   const problems = guardProblems(ready(), exec.test.options.scenarios as Record<string, { executor: string }>);
   if (problems.length > 0) stop(guardRefusal('the scenarios k6 was given', problems));
   const issued = requestToken();
