@@ -1,10 +1,14 @@
-// Lists the files under a folder whose bytes contain a string, for the tests that prove no secret
-// reaches a report, trace or log. Zipped files (Playwright traces) are searched after unzipping.
+// Lists the files under a folder that hold a string, for the tests that prove no secret reaches a
+// report, trace or log. A file is searched as it is and unpacked (zip entries, as Playwright traces
+// are; gzip, as k6's metrics file is; the base64 zip Playwright's HTML report embeds), and for the
+// string as written, URL-encoded, JSON- or XML-escaped, and base64-encoded at any alignment (a
+// password inside a Basic header, a token inside an embedded archive).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import { gunzipSync, inflateRawSync } from 'node:zlib';
 
 export function filesContaining(directory: string, needle: string): string[] {
+  const forms = needle === '' ? [Buffer.alloc(0)] : encodedForms(needle).map((form) => Buffer.from(form));
   return readdirSync(directory, { recursive: true, encoding: 'utf8', withFileTypes: false })
     .map((relative) => join(directory, relative))
     .filter((file) => {
@@ -14,10 +18,58 @@ export function filesContaining(directory: string, needle: string): string[] {
       } catch {
         return false; // a folder
       }
-      return (
-        bytes.includes(needle) || (file.endsWith('.zip') && zipEntries(bytes).some((entry) => entry.includes(needle)))
-      );
+      return unpacked(file, bytes).some((contents) => forms.some((form) => contents.includes(form)));
     });
+}
+
+/** The ways a string may be written into a file, each of which gives it away. */
+export function encodedForms(secret: string): string[] {
+  const xml = secret
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+  const forms = [
+    secret,
+    encodeURIComponent(secret),
+    new URLSearchParams({ s: secret }).toString().slice(2),
+    JSON.stringify(secret).slice(1, -1),
+    xml,
+    xml.replaceAll('&quot;', '&#34;'),
+    ...base64Cores(secret),
+  ];
+  return [...new Set(forms.filter((form) => form.length > 0))];
+}
+
+/**
+ * What of the string's base64 is the same wherever it starts in a longer text: for each of the 3
+ * byte alignments, its encoding without the characters that mix in the bytes around it (standard and
+ * URL-safe alphabets). Strings of fewer than 6 bytes give nothing a search could tell from noise.
+ */
+function base64Cores(secret: string): string[] {
+  const bytes = Buffer.from(secret);
+  if (bytes.length < 6) return [];
+  const cores: string[] = [];
+  for (const skip of [0, 1, 2]) {
+    const text = Buffer.concat([Buffer.alloc(skip), bytes]).toString('base64');
+    const from = skip === 0 ? 0 : 4;
+    const whole = Math.floor((skip + bytes.length) / 3) * 4;
+    const core = text.slice(from, whole);
+    if (core.length >= 4) cores.push(core, core.replaceAll('+', '-').replaceAll('/', '_'));
+  }
+  return cores;
+}
+
+/** The file's bytes, and what they hold packed: zip entries, gzip, a base64 zip in an HTML page. */
+function unpacked(file: string, bytes: Buffer): Buffer[] {
+  const contents = [bytes];
+  if (file.endsWith('.zip')) contents.push(...zipEntries(bytes));
+  if (file.endsWith('.gz')) contents.push(gunzipSync(bytes));
+  if (file.endsWith('.html'))
+    for (const [, base64] of bytes.toString('latin1').matchAll(/data:application\/zip;base64,([A-Za-z0-9+/=]+)/g))
+      contents.push(...zipEntries(Buffer.from(base64 as string, 'base64')));
+  return contents;
 }
 
 /** The contents of a zip's entries, found through its central directory (local headers may omit sizes). */

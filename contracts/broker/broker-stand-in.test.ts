@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type BrokerStandIn, startBrokerStandIn } from '../../testing/broker-stand-in.ts';
+import { encodedForms } from '../../testing/files-containing.ts';
 import { type EntryPointRun, runEntryPoint } from '../../testing/run-entry-point.ts';
 import { temporaryFolder } from '../../testing/temporary-folder.ts';
 import { startTinyServer, type TinyServer } from '../../testing/tiny-server.ts';
@@ -117,6 +118,8 @@ describe('npm run pact:* with the real pact-broker CLI', () => {
     assert.ok(sent.length > 0, 'the CLI asked the broker');
     const basic = `Basic ${Buffer.from('broker-user:broker-password').toString('base64')}`;
     for (const request of sent) assert.equal(request.authorization, basic, request.path);
+    for (const form of encodedForms('broker-password'))
+      assert.ok(!output.includes(form), `the output holds the password (as ${form})`);
   });
 });
 
