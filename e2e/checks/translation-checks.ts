@@ -58,6 +58,9 @@ function absentLanguage(languages: string[]): string | undefined {
   return DOCUMENTED_LANGUAGES.find((language) => !languages.some((tag) => isCoveredBy(tag, language)));
 }
 
+/** Whether two language tags are the same tag, in any case. */
+const isTag = (tag: string, other: string) => tag.toLowerCase() === other.toLowerCase();
+
 function availableLanguages(translations: Translations): string[] {
   const languages = TRANSLATABLE_FIELDS.flatMap((field) =>
     translations[field].map((translation) => translation.language.toLowerCase()),
@@ -205,8 +208,15 @@ export const translationChecks: Record<string, TranslationCheck> = {
   'q=0 means "not this one": an excluded language never wins': async (context, translations) => {
     const [excluded, other] = availableLanguages(translations);
     if (excluded === undefined) return skipped(NO_TRANSLATIONS);
-    // Nothing acceptable is left, and a requested language a field lacks gives null: no fallback.
-    const problems = await expectResolution(context, `${excluded};q=0`, () => [null], translations);
+    // Nothing is asked for, and the docs do not say what comes then: null, or another translation
+    // (RFC 9110 lets a server disregard a header that leaves nothing acceptable), never the excluded one.
+    const notExcluded = (all: LanguageValue[]) => all.filter((translation) => !isTag(translation.language, excluded));
+    const problems = await expectResolution(
+      context,
+      `${excluded};q=0`,
+      (all) => [...notExcluded(all), null],
+      translations,
+    );
     if (other !== undefined) {
       // Before and after the language that may win.
       for (const header of [`${excluded};q=0, ${other}`, `${other}, ${excluded};q=0`])
@@ -214,9 +224,12 @@ export const translationChecks: Record<string, TranslationCheck> = {
     }
     const { defaultLanguage } = context;
     if (defaultLanguage !== undefined) {
-      // With `*`: the default unless it is the excluded one, else any translation but the excluded one.
-      const withoutExcluded: Acceptable = (all) =>
-        defaultRule(defaultLanguage)(all.filter((translation) => translation.language.toLowerCase() !== excluded));
+      // With `*`: the default unless it is the excluded one, else any translation but the excluded one;
+      // whether q=0 on `en` also rules out `en-GB` (RFC 4647 filtering) or that tag alone, either will do.
+      const withoutExcluded: Acceptable = (all) => [
+        ...defaultRule(defaultLanguage)(notExcluded(all)),
+        ...defaultRule(defaultLanguage)(all.filter((translation) => !isCoveredBy(translation.language, excluded))),
+      ];
       problems.push(...(await expectResolution(context, `${excluded};q=0, *`, withoutExcluded, translations)));
     }
     return checked(problems);
