@@ -4,7 +4,7 @@
 // token-injecting proxy replaces, so no error or trace of the request can hold the real one.
 
 import { backoffSeconds, retryAfterSeconds } from '../config/api-facts.ts';
-import type { HeaderValue, RawRequest } from '../config/exact-request.ts';
+import { type HeaderValue, type RawRequest, SUITE_USER_AGENT } from '../config/exact-request.ts';
 
 export interface ProbeResponse {
   status: number;
@@ -30,7 +30,11 @@ export interface ProbeTarget {
 export function createProbe(target: ProbeTarget, rawRequest: RawRequest): Probe {
   return async (path, headers = {}, method = 'GET') => {
     const token = await target.getToken();
-    const sent: Record<string, HeaderValue> = { accept: 'application/json', authorization: `Bearer ${token}` };
+    const sent: Record<string, HeaderValue> = {
+      accept: 'application/json',
+      authorization: `Bearer ${token}`,
+      'user-agent': SUITE_USER_AGENT,
+    };
     for (const [name, value] of Object.entries(headers)) {
       if (value === null) delete sent[name.toLowerCase()];
       else sent[name.toLowerCase()] = value;

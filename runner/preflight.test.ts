@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
+import { sendExactRequest } from '../config/exact-request.ts';
 import { readSuiteConfig } from '../config/suite-config.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { type GatewayProvider, startGatewayProvider, TEST_CA_FILE } from '../testing/gateway-provider.ts';
@@ -285,6 +286,38 @@ describe('the preflight of npm start', () => {
       assert.ok(gateway.compressed() > 0, 'the gateway compressed');
     } finally {
       await gateway.close();
+    }
+  });
+  it("sends a User-Agent, which firewalls require, and blames no scope for a firewall's own 403", async () => {
+    // As AWS WAF's NoUserAgent_HEADER rule: a 403 HTML page for a request without a User-Agent.
+    const firewall = await startTinyServer((request, response) => {
+      if (request.headers['user-agent'] === undefined || request.url?.endsWith('/blocked')) {
+        response.writeHead(403, { 'content-type': 'text/html' });
+        response.end('<html><body>403 Forbidden</body></html>');
+        return;
+      }
+      sendExactRequest(
+        'GET',
+        `${sandbox.url}${request.url}`,
+        ['Authorization', String(request.headers.authorization)],
+        2000,
+      ).then(
+        (answer) => {
+          response.writeHead(answer.status, answer.headers);
+          response.end(answer.body);
+        },
+        () => response.destroy(),
+      );
+    });
+    try {
+      const behind = { ...settings(), ENGAGE_BASE_URL: firewall.url };
+      assert.equal(await preflightLines(behind), '');
+      assert.match(
+        await preflightLines({ ...behind, ENGAGE_APPOINTMENT_ID: 'blocked' }),
+        /^preflight: GET \S+\/blocked answered HTTP 403; a 403 without the API's errors body: something in front of the API \(a firewall or gateway\) refused the request, not the token's scope$/,
+      );
+    } finally {
+      await firewall.close();
     }
   });
   it('lets right settings through', async () => {

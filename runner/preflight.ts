@@ -4,7 +4,7 @@
 // left to the layers, which report it.
 import { answerRemedy, certificateRemedy, hasErrorsEnvelope, tokenRefusalSetting } from '../config/answer-remedy.ts';
 import { appointmentPath } from '../config/api-facts.ts';
-import { type ExactAnswer, readableText, sendExactRequest } from '../config/exact-request.ts';
+import { type ExactAnswer, readableText, SUITE_USER_AGENT, sendExactRequest } from '../config/exact-request.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { describeNoAnswer, givenNodeCaFile } from '../config/target-reachability.ts';
 import { tokenExpiryNotes } from '../config/token-expiry.ts';
@@ -53,7 +53,7 @@ export async function preflightProblems(
   }
   // The whole URL: a base URL with a path of its own (…/v1) is part of what may be wrong.
   const url = `${baseUrl}${appointmentPath(enterprise, appointmentId)}`;
-  const headers = ['Authorization', `Bearer ${token}`, 'Accept', 'application/json'];
+  const headers = ['Authorization', `Bearer ${token}`, 'Accept', 'application/json', 'User-Agent', SUITE_USER_AGENT];
   let answer: ExactAnswer;
   try {
     answer = await sendExactRequest('GET', url, headers, timeout);
