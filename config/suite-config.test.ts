@@ -39,6 +39,7 @@ describe('with no variables', () => {
     assert.deepEqual([...config.expectations].sort(), [
       'content-language',
       'correlation-echo',
+      'malformed-headers',
       'rate-limit',
       'region-fallback',
       'status-code',

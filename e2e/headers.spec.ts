@@ -1,6 +1,6 @@
 // X-Correlation-Id: accepted as a UUID and as another short string, refused with 400 when empty or
 // longer than 36 characters; echoed only where `correlation-echo` is expected. Sent twice, it gets
-// no 5xx.
+// no 5xx where `malformed-headers` is expected.
 import { randomUUID } from 'node:crypto';
 import { appointmentPath, CORRELATION_ID_MAX_LENGTH } from '../config/api-facts.ts';
 import {
@@ -34,6 +34,10 @@ test.describe('X-Correlation-Id', () => {
     });
   }
   test('sent twice gets a 2xx or a 4xx with the errors envelope, never a 5xx', async ({ probe, suite }) => {
+    test.skip(
+      !suite.expectations.has('malformed-headers'),
+      'malformed-headers is not expected of this target (ENGAGE_EXPECT): HTTP leaves a repeated header to the server',
+    );
     expectCheck(await checkRepeatedHeaderIsNoCrash(probe, appointmentPath(suite.enterprise, suite.appointmentId)));
   });
 });

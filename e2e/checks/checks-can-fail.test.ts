@@ -488,13 +488,23 @@ describe('the header and error checks fail against', () => {
     );
     assert.deepEqual(problemsOf(await checkRateLimited(await probeFor({ rateLimit: true }), path)), []);
   });
-  it('server-error-on-odd-ids, for the bad-input property', async () => {
+  it('server-error-on-odd-ids, for the bad-input property, with malformed-headers expected or not', async () => {
     const budget = { runs: 200, timeLimitMilliseconds: 5000, pacingMilliseconds: 0 };
-    assert.deepEqual(problemsOf(await checkBadInput(await probeFor(), 'acme', budget)), []);
-    assert.match(
-      problemsOf(await checkBadInput(await faulty('server-error-on-odd-ids'), 'acme', budget)).join(),
-      /HTTP 500/,
-    );
+    for (const malformedHeaders of [true, false]) {
+      assert.deepEqual(problemsOf(await checkBadInput(await probeFor(), 'acme', budget, malformedHeaders)), []);
+      assert.match(
+        problemsOf(
+          await checkBadInput(await faulty('server-error-on-odd-ids'), 'acme', budget, malformedHeaders),
+        ).join(),
+        /HTTP 500/,
+      );
+    }
+  });
+  it('crash-on-repeated-headers, for the bad-input property, only where malformed-headers is expected', async () => {
+    const budget = { runs: 200, timeLimitMilliseconds: 5000, pacingMilliseconds: 0 };
+    const crashing = await faulty('crash-on-repeated-headers');
+    assert.match(problemsOf(await checkBadInput(crashing, 'acme', budget, true)).join(), /HTTP 500/);
+    assert.deepEqual(problemsOf(await checkBadInput(crashing, 'acme', budget, false)), []);
   });
 });
 
