@@ -25,6 +25,8 @@ export interface SuiteConfig {
   /** Appointments to look at where one is not enough (language rules, load rotation); starts with appointmentId. */
   appointmentIds: string[];
   missingAppointmentId: string;
+  /** An enterprise that does not exist, different per run: the tenant check asks for the appointment there. */
+  otherEnterprise: string;
   /** The enterprise's default language, when known; checks that need it skip and say so otherwise. */
   defaultLanguage?: string;
   expectations: ReadonlySet<OptionalExpectation>;
@@ -96,6 +98,7 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
     appointmentId,
     appointmentIds,
     missingAppointmentId: value('ENGAGE_MISSING_APPOINTMENT_ID') ?? `missing-${randomUUID()}`,
+    otherEnterprise: `no-such-enterprise-${randomUUID().slice(0, 8)}`,
     defaultLanguage,
     expectations: readExpectations(value('ENGAGE_EXPECT'), onSandbox),
     noScopeToken: noScopeToken === undefined ? undefined : new Secret(noScopeToken),

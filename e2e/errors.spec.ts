@@ -1,4 +1,5 @@
-// The documented errors: 404 for an unknown id, 401 for missing, malformed or unknown tokens, 403 for
+// The documented errors: 404 for an unknown id, the appointment refused under an enterprise that
+// does not exist (never served whatever the path names), 401 for missing, malformed or unknown tokens, 403 for
 // a token without the scope (ENGAGE_NO_SCOPE_TOKEN), 405 for another method, and only when asked,
 // 429 for a burst (`rate-limit`) and the HTTP status as statusCode (`status-code`).
 
@@ -6,6 +7,7 @@ import { appointmentPath } from '../config/api-facts.ts';
 import {
   checkForbidden,
   checkMethodNotAllowed,
+  checkOtherEnterprise,
   checkRateLimited,
   checkStatusCodes,
   checkUnauthorized,
@@ -17,6 +19,16 @@ import { expectCheck, test } from './fixtures.ts';
 test.describe('errors', () => {
   test('an unknown id gets 404 with the errors envelope', async ({ probe, suite }) => {
     expectCheck(await checkUnknownId(probe, appointmentPath(suite.enterprise, suite.missingAppointmentId)));
+  });
+
+  test('the appointment under an enterprise that does not exist is refused, never served', async ({ probe, suite }) => {
+    expectCheck(
+      await checkOtherEnterprise(
+        probe,
+        appointmentPath(suite.otherEnterprise, suite.appointmentId),
+        suite.otherEnterprise,
+      ),
+    );
   });
 
   test('errors carry their HTTP status as statusCode', async ({ probe, suite }) => {

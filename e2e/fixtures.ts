@@ -51,7 +51,7 @@ export const test = base.extend<
       const tokens = createTokenProvider(suite.auth, { timeoutMilliseconds: suite.requestTimeoutMilliseconds });
       const proxy = await startTokenInjectingProxy(
         targetUrl,
-        suite.enterprise,
+        [suite.enterprise, suite.otherEnterprise],
         () => tokens.getToken(),
         suite.requestTimeoutMilliseconds,
         () => suite.noScopeToken?.reveal() ?? '',

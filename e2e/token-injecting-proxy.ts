@@ -1,8 +1,8 @@
 // A forwarder on 127.0.0.1 that the e2e tests talk to instead of the target: it puts the real token
 // (or the no-scope token) where the request carries this run's random placeholder for it, so no
 // credential ever enters Playwright, its traces or its reports. It adds a token only to a GET on the
-// configured enterprise's appointment path, and refuses any other request that carries a placeholder
-// (a POST, another path): it is no open relay.
+// appointment path of the given enterprises (the configured one, and the one the tenant check invents),
+// and refuses any other request that carries a placeholder (a POST, another path): it is no open relay.
 // Requests go out exactly as they came in (sendExactRequest): no header is added, dropped or merged.
 // An answer that echoes a credential it was sent (a header, a body, gzipped or not) comes back with
 // the placeholder in its place.
@@ -38,7 +38,7 @@ export interface TokenInjectingProxy {
 
 export async function startTokenInjectingProxy(
   targetUrl: string,
-  enterprise: string,
+  enterprises: string | readonly string[],
   getToken: () => Promise<string>,
   timeoutMilliseconds: number,
   noScopeToken?: () => string,
@@ -51,7 +51,7 @@ export async function startTokenInjectingProxy(
     [`Bearer ${placeholder}`, getToken],
     [`Bearer ${noScopePlaceholder}`, () => noScopeToken?.() ?? 'no-ENGAGE_NO_SCOPE_TOKEN-set'],
   ]);
-  const appointmentPrefix = appointmentPath(enterprise, '');
+  const appointmentPrefixes = [enterprises].flat().map((enterprise) => appointmentPath(enterprise, ''));
   /** Token requests in a row that got no answer. */
   let tokenSilences = 0;
 
@@ -81,10 +81,10 @@ export async function startTokenInjectingProxy(
         continue;
       }
       // Refused before any token is fetched: a POST or another path never gets one.
-      if (!(method === 'GET' && path.startsWith(appointmentPrefix)))
+      if (!(method === 'GET' && appointmentPrefixes.some((prefix) => path.startsWith(prefix))))
         return {
           status: 403,
-          reason: `the e2e forwarder adds a token only to GET ${appointmentPrefix}…, not ${method} ${path}`,
+          reason: `the e2e forwarder adds a token only to GET ${appointmentPrefixes.join('… or ')}…, not ${method} ${path}`,
         };
       try {
         const token = await credential();

@@ -19,6 +19,7 @@ import { checkBadInput } from './checks/bad-input-checks.ts';
 import {
   checkForbidden,
   checkMethodNotAllowed,
+  checkOtherEnterprise,
   checkUnauthorized,
   checkUnknownId,
   unauthorizedRequests,
@@ -429,6 +430,7 @@ async function runEveryCheck(probe: Probe): Promise<void> {
   await checkRepeatedHeaderIsNoCrash(probe, path);
   await checkMethodNotAllowed(probe, path);
   await checkUnknownId(probe, appointmentPath('acme', 'nope'));
+  await checkOtherEnterprise(probe, appointmentPath('no-such-enterprise-1', '123'), 'no-such-enterprise-1');
   for (const [label, authorization] of Object.entries(unauthorizedRequests))
     await checkUnauthorized(probe, path, authorization, label);
   await checkForbidden(probe, path, SANDBOX_DEFAULTS.noScopeToken);

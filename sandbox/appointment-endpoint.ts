@@ -1,7 +1,7 @@
 // GET /enterprises/{enterprise}/appointments/{id} as the notes describe it: method, auth, header
 // checks, lookup and language negotiation, answered as a Reply that the HTTP layer writes.
 import { randomUUID } from 'node:crypto';
-import { CORRELATION_ID_MAX_LENGTH } from '../config/api-facts.ts';
+import { CORRELATION_ID_MAX_LENGTH, SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import type { AppointmentStore } from './appointment-store.ts';
 import { errorBody, type SandboxError } from './error-responses.ts';
 import { breakAppointmentBody, type FaultName, faultyNegotiationRules } from './faults.ts';
@@ -71,10 +71,16 @@ export function answerAppointmentRequest(
   endpoint: AppointmentEndpoint,
   method: string | undefined,
   headers: EndpointHeaders,
-  rawEnterprise: string,
+  pathEnterprise: string,
   rawId: string,
 ): Reply {
   const { faults } = endpoint;
+  // ignore-enterprise: an enterprise that does not exist is read as the default one, as a provider
+  // that serves an appointment whatever enterprise the path names.
+  const rawEnterprise =
+    faults.has('ignore-enterprise') && endpoint.store.enterprise(pathEnterprise) === undefined
+      ? SANDBOX_DEFAULTS.enterprise
+      : pathEnterprise;
   if (method !== 'GET' && method !== 'HEAD') {
     if (faults.has('not-found-for-other-methods'))
       return errorReply({ status: 404, code: 'NOT_FOUND', message: 'No such path' });

@@ -12,6 +12,7 @@ export const FAULT_NAMES = [
   'bad-date-time',
   'wrong-enum',
   'wrong-id',
+  'ignore-enterprise',
   'non-json-content-type',
   // Errors
   'not-found-without-errors',

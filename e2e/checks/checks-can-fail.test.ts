@@ -17,6 +17,7 @@ import { type CheckResult, problemsOf } from './check-result.ts';
 import {
   checkForbidden,
   checkMethodNotAllowed,
+  checkOtherEnterprise,
   checkRateLimited,
   checkStatusCodes,
   checkUnauthorized,
@@ -365,6 +366,16 @@ describe('the header and error checks fail against', () => {
     assert.match(
       problemsOf(await checkCorrelationIdAccepted(await faulty('no-correlation-echo'), path, 'abc-123', true)).join(),
       /the response carries nothing, expected the same value/,
+    );
+  });
+  it('ignore-enterprise', async () => {
+    const elsewhere = appointmentPath('no-such-enterprise-1', '123');
+    assert.deepEqual(problemsOf(await checkOtherEnterprise(await probeFor(), elsewhere, 'no-such-enterprise-1')), []);
+    assert.match(
+      problemsOf(
+        await checkOtherEnterprise(await faulty('ignore-enterprise'), elsewhere, 'no-such-enterprise-1'),
+      ).join(),
+      /the appointment under the enterprise no-such-enterprise-1, which does not exist: HTTP 200, the appointment served whatever enterprise the path names; expected 401, 403 or 404/,
     );
   });
   it('refuse-correlation-ids', async () => {

@@ -1,6 +1,6 @@
-// The documented error behaviour: 404 for an unknown id, 401 for a missing, malformed or unknown
-// token, 403 for a token without the scope, 405 for another method, and 429 for a burst only under
-// `rate-limit`.
+// The documented error behaviour: 404 for an unknown id or path (an enterprise that does not exist
+// included: never another enterprise's appointment), 401 for a missing, malformed or unknown token,
+// 403 for a token without the scope, 405 for another method, and 429 for a burst only under `rate-limit`.
 import { randomUUID } from 'node:crypto';
 import type { Probe } from '../http-probe.ts';
 import { type CheckResult, checked, skipped } from './check-result.ts';
@@ -8,6 +8,26 @@ import { checkErrorResponse, checkStatusCodeIsStatus } from './response-checks.t
 
 export async function checkUnknownId(probe: Probe, path: string): Promise<CheckResult> {
   return checked(checkErrorResponse(await probe(path), 404, 'an unknown id'));
+}
+
+/**
+ * The configured appointment asked for under an enterprise that does not exist, with the token of the
+ * configured one: refused (401 or 403 for a token of another enterprise's realm, 404 for an unknown
+ * path) with the errors envelope. A 2xx serves an appointment whatever enterprise the path names.
+ */
+export async function checkOtherEnterprise(probe: Probe, path: string, enterprise: string): Promise<CheckResult> {
+  const response = await probe(path);
+  const label = `the appointment under the enterprise ${enterprise}, which does not exist`;
+  if (response.status >= 200 && response.status < 300)
+    return checked([
+      `${label}: HTTP ${response.status}, the appointment served whatever enterprise the path names; expected 401, 403 or 404`,
+    ]);
+  const refused = [401, 403, 404].includes(response.status) ? response.status : 404;
+  return checked(
+    checkErrorResponse(response, refused, label).map((problem) =>
+      problem.replace(/expected 404$/, 'expected 401, 403 or 404'),
+    ),
+  );
 }
 
 /** Under `status-code`: the errors of a 404 and of a 401 each carry that status as their statusCode. */
