@@ -368,6 +368,17 @@ describe('the header and error checks fail against', () => {
       /the response carries nothing, expected the same value/,
     );
   });
+  it('non-json-content-type, on the errors too', async () => {
+    const provider = await faulty('non-json-content-type');
+    assert.match(
+      problemsOf(await checkUnknownId(provider, appointmentPath('acme', 'nope'))).join(),
+      /an unknown id: Content-Type "text\/plain; charset=utf-8" is not JSON/,
+    );
+    assert.match(
+      problemsOf(await checkUnauthorized(provider, path, null, 'no Authorization header')).join(),
+      /no Authorization header: Content-Type "text\/plain; charset=utf-8" is not JSON/,
+    );
+  });
   it('ignore-enterprise', async () => {
     const elsewhere = appointmentPath('no-such-enterprise-1', '123');
     assert.deepEqual(problemsOf(await checkOtherEnterprise(await probeFor(), elsewhere, 'no-such-enterprise-1')), []);
