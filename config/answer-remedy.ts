@@ -74,12 +74,12 @@ export function answerRemedy(
   if (status === 404 && !errorsEnvelope)
     return "a 404 without the API's errors body, so not the appointments API: check ENGAGE_BASE_URL";
   if (status === 404) return 'no such appointment: check the id and ENGAGE_ENTERPRISE';
-  if (REDIRECTS.includes(status)) return redirectRemedy(redirect?.location, redirect?.from ?? '');
+  if (REDIRECT_STATUSES.includes(status)) return redirectRemedy(redirect?.location, redirect?.from ?? '');
   return undefined;
 }
 
 /** The statuses that send a client elsewhere (a 304 does not). */
-const REDIRECTS = [301, 302, 303, 307, 308];
+export const REDIRECT_STATUSES: readonly number[] = [301, 302, 303, 307, 308];
 /** The end of an appointment's URL, enterprise and id: what a redirect to an appointment elsewhere ends with. */
 const APPOINTMENT_PATH_END = /\/enterprises\/([^/]+)\/appointments\/([^/]+)$/;
 const DEFAULT_PORTS: Record<string, string> = { 'http:': ':80', 'https:': ':443' };
@@ -91,7 +91,7 @@ const ABSOLUTE_URL = /^([a-z][a-z0-9+.-]*:)\/\/([^/?#]*)(.*)$/i;
  * what may carry a session or a login's state: user info, path parameters, query and fragment. The
  * host is in lower case, without the scheme's default port.
  */
-function shownLocation(location: string, requestUrl: string): { origin: string; path: string } | undefined {
+export function shownLocation(location: string, requestUrl: string): { origin: string; path: string } | undefined {
   const request = ABSOLUTE_URL.exec(requestUrl);
   const absolute =
     request === null || !location.startsWith('/')

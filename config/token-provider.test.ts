@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
+import { startTinyServer } from '../testing/tiny-server.ts';
 import { ASSUMED_TOKEN_LIFETIME_SECONDS } from './api-facts.ts';
 import { Secret } from './secret.ts';
 import type { AuthConfig } from './suite-config.ts';
@@ -123,6 +124,35 @@ describe('client credentials', () => {
       assert.doesNotMatch(error.message, /under-test/);
       return true;
     });
+  });
+  it("follow a redirect within the endpoint's origin, and refuse one to another origin, sending the secret nowhere else", async () => {
+    const elsewhere = await startTinyServer((_request, response) => response.end('{}'));
+    // An endpoint that moved within its origin (/old/token), and one that points away (/away/token).
+    const moving = await startTinyServer((request, response) => {
+      if (request.url === '/token') {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end('{"access_token":"moved-token","expires_in":60}');
+        return;
+      }
+      response.writeHead(307, { location: request.url === '/old/token' ? '/token' : `${elsewhere.url}/token` });
+      response.end();
+    });
+    const at = (path: string) => ({ ...credentials(), tokenUrl: `${moving.url}${path}` }) as AuthConfig;
+    try {
+      assert.equal(await createTokenProvider(at('/old/token')).getToken(), 'moved-token');
+      await assert.rejects(createTokenProvider(at('/away/token')).getToken(), (error: unknown) => {
+        assert.ok(error instanceof TokenRequestError);
+        assert.equal(
+          error.reason,
+          `it redirects to ${elsewhere.url}, another origin, where the client secret is not sent: set ENGAGE_TOKEN_URL to the token endpoint itself`,
+        );
+        return true;
+      });
+      assert.equal(elsewhere.requests.length, 0, 'nothing was sent to the other origin');
+    } finally {
+      await moving.close();
+      await elsewhere.close();
+    }
   });
   it("report a request fetch could not send with fetch's cause, not only 'fetch failed'", async () => {
     const auth = { ...credentials(), tokenUrl: 'http://127.0.0.1:1/token' } as AuthConfig;

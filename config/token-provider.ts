@@ -1,10 +1,11 @@
 // Hands out the bearer token of a run: the static ENGAGE_TOKEN, or an OAuth2 client-credentials
 // token that is cached and fetched again shortly before it expires, in the background while the
 // held one still serves.
-import { oauthErrorOf, tokenRefusalSetting } from './answer-remedy.ts';
+import { oauthErrorOf, REDIRECT_STATUSES, tokenRefusalSetting } from './answer-remedy.ts';
 import { refreshMarginMilliseconds, tokenLifetimeSeconds } from './api-facts.ts';
 import { REQUEST_TIMEOUT_RULE } from './read-number.ts';
 import type { AuthConfig } from './suite-config.ts';
+import { TOKEN_REDIRECT_LIMIT, tokenRedirect } from './token-redirect.ts';
 
 export interface TokenProvider {
   getToken(): Promise<string>;
@@ -72,18 +73,40 @@ function createClientCredentialsProvider(
     if (auth.scope !== undefined) form.set('scope', auth.scope);
     const requestedAt = now();
     let response: Response;
-    try {
-      response = await fetchFunction(auth.tokenUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: form,
-        signal: AbortSignal.timeout(timeoutMilliseconds),
-      });
-    } catch (error) {
-      // fetch says only "fetch failed"; its cause says why (ECONNREFUSED, a timeout).
-      const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
-      const reason = cause?.code || cause?.message || (error as Error).message;
-      throw new TokenRequestError(`token request to ${auth.tokenUrl} failed: ${reason}`, undefined, undefined, reason);
+    // Redirects are followed here, within the endpoint's own origin (config/token-redirect.ts).
+    for (let url = auth.tokenUrl, hops = 0; ; hops++) {
+      try {
+        response = await fetchFunction(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+          body: form,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(timeoutMilliseconds),
+        });
+      } catch (error) {
+        // fetch says only "fetch failed"; its cause says why (ECONNREFUSED, a timeout).
+        const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+        const reason = cause?.code || cause?.message || (error as Error).message;
+        throw new TokenRequestError(
+          `token request to ${auth.tokenUrl} failed: ${reason}`,
+          undefined,
+          undefined,
+          reason,
+        );
+      }
+      if (!REDIRECT_STATUSES.includes(response.status)) break;
+      const next =
+        hops < TOKEN_REDIRECT_LIMIT
+          ? tokenRedirect(response.headers.get('location') ?? undefined, url)
+          : { refuse: `it redirected more than ${TOKEN_REDIRECT_LIMIT} times` };
+      if ('refuse' in next)
+        throw new TokenRequestError(
+          `token request to ${auth.tokenUrl}: ${next.refuse}`,
+          response.status,
+          undefined,
+          next.refuse,
+        );
+      url = next.follow;
     }
     const body = (await response.json().catch(() => undefined)) as
       | { access_token?: unknown; expires_in?: unknown; error?: unknown }

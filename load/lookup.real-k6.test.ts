@@ -459,6 +459,34 @@ describe(`real k6 ${version}`, { skip }, () => {
     }
   });
 
+  it('a token endpoint that redirects to another origin: setup() stops in one line, the client secret sent nowhere else', async () => {
+    const elsewhere = await startTinyServer((_request, response) => response.end('{}'));
+    try {
+      const { output, url, requests } = await stoppedInSetup(
+        (_request, response) => {
+          response.writeHead(307, { location: `${elsewhere.url}/token` });
+          response.end();
+        },
+        (target) => ({
+          ENGAGE_TOKEN_URL: `${target}/token`,
+          ENGAGE_CLIENT_ID: 'client',
+          ENGAGE_CLIENT_SECRET: 'redirected-secret',
+        }),
+      );
+      assert.match(
+        output,
+        new RegExp(
+          `test aborted: the token endpoint ${url}/token gave no token: it redirects to ${elsewhere.url}, another origin, where the client secret is not sent: set ENGAGE_TOKEN_URL to the token endpoint itself`,
+        ),
+      );
+      assert.equal(requests.length, 1, 'the token request alone');
+      assert.equal(elsewhere.requests.length, 0, 'nothing was sent to the other origin');
+      assert.doesNotMatch(output, /redirected-secret/);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it('a token the target refuses: setup() stops the run in one line naming ENGAGE_TOKEN, the summary judging nothing', async () => {
     const { output, requests } = await stoppedInSetup(
       (_request, response) => {

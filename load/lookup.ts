@@ -14,6 +14,7 @@ import {
   describeAnswer,
   type GivenCaFile,
   oauthErrorOf,
+  REDIRECT_STATUSES,
   tokenRefusalSetting,
 } from '../config/answer-remedy.ts';
 import {
@@ -26,6 +27,7 @@ import {
 import { ConfigError } from '../config/config-error.ts';
 import { handedReportsDirectory } from '../config/report-paths.ts';
 import { settingValue } from '../config/setting-value.ts';
+import { TOKEN_REDIRECT_LIMIT, tokenRedirect } from '../config/token-redirect.ts';
 import { appointmentBodyProblem } from './lib/appointment-body-check.ts';
 import { rememberingGoodBodies } from './lib/known-good-bodies.ts';
 import { buildLoadOptions, guardProblems, guardRefusal } from './lib/load-options.ts';
@@ -134,14 +136,24 @@ function requestToken(): IssuedToken | string {
     client_secret: auth.clientSecret,
   };
   if (auth.scope !== undefined) form.scope = auth.scope;
-  const response = http.post(auth.tokenUrl, form, {
-    tags: { name: 'token' },
-    timeout: ready().requestTimeoutMilliseconds,
-    // The lookups follow no redirect (maxRedirects 0); a token endpoint may, as Node's fetch does,
-    // and its hops are no failed requests (http_req_failed judges every request of the run).
-    redirects: 5,
-    responseCallback: tokenResponseCallback,
-  });
+  // Redirects are followed here, within the endpoint's own origin (config/token-redirect.ts), and
+  // their hops are no failed requests (http_req_failed judges every request of the run).
+  let response: RefinedResponse<ResponseType>;
+  for (let url = auth.tokenUrl, hops = 0; ; hops++) {
+    response = http.post(url, form, {
+      tags: { name: 'token' },
+      timeout: ready().requestTimeoutMilliseconds,
+      redirects: 0,
+      responseCallback: tokenResponseCallback,
+    });
+    if (!REDIRECT_STATUSES.includes(response.status)) break;
+    const next =
+      hops < TOKEN_REDIRECT_LIMIT
+        ? tokenRedirect(response.headers.Location, url)
+        : { refuse: `it redirected more than ${TOKEN_REDIRECT_LIMIT} times` };
+    if ('refuse' in next) return `the token endpoint ${auth.tokenUrl} gave no token: ${next.refuse}`;
+    url = next.follow;
+  }
   const body = parseJson(response.body) as { access_token?: unknown; expires_in?: unknown } | undefined;
   if (response.status === 0) {
     const certificate = certificateRemedy(response.error, 'token endpoint', givenCaFile());
