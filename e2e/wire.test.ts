@@ -11,6 +11,7 @@ import { exactTransport, headerLines, type RawRequest, sendExactRequest } from '
 import { TokenRequestError } from '../config/token-provider.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { type GatewayProvider, startGatewayProvider, TEST_CA_FILE } from '../testing/gateway-provider.ts';
+import { answerFrom } from '../testing/http-helpers.ts';
 import { type RecordingProxy, startRecordingProxy } from '../testing/recording-proxy.ts';
 import { runNode } from '../testing/run-entry-point.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
@@ -328,20 +329,9 @@ describe('every request of every e2e check', () => {
   before(async () => {
     sandbox = await startSandbox();
     // Records each request's header lines as they arrive, then has the sandbox answer it.
-    target = await startTinyServer((request, response) => {
-      sendExactRequest(
-        request.method ?? 'GET',
-        `${sandbox.url}${request.url}`,
-        withoutHop(request.rawHeaders),
-        5000,
-      ).then(
-        (answer) => {
-          response.writeHead(answer.status, answer.headers);
-          response.end(answer.body);
-        },
-        () => response.destroy(),
-      );
-    });
+    target = await startTinyServer((request, response) =>
+      answerFrom(sandbox.url, request, response, withoutHop(request.rawHeaders)),
+    );
   });
   after(async () => {
     await target.close();

@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
-import { sendExactRequest } from '../config/exact-request.ts';
 import { readSuiteConfig } from '../config/suite-config.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { type GatewayProvider, startGatewayProvider, TEST_CA_FILE } from '../testing/gateway-provider.ts';
+import { answerFrom } from '../testing/http-helpers.ts';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { startTinyServer } from '../testing/tiny-server.ts';
@@ -296,18 +296,7 @@ describe('the preflight of npm start', () => {
         response.end('<html><body>403 Forbidden</body></html>');
         return;
       }
-      sendExactRequest(
-        'GET',
-        `${sandbox.url}${request.url}`,
-        ['Authorization', String(request.headers.authorization)],
-        2000,
-      ).then(
-        (answer) => {
-          response.writeHead(answer.status, answer.headers);
-          response.end(answer.body);
-        },
-        () => response.destroy(),
-      );
+      answerFrom(sandbox.url, request, response, ['Authorization', String(request.headers.authorization)]);
     });
     try {
       const behind = { ...settings(), ENGAGE_BASE_URL: firewall.url };

@@ -1,7 +1,8 @@
 // Small helpers for the suite's own tests that talk HTTP to a sandbox or a faulty server.
 import assert from 'node:assert/strict';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
-import { exactTransport } from '../config/exact-request.ts';
+import { exactTransport, sendExactRequest } from '../config/exact-request.ts';
 import { formatViolations, SchemaId, validateAgainstSchema } from '../schemas/schema-registry.ts';
 
 export interface FetchedResponse {
@@ -34,4 +35,24 @@ export function assertErrorEnvelope(body: unknown, status: number): void {
   const result = validateAgainstSchema(SchemaId.errorResponse, body);
   assert.ok(result.valid, result.valid ? '' : formatViolations(result.violations));
   assert.equal((body as { errors: Array<{ statusCode: string }> }).errors[0]?.statusCode, String(status));
+}
+
+/**
+ * Answers a stand-in server's request with what `baseUrl` answers the same request sent with
+ * `rawHeaders`: for stand-ins that sit in front of the sandbox (a firewall, a recorder).
+ */
+export function answerFrom(
+  baseUrl: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+  rawHeaders: string[],
+  timeoutMilliseconds = 5000,
+): void {
+  sendExactRequest(request.method ?? 'GET', `${baseUrl}${request.url}`, rawHeaders, timeoutMilliseconds).then(
+    (answer) => {
+      response.writeHead(answer.status, answer.headers);
+      response.end(answer.body);
+    },
+    () => response.destroy(),
+  );
 }
