@@ -178,7 +178,7 @@ const DECODERS: Record<string, (body: Buffer) => Buffer> = {
  * (RFC 9110 §12.5.3), and the checks read the content. Codings are undone last first; an unknown one
  * leaves the body as it came, and one that cannot be undone is the target's error.
  */
-function decodedBody(body: Buffer, contentEncoding: string | undefined): Buffer {
+export function decodedBody(body: Buffer, contentEncoding: string | undefined): Buffer {
   // A HEAD, 204 or 304 answer may name its coding with nothing to decode.
   if (body.length === 0) return body;
   const codings = (contentEncoding ?? '')

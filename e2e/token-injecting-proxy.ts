@@ -4,16 +4,18 @@
 // appointment path of the given enterprises (the configured one, and the one the tenant check invents),
 // and refuses any other request that carries a placeholder (a POST, another path): it is no open relay.
 // Requests go out exactly as they came in (sendExactRequest): no header is added, dropped or merged.
-// An answer that echoes a credential it was sent (a header, a body, gzipped or not) comes back with
-// the placeholder in its place.
+// An answer that echoes a credential it was sent (a header, a body, compressed or not) comes back with
+// the placeholder in its place, the body decoded then.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { brotliCompressSync, brotliDecompressSync, deflateSync, gzipSync, inflateSync, unzipSync } from 'node:zlib';
 import { appointmentPath } from '../config/api-facts.ts';
-import { sendExactRequest } from '../config/exact-request.ts';
+import { decodedBody, sendExactRequest } from '../config/exact-request.ts';
 import { listenOnLoopback } from '../config/listen-on-loopback.ts';
 import { describeNoAnswer } from '../config/target-reachability.ts';
 import { TokenRequestError } from '../config/token-provider.ts';
+
+/** The shortest credential looked for in answers: a shorter one would match other text of a healthy answer. */
+const MASKED_MIN_LENGTH = 16;
 
 /** Set on the proxy's own answer when the target could not be reached, with the reason. */
 export const PROXY_ERROR_HEADER = 'x-e2e-proxy-error';
@@ -115,15 +117,18 @@ export async function startTokenInjectingProxy(
       if (!Array.isArray(rawHeaders)) return answerWithError(response, rawHeaders.status, rawHeaders.reason);
       const answer = await sendExactRequest(method, `${targetUrl}${path}`, rawHeaders, timeoutMilliseconds);
       const answerHeaders: string[] = [];
-      let encoding: string | undefined;
+      // Credentials too short to tell from other text are not looked for (a test's "test" token).
+      const masking = sent.filter(([credential]) => credential.length >= MASKED_MIN_LENGTH);
+      // Decoded, when an echoed credential had to be replaced in it: it goes on without its coding.
+      const masked = maskedBody(answer.body, answer.headers['content-encoding'], masking);
       for (let index = 0; index + 1 < answer.rawHeaders.length; index += 2) {
         const name = answer.rawHeaders[index] as string;
-        const value = answer.rawHeaders[index + 1] as string;
-        if (name.toLowerCase() === 'content-encoding') encoding = value;
-        if (!notForwarded.has(name.toLowerCase()) && name.toLowerCase() !== 'content-length')
-          answerHeaders.push(name, maskedText(value, sent));
+        const lowerCase = name.toLowerCase();
+        if (notForwarded.has(lowerCase) || lowerCase === 'content-length') continue;
+        if (lowerCase === 'content-encoding' && masked !== undefined) continue;
+        answerHeaders.push(name, maskedText(answer.rawHeaders[index + 1] as string, masking));
       }
-      const body = maskedBody(answer.body, encoding, sent);
+      const body = masked ?? answer.body;
       response.writeHead(answer.status, [...answerHeaders, 'content-length', String(body.length)]);
       response.end(body);
     } catch (error) {
@@ -149,30 +154,18 @@ function maskedText(text: string, sent: Array<[credential: string, placeholder: 
   return masked;
 }
 
-/** The codings an answer may come in, each with its decoder and encoder. */
-const CODINGS: Record<string, [decode: (body: Buffer) => Buffer, encode: (body: Buffer) => Buffer]> = {
-  gzip: [unzipSync, gzipSync],
-  'x-gzip': [unzipSync, gzipSync],
-  deflate: [inflateSync, deflateSync],
-  br: [brotliDecompressSync, brotliCompressSync],
-};
-
 /**
- * The body with each credential replaced by its placeholder, decoded first when it is gzipped,
- * deflated or brotli-compressed (and encoded again the same way); as it came when it holds none.
+ * The body, decoded as its Content-Encoding says, with each credential replaced by its placeholder;
+ * undefined when it holds none (or cannot be decoded, and so holds none readable).
  */
-function maskedBody(body: Buffer, encoding: string | undefined, sent: Array<[string, string]>): Buffer {
-  if (sent.length === 0 || body.length === 0) return body;
-  const coding = encoding === undefined ? undefined : CODINGS[encoding.trim().toLowerCase()];
-  let decoded = body;
+function maskedBody(body: Buffer, encoding: string | undefined, sent: Array<[string, string]>): Buffer | undefined {
+  if (sent.length === 0 || body.length === 0) return undefined;
+  let text: string;
   try {
-    if (coding !== undefined) decoded = coding[0](body);
+    text = decodedBody(body, encoding).toString('latin1');
   } catch {
-    return body;
+    return undefined;
   }
-  const text = decoded.toString('latin1');
   const masked = maskedText(text, sent);
-  if (masked === text) return body;
-  const bytes = Buffer.from(masked, 'latin1');
-  return coding === undefined ? bytes : coding[1](bytes);
+  return masked === text ? undefined : Buffer.from(masked, 'latin1');
 }

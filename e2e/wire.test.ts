@@ -5,9 +5,15 @@
 // but a GET on the appointment path.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateRawSync, gzipSync } from 'node:zlib';
 import { appointmentPath, CORRELATION_ID_MAX_LENGTH, SANDBOX_DEFAULTS } from '../config/api-facts.ts';
-import { exactTransport, headerLines, type RawRequest, sendExactRequest } from '../config/exact-request.ts';
+import {
+  exactTransport,
+  headerLines,
+  type RawRequest,
+  SUITE_USER_AGENT,
+  sendExactRequest,
+} from '../config/exact-request.ts';
 import { TokenRequestError } from '../config/token-provider.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { type GatewayProvider, startGatewayProvider, TEST_CA_FILE } from '../testing/gateway-provider.ts';
@@ -105,39 +111,66 @@ describe('the token-injecting forwarder', () => {
     }
     assert.equal(target.requests.length, before);
   });
-  it('hands back an answer that echoes the token with the placeholder in its place: headers, body, gzipped body', async () => {
-    const token = 'the-real+token/42';
+  it('hands back an answer that echoes the token with the placeholder in its place: headers, body, compressed body', async () => {
+    const token = 'the-real+token/42-long-enough';
     // A gateway that echoes what it was sent, as some do in a 401's body and WWW-Authenticate.
+    const codings: Record<string, [string | undefined, (body: string) => Buffer]> = {
+      plain: [undefined, (body) => Buffer.from(body)],
+      gzipped: ['gzip', (body) => gzipSync(body)],
+      'raw-deflated': ['deflate', (body) => deflateRawSync(body)],
+      stacked: ['gzip, br', (body) => brotliCompressSync(gzipSync(body))],
+    };
     const echoing = await startTinyServer((request, response) => {
       const authorization = String(request.headers.authorization);
       const body = JSON.stringify({ errors: [{ message: `${authorization} (${encodeURIComponent(authorization)})` }] });
-      const gzipped = request.url?.endsWith('/gzipped') === true;
+      const [coding, encode] = codings[request.url?.split('/').at(-1) ?? ''] ?? codings.plain;
       response.writeHead(401, {
         'www-authenticate': `Bearer error="invalid_token", token="${authorization}"`,
         'content-type': 'application/json',
-        ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
+        ...(coding === undefined ? {} : { 'content-encoding': coding }),
       });
-      response.end(gzipped ? gzipSync(body) : body);
+      response.end(encode(body));
     });
     const echoed = await startTokenInjectingProxy(echoing.url, 'acme', async () => token, 2000);
     try {
-      for (const id of ['plain', 'gzipped']) {
+      for (const id of Object.keys(codings)) {
         const answer = await sendExactRequest(
           'GET',
           `${echoed.url}/enterprises/acme/appointments/${id}`,
           ['Authorization', `Bearer ${echoed.placeholder}`],
           2000,
         );
-        const body = (id === 'gzipped' ? gunzipSync(answer.body) : answer.body).toString();
-        const seen = `${answer.rawHeaders.join('\n')}\n${body}`;
+        const seen = `${answer.rawHeaders.join('\n')}\n${answer.body}`;
         assert.equal(answer.status, 401, id);
+        assert.equal(answer.headers['content-encoding'], undefined, `${id}: handed on decoded`);
         assert.ok(!seen.includes(token) && !seen.includes(encodeURIComponent(token)), `${id}: ${seen}`);
-        assert.ok(body.includes(`Bearer ${echoed.placeholder} (Bearer%20${echoed.placeholder})`), `${id}: ${body}`);
+        assert.ok(String(answer.body).includes(`Bearer ${echoed.placeholder} (Bearer%20${echoed.placeholder})`), id);
         assert.match(seen, new RegExp(`token="Bearer ${echoed.placeholder}"`), id);
       }
     } finally {
       await echoed.close();
       await echoing.close();
+    }
+  });
+  it("changes nothing in an answer that echoes no credential, nor where a short token's text appears by chance", async () => {
+    const body = gzipSync('{"data":{"id":"a-test-123"}}');
+    const answering = await startTinyServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      response.end(body);
+    });
+    const shortToken = await startTokenInjectingProxy(answering.url, 'acme', async () => 'test', 2000);
+    try {
+      const answer = await sendExactRequest(
+        'GET',
+        `${shortToken.url}/enterprises/acme/appointments/a-test-123`,
+        ['Authorization', `Bearer ${shortToken.placeholder}`],
+        2000,
+      );
+      assert.equal(answer.headers['content-encoding'], 'gzip');
+      assert.deepEqual(answer.body, body);
+    } finally {
+      await shortToken.close();
+      await answering.close();
     }
   });
   it('answers at once, naming why, when no token comes; a refusal blocks the rest of the run, no answer does not', async () => {
@@ -312,14 +345,20 @@ describe('a Playwright run, recorded at the target', () => {
       lookups.flatMap((exchange) => exchange.headerNames.filter((name) => name.startsWith('sec-fetch-'))),
       [],
     );
-    // Playwright's own additions are User-Agent and Accept-Encoding, transport details no check is
-    // about (so compressed answers get checked too); anything else it started adding would fail here.
+    // Playwright's own addition is Accept-Encoding, a transport detail no check is about (so compressed
+    // answers get checked too); anything else it started adding would fail here. The User-Agent is the suite's.
     const arrivedNames = new Set(lookups.flatMap((exchange) => exchange.headerNames));
-    const chosenOrTransport = ['host', 'connection', 'accept', 'authorization', 'accept-language', 'x-correlation-id'];
-    assert.deepEqual([...arrivedNames].filter((name) => !chosenOrTransport.includes(name)).sort(), [
-      'accept-encoding',
+    const chosenOrTransport = [
+      'host',
+      'connection',
+      'accept',
+      'authorization',
+      'accept-language',
+      'x-correlation-id',
       'user-agent',
-    ]);
+    ];
+    assert.deepEqual([...arrivedNames].filter((name) => !chosenOrTransport.includes(name)).sort(), ['accept-encoding']);
+    assert.deepEqual([...new Set(lookups.map((exchange) => exchange.userAgent))], [SUITE_USER_AGENT]);
   });
 });
 
