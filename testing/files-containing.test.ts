@@ -34,13 +34,14 @@ function zipOf(name: string, contents: string): Buffer {
 }
 
 it('finds a secret written in any of the ways a report, log or archive may hold it, and only there', () => {
-  const secret = 's3cr+t/x"&<42';
+  const secret = 's3cr+t/x"&<\'42';
   const folder = temporaryFolder('files-containing');
   const files: Record<string, string | Buffer> = {
     'plain.log': `token ${secret} refused`,
     'form.txt': `grant_type=client_credentials&client_secret=${encodeURIComponent(secret)}`,
     'results.json': JSON.stringify({ message: `refused ${secret}` }),
-    'junit.xml': `<failure message="refused ${secret.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;')}"/>`,
+    'junit.xml': `<failure message="refused ${secret.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll("'", '&apos;')}"/>`,
+    'k6-summary.json': `{"error":"${secret.replaceAll('"', '\\"').replaceAll('&', '\\u0026').replaceAll('<', '\\u003c')}"}`,
     'basic.har': `authorization: Basic ${Buffer.from(`broker-user:${secret}`).toString('base64')}`,
     'shifted.txt': `x ${Buffer.from(`ab${secret}cd`).toString('base64')}`,
     'metrics.json.gz': gzipSync(`{"token":"${secret}"}`),

@@ -30,13 +30,18 @@ export function encodedForms(secret: string): string[] {
     .replaceAll('>', '&gt;')
     .replaceAll('"', '&quot;')
     .replaceAll("'", '&#39;');
+  const json = JSON.stringify(secret).slice(1, -1);
   const forms = [
     secret,
     encodeURIComponent(secret),
     new URLSearchParams({ s: secret }).toString().slice(2),
-    JSON.stringify(secret).slice(1, -1),
+    json,
+    // Go's encoding/json, as k6 writes: <, > and & as \u escapes.
+    json.replaceAll('&', '\\u0026').replaceAll('<', '\\u003c').replaceAll('>', '\\u003e'),
     xml,
     xml.replaceAll('&quot;', '&#34;'),
+    // Playwright's JUnit writes an apostrophe as &apos;.
+    xml.replaceAll('&#39;', '&apos;'),
     ...base64Cores(secret),
   ];
   return [...new Set(forms.filter((form) => form.length > 0))];
@@ -45,18 +50,18 @@ export function encodedForms(secret: string): string[] {
 /**
  * What of the string's base64 is the same wherever it starts in a longer text: for each of the 3
  * byte alignments, its encoding without the characters that mix in the bytes around it (standard and
- * URL-safe alphabets). Strings of fewer than 6 bytes give nothing a search could tell from noise.
+ * URL-safe alphabets).
  */
 function base64Cores(secret: string): string[] {
   const bytes = Buffer.from(secret);
-  if (bytes.length < 6) return [];
   const cores: string[] = [];
   for (const skip of [0, 1, 2]) {
     const text = Buffer.concat([Buffer.alloc(skip), bytes]).toString('base64');
     const from = skip === 0 ? 0 : 4;
     const whole = Math.floor((skip + bytes.length) / 3) * 4;
     const core = text.slice(from, whole);
-    if (core.length >= 4) cores.push(core, core.replaceAll('+', '-').replaceAll('/', '_'));
+    // Fewer than 8 characters turn up by chance in a large base64 blob (a report's embedded zip).
+    if (core.length >= 8) cores.push(core, core.replaceAll('+', '-').replaceAll('/', '_'));
   }
   return cores;
 }
