@@ -133,10 +133,10 @@ describe('a token request the endpoint refused', () => {
     assert.equal(tokenRefusalSetting(401, 'invalid_client'), 'ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET');
     assert.equal(tokenRefusalSetting(400, undefined), 'ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET');
   });
-  it("blames no scope for a 403 without the API's errors body: a firewall or gateway in front of it refused", () => {
+  it("says a 403 without the API's errors body came from in front of the API, a firewall or a gateway", () => {
     assert.equal(
       describeAnswer('123', { status: 403 }, 'client-credentials', null),
-      "GET appointment 123 got HTTP 403; a 403 without the API's errors body: something in front of the API (a firewall or gateway) refused the request, not the token's scope",
+      "GET appointment 123 got HTTP 403; a 403 without the API's errors body, so from in front of the API (a firewall, or a gateway that checks scopes): check its rules; set ENGAGE_SCOPE, or grant the client's roles",
     );
   });
   it('repeats an OAuth error code only when it is a registered one, never free text that may hold the secret', () => {

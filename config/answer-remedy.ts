@@ -69,7 +69,7 @@ export function answerRemedy(
         'the issued token was refused: check that ENGAGE_TOKEN_URL is the token endpoint for this API';
   // The API refuses a scope with its errors body; a bare 403 (an HTML page) came from in front of it.
   if (status === 403 && !errorsEnvelope)
-    return "a 403 without the API's errors body: something in front of the API (a firewall or gateway) refused the request, not the token's scope";
+    return `a 403 without the API's errors body, so from in front of the API (a firewall, or a gateway that checks scopes): check its rules; ${scopeRemedy(credentials)}`;
   if (status === 403) return `the token lacks the appointments scope: ${scopeRemedy(credentials)}`;
   if (status === 404 && !errorsEnvelope)
     return "a 404 without the API's errors body, so not the appointments API: check ENGAGE_BASE_URL";

@@ -288,7 +288,7 @@ describe('the preflight of npm start', () => {
       await gateway.close();
     }
   });
-  it("sends a User-Agent, which firewalls require, and blames no scope for a firewall's own 403", async () => {
+  it("sends a User-Agent, which firewalls require, and says a firewall's own 403 came from in front of the API", async () => {
     // As AWS WAF's NoUserAgent_HEADER rule: a 403 HTML page for a request without a User-Agent.
     const firewall = await startTinyServer((request, response) => {
       if (request.headers['user-agent'] === undefined || request.url?.endsWith('/blocked')) {
@@ -303,7 +303,7 @@ describe('the preflight of npm start', () => {
       assert.equal(await preflightLines(behind), '');
       assert.match(
         await preflightLines({ ...behind, ENGAGE_APPOINTMENT_ID: 'blocked' }),
-        /^preflight: GET \S+\/blocked answered HTTP 403; a 403 without the API's errors body: something in front of the API \(a firewall or gateway\) refused the request, not the token's scope$/,
+        /^preflight: GET \S+\/blocked answered HTTP 403; a 403 without the API's errors body, so from in front of the API \(a firewall, or a gateway that checks scopes\): check its rules; set ENGAGE_SCOPE, or grant the client's roles$/,
       );
     } finally {
       await firewall.close();

@@ -5,8 +5,10 @@
 // turn in one process (verifyInTurn), started once for the whole file.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { SUITE_USER_AGENT } from '../../config/exact-request.ts';
 import { type AnotherProvider, DATE_TIME_STYLES, startAnotherProvider } from '../../testing/another-provider.ts';
 import { type GatewayProvider, startGatewayProvider, TEST_CA_FILE } from '../../testing/gateway-provider.ts';
+import { type RecordingProxy, startRecordingProxy } from '../../testing/recording-proxy.ts';
 import { type EntryPointRun, runEntryPoint } from '../../testing/run-entry-point.ts';
 import { startTinyServer, type TinyServer } from '../../testing/tiny-server.ts';
 import { verifyInTurn } from '../../testing/verify-in-turn.ts';
@@ -27,6 +29,8 @@ const brokenProviders: Array<[string, RegExp]> = [
 const dateTimeIds = Object.keys(DATE_TIME_STYLES) as Array<keyof typeof DATE_TIME_STYLES>;
 
 let other: AnotherProvider;
+/** What the configured verification's requests look like when they arrive. */
+let recorder: RecordingProxy;
 let gateway: GatewayProvider;
 /** Sends every request to the same path on an https host: what an http URL of an https API gets. */
 let redirecting: TinyServer;
@@ -41,6 +45,7 @@ before(async () => {
     end: null,
   } as never);
   const environment = other.environment;
+  recorder = await startRecordingProxy(other.sandbox.url);
   // Under a path of its own, as a gateway routes an API (the base URL ends with it), over https with
   // a certificate of a private CA, which the verifications' process is given in NODE_EXTRA_CA_CERTS.
   gateway = await startGatewayProvider(other.sandbox.url, { tls: true, prefix: '/engage/v1' });
@@ -53,7 +58,7 @@ before(async () => {
   const { ENGAGE_DEFAULT_LANGUAGE: _language, ...withoutLanguage } = environment;
   const cases: Record<string, Record<string, string>> = {
     ...Object.fromEntries(brokenProviders.map(([fault]) => [fault, { SANDBOX_FAULTS: fault }])),
-    configured: environment,
+    configured: { ...environment, ENGAGE_BASE_URL: recorder.url },
     gateway: { ...environment, ENGAGE_BASE_URL: gateway.url },
     redirected: { ...environment, ENGAGE_BASE_URL: redirecting.url },
     ...Object.fromEntries(dateTimeIds.map((id) => [id, { ...environment, ENGAGE_APPOINTMENT_ID: id }])),
@@ -66,6 +71,7 @@ before(async () => {
   runs = Object.fromEntries(Object.keys(cases).map((name, index) => [name, results[index] as EntryPointRun]));
 });
 after(async () => {
+  await recorder.close();
   await redirecting.close();
   await gateway.close();
   await other.sandbox.close();
@@ -101,6 +107,12 @@ describe('verification against a configured environment', () => {
     const { code, output } = runs.configured as EntryPointRun;
     assert.equal(code, 0, output);
     assert.doesNotMatch(output, new RegExp(other.token));
+  });
+  it("sends the suite's User-Agent with each of Pact's requests, which firewalls require (Pact's verifier sends none)", () => {
+    const lookups = recorder.exchanges.filter((exchange) => exchange.path.includes('/appointments/'));
+    assert.ok(lookups.length >= 4, `${lookups.length} requests`);
+    // The state handlers' own read of the configured appointment included.
+    assert.deepEqual([...new Set(lookups.map((exchange) => exchange.userAgent))], [SUITE_USER_AGENT]);
   });
   it('passes it behind an API gateway, over https with a private CA, under a path prefix, with gzip and chunked answers', () => {
     const { code, output } = runs.gateway as EntryPointRun;

@@ -9,6 +9,7 @@ import { appointmentPath } from '../../config/api-facts.ts';
 import { ConfigError } from '../../config/config-error.ts';
 import { isEntryPoint, runMain } from '../../config/entry-point.ts';
 import type { Environment } from '../../config/environment-files.ts';
+import { SUITE_USER_AGENT } from '../../config/exact-request.ts';
 import { writeHandedFindings } from '../../config/layer-findings-file.ts';
 import { loadSuite } from '../../config/load-suite-config.ts';
 import { REPORT_FILES } from '../../config/report-paths.ts';
@@ -112,9 +113,14 @@ function summarise(error: VerificationError, fromBroker: boolean): string {
   return `${errors.length} interaction(s) did not match the pact (see Pact's report above)${cause}`;
 }
 
-/** Swaps the consumer's placeholder token for a real one; any other Authorization is left as the pact says. */
-function swapInToken(getToken: () => Promise<string>): RequestHandler {
+/**
+ * Puts on each of Pact's requests what the suite's own requests carry: the real token for the
+ * consumer's placeholder (any other Authorization is left as the pact says), and the suite's
+ * User-Agent where the pact sets none (Pact's verifier sends none, which firewalls refuse).
+ */
+function asTheSuiteSends(getToken: () => Promise<string>): RequestHandler {
   return (request, _response, next) => {
+    request.headers['user-agent'] ??= SUITE_USER_AGENT;
     if (request.headers.authorization !== `Bearer ${PLACEHOLDER_TOKEN}`) return next();
     getToken().then((token) => {
       request.headers.authorization = `Bearer ${token}`;
@@ -131,7 +137,12 @@ async function readConfiguredAppointment(
 ): Promise<unknown> {
   const url = `${baseUrl}${appointmentPath(config.enterprise, config.appointmentId)}`;
   const response = await fetch(url, {
-    headers: { authorization: `Bearer ${await getToken()}`, accept: 'application/json', 'accept-language': '*' },
+    headers: {
+      authorization: `Bearer ${await getToken()}`,
+      accept: 'application/json',
+      'accept-language': '*',
+      'user-agent': SUITE_USER_AGENT,
+    },
     signal: AbortSignal.timeout(config.requestTimeoutMilliseconds),
     // A redirect is the answer, as the API gives none: followed, it would lose the token on the way.
     redirect: 'manual',
@@ -182,7 +193,7 @@ async function verifyProvider(config: SuiteConfig, environment: Environment): Pr
       stateHandlers: (sandbox === undefined
         ? configuredStateHandlers(config, readAppointment)
         : sandboxStateHandlers(sandbox)) as unknown as VerifierOptions['stateHandlers'],
-      requestFilter: swapInToken(() => tokenProvider.getToken()),
+      requestFilter: asTheSuiteSends(() => tokenProvider.getToken()),
       logLevel: 'warn',
       timeout: config.requestTimeoutMilliseconds,
       ...source,
