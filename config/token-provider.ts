@@ -15,7 +15,7 @@ export class TokenRequestError extends Error {
   override name = 'TokenRequestError';
   /**
    * The token endpoint's HTTP status, when it answered, and its OAuth `error` code, when it gave a
-   * well-formed one; `reason`: why no token came, when the endpoint refused none (ECONNREFUSED, a
+   * registered one; `reason`: why no token came, when the endpoint refused none (ECONNREFUSED, a
    * timeout, a 200 without a token).
    */
   constructor(
@@ -95,10 +95,12 @@ function createClientCredentialsProvider(
         );
       }
       if (!REDIRECT_STATUSES.includes(response.status)) break;
+      // Its body is not read: released, so that its connection serves the next hop.
+      await response.body?.cancel();
       const next =
         hops < TOKEN_REDIRECT_LIMIT
           ? tokenRedirect(response.headers.get('location') ?? undefined, url)
-          : { refuse: `it redirected more than ${TOKEN_REDIRECT_LIMIT} times` };
+          : { refuse: `it redirected more than ${TOKEN_REDIRECT_LIMIT} times: check ENGAGE_TOKEN_URL` };
       if ('refuse' in next)
         throw new TokenRequestError(
           `token request to ${auth.tokenUrl}: ${next.refuse}`,

@@ -150,7 +150,7 @@ function requestToken(): IssuedToken | string {
     const next =
       hops < TOKEN_REDIRECT_LIMIT
         ? tokenRedirect(response.headers.Location, url)
-        : { refuse: `it redirected more than ${TOKEN_REDIRECT_LIMIT} times` };
+        : { refuse: `it redirected more than ${TOKEN_REDIRECT_LIMIT} times: check ENGAGE_TOKEN_URL` };
     if ('refuse' in next) return `the token endpoint ${auth.tokenUrl} gave no token: ${next.refuse}`;
     url = next.follow;
   }

@@ -1,0 +1,40 @@
+// Proves where a token request follows a redirect: any Location within the endpoint's origin (absolute,
+// protocol-relative, absolute-path, relative, query-only; default ports as written or not), its query
+// kept; another origin, or no usable Location, refused naming ENGAGE_TOKEN_URL.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { tokenRedirect } from './token-redirect.ts';
+
+const from = 'https://auth.example.test/realms/acme/protocol/token';
+
+it('follows a Location within the origin, however it is written, keeping its query', () => {
+  const follows: Array<[string, string]> = [
+    ['https://auth.example.test/t?a=1#x', 'https://auth.example.test/t?a=1'],
+    ['https://AUTH.example.test:443/t', 'https://AUTH.example.test:443/t'],
+    ['//auth.example.test/t', 'https://auth.example.test/t'],
+    ['/realms/acme/token?a=1', 'https://auth.example.test/realms/acme/token?a=1'],
+    ['token', 'https://auth.example.test/realms/acme/protocol/token'],
+    ['../token', 'https://auth.example.test/realms/acme/protocol/../token'],
+    ['?a=1', 'https://auth.example.test/realms/acme/protocol/token?a=1'],
+  ];
+  for (const [location, follow] of follows) assert.deepEqual(tokenRedirect(location, from), { follow }, location);
+});
+
+it('refuses another origin, naming it without path or query, and a missing Location, each naming ENGAGE_TOKEN_URL', () => {
+  for (const [location, origin] of [
+    ['https://evil.example.test/steal?secret=1', 'https://evil.example.test'],
+    ['http://auth.example.test/t', 'http://auth.example.test'],
+    ['https://auth.example.test:8443/t', 'https://auth.example.test:8443'],
+    ['//evil.example.test/t', 'https://evil.example.test'],
+  ])
+    assert.deepEqual(
+      tokenRedirect(location, from),
+      {
+        refuse: `it redirects to ${origin}, another origin, where the client secret is not sent: set ENGAGE_TOKEN_URL to the token endpoint itself`,
+      },
+      location,
+    );
+  assert.deepEqual(tokenRedirect(undefined, from), {
+    refuse: 'it answered a redirect without a usable Location: check ENGAGE_TOKEN_URL',
+  });
+});
