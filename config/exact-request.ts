@@ -99,7 +99,14 @@ function sendOnce(
           body: Buffer.concat(chunks),
         }),
       );
-      answer.on('error', reject);
+      // A body cut short (the connection closed before Content-Length or the last chunk): said as that.
+      answer.on('error', (error) =>
+        reject(
+          new Error(
+            `HTTP ${answer.statusCode}, but the connection closed before the whole body came (${error.message})`,
+          ),
+        ),
+      );
     });
     // Repeated names go out as repeated lines, in their order, with the first spelling of the name.
     for (const [name, values] of groupedByName(rawHeaders))

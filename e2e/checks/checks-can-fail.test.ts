@@ -9,6 +9,7 @@ import type { SandboxOptions } from '../../sandbox/create-sandbox-app.ts';
 import type { FaultName } from '../../sandbox/faults.ts';
 import { appointment, location, text } from '../../sandbox/seed-helpers.ts';
 import { type RunningSandbox, startSandbox } from '../../sandbox/start-sandbox.ts';
+import { docsAppointmentResponse } from '../../schemas/docs-examples.ts';
 import type { AppointmentResponse } from '../../schemas/types.generated.ts';
 import { startTinyServer } from '../../testing/tiny-server.ts';
 import { createProbe, type Probe } from '../http-probe.ts';
@@ -269,6 +270,50 @@ describe('the 200 checks fail against', () => {
       );
     });
   }
+});
+
+describe('the 200 checks fail against a body that is not one whole JSON document', () => {
+  const docs = JSON.stringify(docsAppointmentResponse());
+  /** A probe of a server that answers 200 with `body`, declaring `length` bytes, then closes. */
+  async function answering(body: string, length = Buffer.byteLength(body)) {
+    const server = await startTinyServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(length) });
+      response.write(body);
+      if (length === Buffer.byteLength(body)) response.end();
+      else setTimeout(() => response.socket?.destroy(), 20);
+    });
+    const probe = createProbe(
+      { baseUrl: server.url, enterprise: 'acme', getToken: async () => 't' },
+      exactTransport(2000),
+    );
+    return { probe, close: () => server.close() };
+  }
+  const path = appointmentPath('acme', '123');
+  for (const [name, body, problem] of [
+    ['an empty body', '', /GET: the body does not parse as JSON \(it starts ""\)/],
+    // RFC 8259 §8.1: a JSON text sent over a network MUST NOT start with one.
+    ['a byte-order mark', `\uFEFF${docs}`, /GET: the body does not parse as JSON \(it starts "\uFEFF\{/],
+  ] as const) {
+    it(name, async () => {
+      const { probe, close } = await answering(body);
+      try {
+        assert.match(checkAppointmentResponse(await probe(path), '123', 'GET').join('\n'), problem);
+      } finally {
+        await close();
+      }
+    });
+  }
+  it('a body cut short: the request fails, saying the connection closed before the whole body came', async () => {
+    const { probe, close } = await answering(docs.slice(0, 100), docs.length);
+    try {
+      await assert.rejects(
+        probe(path),
+        /failed: HTTP 200, but the connection closed before the whole body came \(aborted\)$/,
+      );
+    } finally {
+      await close();
+    }
+  });
 });
 
 describe('the language checks fail against', () => {
