@@ -119,6 +119,7 @@ export const SANDBOX_DEFAULTS = {
   enterprise: 'acme',
   token: 'sandbox-token',
   noScopeToken: 'sandbox-token-no-scope',
+  expiredToken: 'sandbox-token-expired',
   appointmentId: '123',
   /** Seeded appointments with one, several, no English, and no location. */
   appointmentIds: [

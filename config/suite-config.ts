@@ -32,6 +32,8 @@ export interface SuiteConfig {
   expectations: ReadonlySet<OptionalExpectation>;
   /** A valid token without the appointments scope, for the 403 check. */
   noScopeToken?: Secret;
+  /** A token of the API that has expired, for the expired-token check; it skips without one. */
+  expiredToken?: Secret;
   /** How long one request may take before the suite gives up on it. */
   requestTimeoutMilliseconds: number;
 }
@@ -74,6 +76,13 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
       `"${defaultLanguage}" is not a language tag such as "en" or "nl-BE"`,
     );
   }
+  const givenExpiredToken = value('ENGAGE_EXPIRED_TOKEN');
+  const expiredToken =
+    givenExpiredToken === undefined
+      ? onSandbox
+        ? SANDBOX_DEFAULTS.expiredToken
+        : undefined
+      : bearerToken('ENGAGE_EXPIRED_TOKEN', givenExpiredToken);
   const givenNoScopeToken = value('ENGAGE_NO_SCOPE_TOKEN');
   const noScopeToken =
     givenNoScopeToken === undefined
@@ -102,6 +111,7 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
     defaultLanguage,
     expectations: readExpectations(value('ENGAGE_EXPECT'), onSandbox),
     noScopeToken: noScopeToken === undefined ? undefined : new Secret(noScopeToken),
+    expiredToken: expiredToken === undefined ? undefined : new Secret(expiredToken),
     requestTimeoutMilliseconds: readNumber(
       'ENGAGE_REQUEST_TIMEOUT_MS',
       value('ENGAGE_REQUEST_TIMEOUT_MS'),

@@ -1,7 +1,8 @@
 // The documented errors: 404 for an unknown id, the appointment refused under an enterprise that
-// does not exist (never served whatever the path names), 401 for missing, malformed or unknown tokens, 403 for
-// a token without the scope (ENGAGE_NO_SCOPE_TOKEN), 405 for another method, and only when asked,
-// 429 for a burst (`rate-limit`) and the HTTP status as statusCode (`status-code`).
+// does not exist (never served whatever the path names), 401 for missing, malformed, unknown or
+// expired tokens (ENGAGE_EXPIRED_TOKEN), 403 for a token without the scope (ENGAGE_NO_SCOPE_TOKEN),
+// 405 for another method, and only when asked, 429 for a burst (`rate-limit`) and the HTTP status as
+// statusCode (`status-code`).
 
 import { appointmentPath } from '../config/api-facts.ts';
 import {
@@ -64,6 +65,19 @@ test.describe('errors', () => {
     expectCheck(
       // The no-scope token goes in at the forwarder too: Playwright only ever sees its placeholder.
       await checkForbidden(probe, appointmentPath(suite.enterprise, suite.appointmentId), forwarder.noScopePlaceholder),
+    );
+  });
+
+  test('an expired token gets 401 with the errors envelope', async ({ probe, suite, forwarder }) => {
+    test.skip(suite.expiredToken === undefined, 'ENGAGE_EXPIRED_TOKEN is not set');
+    expectCheck(
+      // The expired token goes in at the forwarder too: Playwright only ever sees its placeholder.
+      await checkUnauthorized(
+        probe,
+        appointmentPath(suite.enterprise, suite.appointmentId),
+        `Bearer ${forwarder.expiredPlaceholder}`,
+        'an expired token',
+      ),
     );
   });
 

@@ -54,7 +54,7 @@ export const test = base.extend<
         [suite.enterprise, suite.otherEnterprise],
         () => tokens.getToken(),
         suite.requestTimeoutMilliseconds,
-        () => suite.noScopeToken?.reveal() ?? '',
+        { noScope: () => suite.noScopeToken?.reveal() ?? '', expired: () => suite.expiredToken?.reveal() ?? '' },
       );
       await use(proxy);
       await proxy.close();

@@ -1,5 +1,5 @@
 // A forwarder on 127.0.0.1 that the e2e tests talk to instead of the target: it puts the real token
-// (or the no-scope token) where the request carries this run's random placeholder for it, so no
+// (or the no-scope or expired one) where the request carries this run's random placeholder for it, so no
 // credential ever enters Playwright, its traces or its reports. It adds a token only to a GET on the
 // appointment path of the given enterprises (the configured one, and the one the tenant check invents),
 // and refuses any other request that carries a placeholder (a POST, another path): it is no open relay.
@@ -33,6 +33,8 @@ export interface TokenInjectingProxy {
   placeholder: string;
   /** What the 403 check carries instead of ENGAGE_NO_SCOPE_TOKEN. */
   noScopePlaceholder: string;
+  /** What the expired-token check carries instead of ENGAGE_EXPIRED_TOKEN. */
+  expiredPlaceholder: string;
   /** Why the target stopped answering, once it has: later requests are not sent to it. */
   down(): string | undefined;
   close(): Promise<void>;
@@ -43,15 +45,17 @@ export async function startTokenInjectingProxy(
   enterprises: string | readonly string[],
   getToken: () => Promise<string>,
   timeoutMilliseconds: number,
-  noScopeToken?: () => string,
+  otherTokens: { noScope?: () => string; expired?: () => string } = {},
 ): Promise<TokenInjectingProxy> {
   const placeholder = `${PLACEHOLDER_PREFIX}-${randomUUID()}`;
   let downReason: string | undefined;
   const noScopePlaceholder = `${PLACEHOLDER_PREFIX}-no-scope-${randomUUID()}`;
+  const expiredPlaceholder = `${PLACEHOLDER_PREFIX}-expired-${randomUUID()}`;
   /** The credential a placeholder stands for: the token (fetched, so it can fail), or the no-scope one. */
   const placeholders = new Map<string, () => Promise<string> | string>([
     [`Bearer ${placeholder}`, getToken],
-    [`Bearer ${noScopePlaceholder}`, () => noScopeToken?.() ?? 'no-ENGAGE_NO_SCOPE_TOKEN-set'],
+    [`Bearer ${noScopePlaceholder}`, () => otherTokens.noScope?.() ?? 'no-ENGAGE_NO_SCOPE_TOKEN-set'],
+    [`Bearer ${expiredPlaceholder}`, () => otherTokens.expired?.() ?? 'no-ENGAGE_EXPIRED_TOKEN-set'],
   ]);
   const appointmentPrefixes = [enterprises].flat().map((enterprise) => appointmentPath(enterprise, ''));
   /** Token requests in a row that got no answer. */
@@ -142,7 +146,14 @@ export async function startTokenInjectingProxy(
   }
   // forward answers every request itself; were its own error handling to throw, the socket closes.
   const server = createServer((request, response) => void forward(request, response).catch(() => response.destroy()));
-  return { ...(await listenOnLoopback(server)), targetUrl, placeholder, noScopePlaceholder, down: () => downReason };
+  return {
+    ...(await listenOnLoopback(server)),
+    targetUrl,
+    placeholder,
+    noScopePlaceholder,
+    expiredPlaceholder,
+    down: () => downReason,
+  };
 }
 
 /** `text` with each credential (as sent, and URL-encoded) replaced by its placeholder. */

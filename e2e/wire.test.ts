@@ -256,33 +256,25 @@ describe('the token-injecting forwarder', () => {
       await tokenless.close();
     }
   });
-  it('puts the no-scope token in for its own placeholder, on a GET of the appointment path only', async () => {
-    const noScope = await startTokenInjectingProxy(
-      target.url,
-      'acme',
-      async () => 'the-real-token',
-      2000,
-      () => 'the-no-scope-token',
-    );
+  it('puts the no-scope and the expired token in for their own placeholders, on a GET of the appointment path only', async () => {
+    const others = await startTokenInjectingProxy(target.url, 'acme', async () => 'the-real-token', 2000, {
+      noScope: () => 'the-no-scope-token',
+      expired: () => 'the-expired-token',
+    });
     try {
-      const authorization = ['Authorization', `Bearer ${noScope.noScopePlaceholder}`];
-      const answer = await sendExactRequest(
-        'GET',
-        `${noScope.url}/enterprises/acme/appointments/1`,
-        authorization,
-        2000,
-      );
-      assert.equal(answer.status, 200);
-      assert.deepEqual(lastArrived(), [['authorization', 'Bearer the-no-scope-token']]);
-      const refused = await sendExactRequest(
-        'POST',
-        `${noScope.url}/enterprises/acme/appointments/1`,
-        authorization,
-        2000,
-      );
-      assert.equal(refused.status, 403);
+      for (const [placeholder, token] of [
+        [others.noScopePlaceholder, 'the-no-scope-token'],
+        [others.expiredPlaceholder, 'the-expired-token'],
+      ]) {
+        const authorization = ['Authorization', `Bearer ${placeholder}`];
+        const url = `${others.url}/enterprises/acme/appointments/1`;
+        const answer = await sendExactRequest('GET', url, authorization, 2000);
+        assert.equal(answer.status, 200);
+        assert.deepEqual(lastArrived(), [['authorization', `Bearer ${token}`]]);
+        assert.equal((await sendExactRequest('POST', url, authorization, 2000)).status, 403);
+      }
     } finally {
-      await noScope.close();
+      await others.close();
     }
   });
 });

@@ -1,6 +1,6 @@
 // One failing `npm start` of every layer, read three ways: the report names the broken field with
 // what was expected and what came, in the console, summary.md and index.html; the 401 check fails
-// with its reason; and no configured or issued secret (client secret, no-scope token, broker token,
+// with its reason; and no configured or issued secret (client secret, no-scope and expired tokens, broker token,
 // every token the target issued) is in its console output or any report file, traces unzipped: the
 // traces hold the e2e proxy's placeholder instead.
 import assert from 'node:assert/strict';
@@ -45,6 +45,7 @@ describe('a failing npm start of every layer', () => {
         ENGAGE_CLIENT_ID: client.clientId,
         ENGAGE_CLIENT_SECRET: client.clientSecret,
         ENGAGE_NO_SCOPE_TOKEN: noScopeToken,
+        ENGAGE_EXPIRED_TOKEN: SANDBOX_DEFAULTS.expiredToken,
         PACT_BROKER_TOKEN: brokerToken,
         K6_BIN: standInK6Binary(),
       },
@@ -115,6 +116,7 @@ describe('a failing npm start of every layer', () => {
     const secrets: Record<string, string> = {
       ENGAGE_CLIENT_SECRET: client.clientSecret,
       ENGAGE_NO_SCOPE_TOKEN: noScopeToken,
+      ENGAGE_EXPIRED_TOKEN: SANDBOX_DEFAULTS.expiredToken,
       PACT_BROKER_TOKEN: brokerToken,
       ...Object.fromEntries(recorder.issuedTokens.map((token, index) => [`issued token ${index + 1}`, token])),
     };

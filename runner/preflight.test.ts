@@ -111,6 +111,19 @@ describe('the preflight of npm start', () => {
       await target.close();
     }
   });
+  it('stops on an ENGAGE_EXPIRED_TOKEN that has not expired yet (a JWT), which a healthy API would take', async () => {
+    const jwt = (exp: number) =>
+      ['{"alg":"none"}', `{"exp":${exp}}`]
+        .map((part) => Buffer.from(part).toString('base64url'))
+        .join('.')
+        .concat('.sig');
+    const now = Math.floor(Date.now() / 1000);
+    assert.match(
+      await preflightLines({ ...settings(), ENGAGE_EXPIRED_TOKEN: jwt(now + 3600) }),
+      /^preflight: ENGAGE_EXPIRED_TOKEN has not expired yet \(its exp claim: \S+\), so a healthy API would take it: give one that has, or unset it to skip the expired-token check$/,
+    );
+    assert.equal(await preflightLines({ ...settings(), ENGAGE_EXPIRED_TOKEN: jwt(now - 3600) }), '');
+  });
   it('stops on a target that does not answer, naming it', async () => {
     const closed = await startTinyServer(() => {});
     const url = closed.url;

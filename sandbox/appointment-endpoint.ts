@@ -97,7 +97,8 @@ export function answerAppointmentRequest(
     // well-formed bearer token is, issued or not, for this enterprise or another.
     const ignored =
       (denied?.status === 403 && faults.has('no-scope-check')) ||
-      (denied?.code === 'INVALID_TOKEN' && faults.has('accept-invalid-tokens'));
+      (denied?.code === 'INVALID_TOKEN' && faults.has('accept-invalid-tokens')) ||
+      (denied?.code === 'TOKEN_EXPIRED' && faults.has('accept-expired-tokens'));
     if (denied !== undefined && !ignored) return errorReply(denied, responseHeaders);
   }
   const correlationLength = correlationHeader?.length ?? 1;

@@ -21,6 +21,7 @@ export const FAULT_NAMES = [
   'no-auth-check',
   'no-scope-check',
   'accept-invalid-tokens',
+  'accept-expired-tokens',
   'server-error-on-odd-ids',
   'accept-any-correlation-id',
   'refuse-correlation-ids',

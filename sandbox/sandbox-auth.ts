@@ -37,6 +37,8 @@ export class SandboxAuth {
   readonly #staticTokens = new Map<string, IssuedToken>([
     [SANDBOX_DEFAULTS.token, { scopes: [READ_SCOPES[0] as string], expiresAt: Number.POSITIVE_INFINITY }],
     [SANDBOX_DEFAULTS.noScopeToken, { scopes: ['profile'], expiresAt: Number.POSITIVE_INFINITY }],
+    // A token of the API that has expired: what a client holds after its lifetime.
+    [SANDBOX_DEFAULTS.expiredToken, { scopes: [READ_SCOPES[0] as string], expiresAt: 0 }],
   ]);
   /** Issued tokens in the order they expire (a Map iterates in insertion order). */
   readonly #issued = new Map<string, IssuedToken>();

@@ -402,6 +402,16 @@ describe('the header and error checks fail against', () => {
       /the response carries nothing, expected the same value/,
     );
   });
+  it('accept-expired-tokens', async () => {
+    const expired = `Bearer ${SANDBOX_DEFAULTS.expiredToken}`;
+    assert.deepEqual(problemsOf(await checkUnauthorized(await probeFor(), path, expired, 'an expired token')), []);
+    assert.match(
+      problemsOf(
+        await checkUnauthorized(await faulty('accept-expired-tokens'), path, expired, 'an expired token'),
+      ).join(),
+      /an expired token: HTTP 200, expected 401/,
+    );
+  });
   it('non-json-content-type, on the errors too', async () => {
     const provider = await faulty('non-json-content-type');
     assert.match(
