@@ -60,6 +60,12 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
     if (found === undefined) throw new ConfigError(name, 'is required when ENGAGE_BASE_URL is set');
     return found;
   };
+  /** An optional token of the checks that need one, as given (one line) or, on the sandbox, its own. */
+  const optionalToken = (name: string, sandboxDefault: string) => {
+    const given = value(name);
+    if (given !== undefined) return new Secret(bearerToken(name, given));
+    return onSandbox ? new Secret(sandboxDefault) : undefined;
+  };
 
   const enterprise = required('ENGAGE_ENTERPRISE', SANDBOX_DEFAULTS.enterprise);
   if (!pathSegmentPattern.test(enterprise)) {
@@ -76,21 +82,6 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
       `"${defaultLanguage}" is not a language tag such as "en" or "nl-BE"`,
     );
   }
-  const givenExpiredToken = value('ENGAGE_EXPIRED_TOKEN');
-  const expiredToken =
-    givenExpiredToken === undefined
-      ? onSandbox
-        ? SANDBOX_DEFAULTS.expiredToken
-        : undefined
-      : bearerToken('ENGAGE_EXPIRED_TOKEN', givenExpiredToken);
-  const givenNoScopeToken = value('ENGAGE_NO_SCOPE_TOKEN');
-  const noScopeToken =
-    givenNoScopeToken === undefined
-      ? onSandbox
-        ? SANDBOX_DEFAULTS.noScopeToken
-        : undefined
-      : bearerToken('ENGAGE_NO_SCOPE_TOKEN', givenNoScopeToken);
-
   const appointmentId = required('ENGAGE_APPOINTMENT_ID', SANDBOX_DEFAULTS.appointmentId);
   const listed = value('ENGAGE_APPOINTMENT_IDS')
     ?.split(',')
@@ -110,8 +101,8 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
     otherEnterprise: `no-such-enterprise-${randomUUID().slice(0, 8)}`,
     defaultLanguage,
     expectations: readExpectations(value('ENGAGE_EXPECT'), onSandbox),
-    noScopeToken: noScopeToken === undefined ? undefined : new Secret(noScopeToken),
-    expiredToken: expiredToken === undefined ? undefined : new Secret(expiredToken),
+    noScopeToken: optionalToken('ENGAGE_NO_SCOPE_TOKEN', SANDBOX_DEFAULTS.noScopeToken),
+    expiredToken: optionalToken('ENGAGE_EXPIRED_TOKEN', SANDBOX_DEFAULTS.expiredToken),
     requestTimeoutMilliseconds: readNumber(
       'ENGAGE_REQUEST_TIMEOUT_MS',
       value('ENGAGE_REQUEST_TIMEOUT_MS'),
