@@ -84,7 +84,7 @@ export const REDIRECT_STATUSES: readonly number[] = [301, 302, 303, 307, 308];
 const APPOINTMENT_PATH_END = /\/enterprises\/([^/]+)\/appointments\/([^/]+)$/;
 const DEFAULT_PORTS: Record<string, string> = { 'http:': ':80', 'https:': ':443' };
 /** scheme://authority of an absolute URL, and the rest. */
-const ABSOLUTE_URL = /^([a-z][a-z0-9+.-]*:)\/\/([^/?#]*)(.*)$/i;
+export const ABSOLUTE_URL = /^([a-z][a-z0-9+.-]*:)\/\/([^/?#]*)(.*)$/i;
 
 /**
  * A Location as an absolute URL, resolved against the request's URL (k6 has no URL class), without

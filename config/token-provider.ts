@@ -5,7 +5,7 @@ import { oauthErrorOf, REDIRECT_STATUSES, tokenRefusalSetting } from './answer-r
 import { refreshMarginMilliseconds, tokenLifetimeSeconds } from './api-facts.ts';
 import { REQUEST_TIMEOUT_RULE } from './read-number.ts';
 import type { AuthConfig } from './suite-config.ts';
-import { TOKEN_REDIRECT_LIMIT, tokenRedirect } from './token-redirect.ts';
+import { tokenRedirect } from './token-redirect.ts';
 
 export interface TokenProvider {
   getToken(): Promise<string>;
@@ -97,10 +97,7 @@ function createClientCredentialsProvider(
       if (!REDIRECT_STATUSES.includes(response.status)) break;
       // Its body is not read: released, so that its connection serves the next hop.
       await response.body?.cancel();
-      const next =
-        hops < TOKEN_REDIRECT_LIMIT
-          ? tokenRedirect(response.headers.get('location') ?? undefined, url)
-          : { refuse: `it redirected more than ${TOKEN_REDIRECT_LIMIT} times: check ENGAGE_TOKEN_URL` };
+      const next = tokenRedirect(response.headers.get('location') ?? undefined, url, hops);
       if ('refuse' in next)
         throw new TokenRequestError(
           `token request to ${auth.tokenUrl}: ${next.refuse}`,

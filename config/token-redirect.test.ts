@@ -1,6 +1,6 @@
 // Proves where a token request follows a redirect: any Location within the endpoint's origin (absolute,
 // protocol-relative, absolute-path, relative, query-only; default ports as written or not), its query
-// kept; another origin, or no usable Location, refused naming ENGAGE_TOKEN_URL.
+// kept; another origin, no usable Location, or a sixth hop, refused naming ENGAGE_TOKEN_URL.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { tokenRedirect } from './token-redirect.ts';
@@ -17,10 +17,10 @@ it('follows a Location within the origin, however it is written, keeping its que
     ['../token', 'https://auth.example.test/realms/acme/protocol/../token'],
     ['?a=1', 'https://auth.example.test/realms/acme/protocol/token?a=1'],
   ];
-  for (const [location, follow] of follows) assert.deepEqual(tokenRedirect(location, from), { follow }, location);
+  for (const [location, follow] of follows) assert.deepEqual(tokenRedirect(location, from, 0), { follow }, location);
 });
 
-it('refuses another origin, naming it without path or query, and a missing Location, each naming ENGAGE_TOKEN_URL', () => {
+it('refuses another origin, naming it without path or query, a missing Location and a sixth hop, each naming ENGAGE_TOKEN_URL', () => {
   for (const [location, origin] of [
     ['https://evil.example.test/steal?secret=1', 'https://evil.example.test'],
     ['http://auth.example.test/t', 'http://auth.example.test'],
@@ -28,13 +28,14 @@ it('refuses another origin, naming it without path or query, and a missing Locat
     ['//evil.example.test/t', 'https://evil.example.test'],
   ])
     assert.deepEqual(
-      tokenRedirect(location, from),
+      tokenRedirect(location, from, 0),
       {
         refuse: `it redirects to ${origin}, another origin, where the client secret is not sent: set ENGAGE_TOKEN_URL to the token endpoint itself`,
       },
       location,
     );
-  assert.deepEqual(tokenRedirect(undefined, from), {
+  assert.deepEqual(tokenRedirect(undefined, from, 0), {
     refuse: 'it answered a redirect without a usable Location: check ENGAGE_TOKEN_URL',
   });
+  assert.deepEqual(tokenRedirect('/t', from, 5), { refuse: 'it redirected more than 5 times: check ENGAGE_TOKEN_URL' });
 });

@@ -27,7 +27,7 @@ import {
 import { ConfigError } from '../config/config-error.ts';
 import { handedReportsDirectory } from '../config/report-paths.ts';
 import { settingValue } from '../config/setting-value.ts';
-import { TOKEN_REDIRECT_LIMIT, tokenRedirect } from '../config/token-redirect.ts';
+import { tokenRedirect } from '../config/token-redirect.ts';
 import { appointmentBodyProblem } from './lib/appointment-body-check.ts';
 import { rememberingGoodBodies } from './lib/known-good-bodies.ts';
 import { buildLoadOptions, guardProblems, guardRefusal } from './lib/load-options.ts';
@@ -147,10 +147,7 @@ function requestToken(): IssuedToken | string {
       responseCallback: tokenResponseCallback,
     });
     if (!REDIRECT_STATUSES.includes(response.status)) break;
-    const next =
-      hops < TOKEN_REDIRECT_LIMIT
-        ? tokenRedirect(response.headers.Location, url)
-        : { refuse: `it redirected more than ${TOKEN_REDIRECT_LIMIT} times: check ENGAGE_TOKEN_URL` };
+    const next = tokenRedirect(response.headers.Location, url, hops);
     if ('refuse' in next) return `the token endpoint ${auth.tokenUrl} gave no token: ${next.refuse}`;
     url = next.follow;
   }
