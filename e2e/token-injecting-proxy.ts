@@ -42,7 +42,7 @@ export interface TokenInjectingProxy {
 
 export async function startTokenInjectingProxy(
   targetUrl: string,
-  enterprises: string | readonly string[],
+  enterprises: readonly string[],
   getToken: () => Promise<string>,
   timeoutMilliseconds: number,
   otherTokens: { noScope?: () => string; expired?: () => string } = {},
@@ -51,13 +51,13 @@ export async function startTokenInjectingProxy(
   let downReason: string | undefined;
   const noScopePlaceholder = `${PLACEHOLDER_PREFIX}-no-scope-${randomUUID()}`;
   const expiredPlaceholder = `${PLACEHOLDER_PREFIX}-expired-${randomUUID()}`;
-  /** The credential a placeholder stands for: the token (fetched, so it can fail), or the no-scope one. */
+  /** The credential a placeholder stands for: the token (fetched, so it can fail), the no-scope or the expired one. */
   const placeholders = new Map<string, () => Promise<string> | string>([
     [`Bearer ${placeholder}`, getToken],
     [`Bearer ${noScopePlaceholder}`, () => otherTokens.noScope?.() ?? 'no-ENGAGE_NO_SCOPE_TOKEN-set'],
     [`Bearer ${expiredPlaceholder}`, () => otherTokens.expired?.() ?? 'no-ENGAGE_EXPIRED_TOKEN-set'],
   ]);
-  const appointmentPrefixes = [enterprises].flat().map((enterprise) => appointmentPath(enterprise, ''));
+  const appointmentPrefixes = enterprises.map((enterprise) => appointmentPath(enterprise, ''));
   /** Token requests in a row that got no answer. */
   let tokenSilences = 0;
 
@@ -161,7 +161,7 @@ function maskedText(text: string, sent: Array<[credential: string, placeholder: 
   let masked = text;
   for (const [credential, placeholder] of sent)
     for (const form of new Set([credential, encodeURIComponent(credential)]))
-      if (form !== '') masked = masked.replaceAll(form, placeholder);
+      masked = masked.replaceAll(form, placeholder);
   return masked;
 }
 

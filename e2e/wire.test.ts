@@ -58,7 +58,7 @@ describe('the token-injecting forwarder', () => {
   let forwarder: TokenInjectingProxy;
   before(async () => {
     target = await startTinyServer((_request, response) => response.end('{}'));
-    forwarder = await startTokenInjectingProxy(target.url, 'acme', async () => 'the-real-token', 2000);
+    forwarder = await startTokenInjectingProxy(target.url, ['acme'], async () => 'the-real-token', 2000);
   });
   after(async () => {
     await forwarder.close();
@@ -131,7 +131,7 @@ describe('the token-injecting forwarder', () => {
       });
       response.end(encode(body));
     });
-    const echoed = await startTokenInjectingProxy(echoing.url, 'acme', async () => token, 2000);
+    const echoed = await startTokenInjectingProxy(echoing.url, ['acme'], async () => token, 2000);
     try {
       for (const id of Object.keys(codings)) {
         const answer = await sendExactRequest(
@@ -158,7 +158,7 @@ describe('the token-injecting forwarder', () => {
       response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
       response.end(body);
     });
-    const shortToken = await startTokenInjectingProxy(answering.url, 'acme', async () => 'test', 2000);
+    const shortToken = await startTokenInjectingProxy(answering.url, ['acme'], async () => 'test', 2000);
     try {
       const answer = await sendExactRequest(
         'GET',
@@ -189,7 +189,7 @@ describe('the token-injecting forwarder', () => {
     let tokenRequests = 0;
     const tokenless = await startTokenInjectingProxy(
       target.url,
-      'acme',
+      ['acme'],
       () => {
         tokenRequests++;
         return Promise.reject(failure);
@@ -241,7 +241,7 @@ describe('the token-injecting forwarder', () => {
       undefined,
       'timeout',
     );
-    const tokenless = await startTokenInjectingProxy(target.url, 'acme', () => Promise.reject(silent), 2000);
+    const tokenless = await startTokenInjectingProxy(target.url, ['acme'], () => Promise.reject(silent), 2000);
     try {
       for (const expectedDown of [undefined, `no token for the e2e requests: ${silent.message}`]) {
         await sendExactRequest(
@@ -257,7 +257,7 @@ describe('the token-injecting forwarder', () => {
     }
   });
   it('puts the no-scope and the expired token in for their own placeholders, on a GET of the appointment path only', async () => {
-    const others = await startTokenInjectingProxy(target.url, 'acme', async () => 'the-real-token', 2000, {
+    const others = await startTokenInjectingProxy(target.url, ['acme'], async () => 'the-real-token', 2000, {
       noScope: () => 'the-no-scope-token',
       expired: () => 'the-expired-token',
     });
