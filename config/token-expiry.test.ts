@@ -1,4 +1,5 @@
-// Proves a JWT's own expiry is read, an opaque token has none, and only a past one is a problem.
+// Proves a JWT's own expiry is read, an opaque token has none, and only a past one is a problem (a future
+// one, for a token that must have expired).
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { tokenExpiry, tokenExpiryNotes } from './token-expiry.ts';
@@ -40,4 +41,20 @@ it('warns of a token that expires within the run, and of no other', () => {
   ]);
   assert.deepEqual(tokenExpiryNotes(tokens(at(60)), 36 * 60, now).warnings, []);
   assert.deepEqual(tokenExpiryNotes(tokens(at(-1)), 36 * 60, now).warnings, [], 'expired: a problem, not a warning');
+});
+
+it('names a token that must have expired while it has not, and no other', () => {
+  const now = new Date('2026-11-29T12:00:00Z');
+  const at = (minutes: number) => jwt({ exp: now.getTime() / 1000 + minutes * 60 });
+  const expired = (token: string) => [
+    { variable: 'ENGAGE_EXPIRED_TOKEN', token, remedy: 'give one that has', mustHaveExpired: true },
+  ];
+  assert.deepEqual(tokenExpiryNotes(expired(at(60)), 36 * 60, now), {
+    problems: [
+      'ENGAGE_EXPIRED_TOKEN has not expired yet (its exp claim: 2026-11-29T13:00:00.000Z), so give one that has',
+    ],
+    warnings: [],
+  });
+  for (const token of [at(-1), 'opaque'])
+    assert.deepEqual(tokenExpiryNotes(expired(token), 36 * 60, now), { problems: [], warnings: [] }, token);
 });

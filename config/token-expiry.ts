@@ -1,5 +1,6 @@
 // When a static token expires, read from its own `exp` claim where it is a JWT (RFC 7519 §4.1.4), so
-// that an expired ENGAGE_TOKEN or ENGAGE_NO_SCOPE_TOKEN is a setting to renew, not a failed check.
+// that an expired ENGAGE_TOKEN or ENGAGE_NO_SCOPE_TOKEN, or an ENGAGE_EXPIRED_TOKEN that has not
+// expired, is a setting to change, not a failed check.
 // Nothing is verified: an opaque or unreadable token has no known expiry.
 
 /** The expiry of `token`, or undefined when it is no JWT with a numeric `exp`. */
@@ -19,6 +20,8 @@ export interface NamedToken {
   variable: string;
   token: string | undefined;
   remedy: string;
+  /** A token that must have expired (ENGAGE_EXPIRED_TOKEN): one still valid is the problem. */
+  mustHaveExpired?: boolean;
 }
 
 /**
@@ -33,8 +36,13 @@ export function tokenExpiryNotes(
   const end = now.getTime() + runSeconds * 1000;
   const problems: string[] = [];
   const warnings: string[] = [];
-  for (const { variable, token, remedy } of tokens) {
+  for (const { variable, token, remedy, mustHaveExpired } of tokens) {
     const expiry = token === undefined ? undefined : tokenExpiry(token);
+    if (expiry !== undefined && mustHaveExpired) {
+      if (expiry > now)
+        problems.push(`${variable} has not expired yet (its exp claim: ${expiry.toISOString()}), so ${remedy}`);
+      continue;
+    }
     if (expiry === undefined || expiry.getTime() > end) continue;
     if (expiry <= now) problems.push(`${variable} expired at ${expiry.toISOString()} (its exp claim): ${remedy}`);
     else

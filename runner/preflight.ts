@@ -7,7 +7,7 @@ import { appointmentPath } from '../config/api-facts.ts';
 import { type ExactAnswer, readableText, SUITE_USER_AGENT, sendExactRequest } from '../config/exact-request.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { describeNoAnswer, givenNodeCaFile } from '../config/target-reachability.ts';
-import { tokenExpiry, tokenExpiryNotes } from '../config/token-expiry.ts';
+import { tokenExpiryNotes } from '../config/token-expiry.ts';
 import { createTokenProvider, TokenRequestError } from '../config/token-provider.ts';
 import { LAYER_NAMES } from './layers.ts';
 
@@ -27,8 +27,8 @@ export async function preflightProblems(
   const { baseUrl } = config.target;
   const { auth, enterprise, appointmentId } = config;
   const timeout = Math.min(config.requestTimeoutMilliseconds, PREFLIGHT_TIMEOUT_MILLISECONDS);
-  // A static token past its own expiry would fail checks of a healthy API: a setting to renew. The
-  // no-scope token only where e2e, its one user, runs.
+  // A static token past its own expiry would fail checks of a healthy API: a setting to renew; so would
+  // an ENGAGE_EXPIRED_TOKEN still valid. The e2e tokens only where e2e, their one user, runs.
   const tokens = [
     {
       variable: 'ENGAGE_TOKEN',
@@ -40,11 +40,14 @@ export async function preflightProblems(
       token: layers.includes('e2e') ? config.noScopeToken?.reveal() : undefined,
       remedy: 'renew it, or unset it to skip the 403 check',
     },
+    {
+      variable: 'ENGAGE_EXPIRED_TOKEN',
+      token: layers.includes('e2e') ? config.expiredToken?.reveal() : undefined,
+      remedy: 'a healthy API would take it: give one that has, or unset it to skip the expired-token check',
+      mustHaveExpired: true,
+    },
   ];
   const expiry = tokenExpiryNotes(tokens, runSeconds);
-  // The other way round for ENGAGE_EXPIRED_TOKEN: one that is still valid would fail its check.
-  const notYetExpired = layers.includes('e2e') ? unexpiredProblem(config.expiredToken?.reveal()) : undefined;
-  if (notYetExpired !== undefined) expiry.problems.push(notYetExpired);
   if (expiry.problems.length > 0) return expiry.problems;
   for (const warning of expiry.warnings) console.error(warning);
   let token: string;
@@ -88,13 +91,6 @@ export async function preflightProblems(
 }
 
 /** The setting to fix when the token endpoint gave no token, from its answer. */
-/** Why ENGAGE_EXPIRED_TOKEN cannot serve its check: a JWT whose own exp is still ahead. */
-function unexpiredProblem(token: string | undefined): string | undefined {
-  const expiry = token === undefined ? undefined : tokenExpiry(token);
-  if (expiry === undefined || expiry <= new Date()) return undefined;
-  return `ENGAGE_EXPIRED_TOKEN has not expired yet (its exp claim: ${expiry.toISOString()}), so a healthy API would take it: give one that has, or unset it to skip the expired-token check`;
-}
-
 function tokenProblem(error: TokenRequestError, tokenUrl: string, scope: string | undefined): string {
   if (error.status === undefined || error.reason !== undefined) {
     const reason = error.reason ?? error.message;

@@ -1,6 +1,7 @@
-// The documented error behaviour: 404 for an unknown id or path (an enterprise that does not exist
-// included: never another enterprise's appointment), 401 for a missing, malformed or unknown token,
-// 403 for a token without the scope, 405 for another method, and 429 for a burst only under `rate-limit`.
+// The documented error behaviour: 404 for an unknown id; an enterprise that does not exist refused
+// (401, 403 or 404), never served another's appointment; 401 for a missing, malformed, unknown or
+// expired token; 403 for a token without the scope; 405 for another method; and 429 for a burst only
+// under `rate-limit`.
 import { randomUUID } from 'node:crypto';
 import type { Probe } from '../http-probe.ts';
 import { type CheckResult, checked, skipped } from './check-result.ts';
