@@ -1,6 +1,7 @@
 // Runs the suite's Node tests (`*.test.ts`, not the Playwright `*.spec.ts`) with node:test, since
-// Node 20 cannot expand globs itself. `--pact` runs the Pact consumer tests instead; `--exclude X`
-// leaves out paths that start with X; any other argument keeps only paths that contain it.
+// Node 20 cannot expand globs itself. `--pact` runs the Pact consumer tests instead, and
+// `--pact-first` runs them before the others (which read the pact they write), stopping when they
+// fail; `--exclude X` leaves out paths that start with X; any other argument keeps only paths that contain it.
 // Test files that start no process of their own (no child_process, no entry point, no stand-in k6)
 // share one Node process, about 0.4 s of CPU saved each: a file that cannot load fails alone, under
 // its own name. The others get a process each, and three processes run at a time.
@@ -12,33 +13,37 @@ import { pathToFileURL } from 'node:url';
 import { withTypescript } from '../config/typescript-node.ts';
 
 const args = process.argv.slice(2);
-const pactOnly = args.includes('--pact');
+const flags = ['--pact', '--pact-first', '--exclude'];
 const excluded = args.flatMap((arg, index) => (args[index - 1] === '--exclude' ? [arg] : []));
-const filters = args.filter((arg, index) => arg !== '--pact' && arg !== '--exclude' && args[index - 1] !== '--exclude');
+const filters = args.filter((arg, index) => !flags.includes(arg) && args[index - 1] !== '--exclude');
 const ignoredDirectories = /(^|\/)(node_modules|reports|test-results|\.git)(\/|$)/;
 
-const files = readdirSync('.', { recursive: true, encoding: 'utf8' })
+const testFiles = readdirSync('.', { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.test.ts') && !ignoredDirectories.test(file))
-  .filter((file) => file.endsWith('.pact.test.ts') === pactOnly)
-  .filter((file) => !excluded.some((prefix) => file.startsWith(prefix)))
-  .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)))
   .sort();
+const pactFiles = testFiles.filter((file) => file.endsWith('.pact.test.ts'));
+const files = args.includes('--pact')
+  ? pactFiles
+  : testFiles
+      .filter((file) => !pactFiles.includes(file))
+      .filter((file) => !excluded.some((prefix) => file.startsWith(prefix)))
+      .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)));
 
 if (files.length === 0) {
-  console.error(`no test files match ${filters.join(', ') || (pactOnly ? '*.pact.test.ts' : '*.test.ts')}`);
+  console.error(
+    `no test files match ${filters.join(', ') || (args.includes('--pact') ? '*.pact.test.ts' : '*.test.ts')}`,
+  );
   process.exit(1);
 }
 
 /** A test that starts processes (its own entry points, k6, Playwright) waits on them, and keeps a process of its own. */
 const startsProcesses = (file: string) =>
   /node:child_process|(run-entry-point|stand-in-k6|verify-in-turn)\.ts/.test(readFileSync(file, 'utf8'));
-const shared = files.filter((file) => !startsProcesses(file));
-const ownProcess = files.filter(startsProcesses);
 
 const folder = mkdtempSync(join(tmpdir(), 'engage-node-tests-'));
 
-/** One module that imports the shared test files, so that node:test runs them in one process. */
-function sharedEntry(): string[] {
+/** One module that imports the `shared` test files, so that node:test runs them in one process. */
+function sharedEntry(shared: string[]): string[] {
   if (shared.length < 2) return shared;
   const entry = join(folder, 'tests-without-processes.test.mjs');
   const imports = shared.map((file) => [file, pathToFileURL(resolve(file)).href]);
@@ -63,10 +68,19 @@ loaded();
   return [entry];
 }
 
-const result = spawnSync(
-  process.execPath,
-  withTypescript('--test', '--test-concurrency=3', '--test-reporter=spec', ...sharedEntry(), ...ownProcess),
-  { stdio: 'inherit' },
-);
+/** Runs `tests` with node:test, the ones that start no process in one process; its exit code. */
+function run(tests: string[]): number {
+  const shared = tests.filter((file) => !startsProcesses(file));
+  const own = tests.filter(startsProcesses);
+  const { status } = spawnSync(
+    process.execPath,
+    withTypescript('--test', '--test-concurrency=3', '--test-reporter=spec', ...sharedEntry(shared), ...own),
+    { stdio: 'inherit' },
+  );
+  return status ?? 1;
+}
+
+const pactStatus = args.includes('--pact-first') ? run(pactFiles) : 0;
+const status = pactStatus === 0 ? run(files) : pactStatus;
 rmSync(folder, { recursive: true, force: true });
-process.exit(result.status ?? 1);
+process.exit(status);
