@@ -1,6 +1,6 @@
 // The facts every layer shares, Node and k6 alike (so no Node imports): the appointment path, what
-// counts as JSON, the documented rate limit, when to refresh a token, the enums and translatable
-// fields (a test pins them to the schemas), and the embedded sandbox's well-known credentials.
+// counts as JSON, the suite's User-Agent, the documented rate limit, when to refresh a token, the
+// enums and translatable fields (a test pins them to the schemas), and the sandbox's well-known credentials.
 
 /** The appointment-by-id path, each segment percent-encoded. */
 export function appointmentPath(enterprise: string, id: string): string {
@@ -31,6 +31,13 @@ const JSON_MEDIA_TYPE = new RegExp(JSON_MEDIA_TYPE_PATTERN);
 export function isJsonMediaType(contentType: string | null | undefined): boolean {
   return JSON_MEDIA_TYPE.test(contentType ?? '');
 }
+
+/**
+ * The User-Agent of every request of the suite, Node's and k6's (a check may send another, or none).
+ * RFC 9110 §10.1.5: a user agent SHOULD send one, and web application firewalls refuse requests
+ * without one (AWS WAF's NoUserAgent_HEADER rule answers 403), which read as the token's fault.
+ */
+export const SUITE_USER_AGENT = 'engage-api-suite';
 
 /** The API's documented rate limit per client: the sandbox enforces it, the load guards stay under it. */
 export const DOCUMENTED_RATE_LIMIT = { perMinute: 3000, concurrent: 4 } as const;

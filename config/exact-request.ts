@@ -6,13 +6,6 @@ import { request as httpsRequest } from 'node:https';
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { REQUEST_TIMEOUT_RULE } from './read-number.ts';
 
-/**
- * The User-Agent of the suite's own requests (a check may send another, or none). RFC 9110 §10.1.5:
- * a user agent SHOULD send one, and web application firewalls refuse requests without one (AWS WAF's
- * NoUserAgent_HEADER rule answers 403), which read as the token's fault.
- */
-export const SUITE_USER_AGENT = 'engage-api-suite';
-
 /** Several values go out as repeated header lines, in order. */
 export type HeaderValue = string | string[];
 

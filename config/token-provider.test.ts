@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { startTinyServer } from '../testing/tiny-server.ts';
-import { ASSUMED_TOKEN_LIFETIME_SECONDS } from './api-facts.ts';
+import { ASSUMED_TOKEN_LIFETIME_SECONDS, SUITE_USER_AGENT } from './api-facts.ts';
 import { Secret } from './secret.ts';
 import type { AuthConfig } from './suite-config.ts';
 import { createTokenProvider, refreshDueAfterMilliseconds, TokenRequestError } from './token-provider.ts';
@@ -152,6 +152,18 @@ describe('client credentials', () => {
     } finally {
       await moving.close();
       await elsewhere.close();
+    }
+  });
+  it("send the suite's User-Agent, which firewalls require (fetch's own is node)", async () => {
+    const endpoint = await startTinyServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{"access_token":"a-token","expires_in":60}');
+    });
+    try {
+      await createTokenProvider({ ...credentials(), tokenUrl: `${endpoint.url}/token` } as AuthConfig).getToken();
+      assert.equal(endpoint.requests[0]?.headers['user-agent'], SUITE_USER_AGENT);
+    } finally {
+      await endpoint.close();
     }
   });
   it("report a request fetch could not send with fetch's cause, not only 'fetch failed'", async () => {

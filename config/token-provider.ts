@@ -2,7 +2,7 @@
 // token that is cached and fetched again shortly before it expires, in the background while the
 // held one still serves.
 import { oauthErrorOf, REDIRECT_STATUSES, tokenRefusalSetting } from './answer-remedy.ts';
-import { refreshMarginMilliseconds, tokenLifetimeSeconds } from './api-facts.ts';
+import { refreshMarginMilliseconds, SUITE_USER_AGENT, tokenLifetimeSeconds } from './api-facts.ts';
 import { REQUEST_TIMEOUT_RULE } from './read-number.ts';
 import type { AuthConfig } from './suite-config.ts';
 import { tokenRedirect } from './token-redirect.ts';
@@ -78,7 +78,11 @@ function createClientCredentialsProvider(
       try {
         response = await fetchFunction(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            accept: 'application/json',
+            'user-agent': SUITE_USER_AGENT,
+          },
           body: form,
           redirect: 'manual',
           signal: AbortSignal.timeout(timeoutMilliseconds),

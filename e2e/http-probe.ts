@@ -3,8 +3,8 @@
 // Authorization header is added here; in Playwright the token is only a placeholder that the
 // token-injecting proxy replaces, so no error or trace of the request can hold the real one.
 
-import { backoffSeconds, retryAfterSeconds } from '../config/api-facts.ts';
-import { type HeaderValue, type RawRequest, SUITE_USER_AGENT } from '../config/exact-request.ts';
+import { backoffSeconds, retryAfterSeconds, SUITE_USER_AGENT } from '../config/api-facts.ts';
+import type { HeaderValue, RawRequest } from '../config/exact-request.ts';
 
 export interface ProbeResponse {
   status: number;

@@ -6,14 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { brotliCompressSync, deflateRawSync, gzipSync } from 'node:zlib';
-import { appointmentPath, CORRELATION_ID_MAX_LENGTH, SANDBOX_DEFAULTS } from '../config/api-facts.ts';
-import {
-  exactTransport,
-  headerLines,
-  type RawRequest,
-  SUITE_USER_AGENT,
-  sendExactRequest,
-} from '../config/exact-request.ts';
+import { appointmentPath, CORRELATION_ID_MAX_LENGTH, SANDBOX_DEFAULTS, SUITE_USER_AGENT } from '../config/api-facts.ts';
+import { exactTransport, headerLines, type RawRequest, sendExactRequest } from '../config/exact-request.ts';
 import { TokenRequestError } from '../config/token-provider.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { type GatewayProvider, startGatewayProvider, TEST_CA_FILE } from '../testing/gateway-provider.ts';

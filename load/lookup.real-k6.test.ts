@@ -13,7 +13,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { appointmentPath, READ_SCOPES, SANDBOX_DEFAULTS } from '../config/api-facts.ts';
+import { appointmentPath, READ_SCOPES, SANDBOX_DEFAULTS, SUITE_USER_AGENT } from '../config/api-facts.ts';
 import { inReports, REPORT_FILES } from '../config/report-paths.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
@@ -556,6 +556,8 @@ describe(`real k6 ${version}`, { skip }, () => {
         lookups().filter((exchange) => exchange.status !== 200),
         [],
       );
+      // Token requests and lookups alike, as the suite's other layers send them.
+      assert.deepEqual([...new Set(proxy.exchanges.map((exchange) => exchange.userAgent))], [SUITE_USER_AGENT]);
       assertNoSecrets(reports, output, [client.clientSecret, ...proxy.issuedTokens]);
     });
 

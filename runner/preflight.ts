@@ -3,8 +3,8 @@
 // to fix (exit 2), not dozens of failures across the layers. A broken answer (5xx, a wrong body) is
 // left to the layers, which report it.
 import { answerRemedy, certificateRemedy, hasErrorsEnvelope, tokenRefusalSetting } from '../config/answer-remedy.ts';
-import { appointmentPath } from '../config/api-facts.ts';
-import { type ExactAnswer, readableText, SUITE_USER_AGENT, sendExactRequest } from '../config/exact-request.ts';
+import { appointmentPath, SUITE_USER_AGENT } from '../config/api-facts.ts';
+import { type ExactAnswer, readableText, sendExactRequest } from '../config/exact-request.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { describeNoAnswer, givenNodeCaFile } from '../config/target-reachability.ts';
 import { tokenExpiryNotes } from '../config/token-expiry.ts';

@@ -5,7 +5,7 @@
 // turn in one process (verifyInTurn), started once for the whole file.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SUITE_USER_AGENT } from '../../config/exact-request.ts';
+import { SUITE_USER_AGENT } from '../../config/api-facts.ts';
 import { type AnotherProvider, DATE_TIME_STYLES, startAnotherProvider } from '../../testing/another-provider.ts';
 import { type GatewayProvider, startGatewayProvider, TEST_CA_FILE } from '../../testing/gateway-provider.ts';
 import { type RecordingProxy, startRecordingProxy } from '../../testing/recording-proxy.ts';

@@ -2,6 +2,7 @@
 // the profiles and on the scenarios k6 really runs.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { SUITE_USER_AGENT } from '../../config/api-facts.ts';
 import slo from '../../slo.json' with { type: 'json' };
 import { buildLoadOptions, guardProblems, isProductionUrl } from './load-options.ts';
 import { type LoadSettings, readLoadSettings, readRunShape } from './load-settings.ts';
@@ -104,4 +105,8 @@ describe('redirects', () => {
   it('are followed by no lookup: a redirect is itself the answer, which setup() words', () => {
     assert.equal(buildLoadOptions(settings(), slo.lookup).maxRedirects, 0);
   });
+});
+
+it("every request carries the suite's User-Agent, not k6's own, as the suite's other layers", () => {
+  assert.equal(buildLoadOptions(settings(), slo.lookup).userAgent, SUITE_USER_AGENT);
 });

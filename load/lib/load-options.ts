@@ -3,6 +3,7 @@
 // They run twice: on the profile when the options are built, and in setup() on the scenarios k6
 // really runs (an archive's baked-in options, or CLI overrides such as --vus), once the target is known.
 
+import { SUITE_USER_AGENT } from '../../config/api-facts.ts';
 import { ConfigError } from '../../config/config-error.ts';
 import {
   type AnyScenario,
@@ -26,6 +27,7 @@ export interface LoadOptions {
   summaryTrendStats: string[];
   setupTimeout: string;
   maxRedirects: number;
+  userAgent: string;
 }
 
 /** The host of an http(s) URL as DNS compares it: lower case, without the trailing dot(s). */
@@ -96,5 +98,6 @@ export function buildLoadOptions(shape: RunShape, slo: LookupSlo): LoadOptions {
     // The API answers where it is: a redirect is itself the answer (setup() names ENGAGE_BASE_URL
     // for it), and following one would send every lookup twice and measure the hop.
     maxRedirects: 0,
+    userAgent: SUITE_USER_AGENT,
   };
 }
