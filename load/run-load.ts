@@ -2,7 +2,7 @@
 // configured target, starting the embedded sandbox when ENGAGE_BASE_URL is unset. k6's exit code
 // (99 when a threshold is crossed) is passed through. `--dry-run` prints the command and options.
 // Ctrl-C or SIGTERM goes on to k6 (which stops and writes its summary), then exit 130 or 143.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import {
   EXIT_CODE_FOR,
   forwardStopSignals,
@@ -13,12 +13,11 @@ import {
 import { runMain } from '../config/entry-point.ts';
 import { loadSuite } from '../config/load-suite-config.ts';
 import { inReports, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
-import { type ResolvedTarget, resolveTarget, targetLabel } from '../config/resolve-target.ts';
+import { resolveTarget } from '../config/resolve-target.ts';
 import { failedLookupReasons } from './failed-lookups.ts';
 import { findK6, K6_INSTALL_HINT } from './find-k6.ts';
-import { buildK6Command, describeK6Command, readLoadFlags } from './k6-command.ts';
-import { buildLoadOptions } from './lib/load-options.ts';
-import { appointmentIdsFromFile, readLoadSettings } from './lib/load-settings.ts';
+import { describeK6Command, readLoadFlags } from './k6-command.ts';
+import { planLoadRun } from './load-plan.ts';
 
 await runMain(async () => {
   const args = process.argv.slice(2);
@@ -29,39 +28,26 @@ await runMain(async () => {
   const flags = readLoadFlags(args, environment);
   const reports = reportsDirectory(environment);
   const k6 = findK6(environment);
-  const onSandbox = config.target.kind === 'sandbox';
+  // Every setting is read before anything starts; on the sandbox the command is built again once it runs.
+  const remoteUrl = config.target.kind === 'remote' ? config.target.baseUrl : undefined;
+  const quiet = !process.stdout.isTTY;
+  const plan = (baseUrl: string | undefined) =>
+    planLoadRun(config, baseUrl, flags, reports, environment, { quiet, shownUrl: 'http://127.0.0.1:<sandbox port>' });
+  const planned = plan(remoteUrl);
+  if (flags.dryRun) {
+    console.log(describeK6Command(k6 ?? 'k6', planned.command));
+    console.log(JSON.stringify(planned.options, null, 2));
+    return;
+  }
+  if (k6 === undefined) {
+    console.error(K6_INSTALL_HINT);
+    process.exitCode = 127;
+    return;
+  }
   // The sandbox is not rate limited for load unless SANDBOX_RATE_LIMIT says so: the run measures latency.
-  // A dry run starts none: its options are those of any loopback URL.
-  const target: ResolvedTarget = flags.dryRun
-    ? {
-        url: onSandbox ? 'http://127.0.0.1:<sandbox port>' : targetLabel(config),
-        label: targetLabel(config),
-        close: async () => {},
-      }
-    : await resolveTarget(config, environment);
+  const target = await resolveTarget(config, environment);
   try {
-    const baseUrl = target.url;
-    const quiet = !process.stdout.isTTY;
-    const command = buildK6Command(config, baseUrl, flags, reports, environment, { quiet });
-    const slo = JSON.parse(readFileSync(new URL('../slo.json', import.meta.url), 'utf8'));
-    const dryRunOnSandbox = flags.dryRun && onSandbox;
-    const settings = readLoadSettings(
-      dryRunOnSandbox ? { ...command.environment, ENGAGE_BASE_URL: 'http://127.0.0.1:1' } : command.environment,
-    );
-    const options = buildLoadOptions(settings, slo.lookup);
-    // Refused here in one line, as k6's setup() would refuse it after its banner and an empty summary.
-    if (settings.appointmentIdsFile !== undefined)
-      appointmentIdsFromFile(settings.appointmentIdsFile, (file) => readFileSync(file, 'utf8'));
-    if (flags.dryRun) {
-      console.log(describeK6Command(k6 ?? 'k6', command));
-      console.log(JSON.stringify(options, null, 2));
-      return;
-    }
-    if (k6 === undefined) {
-      console.error(K6_INSTALL_HINT);
-      process.exitCode = 127;
-      return;
-    }
+    const command = remoteUrl === undefined ? plan(target.url).command : planned.command;
     mkdirSync(inReports(reports, REPORT_FILES.load), { recursive: true });
     // Gone until this run writes them: k6 prints its own summary and exits as it would have when the
     // script's handleSummary throws, and no run may leave an earlier run's figures to be read as its own.

@@ -12,7 +12,7 @@ import { loadSuite } from '../config/load-suite-config.ts';
 import { inReports, layerLog, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
 import { targetLabel } from '../config/resolve-target.ts';
 import { settingValue } from '../config/setting-value.ts';
-import { chosenProfile, findK6 } from '../load/load-layer.ts';
+import { checkLoadRun, chosenProfile, findK6 } from '../load/load-layer.ts';
 import { readSandboxSettings } from '../sandbox/sandbox-settings.ts';
 import { assertReportsFolder, clearPreviousReports } from './clear-reports.ts';
 import { suiteLayers } from './layers.ts';
@@ -56,6 +56,7 @@ await runMain(async () => {
     );
   // Settings the layers would trip over one by one: the sandbox's knobs, then the target itself.
   if (config.target.kind === 'sandbox') readSandboxSettings([], environment);
+  if (options.layers.includes('load')) checkLoadRun(config, loadProfile, reports, environment);
   const layers = suiteLayers({ loadProfile })
     .filter((layer) => options.layers.includes(layer.name))
     .map((layer) => ({ ...layer, timeoutSeconds: options.layerTimeoutSeconds ?? layer.timeoutSeconds }));

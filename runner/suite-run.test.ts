@@ -93,23 +93,36 @@ describe('npm start without k6', () => {
 });
 
 describe('npm start refuses a bad setting with one line and exit code 2', () => {
-  // One per way in: a flag, the environment file, k6. Every flag's refusal: runner-options.test.ts.
-  const cases: Array<[string[], RegExp]> = [
+  // One per way in: a flag, the environment file, k6, a load setting (before any layer has run
+  // against the target). Every flag's refusal: runner-options.test.ts; every load setting's: load/load-plan.test.ts.
+  const cases: Array<[string[], Record<string, string>, RegExp]> = [
     [
       ['--only', 'schemas,perf'],
+      {},
       /^configuration error: --only names unknown layer "perf"; layers: schemas, contracts, e2e, load$/m,
     ],
-    [['--only', 'load'], /^configuration error: K6_BIN "\/nonexistent\/k6" is not an executable file$/m],
+    [
+      ['--only', 'load'],
+      { K6_BIN: '/nonexistent/k6' },
+      /^configuration error: K6_BIN "\/nonexistent\/k6" is not an executable file$/m,
+    ],
     [
       ['--env', 'nowhere'],
+      {},
       /^configuration error: ENGAGE_ENV is "nowhere" but .*\.env\.nowhere does not exist; there is no \.env\.<name> file there$/m,
     ],
+    [
+      [],
+      { K6_BIN: standInK6Binary(), ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT: 'ture' },
+      /^configuration error: ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT is "ture", which is neither on nor off/m,
+    ],
   ];
-  for (const [args, message] of cases) {
-    it(args.join(' '), async () => {
-      const { code, output } = await start({ ENGAGE_REPORTS_DIR: reportsFolder(), K6_BIN: '/nonexistent/k6' }, args);
-      assert.equal(code, 2);
+  for (const [args, environment, message] of cases) {
+    it([...args, ...Object.keys(environment)].join(' '), async () => {
+      const { code, output } = await start({ ENGAGE_REPORTS_DIR: reportsFolder(), ...environment }, args);
+      assert.equal(code, 2, output);
       assert.match(output, message);
+      assert.doesNotMatch(output, /▶/, 'no layer started');
     });
   }
 });

@@ -1,0 +1,54 @@
+// Proves the load plan: every load setting is read before anything starts, by npm run load and by
+// npm start's check at start alike, and the command goes to the target it is given.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError } from '../config/config-error.ts';
+import { readSuiteConfig } from '../config/suite-config.ts';
+import { temporaryFolder } from '../testing/temporary-folder.ts';
+import { readLoadFlags } from './k6-command.ts';
+import { checkLoadRun, planLoadRun } from './load-plan.ts';
+
+const staging = {
+  ENGAGE_BASE_URL: 'https://staging.example.com',
+  ENGAGE_TOKEN: 'a-token',
+  ENGAGE_ENTERPRISE: 'acme',
+  ENGAGE_APPOINTMENT_ID: '123',
+};
+const refusal = (pattern: RegExp) => (error: unknown) => error instanceof ConfigError && pattern.test(error.message);
+
+describe('the load plan', () => {
+  it('goes to the given target, or shows where the sandbox will be before it starts', () => {
+    const flags = readLoadFlags(['--profile', 'smoke'], {});
+    const onStaging = planLoadRun(readSuiteConfig(staging), staging.ENGAGE_BASE_URL, flags, 'reports', staging);
+    assert.equal(onStaging.command.environment.ENGAGE_BASE_URL, staging.ENGAGE_BASE_URL);
+    assert.ok('smoke' in onStaging.options.scenarios);
+    const onSandbox = planLoadRun(readSuiteConfig({}), undefined, flags, 'reports', {}, { shownUrl: '<sandbox>' });
+    assert.equal(onSandbox.command.environment.ENGAGE_BASE_URL, '<sandbox>');
+  });
+  it('refuses a bad load setting as npm start starts, before any layer: an on/off word, a duration, an ids file', () => {
+    const ids = join(temporaryFolder('load-plan'), 'ids.json');
+    writeFileSync(ids, '["123",');
+    const cases: Array<[Record<string, string>, RegExp]> = [
+      [
+        { ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT: 'ture' },
+        /^ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT is "ture", which is neither/,
+      ],
+      [{ ENGAGE_LOAD_DURATION: 'soon' }, /^ENGAGE_LOAD_DURATION "soon" is not a duration of 1s or more/],
+      [{ ENGAGE_APPOINTMENT_IDS_FILE: ids }, new RegExp(`^ENGAGE_APPOINTMENT_IDS_FILE ${ids} is not JSON$`)],
+    ];
+    for (const [environment, message] of cases)
+      assert.throws(
+        () => checkLoadRun(readSuiteConfig(environment), 'smoke', 'reports', environment),
+        refusal(message),
+      );
+  });
+  it('refuses a profile past the documented rate limit on a real target, and takes it on the sandbox', () => {
+    assert.throws(
+      () => checkLoadRun(readSuiteConfig(staging), 'breakpoint', 'reports', staging),
+      refusal(/^ENGAGE_LOAD_PROFILE breakpoint ramps past the documented rate limit by design/),
+    );
+    assert.doesNotThrow(() => checkLoadRun(readSuiteConfig({}), 'breakpoint', 'reports', {}));
+  });
+});

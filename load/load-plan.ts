@@ -1,0 +1,44 @@
+// What a load run will do, worked out before anything starts: the k6 command and the options its
+// script builds from it, every load setting read on the way (durations, on/off words, the guards,
+// the ids file). npm run load runs it; npm start checks it before its first layer, so that a bad
+// load setting is refused at start, not after the other layers have run against the target.
+import { readFileSync } from 'node:fs';
+import type { Environment } from '../config/environment-files.ts';
+import type { SuiteConfig } from '../config/suite-config.ts';
+import { buildK6Command, type K6Command, type LoadFlags, readLoadFlags } from './k6-command.ts';
+import { buildLoadOptions, type LoadOptions } from './lib/load-options.ts';
+import { appointmentIdsFromFile, readLoadSettings } from './lib/load-settings.ts';
+
+const slo = JSON.parse(readFileSync(new URL('../slo.json', import.meta.url), 'utf8'));
+
+/** Stands in for the embedded sandbox's URL before it is started: options are those of any loopback URL. */
+const NOT_STARTED_SANDBOX_URL = 'http://127.0.0.1:1';
+
+/**
+ * The run against `baseUrl`, or against the embedded sandbox not started yet when it is undefined
+ * (`shownUrl` is then what the command shows for it); throws a ConfigError for a setting it cannot use.
+ */
+export function planLoadRun(
+  config: SuiteConfig,
+  baseUrl: string | undefined,
+  flags: LoadFlags,
+  reports: string,
+  environment: Environment,
+  { quiet = false, shownUrl = NOT_STARTED_SANDBOX_URL }: { quiet?: boolean; shownUrl?: string } = {},
+): { command: K6Command; options: LoadOptions } {
+  const command = buildK6Command(config, baseUrl ?? shownUrl, flags, reports, environment, { quiet });
+  const settings = readLoadSettings(
+    baseUrl === undefined ? { ...command.environment, ENGAGE_BASE_URL: NOT_STARTED_SANDBOX_URL } : command.environment,
+  );
+  const options = buildLoadOptions(settings, slo.lookup);
+  // Refused here in one line, as k6's setup() would refuse it after its banner and an empty summary.
+  if (settings.appointmentIdsFile !== undefined)
+    appointmentIdsFromFile(settings.appointmentIdsFile, (file) => readFileSync(file, 'utf8'));
+  return { command, options };
+}
+
+/** npm start's check at start of the load layer it will run with `profile`: throws a ConfigError as npm run load would. */
+export function checkLoadRun(config: SuiteConfig, profile: string, reports: string, environment: Environment): void {
+  const flags = readLoadFlags(['--profile', profile], environment);
+  planLoadRun(config, config.target.kind === 'remote' ? config.target.baseUrl : undefined, flags, reports, environment);
+}
