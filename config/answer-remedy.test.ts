@@ -61,6 +61,11 @@ describe('a GET appointment that did not answer 200', () => {
         'a redirect to the same URL, which the API does not answer with (a gateway asking for a cookie or a login?): check ENGAGE_BASE_URL and the credentials',
         location,
       );
+    // A Location relative to the path (RFC 3986 §5.2), as token redirects are resolved: here, another id.
+    assert.equal(
+      redirected('124'),
+      'a redirect to appointment "124", which the API does not answer with: check the appointment id',
+    );
     // A long or broken segment is cut short, as it came.
     assert.equal(
       redirected(`/v1/enterprises/acme/appointments/%E0${'x'.repeat(60)}`),

@@ -1,7 +1,7 @@
 // Which setting an answer points at, worded once for the preflight, e2e, k6's setup() and the
 // provider verification: a GET of the configured appointment that got 401, 403, 404 or a redirect,
 // a refused TLS certificate, and a token request the endpoint refused. No Node imports: k6 reads it.
-import { READ_SCOPES } from './api-facts.ts';
+import { APPOINTMENT_PATH_END, READ_SCOPES } from './api-facts.ts';
 
 export type CredentialKind = 'static-token' | 'client-credentials';
 
@@ -80,11 +80,23 @@ export function answerRemedy(
 
 /** The statuses that send a client elsewhere (a 304 does not). */
 export const REDIRECT_STATUSES: readonly number[] = [301, 302, 303, 307, 308];
-/** The end of an appointment's URL, enterprise and id: what a redirect to an appointment elsewhere ends with. */
-const APPOINTMENT_PATH_END = /\/enterprises\/([^/]+)\/appointments\/([^/]+)$/;
 const DEFAULT_PORTS: Record<string, string> = { 'http:': ':80', 'https:': ':443' };
 /** scheme://authority of an absolute URL, and the rest. */
-export const ABSOLUTE_URL = /^([a-z][a-z0-9+.-]*:)\/\/([^/?#]*)(.*)$/i;
+const ABSOLUTE_URL = /^([a-z][a-z0-9+.-]*:)\/\/([^/?#]*)(.*)$/i;
+
+/** A Location resolved against the URL it answered (RFC 3986 §5.2, dot segments left to the server). */
+export function resolvedLocation(location: string, from: string): string | undefined {
+  const reference = location.split('#')[0] as string;
+  if (ABSOLUTE_URL.test(reference)) return reference;
+  const base = ABSOLUTE_URL.exec(from);
+  if (base === null) return undefined;
+  const [, scheme, authority, rest = ''] = base;
+  const path = rest.split(/[?#]/)[0] as string;
+  if (reference.startsWith('//')) return `${scheme}${reference}`;
+  if (reference.startsWith('/')) return `${scheme}//${authority}${reference}`;
+  if (reference.startsWith('?') || reference === '') return `${scheme}//${authority}${path}${reference}`;
+  return `${scheme}//${authority}${path.slice(0, path.lastIndexOf('/') + 1) || '/'}${reference}`;
+}
 
 /**
  * A Location as an absolute URL, resolved against the request's URL (k6 has no URL class), without
@@ -92,14 +104,7 @@ export const ABSOLUTE_URL = /^([a-z][a-z0-9+.-]*:)\/\/([^/?#]*)(.*)$/i;
  * host is in lower case, without the scheme's default port.
  */
 export function shownLocation(location: string, requestUrl: string): { origin: string; path: string } | undefined {
-  const request = ABSOLUTE_URL.exec(requestUrl);
-  const absolute =
-    request === null || !location.startsWith('/')
-      ? location
-      : location.startsWith('//')
-        ? `${request[1]}${location}`
-        : `${request[1]}//${request[2]}${location}`;
-  const parts = ABSOLUTE_URL.exec(absolute);
+  const parts = ABSOLUTE_URL.exec(resolvedLocation(location, requestUrl) ?? '');
   if (parts === null) return undefined;
   const scheme = (parts[1] as string).toLowerCase();
   // Without user info, in lower case, and without the scheme's own port: the same host however written.

@@ -5,7 +5,7 @@ import { oauthErrorOf, REDIRECT_STATUSES, tokenRefusalSetting } from './answer-r
 import { refreshMarginMilliseconds, SUITE_USER_AGENT, tokenLifetimeSeconds } from './api-facts.ts';
 import { REQUEST_TIMEOUT_RULE } from './read-number.ts';
 import type { AuthConfig } from './suite-config.ts';
-import { tokenRedirect } from './token-redirect.ts';
+import { TOKEN_RETRY_MILLISECONDS, tokenRedirect, tokenRequestForm, UNUSABLE_TOKEN_ANSWER } from './token-request.ts';
 
 export interface TokenProvider {
   getToken(): Promise<string>;
@@ -39,8 +39,6 @@ export function createTokenProvider(auth: AuthConfig, options: TokenProviderOpti
   return createClientCredentialsProvider(auth, options);
 }
 
-/** After a failed refresh, how long the held token serves before the endpoint is asked again. */
-const REFRESH_RETRY_MILLISECONDS = 2_000;
 /** A held token is not handed out this close to its expiry: a request could arrive after it. */
 const HELD_TOKEN_SAFETY_MILLISECONDS = 5_000;
 
@@ -65,15 +63,12 @@ function createClientCredentialsProvider(
   let inFlight: Promise<string> | undefined;
 
   async function requestToken(): Promise<string> {
-    const form = new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: auth.clientId,
-      client_secret: auth.clientSecret.reveal(),
-    });
-    if (auth.scope !== undefined) form.set('scope', auth.scope);
+    const form = new URLSearchParams(
+      tokenRequestForm({ clientId: auth.clientId, clientSecret: auth.clientSecret.reveal(), scope: auth.scope }),
+    );
     const requestedAt = now();
     let response: Response;
-    // Redirects are followed here, within the endpoint's own origin (config/token-redirect.ts).
+    // Redirects are followed here, within the endpoint's own origin (config/token-request.ts).
     for (let url = auth.tokenUrl, hops = 0; ; hops++) {
       try {
         response = await fetchFunction(url, {
@@ -124,12 +119,11 @@ function createClientCredentialsProvider(
     }
     const lifetimeSeconds = tokenLifetimeSeconds(body?.expires_in);
     if (typeof body?.access_token !== 'string' || lifetimeSeconds === undefined) {
-      const reason = 'its answer lacks access_token, or names an expires_in that is no positive number';
       throw new TokenRequestError(
-        `token response from ${auth.tokenUrl}: ${reason}`,
+        `token response from ${auth.tokenUrl}: ${UNUSABLE_TOKEN_ANSWER}`,
         response.status,
         undefined,
-        reason,
+        UNUSABLE_TOKEN_ANSWER,
       );
     }
     const lifetime = lifetimeSeconds * 1000;
@@ -153,7 +147,7 @@ function createClientCredentialsProvider(
       // waits on the token endpoint (nor counts that wait in its latency). A refresh that fails leaves
       // it serving, and the endpoint is asked again a little later, not by every call.
       inFlight.catch(() => {
-        held.refreshAt = Math.min(now() + REFRESH_RETRY_MILLISECONDS, held.expiresAt - HELD_TOKEN_SAFETY_MILLISECONDS);
+        held.refreshAt = Math.min(now() + TOKEN_RETRY_MILLISECONDS, held.expiresAt - HELD_TOKEN_SAFETY_MILLISECONDS);
       });
       return held.token;
     },

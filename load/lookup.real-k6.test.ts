@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { appointmentPath, READ_SCOPES, SANDBOX_DEFAULTS, SUITE_USER_AGENT } from '../config/api-facts.ts';
 import { inReports, REPORT_FILES } from '../config/report-paths.ts';
+import { UNUSABLE_TOKEN_ANSWER } from '../config/token-request.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
 import { filesContaining } from '../testing/files-containing.ts';
@@ -357,6 +358,20 @@ describe(`real k6 ${version}`, { skip }, () => {
     );
     assert.equal(requests.filter((request) => request.url?.includes('/appointments/')).length, 0);
     assert.ok(!output.includes('refused-client-secret'), 'the output holds the client secret');
+  });
+
+  it('a 200 without a token from the endpoint in setup(): the run stops in one line saying what the answer lacks', async () => {
+    const { output, url } = await stoppedInSetup(
+      (_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end('{"token_type":"Bearer"}');
+      },
+      (url) => ({ ENGAGE_TOKEN_URL: `${url}/token`, ENGAGE_CLIENT_ID: 'client', ENGAGE_CLIENT_SECRET: 'a-secret' }),
+    );
+    assert.match(
+      output,
+      new RegExp(`test aborted: the token endpoint ${url}/token gave no token: ${UNUSABLE_TOKEN_ANSWER}`),
+    );
   });
 
   it('a token refresh the endpoint refuses mid-run: the VUs keep their token, retry, count it, and the run goes on', async () => {

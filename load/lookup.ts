@@ -27,7 +27,12 @@ import {
 import { ConfigError } from '../config/config-error.ts';
 import { handedReportsDirectory } from '../config/report-paths.ts';
 import { settingValue } from '../config/setting-value.ts';
-import { tokenRedirect } from '../config/token-redirect.ts';
+import {
+  TOKEN_RETRY_MILLISECONDS,
+  tokenRedirect,
+  tokenRequestForm,
+  UNUSABLE_TOKEN_ANSWER,
+} from '../config/token-request.ts';
 import { appointmentBodyProblem } from './lib/appointment-body-check.ts';
 import { rememberingGoodBodies } from './lib/known-good-bodies.ts';
 import { buildLoadOptions, guardProblems, guardRefusal } from './lib/load-options.ts';
@@ -130,13 +135,8 @@ const ready = () => settings as LoadSettings;
 function requestToken(): IssuedToken | string {
   const { auth } = ready();
   if (auth.kind === 'static-token') return lastingToken(auth.token);
-  const form: Record<string, string> = {
-    grant_type: 'client_credentials',
-    client_id: auth.clientId,
-    client_secret: auth.clientSecret,
-  };
-  if (auth.scope !== undefined) form.scope = auth.scope;
-  // Redirects are followed here, within the endpoint's own origin (config/token-redirect.ts), and
+  const form = tokenRequestForm(auth);
+  // Redirects are followed here, within the endpoint's own origin (config/token-request.ts), and
   // their hops are no failed requests (http_req_failed judges every request of the run).
   let response: RefinedResponse<ResponseType>;
   for (let url = auth.tokenUrl, hops = 0; ; hops++) {
@@ -162,7 +162,7 @@ function requestToken(): IssuedToken | string {
   }
   const lifetimeSeconds = tokenLifetimeSeconds(body?.expires_in);
   if (typeof body?.access_token !== 'string' || lifetimeSeconds === undefined)
-    return `the token endpoint ${auth.tokenUrl} answered 200 without access_token, or with an expires_in that is no positive number`;
+    return `the token endpoint ${auth.tokenUrl} gave no token: ${UNUSABLE_TOKEN_ANSWER}`;
   return issuedToken(body.access_token, lifetimeSeconds, Date.now());
 }
 
@@ -308,7 +308,6 @@ function refreshed(token: IssuedToken): IssuedToken {
   tokenRefreshFailures.add(1);
   return { ...token, refreshAtMilliseconds: Date.now() + TOKEN_RETRY_MILLISECONDS };
 }
-const TOKEN_RETRY_MILLISECONDS = 2_000;
 
 export default function (issued: IssuedToken): void {
   vu ??= {

@@ -1,9 +1,10 @@
-// Proves where a token request follows a redirect: any Location within the endpoint's origin (absolute,
-// protocol-relative, absolute-path, relative, query-only; default ports as written or not), its query
-// kept; another origin, no usable Location, or a sixth hop, refused naming ENGAGE_TOKEN_URL.
+// Proves the token request: its form, and where it follows a redirect: any Location within the
+// endpoint's origin (absolute, protocol-relative, absolute-path, relative, query-only; default ports as
+// written or not), its query kept; another origin, no usable Location, or a sixth hop, refused naming
+// ENGAGE_TOKEN_URL.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { tokenRedirect } from './token-redirect.ts';
+import { tokenRedirect, tokenRequestForm } from './token-request.ts';
 
 const from = 'https://auth.example.test/realms/acme/protocol/token';
 
@@ -38,4 +39,14 @@ it('refuses another origin, naming it without path or query, a missing Location 
     refuse: 'it answered a redirect without a usable Location: check ENGAGE_TOKEN_URL',
   });
   assert.deepEqual(tokenRedirect('/t', from, 5), { refuse: 'it redirected more than 5 times: check ENGAGE_TOKEN_URL' });
+});
+
+it('asks for client credentials in the form, with the scope only when one is set', () => {
+  const client = { clientId: 'suite', clientSecret: 'a-secret' };
+  assert.deepEqual(tokenRequestForm(client), {
+    grant_type: 'client_credentials',
+    client_id: 'suite',
+    client_secret: 'a-secret',
+  });
+  assert.equal(tokenRequestForm({ ...client, scope: 'appointments:read' }).scope, 'appointments:read');
 });

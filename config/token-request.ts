@@ -1,0 +1,52 @@
+// The client-credentials token request, one set of rules for Node and k6 (which has no URL class,
+// hence no Node imports): its form, what an answer must hold, when to ask again after a failed
+// refresh, and where it may follow a redirect: within the token endpoint's own origin, at most a few
+// hops. The request carries the client secret in its body, which a 307 or 308 sends again wherever it
+// points, so a redirect to another origin is refused by name instead.
+import { resolvedLocation, shownLocation } from './answer-remedy.ts';
+
+/** The form of a client-credentials token request (RFC 6749 §4.4.2, the client authenticated in the body). */
+export function tokenRequestForm(client: {
+  clientId: string;
+  clientSecret: string;
+  scope?: string;
+}): Record<string, string> {
+  const form: Record<string, string> = {
+    grant_type: 'client_credentials',
+    client_id: client.clientId,
+    client_secret: client.clientSecret,
+  };
+  if (client.scope !== undefined) form.scope = client.scope;
+  return form;
+}
+
+/** Why a 200 from the token endpoint gives no token. */
+export const UNUSABLE_TOKEN_ANSWER = 'its answer lacks access_token, or names an expires_in that is no positive number';
+
+/** After a failed refresh, how long the held token serves before the endpoint is asked again. */
+export const TOKEN_RETRY_MILLISECONDS = 2_000;
+
+/** The redirects a token request follows before it gives up. */
+const TOKEN_REDIRECT_LIMIT = 5;
+
+/**
+ * For the redirect that answered the `hops`-th hop (from 0) of a token request sent to `from`: the URL
+ * to send it to next, or why not.
+ */
+export function tokenRedirect(
+  location: string | undefined,
+  from: string,
+  hops: number,
+): { follow: string } | { refuse: string } {
+  if (hops >= TOKEN_REDIRECT_LIMIT)
+    return { refuse: `it redirected more than ${TOKEN_REDIRECT_LIMIT} times: check ENGAGE_TOKEN_URL` };
+  const to = location === undefined ? undefined : resolvedLocation(location.trim(), from);
+  const toOrigin = to === undefined ? undefined : shownLocation(to, to)?.origin;
+  if (to === undefined || toOrigin === undefined)
+    return { refuse: 'it answered a redirect without a usable Location: check ENGAGE_TOKEN_URL' };
+  if (toOrigin !== shownLocation(from, from)?.origin)
+    return {
+      refuse: `it redirects to ${toOrigin}, another origin, where the client secret is not sent: set ENGAGE_TOKEN_URL to the token endpoint itself`,
+    };
+  return { follow: to };
+}
