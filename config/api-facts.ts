@@ -17,8 +17,12 @@ export function baseUrlPathProblem(baseUrl: string): string | undefined {
   return `ends in ${baseUrl.slice(at)}, a path the suite adds to it: set the API's base URL, ${baseUrl.slice(0, at)}`;
 }
 
-/** The path with the enterprise and the id captured (still encoded), and an optional query. */
-export const APPOINTMENT_ROUTE = /^\/enterprises\/([^/?]+)\/appointments\/([^/?]+)(\?.*)?$/;
+/** The appointment's segments, with the enterprise and the id captured (still encoded). */
+const APPOINTMENT_SEGMENTS = '/enterprises/([^/?]+)/appointments/([^/?]+)';
+/** The path, and an optional query: the route a server answers. */
+export const APPOINTMENT_ROUTE = new RegExp(`^${APPOINTMENT_SEGMENTS}(\\?.*)?$`);
+/** The end of a URL's path (no query) under any base: what a redirect to an appointment elsewhere ends with. */
+export const APPOINTMENT_PATH_END = new RegExp(`${APPOINTMENT_SEGMENTS}$`);
 
 /**
  * A JSON answer: `application/json` or any `application/…+json` type, any case, with or without
@@ -110,6 +114,9 @@ export const STATUSES = [
   'OUTGOING_INVITE',
 ] as const;
 export const MEETING_TYPES = ['OFFICE', 'ON_LOCATION', 'PHONE', 'VIDEO'] as const;
+
+/** The languages the docs list as supported, in the case the docs write them. */
+export const DOCUMENTED_LANGUAGES = ['en', 'nl', 'fr', 'de', 'no', 'da', 'es', 'el', 'ja', 'pl'] as const;
 
 /** The translatable fields of a location (the keys of location.schema.json's `translations`). */
 export const TRANSLATABLE_FIELDS = ['city', 'state', 'street1', 'street2'] as const;

@@ -1,10 +1,12 @@
 // The variables one process of the suite hands another, named in one typed place (Node and k6 alike,
 // so no Node imports): npm start → every layer, Playwright's global setup → its workers, npm run
-// load → k6. A user may set the first two too; the others are the suite's own.
+// load → k6. A user may set the first three too; the others are the suite's own.
 
 import { settingValue } from './setting-value.ts';
 
 export interface Handoffs {
+  /** npm start and npm run load → themselves and every process they start: `--env <name>`, the .env.<name> file to read. */
+  ENGAGE_ENV: string;
   /** npm start → every layer: the run's reports folder (default reports/). */
   ENGAGE_REPORTS_DIR: string;
   /** npm start → contracts: where the consumer tests write pacts and verification reads them. */
@@ -23,6 +25,7 @@ export type HandoffName = keyof Handoffs;
 
 /** Every handoff's name, for the list of the names the suite reads (setting-names.ts). */
 export const HANDOFF_NAMES = Object.keys({
+  ENGAGE_ENV: true,
   ENGAGE_REPORTS_DIR: true,
   ENGAGE_PACT_DIR: true,
   ENGAGE_E2E_TARGET_URL: true,

@@ -5,7 +5,7 @@ import { blankOverrideWarnings } from './environment-files.ts';
 import { HANDOFF_NAMES, readHandoff } from './handoffs.ts';
 import { isFile } from './path-kind.ts';
 
-/** The settings users give (ENGAGE_REPORTS_DIR and ENGAGE_PACT_DIR are handoffs of npm start's too). */
+/** The settings users give (ENGAGE_ENV, ENGAGE_REPORTS_DIR and ENGAGE_PACT_DIR are handoffs of npm start's too). */
 const USER_SETTINGS = [
   'ENGAGE_API_VERSION',
   'ENGAGE_APPOINTMENT_ID',

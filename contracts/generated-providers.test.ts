@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { appointmentPath } from '../config/api-facts.ts';
+import { appointmentPath, DOCUMENTED_LANGUAGES } from '../config/api-facts.ts';
 import { exactTransport } from '../config/exact-request.ts';
 import { problemsOf } from '../e2e/checks/check-result.ts';
 import { checkMethodNotAllowed, checkUnknownId } from '../e2e/checks/error-checks.ts';
@@ -18,7 +18,6 @@ import { startSandbox } from '../sandbox/start-sandbox.ts';
 import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
 import { SchemaId, validateAgainstSchema } from '../schemas/schema-registry.ts';
 import {
-  GENERATED_LANGUAGES,
   GENERATED_NULLABLE_FIELDS,
   type GeneratedProvider,
   generatedProvider,
@@ -42,10 +41,10 @@ async function problemsOn(provider: GeneratedProvider): Promise<string[]> {
   const { enterprise, defaultLanguage, appointment } = provider;
   const { sandbox, token } = await serve(provider);
   try {
-    const probe = createProbe({ baseUrl: sandbox.url, enterprise, getToken: async () => token }, exactTransport(5000));
+    const probe = createProbe({ baseUrl: sandbox.url, getToken: async () => token }, exactTransport(5000));
     const path = appointmentPath(enterprise, appointment.id);
     const problems: string[] = [];
-    for (const header of [undefined, '*', defaultLanguage, ...GENERATED_LANGUAGES.slice(0, 3)]) {
+    for (const header of [undefined, '*', defaultLanguage, ...DOCUMENTED_LANGUAGES.slice(0, 3)]) {
       const response = await probe(path, header === undefined ? {} : { 'accept-language': header });
       const label = `Accept-Language ${header ?? '(none)'}`;
       problems.push(...checkAppointmentResponse(response, appointment.id, label));

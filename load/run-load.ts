@@ -11,6 +11,7 @@ import {
   spawnSharingGroup,
 } from '../config/child-processes.ts';
 import { runMain } from '../config/entry-point.ts';
+import { handOff } from '../config/handoffs.ts';
 import { loadSuite } from '../config/load-suite-config.ts';
 import { inReports, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
 import { resolveTarget } from '../config/resolve-target.ts';
@@ -23,7 +24,7 @@ await runMain(async () => {
   const args = process.argv.slice(2);
   // --env decides which .env.<name> file is read, so it is read from the flags first.
   const environmentName = readLoadFlags(args, process.env).environmentName;
-  if (environmentName !== undefined) process.env.ENGAGE_ENV = environmentName;
+  Object.assign(process.env, handOff({ ENGAGE_ENV: environmentName }));
   const { environment, config } = loadSuite({ warnOfUnknownSettings: true });
   const flags = readLoadFlags(args, environment);
   const reports = reportsDirectory(environment);

@@ -38,7 +38,7 @@ function tail(file: string, lines: number): string {
 
 await runMain(async () => {
   const options = readRunnerOptions(process.argv.slice(2));
-  if (options.environmentName !== undefined) process.env.ENGAGE_ENV = options.environmentName;
+  Object.assign(process.env, handOff({ ENGAGE_ENV: options.environmentName }));
   const { environment, config } = loadSuite({ warnOfUnknownSettings: true });
   // Looked for only when load runs: a stale K6_BIN is no reason to refuse `--only e2e`.
   const k6 = options.layers.includes('load') ? findK6(environment) : undefined;

@@ -2,12 +2,13 @@
 // endpoints, and applies the opt-in knobs: latency, injected errors, rate limiting, faults.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { APPOINTMENT_ROUTE } from '../config/api-facts.ts';
+import { APPOINTMENT_ROUTE, DOCUMENTED_RATE_LIMIT } from '../config/api-facts.ts';
 import { answerAppointmentRequest, endpointHeaders, errorReply, type Reply } from './appointment-endpoint.ts';
 import { AppointmentStore } from './appointment-store.ts';
 import { defaultSeed } from './default-seed.ts';
+import { JSON_ANSWER_TYPE } from './error-responses.ts';
 import { breakErrorBody, type FaultName, hasRepeatedHeader } from './faults.ts';
-import { DOCUMENTED_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limiter.ts';
+import { RateLimiter, type RateLimits } from './rate-limiter.ts';
 import { RenderCache } from './render-cache.ts';
 import { SandboxAuth, type SandboxClient } from './sandbox-auth.ts';
 import type { Seed } from './seed.ts';
@@ -37,7 +38,6 @@ export interface SandboxApp {
 }
 
 const tokenPath = /^\/realms\/([^/?]+)\/protocol\/openid-connect\/token(\?.*)?$/;
-const JSON_TYPE = 'application/json; charset=utf-8';
 const RATE_LIMITED_SERVICE_MILLISECONDS = 5;
 
 export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
@@ -54,14 +54,14 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     basicFiltering: options.basicFiltering ?? false,
     renderCache: new RenderCache(() => store.version),
   };
-  const rateLimits = options.rateLimit === true ? DOCUMENTED_RATE_LIMITS : options.rateLimit || undefined;
+  const rateLimits = options.rateLimit === true ? DOCUMENTED_RATE_LIMIT : options.rateLimit || undefined;
   const limiter = rateLimits === undefined ? undefined : new RateLimiter(rateLimits);
   const latency = options.latency;
 
   function send(response: ServerResponse, { status, headers, body }: Reply) {
     const brokenBody = status >= 400 && faults.size > 0 ? breakErrorBody(body, faults) : body;
     const bytes = Buffer.isBuffer(brokenBody) ? brokenBody : Buffer.from(JSON.stringify(brokenBody));
-    const jsonType = (status >= 400 ? options.contentTypes?.error : options.contentTypes?.ok) ?? JSON_TYPE;
+    const jsonType = (status >= 400 ? options.contentTypes?.error : options.contentTypes?.ok) ?? JSON_ANSWER_TYPE;
     headers['content-type'] = faults.has('non-json-content-type') ? 'text/plain; charset=utf-8' : jsonType;
     headers['content-length'] = String(bytes.length);
     response.writeHead(status, headers);

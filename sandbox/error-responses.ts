@@ -1,6 +1,9 @@
 // The documented errors envelope, `{ errors: [{ message, code, type, statusCode }] }`, with the
-// status as a string, for every non-2xx answer of the sandbox.
+// status as a string, for every non-2xx answer of the sandbox; and the Content-Type of its JSON answers.
 import type { ErrorResponse } from '../schemas/types.generated.ts';
+
+/** The Content-Type of every JSON answer of the sandbox: appointments, errors and tokens. */
+export const JSON_ANSWER_TYPE = 'application/json; charset=utf-8';
 
 const typeByStatus: Record<number, string> = {
   400: 'BAD_REQUEST',

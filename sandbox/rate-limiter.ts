@@ -1,13 +1,12 @@
-// Emulates the documented rate limit per client IP: at most 3,000 requests in any 60 s and at most
-// 4 requests in flight at once. Over either limit the request is refused (the sandbox answers 429).
+// Emulates the documented rate limit per client IP (api-facts.ts): at most perMinute requests in any
+// 60 s and at most concurrent requests in flight at once. Over either limit the request is refused
+// (the sandbox answers 429).
 import { DOCUMENTED_RATE_LIMIT } from '../config/api-facts.ts';
 
 export interface RateLimits {
   perMinute: number;
   concurrent: number;
 }
-
-export const DOCUMENTED_RATE_LIMITS: RateLimits = { ...DOCUMENTED_RATE_LIMIT };
 
 interface ClientUsage {
   inFlight: number;
@@ -19,7 +18,7 @@ export class RateLimiter {
   readonly #clients = new Map<string, ClientUsage>();
 
   constructor(
-    readonly limits: RateLimits = DOCUMENTED_RATE_LIMITS,
+    readonly limits: RateLimits = DOCUMENTED_RATE_LIMIT,
     private readonly now: () => number = Date.now,
   ) {}
 

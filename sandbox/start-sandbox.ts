@@ -6,7 +6,7 @@ import type { Socket } from 'node:net';
 import { listenOnLoopback } from '../config/listen-on-loopback.ts';
 import type { AppointmentStore } from './appointment-store.ts';
 import { createSandboxApp, type SandboxOptions } from './create-sandbox-app.ts';
-import { errorBody } from './error-responses.ts';
+import { errorBody, JSON_ANSWER_TYPE } from './error-responses.ts';
 
 export interface RunningSandbox {
   url: string;
@@ -28,7 +28,7 @@ export async function startSandbox(options: SandboxOptions & { port?: number } =
   const refuse = (response: ServerResponse, status: number, code: string, message: string) => {
     const body = JSON.stringify(errorBody({ status, code, message }));
     response.writeHead(status, {
-      'content-type': 'application/json; charset=utf-8',
+      'content-type': JSON_ANSWER_TYPE,
       'content-length': Buffer.byteLength(body),
     });
     response.end(response.req.method === 'HEAD' ? undefined : body);
@@ -49,7 +49,7 @@ export async function startSandbox(options: SandboxOptions & { port?: number } =
       errorBody({ status, code: 'MALFORMED_REQUEST', message: 'The request is not valid HTTP' }),
     );
     socket.end(
-      `HTTP/1.1 ${status} Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      `HTTP/1.1 ${status} Bad Request\r\ncontent-type: ${JSON_ANSWER_TYPE}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
     );
   });
   return { ...(await listenOnLoopback(server, options.port)), store: app.store };

@@ -1,6 +1,7 @@
 // The HTTP side of the sandbox's token endpoint: reads an OAuth2 client-credentials request (form
 // body, credentials in the body or as HTTP Basic) and answers as Keycloak would.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { JSON_ANSWER_TYPE } from './error-responses.ts';
 import type { SandboxAuth, TokenRequest } from './sandbox-auth.ts';
 
 const MAX_BODY_BYTES = 8 * 1024;
@@ -13,7 +14,7 @@ export function respondToTokenRequest(
 ) {
   const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
     response.writeHead(status, {
-      'content-type': 'application/json; charset=utf-8',
+      'content-type': JSON_ANSWER_TYPE,
       'cache-control': 'no-store',
       ...headers,
     });

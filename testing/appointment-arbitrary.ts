@@ -3,13 +3,10 @@
 // any order and tag case with unicode values, locations without the default language, and any id a
 // URL can address. A generated appointment that a layer fails is a false alarm of that layer.
 import fc from 'fast-check';
-import { TRANSLATABLE_FIELDS } from '../config/api-facts.ts';
+import { DOCUMENTED_LANGUAGES, TRANSLATABLE_FIELDS } from '../config/api-facts.ts';
 import { appointment, location, participant, text } from '../sandbox/seed-helpers.ts';
 import appointmentSchema from '../schemas/appointment.schema.json' with { type: 'json' };
 import type { Appointment, LanguageValue, Location } from '../schemas/types.generated.ts';
-
-/** The languages the docs list, in the case the docs write them. */
-export const GENERATED_LANGUAGES = ['en', 'nl', 'fr', 'de', 'no', 'da', 'es', 'el', 'ja', 'pl'];
 
 /** Top-level fields the schema allows to be null: the generator covers each (a test pins the list). */
 export function nullableFields(): string[] {
@@ -55,7 +52,7 @@ export const appointmentId = fc
 
 /** Translations of one field: any subset of the languages, in any order, tags in any case. */
 const translations = fc
-  .uniqueArray(fc.constantFrom(...GENERATED_LANGUAGES), { maxLength: 5 })
+  .uniqueArray(fc.constantFrom(...DOCUMENTED_LANGUAGES), { maxLength: 5 })
   .chain((languages) =>
     fc.tuple(
       ...languages.map((language) =>
@@ -128,7 +125,7 @@ const contentTypes = fc.record({
 export const generatedProvider: fc.Arbitrary<GeneratedProvider> = fc
   .record({
     id: appointmentId,
-    defaultLanguage: fc.constantFrom(...GENERATED_LANGUAGES),
+    defaultLanguage: fc.constantFrom(...DOCUMENTED_LANGUAGES),
     nullable: fc.record(
       Object.fromEntries(
         Object.entries(presentValues).map(([field, present]) => [

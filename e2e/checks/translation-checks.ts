@@ -1,14 +1,11 @@
 // The language rules, checked without knowing the data: each check reads the available languages
 // from the response's own `translations` and derives what every field must resolve to.
-import { TRANSLATABLE_FIELDS, type TranslatableField } from '../../config/api-facts.ts';
+import { DOCUMENTED_LANGUAGES, TRANSLATABLE_FIELDS, type TranslatableField } from '../../config/api-facts.ts';
 import type { HeaderValue } from '../../config/exact-request.ts';
 import type { AppointmentResponse, LanguageValue, Location } from '../../schemas/types.generated.ts';
 import type { Probe } from '../http-probe.ts';
 import { type CheckResult, checked, skipped } from './check-result.ts';
 import { checkAppointmentResponse, sameTranslation, show } from './response-checks.ts';
-
-/** The languages the docs list as supported, used to find one that a location lacks. */
-const DOCUMENTED_LANGUAGES = ['en', 'nl', 'fr', 'de', 'no', 'da', 'es', 'el', 'ja', 'pl'];
 
 export interface TranslationContext {
   probe: Probe;

@@ -102,9 +102,8 @@ export function writeSuiteReport(reports: string, run: SuiteRun): void {
       : `${escapeMarkup(text)} (not produced)`;
   const pacts = collectPacts(reports, run.pactDirectory);
   // The load layer writes its own summary as an HTML fragment (escaped there), tables and all.
-  const loadSummary = existsSync(`${reports}/load/summary.html`)
-    ? readFileSync(`${reports}/load/summary.html`, 'utf8')
-    : undefined;
+  const loadHtml = inReports(reports, REPORT_FILES.loadHtml);
+  const loadSummary = existsSync(loadHtml) ? readFileSync(loadHtml, 'utf8') : undefined;
   const series = readLatencySeries(inReports(reports, REPORT_FILES.loadMetrics));
   const rows = run.results
     .map((result) => {
