@@ -22,9 +22,8 @@ export const expect = baseExpect.extend({ toMatchSchema });
 type BlockedBy = (id: string) => Promise<FirstAnswer>;
 
 /** Where the probes send: the forwarder, with its placeholder token. */
-const throughForwarder = (suite: SuiteConfig, forwarder: TokenInjectingProxy) => ({
+const throughForwarder = (forwarder: TokenInjectingProxy) => ({
   baseUrl: forwarder.url,
-  enterprise: suite.enterprise,
   getToken: async () => forwarder.placeholder,
 });
 
@@ -54,7 +53,7 @@ export const test = base.extend<
         [suite.enterprise, suite.otherEnterprise],
         () => tokens.getToken(),
         suite.requestTimeoutMilliseconds,
-        { noScope: () => suite.noScopeToken?.reveal() ?? '', expired: () => suite.expiredToken?.reveal() ?? '' },
+        { noScope: () => suite.noScopeToken?.reveal(), expired: () => suite.expiredToken?.reveal() },
       );
       await use(proxy);
       await proxy.close();
@@ -65,7 +64,7 @@ export const test = base.extend<
   // one asked for, is one failure, not one per check.
   blockedBy: [
     async ({ suite, forwarder }, use) => {
-      const probe = createProbe(throughForwarder(suite, forwarder), exactTransport(suite.requestTimeoutMilliseconds));
+      const probe = createProbe(throughForwarder(forwarder), exactTransport(suite.requestTimeoutMilliseconds));
       const found = new Map<string, Promise<FirstAnswer>>();
       await use((id) => {
         let answer = found.get(id);
@@ -109,7 +108,7 @@ export const test = base.extend<
     const exact = exactTransport(suite.requestTimeoutMilliseconds);
     await use(
       createProbe(
-        throughForwarder(suite, forwarder),
+        throughForwarder(forwarder),
         raisingForwarderErrors(async (method, url, headers) => {
           // Playwright sends one line per header name: repeated lines go out exactly, to the forwarder.
           if (Object.values(headers).some(Array.isArray)) return exact(method, url, headers);
@@ -131,7 +130,7 @@ export const test = base.extend<
     use(
       backingOffOnRateLimit(
         createProbe(
-          throughForwarder(suite, forwarder),
+          throughForwarder(forwarder),
           raisingForwarderErrors(exactTransport(suite.requestTimeoutMilliseconds)),
         ),
       ),

@@ -20,10 +20,9 @@ export type ProbeHeaders = Record<string, HeaderValue | null>;
 
 export type Probe = (path: string, headers?: ProbeHeaders, method?: string) => Promise<ProbeResponse>;
 
-/** What a probe sends with: the path prefix, and the token, fetched per call so that it stays fresh. */
+/** What a probe sends with: the base URL, and the token, fetched per call so that it stays fresh. */
 export interface ProbeTarget {
   baseUrl: string;
-  enterprise: string;
   getToken: () => Promise<string>;
 }
 

@@ -45,7 +45,7 @@ export async function startTokenInjectingProxy(
   enterprises: readonly string[],
   getToken: () => Promise<string>,
   timeoutMilliseconds: number,
-  otherTokens: { noScope?: () => string; expired?: () => string } = {},
+  otherTokens: { noScope?: () => string | undefined; expired?: () => string | undefined } = {},
 ): Promise<TokenInjectingProxy> {
   const placeholder = `${PLACEHOLDER_PREFIX}-${randomUUID()}`;
   let downReason: string | undefined;
@@ -54,8 +54,9 @@ export async function startTokenInjectingProxy(
   /** The credential a placeholder stands for: the token (fetched, so it can fail), the no-scope or the expired one. */
   const placeholders = new Map<string, () => Promise<string> | string>([
     [`Bearer ${placeholder}`, getToken],
-    [`Bearer ${noScopePlaceholder}`, () => otherTokens.noScope?.() ?? 'no-ENGAGE_NO_SCOPE_TOKEN-set'],
-    [`Bearer ${expiredPlaceholder}`, () => otherTokens.expired?.() ?? 'no-ENGAGE_EXPIRED_TOKEN-set'],
+    // None set: the check that carries it skips, and sends nothing.
+    [`Bearer ${noScopePlaceholder}`, () => otherTokens.noScope?.() ?? ''],
+    [`Bearer ${expiredPlaceholder}`, () => otherTokens.expired?.() ?? ''],
   ]);
   const appointmentPrefixes = enterprises.map((enterprise) => appointmentPath(enterprise, ''));
   /** Token requests in a row that got no answer. */

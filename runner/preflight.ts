@@ -7,7 +7,7 @@ import { appointmentPath, SUITE_USER_AGENT } from '../config/api-facts.ts';
 import { type ExactAnswer, readableText, sendExactRequest } from '../config/exact-request.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { describeNoAnswer, givenNodeCaFile } from '../config/target-reachability.ts';
-import { tokenExpiryNotes } from '../config/token-expiry.ts';
+import { type NamedToken, tokenExpiryNotes } from '../config/token-expiry.ts';
 import { createTokenProvider, TokenRequestError } from '../config/token-provider.ts';
 import { LAYER_NAMES } from './layers.ts';
 
@@ -16,7 +16,7 @@ const PREFLIGHT_TIMEOUT_MILLISECONDS = 15_000;
 
 /**
  * What is wrong with the settings, found with a token request and a GET per configured id; none means
- * the layers may run. `layers`: the layers that will run (the no-scope token is e2e's alone);
+ * the layers may run. `layers`: the layers that will run (the no-scope and expired tokens are e2e's alone);
  * `runSeconds`: their time limits, within which a static token should not expire (a warning).
  */
 export async function preflightProblems(
@@ -29,7 +29,7 @@ export async function preflightProblems(
   const timeout = Math.min(config.requestTimeoutMilliseconds, PREFLIGHT_TIMEOUT_MILLISECONDS);
   // A static token past its own expiry would fail checks of a healthy API: a setting to renew; so would
   // an ENGAGE_EXPIRED_TOKEN still valid. The e2e tokens only where e2e, their one user, runs.
-  const tokens = [
+  const tokens: NamedToken[] = [
     {
       variable: 'ENGAGE_TOKEN',
       token: auth.kind === 'static-token' ? auth.token.reveal() : undefined,

@@ -13,7 +13,6 @@ import { temporaryFolder } from '../../testing/temporary-folder.ts';
 import { startTinyServer, type TinyServer } from '../../testing/tiny-server.ts';
 import { verifyInTurn } from '../../testing/verify-in-turn.ts';
 import { CONSUMER_NAME, PACT_FILE } from '../participants.ts';
-import { pactSource } from '../provider/verify-provider.ts';
 
 const token = `broker-token-${process.pid}`;
 const git = { GITHUB_SHA: '0123abc0123abc', GITHUB_REF_NAME: 'feature/contract' };
@@ -204,27 +203,6 @@ describe('npm run verify:provider with a broker', () => {
       !releasedBroker.received.some((request) => request.path.includes('/branches/')),
       "no provider version is put on this suite's branch",
     );
-  });
-  it("with ENGAGE_API_VERSION on a tag, leaves this run's own pact out, saying so, instead of asking for a branch named like the tag", () => {
-    const said: string[] = [];
-    const log = console.log;
-    console.log = (line: string) => said.push(line);
-    try {
-      const source = pactSource({
-        PACT_BROKER_BASE_URL: 'https://broker.example',
-        ENGAGE_API_VERSION: '2026.11.3',
-        GITHUB_SHA: git.GITHUB_SHA,
-        GITHUB_REF_NAME: 'v1.2',
-        GITHUB_REF_TYPE: 'tag',
-      });
-      assert.deepEqual('consumerVersionSelectors' in source && source.consumerVersionSelectors, [
-        { mainBranch: true },
-        { deployedOrReleased: true },
-      ]);
-    } finally {
-      console.log = log;
-    }
-    assert.match(said.join('\n'), /^note: this run is on a tag or a detached checkout, so only the pacts/);
   });
   it('says why when the broker refuses the token, naming PACT_BROKER_TOKEN, and refuses a URL with credentials', () => {
     const { code, output } = runs.refused;

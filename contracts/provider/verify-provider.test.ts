@@ -12,6 +12,7 @@ import { type RecordingProxy, startRecordingProxy } from '../../testing/recordin
 import { type EntryPointRun, runEntryPoint } from '../../testing/run-entry-point.ts';
 import { startTinyServer, type TinyServer } from '../../testing/tiny-server.ts';
 import { verifyInTurn } from '../../testing/verify-in-turn.ts';
+import { pactSource } from './verify-provider.ts';
 
 const brokenProviders: Array<[string, RegExp]> = [
   ['no-data-envelope', /missing the following keys: data/],
@@ -160,5 +161,29 @@ describe('verification against a configured environment', () => {
       output,
       /ENGAGE_APPOINTMENT_ID globex-unscheduled cannot stand in for the state .*: it is not scheduled \(start or end is null\)/,
     );
+  });
+});
+
+describe('the pacts verified against a broker', () => {
+  it("with ENGAGE_API_VERSION on a tag, leaves this run's own pact out, saying so, instead of asking for a branch named like the tag", () => {
+    const said: string[] = [];
+    const log = console.log;
+    console.log = (line: string) => said.push(line);
+    try {
+      const source = pactSource({
+        PACT_BROKER_BASE_URL: 'https://broker.example',
+        ENGAGE_API_VERSION: '2026.11.3',
+        GITHUB_SHA: '0123abc0123abc',
+        GITHUB_REF_NAME: 'v1.2',
+        GITHUB_REF_TYPE: 'tag',
+      });
+      assert.deepEqual('consumerVersionSelectors' in source && source.consumerVersionSelectors, [
+        { mainBranch: true },
+        { deployedOrReleased: true },
+      ]);
+    } finally {
+      console.log = log;
+    }
+    assert.match(said.join('\n'), /^note: this run is on a tag or a detached checkout, so only the pacts/);
   });
 });

@@ -36,7 +36,7 @@ export function pactSource(environment: Environment) {
     const apiVersion = settingValue(environment, 'ENGAGE_API_VERSION');
     // A tag or a detached checkout names no branch of the pact's: its own pact is left out, said once.
     const ownBranch =
-      environment.GITHUB_REF_TYPE === 'tag' || settingValue(environment, 'CI_COMMIT_TAG') !== undefined
+      settingValue(environment, 'GITHUB_REF_TYPE') === 'tag' || settingValue(environment, 'CI_COMMIT_TAG') !== undefined
         ? undefined
         : version.branch;
     if (apiVersion !== undefined && ownBranch === undefined)

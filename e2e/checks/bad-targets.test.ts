@@ -26,7 +26,7 @@ describe('the e2e probe and checks against a bad target', () => {
     it(`reports ${kind} clearly, within the request timeout`, async () => {
       const target = await targets.start(kind);
       const probe = createProbe(
-        { baseUrl: target.url, enterprise: 'acme', getToken: async () => 'robustness-token' },
+        { baseUrl: target.url, getToken: async () => 'robustness-token' },
         exactTransport(1500),
       );
       const problems = await probe(appointmentPath('acme', '123')).then(

@@ -43,13 +43,10 @@ import {
 const sandboxes: RunningSandbox[] = [];
 after(() => Promise.all(sandboxes.map((sandbox) => sandbox.close())));
 
-async function probeFor(options: SandboxOptions = {}, enterprise = 'acme'): Promise<Probe> {
+async function probeFor(options: SandboxOptions = {}): Promise<Probe> {
   const sandbox = await startSandbox(options);
   sandboxes.push(sandbox);
-  return createProbe(
-    { baseUrl: sandbox.url, enterprise, getToken: async () => SANDBOX_DEFAULTS.token },
-    exactTransport(),
-  );
+  return createProbe({ baseUrl: sandbox.url, getToken: async () => SANDBOX_DEFAULTS.token }, exactTransport());
 }
 const faulty = (fault: FaultName) => probeFor({ faults: [fault] });
 
@@ -91,10 +88,9 @@ describe('against correct providers every check passes', () => {
         street2: [text('es', 'Piso 2'), text('de', '2. Stock')],
       }),
     });
-    const probe = await probeFor(
-      { seed: { enterprises: [{ id: 'globex', defaultLanguage: 'de', appointments: [other] }] } },
-      'globex',
-    );
+    const probe = await probeFor({
+      seed: { enterprises: [{ id: 'globex', defaultLanguage: 'de', appointments: [other] }] },
+    });
     const context = { probe, path: appointmentPath('globex', 'globex-1'), id: 'globex-1', defaultLanguage: 'de' };
     const read = await readTranslations(context);
     assert.ok('translations' in read);
@@ -121,7 +117,7 @@ describe('against correct providers every check passes', () => {
     // What each answers for `nl` (city has only nl-BE) and for `nl-BE` (state has only nl): they differ.
     const answers: Record<string, Array<string | undefined>> = {};
     for (const [matching, options] of providers) {
-      const probe = await probeFor(options, 'globex');
+      const probe = await probeFor(options);
       const path = appointmentPath('globex', 'globex-3');
       const nl = (await probe(path, { 'accept-language': 'nl' })).json as AppointmentResponse;
       const nlBe = (await probe(path, { 'accept-language': 'nl-BE' })).json as AppointmentResponse;
@@ -145,10 +141,9 @@ describe('against correct providers every check passes', () => {
   });
   it('skips the rules that ask for the location’s own languages when it has none, and never asks for undefined', async () => {
     const bare = appointment('globex-2', { location: location({ city: [], state: [], street1: [], street2: [] }) });
-    const probe = await probeFor(
-      { seed: { enterprises: [{ id: 'globex', defaultLanguage: 'de', appointments: [bare] }] } },
-      'globex',
-    );
+    const probe = await probeFor({
+      seed: { enterprises: [{ id: 'globex', defaultLanguage: 'de', appointments: [bare] }] },
+    });
     // Each request's Accept-Language, '(none)' when it had no such header.
     const sent: unknown[] = [];
     const recording: Probe = (path, headers) => {
@@ -189,7 +184,7 @@ describe('against correct providers every check passes', () => {
       }),
     });
     const seed = { enterprises: [{ id: 'globex', defaultLanguage: 'en', appointments: [both] }] };
-    const probe = await probeFor({ seed }, 'globex');
+    const probe = await probeFor({ seed });
     // Each answers one header otherwise than the sandbox, as the docs and RFC 9110 allow.
     const providers: Record<string, Probe> = {
       'a lone q=0 answered in another language': (path, headers, method) =>
@@ -218,10 +213,9 @@ describe('against correct providers every check passes', () => {
         street2: [],
       }),
     });
-    const probe = await probeFor(
-      { seed: { enterprises: [{ id: 'globex', defaultLanguage: 'en-GB', appointments: [regional] }] } },
-      'globex',
-    );
+    const probe = await probeFor({
+      seed: { enterprises: [{ id: 'globex', defaultLanguage: 'en-GB', appointments: [regional] }] },
+    });
     const sent: unknown[] = [];
     const recording: Probe = (path, headers) => {
       sent.push(headers?.['accept-language']);
@@ -282,10 +276,7 @@ describe('the 200 checks fail against a body that is not one whole JSON document
       if (length === Buffer.byteLength(body)) response.end();
       else setTimeout(() => response.socket?.destroy(), 20);
     });
-    const probe = createProbe(
-      { baseUrl: server.url, enterprise: 'acme', getToken: async () => 't' },
-      exactTransport(2000),
-    );
+    const probe = createProbe({ baseUrl: server.url, getToken: async () => 't' }, exactTransport(2000));
     return { probe, close: () => server.close() };
   }
   const path = appointmentPath('acme', '123');
@@ -466,10 +457,7 @@ describe('the header and error checks fail against', () => {
       response.end(JSON.stringify({ errors: [{ message: 'no', code: 'UNAUTHORIZED', type: 'x', statusCode: '401' }] }));
     });
     try {
-      const probe = createProbe(
-        { baseUrl: tokenFirst.url, enterprise: 'acme', getToken: async () => 't' },
-        exactTransport(),
-      );
+      const probe = createProbe({ baseUrl: tokenFirst.url, getToken: async () => 't' }, exactTransport());
       assert.deepEqual(await checkMethodNotAllowed(probe, path), {
         skipped:
           'every other method got 401 for its unknown token (the target checks the token first), so 405 could not be seen',
@@ -597,10 +585,7 @@ describe('the latency check', () => {
       setTimeout(() => response.end('{}'), answered++ === 0 ? 400 : 0);
     });
     try {
-      const probe = createProbe(
-        { baseUrl: coldFirst.url, enterprise: 'acme', getToken: async () => 't' },
-        exactTransport(),
-      );
+      const probe = createProbe({ baseUrl: coldFirst.url, getToken: async () => 't' }, exactTransport());
       const result = await checkLatency(
         probe,
         { 'the appointment': { path: appointmentPath('acme', '1'), status: 200 } },
