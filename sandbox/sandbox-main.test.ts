@@ -85,7 +85,7 @@ describe('npm run sandbox', () => {
     const url = /listening on (\S+)/.exec(output)?.[1] as string;
     assert.equal((await get(`${url}/enterprises/acme/appointments/123`)).status, 200);
     child.kill('SIGTERM');
-    const [code] = await once(child, 'exit');
+    const [code] = await once(child, 'close');
     assert.equal(code, 143);
     assert.match(output, /sandbox stopped \(SIGTERM\)/);
     assert.match(
@@ -103,7 +103,7 @@ describe('npm run sandbox', () => {
     child.stderr.on('data', (chunk) => {
       errors += chunk;
     });
-    const [code] = await once(child, 'exit');
+    const [code] = await once(child, 'close');
     await taken.close();
     assert.equal(code, 2);
     assert.equal(errors, `configuration error: SANDBOX_PORT ${port} is already in use on 127.0.0.1\n`);
@@ -117,7 +117,7 @@ describe('npm run sandbox', () => {
     child.stderr.on('data', (chunk) => {
       errors += chunk;
     });
-    const [code] = await once(child, 'exit');
+    const [code] = await once(child, 'close');
     assert.equal(code, 2);
     assert.equal(errors, 'configuration error: SANDBOX_LATENCY_MS is "-1" but must be a number from 0 to 60000\n');
   });

@@ -67,8 +67,9 @@ export async function runProgram(
   cwd = process.cwd(),
 ): Promise<EntryPointRun> {
   const run = startProgram(program, args, env, cwd);
-  const code = await run.exited;
-  return { code, output: run.output() };
+  // Once its output is read to the end, not at its exit, when the last of it may still be in the pipe.
+  const [code] = await once(run.child, 'close');
+  return { code: code as number | null, output: run.output() };
 }
 
 /** Runs `node <args>` with the test's environment less the suite's variables, plus `environment`. */
