@@ -213,11 +213,34 @@ export function oauthErrorOf(body: unknown): string | undefined {
   return typeof error === 'string' && OAUTH_ERRORS.has(error) ? error : undefined;
 }
 
-/** The setting a refused token request points at, from the endpoint's status and OAuth error code. */
-export function tokenRefusalSetting(status: number, oauthError: string | undefined): string {
-  if (oauthError === 'invalid_scope') return 'ENGAGE_SCOPE';
+/** The variables a client's credentials come from, for the setting a refusal names. */
+export interface ClientSettings {
+  id: string;
+  secret: string;
+  /** The scope it asks for, if any. */
+  scope?: string;
+}
+/** The suite's client: its token reads appointments. */
+export const SUITE_CLIENT: ClientSettings = {
+  id: 'ENGAGE_CLIENT_ID',
+  secret: 'ENGAGE_CLIENT_SECRET',
+  scope: 'ENGAGE_SCOPE',
+};
+/** The client of the 403 check, whose token lacks the appointments scope; it asks for no scope. */
+export const NO_SCOPE_CLIENT: ClientSettings = {
+  id: 'ENGAGE_NO_SCOPE_CLIENT_ID',
+  secret: 'ENGAGE_NO_SCOPE_CLIENT_SECRET',
+};
+
+/** The setting a refused token request of `client` points at, from the endpoint's status and OAuth error code. */
+export function tokenRefusalSetting(
+  status: number,
+  oauthError: string | undefined,
+  client: ClientSettings = SUITE_CLIENT,
+): string {
+  if (oauthError === 'invalid_scope' && client.scope !== undefined) return client.scope;
   // A token endpoint refuses credentials with 400 or 401 (RFC 6749 §5.2): a 404 or 405 says there is
   // none there, whatever its body says (Keycloak: {"error":"Realm does not exist"}).
   if (status === 404 || status === 405) return 'ENGAGE_TOKEN_URL';
-  return 'ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET';
+  return `${client.id} or ${client.secret}`;
 }

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { inspect } from 'node:util';
+import { NO_SCOPE_CLIENT } from './answer-remedy.ts';
 import { ConfigError } from './config-error.ts';
 import { OPTIONAL_EXPECTATIONS } from './optional-expectations.ts';
 import { readSuiteConfig } from './suite-config.ts';
@@ -65,7 +66,32 @@ describe('against a remote target', () => {
     ]);
     assert.equal(config.defaultLanguage, 'nl');
     assert.equal(config.expectations.size, 0);
-    assert.equal(config.noScopeToken, undefined);
+    assert.equal(config.noScopeAuth, undefined);
+  });
+  it("takes the 403 check's own client, from the suite's token endpoint, asking for no scope", () => {
+    const config = readSuiteConfig({
+      ...remote,
+      ENGAGE_TOKEN: '',
+      ENGAGE_TOKEN_URL: 'https://auth.example/token',
+      ENGAGE_CLIENT_ID: 'suite-client',
+      ENGAGE_CLIENT_SECRET: 'suite-secret',
+      ENGAGE_SCOPE: 'appointments:read',
+      ENGAGE_NO_SCOPE_CLIENT_ID: 'no-scope-client',
+      ENGAGE_NO_SCOPE_CLIENT_SECRET: 'its-secret',
+    });
+    assert.deepEqual(
+      config.noScopeAuth?.kind === 'client-credentials' && {
+        ...config.noScopeAuth,
+        clientSecret: config.noScopeAuth.clientSecret.reveal(),
+      },
+      {
+        kind: 'client-credentials',
+        tokenUrl: 'https://auth.example/token',
+        clientId: 'no-scope-client',
+        clientSecret: 'its-secret',
+        settings: NO_SCOPE_CLIENT,
+      },
+    );
   });
   it('takes the optional expectations it is given', () => {
     const config = readSuiteConfig({ ...remote, ENGAGE_EXPECT: 'correlation-echo, rate-limit' });
@@ -151,6 +177,18 @@ describe('a bad configuration names the variable', () => {
       /holds whitespace or a control character/,
     ],
     [
+      'a no-scope token and a no-scope client',
+      { ...remote, ENGAGE_NO_SCOPE_TOKEN: 't', ENGAGE_NO_SCOPE_CLIENT_ID: 'x' },
+      'ENGAGE_NO_SCOPE_TOKEN',
+      /and ENGAGE_NO_SCOPE_CLIENT_ID are both set: use a static token or a client for the 403 check, not both$/,
+    ],
+    [
+      'a no-scope client without a token URL',
+      { ...remote, ENGAGE_NO_SCOPE_CLIENT_ID: 'x', ENGAGE_NO_SCOPE_CLIENT_SECRET: 'y' },
+      'ENGAGE_TOKEN_URL',
+      /is required with ENGAGE_NO_SCOPE_CLIENT_ID, ENGAGE_NO_SCOPE_CLIENT_SECRET: the 403 check's client needs/,
+    ],
+    [
       'incomplete client credentials',
       { ...withoutToken, ENGAGE_TOKEN_URL: 'https://auth.example/token', ENGAGE_CLIENT_ID: 'x' },
       'ENGAGE_CLIENT_SECRET',
@@ -193,7 +231,7 @@ describe('secrets', () => {
       inspect(config, { depth: 10 }),
       JSON.stringify(config),
       String(config.auth.kind === 'static-token' && config.auth.token),
-      `${config.noScopeToken}`,
+      String(config.noScopeAuth?.kind === 'static-token' && config.noScopeAuth.token),
     ];
     for (const text of printed) {
       assert.doesNotMatch(text, /token-under-test/);

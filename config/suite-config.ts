@@ -1,6 +1,7 @@
 // The validated configuration of a run, read once from ENGAGE_* variables. Every problem becomes a
 // ConfigError naming the variable; secrets are held as Secret so that they never print.
 import { randomUUID } from 'node:crypto';
+import { type ClientSettings, NO_SCOPE_CLIENT } from './answer-remedy.ts';
 import { baseUrlPathProblem, SANDBOX_DEFAULTS } from './api-facts.ts';
 import { bearerToken, chooseAuth } from './auth-choice.ts';
 import { ConfigError } from './config-error.ts';
@@ -15,7 +16,15 @@ export type TargetConfig = { kind: 'sandbox' } | { kind: 'remote'; baseUrl: stri
 
 export type AuthConfig =
   | { kind: 'static-token'; token: Secret }
-  | { kind: 'client-credentials'; tokenUrl: string; clientId: string; clientSecret: Secret; scope?: string };
+  | {
+      kind: 'client-credentials';
+      tokenUrl: string;
+      clientId: string;
+      clientSecret: Secret;
+      scope?: string;
+      /** The variables they come from (the suite's client unless said), for a refusal's message. */
+      settings?: ClientSettings;
+    };
 
 export interface SuiteConfig {
   target: TargetConfig;
@@ -30,8 +39,8 @@ export interface SuiteConfig {
   /** The enterprise's default language, when known; checks that need it skip and say so otherwise. */
   defaultLanguage?: string;
   expectations: ReadonlySet<OptionalExpectation>;
-  /** A valid token without the appointments scope, for the 403 check. */
-  noScopeToken?: Secret;
+  /** Credentials of a valid token without the appointments scope, for the 403 check. */
+  noScopeAuth?: AuthConfig;
   /** A token of the API that has expired, for the expired-token check; it skips without one. */
   expiredToken?: Secret;
   /** How long one request may take before the suite gives up on it. */
@@ -101,7 +110,7 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
     otherEnterprise: `no-such-enterprise-${randomUUID().slice(0, 8)}`,
     defaultLanguage,
     expectations: readExpectations(value('ENGAGE_EXPECT'), onSandbox),
-    noScopeToken: optionalToken('ENGAGE_NO_SCOPE_TOKEN', SANDBOX_DEFAULTS.noScopeToken),
+    noScopeAuth: readNoScopeAuth(value, onSandbox),
     expiredToken: optionalToken('ENGAGE_EXPIRED_TOKEN', SANDBOX_DEFAULTS.expiredToken),
     requestTimeoutMilliseconds: readNumber(
       'ENGAGE_REQUEST_TIMEOUT_MS',
@@ -118,6 +127,39 @@ function readAuth(value: (name: string) => string | undefined, onSandbox: boolea
     ...chosen,
     tokenUrl: readHttpUrl('ENGAGE_TOKEN_URL', chosen.tokenUrl),
     clientSecret: new Secret(chosen.clientSecret),
+  };
+}
+
+/**
+ * The 403 check's credentials: a static ENGAGE_NO_SCOPE_TOKEN, or a client of its own whose token is
+ * fetched each run from ENGAGE_TOKEN_URL (a static token expires between CI runs), never both.
+ */
+function readNoScopeAuth(value: (name: string) => string | undefined, onSandbox: boolean): AuthConfig | undefined {
+  const token = value('ENGAGE_NO_SCOPE_TOKEN');
+  const given = [NO_SCOPE_CLIENT.id, NO_SCOPE_CLIENT.secret].filter((name) => value(name) !== undefined);
+  if (token !== undefined && given.length > 0)
+    throw new ConfigError(
+      'ENGAGE_NO_SCOPE_TOKEN',
+      `and ${given.join(', ')} are both set: use a static token or a client for the 403 check, not both`,
+    );
+  if (token !== undefined)
+    return { kind: 'static-token', token: new Secret(bearerToken('ENGAGE_NO_SCOPE_TOKEN', token)) };
+  if (given.length === 0)
+    return onSandbox ? { kind: 'static-token', token: new Secret(SANDBOX_DEFAULTS.noScopeToken) } : undefined;
+  const missing = [NO_SCOPE_CLIENT.id, NO_SCOPE_CLIENT.secret, 'ENGAGE_TOKEN_URL'].find(
+    (name) => value(name) === undefined,
+  );
+  if (missing !== undefined)
+    throw new ConfigError(
+      missing,
+      `is required with ${given.join(', ')}: the 403 check's client needs its id, its secret and ENGAGE_TOKEN_URL (with the suite's own client credentials)`,
+    );
+  return {
+    kind: 'client-credentials',
+    tokenUrl: readHttpUrl('ENGAGE_TOKEN_URL', value('ENGAGE_TOKEN_URL') as string),
+    clientId: value(NO_SCOPE_CLIENT.id) as string,
+    clientSecret: new Secret(value(NO_SCOPE_CLIENT.secret) as string),
+    settings: NO_SCOPE_CLIENT,
   };
 }
 

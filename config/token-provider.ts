@@ -112,7 +112,7 @@ function createClientCredentialsProvider(
     if (!response.ok) {
       const oauthError = oauthErrorOf(body);
       throw new TokenRequestError(
-        `token request to ${auth.tokenUrl} was refused with HTTP ${response.status}${oauthError === undefined ? '' : ` ${oauthError}`} (check ${tokenRefusalSetting(response.status, oauthError)})`,
+        `token request to ${auth.tokenUrl} was refused with HTTP ${response.status}${oauthError === undefined ? '' : ` ${oauthError}`} (check ${tokenRefusalSetting(response.status, oauthError, auth.settings)})`,
         response.status,
         oauthError,
       );

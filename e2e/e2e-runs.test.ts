@@ -39,7 +39,7 @@ it('against a silent target: one failure naming the target, every other check bl
     const junit = readFileSync(join(reports, 'e2e', 'junit.xml'), 'utf8');
     assert.ok((junit.match(/blocked by: the target .* did not answer within 2 s/g) ?? []).length > 20);
     // A static ENGAGE_TOKEN is in no output, the failure's trace included (failing-run scans a run
-    // whose traces hold requests, with client credentials and the static ENGAGE_NO_SCOPE_TOKEN).
+    // whose traces hold requests, with both clients' credentials and the static ENGAGE_EXPIRED_TOKEN).
     assert.ok(
       filesContaining(reports, '').some((file) => file.endsWith('trace.zip')),
       'the failure kept a trace',

@@ -1,6 +1,7 @@
 // The documented errors: 404 for an unknown id, the appointment refused under an enterprise that
 // does not exist (never served whatever the path names), 401 for missing, malformed, unknown or
-// expired tokens (ENGAGE_EXPIRED_TOKEN), 403 for a token without the scope (ENGAGE_NO_SCOPE_TOKEN),
+// expired tokens (ENGAGE_EXPIRED_TOKEN), 403 for a token without the scope (ENGAGE_NO_SCOPE_TOKEN or
+// ENGAGE_NO_SCOPE_CLIENT_ID's),
 // 405 for another method, and only when asked, 429 for a burst (`rate-limit`) and the HTTP status as
 // statusCode (`status-code`).
 
@@ -61,7 +62,7 @@ test.describe('errors', () => {
     suite,
     forwarder,
   }) => {
-    test.skip(suite.noScopeToken === undefined, 'ENGAGE_NO_SCOPE_TOKEN is not set');
+    test.skip(suite.noScopeAuth === undefined, 'neither ENGAGE_NO_SCOPE_TOKEN nor ENGAGE_NO_SCOPE_CLIENT_ID is set');
     expectCheck(
       // The no-scope token goes in at the forwarder too: Playwright only ever sees its placeholder.
       await checkForbidden(probe, appointmentPath(suite.enterprise, suite.appointmentId), forwarder.noScopePlaceholder),

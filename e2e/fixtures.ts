@@ -47,13 +47,15 @@ export const test = base.extend<
       const targetUrl = readHandoff(process.env, 'ENGAGE_E2E_TARGET_URL');
       if (targetUrl === undefined)
         throw new Error('ENGAGE_E2E_TARGET_URL is unset: run the e2e tests with npm run test:e2e');
-      const tokens = createTokenProvider(suite.auth, { timeoutMilliseconds: suite.requestTimeoutMilliseconds });
+      const timeout = { timeoutMilliseconds: suite.requestTimeoutMilliseconds };
+      const tokens = createTokenProvider(suite.auth, timeout);
+      const noScopeTokens = suite.noScopeAuth && createTokenProvider(suite.noScopeAuth, timeout);
       const proxy = await startTokenInjectingProxy(
         targetUrl,
         [suite.enterprise, suite.otherEnterprise],
         () => tokens.getToken(),
         suite.requestTimeoutMilliseconds,
-        { noScope: () => suite.noScopeToken?.reveal(), expired: () => suite.expiredToken?.reveal() },
+        { noScope: () => noScopeTokens?.getToken(), expired: () => suite.expiredToken?.reveal() },
       );
       await use(proxy);
       await proxy.close();

@@ -8,7 +8,7 @@ import { brotliCompressSync, deflateRawSync, gzipSync } from 'node:zlib';
 import { sendExactRequest } from '../config/exact-request.ts';
 import { TokenRequestError } from '../config/token-provider.ts';
 import { startTinyServer, type TinyServer } from '../testing/tiny-server.ts';
-import { startTokenInjectingProxy, type TokenInjectingProxy } from './token-injecting-proxy.ts';
+import { PROXY_ERROR_HEADER, startTokenInjectingProxy, type TokenInjectingProxy } from './token-injecting-proxy.ts';
 
 /** Header lines as a list of [lower-case name, value], without the ones node's client always sets. */
 const arrivedLines = (rawHeaders: string[]) =>
@@ -236,6 +236,31 @@ describe('the token-injecting forwarder', () => {
         assert.deepEqual(lastArrived(), [['authorization', `Bearer ${token}`]]);
         assert.equal((await sendExactRequest('POST', url, authorization, 2000)).status, 403);
       }
+    } finally {
+      await others.close();
+    }
+  });
+  it("fails the 403 check's request alone, naming it, when its client gets no token: the run goes on", async () => {
+    const others = await startTokenInjectingProxy(target.url, ['acme'], async () => 'the-real-token', 2000, {
+      noScope: () =>
+        Promise.reject(new TokenRequestError('token request refused (check ENGAGE_NO_SCOPE_CLIENT_ID)', 401)),
+    });
+    try {
+      const url = `${others.url}/enterprises/acme/appointments/1`;
+      const refused = await sendExactRequest(
+        'GET',
+        url,
+        ['Authorization', `Bearer ${others.noScopePlaceholder}`],
+        2000,
+      );
+      assert.equal(refused.status, 502);
+      assert.match(
+        decodeURIComponent(String(refused.headers[PROXY_ERROR_HEADER])),
+        /^no token for the 403 check: token request refused \(check ENGAGE_NO_SCOPE_CLIENT_ID\)$/,
+      );
+      assert.equal(others.down(), undefined, 'the run is not blocked');
+      const answer = await sendExactRequest('GET', url, ['Authorization', `Bearer ${others.placeholder}`], 2000);
+      assert.equal(answer.status, 200);
     } finally {
       await others.close();
     }

@@ -45,7 +45,7 @@ export async function startTokenInjectingProxy(
   enterprises: readonly string[],
   getToken: () => Promise<string>,
   timeoutMilliseconds: number,
-  otherTokens: { noScope?: () => string | undefined; expired?: () => string | undefined } = {},
+  otherTokens: { noScope?: () => Promise<string> | string | undefined; expired?: () => string | undefined } = {},
 ): Promise<TokenInjectingProxy> {
   const placeholder = `${PLACEHOLDER_PREFIX}-${randomUUID()}`;
   let downReason: string | undefined;
@@ -99,6 +99,9 @@ export async function startTokenInjectingProxy(
         sent.push([token, value.slice('Bearer '.length)]);
         tokenSilences = 0;
       } catch (error) {
+        // The 403 check's own token failing fails that check alone.
+        if (credential !== getToken)
+          return { status: 502, reason: `no token for the 403 check: ${(error as Error).message}` };
         const reason = `no token for the e2e requests: ${(error as Error).message}`;
         // A refusal (4xx but 429) holds for the rest of the run, and so does a token endpoint that did
         // not answer twice in a row: each later request would wait out its timeout. Said once.

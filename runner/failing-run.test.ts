@@ -1,7 +1,7 @@
 // One failing `npm start` of every layer, read three ways: the report names the broken field with
 // what was expected and what came, in the console, summary.md and index.html; the 401 check fails
-// with its reason; and no configured or issued secret (client secret, no-scope and expired tokens, broker token,
-// every token the target issued) is in its console output or any report file, traces unzipped: the
+// with its reason; and no configured or issued secret (both clients' secrets, the expired token, the
+// broker token, every token the target issued) is in its console output or any report file, traces unzipped: the
 // traces hold the e2e proxy's placeholder instead.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,6 @@ import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import { PLACEHOLDER_PREFIX } from '../e2e/token-injecting-proxy.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { filesContaining } from '../testing/files-containing.ts';
-import { issueSandboxToken } from '../testing/issue-sandbox-token.ts';
 import { type RecordingProxy, startRecordingProxy } from '../testing/recording-proxy.ts';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
 import { standInK6Binary } from '../testing/stand-in-k6.ts';
@@ -23,16 +22,14 @@ describe('a failing npm start of every layer', () => {
   const reports = temporaryFolder('failing-run');
   const [client, noScopeClient] = SANDBOX_DEFAULTS.clients;
   const brokerToken = `broker-token-${Date.now()}`;
-  let noScopeToken: string;
   let run: { code: number | null; output: string };
   before(async () => {
     // A provider that answers another appointment than the one asked for, and takes a token that was
     // never issued: the contracts fail (401 interaction) and so does e2e, twice (the id, the 401),
     // which keeps Playwright traces. Each e2e failure restarts Playwright's worker (about 1 s of CPU),
-    // so there are no more of them than these two. The 403 check passes, with the no-scope token.
+    // so there are no more of them than these two. The 403 check passes, with its own client's token.
     sandbox = await startSandbox({ faults: ['wrong-id', 'accept-invalid-tokens'] });
     recorder = await startRecordingProxy(sandbox.url);
-    noScopeToken = await issueSandboxToken(sandbox.url, SANDBOX_DEFAULTS.enterprise, noScopeClient);
     run = await runEntryPoint(
       'runner/main.ts',
       {
@@ -44,7 +41,8 @@ describe('a failing npm start of every layer', () => {
         ENGAGE_TOKEN_URL: `${recorder.url}/realms/acme/protocol/openid-connect/token`,
         ENGAGE_CLIENT_ID: client.clientId,
         ENGAGE_CLIENT_SECRET: client.clientSecret,
-        ENGAGE_NO_SCOPE_TOKEN: noScopeToken,
+        ENGAGE_NO_SCOPE_CLIENT_ID: noScopeClient.clientId,
+        ENGAGE_NO_SCOPE_CLIENT_SECRET: noScopeClient.clientSecret,
         ENGAGE_EXPIRED_TOKEN: SANDBOX_DEFAULTS.expiredToken,
         PACT_BROKER_TOKEN: brokerToken,
         K6_BIN: standInK6Binary(),
@@ -94,7 +92,7 @@ describe('a failing npm start of every layer', () => {
     );
   });
 
-  it('fails the 401 check with its reason, and passes the 403 check with the no-scope token', () => {
+  it("fails the 401 check with its reason, and passes the 403 check with its own client's token", () => {
     const junit = readFileSync(join(reports, 'e2e', 'junit.xml'), 'utf8');
     assert.match(junit, /a bearer token that was never issued gets 401[\s\S]*HTTP 200, expected 401/);
     assert.match(
@@ -115,7 +113,7 @@ describe('a failing npm start of every layer', () => {
     );
     const secrets: Record<string, string> = {
       ENGAGE_CLIENT_SECRET: client.clientSecret,
-      ENGAGE_NO_SCOPE_TOKEN: noScopeToken,
+      ENGAGE_NO_SCOPE_CLIENT_SECRET: noScopeClient.clientSecret,
       ENGAGE_EXPIRED_TOKEN: SANDBOX_DEFAULTS.expiredToken,
       PACT_BROKER_TOKEN: brokerToken,
       ...Object.fromEntries(recorder.issuedTokens.map((token, index) => [`issued token ${index + 1}`, token])),

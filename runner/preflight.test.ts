@@ -67,6 +67,15 @@ describe('the preflight of npm start', () => {
       /^preflight: GET \S+\/enterprises\/acme\/appointments\/123 answered HTTP 403; the token lacks the appointments scope: set ENGAGE_SCOPE, or grant the client's roles$/m,
     ],
     [
+      "a wrong secret of the 403 check's client",
+      () => ({
+        ...settings(),
+        ENGAGE_NO_SCOPE_CLIENT_ID: SANDBOX_DEFAULTS.clients[1].clientId,
+        ENGAGE_NO_SCOPE_CLIENT_SECRET: 'never-issued',
+      }),
+      /^preflight: ENGAGE_NO_SCOPE_CLIENT_ID or ENGAGE_NO_SCOPE_CLIENT_SECRET was refused: the token endpoint answered HTTP 401 invalid_client$/m,
+    ],
+    [
       'an appointment that does not exist',
       () => ({ ...settings(), ENGAGE_APPOINTMENT_ID: 'not-there' }),
       /^preflight: ENGAGE_APPOINTMENT_ID not-there was not found in ENGAGE_ENTERPRISE acme: .* answered HTTP 404$/m,
@@ -81,6 +90,21 @@ describe('the preflight of npm start', () => {
     );
     assert.doesNotMatch(output, /▶/, 'no layer started');
     assert.doesNotMatch(output, /not-the-secret/, 'no secret is repeated');
+  });
+  it("passes right settings, the 403 check's own client included, and asks for its token only when e2e runs", async () => {
+    const noScopeClient = SANDBOX_DEFAULTS.clients[1];
+    const config = readSuiteConfig({
+      ...settings(),
+      ENGAGE_NO_SCOPE_CLIENT_ID: noScopeClient.clientId,
+      ENGAGE_NO_SCOPE_CLIENT_SECRET: noScopeClient.clientSecret,
+    });
+    assert.deepEqual(await preflightProblems(config), []);
+    const wrong = readSuiteConfig({
+      ...settings(),
+      ENGAGE_NO_SCOPE_CLIENT_ID: 'x',
+      ENGAGE_NO_SCOPE_CLIENT_SECRET: 'y',
+    });
+    assert.deepEqual(await preflightProblems(wrong, { layers: ['contracts', 'load'] }), []);
   });
   // The others through the same preflight in this process, as the lines npm start prints.
   for (const [label, environment, line] of refusals) {

@@ -2,10 +2,16 @@
 // configured appointment, so that a wrong secret, token, URL or id is one line naming the variable
 // to fix (exit 2), not dozens of failures across the layers. A broken answer (5xx, a wrong body) is
 // left to the layers, which report it.
-import { answerRemedy, certificateRemedy, hasErrorsEnvelope, tokenRefusalSetting } from '../config/answer-remedy.ts';
+import {
+  answerRemedy,
+  certificateRemedy,
+  hasErrorsEnvelope,
+  SUITE_CLIENT,
+  tokenRefusalSetting,
+} from '../config/answer-remedy.ts';
 import { appointmentPath, SUITE_USER_AGENT } from '../config/api-facts.ts';
 import { type ExactAnswer, readableText, sendExactRequest } from '../config/exact-request.ts';
-import type { SuiteConfig } from '../config/suite-config.ts';
+import type { AuthConfig, SuiteConfig } from '../config/suite-config.ts';
 import { describeNoAnswer, givenNodeCaFile } from '../config/target-reachability.ts';
 import { type NamedToken, tokenExpiryNotes } from '../config/token-expiry.ts';
 import { createTokenProvider, TokenRequestError } from '../config/token-provider.ts';
@@ -29,6 +35,7 @@ export async function preflightProblems(
   const timeout = Math.min(config.requestTimeoutMilliseconds, PREFLIGHT_TIMEOUT_MILLISECONDS);
   // A static token past its own expiry would fail checks of a healthy API: a setting to renew; so would
   // an ENGAGE_EXPIRED_TOKEN still valid. The e2e tokens only where e2e, their one user, runs.
+  const noScopeAuth = layers.includes('e2e') ? config.noScopeAuth : undefined;
   const tokens: NamedToken[] = [
     {
       variable: 'ENGAGE_TOKEN',
@@ -37,7 +44,7 @@ export async function preflightProblems(
     },
     {
       variable: 'ENGAGE_NO_SCOPE_TOKEN',
-      token: layers.includes('e2e') ? config.noScopeToken?.reveal() : undefined,
+      token: noScopeAuth?.kind === 'static-token' ? noScopeAuth.token.reveal() : undefined,
       remedy: 'renew it, or unset it to skip the 403 check',
     },
     {
@@ -55,7 +62,7 @@ export async function preflightProblems(
     token = await createTokenProvider(auth, { timeoutMilliseconds: timeout }).getToken();
   } catch (error) {
     if (!(error instanceof TokenRequestError) || auth.kind !== 'client-credentials') throw error;
-    return [tokenProblem(error, auth.tokenUrl, auth.scope)];
+    return [tokenProblem(error, auth)];
   }
   // The whole URL: a base URL with a path of its own (…/v1) is part of what may be wrong.
   const url = `${baseUrl}${appointmentPath(enterprise, appointmentId)}`;
@@ -75,6 +82,15 @@ export async function preflightProblems(
     return [
       `ENGAGE_APPOINTMENT_ID ${appointmentId} was not found in ENGAGE_ENTERPRISE ${enterprise}: GET ${url} answered HTTP 404`,
     ];
+  // The 403 check's client, fetched as e2e will: a token it cannot get would fail that check.
+  if (noScopeAuth?.kind === 'client-credentials') {
+    try {
+      await createTokenProvider(noScopeAuth, { timeoutMilliseconds: timeout }).getToken();
+    } catch (error) {
+      if (!(error instanceof TokenRequestError)) throw error;
+      return [tokenProblem(error, noScopeAuth)];
+    }
+  }
   // The other ids of ENGAGE_APPOINTMENT_IDS, one GET each, in turn (the documented limit allows 4 at once).
   const notFound: string[] = [];
   for (const id of config.appointmentIds.filter((other) => other !== appointmentId)) {
@@ -90,16 +106,19 @@ export async function preflightProblems(
   return [];
 }
 
-/** The setting to fix when the token endpoint gave no token, from its answer. */
-function tokenProblem(error: TokenRequestError, tokenUrl: string, scope: string | undefined): string {
+/** The setting to fix when the token endpoint gave `client` no token, from its answer. */
+function tokenProblem(
+  error: TokenRequestError,
+  { tokenUrl, scope, settings = SUITE_CLIENT }: Extract<AuthConfig, { kind: 'client-credentials' }>,
+): string {
   if (error.status === undefined || error.reason !== undefined) {
     const reason = error.reason ?? error.message;
     const certificate = certificateRemedy(reason, 'token endpoint', givenNodeCaFile());
     return `ENGAGE_TOKEN_URL ${tokenUrl} gave no token: ${reason}${certificate === undefined ? '' : `; ${certificate}`}`;
   }
   const answered = `the token endpoint answered HTTP ${error.status}${error.oauthError === undefined ? '' : ` ${error.oauthError}`}`;
-  const setting = tokenRefusalSetting(error.status, error.oauthError);
-  if (setting === 'ENGAGE_SCOPE') return `ENGAGE_SCOPE ${scope ?? '(unset)'} was refused: ${answered}`;
+  const setting = tokenRefusalSetting(error.status, error.oauthError, settings);
+  if (setting === settings.scope) return `${setting} ${scope ?? '(unset)'} was refused: ${answered}`;
   if (setting === 'ENGAGE_TOKEN_URL')
     return `ENGAGE_TOKEN_URL ${tokenUrl} is not a token endpoint: it answered HTTP ${error.status}`;
   return `${setting} was refused: ${answered}`;

@@ -498,7 +498,7 @@ describe('the header and error checks fail against', () => {
   it('an ENGAGE_NO_SCOPE_TOKEN the API refuses (expired): the 403 check fails naming the setting', async () => {
     assert.deepEqual(problemsOf(await checkForbidden(await probeFor(), path, 'expired-no-scope-token')), [
       'a token without the appointments scope: HTTP 401, expected 403',
-      'ENGAGE_NO_SCOPE_TOKEN got 401: if it has expired or is not a token of this API, renew it; a valid token without the scope gets 403',
+      "the 403 check's token (ENGAGE_NO_SCOPE_TOKEN, or ENGAGE_NO_SCOPE_CLIENT_ID's) got 401: if it has expired or is not a token of this API, renew it or check that client; a valid token without the scope gets 403",
     ]);
   });
   it('accept-invalid-tokens, for the token that was never issued only', async () => {

@@ -51,10 +51,11 @@ export async function checkUnauthorized(
 export async function checkForbidden(probe: Probe, path: string, noScopeToken: string): Promise<CheckResult> {
   const response = await probe(path, { authorization: `Bearer ${noScopeToken}` });
   const problems = checkErrorResponse(response, 403, 'a token without the appointments scope');
-  // A 401 is the API's answer to a token it does not take: an expired ENGAGE_NO_SCOPE_TOKEN, or the API's own fault.
+  // A 401 is the API's answer to a token it does not take: an expired ENGAGE_NO_SCOPE_TOKEN, another
+  // API's client, or the API's own fault.
   if (response.status === 401)
     problems.push(
-      'ENGAGE_NO_SCOPE_TOKEN got 401: if it has expired or is not a token of this API, renew it; a valid token without the scope gets 403',
+      "the 403 check's token (ENGAGE_NO_SCOPE_TOKEN, or ENGAGE_NO_SCOPE_CLIENT_ID's) got 401: if it has expired or is not a token of this API, renew it or check that client; a valid token without the scope gets 403",
     );
   return checked(problems);
 }
