@@ -63,6 +63,14 @@ describe('the production and rate-limit guards read the host a request really re
       (error: Error) => !error.message.includes('s3cr3t') && /reaches another host/.test(error.message),
     );
   });
+  it('refuse a query or fragment, showing the URL without it', () => {
+    assert.throws(
+      () => readHttpUrl('ENGAGE_BASE_URL', 'https://api.example.test/v1?access_token=s3cr3t'),
+      (error: Error) =>
+        error.message ===
+        'ENGAGE_BASE_URL must not have a query or fragment: give "https://api.example.test/v1", without what follows it',
+    );
+  });
   it('never repeat a query or fragment, where a token may be, in any refusal', () => {
     for (const raw of [
       'https://api.example.test:99999/?access_token=s3cr3t',

@@ -35,7 +35,12 @@ export function readHttpUrl(
     throw new ConfigError(variable, `must be an http(s) URL, not ${url.protocol}`);
   if (url.username !== '' || url.password !== '')
     throw new ConfigError(variable, 'must not carry credentials in the URL');
-  if (url.search !== '' || url.hash !== '') throw new ConfigError(variable, 'must not have a query or fragment');
+  if (url.search !== '' || url.hash !== '')
+    // Shown without them: a query may hold a token.
+    throw new ConfigError(
+      variable,
+      `must not have a query or fragment: give ${shownUrl(raw.split(/[?#]/)[0] as string)}, without what follows it`,
+    );
   if (spelledHost(raw) !== url.hostname)
     throw new ConfigError(
       variable,

@@ -1,7 +1,9 @@
 // The one way a Node process of the suite gets its configuration: the env files and variables read
 // once (readEnvironment), validated into a SuiteConfig (readSuiteConfig), and kept for the process.
 // Entry points that take --env set ENGAGE_ENV before the first call.
-import { type Environment, readEnvironment } from './environment-files.ts';
+import { relative } from 'node:path';
+import { ConfigError } from './config-error.ts';
+import { type Environment, readEnvironment, settingFiles } from './environment-files.ts';
 import { warnOfUnknownSettings as warnOfUnknown } from './setting-names.ts';
 import { readSuiteConfig, type SuiteConfig } from './suite-config.ts';
 
@@ -15,9 +17,37 @@ export function loadSuite({ warnOfUnknownSettings = false } = {}): { environment
   if (loaded === undefined) {
     const environment = readEnvironment();
     if (warnOfUnknownSettings) warnOfUnknown(environment);
-    loaded = { environment, config: readSuiteConfig(environment) };
+    loaded = { environment, config: withSettingFiles(() => readSuiteConfig(environment)) };
   }
   return loaded;
+}
+
+/**
+ * `read`'s value, or its ConfigError with the env file of each variable it names that a file set
+ * (`ENGAGE_TOKEN is set in .env; ENGAGE_TOKEN_URL in .env.staging`): files merge, and a value from a
+ * file the user did not think of is otherwise hard to find.
+ */
+export function withSettingFiles<T>(read: () => T, processEnvironment: Environment = process.env): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const files = settingFiles(processEnvironment);
+    const named = [...new Set(`${error.variable} ${error.problem}`.match(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g))].filter(
+      (name) => files[name] !== undefined,
+    );
+    if (named.length === 0) throw error;
+    const shown = (file: string) =>
+      relative(process.cwd(), file).startsWith('..') ? file : relative(process.cwd(), file);
+    // Grouped by file, in the order the message names them.
+    const byFile = new Map<string, string[]>();
+    for (const name of named) byFile.set(files[name] as string, [...(byFile.get(files[name] as string) ?? []), name]);
+    const sources = [...byFile].map(
+      ([file, names], index) =>
+        `${names.join(', ')} ${index === 0 ? (names.length === 1 ? 'is set ' : 'are set ') : ''}in ${shown(file)}`,
+    );
+    throw new ConfigError(error.variable, `${error.problem} (${sources.join('; ')})`);
+  }
 }
 
 export function loadSuiteConfig(): SuiteConfig {

@@ -159,7 +159,7 @@ describe('a bad configuration names the variable', () => {
       'an enterprise with a slash',
       { ...remote, ENGAGE_ENTERPRISE: 'a/b' },
       'ENGAGE_ENTERPRISE',
-      /single URL path segment/,
+      /^ENGAGE_ENTERPRISE is "a\/b", which is not a single URL path segment/,
     ],
     ['a missing appointment id', { ...remote, ENGAGE_APPOINTMENT_ID: ' ' }, 'ENGAGE_APPOINTMENT_ID', /required/],
     ['no credentials at all', withoutToken, 'ENGAGE_TOKEN', /required when ENGAGE_BASE_URL is set/],

@@ -80,7 +80,7 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
   if (!pathSegmentPattern.test(enterprise)) {
     throw new ConfigError(
       'ENGAGE_ENTERPRISE',
-      'must be a single URL path segment (letters, digits, ".", "_", "~", "-")',
+      `is ${JSON.stringify(enterprise)}, which is not a single URL path segment (letters, digits, ".", "_", "~", "-")`,
     );
   }
   const defaultLanguage =
