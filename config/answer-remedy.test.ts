@@ -2,7 +2,14 @@
 // 200, a refused TLS certificate, and a token request the endpoint refused.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { answerRemedy, certificateRemedy, describeAnswer, oauthErrorOf, tokenRefusalSetting } from './answer-remedy.ts';
+import {
+  answerRemedy,
+  certificateRemedy,
+  describeAnswer,
+  NO_SCOPE_CLIENT,
+  oauthErrorOf,
+  tokenRefusalSetting,
+} from './answer-remedy.ts';
 
 const described404 = (body: unknown) => describeAnswer('123', { status: 404 }, 'static-token', body);
 
@@ -129,13 +136,23 @@ describe('a GET appointment that did not answer 200', () => {
 });
 
 describe('a token request the endpoint refused', () => {
-  it('points at ENGAGE_SCOPE for invalid_scope, ENGAGE_TOKEN_URL where no OAuth endpoint answered, else the client', () => {
+  it('points at ENGAGE_SCOPE for invalid_scope, ENGAGE_TOKEN_URL where no OAuth endpoint answered or it failed, else the client', () => {
     assert.equal(tokenRefusalSetting(400, 'invalid_scope'), 'ENGAGE_SCOPE');
     assert.equal(tokenRefusalSetting(404, undefined), 'ENGAGE_TOKEN_URL');
     assert.equal(tokenRefusalSetting(405, undefined), 'ENGAGE_TOKEN_URL');
     // Keycloak's answer for a realm that does not exist (the .env.example placeholder left in the URL).
     assert.equal(tokenRefusalSetting(404, 'Realm does not exist'), 'ENGAGE_TOKEN_URL');
+    assert.equal(tokenRefusalSetting(503, undefined), 'ENGAGE_TOKEN_URL', 'its own failure, not the client');
+    assert.equal(tokenRefusalSetting(429, undefined), 'ENGAGE_TOKEN_URL');
     assert.equal(tokenRefusalSetting(401, 'invalid_client'), 'ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET');
+    assert.equal(
+      tokenRefusalSetting(401, 'invalid_client', NO_SCOPE_CLIENT),
+      'ENGAGE_NO_SCOPE_CLIENT_ID or ENGAGE_NO_SCOPE_CLIENT_SECRET',
+    );
+    assert.equal(
+      tokenRefusalSetting(400, 'invalid_scope', NO_SCOPE_CLIENT),
+      'ENGAGE_NO_SCOPE_CLIENT_ID or ENGAGE_NO_SCOPE_CLIENT_SECRET',
+    );
     assert.equal(tokenRefusalSetting(400, undefined), 'ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET');
   });
   it("says a 403 without the API's errors body came from in front of the API, a firewall or a gateway", () => {

@@ -240,7 +240,8 @@ export function tokenRefusalSetting(
 ): string {
   if (oauthError === 'invalid_scope' && client.scope !== undefined) return client.scope;
   // A token endpoint refuses credentials with 400 or 401 (RFC 6749 §5.2): a 404 or 405 says there is
-  // none there, whatever its body says (Keycloak: {"error":"Realm does not exist"}).
-  if (status === 404 || status === 405) return 'ENGAGE_TOKEN_URL';
+  // none there, whatever its body says (Keycloak: {"error":"Realm does not exist"}), and a 5xx or a
+  // 429 that it failed, whatever the credentials.
+  if (status === 404 || status === 405 || status === 429 || status >= 500) return 'ENGAGE_TOKEN_URL';
   return `${client.id} or ${client.secret}`;
 }

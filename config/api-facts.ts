@@ -147,6 +147,6 @@ export const SANDBOX_DEFAULTS = {
   /** The sandbox's client-credentials clients, one of them without the appointments scope. */
   clients: [
     { clientId: 'sandbox-client', clientSecret: 'sandbox-client-secret', scopes: [...READ_SCOPES] },
-    { clientId: 'sandbox-client-no-scope', clientSecret: 'sandbox-client-secret', scopes: ['profile'] },
+    { clientId: 'sandbox-client-no-scope', clientSecret: 'sandbox-client-no-scope-secret', scopes: ['profile'] },
   ],
 } as const;

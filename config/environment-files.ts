@@ -21,13 +21,15 @@ export function readEnvironment(
   return { ...readEnvironmentFiles(processEnvironment, directory).values, ...withoutUndefined(processEnvironment) };
 }
 
-/** The env file each value in effect came from, for the variables the shell does not set. */
+/** The env file each value in effect came from, for the variables a file sets (not blank) and the shell does not. */
 export function settingFiles(
   processEnvironment: Environment = process.env,
   directory = configDirectory(processEnvironment),
 ): Record<string, string> {
-  const { fileOf } = readEnvironmentFiles(processEnvironment, directory);
-  return Object.fromEntries(Object.entries(fileOf).filter(([name]) => processEnvironment[name] === undefined));
+  const { values, fileOf } = readEnvironmentFiles(processEnvironment, directory);
+  return Object.fromEntries(
+    Object.entries(fileOf).filter(([name]) => values[name]?.trim() && processEnvironment[name] === undefined),
+  );
 }
 
 /** One warning per variable the shell sets blank over a value in an env file, which it hides. */

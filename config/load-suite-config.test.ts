@@ -1,5 +1,5 @@
 // Proves that a refused setting names the env file each variable it names came from, grouped by
-// file, and nothing for a variable the shell set.
+// file, and nothing for a variable the shell set or a file left blank.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { readEnvironment } from './environment-files.ts';
 import { withSettingFiles } from './load-suite-config.ts';
 import { readSuiteConfig } from './suite-config.ts';
 
-it('names the env file each variable of a refusal came from, grouped by file, and none the shell set', () => {
+it('names the env file each variable of a refusal came from, grouped by file, and none the shell set or a file left blank', () => {
   const folder = temporaryFolder('setting-files');
   writeFileSync(join(folder, '.env'), 'ENGAGE_TOKEN=a-token\n');
   writeFileSync(
@@ -27,5 +27,15 @@ it('names the env file each variable of a refusal came from, grouped by file, an
       error.variable === 'ENGAGE_TOKEN' &&
       error.message ===
         `ENGAGE_TOKEN and ENGAGE_TOKEN_URL, ENGAGE_CLIENT_ID, ENGAGE_CLIENT_SECRET are both set: use a static token or client credentials, not both (ENGAGE_TOKEN is set in ${file('.env')}; ENGAGE_TOKEN_URL, ENGAGE_CLIENT_ID in ${file('.env.staging')})`,
+  );
+  // A secret left blank in the file is no variable set there.
+  writeFileSync(join(folder, '.env'), 'ENGAGE_CLIENT_SECRET=\n');
+  const { ENGAGE_CLIENT_SECRET: _fromTheShell, ...withoutSecret } = shell;
+  assert.throws(
+    () => withSettingFiles(() => readSuiteConfig(readEnvironment(withoutSecret)), withoutSecret),
+    (error: unknown) =>
+      error instanceof ConfigError &&
+      error.message ===
+        `ENGAGE_CLIENT_SECRET is required with ENGAGE_TOKEN_URL, ENGAGE_CLIENT_ID: client credentials need all three (ENGAGE_TOKEN_URL, ENGAGE_CLIENT_ID are set in ${file('.env.staging')})`,
   );
 });

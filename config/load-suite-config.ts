@@ -1,6 +1,6 @@
 // The one way a Node process of the suite gets its configuration: the env files and variables read
-// once (readEnvironment), validated into a SuiteConfig (readSuiteConfig), and kept for the process.
-// Entry points that take --env set ENGAGE_ENV before the first call.
+// once (readEnvironment), validated into a SuiteConfig (readSuiteConfig, its refusals naming the env
+// file of each variable), and kept for the process. Entry points that take --env set ENGAGE_ENV first.
 import { relative } from 'node:path';
 import { ConfigError } from './config-error.ts';
 import { type Environment, readEnvironment, settingFiles } from './environment-files.ts';

@@ -183,10 +183,22 @@ describe('a bad configuration names the variable', () => {
       /and ENGAGE_NO_SCOPE_CLIENT_ID are both set: use a static token or a client for the 403 check, not both$/,
     ],
     [
-      'a no-scope client without a token URL',
+      'a no-scope client beside a static token, which has no token endpoint to ask',
       { ...remote, ENGAGE_NO_SCOPE_CLIENT_ID: 'x', ENGAGE_NO_SCOPE_CLIENT_SECRET: 'y' },
-      'ENGAGE_TOKEN_URL',
-      /is required with ENGAGE_NO_SCOPE_CLIENT_ID, ENGAGE_NO_SCOPE_CLIENT_SECRET: the 403 check's client needs/,
+      'ENGAGE_NO_SCOPE_CLIENT_ID',
+      /needs the suite to use client credentials too .*: with a static ENGAGE_TOKEN, give ENGAGE_NO_SCOPE_TOKEN instead$/,
+    ],
+    [
+      'a no-scope client without its secret',
+      {
+        ...withoutToken,
+        ENGAGE_TOKEN_URL: 'https://auth.example/token',
+        ENGAGE_CLIENT_ID: 'x',
+        ENGAGE_CLIENT_SECRET: 'y',
+        ENGAGE_NO_SCOPE_CLIENT_ID: 'z',
+      },
+      'ENGAGE_NO_SCOPE_CLIENT_SECRET',
+      /is required with ENGAGE_NO_SCOPE_CLIENT_ID: the 403 check's client needs both$/,
     ],
     [
       'incomplete client credentials',
@@ -236,6 +248,17 @@ describe('secrets', () => {
     for (const text of printed) {
       assert.doesNotMatch(text, /token-under-test/);
     }
+    const { ENGAGE_TOKEN: _token, ...withoutToken } = remote;
+    const clients = readSuiteConfig({
+      ...withoutToken,
+      ENGAGE_TOKEN_URL: 'https://auth.example/token',
+      ENGAGE_CLIENT_ID: 'suite',
+      ENGAGE_CLIENT_SECRET: 'suite-secret-under-test',
+      ENGAGE_NO_SCOPE_CLIENT_ID: 'no-scope',
+      ENGAGE_NO_SCOPE_CLIENT_SECRET: 'no-scope-secret-under-test',
+    });
+    for (const text of [inspect(clients, { depth: 10 }), JSON.stringify(clients)])
+      assert.doesNotMatch(text, /secret-under-test/);
   });
   it('never appear in a config error', () => {
     const error = configError({

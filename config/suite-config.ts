@@ -92,6 +92,7 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
     );
   }
   const appointmentId = required('ENGAGE_APPOINTMENT_ID', SANDBOX_DEFAULTS.appointmentId);
+  const auth = readAuth(value, onSandbox);
   const listed = value('ENGAGE_APPOINTMENT_IDS')
     ?.split(',')
     .map((id) => id.trim())
@@ -103,14 +104,14 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
   return {
     target,
     enterprise,
-    auth: readAuth(value, onSandbox),
+    auth,
     appointmentId,
     appointmentIds,
     missingAppointmentId: value('ENGAGE_MISSING_APPOINTMENT_ID') ?? `missing-${randomUUID()}`,
     otherEnterprise: `no-such-enterprise-${randomUUID().slice(0, 8)}`,
     defaultLanguage,
     expectations: readExpectations(value('ENGAGE_EXPECT'), onSandbox),
-    noScopeAuth: readNoScopeAuth(value, onSandbox),
+    noScopeAuth: readNoScopeAuth(value, onSandbox, auth),
     expiredToken: optionalToken('ENGAGE_EXPIRED_TOKEN', SANDBOX_DEFAULTS.expiredToken),
     requestTimeoutMilliseconds: readNumber(
       'ENGAGE_REQUEST_TIMEOUT_MS',
@@ -134,7 +135,11 @@ function readAuth(value: (name: string) => string | undefined, onSandbox: boolea
  * The 403 check's credentials: a static ENGAGE_NO_SCOPE_TOKEN, or a client of its own whose token is
  * fetched each run from ENGAGE_TOKEN_URL (a static token expires between CI runs), never both.
  */
-function readNoScopeAuth(value: (name: string) => string | undefined, onSandbox: boolean): AuthConfig | undefined {
+function readNoScopeAuth(
+  value: (name: string) => string | undefined,
+  onSandbox: boolean,
+  suiteAuth: AuthConfig,
+): AuthConfig | undefined {
   const token = value('ENGAGE_NO_SCOPE_TOKEN');
   const given = [NO_SCOPE_CLIENT.id, NO_SCOPE_CLIENT.secret].filter((name) => value(name) !== undefined);
   if (token !== undefined && given.length > 0)
@@ -146,17 +151,18 @@ function readNoScopeAuth(value: (name: string) => string | undefined, onSandbox:
     return { kind: 'static-token', token: new Secret(bearerToken('ENGAGE_NO_SCOPE_TOKEN', token)) };
   if (given.length === 0)
     return onSandbox ? { kind: 'static-token', token: new Secret(SANDBOX_DEFAULTS.noScopeToken) } : undefined;
-  const missing = [NO_SCOPE_CLIENT.id, NO_SCOPE_CLIENT.secret, 'ENGAGE_TOKEN_URL'].find(
-    (name) => value(name) === undefined,
-  );
-  if (missing !== undefined)
+  // It asks the suite's own token endpoint: a suite with a static token has none.
+  if (suiteAuth.kind === 'static-token')
     throw new ConfigError(
-      missing,
-      `is required with ${given.join(', ')}: the 403 check's client needs its id, its secret and ENGAGE_TOKEN_URL (with the suite's own client credentials)`,
+      given[0] as string,
+      'needs the suite to use client credentials too (ENGAGE_TOKEN_URL, ENGAGE_CLIENT_ID, ENGAGE_CLIENT_SECRET in place of ENGAGE_TOKEN), whose token endpoint it asks: with a static ENGAGE_TOKEN, give ENGAGE_NO_SCOPE_TOKEN instead',
     );
+  const missing = [NO_SCOPE_CLIENT.id, NO_SCOPE_CLIENT.secret].find((name) => value(name) === undefined);
+  if (missing !== undefined)
+    throw new ConfigError(missing, `is required with ${given.join(', ')}: the 403 check's client needs both`);
   return {
     kind: 'client-credentials',
-    tokenUrl: readHttpUrl('ENGAGE_TOKEN_URL', value('ENGAGE_TOKEN_URL') as string),
+    tokenUrl: suiteAuth.tokenUrl,
     clientId: value(NO_SCOPE_CLIENT.id) as string,
     clientSecret: new Secret(value(NO_SCOPE_CLIENT.secret) as string),
     settings: NO_SCOPE_CLIENT,

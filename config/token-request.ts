@@ -1,8 +1,5 @@
-// The client-credentials token request, one set of rules for Node and k6 (which has no URL class,
-// hence no Node imports): its form, what an answer must hold, when to ask again after a failed
-// refresh, and where it may follow a redirect: within the token endpoint's own origin, at most a few
-// hops. The request carries the client secret in its body, which a 307 or 308 sends again wherever it
-// points, so a redirect to another origin is refused by name instead.
+// The client-credentials token request, one set of rules for Node and k6 (so no Node imports): its
+// form, what an answer must hold, when to ask again, and which redirects it follows.
 import { resolvedLocation, shownLocation } from './answer-remedy.ts';
 
 /** The form of a client-credentials token request (RFC 6749 §4.4.2, the client authenticated in the body). */
@@ -26,7 +23,11 @@ export const UNUSABLE_TOKEN_ANSWER = 'its answer lacks access_token, or names an
 /** After a failed refresh, how long the held token serves before the endpoint is asked again. */
 export const TOKEN_RETRY_MILLISECONDS = 2_000;
 
-/** The redirects a token request follows before it gives up. */
+/**
+ * The redirects a token request follows before it gives up, each within the token endpoint's own
+ * origin: the request carries the client secret in its body, which a 307 or 308 sends again wherever
+ * it points, so a redirect to another origin is refused by name instead.
+ */
 const TOKEN_REDIRECT_LIMIT = 5;
 
 /**

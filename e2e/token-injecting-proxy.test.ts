@@ -1,7 +1,5 @@
-// Proves the token-injecting forwarder: it forwards a request with exactly the header lines it got,
-// the token in place of the placeholder; adds a token to nothing but a GET on the appointment path
-// (the no-scope and expired tokens for their own placeholders); hands back an answer that echoes a
-// credential with the placeholder in its place; and answers at once, naming why, when no token comes.
+// Proves the token-injecting forwarder: the header lines as they came, a token only on a GET of the
+// appointment path, echoed credentials masked, and a failure named at once when no token comes.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { brotliCompressSync, deflateRawSync, gzipSync } from 'node:zlib';

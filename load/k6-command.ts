@@ -130,6 +130,20 @@ export function buildK6Command(
   return { args, environment: variables, secretNames };
 }
 
+/** Secrets of the other layers, which k6 has no use for: they stay out of its process. */
+const OTHER_LAYERS_SECRETS = [
+  'ENGAGE_NO_SCOPE_TOKEN',
+  'ENGAGE_NO_SCOPE_CLIENT_SECRET',
+  'ENGAGE_EXPIRED_TOKEN',
+  'PACT_BROKER_TOKEN',
+];
+
+/** k6's environment: the shell's (proxies, SSL_CERT_FILE) without the other layers' secrets, and the command's. */
+export function k6ProcessEnvironment(shell: NodeJS.ProcessEnv, command: K6Command): NodeJS.ProcessEnv {
+  const inherited = Object.entries(shell).filter(([name]) => !OTHER_LAYERS_SECRETS.includes(name));
+  return { ...Object.fromEntries(inherited), ...command.environment };
+}
+
 /** How the command reads in a log: the environment with secrets replaced. */
 export function describeK6Command(binary: string, command: K6Command): string {
   const shown = Object.entries(command.environment).map(

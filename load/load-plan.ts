@@ -1,7 +1,5 @@
-// What a load run will do, worked out before anything starts: the k6 command and the options its
-// script builds from it, every load setting read on the way (durations, on/off words, the guards,
-// the ids file). npm run load runs it; npm start checks it before its first layer, so that a bad
-// load setting is refused at start, not after the other layers have run against the target.
+// What a load run will do, worked out before anything starts: the k6 command and its options, every
+// load setting read on the way; npm run load runs it, and npm start checks it before its first layer.
 import { readFileSync } from 'node:fs';
 import type { Environment } from '../config/environment-files.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';

@@ -179,7 +179,7 @@ describe(`real k6 ${version}`, { skip }, () => {
     assert.equal(code, 108, output);
     assert.match(
       output,
-      /test aborted: ENGAGE_LOAD_PROFILE stress may not run against this target: https:\/\/API\.pexipengage\.com\. is production: .* needs --confirm-production/,
+      /test aborted: ENGAGE_LOAD_PROFILE stress may not run against this target: https:\/\/API\.pexipengage\.com\. is production: .* needs ENGAGE_LOAD_CONFIRM_PRODUCTION=true/,
     );
     assert.doesNotMatch(output, /production-token|at file:/);
   });
@@ -196,7 +196,7 @@ describe(`real k6 ${version}`, { skip }, () => {
       assert.equal(code, 108, output);
       assert.match(
         output,
-        /test aborted: the scenarios k6 was given may not run against this target: the default scenario uses the constant-vus executor, whose request rate has no bound: pass --allow-above-rate-limit/,
+        /test aborted: the scenarios k6 was given may not run against this target: the default scenario uses the constant-vus executor, whose request rate has no bound: set ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true/,
       );
       assert.equal(server.requests.length, 0, 'no request reached the target');
     } finally {

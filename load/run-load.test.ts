@@ -33,7 +33,7 @@ function standInK6(
   }
   writeFileSync(
     binary,
-    `#!/bin/sh\necho "args: $*" > "${record}"\necho "token: $ENGAGE_TOKEN" >> "${record}"\necho "target: $ENGAGE_BASE_URL" >> "${record}"\necho "languages: $ENGAGE_LOAD_LANGUAGES" >> "${record}"\n${writes}exit ${exitCode}\n`,
+    `#!/bin/sh\necho "args: $*" > "${record}"\necho "token: $ENGAGE_TOKEN" >> "${record}"\necho "other secrets: $ENGAGE_NO_SCOPE_TOKEN$ENGAGE_NO_SCOPE_CLIENT_SECRET$ENGAGE_EXPIRED_TOKEN$PACT_BROKER_TOKEN" >> "${record}"\necho "target: $ENGAGE_BASE_URL" >> "${record}"\necho "languages: $ENGAGE_LOAD_LANGUAGES" >> "${record}"\n${writes}exit ${exitCode}\n`,
   );
   chmodSync(binary, 0o755);
   return { binary, record: () => readFileSync(record, 'utf8') };
@@ -70,10 +70,17 @@ describe('npm run load', () => {
     assert.equal(code, 2);
     assert.match(output, /^configuration error: K6_BIN "\/nonexistent\/k6" is not an executable file$/m);
   });
-  it('runs k6 against the embedded sandbox, with the token in its environment only, and passes 99 through', async () => {
+  it("runs k6 against the embedded sandbox, with the token in its environment only and no other layer's secret, and passes 99 through", async () => {
     const k6 = standInK6(99);
-    const { code, output } = await run(['--profile', 'smoke'], { K6_BIN: k6.binary, ENGAGE_TOKEN: 'sandbox-token' });
+    const { code, output } = await run(['--profile', 'smoke'], {
+      K6_BIN: k6.binary,
+      ENGAGE_TOKEN: 'sandbox-token',
+      // The other layers' secrets, which k6 has no use for.
+      ENGAGE_EXPIRED_TOKEN: 'expired-token',
+      PACT_BROKER_TOKEN: 'broker-token',
+    });
     assert.equal(code, 99, output);
+    assert.match(k6.record(), /^other secrets: $/m);
     assert.match(output, /a threshold was crossed \(k6 exit code 99\)/);
     const record = k6.record();
     assert.match(

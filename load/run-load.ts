@@ -17,7 +17,7 @@ import { inReports, REPORT_FILES, reportsDirectory } from '../config/report-path
 import { resolveTarget } from '../config/resolve-target.ts';
 import { failedLookupReasons } from './failed-lookups.ts';
 import { findK6, K6_INSTALL_HINT } from './find-k6.ts';
-import { describeK6Command, readLoadFlags } from './k6-command.ts';
+import { describeK6Command, k6ProcessEnvironment, readLoadFlags } from './k6-command.ts';
 import { planLoadRun } from './load-plan.ts';
 
 await runMain(async () => {
@@ -62,7 +62,7 @@ await runMain(async () => {
     forwardStopSignals((signal) => console.error(`\nload: ${signal}, stopping k6…`));
     const child = spawnSharingGroup(k6, command.args, {
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, ...command.environment },
+      env: k6ProcessEnvironment(process.env, command),
     });
     const stopSaying = quiet ? sayStillRunning('k6') : () => {};
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));

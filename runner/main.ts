@@ -56,7 +56,10 @@ await runMain(async () => {
     );
   // Settings the layers would trip over one by one: the sandbox's knobs, then the target itself.
   if (config.target.kind === 'sandbox') readSandboxSettings([], environment);
-  if (options.layers.includes('load')) checkLoadRun(config, loadProfile, reports, environment);
+  // The load settings, when load will run: without k6 (and without --require-load) it is skipped,
+  // and a setting meant for the load machine alone is no reason to refuse the run.
+  if (options.layers.includes('load') && (k6 !== undefined || options.requireLoad !== undefined))
+    checkLoadRun(config, loadProfile, reports, environment);
   const layers = suiteLayers({ loadProfile })
     .filter((layer) => options.layers.includes(layer.name))
     .map((layer) => ({ ...layer, timeoutSeconds: options.layerTimeoutSeconds ?? layer.timeoutSeconds }));

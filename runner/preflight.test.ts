@@ -114,6 +114,50 @@ describe('the preflight of npm start', () => {
       assert.doesNotMatch(output, /never-issued/, 'no secret is repeated');
     });
   }
+  it("blames the token endpoint, not a client, for its own 503: it stops the run for the suite's client, and warns for the 403 check's", async () => {
+    const noScopeClient = SANDBOX_DEFAULTS.clients[1];
+    // The sandbox's token endpoint, but failing for the client whose id the request body names.
+    let failing = 'sandbox-client';
+    const endpoint = await startTinyServer(async (request, response) => {
+      let body = '';
+      for await (const chunk of request) body += chunk;
+      if (new URLSearchParams(body).get('client_id') === failing) {
+        response.writeHead(503);
+        response.end();
+        return;
+      }
+      const issued = await fetch(`${sandbox.url}/realms/acme/protocol/openid-connect/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      });
+      response.writeHead(issued.status, { 'content-type': 'application/json' });
+      response.end(await issued.text());
+    });
+    const environment = {
+      ...settings(),
+      ENGAGE_TOKEN_URL: `${endpoint.url}/token`,
+      ENGAGE_NO_SCOPE_CLIENT_ID: noScopeClient.clientId,
+      ENGAGE_NO_SCOPE_CLIENT_SECRET: noScopeClient.clientSecret,
+    };
+    const warnings: string[] = [];
+    const warn = console.error;
+    try {
+      assert.equal(
+        await preflightLines(environment),
+        `preflight: ENGAGE_TOKEN_URL ${endpoint.url}/token gave no token: the token endpoint answered HTTP 503, a failure of its own`,
+      );
+      failing = noScopeClient.clientId;
+      console.error = (line: string) => warnings.push(line);
+      assert.deepEqual(await preflightProblems(readSuiteConfig(environment)), []);
+    } finally {
+      console.error = warn;
+      await endpoint.close();
+    }
+    assert.deepEqual(warnings, [
+      `preflight: warning: ENGAGE_TOKEN_URL ${endpoint.url}/token gave no token: the token endpoint answered HTTP 503, a failure of its own; the 403 check will ask again`,
+    ]);
+  });
   it('stops on an ENGAGE_NO_SCOPE_TOKEN past its own expiry (a JWT), before any request: the 403 check would fail a healthy API', async () => {
     const expired = ['{"alg":"none"}', '{"exp":1700000000}'].map((part) => Buffer.from(part).toString('base64url'));
     const target = await startTinyServer((_request, response) => response.end());

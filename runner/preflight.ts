@@ -88,7 +88,10 @@ export async function preflightProblems(
       await createTokenProvider(noScopeAuth, { timeoutMilliseconds: timeout }).getToken();
     } catch (error) {
       if (!(error instanceof TokenRequestError)) throw error;
-      return [tokenProblem(error, noScopeAuth)];
+      // Refused credentials (400 or 401, RFC 6749 §5.2) are a setting to fix; the endpoint's own
+      // failure may pass before e2e asks, and would fail the 403 check alone.
+      if (error.status === 400 || error.status === 401) return [tokenProblem(error, noScopeAuth)];
+      console.error(`preflight: warning: ${tokenProblem(error, noScopeAuth)}; the 403 check will ask again`);
     }
   }
   // The other ids of ENGAGE_APPOINTMENT_IDS, one GET each, in turn (the documented limit allows 4 at once).
@@ -119,6 +122,8 @@ function tokenProblem(
   const answered = `the token endpoint answered HTTP ${error.status}${error.oauthError === undefined ? '' : ` ${error.oauthError}`}`;
   const setting = tokenRefusalSetting(error.status, error.oauthError, settings);
   if (setting === settings.scope) return `${setting} ${scope ?? '(unset)'} was refused: ${answered}`;
+  if (error.status === 429 || error.status >= 500)
+    return `ENGAGE_TOKEN_URL ${tokenUrl} gave no token: ${answered}, a failure of its own`;
   if (setting === 'ENGAGE_TOKEN_URL')
     return `ENGAGE_TOKEN_URL ${tokenUrl} is not a token endpoint: it answered HTTP ${error.status}`;
   return `${setting} was refused: ${answered}`;

@@ -70,7 +70,11 @@ describe('tokens', () => {
     assert.equal((await get(appointment(), { authorization: `Bearer ${body.access_token}` })).status, 401);
   });
   it('without the appointments scope get 403', async () => {
-    const { body } = await requestToken('acme', { ...client, client_id: 'sandbox-client-no-scope' });
+    const { body } = await requestToken('acme', {
+      ...client,
+      client_id: 'sandbox-client-no-scope',
+      client_secret: 'sandbox-client-no-scope-secret',
+    });
     const response = await get(appointment(), { authorization: `Bearer ${body.access_token}` });
     assert.equal(response.status, 403);
     assert.equal(response.json.errors[0].statusCode, '403');

@@ -1,7 +1,6 @@
 // Runs one of the suite's entry points as a user would (a child process with its own environment)
 // and collects its exit code and output, for tests of what users see.
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { isSuiteVariable } from '../config/setting-names.ts';
 import { typescriptProgram } from '../config/typescript-node.ts';
 import { withoutColourCodes } from '../runner/run-layer.ts';
@@ -28,11 +27,16 @@ export function startProgram(program: string, args: string[], env: NodeJS.Proces
   child.stderr.on('data', (chunk) => {
     output += chunk;
   });
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
   // Closed once it has exited and its output is read to the end.
   let closed = false;
-  child.once('close', () => {
-    closed = true;
+  // Its exit code once its output is read to the end (at its exit, the last of it may still be in
+  // the pipe), or 2 s after its exit when a process it left keeps the pipe open.
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('close', (code: number | null) => {
+      closed = true;
+      resolve(code);
+    });
+    child.once('exit', (code: number | null) => setTimeout(() => resolve(code), 2000).unref());
   });
   return { child, exited, closed: () => closed, output: () => withoutColourCodes(output) };
 }
@@ -67,9 +71,8 @@ export async function runProgram(
   cwd = process.cwd(),
 ): Promise<EntryPointRun> {
   const run = startProgram(program, args, env, cwd);
-  // Once its output is read to the end, not at its exit, when the last of it may still be in the pipe.
-  const [code] = await once(run.child, 'close');
-  return { code: code as number | null, output: run.output() };
+  const code = await run.exited;
+  return { code, output: run.output() };
 }
 
 /** Runs `node <args>` with the test's environment less the suite's variables, plus `environment`. */

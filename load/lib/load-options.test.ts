@@ -22,7 +22,7 @@ describe('the safety guards', () => {
   it('refuse breakpoint against a real target without --allow-above-rate-limit', () => {
     assert.throws(
       () => buildLoadOptions(settings({ profile: 'breakpoint' }), slo.lookup),
-      /^ConfigError: ENGAGE_LOAD_PROFILE breakpoint ramps past the documented rate limit by design: pass --allow-above-rate-limit/,
+      /^ConfigError: ENGAGE_LOAD_PROFILE breakpoint ramps past the documented rate limit by design: set ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true/,
     );
     assert.ok(
       buildLoadOptions(settings({ profile: 'breakpoint', allowAboveRateLimit: true }), slo.lookup).scenarios.breakpoint,
@@ -36,7 +36,7 @@ describe('the safety guards', () => {
     assert.ok(buildLoadOptions(settings({ ...production, profile: 'smoke' }), slo.lookup));
     assert.throws(
       () => buildLoadOptions(settings({ ...production, profile: 'average' }), slo.lookup),
-      /^ConfigError: ENGAGE_LOAD_PROFILE average may not run against this target: https:\/\/api\.pexipengage\.com is production: anything heavier than smoke there needs --confirm-production/,
+      /^ConfigError: ENGAGE_LOAD_PROFILE average may not run against this target: https:\/\/api\.pexipengage\.com is production: anything heavier than smoke there needs ENGAGE_LOAD_CONFIRM_PRODUCTION=true/,
     );
     assert.ok(buildLoadOptions(settings({ ...production, profile: 'average', confirmProduction: true }), slo.lookup));
     assert.equal(isProductionUrl('https://api.development.pexipengage.com'), false);
@@ -61,8 +61,8 @@ describe('the safety guards', () => {
   it('check the scenarios k6 really runs: an archive or --vus cannot sidestep them', () => {
     const shape = readRunShape({ ENGAGE_BASE_URL: 'https://api.pexipengage.com.' });
     assert.deepEqual(guardProblems(shape, { default: { executor: 'constant-vus', vus: 2 } }), [
-      'https://api.pexipengage.com. is production: anything heavier than smoke there needs --confirm-production (ENGAGE_LOAD_CONFIRM_PRODUCTION=true)',
-      'the default scenario uses the constant-vus executor, whose request rate has no bound: pass --allow-above-rate-limit (ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true) to go above the documented rate limit',
+      'https://api.pexipengage.com. is production: anything heavier than smoke there needs ENGAGE_LOAD_CONFIRM_PRODUCTION=true (npm run load: --confirm-production)',
+      'the default scenario uses the constant-vus executor, whose request rate has no bound: set ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true (npm run load: --allow-above-rate-limit) to go above the documented rate limit',
     ]);
     const smoke = buildLoadOptions(readRunShape({}), slo.lookup).scenarios;
     assert.deepEqual(guardProblems(shape, smoke), []);
@@ -76,7 +76,7 @@ describe('the safety guards', () => {
         },
       }),
       [
-        'the spike scenario peaks at 6000 requests a minute, above the documented 3000: pass --allow-above-rate-limit (ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true) to go above the documented rate limit',
+        'the spike scenario peaks at 6000 requests a minute, above the documented 3000: set ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true (npm run load: --allow-above-rate-limit) to go above the documented rate limit',
       ],
     );
   });

@@ -60,7 +60,7 @@ export function guardProblems(shape: RunShape, scenarios: Record<string, AnyScen
     heavierThanSmoke(scenarios)
   ) {
     problems.push(
-      `${shape.baseUrl} is production: anything heavier than smoke there needs --confirm-production (ENGAGE_LOAD_CONFIRM_PRODUCTION=true)`,
+      `${shape.baseUrl} is production: anything heavier than smoke there needs ENGAGE_LOAD_CONFIRM_PRODUCTION=true (npm run load: --confirm-production)`,
     );
   }
   if (!shape.targetIsSandbox && !shape.allowAboveRateLimit) {
@@ -68,7 +68,7 @@ export function guardProblems(shape: RunShape, scenarios: Record<string, AnyScen
       const above = rateLimitProblems(scenario);
       if (above.length > 0)
         problems.push(
-          `the ${name} scenario ${above.join(' and ')}: pass --allow-above-rate-limit (ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true) to go above the documented rate limit`,
+          `the ${name} scenario ${above.join(' and ')}: set ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true (npm run load: --allow-above-rate-limit) to go above the documented rate limit`,
         );
     }
   }
@@ -83,7 +83,7 @@ export function buildLoadOptions(shape: RunShape, slo: LookupSlo): LoadOptions {
   if (profile === 'breakpoint' && !unlimited) {
     throw new ConfigError(
       'ENGAGE_LOAD_PROFILE',
-      'breakpoint ramps past the documented rate limit by design: pass --allow-above-rate-limit (ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true) if the target may take it',
+      'breakpoint ramps past the documented rate limit by design: set ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true (npm run load: --allow-above-rate-limit) if the target may take it',
     );
   }
   const scenario = profileScenario(profile, unlimited ? UNLIMITED : DOCUMENTED_LIMIT_SAFE, shape.duration);

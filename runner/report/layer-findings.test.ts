@@ -163,14 +163,14 @@ it('says skips of several appointments blocked the same way once, naming the app
         suites: [
           ...['123', 'a', 'b', 'c'].map((id) => skippedBy(`blocked by: GET appointment ${id}: ${schema}`, 2)),
           skippedBy('blocked by: GET appointment d: HTTP 404, expected 200', 1),
-          skippedBy('ENGAGE_NO_SCOPE_TOKEN is not set', 1),
+          skippedBy('neither ENGAGE_NO_SCOPE_TOKEN nor ENGAGE_NO_SCOPE_CLIENT_ID is set', 1),
         ],
       },
     ],
   });
   assert.deepEqual(readLayerFindings(reports).e2e?.skippedBy, {
     // A reason of one check alone names it.
-    'a describe block › check 0: ENGAGE_NO_SCOPE_TOKEN is not set': 1,
+    'a describe block › check 0: neither ENGAGE_NO_SCOPE_TOKEN nor ENGAGE_NO_SCOPE_CLIENT_ID is set': 1,
     [`blocked by: GET appointment 123, a and 2 more: ${schema}`]: 8,
     'blocked by: GET appointment d: HTTP 404, expected 200': 1,
   });
