@@ -1,6 +1,6 @@
 // Proves npm start never hangs on a layer: a contract layer stuck on a target that never answers, and
 // a k6 run that never ends, are stopped at the layer timeout and reported as timed out. (Each layer's
-// own reaction to bad targets is proven beside it: verify-bad-targets.test.ts, bad-targets.test.ts.)
+// own reaction to bad targets is proven beside it: verify-provider.test.ts, bad-targets.test.ts.)
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { docsAppointmentResponse } from '../schemas/docs-examples.ts';

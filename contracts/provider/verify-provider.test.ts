@@ -1,12 +1,13 @@
 // Proves provider verification can fail and never cries wolf: it passes against the sandbox and
 // against another correct provider configured through ENGAGE_*, also behind an API gateway, and
 // fails, with Pact's mismatch report and a non-zero exit, against each deliberately broken
-// provider. One run goes through `npm run verify:provider`'s own entry point; the others run in
-// turn in one process (verifyInTurn), started once for the whole file.
+// provider, and clearly, in time, against a bad target. One run goes through `npm run
+// verify:provider`'s own entry point; the others run in turn in one process (verifyInTurn).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SUITE_USER_AGENT } from '../../config/api-facts.ts';
 import { type AnotherProvider, DATE_TIME_STYLES, startAnotherProvider } from '../../testing/another-provider.ts';
+import { BAD_TARGET_KINDS, badTargetEnvironment, badTargetPool } from '../../testing/bad-targets.ts';
 import { type GatewayProvider, startGatewayProvider, TEST_CA_FILE } from '../../testing/gateway-provider.ts';
 import { type RecordingProxy, startRecordingProxy } from '../../testing/recording-proxy.ts';
 import { type EntryPointRun, runEntryPoint } from '../../testing/run-entry-point.ts';
@@ -36,7 +37,8 @@ let gateway: GatewayProvider;
 /** Sends every request to the same path on an https host: what an http URL of an https API gets. */
 let redirecting: TinyServer;
 /** Each verification's run, by the name of its case. */
-let runs: Record<string, EntryPointRun>;
+let runs: Record<string, EntryPointRun & { milliseconds: number }>;
+const badTargets = badTargetPool();
 before(async () => {
   other = await startAnotherProvider();
   other.sandbox.store.put('globex', {
@@ -68,10 +70,14 @@ before(async () => {
     withoutLanguage,
     unscheduled: { ...environment, ENGAGE_APPOINTMENT_ID: 'globex-unscheduled' },
   };
+  for (const kind of BAD_TARGET_KINDS) cases[kind] = badTargetEnvironment((await badTargets.start(kind)).url);
   const results = await verifyInTurn(Object.values(cases), { NODE_EXTRA_CA_CERTS: TEST_CA_FILE });
-  runs = Object.fromEntries(Object.keys(cases).map((name, index) => [name, results[index] as EntryPointRun]));
+  runs = Object.fromEntries(
+    Object.keys(cases).map((name, index) => [name, results[index] as (typeof results)[number]]),
+  );
 });
 after(async () => {
+  await badTargets.closeAll();
   await recorder.close();
   await redirecting.close();
   await gateway.close();
@@ -186,4 +192,31 @@ describe('the pacts verified against a broker', () => {
     }
     assert.match(said.join('\n'), /^note: this run is on a tag or a detached checkout, so only the pacts/);
   });
+});
+
+describe('verification against a bad target', () => {
+  // What each kind of bad target fails with: its own reason, not any failure.
+  const failsWith: Record<(typeof BAD_TARGET_KINDS)[number], RegExp> = {
+    unreachable:
+      /^provider verification failed: the target http:\/\/127\.0\.0\.1:\d+ could not be reached \(ECONNREFUSED\)/m,
+    'resets connections':
+      /^provider verification failed: the target http:\/\/127\.0\.0\.1:\d+ could not be reached \(ECONNRESET\)/m,
+    'never answers':
+      /^provider verification failed: the target http:\/\/127\.0\.0\.1:\d+ did not answer within 1\.5 s/m,
+    'storms of 5xx':
+      /has status code 200 \(FAILED\)[\s\S]*^provider verification failed: \d+ interaction\(s\) did not match/m,
+    'malformed JSON':
+      /Failed to parse the actual body[\s\S]*^provider verification failed: \d+ interaction\(s\) did not match/m,
+    'wrong content type':
+      /Expected header 'Content-Type' to have value 'application\/json; charset=utf-8' but was 'text\/html'[\s\S]*^provider verification failed: \d+ interaction\(s\) did not match/m,
+  };
+  for (const kind of BAD_TARGET_KINDS) {
+    it(`fails clearly and in time when the target ${kind === 'unreachable' ? 'is unreachable' : kind}`, () => {
+      const { code, output, milliseconds } = runs[kind] as (typeof runs)[string];
+      assert.equal(code, 1, output);
+      assert.match(output, failsWith[kind]);
+      assert.doesNotMatch(output, /^\s+at /m, 'no stack trace');
+      assert.ok(milliseconds < 30_000, `bounded in time (${milliseconds} ms)`);
+    });
+  }
 });
