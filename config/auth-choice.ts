@@ -7,7 +7,8 @@ export type ChosenAuth =
   | { kind: 'static-token'; token: string }
   | { kind: 'client-credentials'; tokenUrl: string; clientId: string; clientSecret: string; scope?: string };
 
-const CREDENTIAL_NAMES = ['ENGAGE_TOKEN_URL', 'ENGAGE_CLIENT_ID', 'ENGAGE_CLIENT_SECRET'] as const;
+/** The variables of client credentials, all three needed. */
+export const CLIENT_CREDENTIAL_NAMES = ['ENGAGE_TOKEN_URL', 'ENGAGE_CLIENT_ID', 'ENGAGE_CLIENT_SECRET'] as const;
 
 /**
  * A bearer token as given, or a ConfigError naming `variable` (never repeating the token) when it holds
@@ -15,6 +16,12 @@ const CREDENTIAL_NAMES = ['ENGAGE_TOKEN_URL', 'ENGAGE_CLIENT_ID', 'ENGAGE_CLIENT
  * carry, and which an HTTP client's refusal would print whole.
  */
 export function bearerToken(variable: string, token: string): string {
+  // The most common paste: the whole header value, scheme and all.
+  if (/^bearer\s/i.test(token))
+    throw new ConfigError(
+      variable,
+      'starts with "Bearer ": give the token alone, which the suite sends as "Bearer <token>"',
+    );
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for.
   if (/[\s\x00-\x1f\x7f]/.test(token))
     throw new ConfigError(
@@ -27,7 +34,7 @@ export function bearerToken(variable: string, token: string): string {
 /** The credentials the variables name, or `fallbackToken` (the sandbox's) when none is set. */
 export function chooseAuth(value: (name: string) => string | undefined, fallbackToken?: string): ChosenAuth {
   const token = value('ENGAGE_TOKEN');
-  const given = CREDENTIAL_NAMES.filter((name) => value(name) !== undefined);
+  const given = CLIENT_CREDENTIAL_NAMES.filter((name) => value(name) !== undefined);
   if (token !== undefined && given.length > 0) {
     throw new ConfigError(
       'ENGAGE_TOKEN',
@@ -42,11 +49,11 @@ export function chooseAuth(value: (name: string) => string | undefined, fallback
       'is required when ENGAGE_BASE_URL is set (or set ENGAGE_TOKEN_URL, ENGAGE_CLIENT_ID and ENGAGE_CLIENT_SECRET)',
     );
   }
-  const missing = CREDENTIAL_NAMES.find((name) => value(name) === undefined);
+  const missing = CLIENT_CREDENTIAL_NAMES.find((name) => value(name) === undefined);
   if (missing !== undefined) {
     throw new ConfigError(missing, `is required with ${given.join(', ')}: client credentials need all three`);
   }
-  const [tokenUrl, clientId, clientSecret] = CREDENTIAL_NAMES.map((name) => value(name) as string) as [
+  const [tokenUrl, clientId, clientSecret] = CLIENT_CREDENTIAL_NAMES.map((name) => value(name) as string) as [
     string,
     string,
     string,

@@ -171,6 +171,23 @@ describe('a bad configuration names the variable', () => {
       /holds whitespace or a control character .*: a token is one line$/,
     ],
     [
+      'client credentials with a base URL left blank, which would send the run to the embedded sandbox',
+      {
+        ENGAGE_BASE_URL: ' ',
+        ENGAGE_TOKEN_URL: 'https://auth.example/token',
+        ENGAGE_CLIENT_ID: 'x',
+        ENGAGE_CLIENT_SECRET: 'y',
+      },
+      'ENGAGE_BASE_URL',
+      /^ENGAGE_BASE_URL is unset or blank, which tests the embedded sandbox, but ENGAGE_TOKEN_URL, ENGAGE_CLIENT_ID, ENGAGE_CLIENT_SECRET are set, which only a real target takes: set ENGAGE_BASE_URL to the API, or unset them$/,
+    ],
+    [
+      'a token given with its "Bearer " scheme, as copied from a header',
+      { ...remote, ENGAGE_TOKEN: 'Bearer eyJhbGciOiJub25lIn0.e30.sig' },
+      'ENGAGE_TOKEN',
+      /starts with "Bearer ": give the token alone, which the suite sends as "Bearer <token>"$/,
+    ],
+    [
       'a no-scope token with a space in it',
       { ...remote, ENGAGE_NO_SCOPE_TOKEN: 'no-scope token' },
       'ENGAGE_NO_SCOPE_TOKEN',

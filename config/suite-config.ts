@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { type ClientSettings, NO_SCOPE_CLIENT } from './answer-remedy.ts';
 import { baseUrlPathProblem, SANDBOX_DEFAULTS } from './api-facts.ts';
-import { bearerToken, chooseAuth } from './auth-choice.ts';
+import { bearerToken, CLIENT_CREDENTIAL_NAMES, chooseAuth } from './auth-choice.ts';
 import { ConfigError } from './config-error.ts';
 import type { Environment } from './environment-files.ts';
 import { readHttpUrl } from './http-url.ts';
@@ -64,6 +64,16 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
   const target: TargetConfig =
     baseUrl === undefined ? { kind: 'sandbox' } : { kind: 'remote', baseUrl: readBaseUrl(baseUrl) };
   const onSandbox = target.kind === 'sandbox';
+  // Client credentials name a token endpoint, which the embedded sandbox (on a port of its run) never
+  // is: a base URL left blank in an env file would otherwise send the run there unsaid.
+  const remoteOnly = [...CLIENT_CREDENTIAL_NAMES, NO_SCOPE_CLIENT.id, NO_SCOPE_CLIENT.secret].filter(
+    (name) => value(name) !== undefined,
+  );
+  if (onSandbox && remoteOnly.length > 0)
+    throw new ConfigError(
+      'ENGAGE_BASE_URL',
+      `is unset or blank, which tests the embedded sandbox, but ${remoteOnly.join(', ')} ${remoteOnly.length === 1 ? 'is' : 'are'} set, which only a real target takes: set ENGAGE_BASE_URL to the API, or unset ${remoteOnly.length === 1 ? 'it' : 'them'}`,
+    );
   const required = (name: string, sandboxDefault: string) => {
     const found = value(name) ?? (onSandbox ? sandboxDefault : undefined);
     if (found === undefined) throw new ConfigError(name, 'is required when ENGAGE_BASE_URL is set');
