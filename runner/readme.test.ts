@@ -1,6 +1,6 @@
 // Keeps README.md one document and true: each section heading appears once, so copies cannot drift
 // apart, and the contents at the top link each; every file it names exists; and the rules table
-// names e2e tests that exist and faults that are shown failing them.
+// names e2e tests that exist and faults that are shown failing them; npm passes its signals on.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { it } from 'node:test';
@@ -87,4 +87,13 @@ it('README.md opens with contents that link every ## section, in order', () => {
       .replaceAll(' ', '-');
   const contents = readme.split('\n').find((line) => line.startsWith('Contents: '));
   assert.equal(contents, `Contents: ${headings.map((heading) => `[${heading}](#${anchor(heading)})`).join(' · ')}`);
+});
+
+it("every npm script that starts one program execs it: a signal to npm (`kill $!`) reaches it, as the README's Ctrl-C and SIGTERM say", () => {
+  const scripts: Record<string, string> = JSON.parse(readFileSync('package.json', 'utf8')).scripts;
+  // Variables first, then the one program; a script of several commands (a && b) has none to exec.
+  const unexeced = Object.entries(scripts).filter(
+    ([, command]) => !command.includes('&&') && !/^(?:[A-Z_]+=\S+\s+)*exec\s/.test(command),
+  );
+  assert.deepEqual(unexeced, []);
 });
