@@ -36,7 +36,45 @@ function tail(file: string, lines: number): string {
     .join('\n');
 }
 
+/**
+ * A run refused before its first layer writes a report that says so, in place of the last run's,
+ * which would otherwise pass for it (a CI job summary reads summary.md); a folder another run holds,
+ * or one it may not write, is left alone.
+ */
+function reportRefusal(reports: string, target: string, lines: string[]): void {
+  try {
+    assertReportsFolder(reports);
+    const unlock = lockReportsFolder(reports);
+    try {
+      clearPreviousReports(reports);
+      writeSuiteReport(reports, {
+        target,
+        results: [],
+        refusal: lines,
+        pactDirectory: inReports(reports, REPORT_FILES.contracts),
+      });
+    } finally {
+      unlock();
+    }
+  } catch {
+    // The refusal is on the console, in one line, either way.
+  }
+}
+
 await runMain(async () => {
+  // Filled in as they are read: a setting refused on the way is reported in that folder, against that target.
+  const known = { reports: reportsDirectory(process.env), target: 'the configured target' };
+  try {
+    await runSuite(known);
+  } catch (error) {
+    if (error instanceof ConfigError)
+      reportRefusal(known.reports, known.target, [`configuration error: ${error.message}`]);
+    throw error;
+  }
+});
+
+/** Reads the settings, then runs the layers; `known` gets the reports folder and the target once they are read. */
+async function runSuite(known: { reports: string; target: string }): Promise<void> {
   const options = readRunnerOptions(process.argv.slice(2));
   Object.assign(process.env, handOff({ ENGAGE_ENV: options.environmentName }));
   const { environment, config } = loadSuite({ warnOfUnknownSettings: true });
@@ -45,6 +83,7 @@ await runMain(async () => {
   const loadProfile = chosenProfile(options.loadProfile, environment);
   const reports = reportsDirectory(environment);
   const target = targetLabel(config);
+  Object.assign(known, { reports, target });
   assertReportsFolder(reports);
   const baselineFolder = options.baselineFolder ?? settingValue(environment, 'ENGAGE_BASELINE_DIR');
   // Read now, before this run clears its reports folder: --baseline reports compares with the last run.
@@ -66,8 +105,10 @@ await runMain(async () => {
   const runSeconds = layers.reduce((sum, layer) => sum + layer.timeoutSeconds, 0);
   const problems = await preflightProblems(config, { layers: options.layers, runSeconds });
   if (problems.length > 0) {
-    for (const problem of problems) console.error(`preflight: ${problem}`);
+    const lines = problems.map((problem) => `preflight: ${problem}`);
+    for (const line of lines) console.error(line);
     console.error('no layer was started: fix the setting above and run again');
+    reportRefusal(reports, target, lines);
     process.exitCode = 2;
     return;
   }
@@ -154,4 +195,4 @@ await runMain(async () => {
   }
   console.log(failed.length === 0 ? 'the suite passed' : `the suite FAILED: ${failed.join(', ')}`);
   process.exitCode = failed.length === 0 ? 0 : 1;
-});
+}

@@ -3,6 +3,8 @@
 // settings pass it, over https too. npm start itself runs for a wrong secret and for the CA settings
 // Node reads as it starts; every other case calls the same preflight in this process.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
@@ -82,8 +84,20 @@ describe('the preflight of npm start', () => {
     ],
   ];
   it('stops on a wrong client secret with one line and exit code 2, before any layer', async () => {
-    const { code, output } = await start({ ...settings(), ENGAGE_CLIENT_SECRET: 'not-the-secret' });
+    const reports = temporaryFolder('preflight');
+    const { code, output } = await start({
+      ...settings(),
+      ENGAGE_REPORTS_DIR: reports,
+      ENGAGE_CLIENT_SECRET: 'not-the-secret',
+    });
     assert.equal(code, 2, output);
+    // The report says so too, for a CI job summary, and holds no secret.
+    const summary = readFileSync(join(reports, 'summary.md'), 'utf8');
+    assert.match(
+      summary,
+      /: NOT RUN\n\n## Not run: a setting was refused\n\n- preflight: ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET was refused/,
+    );
+    assert.doesNotMatch(summary, /not-the-secret/);
     assert.match(
       output,
       /^preflight: ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET was refused: the token endpoint answered HTTP 401 invalid_client$/m,

@@ -2,7 +2,7 @@
 // which passes untouched; a lock left by a run that is gone is taken over.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../config/config-error.ts';
@@ -65,6 +65,9 @@ describe('two npm start runs in one folder', () => {
         'm',
       ),
     );
+    // The refused run writes no report of its own over the running one's folder.
+    assert.ok(!existsSync(join(reports, 'summary.md')), 'no summary.md before the first run ends');
+    assert.ok(existsSync(join(reports, 'logs')), "the first run's logs are still there");
     const code = await first.exited;
     assert.equal(code, 0, first.output());
     assert.match(first.output(), /the suite passed/);

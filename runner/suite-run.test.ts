@@ -3,9 +3,10 @@
 // refusals of bad flags, and no secret in any file under reports/. A failing run, layer by layer,
 // is runner/failing-run.test.ts.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { inReports, REPORT_FILES } from '../config/report-paths.ts';
 import { type AnotherProvider, startAnotherProvider } from '../testing/another-provider.ts';
 import { filesContaining } from '../testing/files-containing.ts';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
@@ -118,10 +119,20 @@ describe('npm start refuses a bad setting with one line and exit code 2', () => 
   ];
   for (const [args, environment, message] of cases) {
     it([...args, ...Object.keys(environment)].join(' '), async () => {
-      const { code, output } = await start({ ENGAGE_REPORTS_DIR: reportsFolder(), ...environment }, args);
+      const reports = reportsFolder();
+      // An earlier run's report, which must not pass for this one.
+      writeFileSync(join(reports, 'summary.md'), '# API suite against the embedded sandbox: passed\n');
+      writeFileSync(inReports(reports, REPORT_FILES.marker), '');
+      const { code, output } = await start({ ENGAGE_REPORTS_DIR: reports, ...environment }, args);
       assert.equal(code, 2, output);
       assert.match(output, message);
       assert.doesNotMatch(output, /▶/, 'no layer started');
+      const summary = readFileSync(join(reports, 'summary.md'), 'utf8');
+      assert.match(
+        summary,
+        /^# API suite against .*: NOT RUN\n\n## Not run: a setting was refused\n\n- configuration error: /,
+      );
+      assert.match(summary.replace(/^- configuration error: /m, 'configuration error: '), message);
     });
   }
 });

@@ -25,6 +25,8 @@ export interface SuiteRun {
   /** This run against --baseline, when one was given. */
   comparison?: BaselineFigure[];
   baselineFolder?: string;
+  /** Why no layer ran: the refused setting's lines, as printed. */
+  refusal?: string[];
 }
 
 const countsOf = (findings: LayerFindings | undefined) => (findings === undefined ? '' : countsLine(findings));
@@ -32,6 +34,8 @@ const countsOf = (findings: LayerFindings | undefined) => (findings === undefine
 /** The first failures of each layer and the skipped checks by reason, as plain lines (Markdown lists). */
 export function findingsLines(run: SuiteRun): string[] {
   const lines: string[] = [];
+  if (run.refusal !== undefined)
+    lines.push('## Not run: a setting was refused', '', ...run.refusal.map((line) => `- ${line}`), '');
   const failures = run.results.flatMap((result) =>
     (run.findings?.[result.name]?.failures ?? []).map(
       ({ check, message }) => `- ${result.name} · ${check}: ${message}`,
@@ -54,6 +58,7 @@ export function findingsLines(run: SuiteRun): string[] {
 
 /** The run's verdict: interrupted, passed (skipped layers included), or FAILED. */
 function verdict(run: SuiteRun): string {
+  if (run.refusal !== undefined) return 'NOT RUN';
   if (run.interruptedBy !== undefined) return `INTERRUPTED (${run.interruptedBy})`;
   if (run.comparison?.some((figure) => figure.regressed)) return 'FAILED (regressed against the baseline)';
   return run.results.every((result) => result.outcome === 'passed' || result.outcome === 'skipped')
@@ -81,13 +86,18 @@ function renderSummaryMarkdown(run: SuiteRun): string {
   return [
     `# API suite against ${run.target}: ${verdict(run)}`,
     '',
-    '| layer | outcome | results | time | note |',
-    '| --- | --- | --- | --- | --- |',
-    ...run.results.map(
-      (result) =>
-        `| ${result.title} | ${icons[result.outcome]} ${result.outcome} | ${countsOf(run.findings?.[result.name])} | ${result.durationSeconds.toFixed(1)} s | ${result.reason ?? ''} |`,
-    ),
-    '',
+    // A refused run has no layer to show.
+    ...(run.results.length === 0
+      ? []
+      : [
+          '| layer | outcome | results | time | note |',
+          '| --- | --- | --- | --- | --- |',
+          ...run.results.map(
+            (result) =>
+              `| ${result.title} | ${icons[result.outcome]} ${result.outcome} | ${countsOf(run.findings?.[result.name])} | ${result.durationSeconds.toFixed(1)} s | ${result.reason ?? ''} |`,
+          ),
+          '',
+        ]),
     ...findingsLines(run),
   ].join('\n');
 }
@@ -130,10 +140,14 @@ table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 0
 </head>
 <body>
 <h1>API suite against ${escapeMarkup(run.target)}: ${escapeMarkup(verdict(run))}</h1>
-<table>
+${
+  run.results.length === 0
+    ? ''
+    : `<table>
 <tr><th>layer</th><th>outcome</th><th>results</th><th>time</th><th>note</th><th>output</th></tr>
 ${rows}
-</table>
+</table>`
+}
 ${findingsHtml(run)}
 <h2>Reports of each layer</h2>
 <ul>
