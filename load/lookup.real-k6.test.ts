@@ -514,8 +514,13 @@ describe(`real k6 ${version}`, { skip }, () => {
       output,
       /test aborted: the target \S+ is not ready: GET appointment 123 got HTTP 401; the token was refused: check ENGAGE_TOKEN/,
     );
-    assert.match(output, /^load: smoke against \S+: FAILED: no lookup answered 200$/m);
+    assert.match(
+      output,
+      /^load: smoke against \S+: FAILED: stopped in setup\(\), before any load: the "test aborted" line of k6 says why$/m,
+    );
     assert.match(output, /^ {4}– checks rate>0\.99 {2}\(not judged \(no samples\)\)$/m, 'k6 counts it as met');
+    // The readiness GET, the one request, judges no failed request rate either.
+    assert.match(output, /^ {4}– http_req_failed rate<0\.01 {2}\(not judged \(no samples\)\)$/m);
     assert.equal(requests.length, 1, 'the readiness GET alone');
   });
 
@@ -614,7 +619,7 @@ describe(`real k6 ${version}`, { skip }, () => {
         ['load-junit.xml', 'load-summary.html', 'load-summary.json', 'load-summary.md'],
       );
       assert.match(output, /test aborted: ENGAGE_BASE_URL is required/);
-      assert.match(output, /FAILED: no lookup answered 200/);
+      assert.match(output, /FAILED: stopped in setup\(\), before any load/);
     });
 
     it('an archive built with the ids file alone packs it: it runs once the file is gone, with no secret in it', async () => {

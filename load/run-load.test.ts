@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
+import { SETUP_STOP_REASON_SLOT } from './lib/summary-reports.ts';
 
 /** Runs `npm run load` with its reports in a folder of the test's own, never the user's reports/. */
 const run = (args: string[], environment: Record<string, string> = {}) =>
@@ -132,6 +133,22 @@ describe('npm run load', () => {
       /^load: k6 passed but wrote no .*\/load\/summary\.json: the script's handleSummary failed \(k6's error above says why\)$/m,
     );
     assert.deepEqual(readdirSync(join(reports, 'load')), [], "no earlier run's summary is left");
+  });
+  it("ends with the reason k6's setup() stopped the run for, and puts it in the summaries", async () => {
+    const folder = temporaryFolder('fake-k6');
+    const binary = join(folder, 'k6');
+    // As k6 does: its log line on stderr, then summaries written by the script, then exit 108.
+    writeFileSync(
+      binary,
+      `#!/bin/sh\necho 'time="2026-11-29T17:04:01Z" level=error msg="test aborted: GET appointment 123 got HTTP 404; no such appointment: check the id and ENGAGE_ENTERPRISE"' >&2\nprintf '%s' 'FAILED: ${SETUP_STOP_REASON_SLOT}' > "$ENGAGE_REPORTS_DIR/load/summary.md"\nexit 108\n`,
+    );
+    chmodSync(binary, 0o755);
+    const reports = temporaryFolder('run-load');
+    const { code, output } = await run(['--profile', 'smoke'], { K6_BIN: binary, ENGAGE_REPORTS_DIR: reports });
+    assert.equal(code, 108, output);
+    const reason = 'GET appointment 123 got HTTP 404; no such appointment: check the id and ENGAGE_ENTERPRISE';
+    assert.ok(output.trimEnd().endsWith(`load: k6 stopped the run (exit code 108): ${reason}`), output);
+    assert.equal(readFileSync(join(reports, 'load', 'summary.md'), 'utf8'), `FAILED: ${reason}`);
   });
   it('says when k6 wrote no dashboard for --dashboard, which it skips for a short run', async () => {
     const k6 = standInK6(0);

@@ -19,6 +19,7 @@ import { failedLookupReasons } from './failed-lookups.ts';
 import { findK6, K6_INSTALL_HINT } from './find-k6.ts';
 import { describeK6Command, k6ProcessEnvironment, readLoadFlags } from './k6-command.ts';
 import { planLoadRun } from './load-plan.ts';
+import { fillSetupStopReason, testAbortedReason } from './setup-stop-reason.ts';
 
 await runMain(async () => {
   const args = process.argv.slice(2);
@@ -61,11 +62,18 @@ await runMain(async () => {
     // start's layer timeout) stops k6 with it.
     forwardStopSignals((signal) => console.error(`\nload: ${signal}, stopping k6…`));
     const child = spawnSharingGroup(k6, command.args, {
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', 'inherit', 'pipe'],
       env: k6ProcessEnvironment(process.env, command),
     });
+    // k6's log goes on as it comes; its "test aborted" line is kept for the last word and the summaries.
+    let log = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      if (log.length < 1_000_000) log += chunk;
+    });
     const stopSaying = quiet ? sayStillRunning('k6') : () => {};
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    // Closed, not only exited: the last of its log may still be in the pipe at its exit.
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     stopSaying();
     const signal = interruption();
     if (signal !== undefined) {
@@ -77,7 +85,10 @@ await runMain(async () => {
       console.error(
         `load: a threshold was crossed (k6 exit code 99); see the summary above and ${inReports(reports, REPORT_FILES.load)}/`,
       );
-    if (code === 108) console.error('load: k6 stopped the run (exit code 108); the "test aborted" line above says why');
+    const aborted = code === 108 ? testAbortedReason(log) : undefined;
+    if (aborted !== undefined) fillSetupStopReason(reports, aborted);
+    if (code === 108)
+      console.error(`load: k6 stopped the run (exit code 108): ${aborted ?? 'the "test aborted" line above says why'}`);
     const reasons = code === 99 || code === 108 ? failedLookupReasons(reports) : undefined;
     if (reasons !== undefined) console.error(`load: failed lookups: ${reasons}`);
     // k6 skips the dashboard of a short run with only a warning (a 15 s smoke is too short); a run

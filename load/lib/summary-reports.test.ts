@@ -142,4 +142,36 @@ describe('the summary files', () => {
       /^ {4}– http_req_duration\S+ p\(95\)<500 {2}\(not judged \(no samples\)\)$/m,
     );
   });
+  it('of a run setup() stopped say so, judge no threshold, and fail the JUnit suite by setup(), not by a threshold', () => {
+    // The readiness GET alone failed: without setup_data, it judges no failed request rate.
+    const readinessOnly = {
+      metrics: {
+        http_req_failed: {
+          type: 'rate',
+          values: { rate: 1, passes: 1, fails: 0 },
+          thresholds: { 'rate<0.01': { ok: false } },
+        },
+        checks: { type: 'rate', values: { rate: 0, passes: 0, fails: 0 }, thresholds: { 'rate>0.99': { ok: true } } },
+      },
+    };
+    const outputs = summaryOutputs(readinessOnly, run, 'reports');
+    assert.match(
+      outputs.stdout as string,
+      /^load: smoke against \S+: FAILED: stopped in setup\(\), before any load: the "test aborted" line of k6 says why$/m,
+    );
+    assert.match(outputs.stdout as string, /^ {4}– http_req_failed rate<0\.01 {2}\(not judged \(no samples\)\)$/m);
+    assert.equal(JSON.parse(outputs['reports/load/summary.json'] as string).setup_completed, false);
+    const junit = outputs['reports/load/junit.xml'] as string;
+    assert.match(junit, /<testsuites tests="3" failures="1" skipped="2"/);
+    assert.match(
+      junit,
+      /<testcase classname="k6.setup" name="setup\(\): the target is ready"><failure message="stopped in setup\(\), before any load: the &quot;test aborted&quot; line of k6 says why"\/>/,
+    );
+    assert.equal(
+      JSON.parse(
+        summaryOutputs({ ...readinessOnly, setup_data: {} }, run, 'reports')['reports/load/summary.json'] as string,
+      ).setup_completed,
+      true,
+    );
+  });
 });

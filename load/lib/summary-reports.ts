@@ -17,6 +17,8 @@ export interface SummaryData {
   metrics: Record<string, SummaryMetric>;
   state?: { testRunDurationMs?: number };
   setup_data?: unknown;
+  /** Ours, in place of setup_data: false when setup() stopped the run (it returned no data). */
+  setup_completed?: boolean;
   [other: string]: unknown;
 }
 
@@ -82,7 +84,8 @@ export function thresholdOutcomes(data: SummaryData, given: Record<string, Thres
       const aborts = (given[metric] ?? []).some(
         (entry) => typeof entry !== 'string' && entry.threshold === threshold && entry.abortOnFail,
       );
-      const judged = sawSamples(summaryMetric);
+      // A run setup() stopped judged nothing: the readiness GET alone is no failed request rate.
+      const judged = data.setup_completed !== false && sawSamples(summaryMetric);
       const [, stat = '', operator = '', boundText = ''] = THRESHOLD.exec(threshold) ?? [];
       const seen = values[stat];
       if (seen === undefined || !judged) return { metric, threshold, ok, aborts, judged };
@@ -115,11 +118,19 @@ export function thresholdOutcomes(data: SummaryData, given: Record<string, Thres
 const resultOf = (outcome: ThresholdOutcome) =>
   !outcome.judged ? THRESHOLD_RESULT.notJudged : outcome.ok ? THRESHOLD_RESULT.met : THRESHOLD_RESULT.crossed;
 
-/** The summary data without setup_data, which carries the run's token from setup() to the VUs. */
+/**
+ * The summary data without setup_data, which carries the run's token from setup() to the VUs, and
+ * with whether setup() completed: it returns data whenever it does.
+ */
 function withoutSetupData(data: SummaryData): SummaryData {
-  const { setup_data: _dropped, ...rest } = data;
-  return rest as SummaryData;
+  const { setup_data: setupData, ...rest } = data;
+  return { ...rest, setup_completed: setupData !== undefined } as SummaryData;
 }
+
+/** Why a run stopped in setup(): in its summaries until npm run load puts in k6's own line (SETUP_STOP_REASON_SLOT). */
+export const SETUP_STOPPED = 'stopped in setup(), before any load';
+/** What npm run load replaces with the reason k6 printed ("test aborted: …"), in each summary file. */
+export const SETUP_STOP_REASON_SLOT = 'the "test aborted" line of k6 says why';
 
 /** Said after a threshold that ends the run, so that it is not read as a second objective. */
 const abortNote = (outcome: ThresholdOutcome) => (outcome.aborts ? ', aborts the run when crossed' : '');
@@ -127,8 +138,16 @@ const thresholdLabel = (outcome: ThresholdOutcome) => `${outcome.threshold}${abo
 
 export function renderJUnit(data: SummaryData, run: SummaryRun): string {
   const outcomes = thresholdOutcomes(data, run.thresholds);
-  const failures = outcomes.filter((outcome) => outcome.judged && !outcome.ok).length;
+  // A run setup() stopped fails as such, not by a threshold it never judged.
+  const stopped =
+    data.setup_completed === false
+      ? [
+          `    <testcase classname="k6.setup" name="setup(): the target is ready"><failure message="${escapeMarkup(`${SETUP_STOPPED}: ${SETUP_STOP_REASON_SLOT}`)}"/></testcase>`,
+        ]
+      : [];
+  const failures = outcomes.filter((outcome) => outcome.judged && !outcome.ok).length + stopped.length;
   const skipped = outcomes.filter((outcome) => !outcome.judged).length;
+  const tests = outcomes.length + stopped.length;
   const seconds = ((data.state?.testRunDurationMs ?? 0) / 1000).toFixed(3);
   const cases = outcomes.map(({ metric, threshold, ok, judged }) => {
     const name = escapeMarkup(`${metric}: ${threshold}`);
@@ -140,8 +159,9 @@ export function renderJUnit(data: SummaryData, run: SummaryRun): string {
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites tests="${outcomes.length}" failures="${failures}" skipped="${skipped}" time="${seconds}">`,
-    `  <testsuite name="k6 ${escapeMarkup(run.profile)} thresholds" tests="${outcomes.length}" failures="${failures}" skipped="${skipped}" time="${seconds}">`,
+    `<testsuites tests="${tests}" failures="${failures}" skipped="${skipped}" time="${seconds}">`,
+    `  <testsuite name="k6 ${escapeMarkup(run.profile)} thresholds" tests="${tests}" failures="${failures}" skipped="${skipped}" time="${seconds}">`,
+    ...stopped,
     ...cases,
     '  </testsuite>',
     '</testsuites>',
@@ -181,6 +201,7 @@ function figures(data: SummaryData): Array<[string, string]> {
 
 /** Passed only when lookups were answered 200 and no threshold was crossed: a run stopped in setup() made none. */
 function verdict(data: SummaryData, run: SummaryRun): string {
+  if (data.setup_completed === false) return `FAILED: ${SETUP_STOPPED}: ${SETUP_STOP_REASON_SLOT}`;
   if (!data.metrics[LOOKUP_COUNT_METRIC]?.values.count) return 'FAILED: no lookup answered 200';
   return thresholdOutcomes(data, run.thresholds).every((outcome) => outcome.ok) ? 'passed' : 'FAILED';
 }

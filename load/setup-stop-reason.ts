@@ -1,0 +1,25 @@
+// Why k6 stopped a run in setup(), as its log line says it (`level=error msg="test aborted: …"`),
+// put by npm run load into the summary files in place of SETUP_STOP_REASON_SLOT, which k6 cannot.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { escapeMarkup } from '../config/escape-markup.ts';
+import { inReports, REPORT_FILES } from '../config/report-paths.ts';
+import { SETUP_STOP_REASON_SLOT } from './lib/summary-reports.ts';
+
+/** The reason of k6's "test aborted" log line (logfmt: its quotes and backslashes escaped), or undefined. */
+export function testAbortedReason(log: string): string | undefined {
+  const quoted = /msg="test aborted: ((?:[^"\\]|\\.)*)"/.exec(log)?.[1];
+  return quoted?.replace(/\\(.)/g, '$1');
+}
+
+/** Puts `reason` into the run's summary files where they say setup() stopped it. */
+export function fillSetupStopReason(reports: string, reason: string): void {
+  const { loadMarkdown, loadHtml, loadJunit } = REPORT_FILES;
+  for (const [file, slot, text] of [
+    [loadMarkdown, SETUP_STOP_REASON_SLOT, reason],
+    [loadHtml, escapeMarkup(SETUP_STOP_REASON_SLOT), escapeMarkup(reason)],
+    [loadJunit, escapeMarkup(SETUP_STOP_REASON_SLOT), escapeMarkup(reason)],
+  ] as const) {
+    const path = inReports(reports, file);
+    if (existsSync(path)) writeFileSync(path, readFileSync(path, 'utf8').replaceAll(slot, text));
+  }
+}
