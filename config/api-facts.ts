@@ -12,7 +12,8 @@ export function appointmentPath(enterprise: string, id: string): string {
  * (`…/enterprises/acme/appointments`), which a 404 would later blame on the appointment id.
  */
 export function baseUrlPathProblem(baseUrl: string): string | undefined {
-  const at = baseUrl.search(/\/enterprises(\/|$)/);
+  // Any case: a gateway may route paths case-insensitively, and the 404 would still blame the id.
+  const at = baseUrl.search(/\/enterprises(\/|$)/i);
   if (at === -1) return undefined;
   return `ends in ${baseUrl.slice(at)}, a path the suite adds to it: set the API's base URL, ${baseUrl.slice(0, at)}`;
 }

@@ -117,10 +117,27 @@ describe('readEnvironment', () => {
       '# S=ab#cd',
       'S=ab',
       'S= # an empty value, with a comment',
-      'S:ab#cd',
-      'S : ab#cd',
     ])
       assert.doesNotThrow(cut(line), line);
+  });
+  it('refuses a line dotenv would drop without a word, naming the file and the line, not the value', () => {
+    const read = (text: string) => () => readEnvironment({}, directoryWith({ '.env': text }));
+    // A token wrapped over two lines, unquoted: dotenv keeps "sandbox-" and drops the rest.
+    for (const [text, line] of [
+      ['A=1\nENGAGE_TOKEN=sandbox-\nhunter2\n', 3],
+      ['S:ab#cd\n', 1],
+      ['S : hunter2\n', 1],
+    ] as const)
+      assert.throws(
+        read(text),
+        (error: Error) =>
+          new RegExp(
+            `^\\S+\\.env line ${line} is no NAME=value, and dotenv drops it without a word: a value wrapped over lines\\? put it on one line, or quote it$`,
+          ).test(error.message) && !error.message.includes('hunter2'),
+        text,
+      );
+    // Quoted values may go on over lines; comments, blank lines and dotenv's forms are fine.
+    assert.doesNotThrow(read('A="one\ntwo"\n\n# a comment\nexport B=1\nC: 2\nD=\'x\ny\'\n'));
   });
 });
 

@@ -96,13 +96,43 @@ function readEnvironmentFiles(processEnvironment: Environment, directory: string
  */
 const CUT_BY_HASH = /^\s*(?:export\s+)?([\w.-]+)(?:\s*=#|(?:\s*=|:[ \t])[ \t]*(?![ \t"'`])[^\n#]*\S#)/;
 
+/** A NAME=value (or dotenv's `NAME: value`, or `export NAME=value`): its opening quote, if any, and what follows it. */
+const ASSIGNMENT = /^\s*(?:export\s+)?[\w.-]+(?:\s*=|:[ \t])[ \t]*(["'`]?)(.*)$/;
+
+/**
+ * The number of the first line that is neither blank, a comment, an assignment, nor inside a quoted
+ * value that goes on over lines, or undefined.
+ */
+function strayLine(lines: string[]): number | undefined {
+  let openQuote: string | undefined;
+  for (const [index, line] of lines.entries()) {
+    if (openQuote !== undefined) {
+      if (line.includes(openQuote)) openQuote = undefined;
+      continue;
+    }
+    if (/^\s*(#|$)/.test(line)) continue;
+    const assignment = ASSIGNMENT.exec(line);
+    if (assignment === null) return index + 1;
+    const [, quote = '', rest = ''] = assignment;
+    if (quote !== '' && !rest.includes(quote)) openQuote = quote;
+  }
+  return undefined;
+}
+
 function readEnvironmentFile(file: string): Environment {
   if (!existsSync(file)) return {};
   const bytes = readFileSync(file);
   // PowerShell 5's `>` and Out-File write UTF-16, which dotenv reads as no variable at all.
   if (bytes.includes(0))
     throw new ConfigError(file, 'is not UTF-8 text (UTF-16, as PowerShell 5 writes by default?): save it as UTF-8');
-  for (const line of bytes.toString('utf8').split(/\r?\n/)) {
+  const lines = bytes.toString('utf8').split(/\r?\n/);
+  const stray = strayLine(lines);
+  if (stray !== undefined)
+    throw new ConfigError(
+      file,
+      `line ${stray} is no NAME=value, and dotenv drops it without a word: a value wrapped over lines? put it on one line, or quote it`,
+    );
+  for (const line of lines) {
     const variable = CUT_BY_HASH.exec(line)?.[1];
     if (variable !== undefined)
       throw new ConfigError(

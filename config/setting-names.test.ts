@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
+import { readEnvironment } from './environment-files.ts';
 import { SETTING_NAMES, unknownSettingWarnings } from './setting-names.ts';
 
 /** Constants that look like variable names. */
@@ -47,6 +48,15 @@ it('warns of a name it does not read, with the setting it most likely meant, and
   ]);
   // A layer of npm start, which has warned already.
   assert.deepEqual(unknownSettingWarnings({ ...environment, ENGAGE_SETTINGS_WARNED: 'true' }), []);
+});
+
+it('names the env file a misspelt name is in: the file is what to fix', () => {
+  const folder = temporaryFolder('misspelt');
+  writeFileSync(join(folder, '.env'), 'ENGAGE_BASE_UR=http://staging\n');
+  const shell = { ENGAGE_CONFIG_DIR: folder };
+  assert.deepEqual(unknownSettingWarnings(readEnvironment(shell), shell), [
+    `warning: ENGAGE_BASE_UR is not a setting of the suite, so it changes nothing (did you mean ENGAGE_BASE_URL?), in ${join(folder, '.env')}`,
+  ]);
 });
 
 it('warns of NODE_EXTRA_CA_CERTS, NODE_OPTIONS or SSL_CERT_FILE that only a .env file sets: it comes too late', () => {

@@ -1,7 +1,7 @@
 // Every ENGAGE_* and SANDBOX_* variable the suite reads, users' settings and its own handoffs alike,
 // so that one it does not know (a typo such as ENGAGE_BASE_UR, which would leave the suite testing
 // the embedded sandbox) is pointed out instead of silently ignored. A test keeps the list complete.
-import { blankOverrideWarnings } from './environment-files.ts';
+import { blankOverrideWarnings, settingFiles } from './environment-files.ts';
 import { HANDOFF_NAMES, readHandoff } from './handoffs.ts';
 import { isFile } from './path-kind.ts';
 
@@ -93,6 +93,8 @@ export function unknownSettingWarnings(
   processEnvironment: Readonly<Record<string, string | undefined>> = environment,
 ): string[] {
   if (readHandoff(environment, 'ENGAGE_SETTINGS_WARNED') === 'true') return [];
+  // Where a misspelt name is, when an env file has it: the file is what to fix.
+  const files = settingFiles(processEnvironment);
   // Any case: engage_base_url in a .env file is as easily meant as a typo.
   const unknown = Object.keys(environment)
     .filter((name) => /^(ENGAGE|SANDBOX)_/i.test(name) && !SETTING_NAMES.includes(name))
@@ -106,7 +108,8 @@ export function unknownSettingWarnings(
           : closest !== undefined && editDistance(upper, closest) <= 3
             ? ` (did you mean ${closest}?)`
             : '';
-      return `warning: ${name} is not a setting of the suite, so it changes nothing${meant}`;
+      const where = files[name] === undefined ? '' : `, in ${files[name]}`;
+      return `warning: ${name} is not a setting of the suite, so it changes nothing${meant}${where}`;
     });
   const tooLate = Object.entries(PROCESS_ONLY)
     .filter(([name]) => environment[name] !== undefined && processEnvironment[name] === undefined)

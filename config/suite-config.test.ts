@@ -131,6 +131,12 @@ describe('a bad configuration names the variable', () => {
       /^ENGAGE_BASE_URL ends in \/enterprises\/acme\/appointments, a path the suite adds to it: set the API's base URL, https:\/\/api\.example\/engage$/,
     ],
     [
+      'a base URL that holds the appointments path in another case, which a gateway may route alike',
+      { ...remote, ENGAGE_BASE_URL: 'https://api.example/Enterprises/acme/appointments' },
+      'ENGAGE_BASE_URL',
+      /^ENGAGE_BASE_URL ends in \/Enterprises\/acme\/appointments, a path the suite adds to it/,
+    ],
+    [
       'a base URL that is not http',
       { ...remote, ENGAGE_BASE_URL: 'ftp://api.example' },
       'ENGAGE_BASE_URL',
