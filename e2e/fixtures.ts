@@ -12,7 +12,7 @@ import { createTokenProvider } from '../config/token-provider.ts';
 import { blockingProblem, type FirstAnswer, type Needs } from './checks/blocking.ts';
 import { type CheckResult, problemsOf } from './checks/check-result.ts';
 import { checkBasicAppointment, checkOkJson, checkRequestedId, withRemedy } from './checks/response-checks.ts';
-import { backingOffOnRateLimit, createProbe, type Probe } from './http-probe.ts';
+import { backingOffOnRateLimit, createProbe, failureWithoutStack, type Probe } from './http-probe.ts';
 import { toMatchSchema } from './matchers/to-match-schema.ts';
 import { PROXY_ERROR_HEADER, startTokenInjectingProxy, type TokenInjectingProxy } from './token-injecting-proxy.ts';
 
@@ -24,6 +24,7 @@ type BlockedBy = (id: string) => Promise<FirstAnswer>;
 /** Where the probes send: the forwarder, with its placeholder token. */
 const throughForwarder = (forwarder: TokenInjectingProxy) => ({
   baseUrl: forwarder.url,
+  shownBaseUrl: forwarder.targetUrl,
   getToken: async () => forwarder.placeholder,
 });
 
@@ -33,7 +34,7 @@ const raisingForwarderErrors =
   async (method, url, headers) => {
     const answer = await transport(method, url, headers);
     const proxyError = answer.headers[PROXY_ERROR_HEADER];
-    if (proxyError !== undefined) throw new Error(decodeURIComponent(proxyError));
+    if (proxyError !== undefined) throw failureWithoutStack(decodeURIComponent(proxyError));
     return answer;
   };
 

@@ -1,9 +1,15 @@
 // Proves the probe's back-off on 429: it waits as backoffSeconds says before sending again, longer
 // when a Retry-After asks, returns the first other answer, and after its last retry, or once its
-// budget is spent, the 429 as it came.
+// budget is spent, the 429 as it came; and a failed request names the target, in one line when it can.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { backingOffOnRateLimit, type Probe, type ProbeResponse } from './http-probe.ts';
+import {
+  backingOffOnRateLimit,
+  createProbe,
+  failureWithoutStack,
+  type Probe,
+  type ProbeResponse,
+} from './http-probe.ts';
 
 const answer = (status: number, headers: Record<string, string> = {}): ProbeResponse => ({
   status,
@@ -90,4 +96,34 @@ it('stops waiting once the probe has waited 15 s in all, however many requests i
   for (let request = 0; request < 5; request++) assert.equal((await probe('/path')).status, 429);
   // 7.5 s for the first request, 7.5 s for the second, then nothing more.
   assert.deepEqual(waits, [0.5, 1, 2, 4, 0.5, 1, 2, 4]);
+});
+
+it('names the target, not the forwarder it sends through, in a failed request, one line for a failure said in one line', async () => {
+  const through = {
+    baseUrl: 'http://127.0.0.1:1',
+    shownBaseUrl: 'https://api.example.test/v1',
+    getToken: async () => 't',
+  };
+  const refused = createProbe(through, async () => {
+    throw failureWithoutStack('no token for the 403 check: refused (check ENGAGE_NO_SCOPE_CLIENT_ID)');
+  });
+  await assert.rejects(refused('/enterprises/acme/appointments/1'), (error: Error) => {
+    assert.equal(
+      error.stack,
+      'Error: GET https://api.example.test/v1/enterprises/acme/appointments/1 failed: no token for the 403 check: refused (check ENGAGE_NO_SCOPE_CLIENT_ID)',
+    );
+    return true;
+  });
+  // A fault of the suite's own keeps its stack, under the same first line.
+  const broken = createProbe(through, async () => {
+    throw new TypeError('undefined is not a function');
+  });
+  await assert.rejects(broken('/x'), (error: Error) => {
+    assert.match(
+      error.stack ?? '',
+      /^Error: GET https:\/\/api\.example\.test\/v1\/x failed: undefined is not a function\n {4}at /,
+    );
+    assert.ok(error.cause instanceof TypeError);
+    return true;
+  });
 });

@@ -23,7 +23,16 @@ export type Probe = (path: string, headers?: ProbeHeaders, method?: string) => P
 /** What a probe sends with: the base URL, and the token, fetched per call so that it stays fresh. */
 export interface ProbeTarget {
   baseUrl: string;
+  /** The base URL a failure names, when requests go through a forwarder to it. */
+  shownBaseUrl?: string;
   getToken: () => Promise<string>;
+}
+
+/** An error without a stack: an outcome of the target or of its settings, said in one line, not a fault of the suite. */
+export function failureWithoutStack(message: string): Error {
+  const failure = new Error(message);
+  failure.stack = `Error: ${message}`;
+  return failure;
 }
 
 export function createProbe(target: ProbeTarget, rawRequest: RawRequest): Probe {
@@ -49,7 +58,10 @@ export function createProbe(target: ProbeTarget, rawRequest: RawRequest): Probe 
       }
       return { ...response, json, durationMilliseconds: performance.now() - started };
     } catch (error) {
-      throw new Error(`${method} ${target.baseUrl}${path} failed: ${(error as Error).message}`);
+      const message = `${method} ${target.shownBaseUrl ?? target.baseUrl}${path} failed: ${(error as Error).message}`;
+      // A failure said in one line stays one line; any other keeps its stack, which says where it came from.
+      if (!(error as Error).stack?.includes('\n')) throw failureWithoutStack(message);
+      throw new Error(message, { cause: error });
     }
   };
 }
