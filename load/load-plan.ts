@@ -23,7 +23,7 @@ export function planLoadRun(
   reports: string,
   environment: Environment,
   { quiet = false, shownUrl = NOT_STARTED_SANDBOX_URL }: { quiet?: boolean; shownUrl?: string } = {},
-): { command: K6Command; options: LoadOptions } {
+): { command: K6Command; options: LoadOptions; warnings: string[] } {
   const command = buildK6Command(config, baseUrl ?? shownUrl, flags, reports, environment, { quiet });
   const settings = readLoadSettings(
     baseUrl === undefined ? { ...command.environment, ENGAGE_BASE_URL: NOT_STARTED_SANDBOX_URL } : command.environment,
@@ -32,11 +32,33 @@ export function planLoadRun(
   // Refused here in one line, as k6's setup() would refuse it after its banner and an empty summary.
   if (settings.appointmentIdsFile !== undefined)
     appointmentIdsFromFile(settings.appointmentIdsFile, (file) => readFileSync(file, 'utf8'));
-  return { command, options };
+  // A duration the profile does not take is no error (a shared .env may hold it for smoke), but said.
+  const ramping = Object.values(options.scenarios).some((scenario) => scenario.executor === 'ramping-arrival-rate');
+  const warnings =
+    flags.duration !== undefined && ramping
+      ? [
+          `warning: ENGAGE_LOAD_DURATION (--duration) ${flags.duration} changes only the smoke and soak profiles: ${flags.profile} runs its own stages`,
+        ]
+      : [];
+  return { command, options, warnings };
 }
 
-/** npm start's check at start of the load layer it will run with `profile`: throws a ConfigError as npm run load would. */
-export function checkLoadRun(config: SuiteConfig, profile: string, reports: string, environment: Environment): void {
+/**
+ * npm start's check at start of the load layer it will run with `profile`: throws a ConfigError as
+ * npm run load would, and returns its warnings.
+ */
+export function checkLoadRun(
+  config: SuiteConfig,
+  profile: string,
+  reports: string,
+  environment: Environment,
+): string[] {
   const flags = readLoadFlags(['--profile', profile], environment);
-  planLoadRun(config, config.target.kind === 'remote' ? config.target.baseUrl : undefined, flags, reports, environment);
+  return planLoadRun(
+    config,
+    config.target.kind === 'remote' ? config.target.baseUrl : undefined,
+    flags,
+    reports,
+    environment,
+  ).warnings;
 }

@@ -36,6 +36,7 @@ await runMain(async () => {
   const plan = (baseUrl: string | undefined) =>
     planLoadRun(config, baseUrl, flags, reports, environment, { quiet, shownUrl: 'http://127.0.0.1:<sandbox port>' });
   const planned = plan(remoteUrl);
+  for (const warning of planned.warnings) console.error(warning);
   if (flags.dryRun) {
     console.log(describeK6Command(k6 ?? 'k6', planned.command));
     console.log(JSON.stringify(planned.options, null, 2));

@@ -98,7 +98,7 @@ async function runSuite(known: { reports: string; target: string }): Promise<voi
   // The load settings, when load will run: without k6 (and without --require-load) it is skipped,
   // and a setting meant for the load machine alone is no reason to refuse the run.
   if (options.layers.includes('load') && (k6 !== undefined || options.requireLoad !== undefined))
-    checkLoadRun(config, loadProfile, reports, environment);
+    for (const warning of checkLoadRun(config, loadProfile, reports, environment)) console.error(warning);
   const layers = suiteLayers({ loadProfile })
     .filter((layer) => options.layers.includes(layer.name))
     .map((layer) => ({ ...layer, timeoutSeconds: options.layerTimeoutSeconds ?? layer.timeoutSeconds }));
