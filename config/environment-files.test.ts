@@ -127,17 +127,28 @@ describe('readEnvironment', () => {
       ['A=1\nENGAGE_TOKEN=sandbox-\nhunter2\n', 3],
       ['S:ab#cd\n', 1],
       ['S : hunter2\n', 1],
+      // A quote opened and never closed: dotenv keeps '"sandbox-' and drops the next line.
+      ['ENGAGE_TOKEN="sandbox-\nhunter2\n', 2],
     ] as const)
       assert.throws(
         read(text),
         (error: Error) =>
           new RegExp(
-            `^\\S+\\.env line ${line} is no NAME=value, and dotenv drops it without a word: a value wrapped over lines\\? put it on one line, or quote it$`,
+            `^\\S+\\.env line ${line} is no NAME=value, and dotenv drops it without a word: a value wrapped over lines\\? put it on one line, or quote it whole$`,
           ).test(error.message) && !error.message.includes('hunter2'),
         text,
       );
-    // Quoted values may go on over lines; comments, blank lines and dotenv's forms are fine.
-    assert.doesNotThrow(read('A="one\ntwo"\n\n# a comment\nexport B=1\nC: 2\nD=\'x\ny\'\n'));
+    // What dotenv reads whole: quoted values over lines (escaped quotes in them too), comments, blank
+    // lines, dotenv's other forms, and any line ends.
+    for (const text of [
+      'A="one\ntwo"\n\n# a comment\nexport B=1\nC: 2\nD=\'x\ny\'\n',
+      'A="he said \\"hi\\" and\nmore"\n',
+      "A='it\\'s\nmore'\n",
+      'A=1\r\nB="x\r\ny"\r\n',
+      'A=1\r\r\nB=2\r\r\n',
+      'A=1\n   \nB=\nC= # c\n',
+    ])
+      assert.doesNotThrow(read(text), text);
   });
 });
 

@@ -96,25 +96,21 @@ function readEnvironmentFiles(processEnvironment: Environment, directory: string
  */
 const CUT_BY_HASH = /^\s*(?:export\s+)?([\w.-]+)(?:\s*=#|(?:\s*=|:[ \t])[ \t]*(?![ \t"'`])[^\n#]*\S#)/;
 
-/** A NAME=value (or dotenv's `NAME: value`, or `export NAME=value`): its opening quote, if any, and what follows it. */
-const ASSIGNMENT = /^\s*(?:export\s+)?[\w.-]+(?:\s*=|:[ \t])[ \t]*(["'`]?)(.*)$/;
+/** dotenv's own line rule (dotenv 18's parse): what it reads as NAME=value, quoted values over lines included. */
+const DOTENV_LINE =
+  /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/gm;
 
-/**
- * The number of the first line that is neither blank, a comment, an assignment, nor inside a quoted
- * value that goes on over lines, or undefined.
- */
-function strayLine(lines: string[]): number | undefined {
-  let openQuote: string | undefined;
-  for (const [index, line] of lines.entries()) {
-    if (openQuote !== undefined) {
-      if (line.includes(openQuote)) openQuote = undefined;
-      continue;
-    }
-    if (/^\s*(#|$)/.test(line)) continue;
-    const assignment = ASSIGNMENT.exec(line);
-    if (assignment === null) return index + 1;
-    const [, quote = '', rest = ''] = assignment;
-    if (quote !== '' && !rest.includes(quote)) openQuote = quote;
+/** The number of the first line dotenv reads as nothing though it is neither blank nor a comment, or undefined. */
+function strayLine(text: string): number | undefined {
+  // As dotenv reads it: its line ends made one.
+  const source = text.replace(/\r\n?/g, '\n');
+  const read = new Uint8Array(source.length + 1);
+  for (const match of source.matchAll(DOTENV_LINE)) read.fill(1, match.index, match.index + match[0].length);
+  let start = 0;
+  for (const [index, line] of source.split('\n').entries()) {
+    const first = line.search(/\S/);
+    if (first !== -1 && line[first] !== '#' && !read[start + first]) return index + 1;
+    start += line.length + 1;
   }
   return undefined;
 }
@@ -125,12 +121,13 @@ function readEnvironmentFile(file: string): Environment {
   // PowerShell 5's `>` and Out-File write UTF-16, which dotenv reads as no variable at all.
   if (bytes.includes(0))
     throw new ConfigError(file, 'is not UTF-8 text (UTF-16, as PowerShell 5 writes by default?): save it as UTF-8');
-  const lines = bytes.toString('utf8').split(/\r?\n/);
-  const stray = strayLine(lines);
+  const text = bytes.toString('utf8');
+  const lines = text.split(/\r?\n/);
+  const stray = strayLine(text);
   if (stray !== undefined)
     throw new ConfigError(
       file,
-      `line ${stray} is no NAME=value, and dotenv drops it without a word: a value wrapped over lines? put it on one line, or quote it`,
+      `line ${stray} is no NAME=value, and dotenv drops it without a word: a value wrapped over lines? put it on one line, or quote it whole`,
     );
   for (const line of lines) {
     const variable = CUT_BY_HASH.exec(line)?.[1];
