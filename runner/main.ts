@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { EXIT_CODE_FOR, forwardStopSignals, interruption, sayStillRunning } from '../config/child-processes.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { runMain } from '../config/entry-point.ts';
+import { readEnvironment } from '../config/environment-files.ts';
 import { handOff, readHandoff } from '../config/handoffs.ts';
 import { countsLine } from '../config/layer-outcome.ts';
 import { loadSuite } from '../config/load-suite-config.ts';
@@ -37,16 +38,16 @@ function tail(file: string, lines: number): string {
 }
 
 /**
- * A run refused before its first layer writes a report that says so, in place of the last run's,
- * which would otherwise pass for it (a CI job summary reads summary.md); a folder another run holds,
- * or one it may not write, is left alone.
+ * A run refused before its first layer writes summary.md and index.html saying so, in place of the
+ * last run's, which would otherwise pass for it (a CI job summary reads summary.md). The last run's
+ * layer reports stay (`--baseline` reads its load summary), and a folder another run holds, or one
+ * it may not write, is left alone.
  */
 function reportRefusal(reports: string, target: string, lines: string[]): void {
   try {
     assertReportsFolder(reports);
     const unlock = lockReportsFolder(reports);
     try {
-      clearPreviousReports(reports);
       writeSuiteReport(reports, {
         target,
         results: [],
@@ -61,20 +62,29 @@ function reportRefusal(reports: string, target: string, lines: string[]): void {
   }
 }
 
+/** The reports folder as the env files and the shell name it, or as the shell alone when the files cannot be read. */
+function namedReportsDirectory(): string {
+  try {
+    return reportsDirectory(readEnvironment());
+  } catch {
+    return reportsDirectory(process.env);
+  }
+}
+
 await runMain(async () => {
   // Filled in as they are read: a setting refused on the way is reported in that folder, against that target.
-  const known = { reports: reportsDirectory(process.env), target: 'the configured target' };
+  const known: { reports?: string; target: string } = { target: 'the configured target' };
   try {
     await runSuite(known);
   } catch (error) {
     if (error instanceof ConfigError)
-      reportRefusal(known.reports, known.target, [`configuration error: ${error.message}`]);
+      reportRefusal(known.reports ?? namedReportsDirectory(), known.target, [`configuration error: ${error.message}`]);
     throw error;
   }
 });
 
 /** Reads the settings, then runs the layers; `known` gets the reports folder and the target once they are read. */
-async function runSuite(known: { reports: string; target: string }): Promise<void> {
+async function runSuite(known: { reports?: string; target: string }): Promise<void> {
   const options = readRunnerOptions(process.argv.slice(2));
   Object.assign(process.env, handOff({ ENGAGE_ENV: options.environmentName }));
   const { environment, config } = loadSuite({ warnOfUnknownSettings: true });

@@ -3,7 +3,7 @@
 // refusals of bad flags, and no secret in any file under reports/. A failing run, layer by layer,
 // is runner/failing-run.test.ts.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { inReports, REPORT_FILES } from '../config/report-paths.ts';
@@ -120,9 +120,12 @@ describe('npm start refuses a bad setting with one line and exit code 2', () => 
   for (const [args, environment, message] of cases) {
     it([...args, ...Object.keys(environment)].join(' '), async () => {
       const reports = reportsFolder();
-      // An earlier run's report, which must not pass for this one.
+      // An earlier run's report, which must not pass for this one, and its load summary, which
+      // --baseline may still compare with.
       writeFileSync(join(reports, 'summary.md'), '# API suite against the embedded sandbox: passed\n');
       writeFileSync(inReports(reports, REPORT_FILES.marker), '');
+      mkdirSync(join(reports, 'load'));
+      writeFileSync(inReports(reports, REPORT_FILES.loadSummary), '{}');
       const { code, output } = await start({ ENGAGE_REPORTS_DIR: reports, ...environment }, args);
       assert.equal(code, 2, output);
       assert.match(output, message);
@@ -133,8 +136,17 @@ describe('npm start refuses a bad setting with one line and exit code 2', () => 
         /^# API suite against .*: NOT RUN\n\n## Not run: a setting was refused\n\n- configuration error: /,
       );
       assert.match(summary.replace(/^- configuration error: /m, 'configuration error: '), message);
+      assert.ok(existsSync(inReports(reports, REPORT_FILES.loadSummary)), "the earlier run's load summary stays");
     });
   }
+  it('reports the refusal in the folder an env file names, read before the refused setting', async () => {
+    const reports = reportsFolder();
+    const config = temporaryFolder('start-config');
+    writeFileSync(join(config, '.env'), `ENGAGE_REPORTS_DIR=${reports}\nENGAGE_ENTERPRISE=a b\n`);
+    const { code, output } = await start({ ENGAGE_CONFIG_DIR: config }, ['--only', 'schemas']);
+    assert.equal(code, 2, output);
+    assert.match(readFileSync(join(reports, 'summary.md'), 'utf8'), /: NOT RUN\n[\s\S]*ENGAGE_ENTERPRISE is "a b"/);
+  });
 });
 
 describe('npm start explains itself', () => {

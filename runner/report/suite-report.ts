@@ -106,6 +106,11 @@ export function writeSuiteReport(reports: string, run: SuiteRun): void {
   mkdirSync(reports, { recursive: true });
   const summary = renderSummaryMarkdown(run);
   writeFileSync(inReports(reports, REPORT_FILES.summaryMarkdown), summary);
+  // A refused run links to no layer's reports: those in the folder are the last run's.
+  if (run.refusal !== undefined) {
+    writeFileSync(inReports(reports, REPORT_FILES.indexHtml), refusalHtml(run));
+    return;
+  }
   const link = (path: string, text: string) =>
     existsSync(inReports(reports, path))
       ? `<a href="${escapeMarkup(path)}">${escapeMarkup(text)}</a>`
@@ -140,14 +145,10 @@ table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 0
 </head>
 <body>
 <h1>API suite against ${escapeMarkup(run.target)}: ${escapeMarkup(verdict(run))}</h1>
-${
-  run.results.length === 0
-    ? ''
-    : `<table>
+<table>
 <tr><th>layer</th><th>outcome</th><th>results</th><th>time</th><th>note</th><th>output</th></tr>
 ${rows}
-</table>`
-}
+</table>
 ${findingsHtml(run)}
 <h2>Reports of each layer</h2>
 <ul>
@@ -163,6 +164,24 @@ ${series === undefined ? '' : `<h3>Lookup latency</h3>\n${renderLatencyChart(ser
 </html>
 `;
   writeFileSync(inReports(reports, REPORT_FILES.indexHtml), html);
+}
+
+/** The page of a run refused before its first layer: its verdict and the refused lines. */
+function refusalHtml(run: SuiteRun): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>API suite report</title>
+<style>body { font-family: system-ui, sans-serif; margin: 2rem; max-width: 60rem; } li { overflow-wrap: anywhere; }</style>
+</head>
+<body>
+<h1>API suite against ${escapeMarkup(run.target)}: ${escapeMarkup(verdict(run))}</h1>
+${findingsHtml(run)}
+<p>Any other file in this folder is an earlier run's.</p>
+</body>
+</html>
+`;
 }
 
 /** The same first failures and skip reasons as the Markdown, as HTML headings and lists. */
