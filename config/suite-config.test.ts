@@ -188,6 +188,12 @@ describe('a bad configuration names the variable', () => {
       /^ENGAGE_BASE_URL is unset or blank, which tests the embedded sandbox, but ENGAGE_TOKEN_URL, ENGAGE_CLIENT_ID, ENGAGE_CLIENT_SECRET are set, which only a real target takes: set ENGAGE_BASE_URL to the API, or unset them$/,
     ],
     [
+      'a scope with no base URL: one setting, named alone',
+      { ENGAGE_SCOPE: 'engage:appointments:readOnly' },
+      'ENGAGE_BASE_URL',
+      /but ENGAGE_SCOPE is set, which only a real target takes: set ENGAGE_BASE_URL to the API, or unset it$/,
+    ],
+    [
       'a token given with its "Bearer " scheme, as copied from a header',
       { ...remote, ENGAGE_TOKEN: 'Bearer eyJhbGciOiJub25lIn0.e30.sig' },
       'ENGAGE_TOKEN',

@@ -66,7 +66,7 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
   const onSandbox = target.kind === 'sandbox';
   // Client credentials name a token endpoint, which the embedded sandbox (on a port of its run) never
   // is: a base URL left blank in an env file would otherwise send the run there unsaid.
-  const remoteOnly = [...CLIENT_CREDENTIAL_NAMES, NO_SCOPE_CLIENT.id, NO_SCOPE_CLIENT.secret].filter(
+  const remoteOnly = [...CLIENT_CREDENTIAL_NAMES, 'ENGAGE_SCOPE', NO_SCOPE_CLIENT.id, NO_SCOPE_CLIENT.secret].filter(
     (name) => value(name) !== undefined,
   );
   if (onSandbox && remoteOnly.length > 0)

@@ -62,19 +62,25 @@ await runMain(async () => {
     // k6 stays in this command's process group: whatever stops the group (a terminal's Ctrl-C, npm
     // start's layer timeout) stops k6 with it.
     forwardStopSignals((signal) => console.error(`\nload: ${signal}, stopping k6…`));
+    // Without a terminal (CI, npm start's layer) k6's log goes on as it comes and its "test aborted"
+    // line is kept for the last word and the summaries; a terminal gets k6's own, in colour.
+    const readLog = !process.stderr.isTTY;
     const child = spawnSharingGroup(k6, command.args, {
-      stdio: ['ignore', 'inherit', 'pipe'],
+      stdio: ['ignore', 'inherit', readLog ? 'pipe' : 'inherit'],
       env: k6ProcessEnvironment(process.env, command),
     });
-    // k6's log goes on as it comes; its "test aborted" line is kept for the last word and the summaries.
     let log = '';
     child.stderr?.on('data', (chunk: Buffer) => {
       process.stderr.write(chunk);
       if (log.length < 1_000_000) log += chunk;
     });
     const stopSaying = quiet ? sayStillRunning('k6') : () => {};
-    // Closed, not only exited: the last of its log may still be in the pipe at its exit.
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    // Closed, not only exited: the last of its log may still be in the pipe at its exit; 2 s after
+    // it, though, when a process it left holds the pipe open.
+    const code = await new Promise<number | null>((resolve) => {
+      child.once('close', resolve);
+      child.once('exit', (exitCode) => setTimeout(() => resolve(exitCode), 2000).unref());
+    });
     stopSaying();
     const signal = interruption();
     if (signal !== undefined) {

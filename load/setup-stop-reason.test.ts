@@ -16,6 +16,7 @@ it('reads the reason of k6\'s "test aborted" line, its escaped quotes and backsl
   ].join('\n');
   assert.equal(testAbortedReason(log), 'the target <x> is not ready: "quoted" and a \\ backslash');
   assert.equal(testAbortedReason('level=error msg="some other error"'), undefined);
+  assert.equal(testAbortedReason('msg="test aborted: one\\ntwo\\tthree"'), 'one two three');
 });
 
 it('puts the reason into summary.md as it is, and into summary.html and junit.xml escaped', () => {
@@ -25,14 +26,17 @@ it('puts the reason into summary.md as it is, and into summary.html and junit.xm
   writeFileSync(join(load, 'summary.md'), `FAILED: stopped: ${SETUP_STOP_REASON_SLOT}`);
   writeFileSync(join(load, 'summary.html'), `<h3>FAILED: ${escapeMarkup(SETUP_STOP_REASON_SLOT)}</h3>`);
   writeFileSync(join(load, 'junit.xml'), `<failure message="${escapeMarkup(SETUP_STOP_REASON_SLOT)}"/>`);
-  fillSetupStopReason(reports, 'GET appointment "x" got <404>');
-  assert.equal(readFileSync(join(load, 'summary.md'), 'utf8'), 'FAILED: stopped: GET appointment "x" got <404>');
+  fillSetupStopReason(reports, 'GET appointment "x" got <404> for $& $1');
+  assert.equal(
+    readFileSync(join(load, 'summary.md'), 'utf8'),
+    'FAILED: stopped: GET appointment "x" got <404> for $& $1',
+  );
   assert.equal(
     readFileSync(join(load, 'summary.html'), 'utf8'),
-    '<h3>FAILED: GET appointment &quot;x&quot; got &lt;404&gt;</h3>',
+    '<h3>FAILED: GET appointment &quot;x&quot; got &lt;404&gt; for $&amp; $1</h3>',
   );
   assert.equal(
     readFileSync(join(load, 'junit.xml'), 'utf8'),
-    '<failure message="GET appointment &quot;x&quot; got &lt;404&gt;"/>',
+    '<failure message="GET appointment &quot;x&quot; got &lt;404&gt; for $&amp; $1"/>',
   );
 });

@@ -8,7 +8,10 @@ import { SETUP_STOP_REASON_SLOT } from './lib/summary-reports.ts';
 /** The reason of k6's "test aborted" log line (logfmt: its quotes and backslashes escaped), or undefined. */
 export function testAbortedReason(log: string): string | undefined {
   const quoted = /msg="test aborted: ((?:[^"\\]|\\.)*)"/.exec(log)?.[1];
-  return quoted?.replace(/\\(.)/g, '$1');
+  // One line: an escaped line break or tab reads as a space.
+  return quoted?.replace(/\\(.)/g, (_escape, character: string) =>
+    character === 'n' || character === 't' ? ' ' : character,
+  );
 }
 
 /** Puts `reason` into the run's summary files where they say setup() stopped it. */
@@ -20,6 +23,11 @@ export function fillSetupStopReason(reports: string, reason: string): void {
     [loadJunit, escapeMarkup(SETUP_STOP_REASON_SLOT), escapeMarkup(reason)],
   ] as const) {
     const path = inReports(reports, file);
-    if (existsSync(path)) writeFileSync(path, readFileSync(path, 'utf8').replaceAll(slot, text));
+    // A function, so that a "$&" in the reason is not read as a replacement pattern.
+    if (existsSync(path))
+      writeFileSync(
+        path,
+        readFileSync(path, 'utf8').replaceAll(slot, () => text),
+      );
   }
 }

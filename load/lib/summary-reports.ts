@@ -120,11 +120,14 @@ const resultOf = (outcome: ThresholdOutcome) =>
 
 /**
  * The summary data without setup_data, which carries the run's token from setup() to the VUs, and
- * with whether setup() completed: it returns data whenever it does.
+ * with whether setup() completed: it returns data whenever it does, and a run whose VUs made lookups
+ * got past it, wherever their data came from (each lookup adds a rate_limited sample).
  */
 function withoutSetupData(data: SummaryData): SummaryData {
   const { setup_data: setupData, ...rest } = data;
-  return { ...rest, setup_completed: setupData !== undefined } as SummaryData;
+  const lookups = data.metrics.rate_limited?.values;
+  const lookedUp = (lookups?.passes ?? 0) + (lookups?.fails ?? 0) > 0;
+  return { ...rest, setup_completed: setupData !== undefined || lookedUp } as SummaryData;
 }
 
 /** Why a run stopped in setup(): in its summaries until npm run load puts in k6's own line (SETUP_STOP_REASON_SLOT). */
