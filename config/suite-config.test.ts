@@ -14,6 +14,14 @@ const remote = {
   ENGAGE_TOKEN: 'token-under-test',
   ENGAGE_APPOINTMENT_ID: 'abc',
 };
+/** The same target, reached with client credentials instead of the token. */
+const { ENGAGE_TOKEN: _remoteToken, ...remoteWithoutToken } = remote;
+const withClient = {
+  ...remoteWithoutToken,
+  ENGAGE_TOKEN_URL: 'https://auth.development.pexipengage.com/realms/globex/protocol/openid-connect/token',
+  ENGAGE_CLIENT_ID: 'suite',
+  ENGAGE_CLIENT_SECRET: 'suite-secret-under-test',
+};
 
 function configError(environment: Record<string, string>): ConfigError {
   try {
@@ -101,14 +109,7 @@ describe('against a remote target', () => {
     assert.equal(readSuiteConfig({ ENGAGE_EXPECT: ' ' }).expectations.size, OPTIONAL_EXPECTATIONS.length);
   });
   it('takes client credentials instead of a token', () => {
-    const { ENGAGE_TOKEN: _token, ...withoutToken } = remote;
-    const config = readSuiteConfig({
-      ...withoutToken,
-      ENGAGE_TOKEN_URL: 'https://auth.development.pexipengage.com/realms/globex/protocol/openid-connect/token',
-      ENGAGE_CLIENT_ID: 'suite',
-      ENGAGE_CLIENT_SECRET: 'secret-under-test',
-      ENGAGE_SCOPE: 'engage:appointments:readOnly',
-    });
+    const config = readSuiteConfig({ ...withClient, ENGAGE_SCOPE: 'engage:appointments:readOnly' });
     assert.equal(config.auth.kind, 'client-credentials');
     assert.equal(config.auth.kind === 'client-credentials' && config.auth.scope, 'engage:appointments:readOnly');
   });
@@ -277,12 +278,8 @@ describe('secrets', () => {
     for (const text of printed) {
       assert.doesNotMatch(text, /token-under-test/);
     }
-    const { ENGAGE_TOKEN: _token, ...withoutToken } = remote;
     const clients = readSuiteConfig({
-      ...withoutToken,
-      ENGAGE_TOKEN_URL: 'https://auth.example/token',
-      ENGAGE_CLIENT_ID: 'suite',
-      ENGAGE_CLIENT_SECRET: 'suite-secret-under-test',
+      ...withClient,
       ENGAGE_NO_SCOPE_CLIENT_ID: 'no-scope',
       ENGAGE_NO_SCOPE_CLIENT_SECRET: 'no-scope-secret-under-test',
     });
