@@ -80,6 +80,17 @@ function killAll() {
   for (const pid of sharing) signalProcess(pid, 'SIGKILL');
 }
 
+/**
+ * The child's exit code once its output is read to the end (at its exit, the last of it may still be
+ * in the pipe), or 2 s after its exit when a process it left behind holds the pipe open.
+ */
+export function exitedAndRead(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('close', resolve);
+    child.once('exit', (code) => setTimeout(() => resolve(code), 2000).unref());
+  });
+}
+
 /** Spawns a child in this command's process group, known to the signal forwarding until it exits. */
 export function spawnSharingGroup(command: string, args: string[], options: SpawnOptions): ChildProcess {
   const child = spawn(command, args, options);

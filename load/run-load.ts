@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import {
   EXIT_CODE_FOR,
+  exitedAndRead,
   forwardStopSignals,
   interruption,
   sayStillRunning,
@@ -75,12 +76,7 @@ await runMain(async () => {
       if (log.length < 1_000_000) log += chunk;
     });
     const stopSaying = quiet ? sayStillRunning('k6') : () => {};
-    // Closed, not only exited: the last of its log may still be in the pipe at its exit; 2 s after
-    // it, though, when a process it left holds the pipe open.
-    const code = await new Promise<number | null>((resolve) => {
-      child.once('close', resolve);
-      child.once('exit', (exitCode) => setTimeout(() => resolve(exitCode), 2000).unref());
-    });
+    const code = await exitedAndRead(child);
     stopSaying();
     const signal = interruption();
     if (signal !== undefined) {

@@ -1,6 +1,7 @@
 // Runs one of the suite's entry points as a user would (a child process with its own environment)
 // and collects its exit code and output, for tests of what users see.
 import { spawn } from 'node:child_process';
+import { exitedAndRead } from '../config/child-processes.ts';
 import { isSuiteVariable } from '../config/setting-names.ts';
 import { typescriptProgram } from '../config/typescript-node.ts';
 import { withoutColourCodes } from '../runner/run-layer.ts';
@@ -29,15 +30,10 @@ export function startProgram(program: string, args: string[], env: NodeJS.Proces
   });
   // Closed once it has exited and its output is read to the end.
   let closed = false;
-  // Its exit code once its output is read to the end (at its exit, the last of it may still be in
-  // the pipe), or 2 s after its exit when a process it left keeps the pipe open.
-  const exited = new Promise<number | null>((resolve) => {
-    child.once('close', (code: number | null) => {
-      closed = true;
-      resolve(code);
-    });
-    child.once('exit', (code: number | null) => setTimeout(() => resolve(code), 2000).unref());
+  child.once('close', () => {
+    closed = true;
   });
+  const exited = exitedAndRead(child);
   return { child, exited, closed: () => closed, output: () => withoutColourCodes(output) };
 }
 
