@@ -39,11 +39,25 @@ function tail(file: string, lines: number): string {
 
 /**
  * A run refused before its first layer writes summary.md and index.html saying so, in place of the
- * last run's, which would otherwise pass for it (a CI job summary reads summary.md). The last run's
- * layer reports stay (`--baseline` reads its load summary), and a folder another run holds, or one
- * it may not write, is left alone.
+ * last run's, which would otherwise pass for it (a CI job summary reads summary.md), in the folder and
+ * against the target the settings name as far as they can be read. The last run's layer reports stay
+ * (`--baseline` reads its load summary), and a folder another run holds, or one it may not write, is
+ * left alone.
  */
-function reportRefusal(reports: string, target: string, lines: string[]): void {
+function reportRefusal(lines: string[]): void {
+  let reports: string;
+  let target = 'the configured target';
+  try {
+    const { environment, config } = loadSuite();
+    reports = reportsDirectory(environment);
+    target = targetLabel(config);
+  } catch {
+    try {
+      reports = reportsDirectory(readEnvironment());
+    } catch {
+      reports = reportsDirectory(process.env);
+    }
+  }
   try {
     assertReportsFolder(reports);
     const unlock = lockReportsFolder(reports);
@@ -62,29 +76,17 @@ function reportRefusal(reports: string, target: string, lines: string[]): void {
   }
 }
 
-/** The reports folder as the env files and the shell name it, or as the shell alone when the files cannot be read. */
-function namedReportsDirectory(): string {
-  try {
-    return reportsDirectory(readEnvironment());
-  } catch {
-    return reportsDirectory(process.env);
-  }
-}
-
 await runMain(async () => {
-  // Filled in as they are read: a setting refused on the way is reported in that folder, against that target.
-  const known: { reports?: string; target: string } = { target: 'the configured target' };
   try {
-    await runSuite(known);
+    await runSuite();
   } catch (error) {
-    if (error instanceof ConfigError)
-      reportRefusal(known.reports ?? namedReportsDirectory(), known.target, [`configuration error: ${error.message}`]);
+    if (error instanceof ConfigError) reportRefusal([`configuration error: ${error.message}`]);
     throw error;
   }
 });
 
-/** Reads the settings, then runs the layers; `known` gets the reports folder and the target once they are read. */
-async function runSuite(known: { reports?: string; target: string }): Promise<void> {
+/** Reads the settings, then runs the layers. */
+async function runSuite(): Promise<void> {
   const options = readRunnerOptions(process.argv.slice(2));
   Object.assign(process.env, handOff({ ENGAGE_ENV: options.environmentName }));
   const { environment, config } = loadSuite({ warnOfUnknownSettings: true });
@@ -93,7 +95,6 @@ async function runSuite(known: { reports?: string; target: string }): Promise<vo
   const loadProfile = chosenProfile(options.loadProfile, environment);
   const reports = reportsDirectory(environment);
   const target = targetLabel(config);
-  Object.assign(known, { reports, target });
   assertReportsFolder(reports);
   const baselineFolder = options.baselineFolder ?? settingValue(environment, 'ENGAGE_BASELINE_DIR');
   // Read now, before this run clears its reports folder: --baseline reports compares with the last run.
@@ -118,7 +119,7 @@ async function runSuite(known: { reports?: string; target: string }): Promise<vo
     const lines = problems.map((problem) => `preflight: ${problem}`);
     for (const line of lines) console.error(line);
     console.error('no layer was started: fix the setting above and run again');
-    reportRefusal(reports, target, lines);
+    reportRefusal(lines);
     process.exitCode = 2;
     return;
   }
