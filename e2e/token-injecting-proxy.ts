@@ -51,12 +51,20 @@ export async function startTokenInjectingProxy(
   let downReason: string | undefined;
   const noScopePlaceholder = `${PLACEHOLDER_PREFIX}-no-scope-${randomUUID()}`;
   const expiredPlaceholder = `${PLACEHOLDER_PREFIX}-expired-${randomUUID()}`;
-  /** The credential a placeholder stands for: the token (fetched, so it can fail), the no-scope or the expired one. */
-  const placeholders = new Map<string, () => Promise<string> | string>([
-    [`Bearer ${placeholder}`, getToken],
-    // None set: the check that carries it skips, and sends nothing.
-    [`Bearer ${noScopePlaceholder}`, () => otherTokens.noScope?.() ?? ''],
-    [`Bearer ${expiredPlaceholder}`, () => otherTokens.expired?.() ?? ''],
+  /**
+   * What a placeholder stands for: how its credential is had, and whose it is. The run's token failing
+   * holds up every request; a check's own fails that check alone. None set: the check skips, unsent.
+   */
+  const placeholders = new Map<string, { credential: () => Promise<string> | string; of: string; ofTheRun: boolean }>([
+    [`Bearer ${placeholder}`, { credential: getToken, of: 'the e2e requests', ofTheRun: true }],
+    [
+      `Bearer ${noScopePlaceholder}`,
+      { credential: () => otherTokens.noScope?.() ?? '', of: 'the 403 check', ofTheRun: false },
+    ],
+    [
+      `Bearer ${expiredPlaceholder}`,
+      { credential: () => otherTokens.expired?.() ?? '', of: 'the expired-token check', ofTheRun: false },
+    ],
   ]);
   const appointmentPrefixes = enterprises.map((enterprise) => appointmentPath(enterprise, ''));
   /** Token requests in a row that got no answer. */
@@ -82,8 +90,8 @@ export async function startTokenInjectingProxy(
       const name = request.rawHeaders[index] as string;
       const value = request.rawHeaders[index + 1] as string;
       if (notForwarded.has(name.toLowerCase())) continue;
-      const credential = name.toLowerCase() === 'authorization' ? placeholders.get(value) : undefined;
-      if (credential === undefined) {
+      const standIn = name.toLowerCase() === 'authorization' ? placeholders.get(value) : undefined;
+      if (standIn === undefined) {
         rawHeaders.push(name, value);
         continue;
       }
@@ -94,15 +102,13 @@ export async function startTokenInjectingProxy(
           reason: `the e2e forwarder adds a token only to GET ${appointmentPrefixes.join('… or ')}…, not ${method} ${path}`,
         };
       try {
-        const token = await credential();
+        const token = await standIn.credential();
         rawHeaders.push(name, `Bearer ${token}`);
         sent.push([token, value.slice('Bearer '.length)]);
         tokenSilences = 0;
       } catch (error) {
-        // The 403 check's own token failing fails that check alone.
-        if (credential !== getToken)
-          return { status: 502, reason: `no token for the 403 check: ${(error as Error).message}` };
-        const reason = `no token for the e2e requests: ${(error as Error).message}`;
+        const reason = `no token for ${standIn.of}: ${(error as Error).message}`;
+        if (!standIn.ofTheRun) return { status: 502, reason };
         // A refusal (4xx but 429) holds for the rest of the run, and so does a token endpoint that did
         // not answer twice in a row: each later request would wait out its timeout. Said once.
         const status = error instanceof TokenRequestError ? error.status : undefined;

@@ -131,7 +131,7 @@ function withoutSetupData(data: SummaryData): SummaryData {
 }
 
 /** Why a run stopped in setup(): in its summaries until npm run load puts in k6's own line (SETUP_STOP_REASON_SLOT). */
-export const SETUP_STOPPED = 'stopped in setup(), before any load';
+const SETUP_STOPPED = 'stopped in setup(), before any load';
 /** What npm run load replaces with the reason k6 printed ("test aborted: …"), in each summary file. */
 export const SETUP_STOP_REASON_SLOT = 'the "test aborted" line of k6 says why';
 
