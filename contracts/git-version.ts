@@ -7,9 +7,30 @@ import type { Environment } from '../config/environment-files.ts';
 
 export interface GitVersion {
   sha: string;
-  /** Undefined in a detached checkout with no CI variable naming it: publishing needs it (branchOf). */
+  /**
+   * Undefined on a tag, and in a detached checkout with no CI variable naming it: publishing needs
+   * it (branchOf).
+   */
   branch: string | undefined;
+  /** The tag a CI pipeline runs on: its name is no branch, though GitHub and GitLab give it as the ref's. */
+  tag?: string | undefined;
 }
+
+/**
+ * The CI variables the version is read from: a test of the suite's entry points sets its own and
+ * inherits none (on a real pull request's CI they would outrank the ones it sets).
+ */
+export const GIT_VERSION_VARIABLES = [
+  'GITHUB_EVENT_NAME',
+  'GITHUB_EVENT_PATH',
+  'GITHUB_SHA',
+  'GITHUB_HEAD_REF',
+  'GITHUB_REF_NAME',
+  'GITHUB_REF_TYPE',
+  'CI_COMMIT_SHA',
+  'CI_COMMIT_REF_NAME',
+  'CI_COMMIT_TAG',
+] as const;
 
 function git(...args: string[]): string | undefined {
   try {
@@ -48,17 +69,27 @@ export function readGitVersion(environment: Environment = process.env): GitVersi
       'GITHUB_SHA',
       '(or CI_COMMIT_SHA) is unset and git cannot tell the commit: run inside a git checkout or set one of them',
     );
+  // On a tag's pipeline GITHUB_REF_NAME and CI_COMMIT_REF_NAME hold the tag's name.
+  const tag =
+    firstSet(environment.CI_COMMIT_TAG) ??
+    (environment.GITHUB_REF_TYPE === 'tag' ? firstSet(environment.GITHUB_REF_NAME) : undefined);
+  if (tag !== undefined) return { sha, branch: undefined, tag };
   // A detached checkout (most CI runners check out the commit alone) has no branch for git to tell.
   const checkedOut = git('rev-parse', '--abbrev-ref', 'HEAD');
   const branch =
     firstSet(environment.GITHUB_HEAD_REF, environment.GITHUB_REF_NAME, environment.CI_COMMIT_REF_NAME) ??
     (checkedOut === 'HEAD' ? undefined : checkedOut);
-  return { sha, branch };
+  return { sha, branch, tag };
 }
 
 /** The branch a pact or a verification is published on; stops, naming the variables, when there is none. */
 export function branchOf(version: GitVersion): string {
   if (version.branch !== undefined) return version.branch;
+  if (version.tag !== undefined)
+    throw new ConfigError(
+      'GITHUB_REF_NAME',
+      `(or CI_COMMIT_REF_NAME) names the tag "${version.tag}", not a branch, and a pact or a verification is published on a branch: run this step in a branch's pipeline`,
+    );
   throw new ConfigError(
     'GITHUB_REF_NAME',
     '(or CI_COMMIT_REF_NAME) is unset and git cannot tell the branch (a detached checkout): set one of them to the branch being built',

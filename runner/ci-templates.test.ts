@@ -163,6 +163,9 @@ describe('the GitLab pipeline gates a release the same way', () => {
     assert.ok(needsOf(gitlab.deploy).includes('can-i-deploy'));
     assert.ok(needsOf(gitlab['record-deployment']).includes('deploy'));
   });
+  it("runs for branches only: a tag's pipeline would publish under the tag's name as a branch", () => {
+    assert.deepEqual(gitlab.workflow?.rules, [{ if: '$CI_COMMIT_BRANCH' }]);
+  });
   it('guards the broker and staging jobs on their settings and says which are skipped', () => {
     for (const job of ['publish-pact', 'can-i-deploy', 'deploy', 'record-deployment'])
       assert.match(JSON.stringify(gitlab[job]?.rules), /\$PACT_BROKER_BASE_URL/, job);

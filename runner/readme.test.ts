@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { it } from 'node:test';
+import { CONSUMER_NAME, PROVIDER_NAME } from '../contracts/participants.ts';
 import { FAULT_NAMES } from '../sandbox/faults.ts';
 
 const readme = readFileSync('README.md', 'utf8');
@@ -26,6 +27,16 @@ it('README.md names only files that exist', () => {
     inRepository.filter((file) => !existsSync(file)),
     [],
   );
+});
+
+it("README.md's pact-broker commands name the participants and the CLI version the suite uses", () => {
+  const pinned = JSON.parse(readFileSync('package.json', 'utf8')).devDependencies['@pact-foundation/pact-cli'];
+  const packages = [...readme.matchAll(/npx -p (@pact-foundation\/pact-cli\S*)/g)].map((match) => match[1]);
+  assert.ok(packages.length > 0, 'the README shows the API pipeline its pact-broker commands');
+  assert.deepEqual([...new Set(packages)], [`@pact-foundation/pact-cli@${pinned}`]);
+  const participants = [...readme.matchAll(/--pacticipant (\S+)/g)].map((match) => match[1]);
+  assert.deepEqual([...new Set(participants)], [PROVIDER_NAME]);
+  assert.ok(readme.includes(`(\`${CONSUMER_NAME}\`)`), 'the consumer is named as participants.ts names it');
 });
 
 /** The rows of the table under "## Rules and their proofs": [rule, source, e2e test, broken by]. */

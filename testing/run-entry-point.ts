@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { exitedAndRead } from '../config/child-processes.ts';
 import { isSuiteVariable } from '../config/setting-names.ts';
 import { typescriptProgram } from '../config/typescript-node.ts';
+import { GIT_VERSION_VARIABLES } from '../contracts/git-version.ts';
 import { withoutColourCodes } from '../runner/run-layer.ts';
 import { temporaryFolder } from './temporary-folder.ts';
 
@@ -12,8 +13,12 @@ export interface EntryPointRun {
   output: string;
 }
 
-/** Variables of the test's own environment that would change what the entry point targets or runs. */
-const suiteVariable = (name: string) => isSuiteVariable(name) || name === 'NODE_TEST_CONTEXT';
+/**
+ * Variables of the test's own environment that would change what the entry point targets, runs or
+ * publishes under: a test in a pull request's CI job would otherwise publish that pull request's commit.
+ */
+const suiteVariable = (name: string) =>
+  isSuiteVariable(name) || name === 'NODE_TEST_CONTEXT' || (GIT_VERSION_VARIABLES as readonly string[]).includes(name);
 
 /** An empty config folder (ENGAGE_CONFIG_DIR): a developer's own .env must not change what a test targets. */
 export const emptyConfigFolder = () => temporaryFolder('config');

@@ -35,11 +35,7 @@ export function pactSource(environment: Environment) {
     // which the API's release records as deployed. Else this suite's sha, on its branch.
     const apiVersion = settingValue(environment, 'ENGAGE_API_VERSION');
     // A tag or a detached checkout names no branch of the pact's: its own pact is left out, said once.
-    const ownBranch =
-      settingValue(environment, 'GITHUB_REF_TYPE') === 'tag' || settingValue(environment, 'CI_COMMIT_TAG') !== undefined
-        ? undefined
-        : version.branch;
-    if (apiVersion !== undefined && ownBranch === undefined)
+    if (apiVersion !== undefined && version.branch === undefined)
       console.log(
         "note: this run is on a tag or a detached checkout, so only the pacts of the consumer's main branch and of its deployed versions are verified",
       );
@@ -55,9 +51,9 @@ export function pactSource(environment: Environment) {
         { deployedOrReleased: true },
         ...(apiVersion === undefined
           ? [{ matchingBranch: true }]
-          : ownBranch === undefined
+          : version.branch === undefined
             ? []
-            : [{ branch: ownBranch }]),
+            : [{ branch: version.branch }]),
       ],
       // Not pending: the suite verifies the staging API in the pipeline that gates its release, so a
       // pact it breaks fails the run on a new branch too, instead of passing with its failures printed.
