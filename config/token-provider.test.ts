@@ -115,6 +115,19 @@ describe('client credentials', () => {
     await refreshed(provider, 'token-1');
     assert.equal(issued, 2);
   });
+  it('refuse a token no header can carry (wrapped over lines), without repeating it', async () => {
+    const wrapped: typeof fetch = async () =>
+      new Response(JSON.stringify({ access_token: 'wrapped-token-part-one\npart-two', expires_in: 60 }), {
+        headers: { 'content-type': 'application/json' },
+      });
+    const provider = createTokenProvider(credentials(), { fetch: wrapped });
+    await assert.rejects(provider.getToken(), (error: unknown) => {
+      assert.ok(error instanceof TokenRequestError);
+      assert.match(error.message, /: its answer lacks access_token, holds one that is not one line without spaces/);
+      assert.doesNotMatch(error.message, /part-one|part-two/);
+      return true;
+    });
+  });
   it('report a refused request with the variables to check, never the secret', async () => {
     const provider = createTokenProvider(credentials('wrong-secret-under-test'));
     await assert.rejects(provider.getToken(), (error: unknown) => {

@@ -5,7 +5,13 @@ import { oauthErrorOf, REDIRECT_STATUSES, tokenRefusalSetting } from './answer-r
 import { refreshMarginMilliseconds, SUITE_USER_AGENT, tokenLifetimeSeconds } from './api-facts.ts';
 import { REQUEST_TIMEOUT_RULE } from './read-number.ts';
 import type { AuthConfig } from './suite-config.ts';
-import { TOKEN_RETRY_MILLISECONDS, tokenRedirect, tokenRequestForm, UNUSABLE_TOKEN_ANSWER } from './token-request.ts';
+import {
+  TOKEN_RETRY_MILLISECONDS,
+  tokenRedirect,
+  tokenRequestForm,
+  UNUSABLE_TOKEN_ANSWER,
+  usableAccessToken,
+} from './token-request.ts';
 
 export interface TokenProvider {
   getToken(): Promise<string>;
@@ -118,7 +124,8 @@ function createClientCredentialsProvider(
       );
     }
     const lifetimeSeconds = tokenLifetimeSeconds(body?.expires_in);
-    if (typeof body?.access_token !== 'string' || lifetimeSeconds === undefined) {
+    const token = usableAccessToken(body?.access_token);
+    if (token === undefined || lifetimeSeconds === undefined) {
       throw new TokenRequestError(
         `token response from ${auth.tokenUrl}: ${UNUSABLE_TOKEN_ANSWER}`,
         response.status,
@@ -128,11 +135,11 @@ function createClientCredentialsProvider(
     }
     const lifetime = lifetimeSeconds * 1000;
     cached = {
-      token: body.access_token,
+      token,
       refreshAt: requestedAt + refreshDueAfterMilliseconds(lifetime),
       expiresAt: requestedAt + lifetime,
     };
-    return body.access_token;
+    return token;
   }
 
   return {

@@ -1,10 +1,11 @@
-// Proves the token request: its form, and where it follows a redirect: any Location within the
+// Proves the token request: its form, the access token it takes (one line without spaces), and
+// where it follows a redirect: any Location within the
 // endpoint's origin (absolute, protocol-relative, absolute-path, relative, query-only; default ports as
 // written or not), its query kept; another origin, no usable Location, or a sixth hop, refused naming
 // ENGAGE_TOKEN_URL.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { tokenRedirect, tokenRequestForm } from './token-request.ts';
+import { tokenRedirect, tokenRequestForm, usableAccessToken } from './token-request.ts';
 
 const from = 'https://auth.example.test/realms/acme/protocol/token';
 
@@ -39,6 +40,12 @@ it('refuses another origin, naming it without path or query, a missing Location 
     refuse: 'it answered a redirect without a usable Location: check ENGAGE_TOKEN_URL',
   });
   assert.deepEqual(tokenRedirect('/t', from, 5), { refuse: 'it redirected more than 5 times: check ENGAGE_TOKEN_URL' });
+});
+
+it('takes an access token of one line without spaces, and no other', () => {
+  assert.equal(usableAccessToken('eyJhbGciOiJSUzI1NiJ9.e30.c2ln'), 'eyJhbGciOiJSUzI1NiJ9.e30.c2ln');
+  for (const unusable of ['', 'wrapped\nover lines', 'two words', 'tab\there', 'nul\u0000', 42, null, undefined])
+    assert.equal(usableAccessToken(unusable), undefined, JSON.stringify(unusable));
 });
 
 it('asks for client credentials in the form, with the scope only when one is set', () => {

@@ -18,7 +18,18 @@ export function tokenRequestForm(client: {
 }
 
 /** Why a 200 from the token endpoint gives no token. */
-export const UNUSABLE_TOKEN_ANSWER = 'its answer lacks access_token, or names an expires_in that is no positive number';
+export const UNUSABLE_TOKEN_ANSWER =
+  'its answer lacks access_token, holds one that is not one line without spaces, or names an expires_in that is no positive number';
+
+/**
+ * The access_token of a 200 answer, or undefined when it is none an Authorization header can carry: a
+ * token with whitespace or a control character in it (a token service that wraps its base64 over
+ * lines) would be refused by the HTTP client in an error message that repeats it whole.
+ */
+export function usableAccessToken(value: unknown): string | undefined {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses.
+  return typeof value === 'string' && /^[^\s\x00-\x1f\x7f]+$/.test(value) ? value : undefined;
+}
 
 /** After a failed refresh, how long the held token serves before the endpoint is asked again. */
 export const TOKEN_RETRY_MILLISECONDS = 2_000;

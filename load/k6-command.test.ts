@@ -17,9 +17,10 @@ it('hands k6 ENGAGE_APPOINTMENT_IDS_FILE as an absolute path: k6 would open a re
   assert.equal(command(''), undefined);
 });
 
-it('makes k6 quiet when asked (no terminal: its progress would be one block a second in the log)', () => {
+it('makes k6 quiet when asked (no terminal: its progress would be one block a second in the log), with no REST API', () => {
+  // k6 v1's REST API (localhost:6565) would answer setup()'s data, the token, to any local process.
   const args = (quiet: boolean) =>
     buildK6Command(readSuiteConfig({}), 'http://127.0.0.1:1', readLoadFlags([], {}), 'out', {}, { quiet }).args;
-  assert.deepEqual(args(true).slice(0, 3), ['run', '--no-usage-report', '--quiet']);
+  assert.deepEqual(args(true).slice(0, 4), ['run', '--no-usage-report', '--address=', '--quiet']);
   assert.ok(!args(false).includes('--quiet'));
 });

@@ -120,6 +120,9 @@ export function buildK6Command(
   const args = [
     'run',
     '--no-usage-report',
+    // No REST API: k6 v1 serves one on localhost:6565 unless told otherwise, and its /v1/setup
+    // answers setup()'s data, the bearer token, to any local process; an empty address starts none.
+    '--address=',
     // Without a terminal k6 prints its progress every second (3,600 blocks in a CI log for a soak):
     // quiet, it prints only the summary, and npm run load says how long it has been running.
     ...(quiet ? ['--quiet'] : []),

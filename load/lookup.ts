@@ -32,6 +32,7 @@ import {
   tokenRedirect,
   tokenRequestForm,
   UNUSABLE_TOKEN_ANSWER,
+  usableAccessToken,
 } from '../config/token-request.ts';
 import { appointmentBodyProblem } from './lib/appointment-body-check.ts';
 import { rememberingGoodBodies } from './lib/known-good-bodies.ts';
@@ -161,9 +162,10 @@ function requestToken(): IssuedToken | string {
     return `the token endpoint ${auth.tokenUrl} answered HTTP ${response.status}${oauthError === undefined ? '' : ` ${oauthError}`}: check ${tokenRefusalSetting(response.status, oauthError)}`;
   }
   const lifetimeSeconds = tokenLifetimeSeconds(body?.expires_in);
-  if (typeof body?.access_token !== 'string' || lifetimeSeconds === undefined)
+  const token = usableAccessToken(body?.access_token);
+  if (token === undefined || lifetimeSeconds === undefined)
     return `the token endpoint ${auth.tokenUrl} gave no token: ${UNUSABLE_TOKEN_ANSWER}`;
-  return issuedToken(body.access_token, lifetimeSeconds, Date.now());
+  return issuedToken(token, lifetimeSeconds, Date.now());
 }
 
 /**

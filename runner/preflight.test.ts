@@ -244,7 +244,7 @@ describe('the preflight of npm start', () => {
     });
     try {
       assert.deepEqual(await problems({ ...settings(), ENGAGE_TOKEN_URL: `${tokenless.url}/token` }), [
-        `ENGAGE_TOKEN_URL ${tokenless.url}/token gave no token: its answer lacks access_token, or names an expires_in that is no positive number`,
+        `ENGAGE_TOKEN_URL ${tokenless.url}/token gave no token: its answer lacks access_token, holds one that is not one line without spaces, or names an expires_in that is no positive number`,
       ]);
     } finally {
       await tokenless.close();
