@@ -54,7 +54,7 @@ describe('npm run load', () => {
     );
     assert.match(
       output,
-      /ENGAGE_TOKEN=\[redacted\] .*\S*k6 run --no-usage-report --quiet --out json=test-output\/run-load\/load\/metrics\.json\.gz load\/lookup\.ts/,
+      /ENGAGE_TOKEN=\[redacted\] .*\S*k6 run --no-usage-report --address= --quiet --out json=test-output\/run-load\/load\/metrics\.json\.gz load\/lookup\.ts/,
     );
     assert.match(output, /"executor": "constant-arrival-rate"/);
     assert.match(output, /"p\(95\)<500"/);
@@ -86,7 +86,7 @@ describe('npm run load', () => {
     const record = k6.record();
     assert.match(
       record,
-      /^args: run --no-usage-report --quiet --out json=test-output\/run-load\/load\/metrics\.json\.gz load\/lookup\.ts$/m,
+      /^args: run --no-usage-report --address= --quiet --out json=test-output\/run-load\/load\/metrics\.json\.gz load\/lookup\.ts$/m,
     );
     assert.match(record, /^token: sandbox-token$/m);
     assert.match(record, /^target: http:\/\/127\.0\.0\.1:\d+$/m);
