@@ -124,7 +124,9 @@ async function runSuite(): Promise<void> {
     return;
   }
   if (config.target.kind === 'remote' && config.defaultLanguage === undefined && options.layers.includes('e2e'))
-    console.log('note: ENGAGE_DEFAULT_LANGUAGE is unset, so the "*" and no-header language checks will skip');
+    console.log(
+      'note: ENGAGE_DEFAULT_LANGUAGE is unset, so the "*" and no-header language checks take any translation where the default would be',
+    );
   // The last run's reports stay until this one is sure to start.
   const unlock = lockReportsFolder(reports);
   process.once('exit', unlock);

@@ -33,7 +33,9 @@ export const FAULT_NAMES = [
   'mismatched-language-tag',
   'case-sensitive-tags',
   'ignore-weights',
+  'last-of-equal-weights',
   'ignore-zero-weight',
+  'no-default-language',
   'first-accept-language-line-only',
   'no-region-fallback',
   'no-content-language',
@@ -54,6 +56,8 @@ export function faultyNegotiationRules(rules: NegotiationRules, faults: Readonly
     ignoreZeroWeight: faults.has('ignore-zero-weight'),
     caseSensitive: faults.has('case-sensitive-tags'),
     fallbackInsteadOfNull: faults.has('fallback-instead-of-null'),
+    lastOfEqualWeights: faults.has('last-of-equal-weights'),
+    noDefaultLanguage: faults.has('no-default-language'),
   };
 }
 

@@ -28,6 +28,10 @@ export interface NegotiationRules {
   ignoreZeroWeight?: boolean;
   caseSensitive?: boolean;
   fallbackInsteadOfNull?: boolean;
+  /** Among equal weights the last in the header wins. */
+  lastOfEqualWeights?: boolean;
+  /** `*` and no header read as no language: null everywhere. */
+  noDefaultLanguage?: boolean;
 }
 
 const MAX_HEADER_LENGTH = 512;
@@ -66,12 +70,14 @@ export function resolveTranslatable(
   preference: LanguagePreference,
   rules: NegotiationRules,
 ): TranslatableValue {
-  if (preference.kind === 'default') return defaultChoice(translations, rules.defaultLanguage, new Set());
+  if (preference.kind === 'default')
+    return rules.noDefaultLanguage ? null : defaultChoice(translations, rules.defaultLanguage, new Set());
   const excludes = !rules.ignoreWeights && !rules.ignoreZeroWeight;
   const excluded = new Set(
     preference.ranges.filter((range) => excludes && range.weight === 0 && range.tag !== '*').map((range) => range.tag),
   );
   const accepted = preference.ranges.filter((range) => range.weight > 0 || !excludes);
+  if (rules.lastOfEqualWeights) accepted.reverse();
   // Array.prototype.sort is stable, so equal weights keep their order in the header.
   if (!rules.ignoreWeights) accepted.sort((a, b) => b.weight - a.weight);
   // A tag a q=0 range covers (itself, or one that starts with it) is never reached by falling back.
@@ -83,7 +89,10 @@ export function resolveTranslatable(
       }),
   );
   for (const range of accepted) {
-    if (range.tag === '*') return defaultChoice(translations, rules.defaultLanguage, excluded);
+    if (range.tag === '*') {
+      if (rules.noDefaultLanguage) continue;
+      return defaultChoice(translations, rules.defaultLanguage, excluded);
+    }
     const match = rules.caseSensitive
       ? translations.find((translation) => translation.language === range.original)
       : (findLanguage(translations, range.tag) ??

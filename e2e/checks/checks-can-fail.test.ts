@@ -54,10 +54,10 @@ async function translationProblems(
   probe: Probe,
   id: string,
   check: (context: TranslationContext, translations: any) => Promise<CheckResult>,
-  defaultLanguage = 'en',
+  defaultLanguage: string | null = 'en',
   enterprise = 'acme',
 ) {
-  const context = { probe, path: appointmentPath(enterprise, id), id, defaultLanguage };
+  const context = { probe, path: appointmentPath(enterprise, id), id, defaultLanguage: defaultLanguage ?? undefined };
   const read = await readTranslations(context);
   assert.ok('translations' in read, JSON.stringify(read));
   const result = await check(context, read.translations);
@@ -344,6 +344,12 @@ describe('the language checks fail against', () => {
       /Accept-Language "en;q=0\.4, nl;q=0\.9": location\.city is \{"language":"en"/,
     ],
     [
+      'last-of-equal-weights',
+      MULTILINGUAL,
+      translationChecks['among equal weights the first in the list wins'] as never,
+      /Accept-Language "en, nl": location\.city is \{"language":"nl"/,
+    ],
+    [
       'ignore-zero-weight',
       MULTILINGUAL,
       translationChecks['q=0 means "not this one": an excluded language never wins'] as never,
@@ -374,6 +380,19 @@ describe('the language checks fail against', () => {
       assert.match((await translationProblems(await faulty(fault), id, check)).join('\n'), problem);
     });
   }
+  // Without ENGAGE_DEFAULT_LANGUAGE, as on most real targets: a field with a translation is still never null.
+  for (const name of [
+    '"*" and no Accept-Language give the default language, else any translation, else null',
+    '"<language> *" (the docs\' "en *") gives that language, else the default',
+  ])
+    it(`no-default-language, with no default configured: ${name}`, async () => {
+      const check = translationChecks[name] as never;
+      assert.deepEqual(await translationProblems(await probeFor(), MULTILINGUAL, check, null), []);
+      assert.match(
+        (await translationProblems(await faulty('no-default-language'), MULTILINGUAL, check, null)).join('\n'),
+        /Accept-Language (\(none\)|"fr \*"|"\*"): location\.street1 is null, expected one of/,
+      );
+    });
   it('a provider whose default language is not the configured one', async () => {
     const check = translationChecks[
       '"*" and no Accept-Language give the default language, else any translation, else null'

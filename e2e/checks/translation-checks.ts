@@ -129,11 +129,14 @@ const lookup =
     }
     return [null];
   };
-/** The default language, else any available translation, else null. */
+/**
+ * The default language, else any available translation, else null. Without ENGAGE_DEFAULT_LANGUAGE,
+ * any translation, else null: a field with a translation is never null under the default rule.
+ */
 const defaultRule =
-  (defaultLanguage: string): Acceptable =>
+  (defaultLanguage: string | undefined): Acceptable =>
   (translations) => {
-    const match = languageIn(translations, defaultLanguage);
+    const match = defaultLanguage === undefined ? undefined : languageIn(translations, defaultLanguage);
     if (match !== undefined) return [match];
     return translations.length > 0 ? translations : [null];
   };
@@ -172,14 +175,12 @@ export const translationChecks: Record<string, TranslationCheck> = {
     translations,
   ) => {
     const { defaultLanguage } = context;
-    if (defaultLanguage === undefined) return skipped('ENGAGE_DEFAULT_LANGUAGE is not set, so the default is unknown');
     const problems = await expectResolution(context, '*', defaultRule(defaultLanguage), translations);
     problems.push(...(await expectResolution(context, null, defaultRule(defaultLanguage), translations)));
     return checked(problems);
   },
   '"<language> *" (the docs\' "en *") gives that language, else the default': async (context, translations) => {
     const { defaultLanguage } = context;
-    if (defaultLanguage === undefined) return skipped('ENGAGE_DEFAULT_LANGUAGE is not set, so the default is unknown');
     const languages = availableLanguages(translations);
     if (languages.length === 0) return skipped(NO_TRANSLATIONS);
     const problems = [];
@@ -201,6 +202,20 @@ export const translationChecks: Record<string, TranslationCheck> = {
     const [first, second] = translations[field].map((translation) => translation.language) as [string, string];
     const header = `${first};q=0.4, ${second};q=0.9`;
     return checked(await expectResolution(context, header, firstOf(exactly(second), exactly(first)), translations));
+  },
+  'among equal weights the first in the list wins': async (context, translations) => {
+    const field = TRANSLATABLE_FIELDS.find((candidate) => translations[candidate].length >= 2);
+    if (field === undefined) return skipped('no field has two translations to order');
+    const [first, second] = translations[field].map((translation) => translation.language) as [string, string];
+    const problems = [];
+    for (const [one, other] of [
+      [first, second],
+      [second, first],
+    ] as const)
+      problems.push(
+        ...(await expectResolution(context, `${one}, ${other}`, firstOf(exactly(one), exactly(other)), translations)),
+      );
+    return checked(problems);
   },
   'q=0 means "not this one": an excluded language never wins': async (context, translations) => {
     const [excluded, other] = availableLanguages(translations);
