@@ -1,10 +1,15 @@
 // Proves the odd ids the bad-input fuzzer sends are ids: never a dot segment, which a correct
-// provider may resolve to the appointments collection; and injection-like ones only where
-// `malformed-headers` is expected (checks-can-fail proves the fuzzer fails).
+// provider may resolve to the appointments collection; injection-like ones, and what gateways refuse
+// in a path, only where `malformed-headers` is expected; and that it fails a provider serving an
+// appointment for an id not its own (checks-can-fail proves it fails on a 5xx).
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import fc from 'fast-check';
-import { badInputIds } from './bad-input-checks.ts';
+import { exactTransport } from '../../config/exact-request.ts';
+import { docsAppointmentResponse } from '../../schemas/docs-examples.ts';
+import { startTinyServer } from '../../testing/tiny-server.ts';
+import { createProbe } from '../http-probe.ts';
+import { badInputIds, checkBadInput } from './bad-input-checks.ts';
 
 it('never sends "." or ".." as an id', () => {
   // About one draw in 3,000 was a dot segment before they were left out.
@@ -26,4 +31,34 @@ it('sends no injection-like id, which a firewall refuses itself, unless malforme
     fc.sample(badInputIds(false), { numRuns: 2_000, seed: 1 }).filter((id) => injection.test(id)),
     [],
   );
+});
+
+it('sends no slash, backslash, percent sign, semicolon or control character, which gateways refuse in a path, unless malformed-headers is expected', () => {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for.
+  const refused = /[/\\%;\x00-\x1f\x7f]/;
+  assert.ok(fc.sample(badInputIds(true), { numRuns: 2_000, seed: 1 }).some((id) => refused.test(id)));
+  assert.deepEqual(
+    fc.sample(badInputIds(false), { numRuns: 2_000, seed: 1 }).filter((id) => refused.test(id)),
+    [],
+  );
+});
+
+it("fails a provider that serves an appointment for an id that is not the appointment's", async () => {
+  // Appointment 123, whatever the id: a lookup that trims, truncates or matches ids by prefix.
+  const anyId = await startTinyServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(docsAppointmentResponse()));
+  });
+  try {
+    const probe = createProbe({ baseUrl: anyId.url, getToken: async () => 'token' }, exactTransport());
+    const result = await checkBadInput(
+      probe,
+      'acme',
+      { runs: 5, timeLimitMilliseconds: 5_000, pacingMilliseconds: 0 },
+      false,
+    );
+    assert.match(JSON.stringify(result), /HTTP 200 with appointment \\"123\\"/);
+  } finally {
+    await anyId.close();
+  }
 });

@@ -1,12 +1,14 @@
 // Property-based bad input: odd ids (unicode, very long, reserved characters) must never get a 5xx,
-// and every body must match the 200 or errors schema. Where `malformed-headers` is expected (the
-// sandbox's rule), also injection-like ids (traversal, SQL, templates), which a firewall in front of a
-// real environment refuses with a page of its own, and odd header values, sometimes on two lines.
+// every body must match the 200 or errors schema, and a 200 must be the appointment of the id sent.
+// Where `malformed-headers` is expected (the sandbox's rule), also injection-like ids (traversal, SQL, templates) and ids with slashes, percent
+// signs, semicolons or control characters, which a gateway or firewall in front of a real environment
+// refuses with a page of its own, and odd header values, sometimes on two lines.
 // Bounded in runs and time, and paced so that a real environment's rate limit is respected.
 import fc from 'fast-check';
 import { appointmentPath } from '../../config/api-facts.ts';
 import type { HeaderValue } from '../../config/exact-request.ts';
 import { formatViolations, SchemaId, validateAgainstSchema } from '../../schemas/schema-registry.ts';
+import type { AppointmentResponse } from '../../schemas/types.generated.ts';
 import type { Probe } from '../http-probe.ts';
 import { type CheckResult, checked } from './check-result.ts';
 import { show } from './response-checks.ts';
@@ -33,9 +35,17 @@ const attackSignatures = [
 const oddStrings = ['\u202e', '🙂', 'ü'.repeat(300)];
 
 /**
- * Odd ids, as one path segment each, with the attack signatures or without. Not `.` or `..`: those are
- * dot segments (RFC 3986 §5.2.4), which a correct provider or proxy may resolve to the appointments
- * collection, and answer it.
+ * What servers and gateways in front of an API refuse in a path with a page of their own, encoded or
+ * not (Tomcat, Spring Security's firewall, Apache without AllowEncodedSlashes, web application
+ * firewalls): slashes, backslashes, percent signs, semicolons and control characters.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for.
+const refusedByGateways = /[/\\%;\x00-\x1f\x7f]/;
+
+/**
+ * Odd ids, as one path segment each, with the attack signatures (and what gateways refuse) or
+ * without. Not `.` or `..`: those are dot segments (RFC 3986 §5.2.4), which a correct provider or
+ * proxy may resolve to the appointments collection, and answer it.
  */
 export const badInputIds = (withAttackSignatures: boolean) =>
   fc
@@ -43,7 +53,8 @@ export const badInputIds = (withAttackSignatures: boolean) =>
       fc.string({ minLength: 1, maxLength: 64, unit: 'grapheme' }),
       fc.constantFrom(...oddStrings, 'x'.repeat(4096), ...(withAttackSignatures ? attackSignatures : [])),
     )
-    .filter((value) => value !== '.' && value !== '..');
+    .filter((value) => value !== '.' && value !== '..')
+    .filter((value) => withAttackSignatures || !refusedByGateways.test(value));
 // Header values are limited to what HTTP lets a client send.
 const headerValue = fc
   .oneof(fc.string({ maxLength: 80, unit: 'binary' }), fc.constantFrom(...attackSignatures, ...oddStrings))
@@ -87,6 +98,9 @@ export async function checkBadInput(
         throw new Error(
           `${label}: HTTP ${response.status} with a body outside the schemas:\n${formatViolations(result.violations)}`,
         );
+      // An appointment served for an odd id must be that id's (the documented "the requested appointment").
+      const servedId = response.status === 200 ? (response.json as AppointmentResponse).data.id : appointmentId;
+      if (servedId !== appointmentId) throw new Error(`${label}: HTTP 200 with appointment ${show(servedId)}`);
     },
   );
   const details = await fc.check(property, {
