@@ -3,7 +3,7 @@
 // so a check that sends no Accept-Language would send `*` through it.
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync, constants as zlibConstants } from 'node:zlib';
 import { REQUEST_TIMEOUT_RULE } from './read-number.ts';
 
 /** Several values go out as repeated header lines, in order. */
@@ -158,16 +158,22 @@ export function exactTransport(timeoutMilliseconds = REQUEST_TIMEOUT_RULE.fallba
   };
 }
 
-/** How each content coding a check may meet is undone (RFC 9110 §8.4.1); `deflate` is zlib's format, raw in some servers. */
-const DECODERS: Record<string, (body: Buffer) => Buffer> = {
-  gzip: gunzipSync,
-  'x-gzip': gunzipSync,
-  br: brotliDecompressSync,
-  deflate: (body) => {
+/** zlib's option to give what a cut-short body holds so far instead of an error. */
+const SO_FAR = { finishFlush: zlibConstants.Z_SYNC_FLUSH };
+/**
+ * How each content coding a check may meet is undone (RFC 9110 §8.4.1); `deflate` is zlib's format,
+ * raw in some servers. Leniently, a body cut short gives what it holds so far, as Playwright reads it.
+ */
+const DECODERS: Record<string, (body: Buffer, lenient: boolean) => Buffer> = {
+  gzip: (body, lenient) => gunzipSync(body, lenient ? SO_FAR : {}),
+  'x-gzip': (body, lenient) => gunzipSync(body, lenient ? SO_FAR : {}),
+  br: (body, lenient) =>
+    brotliDecompressSync(body, lenient ? { finishFlush: zlibConstants.BROTLI_OPERATION_FLUSH } : {}),
+  deflate: (body, lenient) => {
     try {
-      return inflateSync(body);
+      return inflateSync(body, lenient ? SO_FAR : {});
     } catch {
-      return inflateRawSync(body);
+      return inflateRawSync(body, lenient ? SO_FAR : {});
     }
   },
   identity: (body) => body,
@@ -178,7 +184,7 @@ const DECODERS: Record<string, (body: Buffer) => Buffer> = {
  * (RFC 9110 §12.5.3), and the checks read the content. Codings are undone last first; an unknown one
  * leaves the body as it came, and one that cannot be undone is the target's error.
  */
-export function decodedBody(body: Buffer, contentEncoding: string | undefined): Buffer {
+export function decodedBody(body: Buffer, contentEncoding: string | undefined, { lenient = false } = {}): Buffer {
   // A HEAD, 204 or 304 answer may name its coding with nothing to decode.
   if (body.length === 0) return body;
   const codings = (contentEncoding ?? '')
@@ -190,7 +196,7 @@ export function decodedBody(body: Buffer, contentEncoding: string | undefined): 
     const decoder = DECODERS[coding];
     if (decoder === undefined) return body;
     try {
-      decoded = decoder(decoded);
+      decoded = decoder(decoded, lenient);
     } catch (error) {
       throw new Error(`the body is not ${coding} as its Content-Encoding says (${(error as Error).message})`);
     }

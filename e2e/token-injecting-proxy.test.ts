@@ -80,6 +80,9 @@ describe('the token-injecting forwarder', () => {
       gzipped: ['gzip', (body) => gzipSync(body)],
       'raw-deflated': ['deflate', (body) => deflateRawSync(body)],
       stacked: ['gzip, br', (body) => brotliCompressSync(gzipSync(body))],
+      // Cut before the gzip trailer or the last bytes: a strict decoder refuses them, Playwright reads them.
+      'cut-gzipped': ['gzip', (body) => gzipSync(body).subarray(0, -8)],
+      'cut-deflated': ['deflate', (body) => deflateRawSync(body).subarray(0, -1)],
     };
     const echoing = await startTinyServer((request, response) => {
       const authorization = String(request.headers.authorization);

@@ -177,7 +177,8 @@ function maskedText(text: string, sent: Array<[credential: string, placeholder: 
 
 /**
  * The body, decoded as its Content-Encoding says, with each credential replaced by its placeholder;
- * undefined when it holds none (or cannot be decoded, and so holds none readable).
+ * undefined when it holds none. A body cut short is read as far as it goes, as Playwright reads it;
+ * one that cannot be decoded at all holds none readable.
  */
 function maskedBody(body: Buffer, encoding: string | undefined, sent: Array<[string, string]>): Buffer | undefined {
   if (sent.length === 0 || body.length === 0) return undefined;
@@ -185,7 +186,11 @@ function maskedBody(body: Buffer, encoding: string | undefined, sent: Array<[str
   try {
     text = decodedBody(body, encoding).toString('latin1');
   } catch {
-    return undefined;
+    try {
+      text = decodedBody(body, encoding, { lenient: true }).toString('latin1');
+    } catch {
+      return undefined;
+    }
   }
   const masked = maskedText(text, sent);
   return masked === text ? undefined : Buffer.from(masked, 'latin1');

@@ -524,7 +524,7 @@ describe(`real k6 ${version}`, { skip }, () => {
     assert.equal(requests.length, 1, 'the readiness GET alone');
   });
 
-  it("k6's HTTP debug output, which prints the token: setup() stops the run in one line before any request", async () => {
+  it("k6's HTTP debug output, which prints the token, or redirects followed: setup() stops the run in one line before any request", async () => {
     for (const debug of [{ K6_HTTP_DEBUG: 'full' }, { K6_HTTP_DEBUG: 'headers' }]) {
       const { output, requests } = await stoppedInSetup(
         () => assert.fail('no request is sent'),
@@ -539,6 +539,13 @@ describe(`real k6 ${version}`, { skip }, () => {
       assert.doesNotMatch(output, /debugged-token/);
       assert.equal(requests.length, 0);
     }
+    // Redirects followed (the shell's K6_MAX_REDIRECTS outranks the script's 0) would carry the token.
+    const { output, requests } = await stoppedInSetup(
+      () => assert.fail('no request is sent'),
+      () => ({ ENGAGE_TOKEN: 'redirected-token', K6_MAX_REDIRECTS: '5' }),
+    );
+    assert.match(output, /test aborted: k6 was told to follow redirects \(--max-redirects, K6_MAX_REDIRECTS=5\)/);
+    assert.equal(requests.length, 0);
   });
 
   // The sandbox as an API gateway serves it (chunked answers, closed connections, other header case).

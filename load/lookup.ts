@@ -235,10 +235,15 @@ function parseJson(body: RefinedResponse<ResponseType>['body']): unknown {
  */
 export function setup(): IssuedToken {
   if (settingsProblem !== undefined) stop(settingsProblem);
-  const httpDebug = (exec.test.options as { httpDebug?: string | null }).httpDebug;
+  const { httpDebug, maxRedirects } = exec.test.options as { httpDebug?: string | null; maxRedirects?: number | null };
   if (httpDebug)
     stop(
       `k6's HTTP debug output (--http-debug, K6_HTTP_DEBUG=${httpDebug}) would print every lookup's Authorization header and the client secret of each token request: run without it`,
+    );
+  // The shell's setting outranks the script's 0.
+  if (maxRedirects !== 0 && maxRedirects !== null && maxRedirects !== undefined)
+    stop(
+      `k6 was told to follow redirects (--max-redirects, K6_MAX_REDIRECTS=${maxRedirects}): a lookup would follow one with its token, to http too, and pass on the page it ends at; run without it (a redirect is an answer the run reports)`,
     );
   const problems = guardProblems(ready(), exec.test.options.scenarios as Record<string, { executor: string }>);
   if (problems.length > 0) stop(guardRefusal('the scenarios k6 was given', problems));
