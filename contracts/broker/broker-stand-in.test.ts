@@ -192,10 +192,17 @@ describe('npm run verify:provider with a broker', () => {
     const asked = releasedBroker.received.find(
       (request) => request.method === 'POST' && request.path.endsWith('/for-verification'),
     );
+    const selectors: Array<Record<string, unknown>> = JSON.parse(asked?.body ?? '{}').consumerVersionSelectors ?? [];
     assert.deepEqual(
-      JSON.parse(asked?.body ?? '{}').consumerVersionSelectors?.at(-1),
-      { branch: git.GITHUB_REF_NAME },
+      selectors.at(-1),
+      { consumer: CONSUMER_NAME, branch: git.GITHUB_REF_NAME },
       "this branch's pact is verified by its name",
+    );
+    // Another consumer's pact would be sent with this suite's token.
+    assert.deepEqual(
+      selectors.filter((selector) => selector.consumer !== CONSUMER_NAME),
+      [],
+      'every selector names this consumer',
     );
     const published = releasedBroker.received.find((request) => request.path.endsWith('/verification-results'));
     assert.equal(JSON.parse(published?.body ?? '{}').providerApplicationVersion, '2026.11.3');

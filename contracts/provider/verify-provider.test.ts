@@ -13,6 +13,7 @@ import { type RecordingProxy, startRecordingProxy } from '../../testing/recordin
 import { type EntryPointRun, runEntryPoint } from '../../testing/run-entry-point.ts';
 import { startTinyServer, type TinyServer } from '../../testing/tiny-server.ts';
 import { verifyInTurn } from '../../testing/verify-in-turn.ts';
+import { CONSUMER_NAME } from '../participants.ts';
 import { pactSource } from './verify-provider.ts';
 
 const brokenProviders: Array<[string, RegExp]> = [
@@ -184,8 +185,8 @@ describe('the pacts verified against a broker', () => {
         GITHUB_REF_TYPE: 'tag',
       });
       assert.deepEqual('consumerVersionSelectors' in source && source.consumerVersionSelectors, [
-        { mainBranch: true },
-        { deployedOrReleased: true },
+        { consumer: CONSUMER_NAME, mainBranch: true },
+        { consumer: CONSUMER_NAME, deployedOrReleased: true },
       ]);
     } finally {
       console.log = log;

@@ -21,7 +21,7 @@ import { createTokenProvider } from '../../config/token-provider.ts';
 import { brokerFailureHint, brokerUrl } from '../broker/broker-commands.ts';
 import { PLACEHOLDER_TOKEN } from '../consumer/placeholder-token.ts';
 import { branchOf, readGitVersion } from '../git-version.ts';
-import { PACT_DIRECTORY, PROVIDER_NAME } from '../participants.ts';
+import { CONSUMER_NAME, PACT_DIRECTORY, PROVIDER_NAME } from '../participants.ts';
 import { configuredStateHandlers, sandboxStateHandlers } from './state-handlers.ts';
 import { verificationFindings } from './verification-findings.ts';
 
@@ -46,6 +46,8 @@ export function pactSource(environment: Environment) {
       // This branch's pact too, so that a pact the API breaks fails its own branch's run: by
       // matchingBranch, or, for an API release (ENGAGE_API_VERSION, published on no provider branch,
       // without which the broker refuses matchingBranch), by the branch's name.
+      // This suite's consumer alone: another consumer's pact would be sent with this suite's token
+      // put on its requests, and judged by this suite, which knows nothing of its states.
       consumerVersionSelectors: [
         { mainBranch: true },
         { deployedOrReleased: true },
@@ -54,7 +56,7 @@ export function pactSource(environment: Environment) {
           : version.branch === undefined
             ? []
             : [{ branch: version.branch }]),
-      ],
+      ].map((selector) => ({ consumer: CONSUMER_NAME, ...selector })),
       // Not pending: the suite verifies the staging API in the pipeline that gates its release, so a
       // pact it breaks fails the run on a new branch too, instead of passing with its failures printed.
       enablePending: false,
