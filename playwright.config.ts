@@ -42,7 +42,7 @@ export default defineConfig({
   use: {
     extraHTTPHeaders: { accept: 'application/json' },
     // Traces record request headers; the real token never appears in them because the e2e requests
-    // carry a placeholder that the token-injecting proxy replaces (e2e/token-injecting-proxy.ts).
+    // carry a placeholder that the token-injecting proxy replaces (config/token-injecting-proxy.ts).
     trace: 'retain-on-failure',
   },
 });

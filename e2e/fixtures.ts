@@ -8,13 +8,17 @@ import { exactTransport, type RawRequest } from '../config/exact-request.ts';
 import { readHandoff } from '../config/handoffs.ts';
 import { loadSuiteConfig } from '../config/load-suite-config.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
+import {
+  PROXY_ERROR_HEADER,
+  startTokenInjectingProxy,
+  type TokenInjectingProxy,
+} from '../config/token-injecting-proxy.ts';
 import { createTokenProvider } from '../config/token-provider.ts';
 import { blockingProblem, type FirstAnswer, type Needs } from './checks/blocking.ts';
 import { type CheckResult, problemsOf } from './checks/check-result.ts';
 import { checkBasicAppointment, checkOkJson, checkRequestedId, withRemedy } from './checks/response-checks.ts';
 import { backingOffOnRateLimit, createProbe, failureWithoutStack, type Probe } from './http-probe.ts';
 import { toMatchSchema } from './matchers/to-match-schema.ts';
-import { PROXY_ERROR_HEADER, startTokenInjectingProxy, type TokenInjectingProxy } from './token-injecting-proxy.ts';
 
 export const expect = baseExpect.extend({ toMatchSchema });
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
-import { PLACEHOLDER_PREFIX } from '../e2e/token-injecting-proxy.ts';
+import { PLACEHOLDER_PREFIX } from '../config/token-injecting-proxy.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { filesContaining } from '../testing/files-containing.ts';
 import { type RecordingProxy, startRecordingProxy } from '../testing/recording-proxy.ts';

@@ -4,13 +4,18 @@
 // provider, and clearly, in time, against a bad target. One run goes through `npm run
 // verify:provider`'s own entry point; the others run in turn in one process (verifyInTurn).
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { SUITE_USER_AGENT } from '../../config/api-facts.ts';
+import { PLACEHOLDER_PREFIX } from '../../config/token-injecting-proxy.ts';
+import { docsAppointmentResponse } from '../../schemas/docs-examples.ts';
 import { type AnotherProvider, DATE_TIME_STYLES, startAnotherProvider } from '../../testing/another-provider.ts';
 import { BAD_TARGET_KINDS, badTargetEnvironment, badTargetPool } from '../../testing/bad-targets.ts';
+import { filesContaining } from '../../testing/files-containing.ts';
 import { type GatewayProvider, startGatewayProvider, TEST_CA_FILE } from '../../testing/gateway-provider.ts';
 import { type RecordingProxy, startRecordingProxy } from '../../testing/recording-proxy.ts';
 import { type EntryPointRun, runEntryPoint } from '../../testing/run-entry-point.ts';
+import { temporaryFolder } from '../../testing/temporary-folder.ts';
 import { startTinyServer, type TinyServer } from '../../testing/tiny-server.ts';
 import { verifyInTurn } from '../../testing/verify-in-turn.ts';
 import { CONSUMER_NAME } from '../participants.ts';
@@ -37,6 +42,10 @@ let recorder: RecordingProxy;
 let gateway: GatewayProvider;
 /** Sends every request to the same path on an https host: what an http URL of an https API gets. */
 let redirecting: TinyServer;
+/** Refuses Pact's requests (they carry a correlation id) with a 401 that quotes their Authorization. */
+let echoing: TinyServer;
+const echoedToken = `echoed-token-${randomUUID()}`;
+const echoReports = temporaryFolder('echoed-verification');
 /** Each verification's run, by the name of its case. */
 let runs: Record<string, EntryPointRun & { milliseconds: number }>;
 const badTargets = badTargetPool();
@@ -59,6 +68,17 @@ before(async () => {
     response.writeHead(301, { location: `/v1${request.url}` });
     response.end();
   });
+  echoing = await startTinyServer((request, response) => {
+    response.writeHead(request.headers['x-correlation-id'] === undefined ? 200 : 401, {
+      'content-type': 'application/json; charset=utf-8',
+    });
+    const refusal = { message: `refused ${request.headers.authorization}`, code: 'X', type: 'X', statusCode: '401' };
+    response.end(
+      JSON.stringify(
+        request.headers['x-correlation-id'] === undefined ? docsAppointmentResponse() : { errors: [refusal] },
+      ),
+    );
+  });
   const { ENGAGE_DEFAULT_LANGUAGE: _language, ...withoutLanguage } = environment;
   const cases: Record<string, Record<string, string>> = {
     ...Object.fromEntries(brokenProviders.map(([fault]) => [fault, { SANDBOX_FAULTS: fault }])),
@@ -70,6 +90,11 @@ before(async () => {
     missing: { ...environment, ENGAGE_APPOINTMENT_ID: 'not-there' },
     withoutLanguage,
     unscheduled: { ...environment, ENGAGE_APPOINTMENT_ID: 'globex-unscheduled' },
+    echoing: {
+      ...badTargetEnvironment(echoing.url),
+      ENGAGE_TOKEN: echoedToken,
+      ENGAGE_REPORTS_DIR: echoReports,
+    },
   };
   for (const kind of BAD_TARGET_KINDS) cases[kind] = badTargetEnvironment((await badTargets.start(kind)).url);
   const results = await verifyInTurn(Object.values(cases), { NODE_EXTRA_CA_CERTS: TEST_CA_FILE });
@@ -81,6 +106,7 @@ after(async () => {
   await badTargets.closeAll();
   await recorder.close();
   await redirecting.close();
+  await echoing.close();
   await gateway.close();
   await other.sandbox.close();
 });
@@ -156,6 +182,14 @@ describe('verification against a configured environment', () => {
       output,
       /^provider verification failed: .*; the states could not be set up: GET appointment not-there \(ENGAGE_APPOINTMENT_ID\) got HTTP 404; no such appointment: check the id and ENGAGE_ENTERPRISE$/m,
     );
+  });
+  it("masks the token a target's answers echo: Pact's report and its findings hold the forwarder's placeholder", () => {
+    const { code, output } = runs.echoing as EntryPointRun;
+    assert.equal(code, 1, output);
+    assert.ok(output.includes(`refused Bearer ${PLACEHOLDER_PREFIX}`), "Pact's report shows the echo, masked");
+    assert.ok(!output.includes(echoedToken), 'the console holds no token');
+    assert.deepEqual(filesContaining(echoReports, echoedToken), [], 'no report file holds it');
+    assert.ok(filesContaining(echoReports, '').length > 0, 'the findings were written');
   });
   it('needs no ENGAGE_DEFAULT_LANGUAGE: the language state reads a language from the appointment itself', () => {
     const { code, output } = runs.withoutLanguage as EntryPointRun;

@@ -17,6 +17,7 @@ import { isProxyAddressVariable } from '../../config/setting-names.ts';
 import { settingValue } from '../../config/setting-value.ts';
 import type { SuiteConfig } from '../../config/suite-config.ts';
 import { targetDownReason } from '../../config/target-reachability.ts';
+import { startTokenInjectingProxy, type TokenInjectingProxy } from '../../config/token-injecting-proxy.ts';
 import { createTokenProvider } from '../../config/token-provider.ts';
 import { brokerFailureHint, brokerUrl } from '../broker/broker-commands.ts';
 import { PLACEHOLDER_TOKEN } from '../consumer/placeholder-token.ts';
@@ -111,18 +112,17 @@ function summarise(error: VerificationError, fromBroker: boolean): string {
 }
 
 /**
- * Puts on each of Pact's requests what the suite's own requests carry: the real token for the
- * consumer's placeholder (any other Authorization is left as the pact says), and the suite's
- * User-Agent where the pact sets none (Pact's verifier sends none, which firewalls refuse).
+ * Puts on each of Pact's requests what the suite's own requests carry: the forwarder's placeholder
+ * for the consumer's (which the forwarder swaps for the real token; any other Authorization is left
+ * as the pact says), and the suite's User-Agent where the pact sets none (Pact's verifier sends none,
+ * which firewalls refuse).
  */
-function asTheSuiteSends(getToken: () => Promise<string>): RequestHandler {
+function asTheSuiteSends(forwarderPlaceholder: string): RequestHandler {
   return (request, _response, next) => {
     request.headers['user-agent'] ??= SUITE_USER_AGENT;
-    if (request.headers.authorization !== `Bearer ${PLACEHOLDER_TOKEN}`) return next();
-    getToken().then((token) => {
-      request.headers.authorization = `Bearer ${token}`;
-      next();
-    }, next);
+    if (request.headers.authorization === `Bearer ${PLACEHOLDER_TOKEN}`)
+      request.headers.authorization = `Bearer ${forwarderPlaceholder}`;
+    next();
   };
 }
 
@@ -173,10 +173,20 @@ async function verifyProvider(config: SuiteConfig, environment: Environment): Pr
   const target = await resolveTarget(config, environment);
   const { sandbox } = target;
   let restoreProxies = () => {};
+  let forwarder: TokenInjectingProxy | undefined;
   try {
     if (sandbox === undefined) await assertReachable(target.url, config.requestTimeoutMilliseconds);
     restoreProxies = withoutProxies(settingValue(environment, 'PACT_BROKER_BASE_URL') !== undefined);
     const tokenProvider = createTokenProvider(config.auth, { timeoutMilliseconds: config.requestTimeoutMilliseconds });
+    // Pact's requests go through the suite's forwarder, as e2e's do: the token goes on the
+    // placeholder's GETs of the appointment path alone, and a token an answer echoes comes back
+    // masked, so that neither Pact's report nor a result it publishes to a broker holds it.
+    forwarder = await startTokenInjectingProxy(
+      target.url,
+      [config.enterprise],
+      () => tokenProvider.getToken(),
+      config.requestTimeoutMilliseconds,
+    );
     let stateProblem: string | undefined;
     const readAppointment = () =>
       readConfiguredAppointment(config, target.url, tokenProvider.getToken).catch((error: Error) => {
@@ -185,12 +195,12 @@ async function verifyProvider(config: SuiteConfig, environment: Environment): Pr
       });
     await new Verifier({
       provider: PROVIDER_NAME,
-      providerBaseUrl: target.url,
+      providerBaseUrl: forwarder.url,
       // pact-js types stateHandlers as HTTP and message handlers at once; ours are HTTP handlers.
       stateHandlers: (sandbox === undefined
         ? configuredStateHandlers(config, readAppointment)
         : sandboxStateHandlers(sandbox)) as unknown as VerifierOptions['stateHandlers'],
-      requestFilter: asTheSuiteSends(() => tokenProvider.getToken()),
+      requestFilter: asTheSuiteSends(forwarder.placeholder),
       logLevel: 'warn',
       timeout: config.requestTimeoutMilliseconds,
       ...source,
@@ -202,6 +212,7 @@ async function verifyProvider(config: SuiteConfig, environment: Environment): Pr
       });
   } finally {
     restoreProxies();
+    await forwarder?.close();
     await target.close();
   }
 }

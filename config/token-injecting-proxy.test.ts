@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { brotliCompressSync, deflateRawSync, gzipSync } from 'node:zlib';
-import { sendExactRequest } from '../config/exact-request.ts';
-import { TokenRequestError } from '../config/token-provider.ts';
 import { startTinyServer, type TinyServer } from '../testing/tiny-server.ts';
+import { sendExactRequest } from './exact-request.ts';
 import { PROXY_ERROR_HEADER, startTokenInjectingProxy, type TokenInjectingProxy } from './token-injecting-proxy.ts';
+import { TokenRequestError } from './token-provider.ts';
 
 /** Header lines as a list of [lower-case name, value], without the ones node's client always sets. */
 const arrivedLines = (rawHeaders: string[]) =>

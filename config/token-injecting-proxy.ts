@@ -1,18 +1,19 @@
-// A forwarder on 127.0.0.1 that the e2e tests talk to instead of the target: it puts the real token
-// (or the no-scope or expired one) where the request carries this run's random placeholder for it, so no
-// credential ever enters Playwright, its traces or its reports. It adds a token only to a GET on the
-// appointment path of the given enterprises (the configured one, and the one the tenant check invents),
-// and refuses any other request that carries a placeholder (a POST, another path): it is no open relay.
-// Requests go out exactly as they came in (sendExactRequest): no header is added, dropped or merged.
-// An answer that echoes a credential it was sent (a header, a body, compressed or not) comes back with
-// the placeholder in its place, the body decoded then.
+// A forwarder on 127.0.0.1 that the e2e tests and provider verification talk to instead of the
+// target: it puts the real token (or the no-scope or expired one) where the request carries this run's
+// random placeholder for it, so no credential ever enters Playwright, Pact's verifier, their traces
+// or their reports. It adds a token only to a GET on the appointment path of the given enterprises
+// (the configured one, and the one the tenant check invents), and refuses any other request that
+// carries a placeholder (a POST, another path): it is no open relay. Requests go out exactly as they
+// came in (sendExactRequest): no header is added, dropped or merged. An answer that echoes a
+// credential it was sent (a header, a body, compressed or not) comes back with the placeholder in its
+// place, the body decoded then.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { appointmentPath } from '../config/api-facts.ts';
-import { decodedBody, sendExactRequest } from '../config/exact-request.ts';
-import { listenOnLoopback } from '../config/listen-on-loopback.ts';
-import { describeNoAnswer } from '../config/target-reachability.ts';
-import { TokenRequestError } from '../config/token-provider.ts';
+import { appointmentPath } from './api-facts.ts';
+import { decodedBody, sendExactRequest } from './exact-request.ts';
+import { listenOnLoopback } from './listen-on-loopback.ts';
+import { describeNoAnswer } from './target-reachability.ts';
+import { TokenRequestError } from './token-provider.ts';
 
 /** The shortest credential looked for in answers: a shorter one would match other text of a healthy answer. */
 const MASKED_MIN_LENGTH = 16;
@@ -20,7 +21,7 @@ const MASKED_MIN_LENGTH = 16;
 /** Set on the proxy's own answer when the target could not be reached, with the reason. */
 export const PROXY_ERROR_HEADER = 'x-e2e-proxy-error';
 /** Every placeholder starts with this, so that tests can find it in traces. */
-export const PLACEHOLDER_PREFIX = 'token-added-by-the-e2e-proxy';
+export const PLACEHOLDER_PREFIX = 'token-added-by-the-suite-forwarder';
 
 // Hop-by-hop headers, and Host, which node sets for the target.
 const notForwarded = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', 'proxy-connection', 'upgrade']);
