@@ -75,6 +75,25 @@ describe('the GitHub workflow gates a release', () => {
       if (index > 0)
         assert.ok(needsOf(jobs[job]).includes(chain[index - 1] as string), `${job} needs ${chain[index - 1]}`);
   });
+  it('names the deploy environment once, for the deploy job, can-i-deploy and record-deployment', () => {
+    const workflow = parse(githubText) as { env?: Record<string, string> };
+    assert.equal(workflow.env?.PACT_DEPLOY_ENVIRONMENT, jobs.deploy?.environment);
+    assert.doesNotMatch(
+      JSON.stringify(Object.values(jobs).map((job) => job.steps)),
+      /PACT_DEPLOY_ENVIRONMENT/,
+      'no step names another',
+    );
+    assert.equal(gitlab.variables?.PACT_DEPLOY_ENVIRONMENT, gitlab.deploy?.environment);
+  });
+  it("skips the broker jobs when the token is not the run's, as on a Dependabot pull request", () => {
+    const check = jobs.settings?.steps?.[0] as Record<string, any>;
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template.
+    assert.equal(check.env?.HAS_PACT_BROKER_TOKEN, "${{ secrets.PACT_BROKER_TOKEN != '' }}");
+    assert.match(
+      String(check.run),
+      /if \[ -n "\$PACT_BROKER_BASE_URL" \] && \[ "\$HAS_PACT_BROKER_TOKEN" = true \]; then echo "broker=true"/,
+    );
+  });
   it('skips the broker and staging jobs with a notice when their settings are absent, never using the sandbox', () => {
     for (const job of ['publish-pact', 'can-i-deploy'])
       assert.match(String(jobs[job]?.if), /outputs\.broker == 'true'/, job);
@@ -96,7 +115,8 @@ describe('the GitHub workflow gates a release', () => {
       for (const step of (job.steps ?? []) as Array<Record<string, any>>)
         if (!/^npm (start|run pact:)/.test(String(step.run)))
           assert.doesNotMatch(
-            JSON.stringify(step.env ?? {}),
+            // Whether a secret is set (`secrets.X != ''`) is no secret.
+            JSON.stringify(step.env ?? {}).replace(/\$\{\{ secrets\.\w+ != '' \}\}/g, ''),
             /secrets\./,
             `${name}: ${String(step.name ?? step.uses ?? step.run)}`,
           );
