@@ -75,6 +75,15 @@ describe('the GitHub workflow gates a release', () => {
       if (index > 0)
         assert.ok(needsOf(jobs[job]).includes(chain[index - 1] as string), `${job} needs ${chain[index - 1]}`);
   });
+  it("takes the API's release from the run that the API's pipeline starts, else from the variable", () => {
+    const on = (parse(githubText) as { on: Record<string, any> }).on;
+    assert.ok(on.workflow_dispatch?.inputs?.['api-version'] !== undefined);
+    const start = ((jobs.staging?.steps ?? []) as Array<Record<string, any>>).find((step) =>
+      String(step.run).startsWith('npm start'),
+    );
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template.
+    assert.equal(start?.env?.ENGAGE_API_VERSION, '${{ inputs.api-version || vars.ENGAGE_API_VERSION }}');
+  });
   it('names the deploy environment once, for the deploy job, can-i-deploy and record-deployment', () => {
     const workflow = parse(githubText) as { env?: Record<string, string> };
     assert.equal(workflow.env?.PACT_DEPLOY_ENVIRONMENT, jobs.deploy?.environment);
