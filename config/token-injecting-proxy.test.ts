@@ -2,7 +2,7 @@
 // appointment path, echoed credentials masked, and a failure named at once when no token comes.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { brotliCompressSync, deflateRawSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateRawSync, gunzipSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import { startTinyServer, type TinyServer } from '../testing/tiny-server.ts';
 import { sendExactRequest } from './exact-request.ts';
 import { PROXY_ERROR_HEADER, startTokenInjectingProxy, type TokenInjectingProxy } from './token-injecting-proxy.ts';
@@ -66,7 +66,7 @@ describe('the token-injecting forwarder', () => {
       const answer = await send(method, path, [...authorization, ...extra]);
       assert.equal(answer.status, 403, `${method} ${path}`);
       assert.match(
-        decodeURIComponent(String(answer.headers['x-e2e-proxy-error'])),
+        decodeURIComponent(String(answer.headers[PROXY_ERROR_HEADER])),
         /adds a token only to GET \/enterprises\/acme\/appointments\//,
       );
     }
@@ -111,6 +111,34 @@ describe('the token-injecting forwarder', () => {
         assert.ok(String(answer.body).includes(`Bearer ${echoed.placeholder} (Bearer%20${echoed.placeholder})`), id);
         assert.match(seen, new RegExp(`token="Bearer ${echoed.placeholder}"`), id);
       }
+    } finally {
+      await echoed.close();
+      await echoing.close();
+    }
+  });
+  it('masks the beginning of a token that a body cut short ends in', async () => {
+    const token = 'a-real-token-of-forty-characters-or-so-x';
+    // A gzip body cut inside its echo of the token: read as far as it goes, it ends in the token's first half.
+    const echoing = await startTinyServer((request, response) => {
+      const full = gzipSync(JSON.stringify({ errors: [{ message: `refused ${request.headers.authorization} here` }] }));
+      const cut = [...full.keys()].reverse().find((length) => {
+        const text = gunzipSync(full.subarray(0, length), { finishFlush: zlibConstants.Z_SYNC_FLUSH }).toString();
+        return text.endsWith(token.slice(0, 20));
+      });
+      response.writeHead(401, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      response.end(full.subarray(0, cut));
+    });
+    const echoed = await startTokenInjectingProxy(echoing.url, ['acme'], async () => token, 2000);
+    try {
+      const answer = await sendExactRequest(
+        'GET',
+        `${echoed.url}/enterprises/acme/appointments/123`,
+        ['Authorization', `Bearer ${echoed.placeholder}`],
+        2000,
+      );
+      assert.equal(answer.headers['content-encoding'], undefined, 'handed on decoded');
+      assert.ok(String(answer.body).endsWith(`refused Bearer ${echoed.placeholder}`), String(answer.body));
+      assert.ok(!String(answer.body).includes(token.slice(0, 8)), String(answer.body));
     } finally {
       await echoed.close();
       await echoing.close();
@@ -168,7 +196,7 @@ describe('the token-injecting forwarder', () => {
         2000,
       );
     const reasonOf = (answer: { headers: Record<string, string | string[] | undefined> }) =>
-      decodeURIComponent(String(answer.headers['x-e2e-proxy-error']));
+      decodeURIComponent(String(answer.headers[PROXY_ERROR_HEADER]));
     try {
       const before = target.requests.length;
       const started = Date.now();

@@ -19,7 +19,7 @@ import { TokenRequestError } from './token-provider.ts';
 const MASKED_MIN_LENGTH = 16;
 
 /** Set on the proxy's own answer when the target could not be reached, with the reason. */
-export const PROXY_ERROR_HEADER = 'x-e2e-proxy-error';
+export const PROXY_ERROR_HEADER = 'x-suite-forwarder-error';
 /** Every placeholder starts with this, so that tests can find it in traces. */
 export const PLACEHOLDER_PREFIX = 'token-added-by-the-suite-forwarder';
 
@@ -30,7 +30,7 @@ export interface TokenInjectingProxy {
   url: string;
   /** The target it forwards to: where a relative Location in an answer points. */
   targetUrl: string;
-  /** What this run's e2e requests carry instead of the token. */
+  /** What this run's requests carry instead of the token. */
   placeholder: string;
   /** What the 403 check carries instead of ENGAGE_NO_SCOPE_TOKEN. */
   noScopePlaceholder: string;
@@ -46,7 +46,12 @@ export async function startTokenInjectingProxy(
   enterprises: readonly string[],
   getToken: () => Promise<string>,
   timeoutMilliseconds: number,
-  otherTokens: { noScope?: () => Promise<string> | string | undefined; expired?: () => string | undefined } = {},
+  otherTokens: {
+    noScope?: () => Promise<string> | string | undefined;
+    expired?: () => string | undefined;
+    /** Whose requests carry the run's placeholder, as its failures name them. */
+    requests?: string;
+  } = {},
 ): Promise<TokenInjectingProxy> {
   const placeholder = `${PLACEHOLDER_PREFIX}-${randomUUID()}`;
   let downReason: string | undefined;
@@ -57,7 +62,7 @@ export async function startTokenInjectingProxy(
    * holds up every request; a check's own fails that check alone. None set: the check skips, unsent.
    */
   const placeholders = new Map<string, { credential: () => Promise<string> | string; of: string; ofTheRun: boolean }>([
-    [`Bearer ${placeholder}`, { credential: getToken, of: 'the e2e requests', ofTheRun: true }],
+    [`Bearer ${placeholder}`, { credential: getToken, of: otherTokens.requests ?? 'the e2e requests', ofTheRun: true }],
     [
       `Bearer ${noScopePlaceholder}`,
       { credential: () => otherTokens.noScope?.() ?? '', of: 'the 403 check', ofTheRun: false },
@@ -100,7 +105,7 @@ export async function startTokenInjectingProxy(
       if (!(method === 'GET' && appointmentPrefixes.some((prefix) => path.startsWith(prefix))))
         return {
           status: 403,
-          reason: `the e2e forwarder adds a token only to GET ${appointmentPrefixes.join('… or ')}…, not ${method} ${path}`,
+          reason: `the suite's forwarder adds a token only to GET ${appointmentPrefixes.join('… or ')}…, not ${method} ${path}`,
         };
       try {
         const token = await standIn.credential();
@@ -184,15 +189,29 @@ function maskedText(text: string, sent: Array<[credential: string, placeholder: 
 function maskedBody(body: Buffer, encoding: string | undefined, sent: Array<[string, string]>): Buffer | undefined {
   if (sent.length === 0 || body.length === 0) return undefined;
   let text: string;
+  let cutShort = false;
   try {
     text = decodedBody(body, encoding).toString('latin1');
   } catch {
     try {
       text = decodedBody(body, encoding, { lenient: true }).toString('latin1');
+      cutShort = true;
     } catch {
       return undefined;
     }
   }
-  const masked = maskedText(text, sent);
+  const masked = cutShort ? maskedCutEnd(maskedText(text, sent), sent) : maskedText(text, sent);
   return masked === text ? undefined : Buffer.from(masked, 'latin1');
+}
+
+/** The shortest beginning of a credential that a body cut short may end in and still be masked. */
+const CUT_MASKED_MIN_LENGTH = MASKED_MIN_LENGTH / 2;
+
+/** `text` that ends in the beginning of a credential (cut short inside an echo) with that end masked. */
+function maskedCutEnd(text: string, sent: Array<[credential: string, placeholder: string]>): string {
+  for (const [credential, placeholder] of sent)
+    for (const form of new Set([credential, encodeURIComponent(credential)]))
+      for (let length = form.length - 1; length >= CUT_MASKED_MIN_LENGTH; length--)
+        if (text.endsWith(form.slice(0, length))) return `${text.slice(0, -length)}${placeholder}`;
+  return text;
 }

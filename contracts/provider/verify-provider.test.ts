@@ -45,6 +45,8 @@ let redirecting: TinyServer;
 /** Refuses Pact's requests (they carry a correlation id) with a 401 that quotes their Authorization. */
 let echoing: TinyServer;
 const echoedToken = `echoed-token-${randomUUID()}`;
+/** Answers the state handlers' read, and none of Pact's requests. */
+let silentToPact: TinyServer;
 const echoReports = temporaryFolder('echoed-verification');
 /** Each verification's run, by the name of its case. */
 let runs: Record<string, EntryPointRun & { milliseconds: number }>;
@@ -79,6 +81,11 @@ before(async () => {
       ),
     );
   });
+  silentToPact = await startTinyServer((request, response) => {
+    if (request.headers['x-correlation-id'] !== undefined) return;
+    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+    response.end(JSON.stringify(docsAppointmentResponse()));
+  });
   const { ENGAGE_DEFAULT_LANGUAGE: _language, ...withoutLanguage } = environment;
   const cases: Record<string, Record<string, string>> = {
     ...Object.fromEntries(brokenProviders.map(([fault]) => [fault, { SANDBOX_FAULTS: fault }])),
@@ -90,6 +97,7 @@ before(async () => {
     missing: { ...environment, ENGAGE_APPOINTMENT_ID: 'not-there' },
     withoutLanguage,
     unscheduled: { ...environment, ENGAGE_APPOINTMENT_ID: 'globex-unscheduled' },
+    silentToPact: badTargetEnvironment(silentToPact.url),
     echoing: {
       ...badTargetEnvironment(echoing.url),
       ENGAGE_TOKEN: echoedToken,
@@ -107,6 +115,7 @@ after(async () => {
   await recorder.close();
   await redirecting.close();
   await echoing.close();
+  await silentToPact.close();
   await gateway.close();
   await other.sandbox.close();
 });
@@ -181,6 +190,14 @@ describe('verification against a configured environment', () => {
     assert.match(
       output,
       /^provider verification failed: .*; the states could not be set up: GET appointment not-there \(ENGAGE_APPOINTMENT_ID\) got HTTP 404; no such appointment: check the id and ENGAGE_ENTERPRISE$/m,
+    );
+  });
+  it('says so when the target stopped answering mid-run, after which the forwarder sent nothing more', () => {
+    const { code, output } = runs.silentToPact as EntryPointRun;
+    assert.equal(code, 1, output);
+    assert.match(
+      output,
+      /^provider verification failed: .*; the target http:\/\/127\.0\.0\.1:\d+ did not answer within 1\.5 s.*, so the later interactions were not sent$/m,
     );
   });
   it("masks the token a target's answers echo: Pact's report and its findings hold the forwarder's placeholder", () => {

@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { Verifier } from '@pact-foundation/pact';
 import type { RequestHandler } from 'express';
 import { describeAnswer } from '../../config/answer-remedy.ts';
-import { appointmentPath, SUITE_USER_AGENT } from '../../config/api-facts.ts';
+import { appointmentPath, SANDBOX_DEFAULTS, SUITE_USER_AGENT } from '../../config/api-facts.ts';
 import { ConfigError } from '../../config/config-error.ts';
 import { isEntryPoint, runMain } from '../../config/entry-point.ts';
 import type { Environment } from '../../config/environment-files.ts';
@@ -87,7 +87,7 @@ async function assertReachable(baseUrl: string, timeoutMilliseconds: number): Pr
 class TargetUnreachableError extends Error {}
 
 /** A verification's error, with why the states could not be set up when that is why it failed. */
-type VerificationError = Error & { stateProblem?: string };
+type VerificationError = Error & { stateProblem?: string; targetDown?: string };
 
 /**
  * Pact's report is printed above; its error carries the same as JSON, which is summarised here,
@@ -95,7 +95,10 @@ type VerificationError = Error & { stateProblem?: string };
  */
 function summarise(error: VerificationError, fromBroker: boolean): string {
   if (error instanceof TargetUnreachableError) return error.message;
-  const cause = error.stateProblem === undefined ? '' : `; the states could not be set up: ${error.stateProblem}`;
+  const cause =
+    (error.stateProblem === undefined ? '' : `; the states could not be set up: ${error.stateProblem}`) +
+    // The forwarder sent nothing more once the target stopped answering: Pact's report shows 502s.
+    (error.targetDown === undefined ? '' : `; ${error.targetDown}, so the later interactions were not sent`);
   let errors: Array<{ interaction?: string; mismatch?: { message?: string } }>;
   try {
     errors = (JSON.parse(error.message) as { errors?: typeof errors }).errors ?? [];
@@ -183,9 +186,11 @@ async function verifyProvider(config: SuiteConfig, environment: Environment): Pr
     // masked, so that neither Pact's report nor a result it publishes to a broker holds it.
     forwarder = await startTokenInjectingProxy(
       target.url,
-      [config.enterprise],
+      // The sandbox's states are of its own enterprise, whatever ENGAGE_ENTERPRISE says.
+      sandbox === undefined ? [config.enterprise] : [SANDBOX_DEFAULTS.enterprise],
       () => tokenProvider.getToken(),
       config.requestTimeoutMilliseconds,
+      { requests: "Pact's requests" },
     );
     let stateProblem: string | undefined;
     const readAppointment = () =>
@@ -208,6 +213,7 @@ async function verifyProvider(config: SuiteConfig, environment: Environment): Pr
       .verifyProvider()
       .catch((error: VerificationError) => {
         error.stateProblem = stateProblem;
+        error.targetDown = forwarder?.down();
         throw error;
       });
   } finally {
