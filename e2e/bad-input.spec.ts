@@ -1,11 +1,11 @@
 // Property-based bad input (fast-check): odd ids, and where `malformed-headers` is expected odd header
-// values and injection-like ids, never get a 5xx and always a body that matches a schema, sent exactly
-// as generated. Fewer, paced runs against a real environment: half its documented rate limit.
+// values and injection-like ids, never get a 5xx, always a body that matches a schema, and no
+// appointment but their own, sent exactly as generated. Fewer, paced runs against a real environment: half its documented rate limit.
 import { DOCUMENTED_RATE_LIMIT } from '../config/api-facts.ts';
 import { checkBadInput } from './checks/bad-input-checks.ts';
 import { expectCheck, test } from './fixtures.ts';
 
-test('odd ids and header values never get a 5xx, and always a body that matches a schema', async ({
+test('odd ids and header values never get a 5xx, always a body that matches a schema, and no appointment but their own', async ({
   exactProbe,
   suite,
 }) => {

@@ -12,6 +12,8 @@ export const FAULT_NAMES = [
   'bad-date-time',
   'wrong-enum',
   'wrong-id',
+  // An unknown id answered with the enterprise's first appointment (a lookup that trims or matches by prefix).
+  'serve-any-id',
   'ignore-enterprise',
   'non-json-content-type',
   // Errors

@@ -33,14 +33,13 @@ it('sends no injection-like id, which a firewall refuses itself, unless malforme
   );
 });
 
-it('sends no slash, backslash, percent sign, semicolon or control character, which gateways refuse in a path, unless malformed-headers is expected', () => {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for.
-  const refused = /[/\\%;\x00-\x1f\x7f]/;
-  assert.ok(fc.sample(badInputIds(true), { numRuns: 2_000, seed: 1 }).some((id) => refused.test(id)));
-  assert.deepEqual(
-    fc.sample(badInputIds(false), { numRuns: 2_000, seed: 1 }).filter((id) => refused.test(id)),
-    [],
-  );
+it('sends no slash, backslash, percent sign, semicolon, control character or line separator, which gateways refuse in a path, unless malformed-headers is expected', () => {
+  const refused = ['/', '\\', '%', ';', '\u0000', '\u001f', '\u007f', '\u0085', '\u2028', '\u2029'];
+  const holdsOne = (id: string) => refused.some((character) => id.includes(character));
+  // One draw in about 5,000 held a line separator before they were left out, one in two a slash or the like.
+  const ids = fc.sample(badInputIds(false), { numRuns: 50_000, seed: 7 });
+  assert.deepEqual(ids.filter(holdsOne), []);
+  assert.ok(fc.sample(badInputIds(true), { numRuns: 2_000, seed: 1 }).some(holdsOne));
 });
 
 it("fails a provider that serves an appointment for an id that is not the appointment's", async () => {

@@ -37,10 +37,11 @@ const oddStrings = ['\u202e', '🙂', 'ü'.repeat(300)];
 /**
  * What servers and gateways in front of an API refuse in a path with a page of their own, encoded or
  * not (Tomcat, Spring Security's firewall, Apache without AllowEncodedSlashes, web application
- * firewalls): slashes, backslashes, percent signs, semicolons and control characters.
+ * firewalls): slashes, backslashes, percent signs, semicolons, control characters, and the line and
+ * paragraph separators U+2028 and U+2029.
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for.
-const refusedByGateways = /[/\\%;\x00-\x1f\x7f]/;
+const refusedByGateways = /[/\\%;\x00-\x1f\x7f-\x9f\u2028\u2029]/;
 
 /**
  * Odd ids, as one path segment each, with the attack signatures (and what gateways refuse) or

@@ -573,6 +573,13 @@ describe('the header and error checks fail against', () => {
       );
     }
   });
+  it("serve-any-id, for the bad-input property: a 200 for an odd id is that id's appointment", async () => {
+    const budget = { runs: 20, timeLimitMilliseconds: 5000, pacingMilliseconds: 0 };
+    assert.match(
+      problemsOf(await checkBadInput(await faulty('serve-any-id'), 'acme', budget, false)).join(),
+      /HTTP 200 with appointment "123"/,
+    );
+  });
   it('crash-on-repeated-headers, for the bad-input property, only where malformed-headers is expected', async () => {
     const budget = { runs: 200, timeLimitMilliseconds: 5000, pacingMilliseconds: 0 };
     const crashing = await faulty('crash-on-repeated-headers');
