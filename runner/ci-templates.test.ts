@@ -94,8 +94,13 @@ describe('the GitHub workflow gates a release', () => {
     );
     assert.equal(gitlab.variables?.PACT_DEPLOY_ENVIRONMENT, gitlab.deploy?.environment);
   });
-  it("skips the broker jobs when the token is not the run's, as on a Dependabot pull request", () => {
+  it("skips the broker jobs when the token is not the run's, and staging on a Dependabot pull request", () => {
     const check = jobs.settings?.steps?.[0] as Record<string, any>;
+    // Its staging secrets live in the staging environment, which the settings job cannot see.
+    assert.match(
+      String(check.run),
+      /if \[ "\$GITHUB_ACTOR" = "dependabot\[bot\]" \]; then echo "::notice title=Staging job skipped::/,
+    );
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template.
     assert.equal(check.env?.HAS_PACT_BROKER_TOKEN, "${{ secrets.PACT_BROKER_TOKEN != '' }}");
     assert.match(
