@@ -98,6 +98,8 @@ before(async () => {
     withoutLanguage,
     unscheduled: { ...environment, ENGAGE_APPOINTMENT_ID: 'globex-unscheduled' },
     silentToPact: badTargetEnvironment(silentToPact.url),
+    // The embedded sandbox told of another enterprise: its states seed their own.
+    sandboxOfAnotherEnterprise: { ENGAGE_ENTERPRISE: 'globex' },
     echoing: {
       ...badTargetEnvironment(echoing.url),
       ENGAGE_TOKEN: echoedToken,
@@ -133,6 +135,10 @@ describe('verification against the embedded sandbox', () => {
     assert.equal(code, 0, output);
     assert.match(output, /^warning: ENGAGE_TOKN is not a setting of the suite, .*did you mean ENGAGE_TOKEN\?\)$/m);
     assert.match(output, /provider verification passed/);
+  });
+  it('passes whatever ENGAGE_ENTERPRISE says: the states seed the sandbox under its own', () => {
+    const { code, output } = runs.sandboxOfAnotherEnterprise as EntryPointRun;
+    assert.equal(code, 0, output);
   });
   for (const [fault, mismatch] of brokenProviders) {
     it(`fails against a provider with the fault ${fault}`, () => {
