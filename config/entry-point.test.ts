@@ -1,5 +1,6 @@
-// Proves how every entry point ends: a ConfigError is one line and exit 2, and a main left waiting
-// on a promise nothing can settle fails with a line instead of Node's silent exit code 13.
+// Proves how every entry point ends: a ConfigError is one line and exit 2, without any secret
+// setting's value, and a main left waiting on a promise nothing can settle fails with a line instead
+// of Node's silent exit code 13.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { runNode } from '../testing/run-entry-point.ts';
@@ -19,6 +20,15 @@ describe('runMain', () => {
     const { code, output } = await runNode(program(`() => { throw new ConfigError('ENGAGE_X', 'is wrong'); }`));
     assert.equal(code, 2);
     assert.equal(output, 'configuration error: ENGAGE_X is wrong\n');
+  });
+  it('never repeats the value of a secret setting, as a refusal quotes a token given to the wrong variable', async () => {
+    const secret = `client-secret-${process.pid}`;
+    const { code, output } = await runNode(
+      program(`() => { throw new ConfigError('ENGAGE_TOKEN_URL', '"${secret}" is not a URL'); }`),
+      { ENGAGE_CLIENT_SECRET: secret, ENGAGE_TOKEN_URL: secret },
+    );
+    assert.equal(code, 2);
+    assert.equal(output, 'configuration error: ENGAGE_TOKEN_URL "[redacted]" is not a URL\n');
   });
   it('turns a ConfigError into one line and exit code 2 at once with exitNow', async () => {
     const { code, output } = await runNode(

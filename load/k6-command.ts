@@ -6,6 +6,7 @@ import { handOff } from '../config/handoffs.ts';
 import { onOffSetting } from '../config/on-off-setting.ts';
 import { type FlagSpec, parseFlags } from '../config/parse-flags.ts';
 import { inReports, REPORT_FILES } from '../config/report-paths.ts';
+import { SECRET_SETTINGS } from '../config/secret-settings.ts';
 import { settingValue } from '../config/setting-value.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { chosenProfile, PROFILE_NAMES } from './lib/load-profiles.ts';
@@ -134,12 +135,9 @@ export function buildK6Command(
 }
 
 /** Secrets of the other layers, which k6 has no use for: they stay out of its process. */
-const OTHER_LAYERS_SECRETS = [
-  'ENGAGE_NO_SCOPE_TOKEN',
-  'ENGAGE_NO_SCOPE_CLIENT_SECRET',
-  'ENGAGE_EXPIRED_TOKEN',
-  'PACT_BROKER_TOKEN',
-];
+const OTHER_LAYERS_SECRETS: readonly string[] = SECRET_SETTINGS.filter(
+  (name) => name !== 'ENGAGE_TOKEN' && name !== 'ENGAGE_CLIENT_SECRET',
+);
 
 /** k6's environment: the shell's (proxies, SSL_CERT_FILE) without the other layers' secrets, and the command's. */
 export function k6ProcessEnvironment(shell: NodeJS.ProcessEnv, command: K6Command): NodeJS.ProcessEnv {

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { EXIT_CODE_FOR, forwardStopSignals, interruption, sayStillRunning } from '../config/child-processes.ts';
 import { ConfigError } from '../config/config-error.ts';
-import { runMain } from '../config/entry-point.ts';
+import { refusalLine, runMain } from '../config/entry-point.ts';
 import { readEnvironment } from '../config/environment-files.ts';
 import { handOff, readHandoff } from '../config/handoffs.ts';
 import { countsLine } from '../config/layer-outcome.ts';
@@ -80,7 +80,7 @@ await runMain(async () => {
   try {
     await runSuite();
   } catch (error) {
-    if (error instanceof ConfigError) reportRefusal([`configuration error: ${error.message}`]);
+    if (error instanceof ConfigError) reportRefusal([refusalLine(error)]);
     throw error;
   }
 });

@@ -116,6 +116,12 @@ describe('npm start refuses a bad setting with one line and exit code 2', () => 
       { K6_BIN: standInK6Binary(), ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT: 'ture' },
       /^configuration error: ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT is "ture", which is neither on nor off/m,
     ],
+    // A secret given to the wrong variable too (a CI mapping slip): neither the console nor summary.md repeats it.
+    [
+      [],
+      { ENGAGE_BASE_URL: 'client-secret-in-the-wrong-place', ENGAGE_CLIENT_SECRET: 'client-secret-in-the-wrong-place' },
+      /^configuration error: ENGAGE_BASE_URL "?\[redacted\]"? is not a URL/m,
+    ],
   ];
   for (const [args, environment, message] of cases) {
     it([...args, ...Object.keys(environment)].join(' '), async () => {
