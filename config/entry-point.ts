@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from './config-error.ts';
-import { type Environment, readEnvironment } from './environment-files.ts';
+import { readEnvironmentAsFarAsItGoes } from './environment-files.ts';
 import { withoutSecretValues } from './secret-settings.ts';
 
 /** Whether the module at `moduleUrl` (its import.meta.url) is the program node was asked to run. */
@@ -45,19 +45,10 @@ export async function runMain<T>(main: () => Promise<T> | T, { exitNow = false }
   }
 }
 
-/** The settings as far as they can be read: the env files too, unless they are what was refused. */
-function settingsAsGiven(): Environment {
-  try {
-    return readEnvironment();
-  } catch {
-    return process.env;
-  }
-}
-
 /**
  * A ConfigError as one line, without the value of any secret setting: a refusal quotes the value it
  * refused, which may be a token given to the wrong variable.
  */
 export function refusalLine(error: ConfigError): string {
-  return withoutSecretValues(`configuration error: ${error.message}`, settingsAsGiven());
+  return withoutSecretValues(`configuration error: ${error.message}`, readEnvironmentAsFarAsItGoes());
 }

@@ -21,6 +21,18 @@ export function readEnvironment(
   return { ...readEnvironmentFiles(processEnvironment, directory).values, ...withoutUndefined(processEnvironment) };
 }
 
+/**
+ * The settings as far as they can be read: the env files too, unless reading them is what fails
+ * (a bad ENGAGE_ENV), which whoever reads the settings next reports. For a refusal's own report.
+ */
+export function readEnvironmentAsFarAsItGoes(): Environment {
+  try {
+    return readEnvironment();
+  } catch {
+    return process.env;
+  }
+}
+
 /** The env file each value in effect came from, for the variables a file sets (not blank) and the shell does not. */
 export function settingFiles(
   processEnvironment: Environment = process.env,

@@ -6,12 +6,13 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { EXIT_CODE_FOR, forwardStopSignals, interruption, sayStillRunning } from '../config/child-processes.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { refusalLine, runMain } from '../config/entry-point.ts';
-import { readEnvironment } from '../config/environment-files.ts';
+import { readEnvironmentAsFarAsItGoes } from '../config/environment-files.ts';
 import { handOff, readHandoff } from '../config/handoffs.ts';
 import { countsLine } from '../config/layer-outcome.ts';
 import { loadSuite } from '../config/load-suite-config.ts';
 import { inReports, layerLog, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
 import { targetLabel } from '../config/resolve-target.ts';
+import { withoutSecretValues } from '../config/secret-settings.ts';
 import { settingValue } from '../config/setting-value.ts';
 import { checkLoadRun, chosenProfile, findK6 } from '../load/load-layer.ts';
 import { readSandboxSettings } from '../sandbox/sandbox-settings.ts';
@@ -52,11 +53,7 @@ function reportRefusal(lines: string[]): void {
     reports = reportsDirectory(environment);
     target = targetLabel(config);
   } catch {
-    try {
-      reports = reportsDirectory(readEnvironment());
-    } catch {
-      reports = reportsDirectory(process.env);
-    }
+    reports = reportsDirectory(readEnvironmentAsFarAsItGoes());
   }
   try {
     assertReportsFolder(reports);
@@ -116,7 +113,8 @@ async function runSuite(): Promise<void> {
   const runSeconds = layers.reduce((sum, layer) => sum + layer.timeoutSeconds, 0);
   const problems = await preflightProblems(config, { layers: options.layers, runSeconds });
   if (problems.length > 0) {
-    const lines = problems.map((problem) => `preflight: ${problem}`);
+    // A preflight line quotes the settings it names, a secret given to the wrong one too.
+    const lines = problems.map((problem) => withoutSecretValues(`preflight: ${problem}`, environment));
     for (const line of lines) console.error(line);
     console.error('no layer was started: fix the setting above and run again');
     reportRefusal(lines);

@@ -83,6 +83,20 @@ describe('the preflight of npm start', () => {
       /^preflight: ENGAGE_APPOINTMENT_ID not-there was not found in ENGAGE_ENTERPRISE acme: .* answered HTTP 404$/m,
     ],
   ];
+  it('repeats no secret given to a setting it quotes, in the console or summary.md', async () => {
+    const reports = temporaryFolder('preflight');
+    const secret = `broker-token-${process.pid}-in-the-wrong-place`;
+    const { code, output } = await start({
+      ...settings(),
+      ENGAGE_REPORTS_DIR: reports,
+      ENGAGE_APPOINTMENT_ID: secret,
+      PACT_BROKER_TOKEN: secret,
+    });
+    assert.equal(code, 2, output);
+    assert.match(output, /^preflight: ENGAGE_APPOINTMENT_ID \[redacted\] was not found in ENGAGE_ENTERPRISE acme: /m);
+    assert.ok(!output.includes(secret), output);
+    assert.ok(!readFileSync(join(reports, 'summary.md'), 'utf8').includes(secret));
+  });
   it('stops on a wrong client secret with one line and exit code 2, before any layer', async () => {
     const reports = temporaryFolder('preflight');
     const { code, output } = await start({
