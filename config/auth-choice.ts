@@ -11,6 +11,15 @@ export type ChosenAuth =
 export const CLIENT_CREDENTIAL_NAMES = ['ENGAGE_TOKEN_URL', 'ENGAGE_CLIENT_ID', 'ENGAGE_CLIENT_SECRET'] as const;
 
 /**
+ * Whether a token is one an Authorization header can carry: no whitespace or control character (a
+ * value wrapped over lines), which an HTTP client refuses in an error message repeating it whole.
+ */
+export function isOneLine(token: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for.
+  return !/[\s\x00-\x1f\x7f]/.test(token);
+}
+
+/**
  * A bearer token as given, or a ConfigError naming `variable` (never repeating the token) when it holds
  * whitespace or a control character: a value wrapped over lines, which no Authorization header can
  * carry, and which an HTTP client's refusal would print whole.
@@ -22,8 +31,7 @@ export function bearerToken(variable: string, token: string): string {
       variable,
       'starts with "Bearer ": give the token alone, which the suite sends as "Bearer <token>"',
     );
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for.
-  if (/[\s\x00-\x1f\x7f]/.test(token))
+  if (!isOneLine(token))
     throw new ConfigError(
       variable,
       'holds whitespace or a control character (a value wrapped over lines?): a token is one line',

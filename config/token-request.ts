@@ -1,6 +1,7 @@
 // The client-credentials token request, one set of rules for Node and k6 (so no Node imports): its
 // form, what an answer must hold, when to ask again, and which redirects it follows.
 import { resolvedLocation, shownLocation } from './answer-remedy.ts';
+import { isOneLine } from './auth-choice.ts';
 
 /** The form of a client-credentials token request (RFC 6749 §4.4.2, the client authenticated in the body). */
 export function tokenRequestForm(client: {
@@ -22,13 +23,11 @@ export const UNUSABLE_TOKEN_ANSWER =
   'its answer lacks access_token, holds one that is not one line without spaces, or names an expires_in that is no positive number';
 
 /**
- * The access_token of a 200 answer, or undefined when it is none an Authorization header can carry: a
- * token with whitespace or a control character in it (a token service that wraps its base64 over
- * lines) would be refused by the HTTP client in an error message that repeats it whole.
+ * The access_token of a 200 answer, or undefined when it is none an Authorization header can carry
+ * (a token service that wraps its base64 over lines).
  */
 export function usableAccessToken(value: unknown): string | undefined {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses.
-  return typeof value === 'string' && /^[^\s\x00-\x1f\x7f]+$/.test(value) ? value : undefined;
+  return typeof value === 'string' && value !== '' && isOneLine(value) ? value : undefined;
 }
 
 /** After a failed refresh, how long the held token serves before the endpoint is asked again. */
