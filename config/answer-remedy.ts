@@ -232,6 +232,9 @@ export const NO_SCOPE_CLIENT: ClientSettings = {
   secret: 'ENGAGE_NO_SCOPE_CLIENT_SECRET',
 };
 
+/** Whether a token endpoint's status is a failure of its own (a 5xx or a 429), whatever the credentials. */
+export const tokenEndpointFailed = (status: number) => status === 429 || status >= 500;
+
 /** The setting a refused token request of `client` points at, from the endpoint's status and OAuth error code. */
 export function tokenRefusalSetting(
   status: number,
@@ -242,6 +245,6 @@ export function tokenRefusalSetting(
   // A token endpoint refuses credentials with 400 or 401 (RFC 6749 §5.2): a 404 or 405 says there is
   // none there, whatever its body says (Keycloak: {"error":"Realm does not exist"}), and a 5xx or a
   // 429 that it failed, whatever the credentials.
-  if (status === 404 || status === 405 || status === 429 || status >= 500) return 'ENGAGE_TOKEN_URL';
+  if (status === 404 || status === 405 || tokenEndpointFailed(status)) return 'ENGAGE_TOKEN_URL';
   return `${client.id} or ${client.secret}`;
 }

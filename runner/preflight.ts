@@ -7,6 +7,7 @@ import {
   certificateRemedy,
   hasErrorsEnvelope,
   SUITE_CLIENT,
+  tokenEndpointFailed,
   tokenRefusalSetting,
 } from '../config/answer-remedy.ts';
 import { appointmentPath, SUITE_USER_AGENT } from '../config/api-facts.ts';
@@ -122,7 +123,7 @@ function tokenProblem(
   const answered = `the token endpoint answered HTTP ${error.status}${error.oauthError === undefined ? '' : ` ${error.oauthError}`}`;
   const setting = tokenRefusalSetting(error.status, error.oauthError, settings);
   if (setting === settings.scope) return `${setting} ${scope ?? '(unset)'} was refused: ${answered}`;
-  if (error.status === 429 || error.status >= 500)
+  if (tokenEndpointFailed(error.status))
     return `ENGAGE_TOKEN_URL ${tokenUrl} gave no token: ${answered}, a failure of its own`;
   if (setting === 'ENGAGE_TOKEN_URL')
     return `ENGAGE_TOKEN_URL ${tokenUrl} is not a token endpoint: it answered HTTP ${error.status}`;

@@ -8,7 +8,8 @@ import { appointment, docsAppointment, location, text } from '../../sandbox/seed
 import type { RunningSandbox } from '../../sandbox/start-sandbox.ts';
 import { ProviderState } from '../provider-states.ts';
 
-const SANDBOX_ENTERPRISE = SANDBOX_DEFAULTS.enterprise;
+/** The enterprise the sandbox's states seed and put in the pact's paths, whatever ENGAGE_ENTERPRISE says. */
+export const SANDBOX_ENTERPRISE = SANDBOX_DEFAULTS.enterprise;
 
 type Parameters = { id?: string; language?: string };
 const parametersOf = (parameters: unknown): Parameters => (parameters ?? {}) as Parameters;

@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { Verifier } from '@pact-foundation/pact';
 import type { RequestHandler } from 'express';
 import { describeAnswer } from '../../config/answer-remedy.ts';
-import { appointmentPath, SANDBOX_DEFAULTS, SUITE_USER_AGENT } from '../../config/api-facts.ts';
+import { appointmentPath, SUITE_USER_AGENT } from '../../config/api-facts.ts';
 import { ConfigError } from '../../config/config-error.ts';
 import { isEntryPoint, runMain } from '../../config/entry-point.ts';
 import type { Environment } from '../../config/environment-files.ts';
@@ -23,7 +23,7 @@ import { brokerFailureHint, brokerUrl } from '../broker/broker-commands.ts';
 import { PLACEHOLDER_TOKEN } from '../consumer/placeholder-token.ts';
 import { branchOf, readGitVersion } from '../git-version.ts';
 import { CONSUMER_NAME, PACT_DIRECTORY, PROVIDER_NAME } from '../participants.ts';
-import { configuredStateHandlers, sandboxStateHandlers } from './state-handlers.ts';
+import { configuredStateHandlers, SANDBOX_ENTERPRISE, sandboxStateHandlers } from './state-handlers.ts';
 import { verificationFindings } from './verification-findings.ts';
 
 type VerifierOptions = ConstructorParameters<typeof Verifier>[0];
@@ -186,8 +186,7 @@ async function verifyProvider(config: SuiteConfig, environment: Environment): Pr
     // masked, so that neither Pact's report nor a result it publishes to a broker holds it.
     forwarder = await startTokenInjectingProxy(
       target.url,
-      // The sandbox's states are of its own enterprise, whatever ENGAGE_ENTERPRISE says.
-      sandbox === undefined ? [config.enterprise] : [SANDBOX_DEFAULTS.enterprise],
+      sandbox === undefined ? [config.enterprise] : [SANDBOX_ENTERPRISE],
       () => tokenProvider.getToken(),
       config.requestTimeoutMilliseconds,
       { requests: "Pact's requests" },
