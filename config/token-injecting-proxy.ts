@@ -9,6 +9,7 @@
 // place, the body decoded then.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { tokenEndpointFailed } from './answer-remedy.ts';
 import { appointmentPath } from './api-facts.ts';
 import { decodedBody, sendExactRequest } from './exact-request.ts';
 import { listenOnLoopback } from './listen-on-loopback.ts';
@@ -32,7 +33,7 @@ export interface TokenInjectingProxy {
   targetUrl: string;
   /** What this run's requests carry instead of the token. */
   placeholder: string;
-  /** What the 403 check carries instead of ENGAGE_NO_SCOPE_TOKEN. */
+  /** What the 403 check carries instead of its token (ENGAGE_NO_SCOPE_TOKEN, or its client's). */
   noScopePlaceholder: string;
   /** What the expired-token check carries instead of ENGAGE_EXPIRED_TOKEN. */
   expiredPlaceholder: string;
@@ -46,7 +47,7 @@ export async function startTokenInjectingProxy(
   enterprises: readonly string[],
   getToken: () => Promise<string>,
   timeoutMilliseconds: number,
-  otherTokens: {
+  options: {
     noScope?: () => Promise<string> | string | undefined;
     expired?: () => string | undefined;
     /** Whose requests carry the run's placeholder, as its failures name them. */
@@ -62,14 +63,14 @@ export async function startTokenInjectingProxy(
    * holds up every request; a check's own fails that check alone. None set: the check skips, unsent.
    */
   const placeholders = new Map<string, { credential: () => Promise<string> | string; of: string; ofTheRun: boolean }>([
-    [`Bearer ${placeholder}`, { credential: getToken, of: otherTokens.requests ?? 'the e2e requests', ofTheRun: true }],
+    [`Bearer ${placeholder}`, { credential: getToken, of: options.requests ?? 'the e2e requests', ofTheRun: true }],
     [
       `Bearer ${noScopePlaceholder}`,
-      { credential: () => otherTokens.noScope?.() ?? '', of: 'the 403 check', ofTheRun: false },
+      { credential: () => options.noScope?.() ?? '', of: 'the 403 check', ofTheRun: false },
     ],
     [
       `Bearer ${expiredPlaceholder}`,
-      { credential: () => otherTokens.expired?.() ?? '', of: 'the expired-token check', ofTheRun: false },
+      { credential: () => options.expired?.() ?? '', of: 'the expired-token check', ofTheRun: false },
     ],
   ]);
   const appointmentPrefixes = enterprises.map((enterprise) => appointmentPath(enterprise, ''));
@@ -111,7 +112,7 @@ export async function startTokenInjectingProxy(
         const token = await standIn.credential();
         rawHeaders.push(name, `Bearer ${token}`);
         sent.push([token, value.slice('Bearer '.length)]);
-        tokenSilences = 0;
+        if (standIn.ofTheRun) tokenSilences = 0;
       } catch (error) {
         const reason = `no token for ${standIn.of}: ${(error as Error).message}`;
         if (!standIn.ofTheRun) return { status: 502, reason };
@@ -119,7 +120,7 @@ export async function startTokenInjectingProxy(
         // not answer twice in a row: each later request would wait out its timeout. Said once.
         const status = error instanceof TokenRequestError ? error.status : undefined;
         if (status === undefined) tokenSilences++;
-        if ((status !== undefined && status >= 400 && status < 500 && status !== 429) || tokenSilences >= 2)
+        if ((status !== undefined && status >= 400 && !tokenEndpointFailed(status)) || tokenSilences >= 2)
           downReason ??= reason;
         return { status: 502, reason };
       }
@@ -183,28 +184,27 @@ function maskedText(text: string, sent: Array<[credential: string, placeholder: 
 
 /**
  * The body, decoded as its Content-Encoding says, with each credential replaced by its placeholder;
- * undefined when it holds none. A body cut short is read as far as it goes, as Playwright reads it;
- * one that cannot be decoded at all holds none readable.
+ * undefined when it holds none. A body cut short is read as far as it goes, as Playwright reads it,
+ * and one that ends inside an echo has that end masked; one that cannot be decoded at all holds none
+ * readable.
  */
 function maskedBody(body: Buffer, encoding: string | undefined, sent: Array<[string, string]>): Buffer | undefined {
   if (sent.length === 0 || body.length === 0) return undefined;
   let text: string;
-  let cutShort = false;
   try {
     text = decodedBody(body, encoding).toString('latin1');
   } catch {
     try {
       text = decodedBody(body, encoding, { lenient: true }).toString('latin1');
-      cutShort = true;
     } catch {
       return undefined;
     }
   }
-  const masked = cutShort ? maskedCutEnd(maskedText(text, sent), sent) : maskedText(text, sent);
+  const masked = maskedCutEnd(maskedText(text, sent), sent);
   return masked === text ? undefined : Buffer.from(masked, 'latin1');
 }
 
-/** The shortest beginning of a credential that a body cut short may end in and still be masked. */
+/** The shortest beginning of a credential that a body may end in (cut short) and still be masked. */
 const CUT_MASKED_MIN_LENGTH = MASKED_MIN_LENGTH / 2;
 
 /** `text` that ends in the beginning of a credential (cut short inside an echo) with that end masked. */
