@@ -4,8 +4,6 @@
 import { relative } from 'node:path';
 import { ConfigError } from './config-error.ts';
 import { type Environment, readEnvironment, settingFiles } from './environment-files.ts';
-import { readHandoff } from './handoffs.ts';
-import { plainHttpWarnings } from './plain-http-warnings.ts';
 import { warnOfUnknownSettings as warnOfUnknown } from './setting-names.ts';
 import { readSuiteConfig, type SuiteConfig } from './suite-config.ts';
 
@@ -13,16 +11,14 @@ let loaded: { environment: Environment; config: SuiteConfig } | undefined;
 
 /**
  * The environment as read (for settings outside the suite config, such as K6_BIN) and the config.
- * The commands a user starts warn first of ENGAGE_* and SANDBOX_* names the suite does not read,
- * then of a credential that a plain http URL would send unencrypted to another host.
+ * The commands a user starts warn first of ENGAGE_* and SANDBOX_* names the suite does not read
+ * (and of the other slips warnOfUnknownSettings names).
  */
 export function loadSuite({ warnOfUnknownSettings = false } = {}): { environment: Environment; config: SuiteConfig } {
   if (loaded === undefined) {
     const environment = readEnvironment();
     if (warnOfUnknownSettings) warnOfUnknown(environment);
     loaded = { environment, config: withSettingFiles(() => readSuiteConfig(environment)) };
-    if (warnOfUnknownSettings && readHandoff(environment, 'ENGAGE_SETTINGS_WARNED') !== 'true')
-      for (const warning of plainHttpWarnings(loaded.config, environment)) console.error(warning);
   }
   return loaded;
 }

@@ -2,7 +2,6 @@
 // other than this machine. Not refused: a staging API inside a cluster is often plain http.
 import type { Environment } from './environment-files.ts';
 import { settingValue } from './setting-value.ts';
-import type { SuiteConfig } from './suite-config.ts';
 
 /** Whether `url` is plain http to a host other than this machine's loopback. */
 function plainHttpElsewhere(url: string): string | undefined {
@@ -17,18 +16,18 @@ function plainHttpElsewhere(url: string): string | undefined {
   return parsed.protocol === 'http:' && !loopback ? host : undefined;
 }
 
-/** One warning per setting whose plain http URL would carry a credential to another host. */
-export function plainHttpWarnings(config: SuiteConfig, environment: Environment): string[] {
-  const urls: Array<[setting: string, url: string | undefined, carries: string]> = [
-    ['ENGAGE_BASE_URL', config.target.kind === 'remote' ? config.target.baseUrl : undefined, 'every bearer token'],
-    [
-      'ENGAGE_TOKEN_URL',
-      config.auth.kind === 'client-credentials' ? config.auth.tokenUrl : undefined,
-      'the client secret and the tokens issued',
-    ],
-    ['PACT_BROKER_BASE_URL', settingValue(environment, 'PACT_BROKER_BASE_URL'), 'the broker token'],
+/**
+ * One warning per setting whose plain http URL would carry a credential to another host. Read as
+ * given: a URL the config refuses is refused on its own.
+ */
+export function plainHttpWarnings(environment: Environment): string[] {
+  const urls: Array<[setting: string, carries: string]> = [
+    ['ENGAGE_BASE_URL', 'every bearer token'],
+    ['ENGAGE_TOKEN_URL', 'the client secret and the tokens issued'],
+    ['PACT_BROKER_BASE_URL', 'the broker token'],
   ];
-  return urls.flatMap(([setting, url, carries]) => {
+  return urls.flatMap(([setting, carries]) => {
+    const url = settingValue(environment, setting);
     const host = url === undefined ? undefined : plainHttpElsewhere(url);
     return host === undefined
       ? []

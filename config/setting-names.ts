@@ -4,6 +4,7 @@
 import { blankOverrideWarnings, settingFiles } from './environment-files.ts';
 import { HANDOFF_NAMES, readHandoff } from './handoffs.ts';
 import { isFile } from './path-kind.ts';
+import { plainHttpWarnings } from './plain-http-warnings.ts';
 
 /** The settings users give (ENGAGE_ENV, ENGAGE_REPORTS_DIR and ENGAGE_PACT_DIR are handoffs of npm start's too). */
 const USER_SETTINGS = [
@@ -128,11 +129,16 @@ export function unknownSettingWarnings(
 }
 
 /**
- * Prints the warnings of unknownSettingWarnings, and of a blank shell variable that hides an env file's
- * value (blankOverrideWarnings), for the commands a user starts: not for a layer of npm start, which warned.
+ * Prints the warnings of unknownSettingWarnings, of a blank shell variable that hides an env file's
+ * value (blankOverrideWarnings), and of a credential a plain http URL would send unencrypted
+ * (plainHttpWarnings), for the commands a user starts: not for a layer of npm start, which warned.
  */
 export function warnOfUnknownSettings(environment: Readonly<Record<string, string | undefined>>): void {
   if (readHandoff(environment, 'ENGAGE_SETTINGS_WARNED') === 'true') return;
-  for (const warning of [...unknownSettingWarnings(environment, process.env), ...blankOverrideWarnings()])
+  for (const warning of [
+    ...unknownSettingWarnings(environment, process.env),
+    ...blankOverrideWarnings(),
+    ...plainHttpWarnings(environment),
+  ])
     console.error(warning);
 }
