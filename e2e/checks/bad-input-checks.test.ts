@@ -1,15 +1,11 @@
 // Proves the odd ids the bad-input fuzzer sends are ids: never a dot segment, which a correct
 // provider may resolve to the appointments collection; injection-like ones, and what gateways refuse
-// in a path, only where `malformed-headers` is expected; and that it fails a provider serving an
-// appointment for an id not its own (checks-can-fail proves it fails on a 5xx).
+// in a path, only where `malformed-headers` is expected (checks-can-fail proves the fuzzer fails, on a
+// 5xx and on another id's appointment).
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import fc from 'fast-check';
-import { exactTransport } from '../../config/exact-request.ts';
-import { docsAppointmentResponse } from '../../schemas/docs-examples.ts';
-import { startTinyServer } from '../../testing/tiny-server.ts';
-import { createProbe } from '../http-probe.ts';
-import { badInputIds, checkBadInput } from './bad-input-checks.ts';
+import { badInputIds } from './bad-input-checks.ts';
 
 it('never sends "." or ".." as an id', () => {
   // About one draw in 3,000 was a dot segment before they were left out.
@@ -40,24 +36,4 @@ it('sends no slash, backslash, percent sign, semicolon, control character or lin
   const ids = fc.sample(badInputIds(false), { numRuns: 50_000, seed: 7 });
   assert.deepEqual(ids.filter(holdsOne), []);
   assert.ok(fc.sample(badInputIds(true), { numRuns: 2_000, seed: 1 }).some(holdsOne));
-});
-
-it("fails a provider that serves an appointment for an id that is not the appointment's", async () => {
-  // Appointment 123, whatever the id: a lookup that trims, truncates or matches ids by prefix.
-  const anyId = await startTinyServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify(docsAppointmentResponse()));
-  });
-  try {
-    const probe = createProbe({ baseUrl: anyId.url, getToken: async () => 'token' }, exactTransport());
-    const result = await checkBadInput(
-      probe,
-      'acme',
-      { runs: 5, timeLimitMilliseconds: 5_000, pacingMilliseconds: 0 },
-      false,
-    );
-    assert.match(JSON.stringify(result), /HTTP 200 with appointment \\"123\\"/);
-  } finally {
-    await anyId.close();
-  }
 });

@@ -153,6 +153,14 @@ const firstOf =
     return [...allowed, null];
   };
 
+/** The first two languages of the first field that has two, for the checks that order a list of them. */
+function twoLanguagesOfOneField(translations: Translations): [string, string] | undefined {
+  const field = TRANSLATABLE_FIELDS.find((candidate) => translations[candidate].length >= 2);
+  if (field === undefined) return undefined;
+  const [first, second] = translations[field] as [LanguageValue, LanguageValue];
+  return [first.language, second.language];
+}
+
 type TranslationCheck = (context: TranslationContext, translations: Translations) => Promise<CheckResult>;
 
 export const translationChecks: Record<string, TranslationCheck> = {
@@ -197,16 +205,16 @@ export const translationChecks: Record<string, TranslationCheck> = {
     return checked(problems);
   },
   'q-weights decide the order, not the position in the list': async (context, translations) => {
-    const field = TRANSLATABLE_FIELDS.find((candidate) => translations[candidate].length >= 2);
-    if (field === undefined) return skipped('no field has two translations to order');
-    const [first, second] = translations[field].map((translation) => translation.language) as [string, string];
+    const pair = twoLanguagesOfOneField(translations);
+    if (pair === undefined) return skipped('no field has two translations to order');
+    const [first, second] = pair;
     const header = `${first};q=0.4, ${second};q=0.9`;
     return checked(await expectResolution(context, header, firstOf(exactly(second), exactly(first)), translations));
   },
   'among equal weights the first in the list wins': async (context, translations) => {
-    const field = TRANSLATABLE_FIELDS.find((candidate) => translations[candidate].length >= 2);
-    if (field === undefined) return skipped('no field has two translations to order');
-    const [first, second] = translations[field].map((translation) => translation.language) as [string, string];
+    const pair = twoLanguagesOfOneField(translations);
+    if (pair === undefined) return skipped('no field has two translations to order');
+    const [first, second] = pair;
     const problems = [];
     for (const [one, other] of [
       [first, second],
