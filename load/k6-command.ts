@@ -134,14 +134,10 @@ export function buildK6Command(
   return { args, environment: variables, secretNames };
 }
 
-/** Secrets of the other layers, which k6 has no use for: they stay out of its process. */
-const OTHER_LAYERS_SECRETS: readonly string[] = SECRET_SETTINGS.filter(
-  (name) => name !== 'ENGAGE_TOKEN' && name !== 'ENGAGE_CLIENT_SECRET',
-);
-
 /** k6's environment: the shell's (proxies, SSL_CERT_FILE) without the other layers' secrets, and the command's. */
 export function k6ProcessEnvironment(shell: NodeJS.ProcessEnv, command: K6Command): NodeJS.ProcessEnv {
-  const inherited = Object.entries(shell).filter(([name]) => !OTHER_LAYERS_SECRETS.includes(name));
+  // No secret from the shell: the command's environment puts back the one k6 uses.
+  const inherited = Object.entries(shell).filter(([name]) => !(SECRET_SETTINGS as readonly string[]).includes(name));
   return { ...Object.fromEntries(inherited), ...command.environment };
 }
 

@@ -241,7 +241,7 @@ export function setup(): IssuedToken {
       `k6's HTTP debug output (--http-debug, K6_HTTP_DEBUG=${httpDebug}) would print every lookup's Authorization header and the client secret of each token request: run without it`,
     );
   // The shell's setting outranks the script's 0.
-  if (maxRedirects !== 0 && maxRedirects !== null && maxRedirects !== undefined)
+  if ((maxRedirects ?? 0) !== 0)
     stop(
       `k6 was told to follow redirects (--max-redirects, K6_MAX_REDIRECTS=${maxRedirects}): a lookup would follow one with its token, to http too, and pass on the page it ends at; run without it (a redirect is an answer the run reports)`,
     );
