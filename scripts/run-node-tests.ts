@@ -1,7 +1,8 @@
 // Runs the suite's Node tests (`*.test.ts`, not the Playwright `*.spec.ts`) with node:test, since
 // Node 20 cannot expand globs itself. `--pact` runs the Pact consumer tests instead, and
 // `--pact-first` runs them before the others (which read the pact they write), stopping when they
-// fail; `--exclude X` leaves out paths that start with X; any other argument keeps only paths that contain it.
+// fail; `--exclude X` leaves out paths that start with X; any other argument keeps only paths that
+// contain it (`--pact` runs every Pact consumer test, whatever else it is given).
 // Test files that start no process of their own (no child_process, no entry point, no stand-in k6)
 // share one Node process, about 0.4 s of CPU saved each: a file that cannot load fails alone, under
 // its own name. The others get a process each, and three processes run at a time.
