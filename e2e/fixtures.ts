@@ -100,11 +100,11 @@ export const test = base.extend<
     { scope: 'worker' },
   ],
   baseURL: async ({ forwarder }, use) => use(forwarder.url),
-  // A target that did not answer blocks every check but the one that says so (target.spec.ts).
+  // A target that did not answer blocks every check but the one that says so (z-target.spec.ts).
   targetAnswers: [
     async ({ forwarder }, use, testInfo) => {
       const down = readHandoff(process.env, 'ENGAGE_E2E_TARGET_DOWN') ?? forwarder.down();
-      if (!testInfo.file.endsWith('target.spec.ts')) test.skip(down !== undefined, `blocked by: ${down}`);
+      if (!testInfo.file.endsWith('z-target.spec.ts')) test.skip(down !== undefined, `blocked by: ${down}`);
       await use(undefined);
     },
     { auto: true },

@@ -2,7 +2,7 @@
 // ENGAGE_BASE_URL is unset (with rate limiting on unless SANDBOX_RATE_LIMIT says otherwise, as the
 // sandbox does every optional behaviour).
 // A remote target gets one request first: when nothing answers, every test skips as blocked by that,
-// and e2e/target.spec.ts fails once, so a dead target costs one request timeout, not one per test.
+// and e2e/z-target.spec.ts fails once, so a dead target costs one request timeout, not one per test.
 import { runMain } from '../config/entry-point.ts';
 import { type Handoffs, handOff } from '../config/handoffs.ts';
 import { loadSuite } from '../config/load-suite-config.ts';

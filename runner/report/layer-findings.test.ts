@@ -36,7 +36,7 @@ const bareExpectError = [
   'Error: expect(received).toBeUndefined()',
   '',
   'Received: "the target did not answer"',
-  '    at /work/e2e/target.spec.ts:9:5',
+  '    at /work/e2e/z-target.spec.ts:9:5',
 ].join('\n');
 
 it('reads counts, skip reasons and failures, named with their describe blocks, without Playwright diff, colours or stack', () => {
