@@ -2,6 +2,8 @@
 // first, in the same order on every run, from mismatches as Pact reported them against sandbox faults.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { JSON_MEDIA_TYPE_PATTERN } from '../../config/api-facts.ts';
+import { RFC3339_DATE_TIME_PATTERN } from '../../schemas/date-time.ts';
 import { describeMismatches, verificationFindings } from './verification-findings.ts';
 
 // Pact's report for `no-auth-check` (a 200 where a 401 was due), body mismatch first, as it came.
@@ -45,6 +47,27 @@ it('gives the same line whatever order Pact reported the mismatches in', () => {
     "$.data.meetingType: Expected 'TELEPATHY' to match '^(OFFICE|VIDEO)$'; $.data.status: Expected 'POSTPONED' to match '^(ACCEPTED|CANCELLED)$'";
   assert.equal(describeMismatches(wrongEnum), line);
   assert.equal(describeMismatches([...wrongEnum].reverse()), line);
+});
+
+it('names the pact’s long patterns for what they stand for: a JSON media type, an RFC 3339 date-time', () => {
+  // As Pact reported them against a Jetty-style provider: an HTML page, dates without an offset.
+  const mismatches = [
+    {
+      key: 'Content-Type',
+      mismatch: `Mismatch with header 'Content-Type': Expected 'text/html;charset=iso-8859-1' to match '${JSON_MEDIA_TYPE_PATTERN}'`,
+      type: 'HeaderMismatch',
+    },
+    {
+      mismatch: `Expected '2026-03-29T03:30:00' to match '${RFC3339_DATE_TIME_PATTERN}'`,
+      path: '$.data.end',
+      type: 'BodyMismatch',
+    },
+  ];
+  assert.equal(
+    describeMismatches(mismatches),
+    "Mismatch with header 'Content-Type': Expected 'text/html;charset=iso-8859-1' to be a JSON media type (application/json or application/*+json); " +
+      "$.data.end: Expected '2026-03-29T03:30:00' to be an RFC 3339 date-time",
+  );
 });
 
 it('counts the failed interactions and names each by its description', () => {

@@ -1,7 +1,9 @@
 // What a provider verification found, for npm start's summary: the interactions that passed and
 // failed, and for each failure every mismatch Pact saw, in a fixed order, from Pact's own result.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { JSON_MEDIA_TYPE_PATTERN } from '../../config/api-facts.ts';
 import { FIRST_FAILURES, type LayerFindings } from '../../config/layer-outcome.ts';
+import { RFC3339_DATE_TIME_PATTERN } from '../../schemas/date-time.ts';
 import { PACT_DIRECTORY } from '../participants.ts';
 
 interface PactMismatch {
@@ -25,6 +27,14 @@ const rank = (mismatch: PactMismatch) => {
   return index === -1 ? MISMATCH_ORDER.length : index;
 };
 
+// Pact names a regex matcher by its pattern: the pact's long ones read as what they stand for.
+const PATTERN_NAMES = [
+  [JSON_MEDIA_TYPE_PATTERN, 'a JSON media type (application/json or application/*+json)'],
+  [RFC3339_DATE_TIME_PATTERN, 'an RFC 3339 date-time'],
+] as const;
+const namingPatterns = (mismatch: string) =>
+  PATTERN_NAMES.reduce((line, [pattern, name]) => line.replaceAll(`to match '${pattern}'`, `to be ${name}`), mismatch);
+
 /**
  * Every mismatch of one interaction in one line, "status: expected 401 but was 200; $: Actual map is
  * missing the following keys: errors": Pact's order changes from run to run, this one does not.
@@ -40,7 +50,10 @@ export function describeMismatches(mismatches: PactMismatch[]): string {
     )
     .map((mismatch) => {
       const where = mismatch.type === 'StatusMismatch' ? 'status' : mismatch.path;
-      const what = mismatch.mismatch ?? `expected ${String(mismatch.expected)}, got ${String(mismatch.actual)}`;
+      const what =
+        mismatch.mismatch !== undefined
+          ? namingPatterns(mismatch.mismatch)
+          : `expected ${String(mismatch.expected)}, got ${String(mismatch.actual)}`;
       return where === undefined ? what : `${where}: ${what}`;
     })
     .join('; ');

@@ -7,11 +7,11 @@
 import fc from 'fast-check';
 import { appointmentPath } from '../../config/api-facts.ts';
 import type { HeaderValue } from '../../config/exact-request.ts';
-import { formatViolations, SchemaId, validateAgainstSchema } from '../../schemas/schema-registry.ts';
+import { SchemaId, validateAgainstSchema } from '../../schemas/schema-registry.ts';
 import type { AppointmentResponse } from '../../schemas/types.generated.ts';
 import type { Probe } from '../http-probe.ts';
 import { type CheckResult, checked } from './check-result.ts';
-import { show } from './response-checks.ts';
+import { bodyOutsideSchema, show } from './response-checks.ts';
 
 export interface BadInputBudget {
   runs: number;
@@ -97,7 +97,7 @@ export async function checkBadInput(
       const result = validateAgainstSchema(schema, response.json);
       if (!result.valid)
         throw new Error(
-          `${label}: HTTP ${response.status} with a body outside the schemas:\n${formatViolations(result.violations)}`,
+          `${label}: HTTP ${response.status} with a body outside the schemas:${bodyOutsideSchema(response, result.violations)}`,
         );
       // An appointment served for an odd id must be that id's (the documented "the requested appointment").
       const served = response.status === 200 ? (response.json as AppointmentResponse).data.id : undefined;

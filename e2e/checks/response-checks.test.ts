@@ -1,9 +1,10 @@
 // Proves the wording of a configured appointment's failed GET: the setting a 401, 403, 404 or
 // redirect points at follows the problem, in the preflight's words; any other answer adds nothing.
+// And of an error answer outside the envelope: a body that is no JSON says so, not "got nothing".
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { ProbeResponse } from '../http-probe.ts';
-import { withRemedy } from './response-checks.ts';
+import { checkErrorResponse, withRemedy } from './response-checks.ts';
 
 /** Where the answers came from. */
 const sentTo = 'http://api.test/enterprises/acme/appointments/123';
@@ -57,4 +58,22 @@ it("names the base URL a redirect leads to, resolving a relative Location agains
     ),
     'GET: HTTP 301, expected 200; a redirect, which the API does not answer with: set ENGAGE_BASE_URL to http://api.test/v1',
   );
+});
+
+it('says an error body that is no JSON is empty or how it starts, and lists the violations of one that is', () => {
+  const html = '<html><body><h2>HTTP ERROR 404 Not Found</h2></body></html>';
+  const page = { ...answer(404, false), headers: { 'content-type': 'text/html' }, text: html };
+  assert.deepEqual(checkErrorResponse(page, 404, 'an unknown id'), [
+    'an unknown id: Content-Type "text/html" is not JSON',
+    `an unknown id: the body is not the errors envelope: the body does not parse as JSON (it starts ${JSON.stringify(html)})`,
+  ]);
+  const empty = { ...answer(404, false), headers: { 'content-type': 'application/json' }, text: '' };
+  assert.deepEqual(checkErrorResponse(empty, 404, 'an unknown id'), [
+    'an unknown id: the body is not the errors envelope: the body is empty',
+  ]);
+  const numeric = { ...answer(404), headers: { 'content-type': 'application/json' } };
+  numeric.json = { errors: [{ message: 'm', code: 'c', type: 't', statusCode: 404 }] };
+  assert.deepEqual(checkErrorResponse(numeric, 404, 'an unknown id'), [
+    'an unknown id: the body is not the errors envelope:\n/errors/0/statusCode: must be string (got 404) [type]',
+  ]);
 });

@@ -4,7 +4,12 @@
 
 import { answerRemedy, type CredentialKind, hasErrorsEnvelope } from '../../config/answer-remedy.ts';
 import { isJsonMediaType, TRANSLATABLE_FIELDS } from '../../config/api-facts.ts';
-import { formatViolations, SchemaId, validateAgainstSchema } from '../../schemas/schema-registry.ts';
+import {
+  formatViolations,
+  SchemaId,
+  type SchemaViolation,
+  validateAgainstSchema,
+} from '../../schemas/schema-registry.ts';
 import type { AppointmentResponse, LanguageValue } from '../../schemas/types.generated.ts';
 import type { ProbeResponse } from '../http-probe.ts';
 
@@ -25,8 +30,21 @@ export function checkErrorResponse(response: ProbeResponse, expectedStatus: numb
     problems.push(`${label}: Content-Type ${show(response.headers['content-type'])} is not JSON`);
   const result = validateAgainstSchema(SchemaId.errorResponse, response.json);
   if (!result.valid)
-    problems.push(`${label}: the body is not the errors envelope:\n${formatViolations(result.violations)}`);
+    problems.push(`${label}: the body is not the errors envelope:${bodyOutsideSchema(response, result.violations)}`);
   return problems;
+}
+
+/** Why a body did not match its schema, to follow a colon: it is no JSON at all, or these violations, a line each. */
+export function bodyOutsideSchema(response: ProbeResponse, violations: SchemaViolation[]): string {
+  const unparsed = unparsedBody(response);
+  return unparsed === undefined ? `\n${formatViolations(violations)}` : ` ${unparsed}`;
+}
+
+/** Why a body is no JSON document (empty, or how it starts), or undefined when it parsed. */
+function unparsedBody(response: ProbeResponse): string | undefined {
+  if (response.json !== undefined) return undefined;
+  if (response.text.trim() === '') return 'the body is empty';
+  return `the body does not parse as JSON (it starts ${show(response.text.slice(0, 80))})`;
 }
 
 /** Under `status-code`: each error's statusCode is the answer's own HTTP status, as a string. */
@@ -87,9 +105,8 @@ export function checkOkJson(response: ProbeResponse, label: string): string[] {
     return [`${label}: HTTP ${response.status}, expected 200 (body: ${bodyExcerpt(response.text)})`];
   if (!isJsonContentType(response))
     return [`${label}: Content-Type ${show(response.headers['content-type'])} is not JSON`];
-  return response.json === undefined
-    ? [`${label}: the body does not parse as JSON (it starts ${show(response.text.slice(0, 80))})`]
-    : [];
+  const unparsed = unparsedBody(response);
+  return unparsed === undefined ? [] : [`${label}: ${unparsed}`];
 }
 
 /** The basic 200 every other check of an appointment builds on: status, JSON, and the schema's shape. */
