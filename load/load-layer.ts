@@ -1,10 +1,16 @@
 // What npm start needs from the load layer, and nothing more: the profiles a run may name, where k6
 // is, whether the load settings make a run, how the k6 summary names lookups and their latency, how
-// to read its thresholds and its metrics file, and why lookups failed.
+// to read its thresholds and its metrics file, why lookups failed, and why setup() stopped a run.
 export { failedLookupReasons } from './failed-lookups.ts';
 export { findK6 } from './find-k6.ts';
 export { k6Points, readK6Output } from './k6-output.ts';
 export { chosenProfile, PROFILE_NAMES } from './lib/load-profiles.ts';
 export { LOOKUP_COUNT_METRIC, LOOKUP_LATENCY_METRIC, LOOKUP_TAG, lookupThresholds } from './lib/load-thresholds.ts';
-export { lookupLatency, type SummaryData, thresholdOutcomes } from './lib/summary-reports.ts';
+export {
+  lookupLatency,
+  SETUP_CHECK,
+  SETUP_STOPPED,
+  type SummaryData,
+  thresholdOutcomes,
+} from './lib/summary-reports.ts';
 export { checkLoadRun } from './load-plan.ts';

@@ -251,6 +251,35 @@ describe(`real k6 ${version}`, { skip }, () => {
     }
   });
 
+  it('a readiness GET met by a 503: setup() asks again, backing off, and the run passes with no failed request', async () => {
+    const server = await docsProvider((count) =>
+      count === 0 ? { status: 503, body: serverError } : { status: 200, body: docs },
+    );
+    try {
+      const { code, output, reports } = await runLookup(server.url, { ENGAGE_TOKEN: 'transient-token' });
+      assert.equal(code, 0, output);
+      const summary = JSON.parse(readFileSync(inReports(reports, REPORT_FILES.loadSummary), 'utf8'));
+      assert.equal(summary.metrics.http_req_failed.values.rate, 0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a target that answers only 503: setup() stops after three tries, saying so', async () => {
+    const { output, requests } = await stoppedInSetup(
+      (_request, response) => {
+        response.writeHead(503, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(serverError));
+      },
+      () => ({ ENGAGE_TOKEN: 'unavailable-token' }),
+    );
+    assert.match(
+      output,
+      /test aborted: the target http:\/\/127\.0\.0\.1:\d+ is not ready: GET appointment 123 got HTTP 503 \(3 tries\)/,
+    );
+    assert.equal(requests.length, 3);
+  });
+
   it('a target that is not the appointments API (a 404 without the errors body): setup() names ENGAGE_BASE_URL', async () => {
     const { output } = await stoppedInSetup(
       (_request, response) => {

@@ -1,9 +1,10 @@
 // Why k6 stopped a run in setup(), as its log line says it (`level=error msg="test aborted: …"`),
-// put by npm run load into the summary files in place of SETUP_STOP_REASON_SLOT, which k6 cannot.
+// put by npm run load into the summary files in place of SETUP_STOP_REASON_SLOT, which k6 cannot,
+// and into summary.json as setup_stop_reason, for npm start's findings.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { escapeMarkup } from '../config/escape-markup.ts';
 import { inReports, REPORT_FILES } from '../config/report-paths.ts';
-import { SETUP_STOP_REASON_SLOT } from './lib/summary-reports.ts';
+import { SETUP_STOP_REASON_SLOT, type SummaryData } from './lib/summary-reports.ts';
 
 /** The reason of k6's "test aborted" log line (logfmt: its quotes and backslashes escaped), or undefined. */
 export function testAbortedReason(log: string): string | undefined {
@@ -14,9 +15,14 @@ export function testAbortedReason(log: string): string | undefined {
   );
 }
 
-/** Puts `reason` into the run's summary files where they say setup() stopped it. */
+/** Puts `reason` into the run's summary files where they say setup() stopped it, and into summary.json. */
 export function fillSetupStopReason(reports: string, reason: string): void {
-  const { loadMarkdown, loadHtml, loadJunit } = REPORT_FILES;
+  const { loadMarkdown, loadHtml, loadJunit, loadSummary } = REPORT_FILES;
+  const summary = inReports(reports, loadSummary);
+  if (existsSync(summary)) {
+    const data = JSON.parse(readFileSync(summary, 'utf8')) as SummaryData;
+    writeFileSync(summary, JSON.stringify({ ...data, setup_stop_reason: reason }, null, 2));
+  }
   for (const [file, slot, text] of [
     [loadMarkdown, SETUP_STOP_REASON_SLOT, reason],
     [loadHtml, escapeMarkup(SETUP_STOP_REASON_SLOT), escapeMarkup(reason)],

@@ -19,6 +19,8 @@ export interface SummaryData {
   setup_data?: unknown;
   /** Ours, in place of setup_data: false when setup() stopped the run (it returned no data). */
   setup_completed?: boolean;
+  /** Ours: why setup() stopped the run, from k6's "test aborted" line, which npm run load reads (setup-stop-reason.ts). */
+  setup_stop_reason?: string;
   [other: string]: unknown;
 }
 
@@ -131,7 +133,9 @@ function withoutSetupData(data: SummaryData): SummaryData {
 }
 
 /** Why a run stopped in setup(): in its summaries until npm run load puts in k6's own line (SETUP_STOP_REASON_SLOT). */
-const SETUP_STOPPED = 'stopped in setup(), before any load';
+export const SETUP_STOPPED = 'stopped in setup(), before any load';
+/** The check a run stopped in setup() fails, in its JUnit XML and npm start's findings. */
+export const SETUP_CHECK = 'setup(): the target is ready';
 /** What npm run load replaces with the reason k6 printed ("test aborted: …"), in each summary file. */
 export const SETUP_STOP_REASON_SLOT = 'the "test aborted" line of k6 says why';
 
@@ -145,7 +149,7 @@ export function renderJUnit(data: SummaryData, run: SummaryRun): string {
   const stopped =
     data.setup_completed === false
       ? [
-          `    <testcase classname="k6.setup" name="setup(): the target is ready"><failure message="${escapeMarkup(`${SETUP_STOPPED}: ${SETUP_STOP_REASON_SLOT}`)}"/></testcase>`,
+          `    <testcase classname="k6.setup" name="${SETUP_CHECK}"><failure message="${escapeMarkup(`${SETUP_STOPPED}: ${SETUP_STOP_REASON_SLOT}`)}"/></testcase>`,
         ]
       : [];
   const failures = outcomes.filter((outcome) => outcome.judged && !outcome.ok).length + stopped.length;

@@ -228,6 +228,25 @@ it("counts k6's thresholds as the load layer's results: met, crossed (with the v
   });
 });
 
+it('names why setup() stopped a load run as its failure, from summary.json, its thresholds not judged', () => {
+  const reports = reportsWith(REPORT_FILES.loadSummary, {
+    metrics: {
+      checks: { type: 'rate', values: { rate: 0, passes: 0, fails: 0 }, thresholds: { 'rate>0.99': { ok: true } } },
+    },
+    setup_completed: false,
+    setup_stop_reason: 'the target http://api.test is not ready: GET appointment 123 got HTTP 503 (3 tries)',
+  });
+  const load = readLayerFindings(reports).load;
+  assert.deepEqual(load?.failures, [
+    {
+      check: 'setup(): the target is ready',
+      message:
+        'stopped in setup(), before any load: the target http://api.test is not ready: GET appointment 123 got HTTP 503 (3 tries)',
+    },
+  ]);
+  assert.deepEqual([load?.passed, load?.failed, load?.skipped], [0, 0, 1]);
+});
+
 it("gives the load layer's lookup latency for the report's latency section, only when lookups were answered 200", () => {
   const summary = (count: number) => ({
     metrics: {

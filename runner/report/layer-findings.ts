@@ -8,6 +8,8 @@ import {
   LOOKUP_COUNT_METRIC,
   lookupLatency,
   lookupThresholds,
+  SETUP_CHECK,
+  SETUP_STOPPED,
   type SummaryData,
   thresholdOutcomes,
 } from '../../load/load-layer.ts';
@@ -175,6 +177,12 @@ function loadFindings(reports: string): LayerFindings | undefined {
     findings.latency = [
       `lookups answered 200 (${lookups}), p50 / p95 / p99: ${lookupLatency(summary)}, p95 objective ${slo.lookup.p95Milliseconds} ms`,
     ];
+  // A run setup() stopped judged no threshold: why it stopped is its failure.
+  if (summary.setup_completed === false)
+    findings.failures.push({
+      check: SETUP_CHECK,
+      message: `${SETUP_STOPPED}: ${summary.setup_stop_reason ?? `see ${inReports(reports, REPORT_FILES.loadMarkdown)}`}`,
+    });
   const outcomes = thresholdOutcomes(summary, lookupThresholds(slo.lookup));
   // Said once, with the first crossed checks threshold: the abort one repeats the same lookups.
   let problems = failedLookupReasons(reports);
