@@ -393,13 +393,18 @@ describe('the language checks fail against', () => {
         /Accept-Language (\(none\)|"fr \*"|"\*"): location\.street1 is null, expected one of/,
       );
     });
-  it('a provider whose default language is not the configured one', async () => {
+  it('a provider whose default language is not the configured one, naming the setting to check', async () => {
     const check = translationChecks[
       '"*" and no Accept-Language give the default language, else any translation, else null'
     ] as never;
+    const problems = await translationProblems(await probeFor(), MULTILINGUAL, check, 'nl');
     assert.match(
-      (await translationProblems(await probeFor(), MULTILINGUAL, check, 'nl')).join('\n'),
+      problems.join('\n'),
       /Accept-Language "\*": location\.city is \{"language":"en".*expected \{"language":"nl"/,
+    );
+    assert.equal(
+      problems[0],
+      "ENGAGE_DEFAULT_LANGUAGE is nl, and these fields came in en: if en is the enterprise's default language, set ENGAGE_DEFAULT_LANGUAGE=en",
     );
   });
 });

@@ -72,6 +72,16 @@ async function expectResolution(
   acceptable: Acceptable,
   translations: Translations,
 ): Promise<string[]> {
+  return (await resolveFields(context, header, acceptable, translations)).problems;
+}
+
+/** As expectResolution, with the language of each field that resolved to what it may not. */
+async function resolveFields(
+  context: TranslationContext,
+  header: HeaderValue | null,
+  acceptable: Acceptable,
+  translations: Translations,
+): Promise<{ problems: string[]; wrongLanguages: string[] }> {
   const label =
     header === null
       ? 'Accept-Language (none)'
@@ -80,16 +90,20 @@ async function expectResolution(
         : `Accept-Language ${show(header)}`;
   const response = await context.probe(context.path, header === null ? {} : { 'accept-language': header });
   const problems = checkAppointmentResponse(response, context.id, label);
-  if (problems.length > 0) return problems;
+  if (problems.length > 0) return { problems, wrongLanguages: [] };
   const location = (response.json as AppointmentResponse).data.location as Location;
-  return TRANSLATABLE_FIELDS.flatMap((field) => {
+  const wrong = TRANSLATABLE_FIELDS.filter((field) => {
     const allowed = acceptable(translations[field]);
-    if (allowed.some((value) => sameTranslation(location[field], value))) return [];
-    const expected = allowed.length === 1 ? show(allowed[0]) : `one of ${show(allowed)}`;
-    return [
-      `${label}: location.${field} is ${show(location[field])}, expected ${expected} (translations ${show(translations[field])})`,
-    ];
+    return !allowed.some((value) => sameTranslation(location[field], value));
   });
+  return {
+    problems: wrong.map((field) => {
+      const allowed = acceptable(translations[field]);
+      const expected = allowed.length === 1 ? show(allowed[0]) : `one of ${show(allowed)}`;
+      return `${label}: location.${field} is ${show(location[field])}, expected ${expected} (translations ${show(translations[field])})`;
+    }),
+    wrongLanguages: wrong.flatMap((field) => location[field]?.language.toLowerCase() ?? []),
+  };
 }
 
 /**
@@ -183,8 +197,20 @@ export const translationChecks: Record<string, TranslationCheck> = {
     translations,
   ) => {
     const { defaultLanguage } = context;
-    const problems = await expectResolution(context, '*', defaultRule(defaultLanguage), translations);
-    problems.push(...(await expectResolution(context, null, defaultRule(defaultLanguage), translations)));
+    const problems: string[] = [];
+    const cameIn = new Set<string>();
+    for (const header of ['*', null]) {
+      const resolved = await resolveFields(context, header, defaultRule(defaultLanguage), translations);
+      problems.push(...resolved.problems);
+      for (const language of resolved.wrongLanguages) cameIn.add(language);
+    }
+    // One other language where the configured default was due: most likely the setting is wrong, which
+    // is said first (reports show a failure's first lines).
+    const [other] = cameIn;
+    if (defaultLanguage !== undefined && other !== undefined && cameIn.size === 1)
+      problems.unshift(
+        `ENGAGE_DEFAULT_LANGUAGE is ${defaultLanguage}, and these fields came in ${other}: if ${other} is the enterprise's default language, set ENGAGE_DEFAULT_LANGUAGE=${other}`,
+      );
     return checked(problems);
   },
   '"<language> *" (the docs\' "en *") gives that language, else the default': async (context, translations) => {
