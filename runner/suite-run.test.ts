@@ -50,6 +50,8 @@ describe('npm start against another provider, with a known token and a stand-in 
     assert.match(html, /<a href="contracts\/engage-appointments-client-pexip-engage-appointments-api\.json">pact file/);
     assert.match(html, /<a href="logs\/contracts\.log">the contracts log<\/a>/);
     assert.match(html, /<a href="contracts\/verification\.json">the verification's findings<\/a>/);
+    assert.match(html, /<a href="load\/summary\.json">k6 summary JSON<\/a>/);
+    assert.doesNotMatch(html, /Playwright report/, 'e2e did not run: its report is not listed');
     assert.match(
       html,
       /<svg [^>]*aria-label="Lookup latency over time \(p50, p95 and p99 of each 20 lookups in turn\)"/,

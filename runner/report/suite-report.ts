@@ -116,6 +116,20 @@ export function writeSuiteReport(reports: string, run: SuiteRun): void {
       ? `<a href="${escapeMarkup(path)}">${escapeMarkup(text)}</a>`
       : `${escapeMarkup(text)} (not produced)`;
   const pacts = collectPacts(reports, run.pactDirectory);
+  // The reports of the layers this run ran, in their order: a layer it left out wrote none.
+  const reportsOf: Partial<Record<string, string[]>> = {
+    contracts: [
+      ...(pacts.length > 0
+        ? pacts.map((pact) => link(pact, `pact file ${basename(pact)}`))
+        : ['pact file (not produced)']),
+      `${link(layerLog('contracts'), 'the contracts log')} (consumer tests, then provider verification) and ${link(REPORT_FILES.verificationFindings, "the verification's findings")}`,
+    ],
+    e2e: [
+      `${link(`${REPORT_FILES.e2eHtml}/index.html`, 'Playwright report')} and ${link(REPORT_FILES.e2eJunit, 'its JUnit XML')}`,
+    ],
+    load: [`${link(REPORT_FILES.loadSummary, 'k6 summary JSON')} and ${link(REPORT_FILES.loadJunit, 'its JUnit XML')}`],
+  };
+  const layerReports = run.results.flatMap((result) => reportsOf[result.name] ?? []);
   // The load layer writes its own summary as an HTML fragment (escaped there), tables and all.
   const loadHtml = inReports(reports, REPORT_FILES.loadHtml);
   const loadSummary = existsSync(loadHtml) ? readFileSync(loadHtml, 'utf8') : undefined;
@@ -150,14 +164,7 @@ table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 0
 ${rows}
 </table>
 ${findingsHtml(run)}
-<h2>Reports of each layer</h2>
-<ul>
-<li>${link(`${REPORT_FILES.e2eHtml}/index.html`, 'Playwright report')} and ${link(REPORT_FILES.e2eJunit, 'its JUnit XML')}</li>
-${pacts.map((pact) => `<li>${link(pact, `pact file ${basename(pact)}`)}</li>`).join('\n') || '<li>pact file (not produced)</li>'}
-<li>${link(layerLog('contracts'), 'the contracts log')} (consumer tests, then provider verification) and ${link(REPORT_FILES.verificationFindings, "the verification's findings")}</li>
-<li>${link(REPORT_FILES.loadSummary, 'k6 summary JSON')} and ${link(REPORT_FILES.loadJunit, 'its JUnit XML')}</li>
-</ul>
-<h2>Load</h2>
+${layerReports.length === 0 ? '' : `<h2>Reports of each layer</h2>\n<ul>\n${layerReports.map((item) => `<li>${item}</li>`).join('\n')}\n</ul>\n`}<h2>Load</h2>
 ${loadSummary ?? '<p>No load run in this report.</p>'}
 ${series === undefined ? '' : `<h3>Lookup latency</h3>\n${renderLatencyChart(series, slo.lookup.p95Milliseconds)}`}
 </body>
