@@ -84,15 +84,21 @@ export async function checkBadInput(
     headers,
     headers,
     async (appointmentId, acceptLanguage, correlationId) => {
-      const wait = last + budget.pacingMilliseconds - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      last = Date.now();
       const headers: Record<string, HeaderValue> = {};
       if (acceptLanguage !== undefined) headers['accept-language'] = acceptLanguage;
       if (correlationId !== undefined) headers['x-correlation-id'] = correlationId;
-      const response = await probe(appointmentPath(enterprise, appointmentId), headers);
+      const send = async () => {
+        const wait = last + budget.pacingMilliseconds - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        last = Date.now();
+        return probe(appointmentPath(enterprise, appointmentId), headers);
+      };
+      const response = await send();
       const label = `id ${show(appointmentId.slice(0, 80))}, Accept-Language ${show(acceptLanguage)}, X-Correlation-Id ${show(correlationId)}`;
-      if (response.status >= 500) throw new Error(`${label}: HTTP ${response.status}`);
+      // Sent once more, so that the failure tells a target failing on this input from one failing now
+      // and then (a gateway's 503 mid-run), which would send its reader to debug an id for nothing.
+      if (response.status >= 500)
+        throw new Error(`${label}: HTTP ${response.status} (the same request again: HTTP ${(await send()).status})`);
       const schema = response.status === 200 ? SchemaId.appointmentResponse : SchemaId.errorResponse;
       const result = validateAgainstSchema(schema, response.json);
       if (!result.valid)

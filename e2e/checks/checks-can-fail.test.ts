@@ -574,9 +574,23 @@ describe('the header and error checks fail against', () => {
         problemsOf(
           await checkBadInput(await faulty('server-error-on-odd-ids'), 'acme', budget, malformedHeaders),
         ).join(),
-        /HTTP 500/,
+        /HTTP 500 \(the same request again: HTTP 500\)/,
       );
     }
+  });
+  it('a 5xx of the bad-input property says what the same request got when sent again', async () => {
+    const budget = { runs: 20, timeLimitMilliseconds: 5000, pacingMilliseconds: 0 };
+    const sandbox = await probeFor();
+    // A gateway's one 503, mid-run: the input is not what failed, and the failure shows it.
+    let sent = 0;
+    const blip: Probe = async (path, headers) => {
+      const response = await sandbox(path, headers);
+      return ++sent === 3 ? { ...response, status: 503 } : response;
+    };
+    assert.match(
+      problemsOf(await checkBadInput(blip, 'acme', budget, false)).join(),
+      /: HTTP 503 \(the same request again: HTTP 404\)/,
+    );
   });
   it("serve-any-id, for the bad-input property: a 200 for an odd id is that id's appointment", async () => {
     const budget = { runs: 20, timeLimitMilliseconds: 5000, pacingMilliseconds: 0 };
