@@ -251,13 +251,27 @@ describe(`real k6 ${version}`, { skip }, () => {
     }
   });
 
-  it('a readiness GET met by a 503: setup() asks again, backing off, and the run passes with no failed request', async () => {
-    const server = await docsProvider((count) =>
-      count === 0 ? { status: 503, body: serverError } : { status: 200, body: docs },
+  /** A target answering the n-th request (from 0) as `answer` says, with when each came. */
+  async function answering(answer: (count: number) => { status: number; headers?: Record<string, string> }) {
+    const arrivals: number[] = [];
+    const server = await startTinyServer((_request, response) => {
+      const { status, headers = {} } = answer(arrivals.length);
+      arrivals.push(performance.now());
+      response.writeHead(status, { 'content-type': 'application/json', ...headers });
+      response.end(JSON.stringify(status === 200 ? docs : serverError));
+    });
+    const gaps = () => arrivals.slice(1).map((arrival, index) => (arrival - (arrivals[index] as number)) / 1000);
+    return { server, gaps };
+  }
+
+  it('a readiness GET met by a 429 with Retry-After: setup() waits as asked, asks again, and the run passes with no failed request', async () => {
+    const { server, gaps } = await answering((count) =>
+      count === 0 ? { status: 429, headers: { 'retry-after': '1' } } : { status: 200 },
     );
     try {
       const { code, output, reports } = await runLookup(server.url, { ENGAGE_TOKEN: 'transient-token' });
       assert.equal(code, 0, output);
+      assert.ok((gaps()[0] as number) >= 0.95, `asked again after ${gaps()[0]} s, not the 1 s Retry-After asked for`);
       const summary = JSON.parse(readFileSync(inReports(reports, REPORT_FILES.loadSummary), 'utf8'));
       assert.equal(summary.metrics.http_req_failed.values.rate, 0);
     } finally {
@@ -265,19 +279,35 @@ describe(`real k6 ${version}`, { skip }, () => {
     }
   });
 
-  it('a target that answers only 503: setup() stops after three tries, saying so', async () => {
-    const { output, requests } = await stoppedInSetup(
-      (_request, response) => {
-        response.writeHead(503, { 'content-type': 'application/json' });
-        response.end(JSON.stringify(serverError));
-      },
-      () => ({ ENGAGE_TOKEN: 'unavailable-token' }),
-    );
-    assert.match(
-      output,
-      /test aborted: the target http:\/\/127\.0\.0\.1:\d+ is not ready: GET appointment 123 got HTTP 503 \(3 tries\)/,
-    );
-    assert.equal(requests.length, 3);
+  it('a target that answers only 503: setup() asks three times, backing off 0.5 s then 1 s, and stops saying so', async () => {
+    const { server, gaps } = await answering(() => ({ status: 503 }));
+    try {
+      const { code, output } = await runLookup(server.url, { ENGAGE_TOKEN: 'unavailable-token' });
+      assert.equal(code, 108, output);
+      assert.match(
+        output,
+        /test aborted: the target http:\/\/127\.0\.0\.1:\d+ is not ready: GET appointment 123 got HTTP 503 \(3 tries: HTTP 503, 503, 503\)/,
+      );
+      const [first = 0, second = 0, ...more] = gaps();
+      assert.ok(first >= 0.45 && second >= 0.95 && more.length === 0, `gaps ${gaps()}`);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("a 503 whose Retry-After runs past setup()'s time: setup() stops at once, saying so, not by k6's timeout", async () => {
+    const { server, gaps } = await answering(() => ({ status: 503, headers: { 'retry-after': '120' } }));
+    try {
+      const { code, output } = await runLookup(server.url, { ENGAGE_TOKEN: 'unavailable-token' });
+      assert.equal(code, 108, output);
+      assert.match(
+        output,
+        /got HTTP 503 \(1 try: HTTP 503; its Retry-After asks to wait 120 s, and another try would not end within setup\(\)'s 60 s\)/,
+      );
+      assert.deepEqual(gaps(), []);
+    } finally {
+      await server.close();
+    }
   });
 
   it('a target that is not the appointments API (a 404 without the errors body): setup() names ENGAGE_BASE_URL', async () => {

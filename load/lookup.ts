@@ -36,7 +36,7 @@ import {
 } from '../config/token-request.ts';
 import { appointmentBodyProblem } from './lib/appointment-body-check.ts';
 import { rememberingGoodBodies } from './lib/known-good-bodies.ts';
-import { buildLoadOptions, guardProblems, guardRefusal } from './lib/load-options.ts';
+import { buildLoadOptions, guardProblems, guardRefusal, SETUP_TIMEOUT_SECONDS } from './lib/load-options.ts';
 import { appointmentIdsFromFile, type LoadSettings, readLoadSettings, readRunShape } from './lib/load-settings.ts';
 import { LOOKUP_PROBLEMS_METRIC, LOOKUP_TAG } from './lib/load-thresholds.ts';
 import { type Lookup, lookupAt, rotationLength } from './lib/lookup-rotation.ts';
@@ -99,6 +99,8 @@ const tokenResponseCallback = http.expectedStatuses({ min: 200, max: 399 });
 /** Answers that say "not now" rather than "wrong": setup()'s readiness GET asks again after one, backing off. */
 const TRANSIENT_STATUSES = [429, 502, 503, 504];
 const READINESS_TRIES = 3;
+/** Kept free at the end of setup()'s time: the readiness GET asks no more when its answer could come later. */
+const SETUP_TIMEOUT_MARGIN_SECONDS = 2;
 const readinessResponseCallback = http.expectedStatuses(200, ...TRANSIENT_STATUSES);
 
 // k6's JavaScript engine looks an imported binding up anew on each use, about 4 % of the script's CPU
@@ -234,10 +236,51 @@ function parseJson(body: RefinedResponse<ResponseType>['body']): unknown {
 }
 
 /**
+ * setup()'s readiness GET, and the answers of its tries when there were more than one ("" if not).
+ * Tagged apart from the lookups: it must not count as a lookup answered 200, nor bring its cold
+ * connection into the latency thresholds. A 429 or 5xx now and then would not fail the thresholds,
+ * so it must not stop the run here: one of those is asked again, backing off (as long as a
+ * Retry-After asks), while another try can end within setup()'s time, and counts as no failed request.
+ */
+function readinessAnswer(
+  token: string,
+  setupStarted: number,
+): { response: RefinedResponse<ResponseType>; tries: string } {
+  const readiness = planLookup({ id: appointmentIds[0] as string, language: '' }, -1);
+  const planned = {
+    ...readiness,
+    params: { ...readiness.params, tags: { name: 'readiness' }, responseCallback: readinessResponseCallback },
+  };
+  const statuses: number[] = [];
+  for (;;) {
+    const response = send(planned, token);
+    statuses.push(response.status);
+    const tries = (note = '') =>
+      statuses.length === 1 && note === ''
+        ? ''
+        : ` (${statuses.length} ${statuses.length === 1 ? 'try' : 'tries'}: HTTP ${statuses.join(', ')}${note})`;
+    if (!TRANSIENT_STATUSES.includes(response.status) || statuses.length === READINESS_TRIES)
+      return { response, tries: tries() };
+    const retryAfter = retryAfterSeconds(response.headers['Retry-After'], Date.now());
+    const wait = backoffSeconds(statuses.length, retryAfter);
+    const lastAnswerBy = setupStarted + (SETUP_TIMEOUT_SECONDS - SETUP_TIMEOUT_MARGIN_SECONDS) * 1000;
+    if (Date.now() + wait * 1000 + ready().requestTimeoutMilliseconds > lastAnswerBy) {
+      const asked = retryAfter >= wait ? `its Retry-After asks to wait ${Math.ceil(retryAfter)} s, and ` : '';
+      return {
+        response,
+        tries: tries(`; ${asked}another try would not end within setup()'s ${SETUP_TIMEOUT_SECONDS} s`),
+      };
+    }
+    sleep(wait);
+  }
+}
+
+/**
  * Fails fast, before any load: missing settings, k6's HTTP debug output (which prints credentials),
  * a guard the real scenarios break, a target that is down.
  */
 export function setup(): IssuedToken {
+  const started = Date.now();
   if (settingsProblem !== undefined) stop(settingsProblem);
   const { httpDebug, maxRedirects } = exec.test.options as { httpDebug?: string | null; maxRedirects?: number | null };
   if (httpDebug)
@@ -253,23 +296,11 @@ export function setup(): IssuedToken {
   if (problems.length > 0) stop(guardRefusal('the scenarios k6 was given', problems));
   const issued = requestToken();
   if (typeof issued === 'string') stop(issued);
-  // Tagged apart from the lookups: a readiness check must not count as a lookup answered 200, nor
-  // bring its cold connection into the latency thresholds.
-  const readiness = planLookup({ id: appointmentIds[0] as string, language: '' }, -1);
-  const params = { ...readiness.params, tags: { name: 'readiness' }, responseCallback: readinessResponseCallback };
-  let response = send({ ...readiness, params }, issued.token);
-  // A passing answer on a later try: the thresholds allow a few failed requests, and one must not
-  // stop a run they would pass. The tries that met one count as no failed request (the callback).
-  for (let tried = 1; tried < READINESS_TRIES && TRANSIENT_STATUSES.includes(response.status); tried++) {
-    sleep(backoffSeconds(tried, retryAfterSeconds(response.headers['Retry-After'], Date.now())));
-    response = send({ ...readiness, params }, issued.token);
-  }
-  if (response.status !== 200) {
-    const tries = TRANSIENT_STATUSES.includes(response.status) ? ` (${READINESS_TRIES} tries)` : '';
+  const { response, tries } = readinessAnswer(issued.token, started);
+  if (response.status !== 200)
     stop(
       `the target ${ready().baseUrl} is not ready: ${describeAnswer(appointmentIds[0] as string, { status: response.status, error: response.error, location: response.headers.Location, url: response.url }, ready().auth.kind, parseJson(response.body) ?? null, givenCaFile())}${tries}`,
     );
-  }
   return issued;
 }
 

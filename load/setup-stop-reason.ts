@@ -1,6 +1,5 @@
-// Why k6 stopped a run in setup(), as its log line says it (`level=error msg="test aborted: …"`),
-// put by npm run load into the summary files in place of SETUP_STOP_REASON_SLOT, which k6 cannot,
-// and into summary.json as setup_stop_reason, for npm start's findings.
+// Why k6 stopped a run in setup(), from its "test aborted" log line, put by npm run load into the
+// summary files in place of SETUP_STOP_REASON_SLOT (k6 cannot), and into summary.json for npm start.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { escapeMarkup } from '../config/escape-markup.ts';
 import { inReports, REPORT_FILES } from '../config/report-paths.ts';

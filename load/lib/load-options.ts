@@ -50,6 +50,9 @@ const heavierThanSmoke = (scenarios: Record<string, AnyScenario>) =>
 export const guardRefusal = (what: string, problems: string[]) =>
   `${what} may not run against this target: ${problems.join('; ')}`;
 
+/** How long k6 gives setup(): its token request and readiness GET (lookup.ts) must end within it. */
+export const SETUP_TIMEOUT_SECONDS = 60;
+
 /** Why the scenarios may not run against the target; none means they may. */
 export function guardProblems(shape: RunShape, scenarios: Record<string, AnyScenario>): string[] {
   const problems: string[] = [];
@@ -94,7 +97,7 @@ export function buildLoadOptions(shape: RunShape, slo: LookupSlo): LoadOptions {
     thresholds: lookupThresholds(slo),
     // count: a latency threshold over no samples (a run stopped in setup()) is shown as not judged.
     summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)', 'count'],
-    setupTimeout: '60s',
+    setupTimeout: `${SETUP_TIMEOUT_SECONDS}s`,
     // The API answers where it is: a redirect is itself the answer (setup() names ENGAGE_BASE_URL
     // for it), and following one would send every lookup twice and measure the hop.
     maxRedirects: 0,

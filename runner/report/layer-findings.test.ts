@@ -245,6 +245,14 @@ it('names why setup() stopped a load run as its failure, from summary.json, its 
     },
   ]);
   assert.deepEqual([load?.passed, load?.failed, load?.skipped], [0, 0, 1]);
+  // Without the reason (k6's line was not found in its output), the log that holds it is named.
+  const unread = reportsWith(REPORT_FILES.loadSummary, { metrics: {}, setup_completed: false });
+  assert.deepEqual(readLayerFindings(unread).load?.failures, [
+    {
+      check: 'setup(): the target is ready',
+      message: `stopped in setup(), before any load: k6's log says why (${unread}/logs/load.log)`,
+    },
+  ]);
 });
 
 it("gives the load layer's lookup latency for the report's latency section, only when lookups were answered 200", () => {

@@ -2,7 +2,7 @@
 // Playwright's JSON report, the Pact verification findings, and the k6 summary JSON.
 import { existsSync, readFileSync } from 'node:fs';
 import { FIRST_FAILURES, type LayerFindings, THRESHOLD_RESULT } from '../../config/layer-outcome.ts';
-import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
+import { inReports, layerLog, REPORT_FILES } from '../../config/report-paths.ts';
 import {
   failedLookupReasons,
   LOOKUP_COUNT_METRIC,
@@ -181,7 +181,7 @@ function loadFindings(reports: string): LayerFindings | undefined {
   if (summary.setup_completed === false)
     findings.failures.push({
       check: SETUP_CHECK,
-      message: `${SETUP_STOPPED}: ${summary.setup_stop_reason ?? `see ${inReports(reports, REPORT_FILES.loadMarkdown)}`}`,
+      message: `${SETUP_STOPPED}: ${summary.setup_stop_reason ?? `k6's log says why (${inReports(reports, layerLog('load'))})`}`,
     });
   const outcomes = thresholdOutcomes(summary, lookupThresholds(slo.lookup));
   // Said once, with the first crossed checks threshold: the abort one repeats the same lookups.
