@@ -38,6 +38,11 @@ it('against a silent target: one failure naming the target, every other check bl
     assert.deepEqual([...new Set(ports)], [new URL(silent.url).port], 'only the target is named, never the forwarder');
     const junit = readFileSync(join(reports, 'e2e', 'junit.xml'), 'utf8');
     assert.ok((junit.match(/blocked by: the target .* did not answer within 2 s/g) ?? []).length > 20);
+    // The one failure ran last (z-target.spec.ts), so no worker was started after it.
+    const workers = JSON.stringify(JSON.parse(readFileSync(join(reports, 'e2e', 'results.json'), 'utf8'))).match(
+      /"workerIndex":\d+/g,
+    );
+    assert.deepEqual([...new Set(workers)], ['"workerIndex":0']);
     // A static ENGAGE_TOKEN is in no output, the failure's trace included (failing-run scans a run
     // whose traces hold requests, with both clients' credentials and the static ENGAGE_EXPIRED_TOKEN).
     assert.ok(

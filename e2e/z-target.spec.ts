@@ -1,7 +1,5 @@
-// The one check that fails when the target does not answer at all; every other check then skips as
-// "blocked by" it (e2e/fixtures.ts), so a dead target is one clear failure within one request timeout.
-// Named to sort last: with one worker Playwright runs the files in alphabetical order, and a failing
-// test restarts the worker for the tests after it (about 1 s of CPU); last, it restarts nothing.
+// The one check that fails when nothing answers (the others skip as blocked by it, e2e/fixtures.ts);
+// named to run last, since Playwright restarts its worker after a failure for the tests that follow.
 
 import { readHandoff } from '../config/handoffs.ts';
 import { expect, test } from './fixtures.ts';

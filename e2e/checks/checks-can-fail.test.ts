@@ -10,7 +10,7 @@ import type { FaultName } from '../../sandbox/faults.ts';
 import { appointment, location, text } from '../../sandbox/seed-helpers.ts';
 import { type RunningSandbox, startSandbox } from '../../sandbox/start-sandbox.ts';
 import { docsAppointmentResponse } from '../../schemas/docs-examples.ts';
-import type { AppointmentResponse } from '../../schemas/types.generated.ts';
+import type { AppointmentResponse, Location } from '../../schemas/types.generated.ts';
 import { startTinyServer } from '../../testing/tiny-server.ts';
 import { createProbe, type Probe } from '../http-probe.ts';
 import { checkBadInput } from './bad-input-checks.ts';
@@ -393,19 +393,62 @@ describe('the language checks fail against', () => {
         /Accept-Language (\(none\)|"fr \*"|"\*"): location\.street1 is null, expected one of/,
       );
     });
-  it('a provider whose default language is not the configured one, naming the setting to check', async () => {
+  describe('a default language that is not the configured one', () => {
     const check = translationChecks[
       '"*" and no Accept-Language give the default language, else any translation, else null'
     ] as never;
-    const problems = await translationProblems(await probeFor(), MULTILINGUAL, check, 'nl');
-    assert.match(
-      problems.join('\n'),
-      /Accept-Language "\*": location\.city is \{"language":"en".*expected \{"language":"nl"/,
-    );
-    assert.equal(
-      problems[0],
-      "ENGAGE_DEFAULT_LANGUAGE is nl, and these fields came in en: if en is the enterprise's default language, set ENGAGE_DEFAULT_LANGUAGE=en",
-    );
+    const hint = /^ENGAGE_DEFAULT_LANGUAGE is nl, yet/;
+    // Every field in nl and en, on a sandbox whose enterprise's default is `actual`.
+    const bilingual = (actual: string) => {
+      const both = [text('nl', 'Gent'), text('en', 'Ghent')];
+      const seed = location({ city: both, state: both, street1: both, street2: both });
+      return probeFor({
+        seed: {
+          enterprises: [
+            { id: 'globex', defaultLanguage: actual, appointments: [appointment('b-1', { location: seed })] },
+          ],
+        },
+      });
+    };
+    /** `probe`, with the location of each "*" or header-less answer changed by `change`. */
+    const changing =
+      (probe: Probe, change: (location: Location, header: unknown) => void): Probe =>
+      async (path, headers, method) => {
+        const response = await probe(path, headers, method);
+        const header = headers?.['accept-language'];
+        if (header !== undefined && header !== '*') return response;
+        const json = structuredClone(response.json) as AppointmentResponse;
+        change(json.data.location as Location, header);
+        return { ...response, json, text: JSON.stringify(json) };
+      };
+    it('names the setting first when both answers are what another default gives', async () => {
+      const problems = await translationProblems(await probeFor(), MULTILINGUAL, check, 'nl');
+      assert.match(
+        problems.join('\n'),
+        /Accept-Language "\*": location\.city is \{"language":"en".*expected \{"language":"nl"/,
+      );
+      assert.equal(
+        problems[0],
+        'ENGAGE_DEFAULT_LANGUAGE is nl, yet "*" and no Accept-Language came in en wherever nl was due: set ENGAGE_DEFAULT_LANGUAGE=en if en is the enterprise\'s default language; if nl is, the API does not apply it',
+      );
+    });
+    it('blames no setting when one field alone came in another language', async () => {
+      const probe = changing(await bilingual('nl'), (location) => {
+        location.city = text('en', 'Ghent');
+      });
+      const problems = await translationProblems(probe, 'b-1', check, 'nl', 'globex');
+      assert.equal(problems.length, 2, problems.join('\n'));
+      assert.ok(!problems.some((problem) => hint.test(problem)), problems.join('\n'));
+    });
+    it('blames no setting when the answer without Accept-Language is right and "*" is not', async () => {
+      const probe = changing(await bilingual('en'), (location, header) => {
+        if (header === undefined)
+          for (const field of ['city', 'state', 'street1', 'street2'] as const) location[field] = text('nl', 'Gent');
+      });
+      const problems = await translationProblems(probe, 'b-1', check, 'nl', 'globex');
+      assert.ok(problems.length > 0);
+      assert.ok(!problems.some((problem) => hint.test(problem)), problems.join('\n'));
+    });
   });
 });
 

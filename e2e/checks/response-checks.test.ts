@@ -1,6 +1,5 @@
-// Proves the wording of a configured appointment's failed GET: the setting a 401, 403, 404 or
-// redirect points at follows the problem, in the preflight's words; any other answer adds nothing.
-// And of an error answer outside the envelope: a body that is no JSON says so, not "got nothing".
+// Proves the wording of failed answers: the setting a 401, 403, 404 or redirect of a configured
+// appointment points at, in the preflight's words, and an error body that is no JSON saying so.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { ProbeResponse } from '../http-probe.ts';

@@ -43,7 +43,8 @@ export function bodyOutsideSchema(response: ProbeResponse, violations: SchemaVio
 /** Why a body is no JSON document (empty, or how it starts), or undefined when it parsed. */
 function unparsedBody(response: ProbeResponse): string | undefined {
   if (response.json !== undefined) return undefined;
-  if (response.text.trim() === '') return 'the body is empty';
+  if (response.text === '') return 'the body is empty';
+  if (response.text.trim() === '') return 'the body is only whitespace';
   return `the body does not parse as JSON (it starts ${show(response.text.slice(0, 80))})`;
 }
 

@@ -75,13 +75,13 @@ async function expectResolution(
   return (await resolveFields(context, header, acceptable, translations)).problems;
 }
 
-/** As expectResolution, with the language of each field that resolved to what it may not. */
+/** As expectResolution, with the location that came and the language of each field it may not resolve to. */
 async function resolveFields(
   context: TranslationContext,
   header: HeaderValue | null,
   acceptable: Acceptable,
   translations: Translations,
-): Promise<{ problems: string[]; wrongLanguages: string[] }> {
+): Promise<{ problems: string[]; location?: Location; wrongLanguages: string[] }> {
   const label =
     header === null
       ? 'Accept-Language (none)'
@@ -92,17 +92,17 @@ async function resolveFields(
   const problems = checkAppointmentResponse(response, context.id, label);
   if (problems.length > 0) return { problems, wrongLanguages: [] };
   const location = (response.json as AppointmentResponse).data.location as Location;
-  const wrong = TRANSLATABLE_FIELDS.filter((field) => {
+  const wrong = TRANSLATABLE_FIELDS.flatMap((field) => {
     const allowed = acceptable(translations[field]);
-    return !allowed.some((value) => sameTranslation(location[field], value));
+    return allowed.some((value) => sameTranslation(location[field], value)) ? [] : [{ field, allowed }];
   });
   return {
-    problems: wrong.map((field) => {
-      const allowed = acceptable(translations[field]);
+    problems: wrong.map(({ field, allowed }) => {
       const expected = allowed.length === 1 ? show(allowed[0]) : `one of ${show(allowed)}`;
       return `${label}: location.${field} is ${show(location[field])}, expected ${expected} (translations ${show(translations[field])})`;
     }),
-    wrongLanguages: wrong.flatMap((field) => location[field]?.language.toLowerCase() ?? []),
+    location,
+    wrongLanguages: wrong.flatMap(({ field }) => location[field]?.language ?? []),
   };
 }
 
@@ -198,18 +198,27 @@ export const translationChecks: Record<string, TranslationCheck> = {
   ) => {
     const { defaultLanguage } = context;
     const problems: string[] = [];
-    const cameIn = new Set<string>();
+    const answers: Location[] = [];
+    const servedInstead = new Map<string, string>();
     for (const header of ['*', null]) {
       const resolved = await resolveFields(context, header, defaultRule(defaultLanguage), translations);
       problems.push(...resolved.problems);
-      for (const language of resolved.wrongLanguages) cameIn.add(language);
+      if (resolved.location !== undefined) answers.push(resolved.location);
+      for (const language of resolved.wrongLanguages) servedInstead.set(language.toLowerCase(), language);
     }
-    // One other language where the configured default was due: most likely the setting is wrong, which
-    // is said first (reports show a failure's first lines).
-    const [other] = cameIn;
-    if (defaultLanguage !== undefined && other !== undefined && cameIn.size === 1)
+    // Both answers are just what one other default language gives: the setting is the likelier fault,
+    // said first (reports show a failure's first lines).
+    const [other] = servedInstead.values();
+    const explainedBy = (language: string) =>
+      answers.length === 2 &&
+      answers.every((location) =>
+        TRANSLATABLE_FIELDS.every((field) =>
+          defaultRule(language)(translations[field]).some((value) => sameTranslation(location[field], value)),
+        ),
+      );
+    if (defaultLanguage !== undefined && other !== undefined && servedInstead.size === 1 && explainedBy(other))
       problems.unshift(
-        `ENGAGE_DEFAULT_LANGUAGE is ${defaultLanguage}, and these fields came in ${other}: if ${other} is the enterprise's default language, set ENGAGE_DEFAULT_LANGUAGE=${other}`,
+        `ENGAGE_DEFAULT_LANGUAGE is ${defaultLanguage}, yet "*" and no Accept-Language came in ${other} wherever ${defaultLanguage} was due: set ENGAGE_DEFAULT_LANGUAGE=${other} if ${other} is the enterprise's default language; if ${defaultLanguage} is, the API does not apply it`,
       );
     return checked(problems);
   },
