@@ -81,6 +81,8 @@ describe('npm start without k6', () => {
       readFileSync(join(reports, 'summary.md'), 'utf8'),
       /\| load \(smoke profile\) \| ⏭️ skipped \| {2}\| 0\.0 s \| k6 was not found/,
     );
+    // Only the schemas ran, which link to no report of their own.
+    assert.doesNotMatch(readFileSync(join(reports, 'index.html'), 'utf8'), /Reports of each layer|k6 summary JSON/);
   });
   it('fails under --require-load', async () => {
     const { code, output } = await start({ ENGAGE_REPORTS_DIR: reportsFolder(), PATH: withoutK6, K6_BIN: '' }, [

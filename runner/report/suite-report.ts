@@ -116,7 +116,8 @@ export function writeSuiteReport(reports: string, run: SuiteRun): void {
       ? `<a href="${escapeMarkup(path)}">${escapeMarkup(text)}</a>`
       : `${escapeMarkup(text)} (not produced)`;
   const pacts = collectPacts(reports, run.pactDirectory);
-  // The reports of the layers this run ran, in their order: a layer it left out wrote none.
+  // The reports of the layers this run started (each has a log), in their order: one it left out or
+  // skipped (no k6, an interruption) wrote none.
   const reportsOf: Partial<Record<string, string[]>> = {
     contracts: [
       ...(pacts.length > 0
@@ -129,7 +130,9 @@ export function writeSuiteReport(reports: string, run: SuiteRun): void {
     ],
     load: [`${link(REPORT_FILES.loadSummary, 'k6 summary JSON')} and ${link(REPORT_FILES.loadJunit, 'its JUnit XML')}`],
   };
-  const layerReports = run.results.flatMap((result) => reportsOf[result.name] ?? []);
+  const layerReports = run.results
+    .filter((result) => result.logFile !== undefined)
+    .flatMap((result) => reportsOf[result.name] ?? []);
   // The load layer writes its own summary as an HTML fragment (escaped there), tables and all.
   const loadHtml = inReports(reports, REPORT_FILES.loadHtml);
   const loadSummary = existsSync(loadHtml) ? readFileSync(loadHtml, 'utf8') : undefined;
