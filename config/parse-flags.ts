@@ -1,6 +1,6 @@
 // Command-line flags for the suite's entry points: node's parseArgs, strict. `--help` prints every
 // flag with what it does and the variable it stands for; a mistake is a ConfigError that names the
-// command and its flags, and hints at `--` when npm kept a flag for itself.
+// command and its flags, and so is a flag npm kept for itself (given before `--`).
 import { parseArgs } from 'node:util';
 import { ConfigError } from './config-error.ts';
 
@@ -37,8 +37,40 @@ function helpText(command: string, summary: string, flags: Record<string, FlagSp
   ].join('\n');
 }
 
-export function parseFlags(args: string[], flags: Record<string, FlagSpec>, command: string, summary = ''): FlagValues {
+/**
+ * A flag of the command that npm took for itself, as given (`--skip load`): before `--`, npm hands a
+ * flag on only as npm_config_<name>, taking one it does not know for a switch and leaving its value
+ * among the arguments, and the run would go on without it (`npm start --require-load` unchecked).
+ */
+function flagNpmKept(
+  args: string[],
+  flags: Record<string, FlagSpec>,
+  environment: Record<string, string | undefined>,
+): string | undefined {
+  for (const [name, spec] of Object.entries(flags)) {
+    const value = environment[`npm_config_${name.replaceAll('-', '_')}`];
+    if (value === undefined || value === '') continue;
+    if (spec.type === 'boolean') return `--${name}`;
+    const given = value === 'true' ? args.find((arg) => !arg.startsWith('-')) : value;
+    return `--${name} ${given ?? '<value>'}`;
+  }
+  return undefined;
+}
+
+export function parseFlags(
+  args: string[],
+  flags: Record<string, FlagSpec>,
+  command: string,
+  summary = '',
+  environment: Record<string, string | undefined> = process.env,
+): FlagValues {
   if (args.includes('--help') || args.includes('-h')) throw new HelpRequested(helpText(command, summary, flags));
+  const kept = flagNpmKept(args, flags, environment);
+  if (kept !== undefined)
+    throw new ConfigError(
+      `${command}:`,
+      `npm kept ${kept} for itself, since it came before --, and the run would go on without it: put the flags after --, e.g. ${command} -- ${kept}`,
+    );
   const options = Object.fromEntries(Object.entries(flags).map(([name, { type }]) => [name, { type }]));
   try {
     return parseArgs({ args, options, strict: true }).values as FlagValues;

@@ -51,6 +51,7 @@ export function readLoadFlags(args: string[], environment: Record<string, string
     LOAD_FLAGS,
     'npm run load',
     'Runs load/lookup.ts with k6 (K6_BIN, else the PATH) against ENGAGE_BASE_URL, else the embedded sandbox.',
+    environment,
   );
   return {
     profile: chosenProfile(values.profile as string | undefined, environment),

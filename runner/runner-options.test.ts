@@ -43,6 +43,42 @@ describe('npm start refuses bad flags with one message', () => {
   }
 });
 
+describe('a flag npm kept for itself, given before --, is refused, not dropped', () => {
+  // npm hands such a flag on only as npm_config_<name>; one it does not know is a switch, its value left behind.
+  const kept = (command: string, flag: string) =>
+    new RegExp(`^${command}: npm kept ${flag} for itself, .* e\\.g\\. ${command} -- ${flag}$`);
+  it('npm start --require-load, which would leave load unchecked', () =>
+    assert.match(
+      refusal(() => readRunnerOptions([], { npm_config_require_load: 'true' })),
+      kept('npm start', '--require-load'),
+    ));
+  it('npm start --skip load', () =>
+    assert.match(
+      refusal(() => readRunnerOptions(['load'], { npm_config_skip: 'true' })),
+      kept('npm start', '--skip load'),
+    ));
+  it('npm run load --profile=average and --dry-run', () => {
+    assert.match(
+      refusal(() => readLoadFlags([], { npm_config_profile: 'average' })),
+      kept('npm run load', '--profile average'),
+    );
+    assert.match(
+      refusal(() => readLoadFlags([], { npm_config_dry_run: 'true' })),
+      kept('npm run load', '--dry-run'),
+    );
+  });
+  it('npm run sandbox --port 4011', () =>
+    assert.match(
+      refusal(() => readSandboxSettings(['4011'], { npm_config_port: 'true' })),
+      kept('npm run sandbox', '--port 4011'),
+    ));
+  it("leaves npm's own settings alone", () =>
+    assert.equal(
+      readRunnerOptions([], { npm_config_user_agent: 'npm/11', npm_config_skip: '' }).requireLoad,
+      undefined,
+    ));
+});
+
 describe('the commands explain themselves', () => {
   for (const [command, read, flags] of [
     [

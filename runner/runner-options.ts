@@ -30,7 +30,10 @@ function layerList(flag: string, raw: string | undefined): LayerName[] | undefin
   return names as LayerName[];
 }
 
-export function readRunnerOptions(args: string[]): RunnerOptions {
+export function readRunnerOptions(
+  args: string[],
+  environment: Record<string, string | undefined> = process.env,
+): RunnerOptions {
   const values = parseFlags(
     args,
     {
@@ -55,6 +58,7 @@ export function readRunnerOptions(args: string[]): RunnerOptions {
     },
     'npm start',
     'Runs the whole suite against ENGAGE_BASE_URL (unset: the embedded sandbox) and writes one report.',
+    environment,
   );
   const only = layerList('--only', values.only as string | undefined);
   const skip = layerList('--skip', values.skip as string | undefined) ?? [];

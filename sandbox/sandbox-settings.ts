@@ -44,6 +44,7 @@ export function readSandboxSettings(
     options,
     'npm run sandbox',
     'Serves the embedded sandbox on 127.0.0.1 until Ctrl-C.',
+    environment,
   ) as Partial<Record<Knob, string>>;
   const raw = (knob: Knob) => {
     const fromFlag = flags[knob] !== undefined;
