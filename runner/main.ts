@@ -27,6 +27,8 @@ import { lockReportsFolder } from './run-lock.ts';
 import { readRunnerOptions } from './runner-options.ts';
 
 const marks = { passed: '✔', failed: '✖', 'timed out': '✖', skipped: '-', interrupted: '✖' } as const;
+/** What to do when k6 is not found, in the words of a skipped or refused load layer. */
+const K6_NOT_FOUND_REMEDY = 'set K6_BIN or install k6; npm run load says how';
 
 function tail(file: string, lines: number): string {
   if (!existsSync(file)) return '';
@@ -89,6 +91,9 @@ async function runSuite(): Promise<void> {
   const { environment, config } = loadSuite({ warnOfUnknownSettings: true });
   // Looked for only when load runs: a stale K6_BIN is no reason to refuse `--only e2e`.
   const k6 = options.layers.includes('load') ? findK6(environment) : undefined;
+  // A run that must not skip load refuses before any request: the layers before it would run for nothing.
+  if (k6 === undefined && options.requireLoad !== undefined)
+    throw new ConfigError('k6', `was not found (${K6_NOT_FOUND_REMEDY}), and ${options.requireLoad}`);
   const loadProfile = chosenProfile(options.loadProfile, environment);
   const reports = reportsDirectory(environment);
   const target = targetLabel(config);
@@ -103,9 +108,9 @@ async function runSuite(): Promise<void> {
     );
   // Settings the layers would trip over one by one: the sandbox's knobs, then the target itself.
   if (config.target.kind === 'sandbox') readSandboxSettings([], environment);
-  // The load settings, when load will run: without k6 (and without --require-load) it is skipped,
-  // and a setting meant for the load machine alone is no reason to refuse the run.
-  if (options.layers.includes('load') && (k6 !== undefined || options.requireLoad !== undefined))
+  // The load settings, when load will run: without k6 it is skipped, and a setting meant for the load
+  // machine alone is no reason to refuse the run.
+  if (options.layers.includes('load') && k6 !== undefined)
     for (const warning of checkLoadRun(config, loadProfile, reports, environment)) console.error(warning);
   const layers = suiteLayers({ loadProfile })
     .filter((layer) => options.layers.includes(layer.name))
@@ -155,16 +160,9 @@ async function runSuite(): Promise<void> {
       continue;
     }
     if (layer.name === 'load' && k6 === undefined) {
-      const reason = 'k6 was not found (set K6_BIN or install k6; npm run load says how)';
-      const outcome = options.requireLoad !== undefined ? 'failed' : 'skipped';
-      results.push({
-        name: layer.name,
-        title: layer.title,
-        outcome,
-        durationSeconds: 0,
-        reason: options.requireLoad !== undefined ? `${reason}, and ${options.requireLoad}` : reason,
-      });
-      console.log(`${marks[outcome]} [${index + 1}/${layers.length}] ${layer.title} ${outcome}: ${reason}`);
+      const reason = `k6 was not found (${K6_NOT_FOUND_REMEDY})`;
+      results.push({ name: layer.name, title: layer.title, outcome: 'skipped', durationSeconds: 0, reason });
+      console.log(`${marks.skipped} [${index + 1}/${layers.length}] ${layer.title} skipped: ${reason}`);
       continue;
     }
     console.log(`▶ [${index + 1}/${layers.length}] ${layer.title} (at most ${layer.timeoutSeconds} s)`);

@@ -84,15 +84,18 @@ describe('npm start without k6', () => {
     // Only the schemas ran, which link to no report of their own.
     assert.doesNotMatch(readFileSync(join(reports, 'index.html'), 'utf8'), /Reports of each layer|k6 summary JSON/);
   });
-  it('fails under --require-load', async () => {
+  it('refuses --require-load before any layer runs, in one line with exit code 2', async () => {
     const { code, output } = await start({ ENGAGE_REPORTS_DIR: reportsFolder(), PATH: withoutK6, K6_BIN: '' }, [
       '--only',
       'schemas,load',
       '--require-load',
     ]);
-    assert.equal(code, 1);
-    assert.match(output, /✖ \[2\/2\] load \(smoke profile\) failed: k6 was not found/);
-    assert.match(output, /the suite FAILED: load/);
+    assert.equal(code, 2, output);
+    assert.match(
+      output,
+      /^configuration error: k6 was not found \(set K6_BIN or install k6; npm run load says how\), and --require-load was given$/m,
+    );
+    assert.doesNotMatch(output, /schema self-check/);
   });
 });
 
