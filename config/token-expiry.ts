@@ -2,17 +2,12 @@
 // that an expired ENGAGE_TOKEN or ENGAGE_NO_SCOPE_TOKEN, or an ENGAGE_EXPIRED_TOKEN that has not
 // expired, is a setting to change, not a failed check.
 // Nothing is verified: an opaque or unreadable token has no known expiry.
+import { jwtClaims } from './jwt-claims.ts';
 
 /** The expiry of `token`, or undefined when it is no JWT with a numeric `exp`. */
 export function tokenExpiry(token: string): Date | undefined {
-  const [, payload] = token.split('.');
-  if (payload === undefined || !/^[A-Za-z0-9_-]+$/.test(payload)) return undefined;
-  try {
-    const { exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown };
-    return typeof exp === 'number' && Number.isFinite(exp) ? new Date(exp * 1000) : undefined;
-  } catch {
-    return undefined;
-  }
+  const exp = jwtClaims(token)?.exp;
+  return typeof exp === 'number' && Number.isFinite(exp) ? new Date(exp * 1000) : undefined;
 }
 
 /** A static token the run uses, by its variable, with what to do when it has expired. */

@@ -80,7 +80,7 @@ describe('the preflight of npm start', () => {
     [
       'an appointment that does not exist',
       () => ({ ...settings(), ENGAGE_APPOINTMENT_ID: 'not-there' }),
-      /^preflight: ENGAGE_APPOINTMENT_ID not-there was not found in ENGAGE_ENTERPRISE acme: .* answered HTTP 404$/m,
+      /^preflight: ENGAGE_APPOINTMENT_ID not-there was not found in ENGAGE_ENTERPRISE acme: .* answered HTTP 404, saying "[^"]+"; if both are right, check the path of ENGAGE_BASE_URL$/m,
     ],
   ];
   it('repeats no secret given to a setting it quotes, in the console or summary.md', async () => {
@@ -220,6 +220,27 @@ describe('the preflight of npm start', () => {
     );
     assert.equal(await preflightLines({ ...settings(), ENGAGE_EXPIRED_TOKEN: jwt(now - 3600) }), '');
   });
+  it("stops on a 403 check's token that a healthy API would answer 200: the suite's own, or one whose scope claim has the scope", async () => {
+    const withScope = (scope: string) =>
+      ['{"alg":"none"}', JSON.stringify({ scope })]
+        .map((part) => Buffer.from(part).toString('base64url'))
+        .join('.')
+        .concat('.sig');
+    assert.match(
+      await preflightLines({ ...settings(), ENGAGE_NO_SCOPE_TOKEN: withScope('profile engage:appointments:readOnly') }),
+      /^preflight: ENGAGE_NO_SCOPE_TOKEN's token has the appointments scope \(engage:appointments:readOnly in its scope claim\), so a healthy API answers it 200: the 403 check needs a token without it$/,
+    );
+    assert.equal(await preflightLines({ ...settings(), ENGAGE_NO_SCOPE_TOKEN: withScope('profile email') }), '');
+    const { ENGAGE_TOKEN_URL: _url, ENGAGE_CLIENT_ID: _id, ENGAGE_CLIENT_SECRET: _secret, ...rest } = settings();
+    assert.equal(
+      await preflightLines({
+        ...rest,
+        ENGAGE_TOKEN: SANDBOX_DEFAULTS.token,
+        ENGAGE_NO_SCOPE_TOKEN: SANDBOX_DEFAULTS.token,
+      }),
+      "preflight: ENGAGE_NO_SCOPE_TOKEN gives the suite's own token: the 403 check needs a token without the appointments scope",
+    );
+  });
   it('stops on a target that does not answer, naming it', async () => {
     const closed = await startTinyServer(() => {});
     const url = closed.url;
@@ -266,7 +287,7 @@ describe('the preflight of npm start', () => {
     const closed = await startTinyServer(() => {});
     await closed.close();
     assert.deepEqual(await problems({ ...settings(), ENGAGE_TOKEN_URL: `${closed.url}/token` }), [
-      `ENGAGE_TOKEN_URL ${closed.url}/token gave no token: ECONNREFUSED`,
+      `ENGAGE_TOKEN_URL: the token endpoint ${closed.url}/token could not be reached (ECONNREFUSED)`,
     ]);
     assert.deepEqual(await problems({ ...settings(), ENGAGE_TOKEN_URL: `${sandbox.url}/realms/acme/tokn` }), [
       `ENGAGE_TOKEN_URL ${sandbox.url}/realms/acme/tokn is not a token endpoint: it answered HTTP 404`,
@@ -330,7 +351,7 @@ describe('the preflight of npm start', () => {
     it('says the same of a token endpoint there, naming ENGAGE_TOKEN_URL', async () => {
       const tokenUrl = `${gateway.url}/realms/acme/protocol/openid-connect/token`;
       assert.deepEqual(await problems({ ...settings(), ENGAGE_TOKEN_URL: tokenUrl }), [
-        `ENGAGE_TOKEN_URL ${tokenUrl} gave no token: UNABLE_TO_VERIFY_LEAF_SIGNATURE; the token endpoint's certificate is not trusted here (a private CA, or a server that leaves out its intermediate certificate): for a private CA, set NODE_EXTRA_CA_CERTS to its PEM file (Node) and SSL_CERT_FILE to a bundle of the system's CAs and it (k6 on Linux; on macOS and Windows, add it to the system's trust store)`,
+        `ENGAGE_TOKEN_URL: TLS to the token endpoint ${tokenUrl} failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE); the token endpoint's certificate is not trusted here (a private CA, or a server that leaves out its intermediate certificate): for a private CA, set NODE_EXTRA_CA_CERTS to its PEM file (Node) and SSL_CERT_FILE to a bundle of the system's CAs and it (k6 on Linux; on macOS and Windows, add it to the system's trust store)`,
       ]);
     });
     it('names the file NODE_EXTRA_CA_CERTS gave when it lacks the CA', async () => {

@@ -10,8 +10,9 @@ import {
   tokenEndpointFailed,
   tokenRefusalSetting,
 } from '../config/answer-remedy.ts';
-import { appointmentPath, SUITE_USER_AGENT } from '../config/api-facts.ts';
+import { appointmentPath, READ_SCOPES, SUITE_USER_AGENT } from '../config/api-facts.ts';
 import { type ExactAnswer, readableText, sendExactRequest } from '../config/exact-request.ts';
+import { tokenScopes } from '../config/jwt-claims.ts';
 import type { AuthConfig, SuiteConfig } from '../config/suite-config.ts';
 import { describeNoAnswer, givenNodeCaFile } from '../config/target-reachability.ts';
 import { type NamedToken, tokenExpiryNotes } from '../config/token-expiry.ts';
@@ -75,18 +76,21 @@ export async function preflightProblems(
     return [`ENGAGE_BASE_URL: ${describeNoAnswer(baseUrl, error, timeout)}`];
   }
   const { status } = answer;
-  const envelope = hasErrorsEnvelope(parsedOrNull(readableText(answer.body, answer.headers['content-encoding']) ?? ''));
+  const body = parsedOrNull(readableText(answer.body, answer.headers['content-encoding']) ?? '');
+  const envelope = hasErrorsEnvelope(body);
   // Worded as k6's setup() and e2e word them (config/answer-remedy.ts); a 404 of a known API names its variable.
   const remedy = answerRemedy(status, auth.kind, envelope, { location: answer.headers.location, from: url });
   if (remedy !== undefined && !(status === 404 && envelope)) return [`GET ${url} answered HTTP ${status}; ${remedy}`];
+  // The API's 404 is the same for an unknown path: its own words and the base URL's path are named too.
   if (status === 404)
     return [
-      `ENGAGE_APPOINTMENT_ID ${appointmentId} was not found in ENGAGE_ENTERPRISE ${enterprise}: GET ${url} answered HTTP 404`,
+      `ENGAGE_APPOINTMENT_ID ${appointmentId} was not found in ENGAGE_ENTERPRISE ${enterprise}: GET ${url} answered HTTP 404${firstErrorMessage(body)}; if both are right, check the path of ENGAGE_BASE_URL`,
     ];
   // The 403 check's client, fetched as e2e will: a token it cannot get would fail that check.
+  let noScopeToken = noScopeAuth?.kind === 'static-token' ? noScopeAuth.token.reveal() : undefined;
   if (noScopeAuth?.kind === 'client-credentials') {
     try {
-      await createTokenProvider(noScopeAuth, { timeoutMilliseconds: timeout }).getToken();
+      noScopeToken = await createTokenProvider(noScopeAuth, { timeoutMilliseconds: timeout }).getToken();
     } catch (error) {
       if (!(error instanceof TokenRequestError)) throw error;
       // Refused credentials (400 or 401, RFC 6749 §5.2) are a setting to fix; the endpoint's own
@@ -95,6 +99,8 @@ export async function preflightProblems(
       console.error(`preflight: warning: ${tokenProblem(error, noScopeAuth)}; the 403 check will ask again`);
     }
   }
+  const noScopeProblem = noScopeToken === undefined ? undefined : scopedNoScopeToken(noScopeToken, token, noScopeAuth);
+  if (noScopeProblem !== undefined) return [noScopeProblem];
   // The other ids of ENGAGE_APPOINTMENT_IDS, one GET each, in turn (the documented limit allows 4 at once).
   const notFound: string[] = [];
   for (const id of config.appointmentIds.filter((other) => other !== appointmentId)) {
@@ -110,6 +116,24 @@ export async function preflightProblems(
   return [];
 }
 
+/**
+ * Why the 403 check's token would be answered 200 by a healthy API, read from the token itself, never
+ * from the API (which may be what is wrong): it is the suite's own token, or its scope claim holds the
+ * appointments scope.
+ */
+function scopedNoScopeToken(
+  noScopeToken: string,
+  token: string,
+  noScopeAuth: AuthConfig | undefined,
+): string | undefined {
+  const variable = noScopeAuth?.kind === 'static-token' ? 'ENGAGE_NO_SCOPE_TOKEN' : 'ENGAGE_NO_SCOPE_CLIENT_ID';
+  if (noScopeToken === token)
+    return `${variable} gives the suite's own token: the 403 check needs a token without the appointments scope`;
+  const scopes = tokenScopes(noScopeToken)?.filter((scope) => (READ_SCOPES as readonly string[]).includes(scope));
+  if (scopes === undefined || scopes.length === 0) return undefined;
+  return `${variable}'s token has the appointments scope (${scopes.join(', ')} in its scope claim), so a healthy API answers it 200: the 403 check needs a token without it`;
+}
+
 /** The setting to fix when the token endpoint gave `client` no token, from its answer. */
 function tokenProblem(
   error: TokenRequestError,
@@ -118,7 +142,12 @@ function tokenProblem(
   if (error.status === undefined || error.reason !== undefined) {
     const reason = error.reason ?? error.message;
     const certificate = certificateRemedy(reason, 'token endpoint', givenNodeCaFile());
-    return `ENGAGE_TOKEN_URL ${tokenUrl} gave no token: ${reason}${certificate === undefined ? '' : `; ${certificate}`}`;
+    // No answer at all is worded as for the target (describeNoAnswer); an answer without a token says so.
+    if (error.status === undefined)
+      return certificate === undefined
+        ? `ENGAGE_TOKEN_URL: the token endpoint ${tokenUrl} could not be reached (${reason})`
+        : `ENGAGE_TOKEN_URL: TLS to the token endpoint ${tokenUrl} failed (${reason}); ${certificate}`;
+    return `ENGAGE_TOKEN_URL ${tokenUrl} gave no token: ${reason}`;
   }
   const answered = `the token endpoint answered HTTP ${error.status}${error.oauthError === undefined ? '' : ` ${error.oauthError}`}`;
   const setting = tokenRefusalSetting(error.status, error.oauthError, settings);
@@ -128,6 +157,14 @@ function tokenProblem(
   if (setting === 'ENGAGE_TOKEN_URL')
     return `ENGAGE_TOKEN_URL ${tokenUrl} is not a token endpoint: it answered HTTP ${error.status}`;
   return `${setting} was refused: ${answered}`;
+}
+
+/** `, saying "…"` with the first error's message of an errors body (cut at 100 characters), or nothing. */
+function firstErrorMessage(body: unknown): string {
+  const message = (body as { errors?: Array<{ message?: unknown }> } | null)?.errors?.[0]?.message;
+  if (typeof message !== 'string' || message.trim() === '') return '';
+  const line = message.replace(/\s+/g, ' ').trim();
+  return `, saying ${JSON.stringify(line.length > 100 ? `${line.slice(0, 100)}…` : line)}`;
 }
 
 /** The body parsed as JSON, or null. */
