@@ -33,22 +33,29 @@ export function withSettingFiles<T>(read: () => T, processEnvironment: Environme
     return read();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    const files = settingFiles(processEnvironment);
-    const named = [...new Set(`${error.variable} ${error.problem}`.match(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g))].filter(
-      (name) => files[name] !== undefined,
-    );
-    if (named.length === 0) throw error;
-    const shown = (file: string) =>
-      relative(process.cwd(), file).startsWith('..') ? file : relative(process.cwd(), file);
-    // Grouped by file, in the order the message names them.
-    const byFile = new Map<string, string[]>();
-    for (const name of named) byFile.set(files[name] as string, [...(byFile.get(files[name] as string) ?? []), name]);
-    const sources = [...byFile].map(
-      ([file, names], index) =>
-        `${names.join(', ')} ${index === 0 ? (names.length === 1 ? 'is set ' : 'are set ') : ''}in ${shown(file)}`,
-    );
-    throw new ConfigError(error.variable, `${error.problem} (${sources.join('; ')})`);
+    const sources = settingSources(`${error.variable} ${error.problem}`, processEnvironment);
+    if (sources === '') throw error;
+    throw new ConfigError(error.variable, `${error.problem}${sources}`);
   }
+}
+
+/**
+ * " (ENGAGE_TOKEN is set in .env; ENGAGE_TOKEN_URL in .env.staging)": the env file of each variable
+ * `line` names that a file set, grouped by file in the order the line names them; "" when none.
+ */
+export function settingSources(line: string, processEnvironment: Environment = process.env): string {
+  const files = settingFiles(processEnvironment);
+  const named = [...new Set(line.match(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g))].filter((name) => files[name] !== undefined);
+  if (named.length === 0) return '';
+  const shown = (file: string) =>
+    relative(process.cwd(), file).startsWith('..') ? file : relative(process.cwd(), file);
+  const byFile = new Map<string, string[]>();
+  for (const name of named) byFile.set(files[name] as string, [...(byFile.get(files[name] as string) ?? []), name]);
+  const sources = [...byFile].map(
+    ([file, names], index) =>
+      `${names.join(', ')} ${index === 0 ? (names.length === 1 ? 'is set ' : 'are set ') : ''}in ${shown(file)}`,
+  );
+  return ` (${sources.join('; ')})`;
 }
 
 export function loadSuiteConfig(): SuiteConfig {

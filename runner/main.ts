@@ -9,7 +9,7 @@ import { refusalLine, runMain } from '../config/entry-point.ts';
 import { readEnvironmentAsFarAsItGoes } from '../config/environment-files.ts';
 import { handOff, readHandoff } from '../config/handoffs.ts';
 import { countsLine } from '../config/layer-outcome.ts';
-import { loadSuite } from '../config/load-suite-config.ts';
+import { loadSuite, settingSources } from '../config/load-suite-config.ts';
 import { inReports, layerLog, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
 import { targetLabel } from '../config/resolve-target.ts';
 import { withoutSecretValues } from '../config/secret-settings.ts';
@@ -119,7 +119,10 @@ async function runSuite(): Promise<void> {
   const problems = await preflightProblems(config, { layers: options.layers, runSeconds });
   if (problems.length > 0) {
     // A preflight line quotes the settings it names, a secret given to the wrong one too.
-    const lines = problems.map((problem) => withoutSecretValues(`preflight: ${problem}`, environment));
+    // Each names the env file of the settings it names, as a refused setting does (files merge).
+    const lines = problems.map((problem) =>
+      withoutSecretValues(`preflight: ${problem}${settingSources(problem)}`, environment),
+    );
     for (const line of lines) console.error(line);
     console.error('no layer was started: fix the setting above and run again');
     reportRefusal(lines);

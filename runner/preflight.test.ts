@@ -3,7 +3,7 @@
 // settings pass it, over https too. npm start itself runs for a wrong secret and for the CA settings
 // Node reads as it starts; every other case calls the same preflight in this process.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -97,13 +97,12 @@ describe('the preflight of npm start', () => {
     assert.ok(!output.includes(secret), output);
     assert.ok(!readFileSync(join(reports, 'summary.md'), 'utf8').includes(secret));
   });
-  it('stops on a wrong client secret with one line and exit code 2, before any layer', async () => {
+  it('stops on a wrong client secret with one line naming its env file and exit code 2, before any layer', async () => {
     const reports = temporaryFolder('preflight');
-    const { code, output } = await start({
-      ...settings(),
-      ENGAGE_REPORTS_DIR: reports,
-      ENGAGE_CLIENT_SECRET: 'not-the-secret',
-    });
+    const config = temporaryFolder('preflight-config');
+    writeFileSync(join(config, '.env'), 'ENGAGE_CLIENT_SECRET=not-the-secret\n');
+    const { ENGAGE_CLIENT_SECRET: _secret, ...rest } = settings();
+    const { code, output } = await start({ ...rest, ENGAGE_REPORTS_DIR: reports, ENGAGE_CONFIG_DIR: config });
     assert.equal(code, 2, output);
     // The report says so too, for a CI job summary, and holds no secret.
     const summary = readFileSync(join(reports, 'summary.md'), 'utf8');
@@ -114,7 +113,7 @@ describe('the preflight of npm start', () => {
     assert.doesNotMatch(summary, /not-the-secret/);
     assert.match(
       output,
-      /^preflight: ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET was refused: the token endpoint answered HTTP 401 invalid_client$/m,
+      /^preflight: ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET was refused: the token endpoint answered HTTP 401 invalid_client \(ENGAGE_CLIENT_SECRET is set in \S+\/\.env\)$/m,
     );
     assert.doesNotMatch(output, /▶/, 'no layer started');
     assert.doesNotMatch(output, /not-the-secret/, 'no secret is repeated');
