@@ -32,7 +32,7 @@ export function readHttpUrl(
     throw new ConfigError(variable, `${shownUrl(raw)} is not a URL (expected e.g. ${example})`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new ConfigError(variable, `must be an http(s) URL, not ${url.protocol}`);
+    throw new ConfigError(variable, `${shownUrl(raw)} must be an http(s) URL, not ${url.protocol}`);
   if (url.username !== '' || url.password !== '')
     throw new ConfigError(variable, 'must not carry credentials in the URL');
   if (url.search !== '' || url.hash !== '')

@@ -138,10 +138,10 @@ describe('a bad configuration names the variable', () => {
       /^ENGAGE_BASE_URL ends in \/Enterprises\/acme\/appointments, a path the suite adds to it/,
     ],
     [
-      'a base URL that is not http',
+      'a base URL that is not http, quoted',
       { ...remote, ENGAGE_BASE_URL: 'ftp://api.example' },
       'ENGAGE_BASE_URL',
-      /http\(s\)/,
+      /^ENGAGE_BASE_URL "ftp:\/\/api\.example" must be an http\(s\) URL, not ftp:$/,
     ],
     [
       'a base URL with credentials',
@@ -237,10 +237,10 @@ describe('a bad configuration names the variable', () => {
       /need all three/,
     ],
     [
-      'a token URL that is not a URL',
+      'a token URL that is not a URL, with a token endpoint for an example',
       { ...withoutToken, ENGAGE_TOKEN_URL: 'nope', ENGAGE_CLIENT_ID: 'x', ENGAGE_CLIENT_SECRET: 'y' },
       'ENGAGE_TOKEN_URL',
-      /not a URL/,
+      /not a URL \(expected e\.g\. https:\/\/auth\.development\.pexipengage\.com\/realms\/<enterprise>\/protocol\/openid-connect\/token\)/,
     ],
     [
       'an unknown expectation',

@@ -136,7 +136,11 @@ function readAuth(value: (name: string) => string | undefined, onSandbox: boolea
   if (chosen.kind === 'static-token') return { kind: 'static-token', token: new Secret(chosen.token) };
   return {
     ...chosen,
-    tokenUrl: readHttpUrl('ENGAGE_TOKEN_URL', chosen.tokenUrl),
+    tokenUrl: readHttpUrl(
+      'ENGAGE_TOKEN_URL',
+      chosen.tokenUrl,
+      'https://auth.development.pexipengage.com/realms/<enterprise>/protocol/openid-connect/token',
+    ),
     clientSecret: new Secret(chosen.clientSecret),
   };
 }

@@ -41,6 +41,9 @@ await runMain(async () => {
   if (flags.dryRun) {
     console.log(describeK6Command(k6 ?? 'k6', planned.command));
     console.log(JSON.stringify(planned.options, null, 2));
+    // The command is still worth reading where k6 is not: the run itself would stop here (exit 127).
+    if (k6 === undefined)
+      console.error('note: k6 was not found here (set K6_BIN, or put k6 on the PATH): a run would stop');
     return;
   }
   if (k6 === undefined) {

@@ -16,7 +16,10 @@ await runMain(async () => {
   const options = readSandboxSettings(process.argv.slice(2), environment);
   const sandbox = await startSandbox(options).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE')
-      throw new ConfigError('SANDBOX_PORT', `${options.port} is already in use on 127.0.0.1`);
+      throw new ConfigError(
+        'SANDBOX_PORT',
+        `${options.port} is already in use on 127.0.0.1: stop what serves it, or give another port (0 picks a free one)`,
+      );
     throw error;
   });
   const enterprises = (options.seed ?? defaultSeed).enterprises.map((enterprise) => enterprise.id).join(', ');

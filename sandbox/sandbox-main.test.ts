@@ -112,7 +112,10 @@ describe('npm run sandbox', () => {
     const [code] = await once(child, 'close');
     await taken.close();
     assert.equal(code, 2);
-    assert.equal(errors, `configuration error: SANDBOX_PORT ${port} is already in use on 127.0.0.1\n`);
+    assert.equal(
+      errors,
+      `configuration error: SANDBOX_PORT ${port} is already in use on 127.0.0.1: stop what serves it, or give another port (0 picks a free one)\n`,
+    );
   });
   it('refuses a bad knob with one line and exit code 2, no stack trace', async () => {
     const child = spawn(process.execPath, typescriptProgram('sandbox/main.ts'), {
