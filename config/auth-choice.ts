@@ -46,7 +46,7 @@ export function chooseAuth(value: (name: string) => string | undefined, fallback
   if (token !== undefined && given.length > 0) {
     throw new ConfigError(
       'ENGAGE_TOKEN',
-      `and ${given.join(', ')} are both set: use a static token or client credentials, not both`,
+      `and the client credentials (${given.join(', ')}) are both set: use one or the other (a blank ENGAGE_TOKEN= in an env file hides a token from an earlier one)`,
     );
   }
   if (token !== undefined) return { kind: 'static-token', token: bearerToken('ENGAGE_TOKEN', token) };

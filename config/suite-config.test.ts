@@ -170,7 +170,12 @@ describe('a bad configuration names the variable', () => {
     ],
     ['a missing appointment id', { ...remote, ENGAGE_APPOINTMENT_ID: ' ' }, 'ENGAGE_APPOINTMENT_ID', /required/],
     ['no credentials at all', withoutToken, 'ENGAGE_TOKEN', /required when ENGAGE_BASE_URL is set/],
-    ['a token and client credentials', { ...remote, ENGAGE_CLIENT_ID: 'x' }, 'ENGAGE_TOKEN', /not both/],
+    [
+      'a token and client credentials',
+      { ...remote, ENGAGE_CLIENT_ID: 'x' },
+      'ENGAGE_TOKEN',
+      /are both set: use one or the other/,
+    ],
     [
       'a token wrapped over two lines (a multi-line .env value)',
       { ...remote, ENGAGE_TOKEN: 'eyJhbGciOiJub25lIn0\n.eyJzdWIiOiJ4In0.sig' },

@@ -21,7 +21,7 @@ import { suiteLayers } from './layers.ts';
 import { preflightProblems } from './preflight.ts';
 import { compareWithBaseline, runFigures } from './report/baseline.ts';
 import { readLayerFindings } from './report/layer-findings.ts';
-import { findingsLines, writeSuiteReport } from './report/suite-report.ts';
+import { expectationsLine, findingsLines, writeSuiteReport } from './report/suite-report.ts';
 import { type LayerResult, runLayer } from './run-layer.ts';
 import { lockReportsFolder } from './run-lock.ts';
 import { readRunnerOptions } from './runner-options.ts';
@@ -148,6 +148,8 @@ async function runSuite(): Promise<void> {
     ...handOff({ ENGAGE_REPORTS_DIR: reports, ENGAGE_PACT_DIR: pactDirectory, ENGAGE_SETTINGS_WARNED: 'true' }),
   };
   console.log(`API suite against ${target}: ${layers.map((layer) => layer.name).join(', ')}`);
+  const expectations = options.layers.includes('e2e') ? [...config.expectations] : undefined;
+  if (expectations !== undefined) console.log(expectationsLine(expectations));
 
   forwardStopSignals((signal) => console.log(`\n${signal}: stopping the running layer (at most a few seconds)…`));
   const results: LayerResult[] = [];
@@ -187,7 +189,16 @@ async function runSuite(): Promise<void> {
   const current = runFigures(reports);
   const comparison =
     baseline === undefined ? undefined : current === undefined ? [] : compareWithBaseline(current, baseline);
-  const run = { target, results, interruptedBy: signal, pactDirectory, findings, comparison, baselineFolder };
+  const run = {
+    target,
+    results,
+    interruptedBy: signal,
+    pactDirectory,
+    findings,
+    comparison,
+    baselineFolder,
+    expectations,
+  };
   writeSuiteReport(reports, run);
   const counted = results.flatMap((result) => {
     const found = findings[result.name];

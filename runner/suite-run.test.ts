@@ -46,6 +46,7 @@ describe('npm start against another provider, with a known token and a stand-in 
     assert.match(summary, /^# API suite against http:\/\/127\.0\.0\.1:\d+: passed/);
     assert.match(summary, /\| contract tests and provider verification \| ✅ passed \|/);
     assert.match(summary, /\| load \(smoke profile\) \| ✅ passed \| 1 threshold: 1 met, 0 crossed \|/);
+    assert.doesNotMatch(summary, /Optional expectations/, 'e2e did not run');
     const html = readFileSync(join(reports, 'index.html'), 'utf8');
     assert.match(html, /<a href="contracts\/engage-appointments-client-pexip-engage-appointments-api\.json">pact file/);
     assert.match(html, /<a href="logs\/contracts\.log">the contracts log<\/a>/);

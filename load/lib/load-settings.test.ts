@@ -50,7 +50,7 @@ describe('settings', () => {
     // The suite's own credential rule (config/auth-choice.ts): never both, and all three or none.
     assert.throws(
       () => readLoadSettings({ ...environment, ENGAGE_CLIENT_ID: 'c' }),
-      /ENGAGE_TOKEN and ENGAGE_CLIENT_ID are both set/,
+      /ENGAGE_TOKEN and the client credentials \(ENGAGE_CLIENT_ID\) are both set/,
     );
     assert.throws(
       () => readLoadSettings({ ...environment, ENGAGE_TOKEN: '', ENGAGE_CLIENT_ID: 'c' }),

@@ -27,7 +27,13 @@ export interface SuiteRun {
   baselineFolder?: string;
   /** Why no layer ran: the refused setting's lines, as printed. */
   refusal?: string[];
+  /** The optional expectations e2e checked (ENGAGE_EXPECT), when e2e ran: what a passed run vouches for. */
+  expectations?: readonly string[];
 }
+
+/** "Optional expectations checked (ENGAGE_EXPECT): rate-limit, status-code", or none. */
+export const expectationsLine = (expectations: readonly string[]) =>
+  `Optional expectations checked (ENGAGE_EXPECT): ${expectations.length === 0 ? 'none, only documented and standard behaviour' : expectations.join(', ')}`;
 
 const countsOf = (findings: LayerFindings | undefined) => (findings === undefined ? '' : countsLine(findings));
 
@@ -86,6 +92,7 @@ function renderSummaryMarkdown(run: SuiteRun): string {
   return [
     `# API suite against ${run.target}: ${verdict(run)}`,
     '',
+    ...(run.expectations === undefined ? [] : [expectationsLine(run.expectations), '']),
     // A refused run has no layer to show.
     ...(run.results.length === 0
       ? []
@@ -162,7 +169,7 @@ table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 0
 </head>
 <body>
 <h1>API suite against ${escapeMarkup(run.target)}: ${escapeMarkup(verdict(run))}</h1>
-<table>
+${run.expectations === undefined ? '' : `<p>${escapeMarkup(expectationsLine(run.expectations))}</p>\n`}<table>
 <tr><th>layer</th><th>outcome</th><th>results</th><th>time</th><th>note</th><th>output</th></tr>
 ${rows}
 </table>
