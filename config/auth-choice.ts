@@ -46,7 +46,7 @@ export function chooseAuth(value: (name: string) => string | undefined, fallback
   if (token !== undefined && given.length > 0) {
     throw new ConfigError(
       'ENGAGE_TOKEN',
-      `and the client credentials (${given.join(', ')}) are both set: use one or the other (a blank ENGAGE_TOKEN= in an env file hides a token from an earlier one)`,
+      `and the client credentials (${given.join(', ')}) are both set: use one or the other (a blank NAME= in a later env file hides what an earlier one set)`,
     );
   }
   if (token !== undefined) return { kind: 'static-token', token: bearerToken('ENGAGE_TOKEN', token) };

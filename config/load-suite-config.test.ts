@@ -26,7 +26,7 @@ it('names the env file each variable of a refusal came from, grouped by file, an
       error instanceof ConfigError &&
       error.variable === 'ENGAGE_TOKEN' &&
       error.message ===
-        `ENGAGE_TOKEN and the client credentials (ENGAGE_TOKEN_URL, ENGAGE_CLIENT_ID, ENGAGE_CLIENT_SECRET) are both set: use one or the other (a blank ENGAGE_TOKEN= in an env file hides a token from an earlier one) (ENGAGE_TOKEN is set in ${file('.env')}; ENGAGE_TOKEN_URL, ENGAGE_CLIENT_ID in ${file('.env.staging')})`,
+        `ENGAGE_TOKEN and the client credentials (ENGAGE_TOKEN_URL, ENGAGE_CLIENT_ID, ENGAGE_CLIENT_SECRET) are both set: use one or the other (a blank NAME= in a later env file hides what an earlier one set) (ENGAGE_TOKEN is set in ${file('.env')}; ENGAGE_TOKEN_URL, ENGAGE_CLIENT_ID in ${file('.env.staging')})`,
   );
   // A secret left blank in the file is no variable set there.
   writeFileSync(join(folder, '.env'), 'ENGAGE_CLIENT_SECRET=\n');

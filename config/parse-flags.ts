@@ -38,23 +38,34 @@ function helpText(command: string, summary: string, flags: Record<string, FlagSp
 }
 
 /**
- * A flag of the command that npm took for itself, as given (`--skip load`): before `--`, npm hands a
- * flag on only as npm_config_<name>, taking one it does not know for a switch and leaving its value
- * among the arguments, and the run would go on without it (`npm start --require-load` unchecked).
+ * The flags of the command that npm took for itself, as given (`--skip load`), with the variables
+ * that show them: before `--`, npm hands a flag on only as npm_config_<name>, taking one it does not
+ * know for a switch and leaving its value among the arguments, and the run would go on without it
+ * (`npm start --require-load` unchecked). Only under the command's own npm script: `npm start` reads
+ * the load and sandbox settings too, and its layers and the suite's tests inherit its variables.
  */
-function flagNpmKept(
+function flagsNpmKept(
   args: string[],
   flags: Record<string, FlagSpec>,
+  command: string,
   environment: Record<string, string | undefined>,
-): string | undefined {
-  for (const [name, spec] of Object.entries(flags)) {
-    const value = environment[`npm_config_${name.replaceAll('-', '_')}`];
-    if (value === undefined || value === '') continue;
+): { given: string[]; variables: string[] } {
+  const script = command === 'npm start' ? 'start' : command.replace(/^npm run /, '');
+  if (environment.npm_lifecycle_event !== script) return { given: [], variables: [] };
+  const kept = Object.entries(flags).flatMap(([name, spec]) => {
+    const variable = `npm_config_${name.replaceAll('-', '_')}`;
+    const value = environment[variable];
+    return value === undefined || value === '' ? [] : [{ name, spec, variable, value }];
+  });
+  // A value left among the arguments is paired with its flag only when that pairing is the one there is.
+  const switches = kept.filter(({ spec, value }) => spec.type === 'string' && value === 'true');
+  const leftover = args.filter((arg) => !arg.startsWith('-'));
+  const given = kept.map(({ name, spec, value }) => {
     if (spec.type === 'boolean') return `--${name}`;
-    const given = value === 'true' ? args.find((arg) => !arg.startsWith('-')) : value;
-    return `--${name} ${given ?? '<value>'}`;
-  }
-  return undefined;
+    if (value !== 'true') return `--${name} ${value}`;
+    return `--${name} ${switches.length === 1 && leftover.length === 1 ? leftover[0] : '<value>'}`;
+  });
+  return { given, variables: kept.map(({ variable, value }) => `${variable}=${value}`) };
 }
 
 export function parseFlags(
@@ -65,11 +76,11 @@ export function parseFlags(
   environment: Record<string, string | undefined> = process.env,
 ): FlagValues {
   if (args.includes('--help') || args.includes('-h')) throw new HelpRequested(helpText(command, summary, flags));
-  const kept = flagNpmKept(args, flags, environment);
-  if (kept !== undefined)
+  const kept = flagsNpmKept(args, flags, command, environment);
+  if (kept.given.length > 0)
     throw new ConfigError(
       `${command}:`,
-      `npm kept ${kept} for itself, since it came before --, and the run would go on without it: put the flags after --, e.g. ${command} -- ${kept}`,
+      `npm kept ${kept.given.join(' ')} for itself (${kept.variables.join(', ')}: given before --, or set in an .npmrc), and the run would go on without it: put the flags after --, e.g. ${command} -- ${kept.given.join(' ')}`,
     );
   const options = Object.fromEntries(Object.entries(flags).map(([name, { type }]) => [name, { type }]));
   try {
@@ -79,11 +90,7 @@ export function parseFlags(
       .map((name) => `--${name}`)
       .join(', ');
     const { message } = error as Error;
-    const positional = /^Unexpected argument '([^']*)'/.exec(message)?.[1];
-    const hint =
-      positional === undefined
-        ? `its flags are ${known}, and --help`
-        : `npm may have kept a flag for itself: put the flags after --, e.g. ${command} -- --env ${positional}`;
+    const hint = `its flags are ${known}, and --help`;
     // "npm start: unknown option '--onyl'; …", not node's capitalised sentence after the command's name.
     const what = message.replace(/\.? To specify .*$/s, '').replace(/^[A-Z]/, (first) => first.toLowerCase());
     throw new ConfigError(`${command}:`, `${what}; ${hint}`);

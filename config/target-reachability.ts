@@ -27,7 +27,7 @@ export function describeNoAnswer(baseUrl: string, error: unknown, timeoutMillise
 }
 
 /** A proxy setting the Node layers do not follow (k6 does), named beside a target that was not reached. */
-function proxyNote(environment: Readonly<Record<string, string | undefined>> = process.env): string {
+export function proxyNote(environment: Readonly<Record<string, string | undefined>> = process.env): string {
   const proxy = Object.keys(environment).find((name) => isProxyAddressVariable(name) && environment[name]);
   return proxy === undefined
     ? ''

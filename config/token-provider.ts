@@ -92,9 +92,11 @@ function createClientCredentialsProvider(
         // fetch says only "fetch failed"; its cause says why (ECONNREFUSED, a timeout).
         const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
         const reason =
-          cause?.message === 'bad port'
-            ? `Node's fetch refuses port ${new URL(url).port}, one the Fetch standard blocks: serve the token endpoint on another`
-            : cause?.code || cause?.message || (error as Error).message;
+          (error as Error).name === 'TimeoutError'
+            ? `no answer within ${timeoutMilliseconds / 1000} s`
+            : cause?.message === 'bad port'
+              ? `Node's fetch refuses port ${new URL(url).port}, one the Fetch standard blocks: serve the token endpoint on another`
+              : cause?.code || cause?.message || (error as Error).message;
         throw new TokenRequestError(
           `token request to ${auth.tokenUrl} failed: ${reason}`,
           undefined,

@@ -5,7 +5,11 @@ import { ConfigError } from '../config/config-error.ts';
 import { isFile, isFolder } from '../config/path-kind.ts';
 import { settingValue } from '../config/setting-value.ts';
 
-export const K6_INSTALL_HINT = `k6 was not found (set K6_BIN, or put k6 on the PATH). Install it from:
+/** What a command that needs k6 says without one, and what to do: "k6 was not found (…)". */
+export const K6_NOT_FOUND_PROBLEM = 'was not found (set K6_BIN, or put k6 on the PATH)';
+export const K6_NOT_FOUND = `k6 ${K6_NOT_FOUND_PROBLEM}`;
+
+export const K6_INSTALL_HINT = `${K6_NOT_FOUND}. Install it from:
   - Debian/Ubuntu: the k6 apt repository (https://grafana.com/docs/k6/latest/set-up/install-k6/)
   - macOS: brew install k6
   - Docker: the grafana/k6 image

@@ -2,7 +2,7 @@
 // is, whether the load settings make a run, how the k6 summary names lookups and their latency, how
 // to read its thresholds and its metrics file, why lookups failed, and why setup() stopped a run.
 export { failedLookupReasons } from './failed-lookups.ts';
-export { findK6 } from './find-k6.ts';
+export { findK6, K6_NOT_FOUND, K6_NOT_FOUND_PROBLEM } from './find-k6.ts';
 export { k6Points, readK6Output } from './k6-output.ts';
 export { chosenProfile, PROFILE_NAMES } from './lib/load-profiles.ts';
 export { LOOKUP_COUNT_METRIC, LOOKUP_LATENCY_METRIC, LOOKUP_TAG, lookupThresholds } from './lib/load-thresholds.ts';

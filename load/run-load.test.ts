@@ -68,7 +68,7 @@ describe('npm run load', () => {
     // --dry-run still shows the command, and says the run would stop.
     const dry = await run(['--dry-run'], { PATH: '/nonexistent', K6_BIN: '' });
     assert.equal(dry.code, 0, dry.output);
-    assert.match(dry.output, /^note: k6 was not found here \(set K6_BIN, or put k6 on the PATH\): a run would stop$/m);
+    assert.match(dry.output, /^note: k6 was not found \(set K6_BIN, or put k6 on the PATH\): a run would stop here$/m);
   });
   it('refuses a K6_BIN that does not exist, naming it', async () => {
     const { code, output } = await run(['--profile', 'smoke'], { K6_BIN: '/nonexistent/k6' });

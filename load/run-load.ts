@@ -17,7 +17,7 @@ import { loadSuite } from '../config/load-suite-config.ts';
 import { inReports, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
 import { resolveTarget } from '../config/resolve-target.ts';
 import { failedLookupReasons } from './failed-lookups.ts';
-import { findK6, K6_INSTALL_HINT } from './find-k6.ts';
+import { findK6, K6_INSTALL_HINT, K6_NOT_FOUND } from './find-k6.ts';
 import { describeK6Command, k6ProcessEnvironment, readLoadFlags } from './k6-command.ts';
 import { planLoadRun } from './load-plan.ts';
 import { fillSetupStopReason, testAbortedReason } from './setup-stop-reason.ts';
@@ -42,8 +42,7 @@ await runMain(async () => {
     console.log(describeK6Command(k6 ?? 'k6', planned.command));
     console.log(JSON.stringify(planned.options, null, 2));
     // The command is still worth reading where k6 is not: the run itself would stop here (exit 127).
-    if (k6 === undefined)
-      console.error('note: k6 was not found here (set K6_BIN, or put k6 on the PATH): a run would stop');
+    if (k6 === undefined) console.error(`note: ${K6_NOT_FOUND}: a run would stop here`);
     return;
   }
   if (k6 === undefined) {

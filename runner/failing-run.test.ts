@@ -60,10 +60,12 @@ describe('a failing npm start of every layer', () => {
     assert.match(run.output, /the suite FAILED: contracts, e2e/);
   });
 
-  it('says which optional expectations e2e checked, in the console and summary.md: none, against a remote target', () => {
-    const line = /^Optional expectations checked \(ENGAGE_EXPECT\): none, only documented and standard behaviour$/m;
+  it('says which optional expectations e2e checked, in the console, summary.md and index.html: none, against a remote target', () => {
+    const line =
+      /^(<p>)?Optional expectations e2e checks \(ENGAGE_EXPECT\): none, only documented and standard behaviour(<\/p>)?$/m;
     assert.match(run.output, line);
     assert.match(readFileSync(join(reports, 'summary.md'), 'utf8'), line);
+    assert.match(readFileSync(join(reports, 'index.html'), 'utf8'), line);
   });
 
   it('names the failing step of the contracts layer and prints the last lines of its log', () => {

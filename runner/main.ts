@@ -14,7 +14,7 @@ import { inReports, layerLog, REPORT_FILES, reportsDirectory } from '../config/r
 import { targetLabel } from '../config/resolve-target.ts';
 import { withoutSecretValues } from '../config/secret-settings.ts';
 import { settingValue } from '../config/setting-value.ts';
-import { checkLoadRun, chosenProfile, findK6 } from '../load/load-layer.ts';
+import { checkLoadRun, chosenProfile, findK6, K6_NOT_FOUND, K6_NOT_FOUND_PROBLEM } from '../load/load-layer.ts';
 import { readSandboxSettings } from '../sandbox/sandbox-settings.ts';
 import { assertReportsFolder, clearPreviousReports } from './clear-reports.ts';
 import { suiteLayers } from './layers.ts';
@@ -27,8 +27,6 @@ import { lockReportsFolder } from './run-lock.ts';
 import { readRunnerOptions } from './runner-options.ts';
 
 const marks = { passed: '✔', failed: '✖', 'timed out': '✖', skipped: '-', interrupted: '✖' } as const;
-/** What to do when k6 is not found, in the words of a skipped or refused load layer. */
-const K6_NOT_FOUND_REMEDY = 'set K6_BIN or install k6; npm run load says how';
 
 function tail(file: string, lines: number): string {
   if (!existsSync(file)) return '';
@@ -93,7 +91,10 @@ async function runSuite(): Promise<void> {
   const k6 = options.layers.includes('load') ? findK6(environment) : undefined;
   // A run that must not skip load refuses before any request: the layers before it would run for nothing.
   if (k6 === undefined && options.requireLoad !== undefined)
-    throw new ConfigError('k6', `was not found (${K6_NOT_FOUND_REMEDY}), and ${options.requireLoad}`);
+    throw new ConfigError(
+      'k6',
+      `${K6_NOT_FOUND_PROBLEM}, and ${options.requireLoad}: npm run load says how to install it`,
+    );
   const loadProfile = chosenProfile(options.loadProfile, environment);
   const reports = reportsDirectory(environment);
   const target = targetLabel(config);
@@ -165,7 +166,7 @@ async function runSuite(): Promise<void> {
       continue;
     }
     if (layer.name === 'load' && k6 === undefined) {
-      const reason = `k6 was not found (${K6_NOT_FOUND_REMEDY})`;
+      const reason = `${K6_NOT_FOUND}; npm run load says how to install it`;
       results.push({ name: layer.name, title: layer.title, outcome: 'skipped', durationSeconds: 0, reason });
       console.log(`${marks.skipped} [${index + 1}/${layers.length}] ${layer.title} skipped: ${reason}`);
       continue;
@@ -197,7 +198,10 @@ async function runSuite(): Promise<void> {
     findings,
     comparison,
     baselineFolder,
-    expectations,
+    // Only when e2e ran: an interrupted run that never started it vouches for none.
+    expectations: results.some((result) => result.name === 'e2e' && result.logFile !== undefined)
+      ? expectations
+      : undefined,
   };
   writeSuiteReport(reports, run);
   const counted = results.flatMap((result) => {

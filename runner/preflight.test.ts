@@ -80,7 +80,7 @@ describe('the preflight of npm start', () => {
     [
       'an appointment that does not exist',
       () => ({ ...settings(), ENGAGE_APPOINTMENT_ID: 'not-there' }),
-      /^preflight: ENGAGE_APPOINTMENT_ID not-there was not found in ENGAGE_ENTERPRISE acme: .* answered HTTP 404, saying "[^"]+"; if both are right, check the path of ENGAGE_BASE_URL$/m,
+      /^preflight: ENGAGE_APPOINTMENT_ID not-there was not found in ENGAGE_ENTERPRISE acme: .* answered HTTP 404, saying `[^`]+`; if both are right, check the path of ENGAGE_BASE_URL$/m,
     ],
   ];
   it('repeats no secret given to a setting it quotes, in the console or summary.md', async () => {
@@ -288,6 +288,20 @@ describe('the preflight of npm start', () => {
     assert.deepEqual(await problems({ ...settings(), ENGAGE_TOKEN_URL: `${closed.url}/token` }), [
       `ENGAGE_TOKEN_URL: the token endpoint ${closed.url}/token could not be reached (ECONNREFUSED)`,
     ]);
+    // Worded as a silent target is (describeNoAnswer), not as an unreachable one.
+    const silent = await startTinyServer(() => {});
+    try {
+      const silentSettings = {
+        ...settings(),
+        ENGAGE_TOKEN_URL: `${silent.url}/token`,
+        ENGAGE_REQUEST_TIMEOUT_MS: '300',
+      };
+      assert.deepEqual(await problems(silentSettings), [
+        `ENGAGE_TOKEN_URL: the token endpoint ${silent.url}/token did not answer within 0.3 s`,
+      ]);
+    } finally {
+      await silent.close();
+    }
     assert.deepEqual(await problems({ ...settings(), ENGAGE_TOKEN_URL: `${sandbox.url}/realms/acme/tokn` }), [
       `ENGAGE_TOKEN_URL ${sandbox.url}/realms/acme/tokn is not a token endpoint: it answered HTTP 404`,
     ]);

@@ -14,7 +14,7 @@ import { appointmentPath, READ_SCOPES, SUITE_USER_AGENT } from '../config/api-fa
 import { type ExactAnswer, readableText, sendExactRequest } from '../config/exact-request.ts';
 import { tokenScopes } from '../config/jwt-claims.ts';
 import type { AuthConfig, SuiteConfig } from '../config/suite-config.ts';
-import { describeNoAnswer, givenNodeCaFile } from '../config/target-reachability.ts';
+import { describeNoAnswer, givenNodeCaFile, proxyNote } from '../config/target-reachability.ts';
 import { type NamedToken, tokenExpiryNotes } from '../config/token-expiry.ts';
 import { createTokenProvider, TokenRequestError } from '../config/token-provider.ts';
 import { LAYER_NAMES } from './layers.ts';
@@ -143,10 +143,13 @@ function tokenProblem(
     const reason = error.reason ?? error.message;
     const certificate = certificateRemedy(reason, 'token endpoint', givenNodeCaFile());
     // No answer at all is worded as for the target (describeNoAnswer); an answer without a token says so.
-    if (error.status === undefined)
-      return certificate === undefined
-        ? `ENGAGE_TOKEN_URL: the token endpoint ${tokenUrl} could not be reached (${reason})`
-        : `ENGAGE_TOKEN_URL: TLS to the token endpoint ${tokenUrl} failed (${reason}); ${certificate}`;
+    if (error.status === undefined) {
+      if (certificate !== undefined)
+        return `ENGAGE_TOKEN_URL: TLS to the token endpoint ${tokenUrl} failed (${reason}); ${certificate}`;
+      return reason.startsWith('no answer within')
+        ? `ENGAGE_TOKEN_URL: the token endpoint ${tokenUrl} did not answer within ${reason.replace('no answer within ', '')}`
+        : `ENGAGE_TOKEN_URL: the token endpoint ${tokenUrl} could not be reached (${reason})${proxyNote()}`;
+    }
     return `ENGAGE_TOKEN_URL ${tokenUrl} gave no token: ${reason}`;
   }
   const answered = `the token endpoint answered HTTP ${error.status}${error.oauthError === undefined ? '' : ` ${error.oauthError}`}`;
@@ -159,12 +162,15 @@ function tokenProblem(
   return `${setting} was refused: ${answered}`;
 }
 
-/** `, saying "…"` with the first error's message of an errors body (cut at 100 characters), or nothing. */
+/**
+ * `, saying \`…\`` with the first error's message of an errors body (one line, cut at 100 characters),
+ * or nothing; unescaped, so that the secrets the caller redacts are found in it as they are.
+ */
 function firstErrorMessage(body: unknown): string {
   const message = (body as { errors?: Array<{ message?: unknown }> } | null)?.errors?.[0]?.message;
   if (typeof message !== 'string' || message.trim() === '') return '';
-  const line = message.replace(/\s+/g, ' ').trim();
-  return `, saying ${JSON.stringify(line.length > 100 ? `${line.slice(0, 100)}…` : line)}`;
+  const line = message.replace(/\s+/g, ' ').replaceAll('`', "'").trim();
+  return `, saying \`${line.length > 100 ? `${line.slice(0, 100)}…` : line}\``;
 }
 
 /** The body parsed as JSON, or null. */

@@ -31,7 +31,10 @@ describe('npm start refuses bad flags with one message', () => {
     [['--only', 'e2e', '--skip', 'e2e'], /^--skip leaves no layer to run/],
     [['--layer-timeout', '0'], /^--layer-timeout is "0" but must be a whole number of seconds of at least 1$/],
     [['--envv', 'staging'], /^npm start: unknown option '--envv'; its flags are --only, --skip, --env,/],
-    [['staging'], /npm may have kept a flag for itself: put the flags after --, e\.g\. npm start -- --env staging$/],
+    [
+      ['staging'],
+      /^npm start: unexpected argument 'staging'\. This command does not take positional arguments; its flags are --only,/,
+    ],
   ];
   for (const [args, message] of cases) {
     it(args.join(' '), () =>
@@ -46,37 +49,54 @@ describe('npm start refuses bad flags with one message', () => {
 describe('a flag npm kept for itself, given before --, is refused, not dropped', () => {
   // npm hands such a flag on only as npm_config_<name>; one it does not know is a switch, its value left behind.
   const kept = (command: string, flag: string) =>
-    new RegExp(`^${command}: npm kept ${flag} for itself, .* e\\.g\\. ${command} -- ${flag}$`);
+    new RegExp(
+      `^${command}: npm kept ${flag} for itself \\(npm_config_.*: given before --, or set in an \\.npmrc\\), .* e\\.g\\. ${command} -- ${flag}$`,
+    );
+  const start = { npm_lifecycle_event: 'start' };
   it('npm start --require-load, which would leave load unchecked', () =>
     assert.match(
-      refusal(() => readRunnerOptions([], { npm_config_require_load: 'true' })),
+      refusal(() => readRunnerOptions([], { ...start, npm_config_require_load: 'true' })),
       kept('npm start', '--require-load'),
     ));
-  it('npm start --skip load', () =>
+  it('npm start --skip load, and two of them, whose values cannot be told apart', () => {
     assert.match(
-      refusal(() => readRunnerOptions(['load'], { npm_config_skip: 'true' })),
+      refusal(() => readRunnerOptions(['load'], { ...start, npm_config_skip: 'true' })),
       kept('npm start', '--skip load'),
-    ));
-  it('npm run load --profile=average and --dry-run', () => {
+    );
     assert.match(
-      refusal(() => readLoadFlags([], { npm_config_profile: 'average' })),
+      refusal(() =>
+        readRunnerOptions(['average', 'staging'], { ...start, npm_config_profile: 'true', npm_config_env: 'true' }),
+      ),
+      kept('npm start', '--env <value> --profile <value>'),
+    );
+  });
+  it('npm run load --profile=average and --dry-run', () => {
+    const load = { npm_lifecycle_event: 'load' };
+    assert.match(
+      refusal(() => readLoadFlags([], { ...load, npm_config_profile: 'average' })),
       kept('npm run load', '--profile average'),
     );
     assert.match(
-      refusal(() => readLoadFlags([], { npm_config_dry_run: 'true' })),
+      refusal(() => readLoadFlags([], { ...load, npm_config_dry_run: 'true' })),
       kept('npm run load', '--dry-run'),
     );
   });
   it('npm run sandbox --port 4011', () =>
     assert.match(
-      refusal(() => readSandboxSettings(['4011'], { npm_config_port: 'true' })),
+      refusal(() => readSandboxSettings(['4011'], { npm_lifecycle_event: 'sandbox', npm_config_port: 'true' })),
       kept('npm run sandbox', '--port 4011'),
     ));
-  it("leaves npm's own settings alone", () =>
+  it("only under the command's own script: not npm start's reading of the load settings, nor npm test's", () => {
+    assert.equal(readLoadFlags([], { ...start, npm_config_dry_run: 'true' }).dryRun, false);
     assert.equal(
-      readRunnerOptions([], { npm_config_user_agent: 'npm/11', npm_config_skip: '' }).requireLoad,
+      readRunnerOptions([], { npm_lifecycle_event: 'test', npm_config_require_load: 'true' }).requireLoad,
       undefined,
-    ));
+    );
+    assert.equal(
+      readRunnerOptions([], { ...start, npm_config_user_agent: 'npm/11', npm_config_skip: '' }).requireLoad,
+      undefined,
+    );
+  });
 });
 
 describe('the commands explain themselves', () => {

@@ -1,5 +1,5 @@
 // The flags of `npm start`: which layers (--only, --skip), which environment file (--env), the load
-// profile, whether a missing k6 fails the run (--require-load), and a timeout override per layer.
+// profile, whether a missing k6 refuses the run (--require-load), and a timeout override per layer.
 import { ConfigError } from '../config/config-error.ts';
 import { parseFlags } from '../config/parse-flags.ts';
 import { readNumber } from '../config/read-number.ts';
@@ -11,7 +11,7 @@ export interface RunnerOptions {
   environmentName?: string;
   /** --profile, if given; else ENGAGE_LOAD_PROFILE, else smoke (chosenProfile, as npm run load reads it). */
   loadProfile?: string;
-  /** Why a missing k6 fails the run, when it does: --require-load, or load the only layer asked for. */
+  /** Why a missing k6 refuses the run, when it does: --require-load, or load the only layer asked for. */
   requireLoad?: string;
   layerTimeoutSeconds?: number;
   /** --baseline: the reports folder of an earlier run to compare this one with. */
@@ -47,7 +47,7 @@ export function readRunnerOptions(
       },
       'require-load': {
         type: 'boolean',
-        help: 'fail the run when k6 is not found, instead of skipping load (so does --only load)',
+        help: 'refuse to run when k6 is not found, instead of skipping load (so does --only load)',
       },
       'layer-timeout': { type: 'string', help: 'seconds each layer may take, overriding every default' },
       baseline: {

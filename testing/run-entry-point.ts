@@ -18,7 +18,12 @@ export interface EntryPointRun {
  * publishes under: a test in a pull request's CI job would otherwise publish that pull request's commit.
  */
 const suiteVariable = (name: string) =>
-  isSuiteVariable(name) || name === 'NODE_TEST_CONTEXT' || (GIT_VERSION_VARIABLES as readonly string[]).includes(name);
+  isSuiteVariable(name) ||
+  name === 'NODE_TEST_CONTEXT' ||
+  // npm's script name and settings: an entry point under test runs as if started by itself.
+  name === 'npm_lifecycle_event' ||
+  name.startsWith('npm_config_') ||
+  (GIT_VERSION_VARIABLES as readonly string[]).includes(name);
 
 /** An empty config folder (ENGAGE_CONFIG_DIR): a developer's own .env must not change what a test targets. */
 export const emptyConfigFolder = () => temporaryFolder('config');

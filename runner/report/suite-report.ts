@@ -31,9 +31,9 @@ export interface SuiteRun {
   expectations?: readonly string[];
 }
 
-/** "Optional expectations checked (ENGAGE_EXPECT): rate-limit, status-code", or none. */
+/** "Optional expectations e2e checks (ENGAGE_EXPECT): rate-limit, status-code", or none. */
 export const expectationsLine = (expectations: readonly string[]) =>
-  `Optional expectations checked (ENGAGE_EXPECT): ${expectations.length === 0 ? 'none, only documented and standard behaviour' : expectations.join(', ')}`;
+  `Optional expectations e2e checks (ENGAGE_EXPECT): ${expectations.length === 0 ? 'none, only documented and standard behaviour' : expectations.join(', ')}`;
 
 const countsOf = (findings: LayerFindings | undefined) => (findings === undefined ? '' : countsLine(findings));
 
