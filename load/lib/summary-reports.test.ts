@@ -48,6 +48,8 @@ describe('the summary files', () => {
     assert.match(markdown, /^## Load: smoke against http:\/\/127\.0\.0\.1:1 — FAILED/);
     assert.match(markdown, /\| lookup latency \(200s\) p50 \/ p95 \/ p99 \| 3\.2 ms \/ 7\.9 ms \/ 12\.4 ms \|/);
     assert.match(markdown, /\| rate-limited \(429\) \| 2 \|/);
+    // With its counts: in a short run one failed request is a few percent.
+    assert.match(markdown, /\| failed requests \| 0\.00 % \(0 of 30\) \|/);
     assert.match(markdown, /\| `checks` `rate>0\.99` \| 90\.00 % \| −9\.00 % \| crossed \|/);
     assert.match(markdown, /\| `http_req_failed` `rate<0\.01` \| 0\.00 % \| \+1\.00 % \| met \|/);
     assert.match(markdown, /\| `checks` `rate>0\.5`, aborts the run when crossed \| 90\.00 % \| \+40\.00 % \| met \|/);

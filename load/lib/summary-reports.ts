@@ -187,6 +187,13 @@ export function lookupLatency(data: SummaryData): string {
     : `${milliseconds(latency.med)} / ${milliseconds(latency['p(95)'])} / ${milliseconds(latency['p(99)'])}`;
 }
 
+/** "3.13 % (1 of 32)": k6's Rate counts a failed request among its passes (the value true). */
+function failedRequests({ rate, passes, fails }: Record<string, number>): string {
+  return passes === undefined || fails === undefined
+    ? percent(rate)
+    : `${percent(rate)} (${passes} of ${passes + fails})`;
+}
+
 /** The figures both the text and the Markdown summary show, as [label, value] rows. */
 function figures(data: SummaryData): Array<[string, string]> {
   const metric = (name: string) => data.metrics[name]?.values ?? {};
@@ -197,7 +204,8 @@ function figures(data: SummaryData): Array<[string, string]> {
     ['lookups answered 200', `${lookups.count ?? 0} (${(lookups.rate ?? 0).toFixed(1)}/s)`],
     ['requests in all, setup() included', `${metric('http_reqs').count ?? 0}`],
     ['lookup latency (200s) p50 / p95 / p99', lookupLatency(data)],
-    ['failed requests', percent(metric('http_req_failed').rate)],
+    // With the counts: in a short run one failed request is already a few percent.
+    ['failed requests', failedRequests(metric('http_req_failed'))],
     [
       'checks passed',
       checksRan ? `${percent(checks.rate)} (${checks.passes ?? 0} passed, ${checks.fails ?? 0} failed)` : 'none ran',
