@@ -474,7 +474,7 @@ describe('the header and error checks fail against', () => {
     const provider = await faulty('non-json-content-type');
     assert.match(
       problemsOf(await checkUnknownId(provider, appointmentPath('acme', 'nope'))).join(),
-      /an unknown id: Content-Type "text\/plain; charset=utf-8" is not JSON/,
+      /the unknown id "nope": Content-Type "text\/plain; charset=utf-8" is not JSON/,
     );
     assert.match(
       problemsOf(await checkUnauthorized(provider, path, null, 'no Authorization header')).join(),

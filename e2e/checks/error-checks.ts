@@ -5,10 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Probe } from '../http-probe.ts';
 import { type CheckResult, checked, skipped } from './check-result.ts';
-import { checkErrorResponse, checkStatusCodeIsStatus } from './response-checks.ts';
+import { checkErrorResponse, checkStatusCodeIsStatus, show } from './response-checks.ts';
 
 export async function checkUnknownId(probe: Probe, path: string): Promise<CheckResult> {
-  return checked(checkErrorResponse(await probe(path), 404, 'an unknown id'));
+  // Named, so that an id that does exist (a wrong ENGAGE_MISSING_APPOINTMENT_ID) is seen for what it is.
+  const id = decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+  return checked(checkErrorResponse(await probe(path), 404, `the unknown id ${show(id)}`));
 }
 
 /**
