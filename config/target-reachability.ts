@@ -15,19 +15,24 @@ export async function targetDownReason(baseUrl: string, timeoutMilliseconds: num
   }
 }
 
-/** One line for a request that got no HTTP answer. */
-export function describeNoAnswer(baseUrl: string, error: unknown, timeoutMilliseconds: number): string {
+/** One line for a request to `url`, the target's or (`whose`) the token endpoint's, that got no HTTP answer. */
+export function describeNoAnswer(
+  url: string,
+  error: unknown,
+  timeoutMilliseconds: number,
+  whose: 'target' | 'token endpoint' = 'target',
+): string {
   const { code, message } = error as NodeJS.ErrnoException;
   if (message.startsWith('no answer within'))
-    return `the target ${baseUrl} did not answer within ${timeoutMilliseconds / 1000} s`;
-  const certificate = certificateRemedy(code ?? message, 'target', givenNodeCaFile());
+    return `the ${whose} ${url} did not answer within ${timeoutMilliseconds / 1000} s`;
+  const certificate = certificateRemedy(code ?? message, whose, givenNodeCaFile());
   return certificate === undefined
-    ? `the target ${baseUrl} could not be reached (${code ?? message})${proxyNote()}`
-    : `TLS to the target ${baseUrl} failed (${code ?? message}); ${certificate}`;
+    ? `the ${whose} ${url} could not be reached (${code ?? message})${proxyNote()}`
+    : `TLS to the ${whose} ${url} failed (${code ?? message}); ${certificate}`;
 }
 
 /** A proxy setting the Node layers do not follow (k6 does), named beside a target that was not reached. */
-export function proxyNote(environment: Readonly<Record<string, string | undefined>> = process.env): string {
+function proxyNote(environment: Readonly<Record<string, string | undefined>> = process.env): string {
   const proxy = Object.keys(environment).find((name) => isProxyAddressVariable(name) && environment[name]);
   return proxy === undefined
     ? ''

@@ -4,7 +4,6 @@
 // left to the layers, which report it.
 import {
   answerRemedy,
-  certificateRemedy,
   hasErrorsEnvelope,
   SUITE_CLIENT,
   tokenEndpointFailed,
@@ -14,7 +13,7 @@ import { appointmentPath, READ_SCOPES, SUITE_USER_AGENT } from '../config/api-fa
 import { type ExactAnswer, readableText, sendExactRequest } from '../config/exact-request.ts';
 import { tokenScopes } from '../config/jwt-claims.ts';
 import type { AuthConfig, SuiteConfig } from '../config/suite-config.ts';
-import { describeNoAnswer, givenNodeCaFile, proxyNote } from '../config/target-reachability.ts';
+import { describeNoAnswer } from '../config/target-reachability.ts';
 import { type NamedToken, tokenExpiryNotes } from '../config/token-expiry.ts';
 import { createTokenProvider, TokenRequestError } from '../config/token-provider.ts';
 import { LAYER_NAMES } from './layers.ts';
@@ -64,7 +63,7 @@ export async function preflightProblems(
     token = await createTokenProvider(auth, { timeoutMilliseconds: timeout }).getToken();
   } catch (error) {
     if (!(error instanceof TokenRequestError) || auth.kind !== 'client-credentials') throw error;
-    return [tokenProblem(error, auth)];
+    return [tokenProblem(error, auth, timeout)];
   }
   // The whole URL: a base URL with a path of its own (…/v1) is part of what may be wrong.
   const url = `${baseUrl}${appointmentPath(enterprise, appointmentId)}`;
@@ -95,8 +94,8 @@ export async function preflightProblems(
       if (!(error instanceof TokenRequestError)) throw error;
       // Refused credentials (400 or 401, RFC 6749 §5.2) are a setting to fix; the endpoint's own
       // failure may pass before e2e asks, and would fail the 403 check alone.
-      if (error.status === 400 || error.status === 401) return [tokenProblem(error, noScopeAuth)];
-      console.error(`preflight: warning: ${tokenProblem(error, noScopeAuth)}; the 403 check will ask again`);
+      if (error.status === 400 || error.status === 401) return [tokenProblem(error, noScopeAuth, timeout)];
+      console.error(`preflight: warning: ${tokenProblem(error, noScopeAuth, timeout)}; the 403 check will ask again`);
     }
   }
   const noScopeProblem = noScopeToken === undefined ? undefined : scopedNoScopeToken(noScopeToken, token, noScopeAuth);
@@ -134,24 +133,16 @@ function scopedNoScopeToken(
   return `${variable}'s token has the appointments scope (${scopes.join(', ')} in its scope claim), so a healthy API answers it 200: the 403 check needs a token without it`;
 }
 
-/** The setting to fix when the token endpoint gave `client` no token, from its answer. */
+/** The setting to fix when the token endpoint gave `client` no token (within `timeout` ms), from its answer. */
 function tokenProblem(
   error: TokenRequestError,
   { tokenUrl, scope, settings = SUITE_CLIENT }: Extract<AuthConfig, { kind: 'client-credentials' }>,
+  timeout: number,
 ): string {
-  if (error.status === undefined || error.reason !== undefined) {
-    const reason = error.reason ?? error.message;
-    const certificate = certificateRemedy(reason, 'token endpoint', givenNodeCaFile());
-    // No answer at all is worded as for the target (describeNoAnswer); an answer without a token says so.
-    if (error.status === undefined) {
-      if (certificate !== undefined)
-        return `ENGAGE_TOKEN_URL: TLS to the token endpoint ${tokenUrl} failed (${reason}); ${certificate}`;
-      return reason.startsWith('no answer within')
-        ? `ENGAGE_TOKEN_URL: the token endpoint ${tokenUrl} did not answer within ${reason.replace('no answer within ', '')}`
-        : `ENGAGE_TOKEN_URL: the token endpoint ${tokenUrl} could not be reached (${reason})${proxyNote()}`;
-    }
-    return `ENGAGE_TOKEN_URL ${tokenUrl} gave no token: ${reason}`;
-  }
+  // No answer at all is worded as the target's is; an answer without a token says so.
+  if (error.status === undefined)
+    return `ENGAGE_TOKEN_URL: ${describeNoAnswer(tokenUrl, { message: error.reason ?? error.message }, timeout, 'token endpoint')}`;
+  if (error.reason !== undefined) return `ENGAGE_TOKEN_URL ${tokenUrl} gave no token: ${error.reason}`;
   const answered = `the token endpoint answered HTTP ${error.status}${error.oauthError === undefined ? '' : ` ${error.oauthError}`}`;
   const setting = tokenRefusalSetting(error.status, error.oauthError, settings);
   if (setting === settings.scope) return `${setting} ${scope ?? '(unset)'} was refused: ${answered}`;
