@@ -61,7 +61,7 @@ async function problemsOn(provider: GeneratedProvider): Promise<string[]> {
       ...problemsOf(await checkCorrelationIdAccepted(probe, path, 'generated-1', false)),
       ...problemsOf(await checkRepeatedHeaderIsNoCrash(probe, path)),
       ...problemsOf(await checkMethodNotAllowed(probe, path)),
-      ...problemsOf(await checkUnknownId(probe, appointmentPath(enterprise, `${appointment.id}-missing`))),
+      ...problemsOf(await checkUnknownId(probe, enterprise, `${appointment.id}-missing`)),
     );
     return problems;
   } finally {

@@ -20,7 +20,7 @@ import { expectCheck, test } from './fixtures.ts';
 
 test.describe('errors', () => {
   test('an unknown id gets 404 with the errors envelope', async ({ probe, suite }) => {
-    expectCheck(await checkUnknownId(probe, appointmentPath(suite.enterprise, suite.missingAppointmentId)));
+    expectCheck(await checkUnknownId(probe, suite.enterprise, suite.missingAppointmentId));
   });
 
   test('the appointment under an enterprise that does not exist is refused, never served', async ({ probe, suite }) => {

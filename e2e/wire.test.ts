@@ -205,7 +205,7 @@ async function runEveryCheck(probe: Probe): Promise<void> {
   await checkCorrelationIdRejected(probe, path, 'x'.repeat(CORRELATION_ID_MAX_LENGTH + 1));
   await checkRepeatedHeaderIsNoCrash(probe, path);
   await checkMethodNotAllowed(probe, path);
-  await checkUnknownId(probe, appointmentPath('acme', 'nope'));
+  await checkUnknownId(probe, 'acme', 'nope');
   await checkOtherEnterprise(probe, appointmentPath('no-such-enterprise-1', '123'), 'no-such-enterprise-1');
   for (const [label, authorization] of Object.entries(unauthorizedRequests))
     await checkUnauthorized(probe, path, authorization, label);

@@ -473,7 +473,7 @@ describe('the header and error checks fail against', () => {
   it('non-json-content-type, on the errors too', async () => {
     const provider = await faulty('non-json-content-type');
     assert.match(
-      problemsOf(await checkUnknownId(provider, appointmentPath('acme', 'nope'))).join(),
+      problemsOf(await checkUnknownId(provider, 'acme', 'nope')).join(),
       /the unknown id "nope": Content-Type "text\/plain; charset=utf-8" is not JSON/,
     );
     assert.match(
@@ -577,13 +577,12 @@ describe('the header and error checks fail against', () => {
     }
   });
   it('not-found-without-errors and numeric-status-code', async () => {
-    const unknown = appointmentPath('acme', 'nope');
     assert.match(
-      problemsOf(await checkUnknownId(await faulty('not-found-without-errors'), unknown)).join(),
+      problemsOf(await checkUnknownId(await faulty('not-found-without-errors'), 'acme', 'nope')).join(),
       /must have required property 'errors'/,
     );
     assert.match(
-      problemsOf(await checkUnknownId(await faulty('numeric-status-code'), unknown)).join(),
+      problemsOf(await checkUnknownId(await faulty('numeric-status-code'), 'acme', 'nope')).join(),
       /statusCode: must be string/,
     );
   });
@@ -600,7 +599,7 @@ describe('the header and error checks fail against', () => {
       'an unknown id: HTTP 404 without the errors envelope, so no statusCode to compare',
     ]);
     // Without the expectation, any string passes: the docs show only "statusCode": "string".
-    assert.deepEqual(problemsOf(await checkUnknownId(await faulty('status-code-mismatch'), unknown)), []);
+    assert.deepEqual(problemsOf(await checkUnknownId(await faulty('status-code-mismatch'), 'acme', 'nope')), []);
   });
   it('a provider without a rate limit, under rate-limit', async () => {
     assert.match(

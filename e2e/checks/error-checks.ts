@@ -3,14 +3,14 @@
 // expired token; 403 for a token without the scope; 405 for another method; and 429 for a burst only
 // under `rate-limit`.
 import { randomUUID } from 'node:crypto';
+import { appointmentPath } from '../../config/api-facts.ts';
 import type { Probe } from '../http-probe.ts';
 import { type CheckResult, checked, skipped } from './check-result.ts';
 import { checkErrorResponse, checkStatusCodeIsStatus, show } from './response-checks.ts';
 
-export async function checkUnknownId(probe: Probe, path: string): Promise<CheckResult> {
-  // Named, so that an id that does exist (a wrong ENGAGE_MISSING_APPOINTMENT_ID) is seen for what it is.
-  const id = decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
-  return checked(checkErrorResponse(await probe(path), 404, `the unknown id ${show(id)}`));
+/** `id`, which no appointment of `enterprise` has, gets 404; named, so that one that exists (a wrong ENGAGE_MISSING_APPOINTMENT_ID) is seen. */
+export async function checkUnknownId(probe: Probe, enterprise: string, id: string): Promise<CheckResult> {
+  return checked(checkErrorResponse(await probe(appointmentPath(enterprise, id)), 404, `the unknown id ${show(id)}`));
 }
 
 /**
