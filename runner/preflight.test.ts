@@ -240,6 +240,22 @@ describe('the preflight of npm start', () => {
       "preflight: ENGAGE_NO_SCOPE_TOKEN gives the suite's own token: the 403 check needs a token without the appointments scope",
     );
   });
+  it("quotes a 404's message without the token the request carried, even one the API echoes", async () => {
+    const token = `echoed-token-${process.pid}-abcdefgh`;
+    const echoing = await startTinyServer((request, response) => {
+      response.writeHead(404, { 'content-type': 'application/json' });
+      const message = `no appointment for ${request.headers.authorization}`;
+      response.end(JSON.stringify({ errors: [{ message, code: 'NOT_FOUND', type: 'ERROR', statusCode: '404' }] }));
+    });
+    try {
+      const { ENGAGE_TOKEN_URL: _url, ENGAGE_CLIENT_ID: _id, ENGAGE_CLIENT_SECRET: _secret, ...rest } = settings();
+      const lines = await preflightLines({ ...rest, ENGAGE_BASE_URL: echoing.url, ENGAGE_TOKEN: token });
+      assert.match(lines, /saying `no appointment for Bearer \[redacted\]`/);
+      assert.ok(!lines.includes(token), lines);
+    } finally {
+      await echoing.close();
+    }
+  });
   it('stops on a target that does not answer, naming it', async () => {
     const closed = await startTinyServer(() => {});
     const url = closed.url;

@@ -83,7 +83,7 @@ export async function preflightProblems(
   // The API's 404 is the same for an unknown path: its own words and the base URL's path are named too.
   if (status === 404)
     return [
-      `ENGAGE_APPOINTMENT_ID ${appointmentId} was not found in ENGAGE_ENTERPRISE ${enterprise}: GET ${url} answered HTTP 404${firstErrorMessage(body)}; if both are right, check the path of ENGAGE_BASE_URL`,
+      `ENGAGE_APPOINTMENT_ID ${appointmentId} was not found in ENGAGE_ENTERPRISE ${enterprise}: GET ${url} answered HTTP 404${firstErrorMessage(body, token)}; if both are right, check the path of ENGAGE_BASE_URL`,
     ];
   // The 403 check's client, fetched as e2e will: a token it cannot get would fail that check.
   let noScopeToken = noScopeAuth?.kind === 'static-token' ? noScopeAuth.token.reveal() : undefined;
@@ -155,12 +155,13 @@ function tokenProblem(
 
 /**
  * `, saying \`…\`` with the first error's message of an errors body (one line, cut at 100 characters),
- * or nothing; unescaped, so that the secrets the caller redacts are found in it as they are.
+ * or nothing. Unescaped, so that the secret settings the caller redacts are found in it as they are;
+ * the token the request carried (an issued one is no setting) is masked here, before the cut.
  */
-function firstErrorMessage(body: unknown): string {
+function firstErrorMessage(body: unknown, token: string): string {
   const message = (body as { errors?: Array<{ message?: unknown }> } | null)?.errors?.[0]?.message;
   if (typeof message !== 'string' || message.trim() === '') return '';
-  const line = message.replace(/\s+/g, ' ').replaceAll('`', "'").trim();
+  const line = message.replaceAll(token, '[redacted]').replace(/\s+/g, ' ').replaceAll('`', "'").trim();
   return `, saying \`${line.length > 100 ? `${line.slice(0, 100)}…` : line}\``;
 }
 
