@@ -486,13 +486,16 @@ describe(`real k6 ${version}`, { skip }, () => {
     try {
       // One VU, three lookups: the second follows the 429 on the same VU. The rate guard allows
       // --vus against a loopback target only when told.
-      const { code, output } = await runLookup(
+      const { code, output, reports } = await runLookup(
         server.url,
         { ENGAGE_TOKEN: 'rate-limited-token', ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT: 'true' },
         ['--vus', '1', '--iterations', '3'],
       );
+      // A 429 is a failed lookup: it fails its check, for its own reason, and counts as a failed request.
       assert.equal(code, 99, output);
-      assert.match(output, /✖ rate_limited rate<0\.01/);
+      assert.match(output, /✖ checks rate>0\.99/);
+      assert.match(output, /✖ http_req_failed rate<0\.01/);
+      assert.equal(failedLookupReasons(reports), 'rate limited (429) (1)');
       assert.equal(sentAt.length, 4, output);
       const [, limited = 0, next = 0] = sentAt;
       // Under the 8 s ceiling with room for a busy machine: a fixed long wait would not pass.
@@ -644,6 +647,21 @@ describe(`real k6 ${version}`, { skip }, () => {
       );
       // Token requests and lookups alike, as the suite's other layers send them.
       assert.deepEqual([...new Set(proxy.exchanges.map((exchange) => exchange.userAgent))], [SUITE_USER_AGENT]);
+      // The documented headers, and what k6 adds of its own: no Accept, which costs k6 a few percent of
+      // a lookup; a correlation id within the documented 36 characters, another for each request.
+      assert.deepEqual([...new Set(lookups().flatMap((exchange) => exchange.headerNames))].sort(), [
+        'accept-language',
+        'authorization',
+        'host',
+        'user-agent',
+        'x-correlation-id',
+      ]);
+      const correlationIds = lookups().map((exchange) => exchange.correlationId ?? '');
+      assert.ok(
+        correlationIds.every((id) => id.length >= 1 && id.length <= 36),
+        correlationIds.join(' '),
+      );
+      assert.equal(new Set(correlationIds).size, correlationIds.length, 'each lookup its own correlation id');
       assertNoSecrets(reports, output, [client.clientSecret, ...proxy.issuedTokens]);
     });
 

@@ -1,5 +1,5 @@
 // A loopback forwarder in front of a target that records what crosses it: each request's method,
-// path, authorization, Accept-Language, User-Agent and status, and every access_token the target's token
+// path, authorization, Accept-Language, User-Agent, X-Correlation-Id and status, and every access_token the target's token
 // endpoint hands out (compressed or not), so that a test can count requests, spot 401s and look for
 // issued tokens in every output. With `rateLimitEvery` n, it answers every n-th appointment request
 // 429 itself, as a stricter limit would.
@@ -13,6 +13,7 @@ export interface Exchange {
   authorization?: string;
   acceptLanguage?: string;
   userAgent?: string;
+  correlationId?: string;
   /** Lower-case names of the header lines that arrived, repeated ones repeated. */
   headerNames: string[];
   status: number;
@@ -38,6 +39,7 @@ export async function startRecordingProxy(
         authorization: request.headers.authorization,
         acceptLanguage: request.headers['accept-language'],
         userAgent: request.headers['user-agent'],
+        correlationId: request.headers['x-correlation-id'] as string | undefined,
         headerNames: request.rawHeaders.filter((_, index) => index % 2 === 0).map((name) => name.toLowerCase()),
         status,
       });

@@ -1,11 +1,11 @@
-// Proves the thresholds from slo.json: latency over 200s only, errors, checks, 429s, and the aborts.
+// Proves the thresholds from slo.json: latency over 200s only, errors, checks, and the aborts.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import slo from '../../slo.json' with { type: 'json' };
 import { LOOKUP_COUNT_METRIC, LOOKUP_LATENCY_METRIC, lookupThresholds } from './load-thresholds.ts';
 
 describe('thresholds', () => {
-  it('come from slo.json and cover latency, errors, checks and 429s, with aborts where a run is lost', () => {
+  it('come from slo.json and cover latency, errors and checks, with aborts where a run is lost', () => {
     const thresholds = lookupThresholds(slo.lookup);
     assert.deepEqual(thresholds[LOOKUP_LATENCY_METRIC]?.slice(0, 2), [
       `p(95)<${slo.lookup.p95Milliseconds}`,
@@ -13,7 +13,6 @@ describe('thresholds', () => {
     ]);
     assert.equal(thresholds.http_req_failed?.[0], `rate<${slo.lookup.maxFailedRequestRate}`);
     assert.equal(thresholds.checks?.[0], `rate>${slo.lookup.minCheckPassRate}`);
-    assert.equal(thresholds.rate_limited?.[0], `rate<${slo.lookup.maxRateLimitedRate}`);
     assert.equal(LOOKUP_LATENCY_METRIC, 'http_req_duration{name:appointment-by-id,status:200}');
     assert.deepEqual(thresholds[LOOKUP_COUNT_METRIC], ['count>0']);
     const aborts = Object.values(thresholds)

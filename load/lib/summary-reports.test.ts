@@ -175,6 +175,6 @@ describe('the summary files', () => {
     assert.equal(completed({ ...readinessOnly, setup_data: {} }), true);
     // Lookups made without setup_data here: setup() ran elsewhere, as for a pod of a distributed run.
     const lookups = { type: 'rate', values: { rate: 0, passes: 0, fails: 30 } };
-    assert.equal(completed({ metrics: { ...readinessOnly.metrics, rate_limited: lookups } }), true);
+    assert.equal(completed({ metrics: { ...readinessOnly.metrics, checks: lookups } }), true);
   });
 });

@@ -123,11 +123,11 @@ const resultOf = (outcome: ThresholdOutcome) =>
 /**
  * The summary data without setup_data, which carries the run's token from setup() to the VUs, and
  * with whether setup() completed: it returns data whenever it does, and a run whose VUs made lookups
- * got past it, wherever their data came from (each lookup adds a rate_limited sample).
+ * got past it, wherever their data came from (each lookup adds a checks sample).
  */
 function withoutSetupData(data: SummaryData): SummaryData {
   const { setup_data: setupData, ...rest } = data;
-  const lookups = data.metrics.rate_limited?.values;
+  const lookups = data.metrics.checks?.values;
   const lookedUp = (lookups?.passes ?? 0) + (lookups?.fails ?? 0) > 0;
   return { ...rest, setup_completed: setupData !== undefined || lookedUp } as SummaryData;
 }

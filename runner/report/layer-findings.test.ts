@@ -185,8 +185,9 @@ it("counts k6's thresholds as the load layer's results: met, crossed (with the v
         // Both checks thresholds crossed: the reasons are said once, with the first.
         thresholds: { 'rate>0.99': { ok: false }, 'rate>0.5': { ok: false } },
       },
-      // A metric with no samples: k6 says its threshold is met, though nothing was judged.
-      rate_limited: {
+      // A metric with no samples (one a user's own threshold names, say): k6 says its threshold is
+      // met, though nothing was judged.
+      custom_rate: {
         type: 'rate',
         values: { rate: 0, passes: 0, fails: 0 },
         thresholds: { 'rate<0.01': { ok: true } },
