@@ -221,7 +221,7 @@ function parseJson(body: RefinedResponse<ResponseType>['body']): unknown {
 /**
  * setup()'s readiness GET, and the answers of its tries when there were more than one ("" if not).
  * Tagged apart from the lookups: it must not count as a lookup answered 200, nor bring its cold
- * connection into the latency thresholds. A 429 or 5xx now and then would not fail the thresholds,
+ * connection into the latency thresholds. A 429 or 5xx now and then would not cross the thresholds,
  * so it must not stop the run here: one of those is asked again, backing off (as long as a
  * Retry-After asks), while another try can end within setup()'s time, and counts as no failed request.
  */
