@@ -324,6 +324,21 @@ describe(`real k6 ${version}`, { skip }, () => {
     );
   });
 
+  it('a target that answers 200 with a web page: setup() names ENGAGE_BASE_URL before any lookup', async () => {
+    const { output, requests } = await stoppedInSetup(
+      (_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        response.end('<!doctype html><div id="app"></div>');
+      },
+      () => ({ ENGAGE_TOKEN: 'web-page-token' }),
+    );
+    assert.match(
+      output,
+      /test aborted: the target http:\/\/127\.0\.0\.1:\d+ is not ready: GET appointment 123 got HTTP 200 with a text\/html; charset=utf-8 body, not the API's JSON: check ENGAGE_BASE_URL/,
+    );
+    assert.equal(requests.length, 1, 'the readiness GET alone');
+  });
+
   describe('an https target under a path prefix, whose certificate a private CA signed (testing/tls)', () => {
     let sandbox: RunningSandbox;
     let gateway: GatewayProvider;

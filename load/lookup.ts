@@ -288,6 +288,12 @@ export function setup(): IssuedToken {
     stop(
       `the target ${ready().baseUrl} is not ready: ${describeAnswer(appointmentIds[0] as string, { status: response.status, error: response.error, location: response.headers.Location, url: response.url }, ready().auth.kind, parseJson(response.body) ?? null, givenCaFile())}${tries}`,
     );
+  // A web page that answers every path (a base URL one level off) would fail every lookup's check.
+  const contentType = response.headers['Content-Type'];
+  if (!isJsonMediaType(contentType))
+    stop(
+      `the target ${ready().baseUrl} is not ready: GET appointment ${appointmentIds[0]} got HTTP 200 with ${contentType === undefined ? 'a body of no Content-Type' : `a ${contentType} body`}, not the API's JSON${tries}: check ENGAGE_BASE_URL`,
+    );
   return issued;
 }
 
