@@ -1,6 +1,7 @@
 // Command-line flags for the suite's entry points: node's parseArgs, strict. `--help` prints every
 // flag with what it does and the variable it stands for; a mistake is a ConfigError that names the
-// command and its flags, and so is a flag npm kept for itself (given before `--`).
+// command and its flags (and, for another command's flag, the variable that does the same here), and
+// so is a flag npm kept for itself (given before `--`).
 import { parseArgs } from 'node:util';
 import { ConfigError } from './config-error.ts';
 
@@ -12,6 +13,12 @@ export interface FlagSpec {
   help: string;
   /** The variable that sets the same, if one does. */
   variable?: string;
+}
+
+/** Another command whose flags a user may give this one: `npm start -- --duration 5m`, meant for npm run load. */
+export interface OtherCommand {
+  command: string;
+  flags: Record<string, FlagSpec>;
 }
 
 /** Thrown for --help: runMain prints the text and exits 0. */
@@ -74,6 +81,7 @@ export function parseFlags(
   command: string,
   summary = '',
   environment: Record<string, string | undefined> = process.env,
+  other?: OtherCommand,
 ): FlagValues {
   if (args.includes('--help') || args.includes('-h')) throw new HelpRequested(helpText(command, summary, flags));
   const kept = flagsNpmKept(args, flags, command, environment);
@@ -93,6 +101,12 @@ export function parseFlags(
     const hint = `its flags are ${known}, and --help`;
     // "npm start: unknown option '--onyl'; …", not node's capitalised sentence after the command's name.
     const what = message.replace(/\.? To specify .*$/s, '').replace(/^[A-Z]/, (first) => first.toLowerCase());
-    throw new ConfigError(`${command}:`, `${what}; ${hint}`);
+    const name = /^Unknown option '--([^'=]+)/.exec(message)?.[1];
+    const theirs = name === undefined ? undefined : other?.flags[name];
+    const elsewhere =
+      theirs === undefined
+        ? ''
+        : `: it is a flag of ${other?.command}${theirs.variable === undefined ? ' alone' : `; for ${command}, set ${theirs.variable}`}`;
+    throw new ConfigError(`${command}:`, `${what}${elsewhere}; ${hint}`);
   }
 }

@@ -23,7 +23,8 @@ export interface LoadFlags {
   environmentName?: string;
 }
 
-const LOAD_FLAGS: Record<string, FlagSpec> = {
+/** The flags of `npm run load`; npm start names the variable of one given to it. */
+export const LOAD_FLAGS: Record<string, FlagSpec> = {
   profile: {
     type: 'string',
     help: `one of ${PROFILE_NAMES.join(', ')}; default smoke`,

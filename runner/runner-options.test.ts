@@ -31,6 +31,19 @@ describe('npm start refuses bad flags with one message', () => {
     [['--only', 'e2e', '--skip', 'e2e'], /^--skip leaves no layer to run/],
     [['--layer-timeout', '0'], /^--layer-timeout is "0" but must be a whole number of seconds of at least 1$/],
     [['--envv', 'staging'], /^npm start: unknown option '--envv'; its flags are --only, --skip, --env,/],
+    // A flag of npm run load: the variable that sets it for npm start's load layer, if there is one.
+    [
+      ['--duration', '5m'],
+      /^npm start: unknown option '--duration': it is a flag of npm run load; for npm start, set ENGAGE_LOAD_DURATION; its flags are --only,/,
+    ],
+    [
+      ['--allow-above-rate-limit'],
+      /^npm start: unknown option '--allow-above-rate-limit': it is a flag of npm run load; for npm start, set ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true; its flags/,
+    ],
+    [
+      ['--dry-run'],
+      /^npm start: unknown option '--dry-run': it is a flag of npm run load alone; its flags are --only,/,
+    ],
     [
       ['staging'],
       /^npm start: unexpected argument 'staging'\. This command does not take positional arguments; its flags are --only,/,

@@ -3,7 +3,7 @@
 import { ConfigError } from '../config/config-error.ts';
 import { parseFlags } from '../config/parse-flags.ts';
 import { readNumber } from '../config/read-number.ts';
-import { chosenProfile, PROFILE_NAMES } from '../load/load-layer.ts';
+import { chosenProfile, LOAD_FLAGS, PROFILE_NAMES } from '../load/load-layer.ts';
 import { LAYER_NAMES, type LayerName } from './layers.ts';
 
 export interface RunnerOptions {
@@ -59,6 +59,7 @@ export function readRunnerOptions(
     'npm start',
     'Runs the whole suite against ENGAGE_BASE_URL (unset: the embedded sandbox) and writes one report.',
     environment,
+    { command: 'npm run load', flags: LOAD_FLAGS },
   );
   const only = layerList('--only', values.only as string | undefined);
   const skip = layerList('--skip', values.skip as string | undefined) ?? [];
