@@ -6,6 +6,10 @@ import { request as httpsRequest } from 'node:https';
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync, constants as zlibConstants } from 'node:zlib';
 import { REQUEST_TIMEOUT_RULE } from './read-number.ts';
 
+/** The reason of a request that got no answer in time, here or in token-provider.ts; isNoAnswer knows it. */
+export const noAnswerWithin = (time: string) => `no answer within ${time}`;
+export const isNoAnswer = (message: string) => message.startsWith(noAnswerWithin(''));
+
 /** Several values go out as repeated header lines, in order. */
 export type HeaderValue = string | string[];
 
@@ -105,7 +109,7 @@ function sendOnce(
     for (const [name, values] of groupedByName(rawHeaders))
       request.setHeader(name, values.length === 1 ? (values[0] as string) : values);
     request.setTimeout(timeoutMilliseconds, () =>
-      request.destroy(new Error(`no answer within ${timeoutMilliseconds} ms`)),
+      request.destroy(new Error(noAnswerWithin(`${timeoutMilliseconds} ms`))),
     );
     request.on('error', (error: NodeJS.ErrnoException) =>
       reject(request.reusedSocket && !answered && error.code === 'ECONNRESET' ? new KeepAliveRace(error) : error),

@@ -1,7 +1,7 @@
 // Whether a target answers at all, for the checks that stop early when it does not (the preflight
 // of `npm start`, the e2e global setup): the reason names the target, never a local forwarder.
 import { certificateRemedy, type GivenCaFile } from './answer-remedy.ts';
-import { sendExactRequest } from './exact-request.ts';
+import { isNoAnswer, sendExactRequest } from './exact-request.ts';
 import { isFile } from './path-kind.ts';
 import { isProxyAddressVariable } from './setting-names.ts';
 
@@ -23,8 +23,7 @@ export function describeNoAnswer(
   whose: 'target' | 'token endpoint' = 'target',
 ): string {
   const { code, message } = error as NodeJS.ErrnoException;
-  if (message.startsWith('no answer within'))
-    return `the ${whose} ${url} did not answer within ${timeoutMilliseconds / 1000} s`;
+  if (isNoAnswer(message)) return `the ${whose} ${url} did not answer within ${timeoutMilliseconds / 1000} s`;
   const certificate = certificateRemedy(code ?? message, whose, givenNodeCaFile());
   return certificate === undefined
     ? `the ${whose} ${url} could not be reached (${code ?? message})${proxyNote()}`
@@ -40,7 +39,7 @@ function proxyNote(environment: Readonly<Record<string, string | undefined>> = p
 }
 
 /** The extra CA file this Node process was started with, for a refused certificate's remedy. */
-export const givenNodeCaFile = (): GivenCaFile => {
+const givenNodeCaFile = (): GivenCaFile => {
   const file = process.env.NODE_EXTRA_CA_CERTS;
   return { variable: 'NODE_EXTRA_CA_CERTS', file, isFile: file ? isFile(file) : undefined };
 };

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tokenEndpointFailed } from './answer-remedy.ts';
 import { appointmentPath } from './api-facts.ts';
-import { decodedBody, sendExactRequest } from './exact-request.ts';
+import { decodedBody, isNoAnswer, sendExactRequest } from './exact-request.ts';
 import { listenOnLoopback } from './listen-on-loopback.ts';
 import { describeNoAnswer } from './target-reachability.ts';
 import { TokenRequestError } from './token-provider.ts';
@@ -155,7 +155,7 @@ export async function startTokenInjectingProxy(
     } catch (error) {
       const { code, message = String(error) } = error as NodeJS.ErrnoException;
       // No answer at all: the target is down for the rest of the run, and says so once.
-      if (message.startsWith('no answer within') || code === 'ECONNREFUSED' || code === 'ENOTFOUND')
+      if (isNoAnswer(message) || code === 'ECONNREFUSED' || code === 'ENOTFOUND')
         downReason ??= describeNoAnswer(targetUrl, error, timeoutMilliseconds);
       if (response.headersSent) return response.destroy();
       answerWithError(response, 502, downReason ?? `the target ${targetUrl}: ${message}`);

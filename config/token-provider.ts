@@ -3,6 +3,7 @@
 // held one still serves.
 import { oauthErrorOf, REDIRECT_STATUSES, tokenRefusalSetting } from './answer-remedy.ts';
 import { refreshMarginMilliseconds, SUITE_USER_AGENT, tokenLifetimeSeconds } from './api-facts.ts';
+import { noAnswerWithin } from './exact-request.ts';
 import { REQUEST_TIMEOUT_RULE } from './read-number.ts';
 import type { AuthConfig } from './suite-config.ts';
 import {
@@ -93,7 +94,7 @@ function createClientCredentialsProvider(
         const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
         const reason =
           (error as Error).name === 'TimeoutError'
-            ? `no answer within ${timeoutMilliseconds / 1000} s`
+            ? noAnswerWithin(`${timeoutMilliseconds / 1000} s`)
             : cause?.message === 'bad port'
               ? `Node's fetch refuses port ${new URL(url).port}, one the Fetch standard blocks: serve the token endpoint on another`
               : cause?.code || cause?.message || (error as Error).message;
