@@ -1,5 +1,6 @@
 // The settings that hold secrets, in one place: a refusal never repeats their values (not even one
-// put in the wrong variable, which a refusal quotes), and k6 gets only its own.
+// put in the wrong variable, which a refusal quotes), nor a piece of a secret an answer echoes, and
+// k6 gets only its own.
 import type { Environment } from './environment-files.ts';
 
 export const SECRET_SETTINGS = [
@@ -22,4 +23,21 @@ export function withoutSecretValues(text: string, environment: Environment): str
     if (value !== undefined && value.length >= SHORTEST_REDACTED) redacted = redacted.replaceAll(value, '[redacted]');
   }
   return redacted;
+}
+
+/**
+ * `text` with every run of SHORTEST_REDACTED or more characters that is also in `secret` replaced by
+ * [redacted]: an answer that echoes a secret cut short, or inside other text, repeats none of it.
+ */
+export function withoutPiecesOf(text: string, secret: string): string {
+  const pieces = new Set<string>();
+  for (let index = 0; index + SHORTEST_REDACTED <= secret.length; index++)
+    pieces.add(secret.slice(index, index + SHORTEST_REDACTED));
+  // Each character covered by a piece of the secret is masked; each masked run becomes one [redacted].
+  const masked = new Array<boolean>(text.length).fill(false);
+  for (let index = 0; index + SHORTEST_REDACTED <= text.length; index++)
+    if (pieces.has(text.slice(index, index + SHORTEST_REDACTED))) masked.fill(true, index, index + SHORTEST_REDACTED);
+  return text.replace(/[\s\S]/g, (character, index: number) =>
+    !masked[index] ? character : index > 0 && masked[index - 1] ? '' : '[redacted]',
+  );
 }

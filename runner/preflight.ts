@@ -12,6 +12,7 @@ import {
 import { appointmentPath, READ_SCOPES, SUITE_USER_AGENT } from '../config/api-facts.ts';
 import { type ExactAnswer, readableText, sendExactRequest } from '../config/exact-request.ts';
 import { tokenScopes } from '../config/jwt-claims.ts';
+import { withoutPiecesOf } from '../config/secret-settings.ts';
 import type { AuthConfig, SuiteConfig } from '../config/suite-config.ts';
 import { describeNoAnswer } from '../config/target-reachability.ts';
 import { type NamedToken, tokenExpiryNotes } from '../config/token-expiry.ts';
@@ -156,12 +157,13 @@ function tokenProblem(
 /**
  * `, saying \`…\`` with the first error's message of an errors body (one line, cut at 100 characters),
  * or nothing. Unescaped, so that the secret settings the caller redacts are found in it as they are;
- * the token the request carried (an issued one is no setting) is masked here, before the cut.
+ * every piece of the token the request carried (an issued one is no setting) is masked here, before
+ * the cut, an echo of it cut short too.
  */
 function firstErrorMessage(body: unknown, token: string): string {
   const message = (body as { errors?: Array<{ message?: unknown }> } | null)?.errors?.[0]?.message;
   if (typeof message !== 'string' || message.trim() === '') return '';
-  const line = message.replaceAll(token, '[redacted]').replace(/\s+/g, ' ').replaceAll('`', "'").trim();
+  const line = withoutPiecesOf(message, token).replace(/\s+/g, ' ').replaceAll('`', "'").trim();
   return `, saying \`${line.length > 100 ? `${line.slice(0, 100)}…` : line}\``;
 }
 
