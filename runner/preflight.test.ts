@@ -240,6 +240,49 @@ describe('the preflight of npm start', () => {
       "preflight: ENGAGE_NO_SCOPE_TOKEN gives the suite's own token: the 403 check needs a token without the appointments scope",
     );
   });
+  it("says the same of the 403 check's client when its token endpoint gives it such a token", async () => {
+    const scopedJwt = ['{"alg":"none"}', JSON.stringify({ scope: 'engage:appointments:readWrite' })]
+      .map((part) => Buffer.from(part).toString('base64url'))
+      .join('.')
+      .concat('.sig');
+    // Gives the suite's client a token the sandbox takes, and the 403 check's client `noScopeToken`.
+    const tokenEndpoint = (noScopeToken: string) =>
+      startTinyServer((request, response) => {
+        let body = '';
+        request.on('data', (chunk) => {
+          body += chunk;
+        });
+        request.on('end', () => {
+          const forSuite = new URLSearchParams(body).get('client_id') === 'sandbox-client';
+          response.writeHead(200, { 'content-type': 'application/json' });
+          const accessToken = forSuite ? SANDBOX_DEFAULTS.token : noScopeToken;
+          response.end(JSON.stringify({ access_token: accessToken, token_type: 'Bearer', expires_in: 300 }));
+        });
+      });
+    for (const [noScopeToken, expected] of [
+      [
+        scopedJwt,
+        "preflight: ENGAGE_NO_SCOPE_CLIENT_ID's token has the appointments scope (engage:appointments:readWrite in its scope claim), so a healthy API answers it 200: the 403 check needs a token without it",
+      ],
+      [
+        SANDBOX_DEFAULTS.token,
+        "preflight: ENGAGE_NO_SCOPE_CLIENT_ID gives the suite's own token: the 403 check needs a token without the appointments scope",
+      ],
+    ]) {
+      const endpoint = await tokenEndpoint(noScopeToken as string);
+      try {
+        const lines = await preflightLines({
+          ...settings(),
+          ENGAGE_TOKEN_URL: endpoint.url,
+          ENGAGE_NO_SCOPE_CLIENT_ID: 'the-403-check-client',
+          ENGAGE_NO_SCOPE_CLIENT_SECRET: 'its-secret',
+        });
+        assert.equal(lines, expected);
+      } finally {
+        await endpoint.close();
+      }
+    }
+  });
   it("quotes a 404's message without the token the request carried, even one the API echoes cut short", async () => {
     const token = `echoed-token-${process.pid}-abcdefgh`;
     const echoing = await startTinyServer((request, response) => {
