@@ -1,8 +1,10 @@
 // Playwright runs the e2e API tests (the `request` fixture only, no browser) against the configured
 // target; global setup starts the embedded sandbox when ENGAGE_BASE_URL is unset.
 import { defineConfig } from '@playwright/test';
+import { runMain } from './config/entry-point.ts';
 import { readEnvironmentAsFarAsItGoes } from './config/environment-files.ts';
 import { inReports, REPORT_FILES, reportsDirectory } from './config/report-paths.ts';
+import { makeReportsFolder } from './config/reports-folder.ts';
 
 const inCI = process.env.CI === 'true';
 // Read like every Node process of the suite reads it, .env files too; a bad ENGAGE_ENV is left to
@@ -10,6 +12,9 @@ const inCI = process.env.CI === 'true';
 const environment = readEnvironmentAsFarAsItGoes();
 const reports = reportsDirectory(environment);
 const at = (file: string) => inReports(reports, file);
+// Made here, before Playwright's reporters make theirs: a path that cannot be the reports folder is
+// one line and exit code 2, not their stack traces or a run that never ends.
+await runMain(() => makeReportsFolder(at(REPORT_FILES.e2e), reports), { exitNow: true });
 
 export default defineConfig({
   testDir: 'e2e',

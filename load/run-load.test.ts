@@ -75,6 +75,20 @@ describe('npm run load', () => {
     assert.equal(code, 2);
     assert.match(output, /^configuration error: K6_BIN "\/nonexistent\/k6" is not an executable file$/m);
   });
+  it('refuses a reports folder that cannot be made in one line, before the sandbox starts', async () => {
+    const file = join(temporaryFolder('run-load'), 'a-file');
+    writeFileSync(file, '');
+    const { code, output } = await run(['--profile', 'smoke'], {
+      ENGAGE_REPORTS_DIR: file,
+      K6_BIN: standInK6(0).binary,
+    });
+    assert.equal(code, 2, output);
+    assert.match(
+      output,
+      /^configuration error: ENGAGE_REPORTS_DIR ".*a-file" cannot be the reports folder: .*a-file is a file, not a folder$/m,
+    );
+    assert.doesNotMatch(output, /sandbox/);
+  });
   it("runs k6 against the embedded sandbox, with the token in its environment only and no other layer's secret, and passes 99 through", async () => {
     const k6 = standInK6(99);
     const { code, output } = await run(['--profile', 'smoke'], {

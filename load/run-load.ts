@@ -2,7 +2,7 @@
 // configured target, starting the embedded sandbox when ENGAGE_BASE_URL is unset. k6's exit code
 // (99 when a threshold is crossed) is passed through. `--dry-run` prints the command and options.
 // Ctrl-C or SIGTERM goes on to k6 (which stops and writes its summary), then exit 130 or 143.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import {
   EXIT_CODE_FOR,
   exitedAndRead,
@@ -15,6 +15,7 @@ import { runMain } from '../config/entry-point.ts';
 import { handOff } from '../config/handoffs.ts';
 import { loadSuite } from '../config/load-suite-config.ts';
 import { inReports, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
+import { makeReportsFolder } from '../config/reports-folder.ts';
 import { resolveTarget } from '../config/resolve-target.ts';
 import { failedLookupReasons } from './failed-lookups.ts';
 import { findK6, K6_INSTALL_HINT, K6_NOT_FOUND } from './find-k6.ts';
@@ -51,10 +52,10 @@ await runMain(async () => {
     return;
   }
   // The sandbox is not rate limited for load unless SANDBOX_RATE_LIMIT says so: the run measures latency.
+  makeReportsFolder(inReports(reports, REPORT_FILES.load), reports);
   const target = await resolveTarget(config, environment);
   try {
     const command = remoteUrl === undefined ? plan(target.url).command : planned.command;
-    mkdirSync(inReports(reports, REPORT_FILES.load), { recursive: true });
     // Gone until this run writes them: k6 prints its own summary and exits as it would have when the
     // script's handleSummary throws, and no run may leave an earlier run's figures to be read as its own.
     const { loadSummary, loadJunit, loadMarkdown, loadHtml, loadDashboard } = REPORT_FILES;

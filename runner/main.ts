@@ -2,7 +2,7 @@
 // schema self-check, contracts, e2e, then load when k6 is found. Progress per layer on the
 // terminal, one combined report under reports/, and a non-zero exit when any layer fails. Ctrl-C
 // or SIGTERM stops the running layer's processes, reports the run as interrupted, exits 130 or 143.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { EXIT_CODE_FOR, forwardStopSignals, interruption, sayStillRunning } from '../config/child-processes.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { refusalLine, runMain } from '../config/entry-point.ts';
@@ -11,6 +11,7 @@ import { handOff, readHandoff } from '../config/handoffs.ts';
 import { countsLine } from '../config/layer-outcome.ts';
 import { loadSuite, settingSources } from '../config/load-suite-config.ts';
 import { inReports, layerLog, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
+import { makeReportsFolder } from '../config/reports-folder.ts';
 import { targetLabel } from '../config/resolve-target.ts';
 import { withoutSecretValues } from '../config/secret-settings.ts';
 import { settingValue } from '../config/setting-value.ts';
@@ -139,7 +140,7 @@ async function runSuite(): Promise<void> {
   process.once('exit', unlock);
   clearPreviousReports(reports);
   const { logs, contracts, summaryMarkdown, indexHtml } = REPORT_FILES;
-  mkdirSync(inReports(reports, logs), { recursive: true });
+  makeReportsFolder(inReports(reports, logs), reports);
   // The pacts go into the run's own folder too, unless ENGAGE_PACT_DIR says where.
   // From the env files too: npm start hands the folder on to the layers.
   const pactDirectory = readHandoff(environment, 'ENGAGE_PACT_DIR') ?? inReports(reports, contracts);

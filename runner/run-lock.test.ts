@@ -1,5 +1,6 @@
 // Two `npm start` runs in one reports folder: the second is refused with one line naming the first,
-// which passes untouched; a lock left by a run that is gone is taken over.
+// which passes untouched; a lock left by a run that is gone is taken over; a folder that cannot be
+// made is refused in one line.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -71,5 +72,22 @@ describe('two npm start runs in one folder', () => {
     const code = await first.exited;
     assert.equal(code, 0, first.output());
     assert.match(first.output(), /the suite passed/);
+  });
+});
+
+describe('npm start with a reports folder that cannot be made', () => {
+  it('is refused in one line naming ENGAGE_REPORTS_DIR, with exit code 2 and no stack trace', async () => {
+    const file = join(folder(), 'a-file');
+    writeFileSync(file, '');
+    const { code, output } = await runEntryPoint('runner/main.ts', { ENGAGE_REPORTS_DIR: `${file}/reports` }, [
+      '--only',
+      'schemas',
+    ]);
+    assert.equal(code, 2, output);
+    assert.match(
+      output,
+      /^configuration error: ENGAGE_REPORTS_DIR ".*\/a-file\/reports" cannot be the reports folder: .*\/a-file is a file, not a folder$/m,
+    );
+    assert.doesNotMatch(output, /^\s+at /m);
   });
 });

@@ -1,9 +1,10 @@
 // One `npm start` per reports folder at a time: a second run there is refused with one line naming
 // the running one, since both would delete and write the same reports, pacts and Playwright files.
 // A lock left by a run that no longer exists (killed with SIGKILL, a crashed machine) is taken over.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { ConfigError } from '../config/config-error.ts';
 import { inReports, REPORT_FILES } from '../config/report-paths.ts';
+import { makeReportsFolder } from '../config/reports-folder.ts';
 
 interface Holder {
   pid: number;
@@ -21,7 +22,7 @@ const isRunning = (pid: number) => {
 
 /** Takes the folder's lock, or throws a ConfigError naming the run that holds it; returns the release. */
 export function lockReportsFolder(reports: string): () => void {
-  mkdirSync(reports, { recursive: true });
+  makeReportsFolder(reports, reports);
   const file = inReports(reports, REPORT_FILES.lock);
   const mine: Holder = { pid: process.pid, started: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
