@@ -57,6 +57,7 @@ describe('with no variables', () => {
   it('invents a missing id that differs per run', () => {
     assert.match(config.missingAppointmentId, /^missing-[0-9a-f-]{36}$/);
     assert.notEqual(config.missingAppointmentId, readSuiteConfig({}).missingAppointmentId);
+    assert.equal(config.missingAppointmentIdChosen, false);
   });
 });
 
@@ -66,6 +67,7 @@ describe('against a remote target', () => {
     assert.deepEqual(config.target, { kind: 'remote', baseUrl: 'https://api.development.pexipengage.com' });
     assert.equal(config.enterprise, 'globex');
     assert.equal(config.missingAppointmentId, 'gone');
+    assert.equal(config.missingAppointmentIdChosen, true);
     assert.deepEqual(config.appointmentIds, ['abc']);
     assert.deepEqual(readSuiteConfig({ ...remote, ENGAGE_APPOINTMENT_IDS: 'x, abc,y' }).appointmentIds, [
       'abc',

@@ -34,6 +34,8 @@ export interface SuiteConfig {
   /** Appointments to look at where one is not enough (language rules, load rotation); starts with appointmentId. */
   appointmentIds: string[];
   missingAppointmentId: string;
+  /** Whether ENGAGE_MISSING_APPOINTMENT_ID chose it (the preflight checks that it is missing), or it is made up. */
+  missingAppointmentIdChosen: boolean;
   /** An enterprise that does not exist, different per run: the tenant check asks for the appointment there. */
   otherEnterprise: string;
   /** The enterprise's default language, when known; checks that need it skip and say so otherwise. */
@@ -118,6 +120,7 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
     appointmentId,
     appointmentIds,
     missingAppointmentId: value('ENGAGE_MISSING_APPOINTMENT_ID') ?? `missing-${randomUUID()}`,
+    missingAppointmentIdChosen: value('ENGAGE_MISSING_APPOINTMENT_ID') !== undefined,
     otherEnterprise: `no-such-enterprise-${randomUUID().slice(0, 8)}`,
     defaultLanguage,
     expectations: readExpectations(value('ENGAGE_EXPECT'), onSandbox),

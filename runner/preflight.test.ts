@@ -382,6 +382,12 @@ describe('the preflight of npm start', () => {
     );
     assert.deepEqual(await problems({ ...settings(), ENGAGE_APPOINTMENT_IDS: '123,a-office-multilingual' }), []);
   });
+  it('stops on an ENGAGE_MISSING_APPOINTMENT_ID that exists, which the 404 checks would fail on a healthy API', async () => {
+    assert.deepEqual(await problems({ ...settings(), ENGAGE_MISSING_APPOINTMENT_ID: 'a-office-multilingual' }), [
+      `ENGAGE_MISSING_APPOINTMENT_ID a-office-multilingual is an appointment of ENGAGE_ENTERPRISE acme: GET ${sandbox.url}/enterprises/acme/appointments/a-office-multilingual answered HTTP 200, and the 404 checks need an id that does not exist; unset it to use a made-up one`,
+    ]);
+    assert.deepEqual(await problems({ ...settings(), ENGAGE_MISSING_APPOINTMENT_ID: 'truly-gone' }), []);
+  });
   it('names ENGAGE_BASE_URL, with the whole URL, when a 404 did not come from the API', async () => {
     const elsewhere = await startTinyServer((_request, response) => {
       response.writeHead(404, { 'content-type': 'application/json' });

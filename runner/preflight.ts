@@ -113,6 +113,16 @@ export async function preflightProblems(
     return [
       `ENGAGE_APPOINTMENT_IDS ${notFound.join(', ')} ${notFound.length === 1 ? 'was' : 'were'} not found in ENGAGE_ENTERPRISE ${enterprise} at ${baseUrl}: each GET answered HTTP 404`,
     ];
+  // An id chosen to be missing that exists would fail the 404 check and the contract's missing state
+  // on a healthy API; a made-up one answered 200 is the API's fault, which those checks report.
+  if (config.missingAppointmentIdChosen) {
+    const missingUrl = `${baseUrl}${appointmentPath(enterprise, config.missingAppointmentId)}`;
+    const missing = await sendExactRequest('GET', missingUrl, headers, timeout).catch(() => undefined);
+    if (missing?.status === 200)
+      return [
+        `ENGAGE_MISSING_APPOINTMENT_ID ${config.missingAppointmentId} is an appointment of ENGAGE_ENTERPRISE ${enterprise}: GET ${missingUrl} answered HTTP 200, and the 404 checks need an id that does not exist; unset it to use a made-up one`,
+      ];
+  }
   return [];
 }
 
