@@ -30,14 +30,31 @@ export function withoutSecretValues(text: string, environment: Environment): str
  * [redacted]: an answer that echoes a secret cut short, or inside other text, repeats none of it.
  */
 export function withoutPiecesOf(text: string, secret: string): string {
-  const pieces = new Set<string>();
-  for (let index = 0; index + SHORTEST_REDACTED <= secret.length; index++)
-    pieces.add(secret.slice(index, index + SHORTEST_REDACTED));
+  const pieces = piecesOf(secret);
   // Each character covered by a piece of the secret is masked; each masked run becomes one [redacted].
-  const masked = new Array<boolean>(text.length).fill(false);
+  let masked: boolean[] | undefined;
   for (let index = 0; index + SHORTEST_REDACTED <= text.length; index++)
-    if (pieces.has(text.slice(index, index + SHORTEST_REDACTED))) masked.fill(true, index, index + SHORTEST_REDACTED);
+    if (pieces.has(text.slice(index, index + SHORTEST_REDACTED))) {
+      masked ??= new Array<boolean>(text.length).fill(false);
+      masked.fill(true, index, index + SHORTEST_REDACTED);
+    }
+  if (masked === undefined) return text;
+  const shown = masked;
   return text.replace(/[\s\S]/g, (character, index: number) =>
-    !masked[index] ? character : index > 0 && masked[index - 1] ? '' : '[redacted]',
+    !shown[index] ? character : index > 0 && shown[index - 1] ? '' : '[redacted]',
   );
+}
+
+/** The pieces of SHORTEST_REDACTED characters of the secrets seen last: a forwarder asks for the same ones each answer. */
+const knownPieces = new Map<string, Set<string>>();
+function piecesOf(secret: string): Set<string> {
+  let pieces = knownPieces.get(secret);
+  if (pieces === undefined) {
+    pieces = new Set<string>();
+    for (let index = 0; index + SHORTEST_REDACTED <= secret.length; index++)
+      pieces.add(secret.slice(index, index + SHORTEST_REDACTED));
+    if (knownPieces.size >= 16) knownPieces.clear();
+    knownPieces.set(secret, pieces);
+  }
+  return pieces;
 }

@@ -151,6 +151,30 @@ describe('the token-injecting forwarder', () => {
       await echoing.close();
     }
   });
+  it('masks a piece of the token that an answer echoes inside other text, in a header and in the body', async () => {
+    const token = 'a-real-token-of-forty-characters-or-so-y';
+    const piece = token.slice(2, 20);
+    const echoing = await startTinyServer((_request, response) => {
+      response.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': `Bearer token="${piece}..."` });
+      response.end(JSON.stringify({ errors: [{ message: `token ${piece}… is not valid here` }] }));
+    });
+    const echoed = await startTokenInjectingProxy(echoing.url, ['acme'], async () => token, 2000);
+    try {
+      const answer = await sendExactRequest(
+        'GET',
+        `${echoed.url}/enterprises/acme/appointments/123`,
+        ['Authorization', `Bearer ${echoed.placeholder}`],
+        2000,
+      );
+      assert.equal(answer.headers['www-authenticate'], 'Bearer token="[redacted]..."');
+      assert.deepEqual(JSON.parse(String(answer.body)), {
+        errors: [{ message: 'token [redacted]… is not valid here' }],
+      });
+    } finally {
+      await echoed.close();
+      await echoing.close();
+    }
+  });
   it("changes nothing in an answer that echoes no credential, nor where a short token's text appears by chance", async () => {
     const body = gzipSync('{"data":{"id":"a-test-123"}}');
     const answering = await startTinyServer((_request, response) => {

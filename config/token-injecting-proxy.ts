@@ -6,13 +6,14 @@
 // carries a placeholder (a POST, another path): it is no open relay. Requests go out exactly as they
 // came in (sendExactRequest): no header is added, dropped or merged. An answer that echoes a
 // credential it was sent (a header, a body, compressed or not) comes back with the placeholder in its
-// place, the body decoded then.
+// place, and any piece of it (8 characters or more) with [redacted], the body decoded then.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tokenEndpointFailed } from './answer-remedy.ts';
 import { appointmentPath } from './api-facts.ts';
 import { decodedBody, isNoAnswer, sendExactRequest } from './exact-request.ts';
 import { listenOnLoopback } from './listen-on-loopback.ts';
+import { withoutPiecesOf } from './secret-settings.ts';
 import { describeNoAnswer } from './target-reachability.ts';
 import { TokenRequestError } from './token-provider.ts';
 
@@ -147,7 +148,7 @@ export async function startTokenInjectingProxy(
         const lowerCase = name.toLowerCase();
         if (notForwarded.has(lowerCase) || lowerCase === 'content-length') continue;
         if (lowerCase === 'content-encoding' && masked !== undefined) continue;
-        answerHeaders.push(name, maskedText(answer.rawHeaders[index + 1] as string, masking));
+        answerHeaders.push(name, maskedPieces(maskedText(answer.rawHeaders[index + 1] as string, masking), masking));
       }
       const body = masked ?? answer.body;
       response.writeHead(answer.status, [...answerHeaders, 'content-length', String(body.length)]);
@@ -200,8 +201,30 @@ function maskedBody(body: Buffer, encoding: string | undefined, sent: Array<[str
       return undefined;
     }
   }
-  const masked = maskedCutEnd(maskedText(text, sent), sent);
+  const masked = maskedPieces(maskedCutEnd(maskedText(text, sent), sent), sent);
   return masked === text ? undefined : Buffer.from(masked, 'latin1');
+}
+
+/**
+ * `text` with what is left of each credential (a piece of 8 characters or more, echoed cut short or
+ * inside other text) replaced by [redacted]; the placeholders already in it are left as they are.
+ */
+function maskedPieces(text: string, sent: Array<[credential: string, placeholder: string]>): string {
+  if (sent.length === 0) return text;
+  // The placeholders are letters, digits and dashes: safe in a pattern as they are.
+  const placeholders = new RegExp(`(${sent.map(([, placeholder]) => placeholder).join('|')})`);
+  return text
+    .split(placeholders)
+    .map((part, index) =>
+      index % 2 === 1
+        ? part
+        : sent.reduce(
+            (masked, [credential]) =>
+              withoutPiecesOf(withoutPiecesOf(masked, credential), encodeURIComponent(credential)),
+            part,
+          ),
+    )
+    .join('');
 }
 
 /** The shortest beginning of a credential that a body may end in (cut short) and still be masked. */
