@@ -49,14 +49,15 @@ await runMain(async () => {
   }
   const environment = readEnvironment();
   warnOfUnknownSettings(environment);
-  const args = builders[action as keyof typeof builders](environment, readGitVersion(environment));
   const holdsPacts = () =>
     existsSync(PACT_DIRECTORY) && readdirSync(PACT_DIRECTORY).some((file) => file.endsWith('.json'));
-  if (action === 'publish' && !holdsPacts())
+  // Before the versions are read from git: nothing to publish is the first thing to fix, on any checkout.
+  if (action === 'publish' && settingValue(environment, 'PACT_BROKER_BASE_URL') !== undefined && !holdsPacts())
     throw new ConfigError(
       'the pact folder',
       `${PACT_DIRECTORY} holds no pact: run npm run test:pact first, which writes it (ENGAGE_PACT_DIR says where)`,
     );
+  const args = builders[action as keyof typeof builders](environment, readGitVersion(environment));
   const timeout = brokerTimeoutSeconds(environment);
   // The native binary itself, not the package's Node wrapper around it.
   const { standalone } = createRequire(import.meta.url)('@pact-foundation/pact-cli/src/pact-standalone') as {
