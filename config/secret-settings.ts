@@ -2,6 +2,7 @@
 // put in the wrong variable, which a refusal quotes), nor a piece of a secret an answer echoes, and
 // k6 gets only its own.
 import type { Environment } from './environment-files.ts';
+import { jwtSignature } from './jwt-claims.ts';
 
 export const SECRET_SETTINGS = [
   'ENGAGE_TOKEN',
@@ -26,11 +27,15 @@ export function withoutSecretValues(text: string, environment: Environment): str
 }
 
 /**
- * `text` with every run of SHORTEST_REDACTED or more characters that is also in `secret` replaced by
- * [redacted]: an answer that echoes a secret cut short, or inside other text, repeats none of it.
+ * `text` with every run of SHORTEST_REDACTED or more characters of what makes `secret` secret replaced
+ * by [redacted]: an answer that echoes it cut short, or inside other text, repeats none of it. Of a
+ * JWT that is its signature: its header and claims are alike in any token of its issuer (one in an
+ * appointment's video URL, say), and are no credential without it. A shorter secret is not looked
+ * for, as in withoutSecretValues.
  */
 export function withoutPiecesOf(text: string, secret: string): string {
-  const pieces = piecesOf(secret);
+  const pieces = piecesOf(jwtSignature(secret) ?? secret);
+  if (pieces.size === 0) return text;
   // Each character covered by a piece of the secret is masked; each masked run becomes one [redacted].
   let masked: boolean[] | undefined;
   for (let index = 0; index + SHORTEST_REDACTED <= text.length; index++)

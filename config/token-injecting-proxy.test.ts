@@ -152,24 +152,34 @@ describe('the token-injecting forwarder', () => {
     }
   });
   it('masks a piece of the token that an answer echoes inside other text, in a header and in the body', async () => {
-    const token = 'a-real-token-of-forty-characters-or-so-y';
-    const piece = token.slice(2, 20);
-    const echoing = await startTinyServer((_request, response) => {
+    // Shares "token-added-by-the-suite" with every placeholder, which must come back whole all the same.
+    const token = `a+token-added-by-the-suite/${process.pid}-long-enough`;
+    const pieces: Record<string, string> = {
+      raw: token.slice(2, 20),
+      // Only in the URL-encoded form ("ite%2F" and what follows): not in the token as sent.
+      encoded: encodeURIComponent(token).slice(25, 33),
+    };
+    const echoing = await startTinyServer((request, response) => {
+      const piece = pieces[request.url?.split('/').at(-1) ?? ''];
       response.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': `Bearer token="${piece}..."` });
-      response.end(JSON.stringify({ errors: [{ message: `token ${piece}… is not valid here` }] }));
+      response.end(
+        JSON.stringify({ errors: [{ message: `token ${piece}... is not ${request.headers.authorization}` }] }),
+      );
     });
     const echoed = await startTokenInjectingProxy(echoing.url, ['acme'], async () => token, 2000);
     try {
-      const answer = await sendExactRequest(
-        'GET',
-        `${echoed.url}/enterprises/acme/appointments/123`,
-        ['Authorization', `Bearer ${echoed.placeholder}`],
-        2000,
-      );
-      assert.equal(answer.headers['www-authenticate'], 'Bearer token="[redacted]..."');
-      assert.deepEqual(JSON.parse(String(answer.body)), {
-        errors: [{ message: 'token [redacted]… is not valid here' }],
-      });
+      for (const id of Object.keys(pieces)) {
+        const answer = await sendExactRequest(
+          'GET',
+          `${echoed.url}/enterprises/acme/appointments/${id}`,
+          ['Authorization', `Bearer ${echoed.placeholder}`],
+          2000,
+        );
+        assert.equal(answer.headers['www-authenticate'], 'Bearer token="[redacted]..."', id);
+        assert.deepEqual(JSON.parse(String(answer.body)), {
+          errors: [{ message: `token [redacted]... is not Bearer ${echoed.placeholder}` }],
+        });
+      }
     } finally {
       await echoed.close();
       await echoing.close();

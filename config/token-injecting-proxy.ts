@@ -174,12 +174,14 @@ export async function startTokenInjectingProxy(
   };
 }
 
-/** `text` with each credential (as sent, and URL-encoded) replaced by its placeholder. */
+/** The forms in which an answer may echo a credential: as sent, and URL-encoded. */
+const formsOf = (credential: string) => new Set([credential, encodeURIComponent(credential)]);
+
+/** `text` with each credential (in each of its forms) replaced by its placeholder. */
 function maskedText(text: string, sent: Array<[credential: string, placeholder: string]>): string {
   let masked = text;
   for (const [credential, placeholder] of sent)
-    for (const form of new Set([credential, encodeURIComponent(credential)]))
-      masked = masked.replaceAll(form, placeholder);
+    for (const form of formsOf(credential)) masked = masked.replaceAll(form, placeholder);
   return masked;
 }
 
@@ -218,11 +220,7 @@ function maskedPieces(text: string, sent: Array<[credential: string, placeholder
     .map((part, index) =>
       index % 2 === 1
         ? part
-        : sent.reduce(
-            (masked, [credential]) =>
-              withoutPiecesOf(withoutPiecesOf(masked, credential), encodeURIComponent(credential)),
-            part,
-          ),
+        : sent.reduce((masked, [credential]) => [...formsOf(credential)].reduce(withoutPiecesOf, masked), part),
     )
     .join('');
 }
@@ -233,7 +231,7 @@ const CUT_MASKED_MIN_LENGTH = MASKED_MIN_LENGTH / 2;
 /** `text` that ends in the beginning of a credential (cut short inside an echo) with that end masked. */
 function maskedCutEnd(text: string, sent: Array<[credential: string, placeholder: string]>): string {
   for (const [credential, placeholder] of sent)
-    for (const form of new Set([credential, encodeURIComponent(credential)]))
+    for (const form of formsOf(credential))
       for (let length = form.length - 1; length >= CUT_MASKED_MIN_LENGTH; length--)
         if (text.endsWith(form.slice(0, length))) return `${text.slice(0, -length)}${placeholder}`;
   return text;

@@ -2,6 +2,7 @@
 // configured appointment, so that a wrong secret, token, URL or id is one line naming the variable
 // to fix (exit 2), not dozens of failures across the layers. A broken answer (5xx, a wrong body) is
 // left to the layers, which report it.
+import { randomUUID } from 'node:crypto';
 import {
   answerRemedy,
   hasErrorsEnvelope,
@@ -113,12 +114,18 @@ export async function preflightProblems(
     return [
       `ENGAGE_APPOINTMENT_IDS ${notFound.join(', ')} ${notFound.length === 1 ? 'was' : 'were'} not found in ENGAGE_ENTERPRISE ${enterprise} at ${baseUrl}: each GET answered HTTP 404`,
     ];
-  // An id chosen to be missing that exists would fail the 404 check and the contract's missing state
-  // on a healthy API; a made-up one answered 200 is the API's fault, which those checks report.
-  if (config.missingAppointmentIdChosen) {
+  // An id chosen to be missing that exists would fail the 404 checks and the contract's missing state
+  // (their one users) on a healthy API. An API that answers a made-up id 200 too is at fault, and
+  // those checks say so.
+  if (config.missingAppointmentIdChosen && (layers.includes('e2e') || layers.includes('contracts'))) {
+    const answered = async (id: string) =>
+      (
+        await sendExactRequest('GET', `${baseUrl}${appointmentPath(enterprise, id)}`, headers, timeout).catch(
+          () => undefined,
+        )
+      )?.status;
     const missingUrl = `${baseUrl}${appointmentPath(enterprise, config.missingAppointmentId)}`;
-    const missing = await sendExactRequest('GET', missingUrl, headers, timeout).catch(() => undefined);
-    if (missing?.status === 200)
+    if ((await answered(config.missingAppointmentId)) === 200 && (await answered(`missing-${randomUUID()}`)) !== 200)
       return [
         `ENGAGE_MISSING_APPOINTMENT_ID ${config.missingAppointmentId} is an appointment of ENGAGE_ENTERPRISE ${enterprise}: GET ${missingUrl} answered HTTP 200, and the 404 checks need an id that does not exist; unset it to use a made-up one`,
       ];
@@ -173,7 +180,10 @@ function tokenProblem(
 function firstErrorMessage(body: unknown, token: string): string {
   const message = (body as { errors?: Array<{ message?: unknown }> } | null)?.errors?.[0]?.message;
   if (typeof message !== 'string' || message.trim() === '') return '';
-  const line = withoutPiecesOf(message, token).replace(/\s+/g, ' ').replaceAll('`', "'").trim();
+  const line = withoutPiecesOf(message.replaceAll(token, '[redacted]'), token)
+    .replace(/\s+/g, ' ')
+    .replaceAll('`', "'")
+    .trim();
   return `, saying \`${line.length > 100 ? `${line.slice(0, 100)}…` : line}\``;
 }
 
