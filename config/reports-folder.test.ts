@@ -1,11 +1,13 @@
 // The reports folder is made level by level, or refused in one line naming ENGAGE_REPORTS_DIR.
 import assert from 'node:assert/strict';
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { ConfigError } from './config-error.ts';
 import { makeReportsFolder } from './reports-folder.ts';
+import { withTypescript } from './typescript-node.ts';
 
 const refusal = (folder: string, reports = folder) => {
   try {
@@ -36,11 +38,46 @@ describe('makeReportsFolder', () => {
       `ENGAGE_REPORTS_DIR "${file}" cannot be the reports folder: ${file} is a file, not a folder`,
     );
   });
-  it('refuses a folder that cannot be made, saying why, where a recursive mkdir would loop for ever', {
+  it('refuses a link to nothing on the way', () => {
+    const link = join(temporaryFolder('reports-folder'), 'dangling');
+    symlinkSync('/nonexistent/engage-reports', link);
+    assert.equal(
+      refusal(join(link, 'load'), link),
+      `ENGAGE_REPORTS_DIR "${link}" cannot be the reports folder: ${link} is a link to nothing, not a folder`,
+    );
+  });
+  it('refuses a folder it may not write in', {
+    skip: process.getuid?.() === 0 ? 'run as root, which may write in any folder' : false,
+  }, () => {
+    const reports = temporaryFolder('reports-folder');
+    chmodSync(reports, 0o500);
+    try {
+      assert.equal(
+        refusal(reports),
+        `ENGAGE_REPORTS_DIR "${reports}" cannot be the reports folder: ${reports} cannot be written in (EACCES: permission denied)`,
+      );
+    } finally {
+      chmodSync(reports, 0o700);
+    }
+  });
+  it('refuses a folder that cannot be made, saying why, where a recursive mkdir loops for ever', {
     skip: existsSync('/proc/self') ? false : 'no /proc on this machine',
   }, () => {
+    // In a process of its own, with a time limit: a loop for ever could not be stopped in this one.
+    const module = new URL('./reports-folder.ts', import.meta.url).href;
+    const { stdout, error } = spawnSync(
+      process.execPath,
+      withTypescript(
+        '--input-type=module',
+        '--eval',
+        `import { makeReportsFolder } from '${module}';
+try { makeReportsFolder('/proc/engage-reports/load', '/proc/engage-reports'); } catch (error) { console.log(error.message); }`,
+      ),
+      { encoding: 'utf8', timeout: 20_000 },
+    );
+    assert.equal(error, undefined, 'it ended in time');
     assert.equal(
-      refusal('/proc/engage-reports/load', '/proc/engage-reports'),
+      stdout.trim(),
       'ENGAGE_REPORTS_DIR "/proc/engage-reports" cannot be the reports folder: /proc/engage-reports cannot be made (ENOENT: no such file or directory)',
     );
   });

@@ -1,7 +1,7 @@
 // Makes the reports folder (ENGAGE_REPORTS_DIR) or a folder in it, one level at a time: a path that
-// cannot be a folder is a ConfigError naming the setting (one line, exit code 2), not a stack trace,
-// nor the endless loop Node's recursive mkdir falls into under /proc.
-import { mkdirSync, statSync } from 'node:fs';
+// cannot be a folder the run writes in is a ConfigError naming the setting (one line, exit code 2),
+// not a stack trace, nor the endless loop Node's recursive mkdir falls into under /proc.
+import { accessSync, constants, lstatSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from './config-error.ts';
 
@@ -12,7 +12,7 @@ export function makeReportsFolder(folder: string, reports: string): void {
   for (;;) {
     const kind = kindOf(level);
     if (kind === 'folder') break;
-    if (kind === 'other') throw refused(reports, `${level} is a file, not a folder`);
+    if (kind !== 'none') throw refused(reports, `${level} ${kind}, not a folder`);
     missing.unshift(level);
     if (dirname(level) === level) break;
     level = dirname(level);
@@ -23,19 +23,32 @@ export function makeReportsFolder(folder: string, reports: string): void {
     } catch (error) {
       // Made meanwhile by another process: as good as made here.
       if ((error as NodeJS.ErrnoException).code === 'EEXIST' && kindOf(path) === 'folder') continue;
-      throw refused(reports, `${path} cannot be made (${(error as Error).message.replace(/, mkdir .*$/, '')})`);
+      throw refused(reports, `${path} cannot be made (${reason(error)})`);
+    }
+  }
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    throw refused(reports, `${resolve(folder)} cannot be written in (${reason(error)})`);
+  }
+}
+
+/** What is at `path`: a folder (or a link to one), nothing (or nothing this process may look at), or what else. */
+function kindOf(path: string): 'folder' | 'none' | 'is a file' | 'is a link to nothing' | 'is neither file nor folder' {
+  try {
+    const stats = statSync(path);
+    return stats.isDirectory() ? 'folder' : stats.isFile() ? 'is a file' : 'is neither file nor folder';
+  } catch {
+    try {
+      return lstatSync(path).isSymbolicLink() ? 'is a link to nothing' : 'none';
+    } catch {
+      return 'none';
     }
   }
 }
 
-/** Whether `path` is a folder, something else, or nothing (or nothing this process may look at). */
-function kindOf(path: string): 'folder' | 'other' | 'none' {
-  try {
-    return statSync(path).isDirectory() ? 'folder' : 'other';
-  } catch {
-    return 'none';
-  }
-}
+/** An fs error's code and words, without the path and call Node appends. */
+const reason = (error: unknown) => (error as Error).message.replace(/, (mkdir|access) .*$/, '');
 
 const refused = (reports: string, why: string) =>
   new ConfigError('ENGAGE_REPORTS_DIR', `"${reports}" cannot be the reports folder: ${why}`);

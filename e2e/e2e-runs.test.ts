@@ -1,8 +1,9 @@
 // Proves the Playwright layer end to end against a silent target: one failure naming the target, and
-// every other check skips as blocked by it; run alone, it warns of a setting it does not read. A broken provider's run, traces and secrets are in
+// every other check skips as blocked by it; run alone, it warns of a setting it does not read, and
+// refuses a reports folder that cannot be made in one line. A broken provider's run, traces and secrets are in
 // runner/failing-run.test.ts; each check failing alone is in e2e/checks/checks-can-fail.test.ts.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { filesContaining } from '../testing/files-containing.ts';
@@ -54,4 +55,18 @@ it('against a silent target: one failure naming the target, every other check bl
   } finally {
     await silent.close();
   }
+});
+
+it('refuses a reports folder that cannot be made in one line, with exit code 2, before any test', async () => {
+  const file = join(temporaryFolder('e2e-reports'), 'a-file');
+  writeFileSync(file, '');
+  const { code, output } = await runNode(['node_modules/@playwright/test/cli.js', 'test', '--list'], {
+    CI: '',
+    ENGAGE_REPORTS_DIR: `${file}/reports`,
+  });
+  assert.equal(code, 2, output);
+  assert.equal(
+    output.trim(),
+    `configuration error: ENGAGE_REPORTS_DIR "${file}/reports" cannot be the reports folder: ${file} is a file, not a folder`,
+  );
 });

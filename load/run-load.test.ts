@@ -75,7 +75,7 @@ describe('npm run load', () => {
     assert.equal(code, 2);
     assert.match(output, /^configuration error: K6_BIN "\/nonexistent\/k6" is not an executable file$/m);
   });
-  it('refuses a reports folder that cannot be made in one line, before the sandbox starts', async () => {
+  it('refuses a reports folder that cannot be made in one line, with exit code 2', async () => {
     const file = join(temporaryFolder('run-load'), 'a-file');
     writeFileSync(file, '');
     const { code, output } = await run(['--profile', 'smoke'], {
