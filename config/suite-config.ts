@@ -112,6 +112,7 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
   const appointmentIds = [
     ...new Set([appointmentId, ...(listed ?? (onSandbox ? SANDBOX_DEFAULTS.appointmentIds : []))]),
   ];
+  const chosenMissingId = value('ENGAGE_MISSING_APPOINTMENT_ID');
 
   return {
     target,
@@ -119,8 +120,8 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
     auth,
     appointmentId,
     appointmentIds,
-    missingAppointmentId: value('ENGAGE_MISSING_APPOINTMENT_ID') ?? `missing-${randomUUID()}`,
-    missingAppointmentIdChosen: value('ENGAGE_MISSING_APPOINTMENT_ID') !== undefined,
+    missingAppointmentId: chosenMissingId ?? `missing-${randomUUID()}`,
+    missingAppointmentIdChosen: chosenMissingId !== undefined,
     otherEnterprise: `no-such-enterprise-${randomUUID().slice(0, 8)}`,
     defaultLanguage,
     expectations: readExpectations(value('ENGAGE_EXPECT'), onSandbox),

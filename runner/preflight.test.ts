@@ -387,6 +387,27 @@ describe('the preflight of npm start', () => {
       `ENGAGE_MISSING_APPOINTMENT_ID a-office-multilingual is an appointment of ENGAGE_ENTERPRISE acme: GET ${sandbox.url}/enterprises/acme/appointments/a-office-multilingual answered HTTP 200, and the 404 checks need an id that does not exist; unset it to use a made-up one`,
     ]);
     assert.deepEqual(await problems({ ...settings(), ENGAGE_MISSING_APPOINTMENT_ID: 'truly-gone' }), []);
+    // Its one users are e2e and the contracts: a run without them is not stopped for it.
+    const loadOnly = await preflightProblems(
+      readSuiteConfig({ ...settings(), ENGAGE_MISSING_APPOINTMENT_ID: 'a-office-multilingual' }),
+      { layers: ['schemas', 'load'] },
+    );
+    assert.deepEqual(loadOnly, []);
+  });
+  it('leaves an API that answers any id 200 to the 404 checks, whose failure it is, not the setting', async () => {
+    // Every appointment path answered as the sandbox answers appointment 123: an API that reads no id.
+    const servesAnything = await startTinyServer((request, response) => {
+      request.url = '/enterprises/acme/appointments/123';
+      answerFrom(sandbox.url, request, response, ['Authorization', String(request.headers.authorization)]);
+    });
+    try {
+      assert.deepEqual(
+        await problems({ ...settings(), ENGAGE_BASE_URL: servesAnything.url, ENGAGE_MISSING_APPOINTMENT_ID: 'gone' }),
+        [],
+      );
+    } finally {
+      await servesAnything.close();
+    }
   });
   it('names ENGAGE_BASE_URL, with the whole URL, when a 404 did not come from the API', async () => {
     const elsewhere = await startTinyServer((_request, response) => {

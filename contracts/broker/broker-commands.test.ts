@@ -102,11 +102,17 @@ describe('npm run pact:publish', () => {
     assert.equal(code, 2);
     assert.match(output, /^configuration error: PACT_BROKER_BASE_URL is not set, so there is no broker to publish to/m);
   });
-  it('says which folder holds no pact, and how to write one, and exits 2', async () => {
+  it('says which folder holds no pact, and how to write one, and exits 2, before it asks git for a branch', async () => {
     const empty = temporaryFolder('pacts');
     const { code, output } = await runEntryPoint(
       'contracts/broker/run-broker-command.ts',
-      { PACT_BROKER_BASE_URL: 'https://broker.example.test', ENGAGE_PACT_DIR: empty },
+      // A tag's pipeline, which has no branch to publish on: the missing pact is said first all the same.
+      {
+        PACT_BROKER_BASE_URL: 'https://broker.example.test',
+        ENGAGE_PACT_DIR: empty,
+        GITHUB_REF_TYPE: 'tag',
+        GITHUB_REF_NAME: 'v1.0.0',
+      },
       ['publish'],
     );
     assert.equal(code, 2, output);

@@ -14,6 +14,7 @@ import { PACT_DIRECTORY } from '../participants.ts';
 import {
   brokerFailureHint,
   brokerTimeoutSeconds,
+  brokerUrl,
   canIDeployArguments,
   publishArguments,
   recordDeploymentArguments,
@@ -49,14 +50,16 @@ await runMain(async () => {
   }
   const environment = readEnvironment();
   warnOfUnknownSettings(environment);
-  const holdsPacts = () =>
-    existsSync(PACT_DIRECTORY) && readdirSync(PACT_DIRECTORY).some((file) => file.endsWith('.json'));
-  // Before the versions are read from git: nothing to publish is the first thing to fix, on any checkout.
-  if (action === 'publish' && settingValue(environment, 'PACT_BROKER_BASE_URL') !== undefined && !holdsPacts())
-    throw new ConfigError(
-      'the pact folder',
-      `${PACT_DIRECTORY} holds no pact: run npm run test:pact first, which writes it (ENGAGE_PACT_DIR says where)`,
-    );
+  // A publish checks its broker's URL, then that it has a pact, before the versions are read from git:
+  // nothing to publish is the next thing to fix, on any checkout (a tag's, a detached one).
+  if (action === 'publish') {
+    brokerUrl(environment, 'publish to');
+    if (!(existsSync(PACT_DIRECTORY) && readdirSync(PACT_DIRECTORY).some((file) => file.endsWith('.json'))))
+      throw new ConfigError(
+        'the pact folder',
+        `${PACT_DIRECTORY} holds no pact: run npm run test:pact first, which writes it (ENGAGE_PACT_DIR says where)`,
+      );
+  }
   const args = builders[action as keyof typeof builders](environment, readGitVersion(environment));
   const timeout = brokerTimeoutSeconds(environment);
   // The native binary itself, not the package's Node wrapper around it.
