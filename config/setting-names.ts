@@ -52,6 +52,13 @@ export const SETTING_NAMES: readonly string[] = [...new Set([...USER_SETTINGS, .
 /** A variable that says what a run targets and how, by its prefix: ENGAGE_*, SANDBOX_* or PACT_BROKER_*. */
 export const isSuiteVariable = (name: string) => /^(ENGAGE_|SANDBOX_|PACT_BROKER_)/.test(name);
 
+/**
+ * A variable k6 reads as an option of its run (K6_VUS, K6_NO_THRESHOLDS…); not K6_BIN, the suite's,
+ * which says where k6 is, nor K6_NO_USAGE_REPORT, which keeps k6 from phoning home and changes no run.
+ */
+export const isK6RunVariable = (name: string) =>
+  name.startsWith('K6_') && name !== 'K6_BIN' && name !== 'K6_NO_USAGE_REPORT';
+
 /** A variable naming a proxy (HTTPS_PROXY, http_proxy, ALL_PROXY), which k6 and Pact's verifier follow and Node does not. */
 export const isProxyAddressVariable = (name: string) => /^(https?|all)_proxy$/i.test(name);
 /** A proxy variable of any kind: one naming a proxy, or NO_PROXY. */

@@ -51,6 +51,20 @@ describe('the load plan', () => {
     );
     assert.doesNotThrow(() => checkLoadRun(readSuiteConfig({}), 'breakpoint', 'reports', {}));
   });
+  it("refuses K6_NO_THRESHOLDS as k6 reads it, which would pass any run, and warns of k6's insecure TLS", () => {
+    const flags = readLoadFlags(['--profile', 'smoke'], {});
+    const plan = (environment: Record<string, string>) =>
+      planLoadRun(readSuiteConfig(staging), staging.ENGAGE_BASE_URL, flags, 'reports', { ...staging, ...environment });
+    for (const value of ['true', '1', 'T'])
+      assert.throws(
+        () => plan({ K6_NO_THRESHOLDS: value }),
+        refusal(new RegExp(`^K6_NO_THRESHOLDS is "${value}": k6 would judge none of the load layer's thresholds`)),
+      );
+    assert.deepEqual(plan({ K6_NO_THRESHOLDS: 'false' }).warnings, []);
+    assert.deepEqual(plan({ K6_INSECURE_SKIP_TLS_VERIFY: 'true' }).warnings, [
+      'warning: K6_INSECURE_SKIP_TLS_VERIFY is "true": k6 takes any certificate the target shows, where the other layers take only a trusted one (give a private CA in SSL_CERT_FILE instead)',
+    ]);
+  });
   it('warns of a duration the profile does not take, and of nothing for one it does', () => {
     const config = readSuiteConfig({});
     assert.deepEqual(checkLoadRun(config, 'average', 'reports', { ENGAGE_LOAD_DURATION: '30s' }), [

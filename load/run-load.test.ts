@@ -75,6 +75,16 @@ describe('npm run load', () => {
     assert.equal(code, 2);
     assert.match(output, /^configuration error: K6_BIN "\/nonexistent\/k6" is not an executable file$/m);
   });
+  it('refuses K6_NO_THRESHOLDS from the shell before k6 starts, since k6 would then pass any run', async () => {
+    const k6 = standInK6(0);
+    const { code, output } = await run(['--profile', 'smoke'], { K6_BIN: k6.binary, K6_NO_THRESHOLDS: 'true' });
+    assert.equal(code, 2, output);
+    assert.match(
+      output,
+      /^configuration error: K6_NO_THRESHOLDS is "true": k6 would judge none of the load layer's thresholds/m,
+    );
+    assert.throws(() => k6.record(), /ENOENT/, 'k6 never ran');
+  });
   it('refuses a reports folder that cannot be made in one line, with exit code 2', async () => {
     const file = join(temporaryFolder('run-load'), 'a-file');
     writeFileSync(file, '');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { isProxyVariable, isSuiteVariable } from '../config/setting-names.ts';
+import { isK6RunVariable, isProxyVariable, isSuiteVariable } from '../config/setting-names.ts';
 import { typescriptProgram } from '../config/typescript-node.ts';
 import { runProgram } from '../testing/run-entry-point.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
@@ -24,13 +24,15 @@ writeFileSync(
       broken: 'echo "broken out" && exit 3',
       cache: 'echo "compile cache: $NODE_COMPILE_CACHE"',
       settings:
-        'echo "settings: [$ENGAGE_BASE_URL] [$ENGAGE_TOKEN] [$ENGAGE_REPORTS_DIR] [$ENGAGE_CONFIG_DIR] [$HTTPS_PROXY$http_proxy]"',
+        'echo "settings: [$ENGAGE_BASE_URL] [$ENGAGE_TOKEN] [$ENGAGE_REPORTS_DIR] [$ENGAGE_CONFIG_DIR] [$HTTPS_PROXY$http_proxy] [$K6_NO_THRESHOLDS] [$K6_BIN]"',
     },
   }),
 );
-/** This process's environment without the suite's settings and proxies, which npm test would report ignoring. */
+/** This process's environment without the suite's settings, proxies and k6 options, which npm test would report ignoring. */
 const plain = Object.fromEntries(
-  Object.entries(process.env).filter(([name]) => !isSuiteVariable(name) && !isProxyVariable(name)),
+  Object.entries(process.env).filter(
+    ([name]) => !isSuiteVariable(name) && !isProxyVariable(name) && !isK6RunVariable(name),
+  ),
 );
 const run = (...scripts: string[]) =>
   runProgram(process.execPath, typescriptProgram('scripts/run-in-parallel.ts', ...scripts), plain, project);
@@ -60,15 +62,22 @@ describe('run-in-parallel', () => {
         // Every test talks to 127.0.0.1, which k6 would send through a proxy.
         HTTPS_PROXY: 'http://proxy.example:3128',
         http_proxy: 'http://proxy.example:3128',
+        // k6's own options would change the real-k6 runs; where k6 is stays.
+        K6_NO_THRESHOLDS: 'true',
+        K6_BIN: '/opt/k6/k6',
+        K6_NO_USAGE_REPORT: 'true',
       },
       folder,
     );
     assert.equal(code, 0, output);
     assert.match(
       output,
-      /^npm test ignores ENGAGE_BASE_URL, ENGAGE_TOKEN, HTTPS_PROXY, http_proxy, \.env: the suite's own tests run against what they start themselves$/m,
+      /^npm test ignores ENGAGE_BASE_URL, ENGAGE_TOKEN, HTTPS_PROXY, K6_NO_THRESHOLDS, http_proxy, \.env: the suite's own tests run against what they start themselves$/m,
     );
-    assert.match(output, /^settings: \[\] \[\] \[test-reports\] \[\S+\/node_modules\/\.cache\/no-env-files\] \[\]$/m);
+    assert.match(
+      output,
+      /^settings: \[\] \[\] \[test-reports\] \[\S+\/node_modules\/\.cache\/no-env-files\] \[\] \[\] \[\/opt\/k6\/k6\]$/m,
+    );
     assert.doesNotMatch(output, /staging-token-under-test/);
   });
 

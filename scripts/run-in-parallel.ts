@@ -3,13 +3,14 @@
 // test` uses it for test runs that wait on child processes and sockets more than they use the CPU.
 // npm test tests the suite itself, against what its tests start: the scripts run without the
 // ENGAGE_*, SANDBOX_* and PACT_BROKER_* settings of the shell, a CI project or .env (but
-// ENGAGE_REPORTS_DIR), so that a developer's staging settings never send them to staging.
+// ENGAGE_REPORTS_DIR), so that a developer's staging settings never send them to staging, and
+// without k6's own K6_* options (but K6_BIN), which would change what the real-k6 tests run.
 // Each script runs as `npm run` would run it (sh, node_modules/.bin on the PATH), without starting
 // npm itself: about 0.25 s of CPU each.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { delimiter, resolve } from 'node:path';
-import { isProxyVariable, isSuiteVariable } from '../config/setting-names.ts';
+import { isK6RunVariable, isProxyVariable, isSuiteVariable } from '../config/setting-names.ts';
 
 const scripts = process.argv.slice(2);
 const defined: Record<string, string> = JSON.parse(readFileSync('package.json', 'utf8')).scripts;
@@ -22,7 +23,7 @@ if (scripts.length === 0 || unknown.length > 0) {
 }
 // Proxy settings too: every test talks to 127.0.0.1, which k6 and Pact's verifier would send through them.
 const ignored = Object.keys(process.env).filter(
-  (name) => (isSuiteVariable(name) && name !== 'ENGAGE_REPORTS_DIR') || isProxyVariable(name),
+  (name) => (isSuiteVariable(name) && name !== 'ENGAGE_REPORTS_DIR') || isProxyVariable(name) || isK6RunVariable(name),
 );
 if (ignored.length > 0 || existsSync('.env'))
   console.log(
