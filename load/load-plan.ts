@@ -1,18 +1,14 @@
 // What a load run will do, worked out before anything starts: the k6 command and its options, every
 // load setting read on the way; npm run load runs it, and npm start checks it before its first layer.
 import { readFileSync } from 'node:fs';
-import { ConfigError } from '../config/config-error.ts';
 import type { Environment } from '../config/environment-files.ts';
-import { settingValue } from '../config/setting-value.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { buildK6Command, type K6Command, type LoadFlags, readLoadFlags } from './k6-command.ts';
+import { k6VariableWarnings, refuseK6Variables } from './k6-variables.ts';
 import { buildLoadOptions, type LoadOptions } from './lib/load-options.ts';
 import { appointmentIdsFromFile, readLoadSettings } from './lib/load-settings.ts';
 
 const slo = JSON.parse(readFileSync(new URL('../slo.json', import.meta.url), 'utf8'));
-
-/** What k6 reads as true in an on/off variable of its own (Go's strconv.ParseBool). */
-const K6_TRUE = /^(1|t|T|TRUE|true|True)$/;
 
 /** Stands in for the embedded sandbox's URL before it is started: options are those of any loopback URL. */
 const NOT_STARTED_SANDBOX_URL = 'http://127.0.0.1:1';
@@ -29,13 +25,7 @@ export function planLoadRun(
   environment: Environment,
   { quiet = false, shownUrl = NOT_STARTED_SANDBOX_URL }: { quiet?: boolean; shownUrl?: string } = {},
 ): { command: K6Command; options: LoadOptions; warnings: string[] } {
-  // k6 reads its own variables from the shell: one that makes it judge no threshold would pass any run.
-  const noThresholds = settingValue(environment, 'K6_NO_THRESHOLDS');
-  if (noThresholds !== undefined && K6_TRUE.test(noThresholds))
-    throw new ConfigError(
-      'K6_NO_THRESHOLDS',
-      `is "${noThresholds}": k6 would judge none of the load layer's thresholds and pass any run, however many lookups failed; unset it`,
-    );
+  refuseK6Variables(environment, flags.profile);
   const command = buildK6Command(config, baseUrl ?? shownUrl, flags, reports, environment, { quiet });
   const settings = readLoadSettings(
     baseUrl === undefined ? { ...command.environment, ENGAGE_BASE_URL: NOT_STARTED_SANDBOX_URL } : command.environment,
@@ -46,17 +36,14 @@ export function planLoadRun(
     appointmentIdsFromFile(settings.appointmentIdsFile, (file) => readFileSync(file, 'utf8'));
   // A duration the profile does not take is no error (a shared .env may hold it for smoke), but said.
   const ramping = Object.values(options.scenarios).some((scenario) => scenario.executor === 'ramping-arrival-rate');
-  const warnings =
-    flags.duration !== undefined && ramping
+  const warnings = [
+    ...(flags.duration !== undefined && ramping
       ? [
           `warning: ENGAGE_LOAD_DURATION (--duration) ${flags.duration} changes only the smoke and soak profiles: ${flags.profile} runs its own stages`,
         ]
-      : [];
-  const insecure = settingValue(environment, 'K6_INSECURE_SKIP_TLS_VERIFY');
-  if (insecure !== undefined && K6_TRUE.test(insecure))
-    warnings.push(
-      `warning: K6_INSECURE_SKIP_TLS_VERIFY is "${insecure}": k6 takes any certificate the target shows, where the other layers take only a trusted one (give a private CA in SSL_CERT_FILE instead)`,
-    );
+      : []),
+    ...k6VariableWarnings(environment),
+  ];
   return { command, options, warnings };
 }
 

@@ -625,6 +625,20 @@ describe(`real k6 ${version}`, { skip }, () => {
     assert.equal(requests.length, 0);
   });
 
+  it("thresholds given in place of the script's (K6_THRESHOLDS, blank or not), which would pass any run: setup() stops it before any request", async () => {
+    for (const thresholds of ['', 'checks:rate>=0']) {
+      const { output, requests } = await stoppedInSetup(
+        () => assert.fail('no request is sent'),
+        () => ({ ENGAGE_TOKEN: 'a-token', K6_THRESHOLDS: thresholds }),
+      );
+      assert.match(
+        output,
+        /test aborted: k6 was given thresholds in place of the load layer's \(K6_THRESHOLDS, or a config file\), so \d+ of them, \S+ .* first, are not judged: run without them/,
+      );
+      assert.equal(requests.length, 0);
+    }
+  });
+
   // The sandbox as an API gateway serves it (chunked answers, closed connections, other header case).
   describe('against the sandbox behind a gateway and a recording forwarder', () => {
     let sandbox: RunningSandbox;

@@ -38,7 +38,7 @@ import { appointmentBodyProblem } from './lib/appointment-body-check.ts';
 import { rememberingGoodBodies } from './lib/known-good-bodies.ts';
 import { buildLoadOptions, guardProblems, guardRefusal, SETUP_TIMEOUT_SECONDS } from './lib/load-options.ts';
 import { appointmentIdsFromFile, type LoadSettings, readLoadSettings, readRunShape } from './lib/load-settings.ts';
-import { LOOKUP_PROBLEMS_METRIC, LOOKUP_TAG } from './lib/load-thresholds.ts';
+import { LOOKUP_PROBLEMS_METRIC, LOOKUP_TAG, type Threshold, unjudgedThresholds } from './lib/load-thresholds.ts';
 import { type Lookup, lookupAt, rotationLength } from './lib/lookup-rotation.ts';
 import { type SummaryData, summaryOutputs } from './lib/summary-reports.ts';
 import { type IssuedToken, issuedToken, lastingToken, tokenNeedsRefresh } from './lib/token-refresh.ts';
@@ -278,6 +278,15 @@ export function setup(): IssuedToken {
   if ((maxRedirects ?? 0) !== 0)
     stop(
       `k6 was told to follow redirects (--max-redirects, K6_MAX_REDIRECTS=${maxRedirects}): a lookup would follow one with its token, to http too, and pass on the page it ends at; run without it (a redirect is an answer the run reports)`,
+    );
+  // Thresholds from elsewhere (K6_THRESHOLDS, a config file) replace the script's: the run would be judged by them.
+  const unjudged = unjudgedThresholds(
+    givenThresholds,
+    exec.test.options.thresholds as Record<string, Threshold[]> | undefined,
+  );
+  if (unjudged.length > 0)
+    stop(
+      `k6 was given thresholds in place of the load layer's (K6_THRESHOLDS, or a config file), so ${unjudged.length === 1 ? `${unjudged[0]} is` : `${unjudged.length} of them, ${unjudged[0]} first, are`} not judged: run without them`,
     );
   const problems = guardProblems(ready(), exec.test.options.scenarios as Record<string, { executor: string }>);
   if (problems.length > 0) stop(guardRefusal('the scenarios k6 was given', problems));

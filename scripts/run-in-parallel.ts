@@ -4,7 +4,8 @@
 // npm test tests the suite itself, against what its tests start: the scripts run without the
 // ENGAGE_*, SANDBOX_* and PACT_BROKER_* settings of the shell, a CI project or .env (but
 // ENGAGE_REPORTS_DIR), so that a developer's staging settings never send them to staging, and
-// without k6's own K6_* options (but K6_BIN), which would change what the real-k6 tests run.
+// without k6's own K6_* options (but K6_BIN and K6_NO_USAGE_REPORT), which would change what the
+// real-k6 tests run.
 // Each script runs as `npm run` would run it (sh, node_modules/.bin on the PATH), without starting
 // npm itself: about 0.25 s of CPU each.
 import { spawn } from 'node:child_process';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import slo from '../../slo.json' with { type: 'json' };
-import { LOOKUP_COUNT_METRIC, LOOKUP_LATENCY_METRIC, lookupThresholds } from './load-thresholds.ts';
+import { LOOKUP_COUNT_METRIC, LOOKUP_LATENCY_METRIC, lookupThresholds, unjudgedThresholds } from './load-thresholds.ts';
 
 describe('thresholds', () => {
   it('come from slo.json and cover latency, errors and checks, with aborts where a run is lost', () => {
@@ -21,5 +21,17 @@ describe('thresholds', () => {
     assert.ok(
       aborts.length >= 3 && aborts.every((threshold) => typeof threshold === 'object' && threshold.abortOnFail),
     );
+  });
+});
+
+describe('unjudgedThresholds', () => {
+  const given = lookupThresholds(slo.lookup);
+  it("is none when k6 judges the script's own, as its options hold them", () => {
+    assert.deepEqual(unjudgedThresholds(given, given), []);
+  });
+  it('names each one k6 will not judge, when thresholds from elsewhere replace them, or there are none', () => {
+    assert.deepEqual(unjudgedThresholds({ checks: ['rate>0.99'] }, { checks: ['rate>=0'] }), ['checks rate>0.99']);
+    assert.equal(unjudgedThresholds(given, {}).length, Object.values(given).flat().length);
+    assert.equal(unjudgedThresholds(given, undefined).length, Object.values(given).flat().length);
   });
 });

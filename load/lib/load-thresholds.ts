@@ -11,6 +11,25 @@ export interface LookupSlo {
 
 export type Threshold = string | { threshold: string; abortOnFail: boolean; delayAbortEval: string };
 
+/** A threshold's expression, as k6's summary names it. */
+export const thresholdText = (given: Threshold) => (typeof given === 'string' ? given : given.threshold);
+
+/**
+ * Each of the `given` thresholds ("metric expression") that k6 will not judge: k6 judges the ones of
+ * its options (`judged`, exec.test.options.thresholds), which K6_THRESHOLDS or a config file replace.
+ */
+export function unjudgedThresholds(
+  given: Record<string, Threshold[]>,
+  judged: Record<string, Threshold[]> | undefined,
+): string[] {
+  return Object.entries(given).flatMap(([metric, thresholds]) =>
+    thresholds
+      .map(thresholdText)
+      .filter((text) => !(judged?.[metric] ?? []).some((other) => thresholdText(other) === text))
+      .map((text) => `${metric} ${text}`),
+  );
+}
+
 /** The tag every lookup request carries, so that the thresholds look at lookups only. */
 export const LOOKUP_TAG = 'appointment-by-id';
 /** Lookup latency, judged over 200s only: a fast 500 is not a fast lookup. */

@@ -5,7 +5,7 @@
 import { escapeMarkup } from '../../config/escape-markup.ts';
 import { THRESHOLD_RESULT } from '../../config/layer-outcome.ts';
 import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
-import { LOOKUP_COUNT_METRIC, LOOKUP_LATENCY_METRIC, type Threshold } from './load-thresholds.ts';
+import { LOOKUP_COUNT_METRIC, LOOKUP_LATENCY_METRIC, type Threshold, thresholdText } from './load-thresholds.ts';
 
 export interface SummaryMetric {
   type: string;
@@ -67,7 +67,6 @@ function sawSamples({ type, values }: SummaryMetric): boolean {
 }
 
 /** The text of a threshold as k6 was given it. */
-const thresholdText = (given: Threshold) => (typeof given === 'string' ? given : given.threshold);
 
 /**
  * Each threshold with its result, the value it judged and its margin, in the order they were given
