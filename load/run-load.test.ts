@@ -136,6 +136,15 @@ describe('npm run load', () => {
     assert.equal(code, 99, output);
     assert.match(output, /^load: failed lookups: status is not 200 \(2\), content type is not JSON \(1\)$/m);
   });
+  it('fails a run that k6 passed having judged none of its thresholds, saying so', async () => {
+    // As k6 writes it under --no-thresholds: its metrics, with no threshold result on any.
+    const k6 = standInK6(0, {
+      wrote: { summary: { metrics: { checks: { type: 'rate', values: { rate: 0.4 } } } }, metrics: [] },
+    });
+    const { code, output } = await run(['--profile', 'smoke'], { K6_BIN: k6.binary });
+    assert.equal(code, 1, output);
+    assert.match(output, /^load: k6 passed but judged none of the load layer's thresholds .*: no verdict is no pass$/m);
+  });
   it('passes the load-only settings of the env files on to k6, as npm start reads them', async () => {
     const k6 = standInK6(0);
     const configFolder = temporaryFolder('load-env');

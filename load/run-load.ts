@@ -19,6 +19,7 @@ import { makeReportsFolder } from '../config/reports-folder.ts';
 import { resolveTarget } from '../config/resolve-target.ts';
 import { failedLookupReasons } from './failed-lookups.ts';
 import { findK6, K6_INSTALL_HINT, K6_NOT_FOUND } from './find-k6.ts';
+import { judgedNoThreshold } from './judged-thresholds.ts';
 import { describeK6Command, k6ProcessEnvironment, readLoadFlags } from './k6-command.ts';
 import { planLoadRun } from './load-plan.ts';
 import { fillSetupStopReason, testAbortedReason } from './setup-stop-reason.ts';
@@ -107,6 +108,13 @@ await runMain(async () => {
       );
       // A crossed threshold keeps its 99; a pass with its figures lost is a failure.
       process.exitCode = code === 0 ? 1 : code;
+      return;
+    }
+    if (code === 0 && judgedNoThreshold(summary)) {
+      console.error(
+        "load: k6 passed but judged none of the load layer's thresholds (K6_NO_THRESHOLDS or --no-thresholds reached it): no verdict is no pass",
+      );
+      process.exitCode = 1;
       return;
     }
     process.exitCode = code ?? 1;
