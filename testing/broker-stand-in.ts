@@ -28,8 +28,14 @@ const readBody = (request: IncomingMessage) =>
     request.on('end', () => resolve(body));
   });
 
-/** `pact`: the pact served for verification, if a test verifies against the stand-in. */
-export async function startBrokerStandIn(pact: Record<string, unknown> = {}): Promise<BrokerStandIn> {
+/**
+ * `pact`: the pact served for verification, if a test verifies against the stand-in; `noPacts`: a
+ * broker that has no pact for the provider (none published yet, or none its selectors match).
+ */
+export async function startBrokerStandIn(
+  pact: Record<string, unknown> = {},
+  { noPacts = false }: { noPacts?: boolean } = {},
+): Promise<BrokerStandIn> {
   const received: BrokerRequest[] = [];
   const state = { deployable: true };
   let base = '';
@@ -96,13 +102,15 @@ export async function startBrokerStandIn(pact: Record<string, unknown> = {}): Pr
           });
         return reply(200, {
           _embedded: {
-            pacts: [
-              {
-                shortDescription: 'latest from main',
-                verificationProperties: { pending: false, notices: [] },
-                _links: { self: { href: pactHref, name: 'the pact' } },
-              },
-            ],
+            pacts: noPacts
+              ? []
+              : [
+                  {
+                    shortDescription: 'latest from main',
+                    verificationProperties: { pending: false, notices: [] },
+                    _links: { self: { href: pactHref, name: 'the pact' } },
+                  },
+                ],
           },
           _links: { self: { href: `${base}${path}` } },
         });

@@ -73,6 +73,10 @@ describe('the command lines', () => {
       /PACT_BROKER_TOKEN$/,
     );
     assert.match(String(brokerFailureHint('403 Forbidden')), /permissions of PACT_BROKER_TOKEN$/);
+    assert.match(
+      String(brokerFailureHint("No pacts found for provider 'p' matching the given consumer version selectors")),
+      /publish one first \(npm run pact:publish\)/,
+    );
     assert.match(String(brokerFailureHint('Failed to open TCP connection to 127.0.0.1:9')), /PACT_BROKER_BASE_URL$/);
     assert.match(
       String(brokerFailureHint('getaddrinfo: nodename nor servname provided, or not known')),

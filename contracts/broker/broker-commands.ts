@@ -34,6 +34,8 @@ export function brokerFailureHint(output: string): string | undefined {
     return 'the broker could not be reached: check PACT_BROKER_BASE_URL';
   if (/certificate verify failed|SSL_connect|TLS handshake|x509:/i.test(output))
     return "the broker's TLS certificate was refused: check PACT_BROKER_BASE_URL, or the runner's CA certificates";
+  if (/No pacts found for provider/.test(output))
+    return "the broker holds no pact of this suite that the selectors match: publish one first (npm run pact:publish), from main or this run's branch";
   if (/\b404 Not Found\b/.test(output))
     return 'the broker has no such resource: check that PACT_BROKER_BASE_URL is the broker root, that the pact was published, and PACT_DEPLOY_ENVIRONMENT';
   return undefined;

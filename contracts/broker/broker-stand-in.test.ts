@@ -127,12 +127,20 @@ describe('npm run verify:provider with a broker', () => {
   // nowhere in its environment: the verifier runs without it, and says so.
   let broker: BrokerStandIn;
   let releasedBroker: BrokerStandIn;
+  let emptyBroker: BrokerStandIn;
   let refusing: TinyServer;
-  let runs: { fromBroker: EntryPointRun; released: EntryPointRun; refused: EntryPointRun; credentials: EntryPointRun };
+  let runs: {
+    fromBroker: EntryPointRun;
+    released: EntryPointRun;
+    refused: EntryPointRun;
+    credentials: EntryPointRun;
+    empty: EntryPointRun;
+  };
   before(async () => {
     const pact = JSON.parse(readFileSync(PACT_FILE, 'utf8'));
     broker = await startBrokerStandIn(pact);
     releasedBroker = await startBrokerStandIn(pact);
+    emptyBroker = await startBrokerStandIn(pact, { noPacts: true });
     refusing = await startTinyServer((_request, response) => {
       response.writeHead(401, { 'content-type': 'application/json' });
       response.end('{"error":"unauthorized"}');
@@ -148,6 +156,7 @@ describe('npm run verify:provider with a broker', () => {
       },
       refused: { PACT_BROKER_BASE_URL: refusing.url, PACT_BROKER_TOKEN: token, ...git },
       credentials: { PACT_BROKER_BASE_URL: 'https://user:secret-in-url@broker.example', ...git },
+      empty: { PACT_BROKER_BASE_URL: emptyBroker.url, PACT_BROKER_TOKEN: token, CI: 'true', ...git },
     };
     const results = await verifyInTurn(Object.values(environments), { HTTPS_PROXY: 'http://127.0.0.1:9' });
     runs = Object.fromEntries(
@@ -157,6 +166,7 @@ describe('npm run verify:provider with a broker', () => {
   after(async () => {
     await broker.close();
     await releasedBroker.close();
+    await emptyBroker.close();
     await refusing.close();
   });
 
@@ -209,6 +219,18 @@ describe('npm run verify:provider with a broker', () => {
     assert.ok(
       !releasedBroker.received.some((request) => request.path.includes('/branches/')),
       "no provider version is put on this suite's branch",
+    );
+  });
+  it('fails when the broker has no pact to verify: a run that verified nothing is no pass', () => {
+    const { code, output } = runs.empty;
+    assert.equal(code, 1, output);
+    assert.match(
+      output,
+      /^provider verification failed: the pacts could not be loaded: No pacts found for provider .*; the broker holds no pact of this suite that the selectors match: publish one first \(npm run pact:publish\), from main or this run's branch$/m,
+    );
+    assert.ok(
+      !emptyBroker.received.some((request) => request.path.endsWith('/verification-results')),
+      'no result is published',
     );
   });
   it('says why when the broker refuses the token, naming PACT_BROKER_TOKEN, and refuses a URL with credentials', () => {
