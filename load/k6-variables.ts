@@ -8,13 +8,14 @@ import { settingValue } from '../config/setting-value.ts';
 /** What k6 reads as true in an on/off variable of its own (Go's strconv.ParseBool). */
 const K6_TRUE = /^(1|t|T|TRUE|true|True)$/;
 
+const ownScenario = (profile: string) => `run a scenario of its own in place of the ${profile} profile's`;
+
 /** Each variable that replaces part of the run the profile chose, with what it would do. */
 const REPLACING: Record<string, (profile: string) => string> = {
-  K6_VUS: (profile) => `run a scenario of its own in place of the ${profile} profile's`,
-  K6_ITERATIONS: (profile) => `run a scenario of its own in place of the ${profile} profile's`,
-  K6_DURATION: (profile) =>
-    `run a scenario of its own in place of the ${profile} profile's (--duration sets its length)`,
-  K6_STAGES: (profile) => `run a scenario of its own in place of the ${profile} profile's`,
+  K6_VUS: ownScenario,
+  K6_ITERATIONS: ownScenario,
+  K6_DURATION: (profile) => `${ownScenario(profile)} (--duration sets its length)`,
+  K6_STAGES: ownScenario,
   K6_RPS: (profile) => `cap the requests per second below what the ${profile} profile asks`,
 };
 

@@ -1,6 +1,7 @@
 // What npm start needs from the load layer, and nothing more: the profiles a run may name, the flags
-// of npm run load (a user may give them to npm start), where k6 is, whether the load settings make a run, how the k6 summary names lookups and their latency, how
-// to read its thresholds and its metrics file, why lookups failed, and why setup() stopped a run.
+// of npm run load (a user may give them to npm start), where k6 is, whether the load settings make a
+// run, how the k6 summary names lookups and their latency, how to read its thresholds and its metrics
+// file, why lookups failed, and why setup() stopped a run.
 export { failedLookupReasons } from './failed-lookups.ts';
 export { findK6, K6_NOT_FOUND, K6_NOT_FOUND_PROBLEM } from './find-k6.ts';
 export { LOAD_FLAGS } from './k6-command.ts';

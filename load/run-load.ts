@@ -52,8 +52,8 @@ await runMain(async () => {
     process.exitCode = 127;
     return;
   }
-  // The sandbox is not rate limited for load unless SANDBOX_RATE_LIMIT says so: the run measures latency.
   makeReportsFolder(inReports(reports, REPORT_FILES.load), reports);
+  // The sandbox is not rate limited for load unless SANDBOX_RATE_LIMIT says so: the run measures latency.
   const target = await resolveTarget(config, environment);
   try {
     const command = remoteUrl === undefined ? plan(target.url).command : planned.command;

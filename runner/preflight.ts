@@ -102,14 +102,17 @@ export async function preflightProblems(
   }
   const noScopeProblem = noScopeToken === undefined ? undefined : scopedNoScopeToken(noScopeToken, token, noScopeAuth);
   if (noScopeProblem !== undefined) return [noScopeProblem];
+  /** The status a GET of appointment `id` got, or undefined for no answer (which the layers report). */
+  const statusOf = async (id: string) =>
+    (
+      await sendExactRequest('GET', `${baseUrl}${appointmentPath(enterprise, id)}`, headers, timeout).catch(
+        () => undefined,
+      )
+    )?.status;
   // The other ids of ENGAGE_APPOINTMENT_IDS, one GET each, in turn (the documented limit allows 4 at once).
   const notFound: string[] = [];
-  for (const id of config.appointmentIds.filter((other) => other !== appointmentId)) {
-    const other = await sendExactRequest('GET', `${baseUrl}${appointmentPath(enterprise, id)}`, headers, timeout).catch(
-      () => undefined,
-    );
-    if (other?.status === 404) notFound.push(id);
-  }
+  for (const id of config.appointmentIds.filter((other) => other !== appointmentId))
+    if ((await statusOf(id)) === 404) notFound.push(id);
   if (notFound.length > 0)
     return [
       `ENGAGE_APPOINTMENT_IDS ${notFound.join(', ')} ${notFound.length === 1 ? 'was' : 'were'} not found in ENGAGE_ENTERPRISE ${enterprise} at ${baseUrl}: each GET answered HTTP 404`,
@@ -118,16 +121,10 @@ export async function preflightProblems(
   // (their one users) on a healthy API. An API that answers a made-up id 200 too is at fault, and
   // those checks say so.
   if (config.missingAppointmentIdChosen && (layers.includes('e2e') || layers.includes('contracts'))) {
-    const answered = async (id: string) =>
-      (
-        await sendExactRequest('GET', `${baseUrl}${appointmentPath(enterprise, id)}`, headers, timeout).catch(
-          () => undefined,
-        )
-      )?.status;
-    const missingUrl = `${baseUrl}${appointmentPath(enterprise, config.missingAppointmentId)}`;
-    if ((await answered(config.missingAppointmentId)) === 200 && (await answered(`missing-${randomUUID()}`)) !== 200)
+    const missing = config.missingAppointmentId;
+    if ((await statusOf(missing)) === 200 && (await statusOf(`missing-${randomUUID()}`)) !== 200)
       return [
-        `ENGAGE_MISSING_APPOINTMENT_ID ${config.missingAppointmentId} is an appointment of ENGAGE_ENTERPRISE ${enterprise}: GET ${missingUrl} answered HTTP 200, and the 404 checks need an id that does not exist; unset it to use a made-up one`,
+        `ENGAGE_MISSING_APPOINTMENT_ID ${missing} is an appointment of ENGAGE_ENTERPRISE ${enterprise}: GET ${baseUrl}${appointmentPath(enterprise, missing)} answered HTTP 200, and the 404 checks need an id that does not exist; unset it to use a made-up one`,
       ];
   }
   return [];

@@ -66,8 +66,6 @@ function sawSamples({ type, values }: SummaryMetric): boolean {
   return true;
 }
 
-/** The text of a threshold as k6 was given it. */
-
 /**
  * Each threshold with its result, the value it judged and its margin, in the order they were given
  * (`given`: the options' thresholds; k6's summary has no steady order), others after, by name.

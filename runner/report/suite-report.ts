@@ -1,10 +1,11 @@
 // The combined report of `npm start`: reports/summary.md for CI job summaries and reports/index.html,
 // which links each layer's own report and shows the load summary with its latency chart.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { escapeMarkup } from '../../config/escape-markup.ts';
 import { countsLine, type LayerFindings } from '../../config/layer-outcome.ts';
 import { inReports, layerLog, REPORT_FILES } from '../../config/report-paths.ts';
+import { makeReportsFolder } from '../../config/reports-folder.ts';
 import slo from '../../slo.json' with { type: 'json' };
 import type { LayerResult } from '../run-layer.ts';
 import { type BaselineFigure, baselineLines } from './baseline.ts';
@@ -76,7 +77,7 @@ function verdict(run: SuiteRun): string {
 function collectPacts(reports: string, pactDirectory: string): string[] {
   if (!existsSync(pactDirectory)) return [];
   const { contracts, verificationFindings } = REPORT_FILES;
-  mkdirSync(inReports(reports, contracts), { recursive: true });
+  makeReportsFolder(inReports(reports, contracts), reports);
   return readdirSync(pactDirectory)
     .map((file) => `${contracts}/${file}`)
     .filter((file) => file.endsWith('.json') && file !== verificationFindings)
@@ -110,7 +111,7 @@ function renderSummaryMarkdown(run: SuiteRun): string {
 }
 
 export function writeSuiteReport(reports: string, run: SuiteRun): void {
-  mkdirSync(reports, { recursive: true });
+  makeReportsFolder(reports, reports);
   const summary = renderSummaryMarkdown(run);
   writeFileSync(inReports(reports, REPORT_FILES.summaryMarkdown), summary);
   // A refused run links to no layer's reports: those in the folder are the last run's.
