@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { brotliCompressSync, deflateRawSync, gunzipSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import { startTinyServer, type TinyServer } from '../testing/tiny-server.ts';
 import { sendExactRequest } from './exact-request.ts';
+import { FORGERIES, forgedTokens } from './forged-tokens.ts';
 import { PROXY_ERROR_HEADER, startTokenInjectingProxy, type TokenInjectingProxy } from './token-injecting-proxy.ts';
 import { TokenRequestError } from './token-provider.ts';
 
@@ -314,6 +315,42 @@ describe('the token-injecting forwarder', () => {
       }
     } finally {
       await others.close();
+    }
+  });
+  it("puts in the tokens forged from the run's current one for their placeholders, and hands back their echoes masked", async () => {
+    const jwt = (signature: string) =>
+      `${Buffer.from('{"alg":"RS256"}').toString('base64url')}.${Buffer.from('{"sub":"client"}').toString('base64url')}.${signature}`;
+    let token = jwt('c2lnbmF0dXJlLW9mLXRoZS1maXJzdC10b2tlbg');
+    const echoing = await startTinyServer((request, response) => response.end(String(request.headers.authorization)));
+    const forging = await startTokenInjectingProxy(echoing.url, ['acme'], async () => token, 2000);
+    try {
+      const arrived = async () => {
+        const sent: Record<string, string> = {};
+        for (const [forgery, placeholder] of Object.entries(await forging.forgedPlaceholders())) {
+          const url = `${forging.url}/enterprises/acme/appointments/1`;
+          const answer = await sendExactRequest('GET', url, ['Authorization', `Bearer ${placeholder}`], 2000);
+          assert.equal(answer.body.toString(), `Bearer ${placeholder}`, "the forged token's echo is masked");
+          sent[forgery] = String(echoing.requests.at(-1)?.headers.authorization);
+        }
+        return sent;
+      };
+      for (const signature of [
+        'c2lnbmF0dXJlLW9mLXRoZS1maXJzdC10b2tlbg',
+        'YW5vdGhlci1zaWduYXR1cmUtb2YtYS1uZXctdG9rZW4',
+      ]) {
+        token = jwt(signature);
+        assert.deepEqual(
+          await arrived(),
+          Object.fromEntries(
+            Object.entries(forgedTokens(token)).map(([forgery, forged]) => [forgery, `Bearer ${forged}`]),
+          ),
+        );
+      }
+      token = 'an-opaque-token-of-the-run';
+      assert.deepEqual(await arrived(), { [FORGERIES.oneCharacterChanged]: 'Bearer an-opaque-tokfn-of-the-run' });
+    } finally {
+      await forging.close();
+      await echoing.close();
     }
   });
   it("fails the 403 check's request alone, naming it, when its client gets no token: the run goes on", async () => {

@@ -1,6 +1,6 @@
 // A forwarder on 127.0.0.1 that the e2e tests and provider verification talk to instead of the
-// target: it puts the real token (or the no-scope or expired one) where the request carries this run's
-// random placeholder for it, so no credential ever enters Playwright, Pact's verifier, their traces
+// target: it puts the real token (or the no-scope or expired one, or one forged from the real one) where
+// the request carries this run's random placeholder for it, so no credential ever enters Playwright, Pact's verifier, their traces
 // or their reports. It adds a token only to a GET on the appointment path of the given enterprises
 // (the configured one, and the one the tenant check invents), and refuses any other request that
 // carries a placeholder (a POST, another path): it is no open relay. Requests go out exactly as they
@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { tokenEndpointFailed } from './answer-remedy.ts';
 import { appointmentPath } from './api-facts.ts';
 import { decodedBody, isNoAnswer, sendExactRequest } from './exact-request.ts';
+import { FORGERIES, forgedTokens } from './forged-tokens.ts';
 import { listenOnLoopback } from './listen-on-loopback.ts';
 import { withoutPiecesOf } from './secret-settings.ts';
 import { describeNoAnswer } from './target-reachability.ts';
@@ -38,6 +39,8 @@ export interface TokenInjectingProxy {
   noScopePlaceholder: string;
   /** What the expired-token check carries instead of ENGAGE_EXPIRED_TOKEN. */
   expiredPlaceholder: string;
+  /** What the forged-token check carries: a placeholder for each token forged from the run's current one, by what it is. */
+  forgedPlaceholders(): Promise<Record<string, string>>;
   /** Why the target stopped answering, once it has: later requests are not sent to it. */
   down(): string | undefined;
   close(): Promise<void>;
@@ -59,6 +62,15 @@ export async function startTokenInjectingProxy(
   let downReason: string | undefined;
   const noScopePlaceholder = `${PLACEHOLDER_PREFIX}-no-scope-${randomUUID()}`;
   const expiredPlaceholder = `${PLACEHOLDER_PREFIX}-expired-${randomUUID()}`;
+  const forgedPlaceholderOf = new Map<string, string>(
+    Object.values(FORGERIES).map((forgery) => [forgery, `${PLACEHOLDER_PREFIX}-forged-${randomUUID()}`]),
+  );
+  /** The token forged from the run's current one, made as it is sent: the run's token may be renewed. */
+  const forged = (forgery: string) => async () => {
+    const token = forgedTokens(await getToken())[forgery];
+    if (token === undefined) throw new Error(`${forgery} is not made from a token of this kind`);
+    return token;
+  };
   /**
    * What a placeholder stands for: how its credential is had, and whose it is. The run's token failing
    * holds up every request; a check's own fails that check alone. None set: the check skips, unsent.
@@ -73,6 +85,10 @@ export async function startTokenInjectingProxy(
       `Bearer ${expiredPlaceholder}`,
       { credential: () => options.expired?.() ?? '', of: 'the expired-token check', ofTheRun: false },
     ],
+    ...[...forgedPlaceholderOf].map(
+      ([forgery, stand]) =>
+        [`Bearer ${stand}`, { credential: forged(forgery), of: 'the forged-token check', ofTheRun: false }] as const,
+    ),
   ]);
   const appointmentPrefixes = enterprises.map((enterprise) => appointmentPath(enterprise, ''));
   /** Token requests in a row that got no answer. */
@@ -170,6 +186,13 @@ export async function startTokenInjectingProxy(
     placeholder,
     noScopePlaceholder,
     expiredPlaceholder,
+    forgedPlaceholders: async () =>
+      Object.fromEntries(
+        Object.keys(forgedTokens(await getToken())).map((forgery) => [
+          forgery,
+          forgedPlaceholderOf.get(forgery) as string,
+        ]),
+      ),
     down: () => downReason,
   };
 }

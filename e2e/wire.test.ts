@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { appointmentPath, CORRELATION_ID_MAX_LENGTH, SANDBOX_DEFAULTS, SUITE_USER_AGENT } from '../config/api-facts.ts';
 import { exactTransport, headerLines, type RawRequest } from '../config/exact-request.ts';
+import { forgedTokens } from '../config/forged-tokens.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { type GatewayProvider, startGatewayProvider, TEST_CA_FILE } from '../testing/gateway-provider.ts';
 import { answerFrom } from '../testing/http-helpers.ts';
@@ -16,6 +17,7 @@ import { startTinyServer, type TinyServer } from '../testing/tiny-server.ts';
 import { checkBadInput } from './checks/bad-input-checks.ts';
 import {
   checkForbidden,
+  checkForgedTokens,
   checkMethodNotAllowed,
   checkOtherEnterprise,
   checkUnauthorized,
@@ -209,6 +211,7 @@ async function runEveryCheck(probe: Probe): Promise<void> {
   await checkOtherEnterprise(probe, appointmentPath('no-such-enterprise-1', '123'), 'no-such-enterprise-1');
   for (const [label, authorization] of Object.entries(unauthorizedRequests))
     await checkUnauthorized(probe, path, authorization, label);
+  await checkForgedTokens(probe, path, forgedTokens(SANDBOX_DEFAULTS.token));
   await checkForbidden(probe, path, SANDBOX_DEFAULTS.noScopeToken);
   await checkLatency(probe, { 'the appointment': { path, status: 200 } });
   await checkBadInput(probe, 'acme', { runs: 40, timeLimitMilliseconds: 5000, pacingMilliseconds: 0 }, true);

@@ -2,9 +2,11 @@
 // (the sandbox, and another with other ids, default language and languages per field), and reports
 // a problem against a sandbox that breaks its rule.
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { after, describe, it } from 'node:test';
 import { appointmentPath, CORRELATION_ID_MAX_LENGTH, SANDBOX_DEFAULTS } from '../../config/api-facts.ts';
 import { exactTransport } from '../../config/exact-request.ts';
+import { FORGERIES, forgedTokens } from '../../config/forged-tokens.ts';
 import type { SandboxOptions } from '../../sandbox/create-sandbox-app.ts';
 import type { FaultName } from '../../sandbox/faults.ts';
 import { appointment, location, text } from '../../sandbox/seed-helpers.ts';
@@ -17,6 +19,7 @@ import { checkBadInput } from './bad-input-checks.ts';
 import { type CheckResult, problemsOf } from './check-result.ts';
 import {
   checkForbidden,
+  checkForgedTokens,
   checkMethodNotAllowed,
   checkOtherEnterprise,
   checkRateLimited,
@@ -49,6 +52,45 @@ async function probeFor(options: SandboxOptions = {}): Promise<Probe> {
   return createProbe({ baseUrl: sandbox.url, getToken: async () => SANDBOX_DEFAULTS.token }, exactTransport());
 }
 const faulty = (fault: FaultName) => probeFor({ faults: [fault] });
+
+/**
+ * A provider of HS256 JWTs that takes its own signed token, and as `takes` says, any token with its
+ * claims whatever the signature, or with them unsigned under alg "none"; it answers 401 otherwise.
+ */
+async function jwtProvider(takes: 'only verified tokens' | 'claims unverified' | 'alg none unsigned') {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const sign = (data: string) => createHmac('sha256', 'provider-key').update(data).digest('base64url');
+  const claims = part({ sub: 'client', scope: 'engage:appointments:readOnly', exp: 4_000_000_000 });
+  const signed = `${part({ alg: 'HS256', typ: 'JWT' })}.${claims}`;
+  const server = await startTinyServer((request, response) => {
+    const [header = '', payload, signature] = (request.headers.authorization ?? '').replace(/^Bearer /, '').split('.');
+    const alg = (() => {
+      try {
+        return JSON.parse(Buffer.from(header, 'base64url').toString()).alg;
+      } catch {
+        return undefined;
+      }
+    })();
+    const taken =
+      signature === sign(`${header}.${payload}`) ||
+      (takes === 'claims unverified' && payload === claims) ||
+      (takes === 'alg none unsigned' && alg === 'none' && payload === claims && signature === '');
+    response.writeHead(taken ? 200 : 401, { 'content-type': 'application/json' });
+    response.end(
+      JSON.stringify(
+        taken
+          ? docsAppointmentResponse()
+          : { errors: [{ message: 'invalid token', code: 'UNAUTHORIZED', type: 'x', statusCode: '401' }] },
+      ),
+    );
+  });
+  const token = `${signed}.${sign(signed)}`;
+  return {
+    token,
+    probe: createProbe({ baseUrl: server.url, getToken: async () => token }, exactTransport()),
+    close: () => server.close(),
+  };
+}
 
 async function translationProblems(
   probe: Probe,
@@ -574,6 +616,32 @@ describe('the header and error checks fail against', () => {
       const problems = problemsOf(await checkUnauthorized(probe, path, authorization, label)).join();
       if (label === 'a bearer token that was never issued') assert.match(problems, /HTTP 200, expected 401/, label);
       else assert.equal(problems, '', label);
+    }
+  });
+  it("accept-invalid-tokens, for a token forged from the run's own, and a correct provider passes", async () => {
+    const forged = forgedTokens(SANDBOX_DEFAULTS.token);
+    assert.deepEqual(problemsOf(await checkForgedTokens(await probeFor(), path, forged)), []);
+    assert.match(
+      problemsOf(await checkForgedTokens(await faulty('accept-invalid-tokens'), path, forged)).join(),
+      /the run's token with one character changed: HTTP 200, expected 401/,
+    );
+  });
+  it("a JWT provider that takes a token's claims unverified, or unsigned under alg none: the forged-token check fails", async () => {
+    for (const [takes, taken] of [
+      ['only verified tokens', []],
+      ['claims unverified', [FORGERIES.alteredSignature, FORGERIES.unsigned]],
+      ['alg none unsigned', [FORGERIES.unsigned]],
+    ] as const) {
+      const provider = await jwtProvider(takes);
+      try {
+        const problems = problemsOf(await checkForgedTokens(provider.probe, path, forgedTokens(provider.token)));
+        const failed = Object.values(FORGERIES).filter((forgery) =>
+          problems.includes(`${forgery}: HTTP 200, expected 401`),
+        );
+        assert.deepEqual(failed, taken, problems.join('\n'));
+      } finally {
+        await provider.close();
+      }
     }
   });
   it('not-found-without-errors and numeric-status-code', async () => {

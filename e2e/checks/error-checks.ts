@@ -1,6 +1,6 @@
 // The documented error behaviour: 404 for an unknown id; an enterprise that does not exist refused
-// (401, 403 or 404), never served another's appointment; 401 for a missing, malformed, unknown or
-// expired token; 403 for a token without the scope; 405 for another method; and 429 for a burst only
+// (401, 403 or 404), never served another's appointment; 401 for a missing, malformed, unknown,
+// forged or expired token; 403 for a token without the scope; 405 for another method; and 429 for a burst only
 // under `rate-limit`.
 import { randomUUID } from 'node:crypto';
 import { appointmentPath } from '../../config/api-facts.ts';
@@ -48,6 +48,21 @@ export async function checkUnauthorized(
   label: string,
 ): Promise<CheckResult> {
   return checked(checkErrorResponse(await probe(path, { authorization }), 401, label));
+}
+
+/**
+ * Each token forged from the run's own (config/forged-tokens.ts), by what it is, gets 401: a 2xx
+ * means the API reads a token it never checked, a JWT's claims without its signature.
+ */
+export async function checkForgedTokens(
+  probe: Probe,
+  path: string,
+  forgedTokens: Record<string, string>,
+): Promise<CheckResult> {
+  const problems: string[] = [];
+  for (const [forgery, token] of Object.entries(forgedTokens))
+    problems.push(...checkErrorResponse(await probe(path, { authorization: `Bearer ${token}` }), 401, forgery));
+  return checked(problems);
 }
 
 export async function checkForbidden(probe: Probe, path: string, noScopeToken: string): Promise<CheckResult> {
