@@ -1,46 +1,47 @@
-// Proves what the forged-token check sends: a JWT's signature altered in bytes a decoder reads, and
-// its claims unsigned under alg "none"; any other token one letter or digit off, in the same form.
+// Proves what the forged-token check sends: a JWT's signature altered in bytes a decoder reads, its
+// signature stripped, and its claims unsigned under alg "none"; any other token one letter or digit
+// off, in the same form, never in a character that may hold only padding bits.
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
 import { it } from 'node:test';
+import { jwtPart, signedJwt } from '../testing/test-jwt.ts';
 import { FORGERIES, forgedTokens } from './forged-tokens.ts';
 
-const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const claims = part({ sub: 'client', scope: 'engage:appointments:readOnly', exp: 2_000_000_000 });
-const signed = `${part({ alg: 'HS256', typ: 'JWT' })}.${claims}`;
-const signature = createHmac('sha256', 'key').update(signed).digest('base64url');
-const jwt = `${signed}.${signature}`;
+const jwt = signedJwt({ sub: 'client', scope: 'engage:appointments:readOnly', exp: 2_000_000_000 });
+const [header, claims, signature] = jwt.split('.') as [string, string, string];
 
 /** The indexes where `a` and `b`, of one length, differ. */
 const differences = (a: string, b: string) =>
   [...a].flatMap((character, index) => (character === b[index] ? [] : [index]));
 
-it('forges two tokens from a JWT: its signature altered in its first bytes, and its claims under alg none, unsigned', () => {
-  const forged = forgedTokens(jwt);
-  assert.deepEqual(Object.keys(forged), [FORGERIES.alteredSignature, FORGERIES.unsigned]);
-  const altered = forged[FORGERIES.alteredSignature] as string;
-  assert.ok(altered.startsWith(`${signed}.`));
-  const alteredSignature = altered.slice(signed.length + 1);
+it('forges three tokens from a signed JWT: its signature altered in its first bytes, stripped, and its claims under alg none', () => {
+  const altered = `${header}.${claims}.${forgedTokens(jwt)[FORGERIES.alteredSignature]?.split('.')[2]}`;
+  assert.deepEqual(forgedTokens(jwt), {
+    [FORGERIES.alteredSignature]: altered,
+    [FORGERIES.strippedSignature]: `${header}.${claims}.`,
+    [FORGERIES.unsigned]: `${jwtPart({ alg: 'none', typ: 'JWT' })}.${claims}.`,
+  });
+  const alteredSignature = altered.split('.')[2] as string;
   assert.deepEqual(differences(alteredSignature, signature), [0]);
   assert.notDeepEqual(Buffer.from(alteredSignature, 'base64url'), Buffer.from(signature, 'base64url'));
-  const [header, payload, empty] = (forged[FORGERIES.unsigned] as string).split('.');
-  assert.deepEqual(JSON.parse(Buffer.from(header as string, 'base64url').toString()), { alg: 'none', typ: 'JWT' });
-  assert.equal(payload, claims);
-  assert.equal(empty, '');
+  // A signature that starts with - or _ is altered in the letter or digit after it.
+  const dashed = forgedTokens(`${header}.${claims}.-${signature.slice(1)}`)[FORGERIES.alteredSignature] as string;
+  assert.deepEqual(differences(dashed.split('.')[2] as string, `-${signature.slice(1)}`), [1]);
 });
 
-it('changes one letter or digit of any other token, near its middle and into another of its kind, never its last', () => {
+it('changes one letter or digit of any other token near its middle, into another of its kind, only where another follows', () => {
   for (const [token, expected] of [
     ['abcdef', 'abceef'],
     ['sandbox-token-123', 'sandbox-uoken-123'],
     ['aZ9', 'aA9'],
-    ['zzz=', 'zza='],
-    ['9', '0'],
+    // The last character before padding, a dot or the end may carry bits a decoder ignores.
+    ['abc=', 'acc='],
+    ['zzz=', 'zaz='],
+    ['ab.cd.ef', 'ab.dd.ef'],
+    ['9', '90'],
     ['-----x', '-----x0'],
     ['', '0'],
-  ] as const) {
-    const forged = forgedTokens(token);
-    assert.deepEqual(Object.keys(forged), [FORGERIES.oneCharacterChanged], token);
-    assert.equal(forged[FORGERIES.oneCharacterChanged], expected, token);
-  }
+  ] as const)
+    assert.deepEqual(forgedTokens(token), { [FORGERIES.oneCharacterChanged]: expected }, token);
+  // A JWE (five parts) is no signed JWT: it gets one character changed.
+  assert.deepEqual(Object.keys(forgedTokens('aaaa.bbbb.cccc.dddd.eeee')), [FORGERIES.oneCharacterChanged]);
 });

@@ -1,20 +1,22 @@
 // The claims of a token that is a JWT (RFC 7519), read and never verified: its expiry and scopes say
-// whether a configured token can do what the run asks of it. An opaque token has none. And its
-// signature, the part that makes it a credential.
+// whether a configured token can do what the run asks of it. An opaque token has none. And a signed
+// JWT's three parts: its signature is what makes it a credential.
 
-/** The payload of `token` as an object, or undefined when it is no JWT with a JSON payload. */
-export function jwtClaims(token: string): Record<string, unknown> | undefined {
-  const [, payload] = token.split('.');
-  if (payload === undefined || !/^[A-Za-z0-9_-]+$/.test(payload)) return undefined;
+/** A JWT part (base64url of a JSON object) as that object, or undefined when it is none. */
+function decodedPart(part: string | undefined): Record<string, unknown> | undefined {
+  if (part === undefined || !/^[A-Za-z0-9_-]+$/.test(part)) return undefined;
   try {
-    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    return typeof claims === 'object' && claims !== null && !Array.isArray(claims)
-      ? (claims as Record<string, unknown>)
+    const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
       : undefined;
   } catch {
     return undefined;
   }
 }
+
+/** The payload of `token` as an object, or undefined when it is no JWT with a JSON payload. */
+export const jwtClaims = (token: string): Record<string, unknown> | undefined => decodedPart(token.split('.')[1]);
 
 /** The scopes of `token` (its `scope` claim, space-separated: RFC 9068 §2.2.3), or undefined when it names none. */
 export function tokenScopes(token: string): string[] | undefined {
@@ -22,7 +24,12 @@ export function tokenScopes(token: string): string[] | undefined {
   return typeof scope === 'string' ? scope.split(' ').filter((name) => name !== '') : undefined;
 }
 
-/** The signature of `token` when it has a signed JWT's three parts (RFC 7515 compact form), else undefined. */
-export function jwtSignature(token: string): string | undefined {
-  return /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.([A-Za-z0-9_-]+)$/.exec(token)?.[1];
+/**
+ * The three parts of `token` when it is a signed JWT (RFC 7515 compact form, its header naming an
+ * alg), else undefined: three dotted parts alone may be another kind of token.
+ */
+export function signedJwtParts(token: string): { header: string; claims: string; signature: string } | undefined {
+  const parts = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(token);
+  if (parts === null || typeof decodedPart(parts[1])?.alg !== 'string') return undefined;
+  return { header: parts[1] as string, claims: parts[2] as string, signature: parts[3] as string };
 }

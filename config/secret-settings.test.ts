@@ -1,6 +1,7 @@
 // What a refusal or a quoted answer may repeat of a secret: nothing, whole or in pieces.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { jwtPart } from '../testing/test-jwt.ts';
 import { withoutPiecesOf, withoutSecretValues } from './secret-settings.ts';
 
 describe('withoutSecretValues', () => {
@@ -23,10 +24,9 @@ describe('withoutPiecesOf', () => {
     );
   });
   it("of a JWT, masks pieces of its signature alone: another token of its issuer (a video URL's) is left as it is", () => {
-    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const header = part({ alg: 'RS256', typ: 'JWT', kid: 'issuer-key-1' });
-    const jwt = `${header}.${part({ sub: 'suite-client', scope: 'engage:appointments:readOnly' })}.kX9fQ2LmZp7RtWv3NsYb8HcJdE4gA1uO`;
-    const other = `${header}.${part({ sub: 'video-guest', scope: 'video' })}.Qm3TzR8vLp2WxY6nBk9HsJ4fDc7GaE1o`;
+    const header = jwtPart({ alg: 'RS256', typ: 'JWT', kid: 'issuer-key-1' });
+    const jwt = `${header}.${jwtPart({ sub: 'suite-client', scope: 'engage:appointments:readOnly' })}.kX9fQ2LmZp7RtWv3NsYb8HcJdE4gA1uO`;
+    const other = `${header}.${jwtPart({ sub: 'video-guest', scope: 'video' })}.Qm3TzR8vLp2WxY6nBk9HsJ4fDc7GaE1o`;
     const videoUrl = `https://video.example/join?token=${other}`;
     assert.equal(withoutPiecesOf(videoUrl, jwt), videoUrl);
     assert.equal(withoutPiecesOf(`token …${jwt.slice(-20)} refused`, jwt), 'token …[redacted] refused');

@@ -2,7 +2,7 @@
 // put in the wrong variable, which a refusal quotes), nor a piece of a secret an answer echoes, and
 // k6 gets only its own.
 import type { Environment } from './environment-files.ts';
-import { jwtSignature } from './jwt-claims.ts';
+import { signedJwtParts } from './jwt-claims.ts';
 
 export const SECRET_SETTINGS = [
   'ENGAGE_TOKEN',
@@ -34,7 +34,7 @@ export function withoutSecretValues(text: string, environment: Environment): str
  * for, as in withoutSecretValues.
  */
 export function withoutPiecesOf(text: string, secret: string): string {
-  const pieces = piecesOf(jwtSignature(secret) ?? secret);
+  const pieces = piecesOf(signedJwtParts(secret)?.signature ?? secret);
   if (pieces.size === 0) return text;
   // Each character covered by a piece of the secret is masked; each masked run becomes one [redacted].
   let masked: boolean[] | undefined;

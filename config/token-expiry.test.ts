@@ -2,10 +2,8 @@
 // one, for a token that must have expired).
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { claimsJwt as jwt } from '../testing/test-jwt.ts';
 import { tokenExpiry, tokenExpiryNotes } from './token-expiry.ts';
-
-const base64url = (text: string) => Buffer.from(text).toString('base64url');
-const jwt = (claims: object) => `${base64url('{"alg":"none"}')}.${base64url(JSON.stringify(claims))}.sig`;
 
 it("reads a JWT's exp claim, and finds no expiry in an opaque or malformed token", () => {
   assert.deepEqual(tokenExpiry(jwt({ exp: 1_800_000_000 })), new Date(1_800_000_000_000));

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { brotliCompressSync, deflateRawSync, gunzipSync, gzipSync, constants as zlibConstants } from 'node:zlib';
+import { jwtPart } from '../testing/test-jwt.ts';
 import { startTinyServer, type TinyServer } from '../testing/tiny-server.ts';
 import { sendExactRequest } from './exact-request.ts';
 import { FORGERIES, forgedTokens } from './forged-tokens.ts';
@@ -318,8 +319,7 @@ describe('the token-injecting forwarder', () => {
     }
   });
   it("puts in the tokens forged from the run's current one for their placeholders, and hands back their echoes masked", async () => {
-    const jwt = (signature: string) =>
-      `${Buffer.from('{"alg":"RS256"}').toString('base64url')}.${Buffer.from('{"sub":"client"}').toString('base64url')}.${signature}`;
+    const jwt = (signature: string) => `${jwtPart({ alg: 'RS256' })}.${jwtPart({ sub: 'client' })}.${signature}`;
     let token = jwt('c2lnbmF0dXJlLW9mLXRoZS1maXJzdC10b2tlbg');
     const echoing = await startTinyServer((request, response) => response.end(String(request.headers.authorization)));
     const forging = await startTokenInjectingProxy(echoing.url, ['acme'], async () => token, 2000);

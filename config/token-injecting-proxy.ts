@@ -1,7 +1,7 @@
 // A forwarder on 127.0.0.1 that the e2e tests and provider verification talk to instead of the
-// target: it puts the real token (or the no-scope or expired one, or one forged from the real one) where
-// the request carries this run's random placeholder for it, so no credential ever enters Playwright, Pact's verifier, their traces
-// or their reports. It adds a token only to a GET on the appointment path of the given enterprises
+// target: it puts the real token (or the no-scope or expired one, or one forged from the real one)
+// where the request carries this run's random placeholder for it, so no credential ever enters
+// Playwright, Pact's verifier, their traces or their reports. It adds a token only to a GET on the appointment path of the given enterprises
 // (the configured one, and the one the tenant check invents), and refuses any other request that
 // carries a placeholder (a POST, another path): it is no open relay. Requests go out exactly as they
 // came in (sendExactRequest): no header is added, dropped or merged. An answer that echoes a
@@ -65,9 +65,10 @@ export async function startTokenInjectingProxy(
   const forgedPlaceholderOf = new Map<string, string>(
     Object.values(FORGERIES).map((forgery) => [forgery, `${PLACEHOLDER_PREFIX}-forged-${randomUUID()}`]),
   );
-  /** The token forged from the run's current one, made as it is sent: the run's token may be renewed. */
+  /** The tokens forged from the run's current one, made as they are sent: the run's token may be renewed. */
+  const forgeries = async () => forgedTokens(await getToken());
   const forged = (forgery: string) => async () => {
-    const token = forgedTokens(await getToken())[forgery];
+    const token = (await forgeries())[forgery];
     if (token === undefined) throw new Error(`${forgery} is not made from a token of this kind`);
     return token;
   };
@@ -86,8 +87,11 @@ export async function startTokenInjectingProxy(
       { credential: () => options.expired?.() ?? '', of: 'the expired-token check', ofTheRun: false },
     ],
     ...[...forgedPlaceholderOf].map(
-      ([forgery, stand]) =>
-        [`Bearer ${stand}`, { credential: forged(forgery), of: 'the forged-token check', ofTheRun: false }] as const,
+      ([forgery, forgedPlaceholder]) =>
+        [
+          `Bearer ${forgedPlaceholder}`,
+          { credential: forged(forgery), of: 'the forged-token check', ofTheRun: false },
+        ] as const,
     ),
   ]);
   const appointmentPrefixes = enterprises.map((enterprise) => appointmentPath(enterprise, ''));
@@ -188,10 +192,7 @@ export async function startTokenInjectingProxy(
     expiredPlaceholder,
     forgedPlaceholders: async () =>
       Object.fromEntries(
-        Object.keys(forgedTokens(await getToken())).map((forgery) => [
-          forgery,
-          forgedPlaceholderOf.get(forgery) as string,
-        ]),
+        Object.keys(await forgeries()).map((forgery) => [forgery, forgedPlaceholderOf.get(forgery) as string]),
       ),
     down: () => downReason,
   };

@@ -1,13 +1,14 @@
 // One failing `npm start` of every layer, read three ways: the report names the broken field with
 // what was expected and what came, in the console, summary.md and index.html; the 401 check fails
 // with its reason; and no configured or issued secret (both clients' secrets, the expired token, the
-// broker token, every token the target issued) is in its console output or any report file, traces unzipped: the
-// traces hold the e2e proxy's placeholder instead.
+// broker token, every token the target issued and each forged from it) is in its console output or
+// any report file, traces unzipped: the traces hold the e2e proxy's placeholder instead.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
+import { forgedTokens } from '../config/forged-tokens.ts';
 import { PLACEHOLDER_PREFIX } from '../config/token-injecting-proxy.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { filesContaining } from '../testing/files-containing.ts';
@@ -127,6 +128,12 @@ describe('a failing npm start of every layer', () => {
       ENGAGE_EXPIRED_TOKEN: SANDBOX_DEFAULTS.expiredToken,
       PACT_BROKER_TOKEN: brokerToken,
       ...Object.fromEntries(recorder.issuedTokens.map((token, index) => [`issued token ${index + 1}`, token])),
+      // One character off an issued token, a forged one gives it away.
+      ...Object.fromEntries(
+        recorder.issuedTokens.flatMap((token, index) =>
+          Object.entries(forgedTokens(token)).map(([forgery, forged]) => [`${forgery} (${index + 1})`, forged]),
+        ),
+      ),
     };
     for (const [name, secret] of Object.entries(secrets)) {
       assert.deepEqual(filesContaining(reports, secret), [], `no report file holds ${name}`);

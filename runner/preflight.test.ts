@@ -14,6 +14,7 @@ import { type GatewayProvider, startGatewayProvider, TEST_CA_FILE } from '../tes
 import { answerFrom } from '../testing/http-helpers.ts';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
+import { claimsJwt } from '../testing/test-jwt.ts';
 import { startTinyServer } from '../testing/tiny-server.ts';
 import { preflightProblems } from './preflight.ts';
 
@@ -186,14 +187,13 @@ describe('the preflight of npm start', () => {
     ]);
   });
   it('stops on an ENGAGE_NO_SCOPE_TOKEN past its own expiry (a JWT), before any request: the 403 check would fail a healthy API', async () => {
-    const expired = ['{"alg":"none"}', '{"exp":1700000000}'].map((part) => Buffer.from(part).toString('base64url'));
     const target = await startTinyServer((_request, response) => response.end());
     try {
       const config = readSuiteConfig({
         ...settings(),
         ENGAGE_BASE_URL: target.url,
         ENGAGE_TOKEN_URL: `${target.url}/token`,
-        ENGAGE_NO_SCOPE_TOKEN: `${expired.join('.')}.signature`,
+        ENGAGE_NO_SCOPE_TOKEN: claimsJwt({ exp: 1_700_000_000 }),
       });
       assert.deepEqual(await preflightProblems(config), [
         'ENGAGE_NO_SCOPE_TOKEN expired at 2023-11-14T22:13:20.000Z (its exp claim): renew it, or unset it to skip the 403 check',
@@ -207,11 +207,7 @@ describe('the preflight of npm start', () => {
     }
   });
   it('stops on an ENGAGE_EXPIRED_TOKEN that has not expired yet (a JWT), which a healthy API would take', async () => {
-    const jwt = (exp: number) =>
-      ['{"alg":"none"}', `{"exp":${exp}}`]
-        .map((part) => Buffer.from(part).toString('base64url'))
-        .join('.')
-        .concat('.sig');
+    const jwt = (exp: number) => claimsJwt({ exp });
     const now = Math.floor(Date.now() / 1000);
     assert.match(
       await preflightLines({ ...settings(), ENGAGE_EXPIRED_TOKEN: jwt(now + 3600) }),
@@ -220,11 +216,7 @@ describe('the preflight of npm start', () => {
     assert.equal(await preflightLines({ ...settings(), ENGAGE_EXPIRED_TOKEN: jwt(now - 3600) }), '');
   });
   it("stops on a 403 check's token that a healthy API would answer 200: the suite's own, or one whose scope claim has the scope", async () => {
-    const withScope = (scope: string) =>
-      ['{"alg":"none"}', JSON.stringify({ scope })]
-        .map((part) => Buffer.from(part).toString('base64url'))
-        .join('.')
-        .concat('.sig');
+    const withScope = (scope: string) => claimsJwt({ scope });
     assert.match(
       await preflightLines({ ...settings(), ENGAGE_NO_SCOPE_TOKEN: withScope('profile engage:appointments:readOnly') }),
       /^preflight: ENGAGE_NO_SCOPE_TOKEN's token has the appointments scope \(engage:appointments:readOnly in its scope claim\), so a healthy API answers it 200: the 403 check needs a token without it$/,
@@ -241,10 +233,7 @@ describe('the preflight of npm start', () => {
     );
   });
   it("says the same of the 403 check's client when its token endpoint gives it such a token", async () => {
-    const scopedJwt = ['{"alg":"none"}', JSON.stringify({ scope: 'engage:appointments:readWrite' })]
-      .map((part) => Buffer.from(part).toString('base64url'))
-      .join('.')
-      .concat('.sig');
+    const scopedJwt = claimsJwt({ scope: 'engage:appointments:readWrite' });
     // Gives the suite's client a token the sandbox takes, and the 403 check's client `noScopeToken`.
     const tokenEndpoint = (noScopeToken: string) =>
       startTinyServer((request, response) => {

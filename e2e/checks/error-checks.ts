@@ -1,7 +1,7 @@
 // The documented error behaviour: 404 for an unknown id; an enterprise that does not exist refused
 // (401, 403 or 404), never served another's appointment; 401 for a missing, malformed, unknown,
-// forged or expired token; 403 for a token without the scope; 405 for another method; and 429 for a burst only
-// under `rate-limit`.
+// forged or expired token; 403 for a token without the scope; 405 for another method; and 429 for
+// a burst only under `rate-limit`.
 import { randomUUID } from 'node:crypto';
 import { appointmentPath } from '../../config/api-facts.ts';
 import type { Probe } from '../http-probe.ts';

@@ -1,0 +1,21 @@
+// JWTs for tests: a part encoded as a JWT carries it (base64url of JSON, or of the text given), and
+// a token signed with HS256 under a test key, as a provider of JWTs issues them.
+import { createHmac } from 'node:crypto';
+
+/** `value` as a JWT part: base64url of its JSON, or of the text itself when it is a string. */
+export const jwtPart = (value: unknown) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+
+/** The HS256 signature of `signed` (a JWT's header and claims parts, joined by a dot) under `key`. */
+export const hs256Signature = (signed: string, key: string) =>
+  createHmac('sha256', key).update(signed).digest('base64url');
+
+/** A JWT of `claims`, signed with HS256 under `key`. */
+export function signedJwt(claims: object, key = 'test-key'): string {
+  const signed = `${jwtPart({ alg: 'HS256', typ: 'JWT' })}.${jwtPart(claims)}`;
+  return `${signed}.${hs256Signature(signed, key)}`;
+}
+
+/** A JWT that carries `claims` (as jwtPart encodes them), with a made-up signature: for code that reads claims and never verifies them. */
+export const claimsJwt = (claims: unknown, signature = 'sig') =>
+  `${jwtPart({ alg: 'none' })}.${jwtPart(claims)}.${signature}`;
