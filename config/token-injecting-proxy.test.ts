@@ -348,6 +348,17 @@ describe('the token-injecting forwarder', () => {
       }
       token = 'an-opaque-token-of-the-run';
       assert.deepEqual(await arrived(), { [FORGERIES.oneCharacterChanged]: 'Bearer an-opaque-tokfn-of-the-run' });
+      // With no token for the run, there is nothing to forge from: said in one line, without a stack.
+      const refused = new TokenRequestError('token request refused (check ENGAGE_CLIENT_SECRET)', 401);
+      const tokenless = await startTokenInjectingProxy(echoing.url, ['acme'], () => Promise.reject(refused), 2000);
+      try {
+        await assert.rejects(tokenless.forgedPlaceholders(), (error: Error) => {
+          assert.equal(error.stack, `Error: no token for the forged-token check: ${refused.message}`);
+          return true;
+        });
+      } finally {
+        await tokenless.close();
+      }
     } finally {
       await forging.close();
       await echoing.close();

@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { tokenEndpointFailed } from './answer-remedy.ts';
 import { appointmentPath } from './api-facts.ts';
 import { decodedBody, isNoAnswer, sendExactRequest } from './exact-request.ts';
+import { failureWithoutStack } from './failure-without-stack.ts';
 import { FORGERIES, forgedTokens } from './forged-tokens.ts';
 import { listenOnLoopback } from './listen-on-loopback.ts';
 import { withoutPiecesOf } from './secret-settings.ts';
@@ -67,6 +68,15 @@ export async function startTokenInjectingProxy(
   );
   /** The tokens forged from the run's current one, made as they are sent: the run's token may be renewed. */
   const forgeries = async () => forgedTokens(await getToken());
+  /** Which forgeries the run's token has, each with its placeholder; one line when no token comes. */
+  async function forgedPlaceholders(): Promise<Record<string, string>> {
+    const forged = await forgeries().catch((error: Error) => {
+      throw failureWithoutStack(`no token for the forged-token check: ${error.message}`);
+    });
+    return Object.fromEntries(
+      Object.keys(forged).map((forgery) => [forgery, forgedPlaceholderOf.get(forgery) as string]),
+    );
+  }
   const forged = (forgery: string) => async () => {
     const token = (await forgeries())[forgery];
     if (token === undefined) throw new Error(`${forgery} is not made from a token of this kind`);
@@ -190,10 +200,7 @@ export async function startTokenInjectingProxy(
     placeholder,
     noScopePlaceholder,
     expiredPlaceholder,
-    forgedPlaceholders: async () =>
-      Object.fromEntries(
-        Object.keys(await forgeries()).map((forgery) => [forgery, forgedPlaceholderOf.get(forgery) as string]),
-      ),
+    forgedPlaceholders,
     down: () => downReason,
   };
 }

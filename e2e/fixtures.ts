@@ -5,6 +5,7 @@
 import { test as base, expect as baseExpect } from '@playwright/test';
 import { appointmentPath } from '../config/api-facts.ts';
 import { exactTransport, type RawRequest } from '../config/exact-request.ts';
+import { failureWithoutStack } from '../config/failure-without-stack.ts';
 import { readHandoff } from '../config/handoffs.ts';
 import { loadSuiteConfig } from '../config/load-suite-config.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
@@ -17,7 +18,7 @@ import { createTokenProvider } from '../config/token-provider.ts';
 import { blockingProblem, type FirstAnswer, type Needs } from './checks/blocking.ts';
 import { type CheckResult, problemsOf } from './checks/check-result.ts';
 import { checkBasicAppointment, checkOkJson, checkRequestedId, withRemedy } from './checks/response-checks.ts';
-import { backingOffOnRateLimit, createProbe, failureWithoutStack, type Probe } from './http-probe.ts';
+import { backingOffOnRateLimit, createProbe, type Probe } from './http-probe.ts';
 import { toMatchSchema } from './matchers/to-match-schema.ts';
 
 export const expect = baseExpect.extend({ toMatchSchema });

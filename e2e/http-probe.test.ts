@@ -3,13 +3,8 @@
 // budget is spent, the 429 as it came; and a failed request names the target, in one line when it can.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import {
-  backingOffOnRateLimit,
-  createProbe,
-  failureWithoutStack,
-  type Probe,
-  type ProbeResponse,
-} from './http-probe.ts';
+import { failureWithoutStack } from '../config/failure-without-stack.ts';
+import { backingOffOnRateLimit, createProbe, type Probe, type ProbeResponse } from './http-probe.ts';
 
 const answer = (status: number, headers: Record<string, string> = {}): ProbeResponse => ({
   status,

@@ -5,6 +5,7 @@
 
 import { backoffSeconds, retryAfterSeconds, SUITE_USER_AGENT } from '../config/api-facts.ts';
 import type { HeaderValue, RawRequest } from '../config/exact-request.ts';
+import { failureWithoutStack } from '../config/failure-without-stack.ts';
 
 export interface ProbeResponse {
   status: number;
@@ -26,13 +27,6 @@ export interface ProbeTarget {
   /** The base URL a failure names, when requests go through a forwarder to it. */
   shownBaseUrl?: string;
   getToken: () => Promise<string>;
-}
-
-/** An error without a stack: an outcome of the target or of its settings, said in one line, not a fault of the suite. */
-export function failureWithoutStack(message: string): Error {
-  const failure = new Error(message);
-  failure.stack = `Error: ${message}`;
-  return failure;
 }
 
 export function createProbe(target: ProbeTarget, rawRequest: RawRequest): Probe {
