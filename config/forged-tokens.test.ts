@@ -28,7 +28,7 @@ it('forges three tokens from a signed JWT: its signature altered in its first by
   assert.deepEqual(differences(dashed.split('.')[2] as string, `-${signature.slice(1)}`), [1]);
 });
 
-it('changes one letter or digit of any other token near its middle, into another of its kind, only where another follows', () => {
+it('changes one letter or digit of any other token near its middle, into another of its kind, only where another follows; else puts a 0 in front', () => {
   for (const [token, expected] of [
     ['abcdef', 'abceef'],
     ['sandbox-token-123', 'sandbox-uoken-123'],
@@ -37,11 +37,14 @@ it('changes one letter or digit of any other token near its middle, into another
     ['abc=', 'acc='],
     ['zzz=', 'zaz='],
     ['ab.cd.ef', 'ab.dd.ef'],
-    ['9', '90'],
-    ['-----x', '-----x0'],
+    ['9', '09'],
+    ['-----x', '0-----x'],
+    ['E/E=', '0E/E='],
     ['', '0'],
   ] as const)
     assert.deepEqual(forgedTokens(token), { [FORGERIES.oneCharacterChanged]: expected }, token);
-  // A JWE (five parts) is no signed JWT: it gets one character changed.
-  assert.deepEqual(Object.keys(forgedTokens('aaaa.bbbb.cccc.dddd.eeee')), [FORGERIES.oneCharacterChanged]);
+  // A JWE (five parts) is no signed JWT: it gets one character changed, one that another follows.
+  assert.deepEqual(forgedTokens('aaaa.bbbb.cccc.dddd.eeee'), {
+    [FORGERIES.oneCharacterChanged]: 'aaaa.bbbb.ccdc.dddd.eeee',
+  });
 });

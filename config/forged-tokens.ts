@@ -1,6 +1,7 @@
 // Tokens forged from the run's own, which no API may take (the docs' 401 for an invalid token). A
 // signed JWT: its signature altered, stripped, or its claims under alg "none" (RFC 8725 §2.1), each of
-// which an API that reads claims it never verified takes. Any other token: one character changed.
+// which an API that reads claims it never verified takes. Any other token: one character changed
+// (or, where none can be, a 0 put in front).
 import { signedJwtParts } from './jwt-claims.ts';
 
 /** What each forged token is, as a failure names it. */
@@ -18,7 +19,8 @@ const alphabetOf = (character: string | undefined) =>
 /**
  * `text` with the letter or digit nearest `at` turned into the next of its kind, so that the result
  * keeps the token's form. Only one followed by another letter or digit: the last character of a
- * base64 run may hold padding bits, which a decoder may ignore. With none such, a 0 is added instead.
+ * base64 run may hold padding bits, which a decoder may ignore. With none such, a 0 goes in front,
+ * which moves every bit after it (one added at the end could be ignored as padding too).
  */
 function withOneCharacterChanged(text: string, at: number): string {
   for (let distance = 0; distance < text.length; distance++)
@@ -28,7 +30,7 @@ function withOneCharacterChanged(text: string, at: number): string {
       const next = alphabet[(alphabet.indexOf(text[index] as string) + 1) % alphabet.length] as string;
       return `${text.slice(0, index)}${next}${text.slice(index + 1)}`;
     }
-  return `${text}0`;
+  return `0${text}`;
 }
 
 /** The tokens forged from `token`, by what each is: three for a signed JWT (RFC 7515's compact form), one for any other token. */

@@ -16,7 +16,9 @@ function decodedPart(part: string | undefined): Record<string, unknown> | undefi
 }
 
 /** The payload of `token` as an object, or undefined when it is no JWT with a JSON payload. */
-export const jwtClaims = (token: string): Record<string, unknown> | undefined => decodedPart(token.split('.')[1]);
+export function jwtClaims(token: string): Record<string, unknown> | undefined {
+  return decodedPart(token.split('.')[1]);
+}
 
 /** The scopes of `token` (its `scope` claim, space-separated: RFC 9068 §2.2.3), or undefined when it names none. */
 export function tokenScopes(token: string): string[] | undefined {

@@ -1,12 +1,13 @@
 // A forwarder on 127.0.0.1 that the e2e tests and provider verification talk to instead of the
 // target: it puts the real token (or the no-scope or expired one, or one forged from the real one)
 // where the request carries this run's random placeholder for it, so no credential ever enters
-// Playwright, Pact's verifier, their traces or their reports. It adds a token only to a GET on the appointment path of the given enterprises
-// (the configured one, and the one the tenant check invents), and refuses any other request that
-// carries a placeholder (a POST, another path): it is no open relay. Requests go out exactly as they
-// came in (sendExactRequest): no header is added, dropped or merged. An answer that echoes a
-// credential it was sent (a header, a body, compressed or not) comes back with the placeholder in its
-// place, and any piece of it (8 characters or more) with [redacted], the body decoded then.
+// Playwright, Pact's verifier, their traces or their reports. It adds a token only to a GET on the
+// appointment path of the given enterprises (the configured one, and the one the tenant check
+// invents), and refuses any other request that carries a placeholder (a POST, another path): it is
+// no open relay. Requests go out exactly as they came in (sendExactRequest): no header is added,
+// dropped or merged. An answer that echoes a credential it was sent (a header, a body, compressed or
+// not) comes back with the placeholder in its place, and any piece of it (8 characters or more)
+// with [redacted], the body decoded then.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tokenEndpointFailed } from './answer-remedy.ts';

@@ -1,5 +1,5 @@
-// JWTs for tests: a part encoded as a JWT carries it (base64url of JSON, or of the text given), and
-// a token signed with HS256 under a test key, as a provider of JWTs issues them.
+// JWTs for tests: a JWT part (base64url of JSON, or of the text given), a token that carries claims
+// under a made-up signature, and one signed with HS256 under a test key, as a provider issues them.
 import { createHmac } from 'node:crypto';
 
 /** `value` as a JWT part: base64url of its JSON, or of the text itself when it is a string. */

@@ -621,9 +621,13 @@ describe('the header and error checks fail against', () => {
       else assert.equal(problems, '', label);
     }
   });
-  it("accept-invalid-tokens, for a token forged from the run's own, and a correct provider passes", async () => {
+  it("accept-invalid-tokens, for a token forged from the run's own; a correct provider passes, and nothing forged fails", async () => {
     const forged = forgedTokens(SANDBOX_DEFAULTS.token);
     assert.deepEqual(problemsOf(await checkForgedTokens(await probeFor(), path, forged)), []);
+    // None to send is no pass.
+    assert.deepEqual(problemsOf(await checkForgedTokens(await probeFor(), path, {})), [
+      "no token was forged from the run's own, so none was sent",
+    ]);
     assert.match(
       problemsOf(await checkForgedTokens(await faulty('accept-invalid-tokens'), path, forged)).join(),
       /the run's token with one character changed: HTTP 200, expected 401/,

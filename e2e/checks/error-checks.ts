@@ -52,13 +52,16 @@ export async function checkUnauthorized(
 
 /**
  * Each token forged from the run's own (config/forged-tokens.ts), by what it is, gets 401: a 2xx
- * means the API reads a token it never checked, a JWT's claims without its signature.
+ * means the API takes a token it never issued (of a JWT, claims whose signature it never verified).
+ * None to send is a failure, not a pass.
  */
 export async function checkForgedTokens(
   probe: Probe,
   path: string,
   forgedTokens: Record<string, string>,
 ): Promise<CheckResult> {
+  if (Object.keys(forgedTokens).length === 0)
+    return checked(["no token was forged from the run's own, so none was sent"]);
   const problems: string[] = [];
   for (const [forgery, token] of Object.entries(forgedTokens))
     problems.push(...checkErrorResponse(await probe(path, { authorization: `Bearer ${token}` }), 401, forgery));
