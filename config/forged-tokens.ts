@@ -2,7 +2,7 @@
 // signed JWT: its signature altered, stripped, or its claims under alg "none" (RFC 8725 §2.1), each of
 // which an API that reads claims it never verified takes. Any other token: one character changed
 // (or, where none can be, a 0 put in front).
-import { signedJwtParts } from './jwt-claims.ts';
+import { jwtPartOf, signedJwtParts } from './jwt-claims.ts';
 
 /** What each forged token is, as a failure names it. */
 export const FORGERIES = {
@@ -39,11 +39,10 @@ export function forgedTokens(token: string): Record<string, string> {
   if (jwt === undefined)
     return { [FORGERIES.oneCharacterChanged]: withOneCharacterChanged(token, Math.floor(token.length / 2)) };
   const { header, claims, signature } = jwt;
-  const noneHeader = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
   return {
     [FORGERIES.alteredSignature]: `${header}.${claims}.${withOneCharacterChanged(signature, 0)}`,
     // RFC 7519 §6.1: an unsecured JWT has an empty signature after its second dot.
     [FORGERIES.strippedSignature]: `${header}.${claims}.`,
-    [FORGERIES.unsigned]: `${noneHeader}.${claims}.`,
+    [FORGERIES.unsigned]: `${jwtPartOf({ alg: 'none', typ: 'JWT' })}.${claims}.`,
   };
 }

@@ -1,6 +1,9 @@
 // The claims of a token that is a JWT (RFC 7519), read and never verified: its expiry and scopes say
 // whether a configured token can do what the run asks of it. An opaque token has none. And a signed
-// JWT's three parts: its signature is what makes it a credential.
+// JWT's three parts (its signature is what makes it a credential), and how a part is encoded.
+
+/** `value` as a JWT part: base64url of its JSON (RFC 7519 §3). */
+export const jwtPartOf = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /** A JWT part (base64url of a JSON object) as that object, or undefined when it is none. */
 function decodedPart(part: string | undefined): Record<string, unknown> | undefined {

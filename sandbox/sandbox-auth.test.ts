@@ -1,8 +1,10 @@
-// Proves the sandbox's auth over HTTP: client-credentials tokens per realm that expire, the scope
-// check (403), and the token endpoint's OAuth2 refusals.
+// Proves the sandbox's auth over HTTP: client-credentials tokens per realm (signed JWTs) that expire,
+// the scope check (403), and the token endpoint's OAuth2 refusals.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { READ_SCOPES } from '../config/api-facts.ts';
+import { forgedTokens } from '../config/forged-tokens.ts';
+import { signedJwtParts } from '../config/jwt-claims.ts';
 import { assertErrorEnvelope, get } from '../testing/http-helpers.ts';
 import { SandboxAuth } from './sandbox-auth.ts';
 import { type RunningSandbox, startSandbox } from './start-sandbox.ts';
@@ -30,12 +32,20 @@ const client = {
 const appointment = (realm = 'acme') => `${sandbox.url}/enterprises/${realm}/appointments/123`;
 
 describe('the token endpoint', () => {
-  it('issues a bearer token with its lifetime', async () => {
+  it('issues a bearer token with its lifetime: a signed JWT naming its realm, client, scope and expiry, and no forgery of it is taken', async () => {
     const { status, body } = await requestToken('acme', client);
     assert.equal(status, 200);
     assert.equal(body.token_type, 'Bearer');
     assert.equal(body.expires_in, 1);
     assert.equal((await get(appointment(), { authorization: `Bearer ${body.access_token}` })).status, 200);
+    const { header, claims } = signedJwtParts(body.access_token) ?? assert.fail('no signed JWT');
+    assert.deepEqual(JSON.parse(Buffer.from(header, 'base64url').toString()), { alg: 'HS256', typ: 'JWT' });
+    const { iat, exp, jti, ...named } = JSON.parse(Buffer.from(claims, 'base64url').toString());
+    assert.deepEqual(named, { iss: 'realms/acme', azp: 'sandbox-client', scope: body.scope });
+    assert.equal(exp - iat, 1);
+    assert.match(jti, /^[0-9a-f-]{36}$/);
+    for (const [forgery, forged] of Object.entries(forgedTokens(body.access_token)))
+      assert.equal((await get(appointment(), { authorization: `Bearer ${forged}` })).status, 401, forgery);
   });
   it('takes the client credentials as HTTP Basic too', async () => {
     const basic = Buffer.from('sandbox-client:sandbox-client-secret').toString('base64');

@@ -1,9 +1,10 @@
 // The sandbox's Keycloak-like auth: two static tokens (one without the appointments scope, for 403),
-// and a client-credentials token endpoint per realm whose tokens expire. The issued tokens are
+// and a client-credentials token endpoint per realm whose tokens, signed JWTs as Keycloak's are, expire. The issued tokens are
 // bounded: every token lives as long, so they expire in the order they were issued and are dropped
 // from the front of that order on each grant; past the cap a grant is refused with 429.
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { READ_SCOPES, SANDBOX_DEFAULTS } from '../config/api-facts.ts';
+import { jwtPartOf } from '../config/jwt-claims.ts';
 import type { ErrorResponse } from '../schemas/types.generated.ts';
 import { errorBody, type SandboxError } from './error-responses.ts';
 
@@ -42,6 +43,8 @@ export class SandboxAuth {
   ]);
   /** Issued tokens in the order they expire (a Map iterates in insertion order). */
   readonly #issued = new Map<string, IssuedToken>();
+  /** The key of this sandbox's HS256 signatures. A token is taken only as it was issued: a forged one is unknown. */
+  readonly #signingKey = randomBytes(32);
 
   private readonly tokenLifetimeSeconds: number;
   private readonly now: () => number;
@@ -102,7 +105,15 @@ export class SandboxAuth {
       const message = `${this.maxLiveTokens} tokens are live: use one until it expires`;
       return { ok: false, status: 429, body: errorBody({ status: 429, code: 'TOO_MANY_TOKENS', message }) };
     }
-    const token = randomBytes(24).toString('base64url');
+    const issuedAt = Math.floor(this.now() / 1000);
+    const token = this.#signedJwt({
+      iss: `realms/${realm}`,
+      azp: client.clientId,
+      scope: requested.join(' '),
+      iat: issuedAt,
+      exp: issuedAt + this.tokenLifetimeSeconds,
+      jti: randomUUID(),
+    });
     this.#issued.set(token, { realm, scopes: requested, expiresAt: this.now() + this.tokenLifetimeSeconds * 1000 });
     return {
       ok: true,
@@ -113,6 +124,12 @@ export class SandboxAuth {
         scope: requested.join(' '),
       },
     };
+  }
+
+  /** A JWT of `claims`, signed with HS256 under this sandbox's key (RFC 7519). */
+  #signedJwt(claims: Record<string, unknown>): string {
+    const signed = `${jwtPartOf({ alg: 'HS256', typ: 'JWT' })}.${jwtPartOf(claims)}`;
+    return `${signed}.${createHmac('sha256', this.#signingKey).update(signed).digest('base64url')}`;
   }
 
   /** Drops expired tokens from the front: O(1) per token, never a scan of the live ones. */

@@ -1,10 +1,11 @@
 // JWTs for tests: a JWT part (base64url of JSON, or of the text given), a token that carries claims
 // under a made-up signature, and one signed with HS256 under a test key, as a provider issues them.
 import { createHmac } from 'node:crypto';
+import { jwtPartOf } from '../config/jwt-claims.ts';
 
 /** `value` as a JWT part: base64url of its JSON, or of the text itself when it is a string. */
 export const jwtPart = (value: unknown) =>
-  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+  typeof value === 'string' ? Buffer.from(value).toString('base64url') : jwtPartOf(value);
 
 /** The HS256 signature of `signed` (a JWT's header and claims parts, joined by a dot) under `key`. */
 export const hs256Signature = (signed: string, key: string) =>
