@@ -29,8 +29,8 @@ export function withoutSecretValues(text: string, environment: Environment): str
 /**
  * `text` with every run of SHORTEST_REDACTED or more characters of what makes `secret` secret replaced
  * by [redacted]: an answer that echoes it cut short, or inside other text, repeats none of it. Of a
- * JWT that is its signature: its header and claims are alike in any token of its issuer (one in an
- * appointment's video URL, say), and are no credential without it. A shorter secret is not looked
+ * JWT that is its signature: its header and claims are no credential without it, and much of them
+ * is alike in any token of its issuer (one in an appointment's video URL, say). A shorter secret is not looked
  * for, as in withoutSecretValues.
  */
 export function withoutPiecesOf(text: string, secret: string): string {

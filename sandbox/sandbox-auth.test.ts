@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { READ_SCOPES } from '../config/api-facts.ts';
 import { forgedTokens } from '../config/forged-tokens.ts';
-import { signedJwtParts } from '../config/jwt-claims.ts';
+import { jwtClaims, signedJwtParts } from '../config/jwt-claims.ts';
 import { assertErrorEnvelope, get } from '../testing/http-helpers.ts';
 import { SandboxAuth } from './sandbox-auth.ts';
 import { type RunningSandbox, startSandbox } from './start-sandbox.ts';
@@ -38,12 +38,12 @@ describe('the token endpoint', () => {
     assert.equal(body.token_type, 'Bearer');
     assert.equal(body.expires_in, 1);
     assert.equal((await get(appointment(), { authorization: `Bearer ${body.access_token}` })).status, 200);
-    const { header, claims } = signedJwtParts(body.access_token) ?? assert.fail('no signed JWT');
+    const { header } = signedJwtParts(body.access_token) ?? assert.fail('no signed JWT');
     assert.deepEqual(JSON.parse(Buffer.from(header, 'base64url').toString()), { alg: 'HS256', typ: 'JWT' });
-    const { iat, exp, jti, ...named } = JSON.parse(Buffer.from(claims, 'base64url').toString());
+    const { iat, exp, jti, ...named } = jwtClaims(body.access_token) ?? {};
     assert.deepEqual(named, { iss: 'realms/acme', azp: 'sandbox-client', scope: body.scope });
-    assert.equal(exp - iat, 1);
-    assert.match(jti, /^[0-9a-f-]{36}$/);
+    assert.ok([1, 2].includes(Number(exp) - Number(iat)), `iat ${iat}, exp ${exp}`);
+    assert.match(String(jti), /^[0-9a-f-]{36}$/);
     for (const [forgery, forged] of Object.entries(forgedTokens(body.access_token)))
       assert.equal((await get(appointment(), { authorization: `Bearer ${forged}` })).status, 401, forgery);
   });
@@ -98,6 +98,18 @@ describe('the store of issued tokens', () => {
       clientId: 'sandbox-client',
       clientSecret: 'sandbox-client-secret',
     });
+  it('refuses a token from its lifetime on, never after its exp claim, whatever the millisecond it was issued at', () => {
+    let now = 1_000_999;
+    const auth = new SandboxAuth({ tokenLifetimeSeconds: 1, now: () => now });
+    const granted = grantFrom(auth);
+    const token = granted.ok ? granted.body.access_token : assert.fail('no token');
+    const exp = Number(jwtClaims(token)?.exp);
+    now = 1_001_998;
+    assert.equal(auth.check(`Bearer ${token}`, 'acme'), undefined, 'taken within its lifetime');
+    now = 1_001_999;
+    assert.equal(auth.check(`Bearer ${token}`, 'acme')?.code, 'TOKEN_EXPIRED');
+    assert.ok(now <= exp * 1000, `refused at ${now}, before exp ${exp} s`);
+  });
   it('forgets tokens as they expire and refuses grants past its cap with 429 and the envelope', () => {
     let now = 0;
     const auth = new SandboxAuth({ tokenLifetimeSeconds: 10, now: () => now, maxLiveTokens: 3 });

@@ -1,7 +1,8 @@
 // The sandbox's Keycloak-like auth: two static tokens (one without the appointments scope, for 403),
-// and a client-credentials token endpoint per realm whose tokens, signed JWTs as Keycloak's are, expire. The issued tokens are
-// bounded: every token lives as long, so they expire in the order they were issued and are dropped
-// from the front of that order on each grant; past the cap a grant is refused with 429.
+// and a client-credentials token endpoint per realm whose tokens (signed JWTs, shaped like
+// Keycloak's) expire. The issued tokens are bounded: every token lives as long, so they expire in
+// the order they were issued and are dropped from the front of that order on each grant; past the
+// cap a grant is refused with 429.
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { READ_SCOPES, SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import { jwtPartOf } from '../config/jwt-claims.ts';
@@ -105,24 +106,16 @@ export class SandboxAuth {
       const message = `${this.maxLiveTokens} tokens are live: use one until it expires`;
       return { ok: false, status: 429, body: errorBody({ status: 429, code: 'TOO_MANY_TOKENS', message }) };
     }
-    const issuedAt = Math.floor(this.now() / 1000);
-    const token = this.#signedJwt({
-      iss: `realms/${realm}`,
-      azp: client.clientId,
-      scope: requested.join(' '),
-      iat: issuedAt,
-      exp: issuedAt + this.tokenLifetimeSeconds,
-      jti: randomUUID(),
-    });
-    this.#issued.set(token, { realm, scopes: requested, expiresAt: this.now() + this.tokenLifetimeSeconds * 1000 });
+    const now = this.now();
+    const expiresAt = now + this.tokenLifetimeSeconds * 1000;
+    const scope = requested.join(' ');
+    // exp in whole seconds, rounded up: the token is refused from expiresAt on, never after exp (RFC 7519 §4.1.4).
+    const claims = { iat: Math.floor(now / 1000), exp: Math.ceil(expiresAt / 1000), jti: randomUUID() };
+    const token = this.#signedJwt({ iss: `realms/${realm}`, azp: client.clientId, scope, ...claims });
+    this.#issued.set(token, { realm, scopes: requested, expiresAt });
     return {
       ok: true,
-      body: {
-        access_token: token,
-        token_type: 'Bearer',
-        expires_in: this.tokenLifetimeSeconds,
-        scope: requested.join(' '),
-      },
+      body: { access_token: token, token_type: 'Bearer', expires_in: this.tokenLifetimeSeconds, scope },
     };
   }
 
