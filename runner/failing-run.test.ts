@@ -1,8 +1,9 @@
 // One failing `npm start` of every layer, read three ways: the report names the broken field with
-// what was expected and what came, in the console, summary.md and index.html; the 401 check fails
-// with its reason; and no configured or issued secret (both clients' secrets, the expired token, the
-// broker token, every token the target issued and each forged from it one character off) is in its
-// console output or any report file, traces unzipped: the traces hold the e2e proxy's placeholder instead.
+// what was expected and what came, in the console, summary.md and index.html; the 401 checks fail
+// with their reasons; and no configured or issued secret (both clients' secrets, the expired token,
+// the broker token, every token the target issued and each forged from it one character off) is in
+// its console output or any report file, traces unzipped: the traces hold the e2e proxy's
+// placeholder instead.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
