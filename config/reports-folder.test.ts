@@ -4,20 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { configRefusal } from '../testing/config-refusal.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
-import { ConfigError } from './config-error.ts';
 import { makeReportsFolder } from './reports-folder.ts';
 import { withTypescript } from './typescript-node.ts';
 
-const refusal = (folder: string, reports = folder) => {
-  try {
-    makeReportsFolder(folder, reports);
-  } catch (error) {
-    assert.ok(error instanceof ConfigError, String(error));
-    return error.message;
-  }
-  return 'made';
-};
+const refusal = (folder: string, reports = folder) => configRefusal(() => makeReportsFolder(folder, reports)) ?? 'made';
 
 describe('makeReportsFolder', () => {
   it('makes the folder and each one above it that is missing, and leaves one that exists', () => {

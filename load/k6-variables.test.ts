@@ -2,18 +2,11 @@
 // they weaken TLS, and left alone otherwise.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError } from '../config/config-error.ts';
+import { configRefusal } from '../testing/config-refusal.ts';
 import { k6VariableWarnings, refuseK6Variables } from './k6-variables.ts';
 
-const refusal = (environment: Record<string, string>) => {
-  try {
-    refuseK6Variables(environment, 'soak');
-  } catch (error) {
-    assert.ok(error instanceof ConfigError, String(error));
-    return error.message;
-  }
-  return 'taken';
-};
+const refusal = (environment: Record<string, string>) =>
+  configRefusal(() => refuseK6Variables(environment, 'soak')) ?? 'taken';
 
 describe('refuseK6Variables', () => {
   it('refuses K6_NO_THRESHOLDS for each value k6 reads as true, and takes the others', () => {

@@ -5,19 +5,12 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'node:test';
-import { ConfigError } from '../config/config-error.ts';
+import { configRefusal } from '../testing/config-refusal.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { assertReportsFolder, clearPreviousReports } from './clear-reports.ts';
 
-const refusal = (reports: string, workingDirectory?: string) => {
-  try {
-    assertReportsFolder(reports, workingDirectory);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.message;
-    throw error;
-  }
-  return undefined;
-};
+const refusal = (reports: string, workingDirectory?: string) =>
+  configRefusal(() => assertReportsFolder(reports, workingDirectory));
 
 it('refuses the working directory, a folder above it, and a project, naming ENGAGE_REPORTS_DIR', () => {
   assert.equal(

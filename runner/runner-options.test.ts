@@ -3,22 +3,14 @@
 // proves the same reach the user as one line and the right exit code.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError } from '../config/config-error.ts';
 import { HelpRequested } from '../config/parse-flags.ts';
 import { readLoadFlags } from '../load/k6-command.ts';
 import { readSandboxSettings } from '../sandbox/sandbox-settings.ts';
+import { configRefusal } from '../testing/config-refusal.ts';
 import { readRunnerOptions } from './runner-options.ts';
 
 /** The message of the ConfigError `read` throws. */
-function refusal(read: () => unknown): string {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof ConfigError) return error.message;
-    throw error;
-  }
-  assert.fail('nothing was refused');
-}
+const refusal = (read: () => unknown): string => configRefusal(read) ?? assert.fail('nothing was refused');
 
 describe('npm start refuses bad flags with one message', () => {
   const cases: Array<[string[], RegExp]> = [
