@@ -3,10 +3,11 @@
 // off, in the same form, never in a character that may hold only padding bits.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { jwtPart, signedJwt } from '../testing/test-jwt.ts';
+import { hs256Jwt } from '../sandbox/hs256-jwt.ts';
+import { jwtPart } from '../testing/test-jwt.ts';
 import { FORGERIES, forgedTokens } from './forged-tokens.ts';
 
-const jwt = signedJwt({ sub: 'client', scope: 'engage:appointments:readOnly', exp: 2_000_000_000 });
+const jwt = hs256Jwt({ sub: 'client', scope: 'engage:appointments:readOnly', exp: 2_000_000_000 }, 'test-key');
 const [header, claims, signature] = jwt.split('.') as [string, string, string];
 
 /** The indexes where `a` and `b`, of one length, differ. */

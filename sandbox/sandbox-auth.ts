@@ -3,11 +3,11 @@
 // Keycloak's) expire. The issued tokens are bounded: every token lives as long, so they expire in
 // the order they were issued and are dropped from the front of that order on each grant; past the
 // cap a grant is refused with 429.
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { READ_SCOPES, SANDBOX_DEFAULTS } from '../config/api-facts.ts';
-import { jwtPartOf } from '../config/jwt-claims.ts';
 import type { ErrorResponse } from '../schemas/types.generated.ts';
 import { errorBody, type SandboxError } from './error-responses.ts';
+import { hs256Jwt } from './hs256-jwt.ts';
 
 /** At most this many live issued tokens: a long-running sandbox does not grow without bound. */
 const MAX_LIVE_TOKENS = 10_000;
@@ -111,18 +111,12 @@ export class SandboxAuth {
     const scope = requested.join(' ');
     // exp in whole seconds, rounded up: the token is refused from expiresAt on, never after exp (RFC 7519 §4.1.4).
     const claims = { iat: Math.floor(now / 1000), exp: Math.ceil(expiresAt / 1000), jti: randomUUID() };
-    const token = this.#signedJwt({ iss: `realms/${realm}`, azp: client.clientId, scope, ...claims });
+    const token = hs256Jwt({ iss: `realms/${realm}`, azp: client.clientId, scope, ...claims }, this.#signingKey);
     this.#issued.set(token, { realm, scopes: requested, expiresAt });
     return {
       ok: true,
       body: { access_token: token, token_type: 'Bearer', expires_in: this.tokenLifetimeSeconds, scope },
     };
-  }
-
-  /** A JWT of `claims`, signed with HS256 under this sandbox's key (RFC 7519). */
-  #signedJwt(claims: Record<string, unknown>): string {
-    const signed = `${jwtPartOf({ alg: 'HS256', typ: 'JWT' })}.${jwtPartOf(claims)}`;
-    return `${signed}.${createHmac('sha256', this.#signingKey).update(signed).digest('base64url')}`;
   }
 
   /** Drops expired tokens from the front: O(1) per token, never a scan of the live ones. */

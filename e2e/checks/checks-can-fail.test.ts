@@ -8,11 +8,11 @@ import { exactTransport } from '../../config/exact-request.ts';
 import { FORGERIES, forgedTokens } from '../../config/forged-tokens.ts';
 import type { SandboxOptions } from '../../sandbox/create-sandbox-app.ts';
 import type { FaultName } from '../../sandbox/faults.ts';
+import { hs256Jwt, hs256Signature } from '../../sandbox/hs256-jwt.ts';
 import { appointment, location, text } from '../../sandbox/seed-helpers.ts';
 import { type RunningSandbox, startSandbox } from '../../sandbox/start-sandbox.ts';
 import { docsAppointmentResponse } from '../../schemas/docs-examples.ts';
 import type { AppointmentResponse, Location } from '../../schemas/types.generated.ts';
-import { hs256Signature, signedJwt } from '../../testing/test-jwt.ts';
 import { startTinyServer } from '../../testing/tiny-server.ts';
 import { createProbe, type Probe } from '../http-probe.ts';
 import { checkBadInput } from './bad-input-checks.ts';
@@ -62,7 +62,7 @@ type JwtLeniency = 'whatever the signature' | 'with no signature' | 'under alg n
  */
 async function jwtProvider(takes?: JwtLeniency) {
   const key = 'provider-key';
-  const token = signedJwt({ sub: 'client', scope: 'engage:appointments:readOnly', exp: 4_000_000_000 }, key);
+  const token = hs256Jwt({ sub: 'client', scope: 'engage:appointments:readOnly', exp: 4_000_000_000 }, key);
   const claims = token.split('.')[1];
   const server = await startTinyServer((request, response) => {
     const [header = '', payload, signature] = (request.headers.authorization ?? '').replace(/^Bearer /, '').split('.');
