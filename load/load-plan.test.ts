@@ -51,14 +51,30 @@ describe('the load plan', () => {
     );
     assert.doesNotThrow(() => checkLoadRun(readSuiteConfig({}), 'breakpoint', 'reports', {}));
   });
-  it("refuses a k6 variable that would change the verdict, and warns of k6's insecure TLS (k6-variables.test.ts)", () => {
+  it("refuses a k6 variable of the shell that would change the verdict, and warns of k6's insecure TLS (k6-variables.test.ts); k6 reads none from .env", () => {
     const flags = readLoadFlags(['--profile', 'smoke'], {});
-    const plan = (environment: Record<string, string>) =>
-      planLoadRun(readSuiteConfig(staging), staging.ENGAGE_BASE_URL, flags, 'reports', { ...staging, ...environment });
+    const plan = (shell: Record<string, string>, fromEnvFiles: Record<string, string> = {}) =>
+      planLoadRun(
+        readSuiteConfig(staging),
+        staging.ENGAGE_BASE_URL,
+        flags,
+        'reports',
+        { ...staging, ...fromEnvFiles },
+        {
+          shell,
+        },
+      );
     assert.throws(() => plan({ K6_THRESHOLDS: '' }), refusal(/^K6_THRESHOLDS is set/));
     assert.deepEqual(plan({ K6_INSECURE_SKIP_TLS_VERIFY: 'true' }).warnings, [
       'warning: K6_INSECURE_SKIP_TLS_VERIFY is "true": k6 takes any certificate the target shows, where the other layers take only a trusted one (give a private CA in SSL_CERT_FILE instead)',
     ]);
+    // The same in an .env file reaches no k6: neither refused nor warned of.
+    const fromEnvFiles = { K6_VUS: '3', K6_THRESHOLDS: '', K6_INSECURE_SKIP_TLS_VERIFY: 'true' };
+    assert.deepEqual(plan({}, fromEnvFiles).warnings, []);
+    assert.deepEqual(
+      checkLoadRun(readSuiteConfig(staging), 'smoke', 'reports', { ...staging, ...fromEnvFiles }, {}),
+      [],
+    );
   });
   it('warns of a duration the profile does not take, and of nothing for one it does', () => {
     const config = readSuiteConfig({});

@@ -16,6 +16,7 @@ const NOT_STARTED_SANDBOX_URL = 'http://127.0.0.1:1';
 /**
  * The run against `baseUrl`, or against the embedded sandbox not started yet when it is undefined
  * (`shownUrl` is then what the command shows for it); throws a ConfigError for a setting it cannot use.
+ * k6's own variables are read from `shell`, the environment k6 inherits: k6 reads no .env file.
  */
 export function planLoadRun(
   config: SuiteConfig,
@@ -23,9 +24,13 @@ export function planLoadRun(
   flags: LoadFlags,
   reports: string,
   environment: Environment,
-  { quiet = false, shownUrl = NOT_STARTED_SANDBOX_URL }: { quiet?: boolean; shownUrl?: string } = {},
+  {
+    quiet = false,
+    shownUrl = NOT_STARTED_SANDBOX_URL,
+    shell = process.env,
+  }: { quiet?: boolean; shownUrl?: string; shell?: NodeJS.ProcessEnv } = {},
 ): { command: K6Command; options: LoadOptions; warnings: string[] } {
-  refuseK6Variables(environment, flags.profile);
+  refuseK6Variables(shell, flags.profile);
   const command = buildK6Command(config, baseUrl ?? shownUrl, flags, reports, environment, { quiet });
   const settings = readLoadSettings(
     baseUrl === undefined ? { ...command.environment, ENGAGE_BASE_URL: NOT_STARTED_SANDBOX_URL } : command.environment,
@@ -42,7 +47,7 @@ export function planLoadRun(
           `warning: ENGAGE_LOAD_DURATION (--duration) ${flags.duration} changes only the smoke and soak profiles: ${flags.profile} runs its own stages`,
         ]
       : []),
-    ...k6VariableWarnings(environment),
+    ...k6VariableWarnings(shell),
   ];
   return { command, options, warnings };
 }
@@ -56,6 +61,7 @@ export function checkLoadRun(
   profile: string,
   reports: string,
   environment: Environment,
+  shell: NodeJS.ProcessEnv = process.env,
 ): string[] {
   const flags = readLoadFlags(['--profile', profile], environment);
   return planLoadRun(
@@ -64,5 +70,6 @@ export function checkLoadRun(
     flags,
     reports,
     environment,
+    { shell },
   ).warnings;
 }
