@@ -2,7 +2,7 @@
 // configured target, starting the embedded sandbox when ENGAGE_BASE_URL is unset. k6's exit code
 // (99 when a threshold is crossed) is passed through. `--dry-run` prints the command and options.
 // Ctrl-C or SIGTERM goes on to k6 (which stops and writes its summary), then exit 130 or 143.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import {
   EXIT_CODE_FOR,
   exitedAndRead,
@@ -19,10 +19,22 @@ import { makeReportsFolder } from '../config/reports-folder.ts';
 import { resolveTarget } from '../config/resolve-target.ts';
 import { failedLookupReasons } from './failed-lookups.ts';
 import { findK6, K6_INSTALL_HINT, K6_NOT_FOUND } from './find-k6.ts';
-import { judgedNoThreshold } from './judged-thresholds.ts';
 import { describeK6Command, k6ProcessEnvironment, readLoadFlags } from './k6-command.ts';
+import { thresholdOutcomes } from './lib/summary-reports.ts';
 import { planLoadRun } from './load-plan.ts';
 import { fillSetupStopReason, testAbortedReason } from './setup-stop-reason.ts';
+
+/**
+ * True when k6's summary of a run shows no threshold judged: k6 passes such a run (a config file of
+ * k6's may ask for it), and no verdict is no pass. A summary that does not parse says nothing.
+ */
+function judgedNoThreshold(summaryFile: string): boolean {
+  try {
+    return thresholdOutcomes(JSON.parse(readFileSync(summaryFile, 'utf8'))).length === 0;
+  } catch {
+    return false;
+  }
+}
 
 await runMain(async () => {
   const args = process.argv.slice(2);
@@ -112,7 +124,7 @@ await runMain(async () => {
     }
     if (code === 0 && judgedNoThreshold(summary)) {
       console.error(
-        "load: k6 passed but judged none of the load layer's thresholds (K6_NO_THRESHOLDS or --no-thresholds reached it): no verdict is no pass",
+        "load: k6 passed but judged none of the load layer's thresholds (a k6 config file with noThresholds, say): no verdict is no pass",
       );
       process.exitCode = 1;
       return;
