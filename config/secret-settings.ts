@@ -13,8 +13,8 @@ export const SECRET_SETTINGS = [
   'PACT_BROKER_TOKEN',
 ] as const;
 
-/** Values shorter than this are not looked for: they would match text by chance. */
-const SHORTEST_REDACTED = 8;
+/** Values, and runs of a secret, shorter than this are not looked for: they would match text by chance. */
+export const SHORTEST_REDACTED = 8;
 
 /** `text` with the value of each secret setting that `environment` sets replaced by [redacted]. */
 export function withoutSecretValues(text: string, environment: Environment): string {

@@ -16,7 +16,7 @@ import { decodedBody, isNoAnswer, sendExactRequest } from './exact-request.ts';
 import { failureWithoutStack } from './failure-without-stack.ts';
 import { FORGERIES, forgedTokens } from './forged-tokens.ts';
 import { listenOnLoopback } from './listen-on-loopback.ts';
-import { withoutPiecesOf } from './secret-settings.ts';
+import { SHORTEST_REDACTED, withoutPiecesOf } from './secret-settings.ts';
 import { describeNoAnswer } from './target-reachability.ts';
 import { TokenRequestError } from './token-provider.ts';
 
@@ -257,14 +257,12 @@ function maskedPieces(text: string, sent: Array<[credential: string, placeholder
     .join('');
 }
 
-/** The shortest beginning of a credential that a body may end in (cut short) and still be masked. */
-const CUT_MASKED_MIN_LENGTH = MASKED_MIN_LENGTH / 2;
-
 /** `text` that ends in the beginning of a credential (cut short inside an echo) with that end masked. */
 function maskedCutEnd(text: string, sent: Array<[credential: string, placeholder: string]>): string {
+  // As short as the pieces withoutPiecesOf masks, and no shorter.
   for (const [credential, placeholder] of sent)
     for (const form of formsOf(credential))
-      for (let length = form.length - 1; length >= CUT_MASKED_MIN_LENGTH; length--)
+      for (let length = form.length - 1; length >= SHORTEST_REDACTED; length--)
         if (text.endsWith(form.slice(0, length))) return `${text.slice(0, -length)}${placeholder}`;
   return text;
 }
