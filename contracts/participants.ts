@@ -1,5 +1,6 @@
-// The names of the two sides of the contract, in one place: the pact file, the verifier and the
-// broker scripts all read them from here.
+// The names of the two sides of the contract, and where their pacts are, in one place: the pact
+// file, the verifier and the broker scripts all read them from here.
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readHandoff } from '../config/handoffs.ts';
 
@@ -12,3 +13,9 @@ export const PACT_DIRECTORY = handedPactDirectory
   ? `${handedPactDirectory.replace(/\/+$/, '')}/`
   : fileURLToPath(new URL('./pacts/', import.meta.url));
 export const PACT_FILE = `${PACT_DIRECTORY}${CONSUMER_NAME}-${PROVIDER_NAME}.json`;
+
+/** The pacts in PACT_DIRECTORY, by path: what verification reads and publish sends. */
+export const pactFiles = (): string[] =>
+  (existsSync(PACT_DIRECTORY) ? readdirSync(PACT_DIRECTORY, { withFileTypes: true }) : [])
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+    .map((entry) => `${PACT_DIRECTORY}${entry.name}`);

@@ -1,7 +1,6 @@
 // `npm run pact:publish`, `pact:can-i-deploy` and `pact:record-deployment`: runs the pact-broker CLI
 // that ships inside @pact-foundation/pact-cli, with versions from git and a bounded time.
 
-import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { forwardStopSignals, spawnWithDeadline } from '../../config/child-processes.ts';
 import { ConfigError } from '../../config/config-error.ts';
@@ -10,7 +9,7 @@ import { type Environment, readEnvironment } from '../../config/environment-file
 import { warnOfUnknownSettings } from '../../config/setting-names.ts';
 import { settingValue } from '../../config/setting-value.ts';
 import { readGitVersion } from '../git-version.ts';
-import { PACT_DIRECTORY } from '../participants.ts';
+import { PACT_DIRECTORY, pactFiles } from '../participants.ts';
 import {
   brokerFailureHint,
   brokerTimeoutSeconds,
@@ -54,7 +53,7 @@ await runMain(async () => {
   // nothing to publish is the next thing to fix, on any checkout (a tag's, a detached one).
   if (action === 'publish') {
     brokerUrl(environment, 'publish to');
-    if (!(existsSync(PACT_DIRECTORY) && readdirSync(PACT_DIRECTORY).some((file) => file.endsWith('.json'))))
+    if (pactFiles().length === 0)
       throw new ConfigError(
         'the pact folder',
         `${PACT_DIRECTORY} holds no pact: run npm run test:pact first, which writes it (ENGAGE_PACT_DIR says where)`,

@@ -1,7 +1,6 @@
 // `npm run verify:provider`: verifies the pacts in ENGAGE_PACT_DIR (contracts/pacts/ unless set; a
 // broker's when PACT_BROKER_BASE_URL is set) against the target, the embedded sandbox or
 // ENGAGE_BASE_URL; under npm start it also writes its findings into the reports folder.
-import { existsSync, readdirSync } from 'node:fs';
 import { Verifier } from '@pact-foundation/pact';
 import type { RequestHandler } from 'express';
 import { describeAnswer } from '../../config/answer-remedy.ts';
@@ -22,7 +21,7 @@ import { createTokenProvider } from '../../config/token-provider.ts';
 import { brokerFailureHint, brokerUrl } from '../broker/broker-commands.ts';
 import { PLACEHOLDER_TOKEN } from '../consumer/placeholder-token.ts';
 import { branchOf, readGitVersion } from '../git-version.ts';
-import { CONSUMER_NAME, PACT_DIRECTORY, PROVIDER_NAME } from '../participants.ts';
+import { CONSUMER_NAME, PACT_DIRECTORY, PROVIDER_NAME, pactFiles } from '../participants.ts';
 import { configuredStateHandlers, SANDBOX_ENTERPRISE, sandboxStateHandlers } from './state-handlers.ts';
 import { verificationFindings } from './verification-findings.ts';
 
@@ -67,9 +66,7 @@ export function pactSource(environment: Environment) {
       publishVerificationResult: environment.CI === 'true',
     };
   }
-  const pactUrls = (existsSync(PACT_DIRECTORY) ? readdirSync(PACT_DIRECTORY, { withFileTypes: true }) : [])
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
-    .map((entry) => `${PACT_DIRECTORY}${entry.name}`);
+  const pactUrls = pactFiles();
   if (pactUrls.length === 0)
     throw new ConfigError(
       'PACT_BROKER_BASE_URL',
