@@ -38,6 +38,16 @@ describe('makeReportsFolder', () => {
       `ENGAGE_REPORTS_DIR "${link}" cannot be the reports folder: ${link} is a link to nothing, not a folder`,
     );
   });
+  it('refuses a FIFO, a socket or a device on the way', {
+    skip: spawnSync('mkfifo', ['--version']).status === 0 ? false : 'no mkfifo on this machine',
+  }, () => {
+    const fifo = join(temporaryFolder('reports-folder'), 'a-fifo');
+    spawnSync('mkfifo', [fifo]);
+    assert.equal(
+      refusal(join(fifo, 'load'), fifo),
+      `ENGAGE_REPORTS_DIR "${fifo}" cannot be the reports folder: ${fifo} is a socket, FIFO or device, not a folder`,
+    );
+  });
   it('refuses a folder it may not write in', {
     skip: process.getuid?.() === 0 ? 'run as root, which may write in any folder' : false,
   }, () => {

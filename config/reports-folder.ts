@@ -34,10 +34,12 @@ export function makeReportsFolder(folder: string, reports: string): void {
 }
 
 /** What is at `path`: a folder (or a link to one), nothing (or nothing this process may look at), or what else. */
-function kindOf(path: string): 'folder' | 'none' | 'is a file' | 'is a link to nothing' | 'is neither file nor folder' {
+function kindOf(
+  path: string,
+): 'folder' | 'none' | 'is a file' | 'is a link to nothing' | 'is a socket, FIFO or device' {
   try {
     const stats = statSync(path);
-    return stats.isDirectory() ? 'folder' : stats.isFile() ? 'is a file' : 'is neither file nor folder';
+    return stats.isDirectory() ? 'folder' : stats.isFile() ? 'is a file' : 'is a socket, FIFO or device';
   } catch {
     try {
       return lstatSync(path).isSymbolicLink() ? 'is a link to nothing' : 'none';

@@ -334,6 +334,7 @@ describe('the token-injecting forwarder', () => {
         }
         return sent;
       };
+      const jwtPlaceholders = await forging.forgedPlaceholders();
       for (const signature of [
         'c2lnbmF0dXJlLW9mLXRoZS1maXJzdC10b2tlbg',
         'YW5vdGhlci1zaWduYXR1cmUtb2YtYS1uZXctdG9rZW4',
@@ -348,6 +349,20 @@ describe('the token-injecting forwarder', () => {
       }
       token = 'an-opaque-token-of-the-run';
       assert.deepEqual(await arrived(), { [FORGERIES.oneCharacterChanged]: 'Bearer an-opaque-tokfn-of-the-run' });
+      // A JWT forgery's placeholder sent once the run's token is no JWT any more: nothing to forge it from.
+      const before = echoing.requests.length;
+      const stale = await sendExactRequest(
+        'GET',
+        `${forging.url}/enterprises/acme/appointments/1`,
+        ['Authorization', `Bearer ${jwtPlaceholders[FORGERIES.unsigned]}`],
+        2000,
+      );
+      assert.equal(stale.status, 502);
+      assert.equal(
+        decodeURIComponent(String(stale.headers[PROXY_ERROR_HEADER])),
+        `no token for the forged-token check: ${FORGERIES.unsigned} is not made from a token of this kind`,
+      );
+      assert.equal(echoing.requests.length, before, 'nothing was sent');
       // With no token for the run, there is nothing to forge from: said in one line, without a stack.
       const refused = new TokenRequestError('token request refused (check ENGAGE_CLIENT_SECRET)', 401);
       const tokenless = await startTokenInjectingProxy(echoing.url, ['acme'], () => Promise.reject(refused), 2000);
