@@ -5,7 +5,7 @@
 import { settingValue } from './setting-value.ts';
 
 export interface Handoffs {
-  /** npm start and npm run load → themselves and every process they start: `--env <name>`, the .env.<name> file to read. */
+  /** npm start, npm run load, verify:provider and pact:* → themselves and every process they start: `--env <name>`, the .env.<name> file to read. */
   ENGAGE_ENV: string;
   /** npm start → every layer: the run's reports folder (default reports/). */
   ENGAGE_REPORTS_DIR: string;

@@ -4,6 +4,7 @@
 // so is a flag npm kept for itself (given before `--`).
 import { parseArgs } from 'node:util';
 import { ConfigError } from './config-error.ts';
+import { handOff } from './handoffs.ts';
 
 export type FlagValues = Record<string, string | boolean | undefined>;
 
@@ -20,6 +21,9 @@ export interface OtherCommand {
   command: string;
   flags: Record<string, FlagSpec>;
 }
+
+/** --env, which every command that reads the settings takes: the .env.<name> file, as ENGAGE_ENV. */
+export const ENV_FLAG: FlagSpec = { type: 'string', help: 'read .env.<value> after .env', variable: 'ENGAGE_ENV' };
 
 /** Thrown for --help: runMain prints the text and exits 0. */
 export class HelpRequested extends Error {
@@ -99,8 +103,18 @@ export function parseFlags(
       .join(', ');
     const { message } = error as Error;
     const hint = `its flags are ${known}, and --help`;
-    // "npm start: unknown option '--onyl'; …", not node's capitalised sentence after the command's name.
-    const what = message.replace(/\.? To specify .*$/s, '').replace(/^[A-Z]/, (first) => first.toLowerCase());
+    // "npm start: unknown option '--onyl'; …", not node's capitalised sentences (some on lines of their
+    // own) after the command's name.
+    const sentence = message
+      .replace(/\.?\s+(To specify|Did you forget) .*$/s, '')
+      .replace(/^[A-Z]/, (first) => first.toLowerCase());
+    // `--layer-timeout -5`: node takes -5 for a flag, and the value is to be given after '='.
+    const ambiguous = /^Option '(--[^']+)' argument is ambiguous/.exec(message)?.[1];
+    const value = ambiguous === undefined ? undefined : args[args.indexOf(ambiguous) + 1];
+    const what =
+      value === undefined
+        ? sentence
+        : `${sentence}: a value that starts with a dash goes after '=', as in ${ambiguous}=${value}`;
     const name = /^Unknown option '--([^'=]+)/.exec(message)?.[1];
     const theirs = name === undefined ? undefined : other?.flags[name];
     const elsewhere =
@@ -109,4 +123,13 @@ export function parseFlags(
         : `: it is a flag of ${other?.command}${theirs.variable === undefined ? ' alone' : `; for ${command}, set ${theirs.variable}`}`;
     throw new ConfigError(`${command}:`, `${what}${elsewhere}; ${hint}`);
   }
+}
+
+/**
+ * The flags of a command whose only flag is --env (and --help): given, it becomes ENGAGE_ENV for
+ * this process and those it starts, as npm start's and npm run load's is, before anything reads the settings.
+ */
+export function useEnvFlag(args: string[], command: string, summary: string, environment = process.env): void {
+  const { env } = parseFlags(args, { env: ENV_FLAG }, command, summary, environment);
+  Object.assign(environment, handOff({ ENGAGE_ENV: env as string | undefined }));
 }

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Environment } from '../config/environment-files.ts';
 import { handOff } from '../config/handoffs.ts';
 import { onOffSetting } from '../config/on-off-setting.ts';
-import { type FlagSpec, parseFlags } from '../config/parse-flags.ts';
+import { ENV_FLAG, type FlagSpec, parseFlags } from '../config/parse-flags.ts';
 import { inReports, REPORT_FILES } from '../config/report-paths.ts';
 import { SECRET_SETTINGS } from '../config/secret-settings.ts';
 import { settingValue } from '../config/setting-value.ts';
@@ -30,7 +30,7 @@ export const LOAD_FLAGS: Record<string, FlagSpec> = {
     help: `one of ${PROFILE_NAMES.join(', ')}; default smoke`,
     variable: 'ENGAGE_LOAD_PROFILE',
   },
-  env: { type: 'string', help: 'read .env.<value> after .env', variable: 'ENGAGE_ENV' },
+  env: ENV_FLAG,
   duration: { type: 'string', help: 'the length of smoke or soak, e.g. 30s or 5m', variable: 'ENGAGE_LOAD_DURATION' },
   'dry-run': { type: 'boolean', help: 'print the k6 command and options, secrets redacted, and stop' },
   'allow-above-rate-limit': {

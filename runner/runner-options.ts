@@ -1,7 +1,7 @@
 // The flags of `npm start`: which layers (--only, --skip), which environment file (--env), the load
 // profile, whether a missing k6 refuses the run (--require-load), and a timeout override per layer.
 import { ConfigError } from '../config/config-error.ts';
-import { parseFlags } from '../config/parse-flags.ts';
+import { ENV_FLAG, parseFlags } from '../config/parse-flags.ts';
 import { readNumber } from '../config/read-number.ts';
 import { chosenProfile, LOAD_FLAGS, PROFILE_NAMES } from '../load/load-layer.ts';
 import { LAYER_NAMES, type LayerName } from './layers.ts';
@@ -39,7 +39,7 @@ export function readRunnerOptions(
     {
       only: { type: 'string', help: `run only these layers, comma-separated: ${LAYER_NAMES.join(', ')}` },
       skip: { type: 'string', help: 'run all layers but these, comma-separated' },
-      env: { type: 'string', help: 'read .env.<value> after .env', variable: 'ENGAGE_ENV' },
+      env: ENV_FLAG,
       profile: {
         type: 'string',
         help: `the load profile, one of ${PROFILE_NAMES.join(', ')}; default smoke`,

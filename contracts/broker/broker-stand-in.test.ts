@@ -1,7 +1,7 @@
 // The broker flow with the real pact-broker CLI and the real Pact verifier against a recording
 // stand-in (testing/broker-stand-in.ts): publish the pact under the git sha and branch, verify and
 // publish the result, can-i-deploy (yes, then no), record-deployment; every request carries the
-// token, from the shell or from a .env file (a blank one is unset), and no output prints it.
+// token, from the shell or from the .env files --env picks (a blank one is unset), and no output prints it.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -81,15 +81,16 @@ describe('npm run pact:* with the real pact-broker CLI', () => {
       assert.ok(!request.path.includes(token) && !request.body.includes(token));
     }
   });
-  it('sends a token set only in a .env file, as one set in the shell', async () => {
+  it('sends a token set only in the .env file --env names, as one set in the shell', async () => {
     const folder = temporaryFolder('broker-env');
     const fileToken = `file-token-${process.pid}`;
-    writeFileSync(join(folder, '.env'), `PACT_BROKER_TOKEN=${fileToken}\n`);
+    writeFileSync(join(folder, '.env'), 'PACT_BROKER_TOKEN=the-token-of-another-broker\n');
+    writeFileSync(join(folder, '.env.ci'), `PACT_BROKER_TOKEN=${fileToken}\n`);
     const sentBefore = broker.received.length;
     const { code, output } = await runEntryPoint(
       'contracts/broker/run-broker-command.ts',
       { PACT_BROKER_BASE_URL: broker.url, PACT_BROKER_TIMEOUT_SECONDS: '30', ENGAGE_CONFIG_DIR: folder, ...git },
-      ['can-i-deploy'],
+      ['can-i-deploy', '--env', 'ci'],
     );
     assert.equal(code, 0, output);
     const sent = broker.received.slice(sentBefore);

@@ -6,6 +6,7 @@ import { forwardStopSignals, spawnWithDeadline } from '../../config/child-proces
 import { ConfigError } from '../../config/config-error.ts';
 import { runMain } from '../../config/entry-point.ts';
 import { type Environment, readEnvironment } from '../../config/environment-files.ts';
+import { useEnvFlag } from '../../config/parse-flags.ts';
 import { warnOfUnknownSettings } from '../../config/setting-names.ts';
 import { settingValue } from '../../config/setting-value.ts';
 import { readGitVersion } from '../git-version.ts';
@@ -18,6 +19,15 @@ import {
   publishArguments,
   recordDeploymentArguments,
 } from './broker-commands.ts';
+
+/** What each command does, for its --help. */
+const SUMMARIES = {
+  publish: 'Publishes the pacts in ENGAGE_PACT_DIR to PACT_BROKER_BASE_URL under the git sha and branch.',
+  'can-i-deploy':
+    'Asks PACT_BROKER_BASE_URL whether the consumer at the git sha can go to PACT_DEPLOY_ENVIRONMENT (production unless set).',
+  'record-deployment':
+    'Records that the consumer at the git sha went to PACT_DEPLOY_ENVIRONMENT (production unless set).',
+};
 
 const builders = {
   publish: publishArguments,
@@ -47,6 +57,7 @@ await runMain(async () => {
   if (!(action !== undefined && action in builders)) {
     throw new ConfigError('action', `"${action}" is not one of ${Object.keys(builders).join(', ')}`);
   }
+  useEnvFlag(process.argv.slice(3), `npm run pact:${action}`, SUMMARIES[action as keyof typeof builders]);
   const environment = readEnvironment();
   warnOfUnknownSettings(environment);
   // A publish checks its broker's URL, then that it has a pact, before the versions are read from git:

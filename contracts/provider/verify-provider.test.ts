@@ -5,6 +5,8 @@
 // verify:provider`'s own entry point; the others run in turn in one process (verifyInTurn).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SUITE_USER_AGENT } from '../../config/api-facts.ts';
 import { PLACEHOLDER_PREFIX } from '../../config/token-injecting-proxy.ts';
@@ -123,17 +125,21 @@ after(async () => {
 });
 
 describe('verification against the embedded sandbox', () => {
-  it('passes, run as npm run verify:provider runs it, warning of a misspelt setting, with proxies set', async () => {
+  it('passes, run as npm run verify:provider runs it, reading the .env file --env names and warning of a misspelt setting in it, with proxies set', async () => {
     // Proxies that lead nowhere: Pact's verifier sent its local requests through them.
     const proxy = 'http://127.0.0.1:9';
-    const { code, output } = await runEntryPoint('contracts/provider/verify-provider.ts', {
-      ENGAGE_TOKN: 'typo',
-      HTTP_PROXY: proxy,
-      HTTPS_PROXY: proxy,
-      ALL_PROXY: proxy,
-    });
+    const settings = temporaryFolder('verify-env');
+    writeFileSync(join(settings, '.env.local-check'), 'ENGAGE_TOKN=typo\n');
+    const { code, output } = await runEntryPoint(
+      'contracts/provider/verify-provider.ts',
+      { ENGAGE_CONFIG_DIR: settings, HTTP_PROXY: proxy, HTTPS_PROXY: proxy, ALL_PROXY: proxy },
+      ['--env', 'local-check'],
+    );
     assert.equal(code, 0, output);
-    assert.match(output, /^warning: ENGAGE_TOKN is not a setting of the suite, .*did you mean ENGAGE_TOKEN\?\)$/m);
+    assert.match(
+      output,
+      /^warning: ENGAGE_TOKN is not a setting of the suite, .*did you mean ENGAGE_TOKEN\?\), in \S+\/\.env\.local-check$/m,
+    );
     assert.match(output, /provider verification passed/);
   });
   it('passes whatever ENGAGE_ENTERPRISE says: the states seed the sandbox under its own', () => {

@@ -10,6 +10,7 @@ import { isEntryPoint, runMain } from '../../config/entry-point.ts';
 import type { Environment } from '../../config/environment-files.ts';
 import { writeHandedFindings } from '../../config/layer-findings-file.ts';
 import { loadSuite } from '../../config/load-suite-config.ts';
+import { useEnvFlag } from '../../config/parse-flags.ts';
 import { REPORT_FILES } from '../../config/report-paths.ts';
 import { resolveTarget, targetLabel } from '../../config/resolve-target.ts';
 import { isProxyAddressVariable } from '../../config/setting-names.ts';
@@ -239,6 +240,11 @@ export async function runVerification(environment: Environment, config: SuiteCon
 
 if (isEntryPoint(import.meta.url)) {
   await runMain(async () => {
+    useEnvFlag(
+      process.argv.slice(2),
+      'npm run verify:provider',
+      'Verifies the pacts (ENGAGE_PACT_DIR, or the broker at PACT_BROKER_BASE_URL) against ENGAGE_BASE_URL, else the embedded sandbox.',
+    );
     const { environment, config } = loadSuite({ warnOfUnknownSettings: true });
     process.exitCode = await runVerification(environment, config);
   });
