@@ -1,4 +1,5 @@
-// The reports folder is made level by level, or refused in one line naming ENGAGE_REPORTS_DIR.
+// The reports folder is made level by level, or refused in one line naming ENGAGE_REPORTS_DIR; the
+// pact folder alike, naming ENGAGE_PACT_DIR.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -6,7 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { configRefusal } from '../testing/config-refusal.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
-import { makeReportsFolder } from './reports-folder.ts';
+import { makePactFolder, makeReportsFolder } from './reports-folder.ts';
 import { withTypescript } from './typescript-node.ts';
 
 const refusal = (folder: string, reports = folder) => configRefusal(() => makeReportsFolder(folder, reports)) ?? 'made';
@@ -81,6 +82,20 @@ try { makeReportsFolder('/proc/engage-reports/load', '/proc/engage-reports'); } 
     assert.equal(
       stdout.trim(),
       'ENGAGE_REPORTS_DIR "/proc/engage-reports" cannot be the reports folder: /proc/engage-reports cannot be made (ENOENT: no such file or directory)',
+    );
+  });
+});
+
+describe('makePactFolder', () => {
+  it('makes a missing pact folder, and refuses one that is a file, naming ENGAGE_PACT_DIR', () => {
+    const folder = temporaryFolder('pact-folder');
+    makePactFolder(join(folder, 'pacts'));
+    assert.ok(statSync(join(folder, 'pacts')).isDirectory());
+    const file = join(folder, 'a-file');
+    writeFileSync(file, '');
+    assert.equal(
+      configRefusal(() => makePactFolder(file)),
+      `ENGAGE_PACT_DIR "${file}" cannot be the pact folder: ${file} is a file, not a folder`,
     );
   });
 });

@@ -1,18 +1,31 @@
-// Makes the reports folder (ENGAGE_REPORTS_DIR) or a folder in it, one level at a time: a path that
-// cannot be a folder the run writes in is a ConfigError naming the setting (one line, exit code 2),
-// not a stack trace, nor the endless loop Node's recursive mkdir falls into under /proc.
+// Makes the reports folder (ENGAGE_REPORTS_DIR) or a folder in it, or the pact folder (ENGAGE_PACT_DIR),
+// one level at a time: a path that cannot be a folder the run writes in is a ConfigError naming the
+// setting (one line, exit code 2), not a stack trace, nor the endless loop Node's recursive mkdir
+// falls into under /proc.
 import { accessSync, constants, lstatSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from './config-error.ts';
 
 /** Makes `folder` and the folders above it that are missing; `reports` is the setting's value, for the message. */
 export function makeReportsFolder(folder: string, reports: string): void {
+  makeFolder(
+    folder,
+    (why) => new ConfigError('ENGAGE_REPORTS_DIR', `"${reports}" cannot be the reports folder: ${why}`),
+  );
+}
+
+/** Makes the pact folder ENGAGE_PACT_DIR names, `pacts`, and the folders above it that are missing. */
+export function makePactFolder(pacts: string): void {
+  makeFolder(pacts, (why) => new ConfigError('ENGAGE_PACT_DIR', `"${pacts}" cannot be the pact folder: ${why}`));
+}
+
+function makeFolder(folder: string, refused: (why: string) => ConfigError): void {
   const missing: string[] = [];
   let level = resolve(folder);
   for (;;) {
     const kind = kindOf(level);
     if (kind === 'folder') break;
-    if (kind !== 'none') throw refused(reports, `${level} ${kind}, not a folder`);
+    if (kind !== 'none') throw refused(`${level} ${kind}, not a folder`);
     missing.unshift(level);
     if (dirname(level) === level) break;
     level = dirname(level);
@@ -23,13 +36,13 @@ export function makeReportsFolder(folder: string, reports: string): void {
     } catch (error) {
       // Made meanwhile by another process: as good as made here.
       if ((error as NodeJS.ErrnoException).code === 'EEXIST' && kindOf(path) === 'folder') continue;
-      throw refused(reports, `${path} cannot be made (${reason(error)})`);
+      throw refused(`${path} cannot be made (${reason(error)})`);
     }
   }
   try {
     accessSync(folder, constants.W_OK);
   } catch (error) {
-    throw refused(reports, `${resolve(folder)} cannot be written in (${reason(error)})`);
+    throw refused(`${resolve(folder)} cannot be written in (${reason(error)})`);
   }
 }
 
@@ -51,6 +64,3 @@ function kindOf(
 
 /** An fs error's code and words, without the path and call Node appends. */
 const reason = (error: unknown) => (error as Error).message.replace(/, (mkdir|access) .*$/, '');
-
-const refused = (reports: string, why: string) =>
-  new ConfigError('ENGAGE_REPORTS_DIR', `"${reports}" cannot be the reports folder: ${why}`);

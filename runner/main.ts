@@ -11,7 +11,7 @@ import { handOff, readHandoff } from '../config/handoffs.ts';
 import { countsLine } from '../config/layer-outcome.ts';
 import { loadSuite, settingSources } from '../config/load-suite-config.ts';
 import { inReports, layerLog, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
-import { makeReportsFolder } from '../config/reports-folder.ts';
+import { makePactFolder, makeReportsFolder } from '../config/reports-folder.ts';
 import { targetLabel } from '../config/resolve-target.ts';
 import { withoutSecretValues } from '../config/secret-settings.ts';
 import { settingValue } from '../config/setting-value.ts';
@@ -100,6 +100,9 @@ async function runSuite(): Promise<void> {
   const reports = reportsDirectory(environment);
   const target = targetLabel(config);
   assertReportsFolder(reports);
+  // The pacts' own folder, when set: a file there would fail the contracts layer, then the report.
+  const handedPactDirectory = readHandoff(environment, 'ENGAGE_PACT_DIR');
+  if (handedPactDirectory !== undefined) makePactFolder(handedPactDirectory);
   const baselineFolder = options.baselineFolder ?? settingValue(environment, 'ENGAGE_BASELINE_DIR');
   // Read now, before this run clears its reports folder: --baseline reports compares with the last run.
   const baseline = baselineFolder === undefined ? undefined : runFigures(baselineFolder);
@@ -143,7 +146,7 @@ async function runSuite(): Promise<void> {
   makeReportsFolder(inReports(reports, logs), reports);
   // The pacts go into the run's own folder too, unless ENGAGE_PACT_DIR says where.
   // From the env files too: npm start hands the folder on to the layers.
-  const pactDirectory = readHandoff(environment, 'ENGAGE_PACT_DIR') ?? inReports(reports, contracts);
+  const pactDirectory = handedPactDirectory ?? inReports(reports, contracts);
   const childEnvironment = {
     ...process.env,
     PACT_DO_NOT_TRACK: 'true',

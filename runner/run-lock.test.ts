@@ -1,9 +1,9 @@
 // Two `npm start` runs in one reports folder: the second is refused with one line naming the first,
 // which passes untouched; a lock left by a run that is gone is taken over; a folder that cannot be
-// made is refused in one line.
+// made is refused in one line, and so is a pact folder (ENGAGE_PACT_DIR) that is a file.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../config/config-error.ts';
@@ -75,7 +75,7 @@ describe('two npm start runs in one folder', () => {
   });
 });
 
-describe('npm start with a reports folder that cannot be made', () => {
+describe('npm start with a reports or pact folder that cannot be made', () => {
   it('is refused in one line naming ENGAGE_REPORTS_DIR, with exit code 2 and no stack trace', async () => {
     const file = join(folder(), 'a-file');
     writeFileSync(file, '');
@@ -89,5 +89,22 @@ describe('npm start with a reports folder that cannot be made', () => {
       /^configuration error: ENGAGE_REPORTS_DIR ".*\/a-file\/reports" cannot be the reports folder: .*\/a-file is a file, not a folder$/m,
     );
     assert.doesNotMatch(output, /^\s+at /m);
+  });
+  it('refuses an ENGAGE_PACT_DIR that is a file in one line, before any layer, with a NOT RUN summary', async () => {
+    const reports = folder();
+    const file = join(folder(), 'a-file');
+    writeFileSync(file, '');
+    const { code, output } = await runEntryPoint(
+      'runner/main.ts',
+      { ENGAGE_REPORTS_DIR: reports, ENGAGE_PACT_DIR: file },
+      ['--only', 'schemas'],
+    );
+    assert.equal(code, 2, output);
+    assert.match(
+      output,
+      /^configuration error: ENGAGE_PACT_DIR ".*\/a-file" cannot be the pact folder: .*\/a-file is a file, not a folder$/m,
+    );
+    assert.doesNotMatch(output, /schema self-check|^\s+at /m);
+    assert.match(readFileSync(join(reports, 'summary.md'), 'utf8'), /: NOT RUN$/m);
   });
 });
