@@ -27,7 +27,8 @@ export default defineConfig({
   // in two is broken), and the report names it flaky.
   retries: inCI ? 1 : 0,
   failOnFlakyTests: inCI,
-  timeout: 60_000,
+  // A check may wait out a minute of 429s (e2e/http-probe.ts), and still have its requests' time.
+  timeout: 90_000,
   outputDir: at(REPORT_FILES.e2eArtifacts),
   reporter: [
     ['list'],

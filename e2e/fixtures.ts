@@ -18,7 +18,13 @@ import { createTokenProvider } from '../config/token-provider.ts';
 import { blockingProblem, type FirstAnswer, type Needs } from './checks/blocking.ts';
 import { type CheckResult, problemsOf } from './checks/check-result.ts';
 import { checkBasicAppointment, checkOkJson, checkRequestedId, withRemedy } from './checks/response-checks.ts';
-import { backingOffOnRateLimit, createProbe, type Probe } from './http-probe.ts';
+import {
+  backingOffOnRateLimit,
+  createProbe,
+  type Probe,
+  type RateLimitWaits,
+  runRateLimitWaits,
+} from './http-probe.ts';
 import { toMatchSchema } from './matchers/to-match-schema.ts';
 
 export const expect = baseExpect.extend({ toMatchSchema });
@@ -45,9 +51,12 @@ const raisingForwarderErrors =
 
 export const test = base.extend<
   { probe: Probe; burstProbe: Probe; exactProbe: Probe; targetAnswers: undefined },
-  { suite: SuiteConfig; forwarder: TokenInjectingProxy; blockedBy: BlockedBy }
+  { suite: SuiteConfig; forwarder: TokenInjectingProxy; blockedBy: BlockedBy; rateLimitWaits: RateLimitWaits }
 >({
   suite: [async ({}, use) => use(loadSuiteConfig()), { scope: 'worker' }],
+  // What the worker's probes have left to wait for 429s, shared: a target that answers 429 to
+  // everything fails the checks within minutes, not a minute each.
+  rateLimitWaits: [async ({}, use) => use(runRateLimitWaits()), { scope: 'worker' }],
   forwarder: [
     async ({ suite }, use) => {
       const targetUrl = readHandoff(process.env, 'ENGAGE_E2E_TARGET_URL');
@@ -71,7 +80,7 @@ export const test = base.extend<
   // One GET per appointment and worker, so that a broken basic 200, or another appointment than the
   // one asked for, is one failure, not one per check.
   blockedBy: [
-    async ({ suite, forwarder }, use) => {
+    async ({ suite, forwarder, rateLimitWaits }, use) => {
       const probe = createProbe(throughForwarder(forwarder), exactTransport(suite.requestTimeoutMilliseconds));
       const found = new Map<string, Promise<FirstAnswer>>();
       await use((id) => {
@@ -79,7 +88,10 @@ export const test = base.extend<
         if (answer === undefined) {
           const label = `GET appointment ${id}`;
           // Each appointment's first GET has a back-off budget of its own, as a test has.
-          answer = backingOffOnRateLimit(probe)(appointmentPath(suite.enterprise, id)).then(
+          answer = backingOffOnRateLimit(
+            probe,
+            rateLimitWaits,
+          )(appointmentPath(suite.enterprise, id)).then(
             (response): FirstAnswer => {
               const proxyError = response.headers[PROXY_ERROR_HEADER];
               if (proxyError !== undefined) return { okJson: decodeURIComponent(proxyError) };
@@ -111,7 +123,7 @@ export const test = base.extend<
     { auto: true },
   ],
   // Every check's requests back off on a 429 and send again (backingOffOnRateLimit), but the burst's.
-  probe: async ({ burstProbe }, use) => use(backingOffOnRateLimit(burstProbe)),
+  probe: async ({ burstProbe, rateLimitWaits }, use) => use(backingOffOnRateLimit(burstProbe, rateLimitWaits)),
   burstProbe: async ({ request, suite, forwarder }, use) => {
     const exact = exactTransport(suite.requestTimeoutMilliseconds);
     await use(
@@ -134,13 +146,14 @@ export const test = base.extend<
   },
   // Requests sent exactly as given (node:http), not as Playwright API calls: for the fuzz, whose 300
   // odd requests must arrive byte for byte, and would each cost Playwright a step with a captured stack.
-  exactProbe: async ({ suite, forwarder }, use) =>
+  exactProbe: async ({ suite, forwarder, rateLimitWaits }, use) =>
     use(
       backingOffOnRateLimit(
         createProbe(
           throughForwarder(forwarder),
           raisingForwarderErrors(exactTransport(suite.requestTimeoutMilliseconds)),
         ),
+        rateLimitWaits,
       ),
     ),
 });

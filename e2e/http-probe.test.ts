@@ -1,10 +1,18 @@
 // Proves the probe's back-off on 429: it waits as backoffSeconds says before sending again, longer
-// when a Retry-After asks, returns the first other answer, and after its last retry, or once its
-// budget is spent, the 429 as it came; and a failed request names the target, in one line when it can.
+// when a Retry-After asks (a minute window's included), returns the first other answer, and once the
+// probe's minute or the run's shared budget is spent, the 429 as it came; and a failed request names
+// the target, in one line when it can.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { failureWithoutStack } from '../config/failure-without-stack.ts';
-import { backingOffOnRateLimit, createProbe, type Probe, type ProbeResponse } from './http-probe.ts';
+import {
+  backingOffOnRateLimit,
+  createProbe,
+  type Probe,
+  type ProbeResponse,
+  RUN_WAIT_SECONDS,
+  runRateLimitWaits,
+} from './http-probe.ts';
 
 const answer = (status: number, headers: Record<string, string> = {}): ProbeResponse => ({
   status,
@@ -27,7 +35,7 @@ function scripted(statuses: number[]) {
 it('sends again after a back-off while the answer is 429, and returns the first other answer', async () => {
   const { probe, sent } = scripted([429, 429, 200]);
   const waits: number[] = [];
-  const response = await backingOffOnRateLimit(probe, async (seconds) => {
+  const response = await backingOffOnRateLimit(probe, runRateLimitWaits(), async (seconds) => {
     waits.push(seconds);
   })('/path', { 'accept-language': 'nl' }, 'GET');
   assert.equal(response.status, 200);
@@ -44,7 +52,7 @@ it('waits as long as a Retry-After asks, when that is longer than the back-off',
       return header === undefined ? answer(200) : answer(429, { 'retry-after': header });
     };
     const waits: number[] = [];
-    const response = await backingOffOnRateLimit(probe, async (seconds) => {
+    const response = await backingOffOnRateLimit(probe, runRateLimitWaits(), async (seconds) => {
       waits.push(seconds);
     })('/path');
     assert.equal(response.status, 200);
@@ -56,41 +64,60 @@ it('waits as long as a Retry-After asks, when that is longer than the back-off',
   assert.ok((untilDate as number) > 4 && (untilDate as number) <= 6, `${untilDate} s for the date`);
 });
 
-it('returns a 429 at once when its Retry-After asks for more than the budget left, rather than send sooner', async () => {
+it("waits out a minute window's Retry-After, which a lower limit of the endpoint's own may ask for", async () => {
+  const waits: number[] = [];
+  let sent = 0;
+  const probe: Probe = async () => (sent++ === 0 ? answer(429, { 'retry-after': '55' }) : answer(200));
+  const response = await backingOffOnRateLimit(probe, runRateLimitWaits(), async (seconds) => {
+    waits.push(seconds);
+  })('/path');
+  assert.equal(response.status, 200);
+  assert.deepEqual(waits, [55]);
+});
+
+it('returns a 429 at once when its Retry-After asks for more than the probe has left, rather than send sooner', async () => {
   let sent = 0;
   const probe: Probe = async () => {
     sent++;
-    return answer(429, { 'retry-after': '30' });
+    return answer(429, { 'retry-after': sent === 1 ? '50' : '20' });
   };
   const waits: number[] = [];
-  const response = await backingOffOnRateLimit(probe, async (seconds) => {
+  const response = await backingOffOnRateLimit(probe, runRateLimitWaits(), async (seconds) => {
     waits.push(seconds);
   })('/path');
   assert.equal(response.status, 429);
-  assert.deepEqual([sent, waits], [1, []]);
+  assert.deepEqual([sent, waits], [2, [50]]);
 });
 
-it('returns the 429 after its last retry, and passes any other answer at once', async () => {
-  const { probe } = scripted(Array(10).fill(429));
+it('returns the 429 once the probe has waited its minute, and passes any other answer at once', async () => {
+  const { probe } = scripted(Array(20).fill(429));
   const waits: number[] = [];
   const record = async (seconds: number) => {
     waits.push(seconds);
   };
-  assert.equal((await backingOffOnRateLimit(probe, record)('/path')).status, 429);
-  assert.deepEqual(waits, [0.5, 1, 2, 4]);
+  assert.equal((await backingOffOnRateLimit(probe, runRateLimitWaits(), record)('/path')).status, 429);
+  // 0.5, 1, 2, 4, then 8 s while the probe's waits stay within 60 s: 55.5 s in all.
+  assert.deepEqual(waits, [0.5, 1, 2, 4, 8, 8, 8, 8, 8, 8]);
   waits.length = 0;
-  assert.equal((await backingOffOnRateLimit(scripted([503]).probe, record)('/path')).status, 503);
+  assert.equal((await backingOffOnRateLimit(scripted([503]).probe, runRateLimitWaits(), record)('/path')).status, 503);
   assert.deepEqual(waits, []);
 });
 
-it('stops waiting once the probe has waited 15 s in all, however many requests it sends', async () => {
+it("stops waiting once the run's probes have waited its budget in all, each 429 then returned at once", async () => {
+  const run = runRateLimitWaits();
   const waits: number[] = [];
-  const probe = backingOffOnRateLimit(scripted(Array(100).fill(429)).probe, async (seconds) => {
+  const record = async (seconds: number) => {
     waits.push(seconds);
-  });
-  for (let request = 0; request < 5; request++) assert.equal((await probe('/path')).status, 429);
-  // 7.5 s for the first request, 7.5 s for the second, then nothing more.
-  assert.deepEqual(waits, [0.5, 1, 2, 4, 0.5, 1, 2, 4]);
+  };
+  // Three checks, each with a probe of its own, against a target that answers 429 to everything.
+  const statuses = [];
+  for (let check = 0; check < 3; check++)
+    statuses.push((await backingOffOnRateLimit(scripted(Array(20).fill(429)).probe, run, record)('/path')).status);
+  assert.deepEqual(statuses, [429, 429, 429]);
+  const total = waits.reduce((sum, seconds) => sum + seconds, 0);
+  assert.ok(total <= RUN_WAIT_SECONDS && total > RUN_WAIT_SECONDS - 8, `${total} s waited in all`);
+  // The third check found the budget nearly spent: it waited what was left, not a minute.
+  assert.ok(run.secondsLeft < 8, `${run.secondsLeft} s left`);
 });
 
 it('names the target, not the forwarder it sends through, in a failed request, one line for a failure said in one line', async () => {

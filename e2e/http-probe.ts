@@ -60,30 +60,45 @@ export function createProbe(target: ProbeTarget, rawRequest: RawRequest): Probe 
   };
 }
 
-/** How many times one request answered 429 is sent again, each after backoffSeconds (a Retry-After may lengthen it). */
-const RATE_LIMIT_RETRIES = 4;
-/** The most one probe (one test's) waits in all: a check of many requests ends with its 429, not Playwright's timeout. */
-const BACK_OFF_BUDGET_SECONDS = 15;
+/**
+ * The most one probe (one test's) waits for 429s in all: a minute, the window of the documented
+ * per-minute limit, which a lower limit of the endpoint's own may ask a check to wait out.
+ */
+const PROBE_WAIT_SECONDS = 60;
+/**
+ * The most every probe of a run (a Playwright worker's) waits for 429s in all: a target that answers
+ * 429 to everything fails its checks within minutes, each at once once this is spent.
+ */
+export const RUN_WAIT_SECONDS = 120;
+
+/** What a run has left of its RUN_WAIT_SECONDS: one per worker, shared by every probe that backs off. */
+export interface RateLimitWaits {
+  secondsLeft: number;
+}
+export const runRateLimitWaits = (): RateLimitWaits => ({ secondsLeft: RUN_WAIT_SECONDS });
 
 /**
  * The probe, backing off and sending again when the target answers 429, as the docs ask of clients:
  * a real environment's limit may be lower than the documented one, and a 429 says nothing of the
- * rule a check is about. The last answer counts, with its own duration; a 429 after the last retry,
- * or whose wait (a Retry-After's included) would pass the probe's budget, stays a 429 at once: it
- * is never sent again sooner than the server asked. The rate-limit check alone sends without it.
+ * rule a check is about. The last answer counts, with its own duration; a 429 whose wait (a
+ * Retry-After's included) would pass the probe's PROBE_WAIT_SECONDS, or what the run has left,
+ * stays a 429 at once: it is never sent again sooner than the server asked. The rate-limit check
+ * alone sends without it.
  */
 export function backingOffOnRateLimit(
   probe: Probe,
+  run: RateLimitWaits = runRateLimitWaits(),
   wait = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000)),
 ): Probe {
   let waited = 0;
   return async (path, headers, method) => {
     for (let retry = 1; ; retry++) {
       const response = await probe(path, headers, method);
+      if (response.status !== 429) return response;
       const pause = backoffSeconds(retry, retryAfterSeconds(response.headers['retry-after'], Date.now()));
-      if (response.status !== 429 || retry > RATE_LIMIT_RETRIES || waited + pause > BACK_OFF_BUDGET_SECONDS)
-        return response;
+      if (waited + pause > PROBE_WAIT_SECONDS || pause > run.secondsLeft) return response;
       waited += pause;
+      run.secondsLeft -= pause;
       await wait(pause);
     }
   };
