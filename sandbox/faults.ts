@@ -33,6 +33,8 @@ export const FAULT_NAMES = [
   'ignore-accept-language',
   'fallback-instead-of-null',
   'mismatched-language-tag',
+  // location.translations lists only the language each field resolved to, not every available one.
+  'trim-translations',
   'case-sensitive-tags',
   'ignore-weights',
   'last-of-equal-weights',
@@ -77,6 +79,13 @@ export function breakAppointmentBody(body: AppointmentResponse, faults: Readonly
       if (value !== null) location[field] = { language: value.language === 'xx' ? 'yy' : 'xx', value: value.value };
     }
     data.location = location;
+  }
+  if (faults.has('trim-translations') && body.data.location !== null) {
+    const location = body.data.location;
+    const translations = Object.fromEntries(
+      TRANSLATABLE_FIELDS.map((field) => [field, location[field] === null ? [] : [location[field]]]),
+    );
+    data.location = { ...location, translations };
   }
   if (faults.has('no-data-envelope')) return data;
   return faults.has('extra-top-level-key') ? { data, meta: { page: 1 } } : { data };

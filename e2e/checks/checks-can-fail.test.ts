@@ -371,6 +371,13 @@ describe('the language checks fail against', () => {
       /Accept-Language "nl \*": location\.city is \{"language":"en"/,
     ],
     [
+      'trim-translations',
+      MULTILINGUAL,
+      // Read without Accept-Language, the location lists English alone: "nl" is a language no field has.
+      translationChecks['a language that no field has yields null everywhere, with no fallback'] as never,
+      /Accept-Language "nl": location\.translations\.city is \[\{"language":"nl"[^\]]*\], expected every available translation, \[\{"language":"en"/,
+    ],
+    [
       'fallback-instead-of-null',
       '123',
       translationChecks['a language that no field has yields null everywhere, with no fallback'] as never,

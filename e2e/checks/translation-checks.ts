@@ -55,6 +55,11 @@ function absentLanguage(languages: string[]): string | undefined {
   return DOCUMENTED_LANGUAGES.find((language) => !languages.some((tag) => isCoveredBy(tag, language)));
 }
 
+/** Whether two lists hold the same translations, in any order, their tags in any case. */
+const sameTranslations = (listed: LanguageValue[], expected: LanguageValue[]) =>
+  listed.length === expected.length &&
+  expected.every((translation) => listed.some((other) => sameTranslation(other, translation)));
+
 /** Whether two language tags are the same tag, in any case. */
 const isTag = (tag: string, other: string) => tag.toLowerCase() === other.toLowerCase();
 
@@ -92,6 +97,16 @@ async function resolveFields(
   const problems = checkAppointmentResponse(response, context.id, label);
   if (problems.length > 0) return { problems, wrongLanguages: [] };
   const location = (response.json as AppointmentResponse).data.location as Location;
+  // Documented: `translations` lists every available translation, whatever the request asks for.
+  const trimmed = TRANSLATABLE_FIELDS.flatMap((field) => {
+    const listed = location.translations[field] ?? [];
+    return sameTranslations(listed, translations[field])
+      ? []
+      : [
+          `${label}: location.translations.${field} is ${show(listed)}, expected every available translation, ${show(translations[field])} as without Accept-Language`,
+        ];
+  });
+  if (trimmed.length > 0) return { problems: trimmed, wrongLanguages: [] };
   const wrong = TRANSLATABLE_FIELDS.flatMap((field) => {
     const allowed = acceptable(translations[field]);
     return allowed.some((value) => sameTranslation(location[field], value)) ? [] : [{ field, allowed }];
