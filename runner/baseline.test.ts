@@ -9,7 +9,7 @@ import { LOOKUP_LATENCY_METRIC } from '../load/lib/load-thresholds.ts';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
 import { standInK6Binary } from '../testing/stand-in-k6.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
-import { baselineLines, compareWithBaseline } from './report/baseline.ts';
+import { baselineLines, compareWithBaseline, runFigures } from './report/baseline.ts';
 
 /** A reports folder of an earlier run whose lookups took `p95` ms at the 95th percentile. */
 function earlierRun(p95: number): string {
@@ -29,6 +29,14 @@ describe('the baseline comparison', () => {
       baselineLines([], 'old-reports').join('\n'),
       /^## Against the baseline old-reports\n\nNo figure to compare: this run wrote no load\/summary\.json/,
     );
+  });
+  it("reads no figure from a k6 summary without them, or from a file that is not k6's JSON", () => {
+    const folder = temporaryFolder('baseline');
+    mkdirSync(join(folder, 'load'));
+    for (const text of ['{"metrics":{}}', '{"metr', 'null']) {
+      writeFileSync(join(folder, 'load', 'summary.json'), text);
+      assert.deepEqual(runFigures(folder), {}, text);
+    }
   });
   it('calls a figure regressed only past both the share and the milliseconds of slo.json', () => {
     const figures = (before: number, now: number) =>

@@ -104,12 +104,19 @@ async function runSuite(): Promise<void> {
   const handedPactDirectory = readHandoff(environment, 'ENGAGE_PACT_DIR');
   if (handedPactDirectory !== undefined) makePactFolder(handedPactDirectory);
   const baselineFolder = options.baselineFolder ?? settingValue(environment, 'ENGAGE_BASELINE_DIR');
+  const baselineSetting = options.baselineFolder === undefined ? 'ENGAGE_BASELINE_DIR' : '--baseline';
+  // The figures compared are the load layer's: a run without it would compare nothing, and pass.
+  if (baselineFolder !== undefined && !options.layers.includes('load'))
+    throw new ConfigError(
+      baselineSetting,
+      `compares the load layer's figures, and this run leaves load out (${options.layers.join(', ')})`,
+    );
   // Read now, before this run clears its reports folder: --baseline reports compares with the last run.
   const baseline = baselineFolder === undefined ? undefined : runFigures(baselineFolder);
-  if (baselineFolder !== undefined && baseline === undefined)
+  if (baselineFolder !== undefined && (baseline === undefined || Object.keys(baseline).length === 0))
     throw new ConfigError(
-      options.baselineFolder === undefined ? 'ENGAGE_BASELINE_DIR' : '--baseline',
-      `"${baselineFolder}" holds no ${REPORT_FILES.loadSummary} of an earlier npm start`,
+      baselineSetting,
+      `"${baselineFolder}" holds no ${REPORT_FILES.loadSummary} of an earlier npm start${baseline === undefined ? '' : ' with its latency and error figures'}`,
     );
   // Settings the layers would trip over one by one: the sandbox's knobs, then the target itself.
   if (config.target.kind === 'sandbox') readSandboxSettings([], environment);

@@ -130,9 +130,10 @@ describe('the commands explain themselves', () => {
 });
 
 describe('npm start requires the load layer', () => {
-  it('when --require-load says so, or when it is the only layer asked for: skipped, the run would check nothing', () => {
+  it('when --require-load says so, when it is the only layer asked for (skipped, the run would check nothing), or when --only names it', () => {
     assert.equal(readRunnerOptions([]).requireLoad, undefined);
-    assert.equal(readRunnerOptions(['--only', 'schemas,load']).requireLoad, undefined);
+    assert.equal(readRunnerOptions(['--skip', 'e2e']).requireLoad, undefined);
+    assert.equal(readRunnerOptions(['--only', 'schemas,load']).requireLoad, '--only names load');
     assert.equal(
       readRunnerOptions(['--only', 'schemas,load', '--require-load']).requireLoad,
       '--require-load was given',

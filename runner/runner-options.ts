@@ -11,7 +11,7 @@ export interface RunnerOptions {
   environmentName?: string;
   /** --profile, if given; else ENGAGE_LOAD_PROFILE, else smoke (chosenProfile, as npm run load reads it). */
   loadProfile?: string;
-  /** Why a missing k6 refuses the run, when it does: --require-load, or load the only layer asked for. */
+  /** Why a missing k6 refuses the run, when it does: --require-load, load the only layer asked for, or named in --only. */
   requireLoad?: string;
   layerTimeoutSeconds?: number;
   /** --baseline: the reports folder of an earlier run to compare this one with. */
@@ -47,7 +47,7 @@ export function readRunnerOptions(
       },
       'require-load': {
         type: 'boolean',
-        help: 'refuse to run when k6 is not found, instead of skipping load (so does --only load)',
+        help: 'refuse to run when k6 is not found, instead of skipping load (so does an --only that names load)',
       },
       'layer-timeout': { type: 'string', help: 'seconds each layer may take, overriding every default' },
       baseline: {
@@ -79,13 +79,16 @@ export function readRunnerOptions(
     layers,
     environmentName: values.env as string | undefined,
     loadProfile,
-    // A run of the load layer alone that skipped it would pass having checked nothing.
+    // A run of the load layer alone that skipped it would pass having checked nothing, and one that
+    // names it in --only asked for it.
     requireLoad:
       values['require-load'] === true
         ? '--require-load was given'
         : layers.length === 1 && layers[0] === 'load'
           ? 'load is the only layer asked for'
-          : undefined,
+          : only?.includes('load')
+            ? '--only names load'
+            : undefined,
     layerTimeoutSeconds,
     baselineFolder: values.baseline as string | undefined,
   };

@@ -75,7 +75,7 @@ describe('npm start without k6', () => {
     const reports = reportsFolder();
     // A load setting it could not use (one for the load machine alone) is no reason to refuse the run.
     const environment = { ENGAGE_REPORTS_DIR: reports, PATH: withoutK6, K6_BIN: '', ENGAGE_LOAD_DURATION: 'soon' };
-    const { code, output } = await start(environment, ['--only', 'schemas,load']);
+    const { code, output } = await start(environment, ['--skip', 'contracts,e2e']);
     assert.equal(code, 0, output);
     assert.match(output, /- \[2\/2\] load \(smoke profile\) skipped: k6 was not found/);
     assert.match(
@@ -85,16 +85,15 @@ describe('npm start without k6', () => {
     // Only the schemas ran, which link to no report of their own.
     assert.doesNotMatch(readFileSync(join(reports, 'index.html'), 'utf8'), /Reports of each layer|k6 summary JSON/);
   });
-  it('refuses --require-load before any layer runs, in one line with exit code 2', async () => {
+  it('refuses a run whose --only names load (or with --require-load; runner-options.test.ts) before any layer runs, in one line with exit code 2', async () => {
     const { code, output } = await start({ ENGAGE_REPORTS_DIR: reportsFolder(), PATH: withoutK6, K6_BIN: '' }, [
       '--only',
       'schemas,load',
-      '--require-load',
     ]);
     assert.equal(code, 2, output);
     assert.match(
       output,
-      /^configuration error: k6 was not found \(set K6_BIN, or put k6 on the PATH\), and --require-load was given: npm run load says how to install it$/m,
+      /^configuration error: k6 was not found \(set K6_BIN, or put k6 on the PATH\), and --only names load: npm run load says how to install it$/m,
     );
     assert.doesNotMatch(output, /schema self-check/);
   });
@@ -113,6 +112,12 @@ describe('npm start refuses a bad setting with one line and exit code 2', () => 
       ['--only', 'load'],
       { K6_BIN: '/nonexistent/k6' },
       /^configuration error: K6_BIN "\/nonexistent\/k6" is not an executable file$/m,
+    ],
+    // The figures --baseline compares are the load layer's.
+    [
+      ['--only', 'schemas', '--baseline', 'old-reports'],
+      {},
+      /^configuration error: --baseline compares the load layer's figures, and this run leaves load out \(schemas\)$/m,
     ],
     [
       ['--env', 'nowhere'],

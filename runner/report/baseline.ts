@@ -22,7 +22,13 @@ type Figures = Record<string, { value: number; unit: 'ms' | '%' }>;
 export function runFigures(reports: string): Figures | undefined {
   const file = inReports(reports, REPORT_FILES.loadSummary);
   if (!existsSync(file)) return undefined;
-  const metrics = JSON.parse(readFileSync(file, 'utf8')).metrics ?? {};
+  let metrics: Record<string, { values?: Record<string, unknown> }>;
+  try {
+    metrics = JSON.parse(readFileSync(file, 'utf8')).metrics ?? {};
+  } catch {
+    // Not k6's JSON (cut short, or another file): no figures, which the caller refuses.
+    return {};
+  }
   const latency = metrics[LOOKUP_LATENCY_METRIC]?.values ?? {};
   const figures: Figures = {};
   for (const [name, stat] of [
