@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { configRefusal } from '../testing/config-refusal.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
-import { makePactFolder, makeReportsFolder } from './reports-folder.ts';
+import { checkReportsFolder, makePactFolder, makeReportsFolder } from './reports-folder.ts';
 import { withTypescript } from './typescript-node.ts';
 
 const refusal = (folder: string, reports = folder) => configRefusal(() => makeReportsFolder(folder, reports)) ?? 'made';
@@ -97,5 +97,19 @@ describe('makePactFolder', () => {
       configRefusal(() => makePactFolder(file)),
       `ENGAGE_PACT_DIR "${file}" cannot be the pact folder: ${file} is a file, not a folder`,
     );
+  });
+});
+
+describe('checkReportsFolder', () => {
+  it('refuses what makeReportsFolder refuses, and makes nothing', () => {
+    const folder = temporaryFolder('reports-folder');
+    const file = join(folder, 'a-file');
+    writeFileSync(file, '');
+    assert.equal(
+      configRefusal(() => checkReportsFolder(join(file, 'load'), file)),
+      `ENGAGE_REPORTS_DIR "${file}" cannot be the reports folder: ${file} is a file, not a folder`,
+    );
+    checkReportsFolder(join(folder, 'reports', 'load'), join(folder, 'reports'));
+    assert.equal(existsSync(join(folder, 'reports')), false);
   });
 });

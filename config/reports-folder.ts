@@ -1,17 +1,23 @@
 // Makes the reports folder (ENGAGE_REPORTS_DIR) or a folder in it, or the pact folder (ENGAGE_PACT_DIR),
-// one level at a time: a path that cannot be a folder the run writes in is a ConfigError naming the
+// one level at a time (or, for a dry run, checks that it could): a path that cannot be a folder the run writes in is a ConfigError naming the
 // setting (one line, exit code 2), not a stack trace, nor the endless loop Node's recursive mkdir
 // falls into under /proc.
 import { accessSync, constants, lstatSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from './config-error.ts';
 
+/** The refusal of ENGAGE_REPORTS_DIR, whose value is `reports`. */
+const reportsRefusal = (reports: string) => (why: string) =>
+  new ConfigError('ENGAGE_REPORTS_DIR', `"${reports}" cannot be the reports folder: ${why}`);
+
 /** Makes `folder` and the folders above it that are missing; `reports` is the setting's value, for the message. */
 export function makeReportsFolder(folder: string, reports: string): void {
-  makeFolder(
-    folder,
-    (why) => new ConfigError('ENGAGE_REPORTS_DIR', `"${reports}" cannot be the reports folder: ${why}`),
-  );
+  makeFolder(folder, reportsRefusal(reports));
+}
+
+/** Refuses what makeReportsFolder would refuse, making nothing: for a dry run. */
+export function checkReportsFolder(folder: string, reports: string): void {
+  makeFolder(folder, reportsRefusal(reports), { make: false });
 }
 
 /** Makes the pact folder ENGAGE_PACT_DIR names, `pacts`, and the folders above it that are missing. */
@@ -19,7 +25,7 @@ export function makePactFolder(pacts: string): void {
   makeFolder(pacts, (why) => new ConfigError('ENGAGE_PACT_DIR', `"${pacts}" cannot be the pact folder: ${why}`));
 }
 
-function makeFolder(folder: string, refused: (why: string) => ConfigError): void {
+function makeFolder(folder: string, refused: (why: string) => ConfigError, { make = true } = {}): void {
   const missing: string[] = [];
   let level = resolve(folder);
   for (;;) {
@@ -30,6 +36,18 @@ function makeFolder(folder: string, refused: (why: string) => ConfigError): void
     if (dirname(level) === level) break;
     level = dirname(level);
   }
+  const writable = (path: string) => {
+    try {
+      accessSync(path, constants.W_OK);
+    } catch (error) {
+      throw refused(`${path} cannot be written in (${reason(error)})`);
+    }
+  };
+  // Nothing made: the nearest folder there is must take what a run would make in it.
+  if (!make) {
+    writable(missing[0] === undefined ? resolve(folder) : dirname(missing[0]));
+    return;
+  }
   for (const path of missing) {
     try {
       mkdirSync(path);
@@ -39,11 +57,7 @@ function makeFolder(folder: string, refused: (why: string) => ConfigError): void
       throw refused(`${path} cannot be made (${reason(error)})`);
     }
   }
-  try {
-    accessSync(folder, constants.W_OK);
-  } catch (error) {
-    throw refused(`${resolve(folder)} cannot be written in (${reason(error)})`);
-  }
+  writable(resolve(folder));
 }
 
 /** What is at `path`: a folder (or a link to one), nothing (or nothing this process may look at), or what else. */

@@ -85,19 +85,26 @@ describe('npm run load', () => {
     );
     assert.throws(() => k6.record(), /ENOENT/, 'k6 never ran');
   });
-  it('refuses a reports folder that cannot be made in one line, with exit code 2', async () => {
+  it('refuses a reports folder that cannot be made in one line, with exit code 2, a --dry-run too', async () => {
     const file = join(temporaryFolder('run-load'), 'a-file');
     writeFileSync(file, '');
-    const { code, output } = await run(['--profile', 'smoke'], {
-      ENGAGE_REPORTS_DIR: file,
-      K6_BIN: standInK6(0).binary,
-    });
-    assert.equal(code, 2, output);
+    for (const args of [['--profile', 'smoke'], ['--dry-run']]) {
+      const { code, output } = await run(args, { ENGAGE_REPORTS_DIR: file, K6_BIN: standInK6(0).binary });
+      assert.equal(code, 2, output);
+      assert.match(
+        output,
+        /^configuration error: ENGAGE_REPORTS_DIR ".*a-file" cannot be the reports folder: .*a-file is a file, not a folder$/m,
+      );
+      assert.doesNotMatch(output, /sandbox|--out/);
+    }
+  });
+  it('passes on an exit code of k6 that is no verdict of the load layer, saying so', async () => {
+    const { code, output } = await run(['--profile', 'smoke'], { K6_BIN: standInK6(104).binary });
+    assert.equal(code, 104, output);
     assert.match(
       output,
-      /^configuration error: ENGAGE_REPORTS_DIR ".*a-file" cannot be the reports folder: .*a-file is a file, not a folder$/m,
+      /^load: k6 exited with code 104, no verdict of the load layer \(k6's own output above, if any, says why\)$/m,
     );
-    assert.doesNotMatch(output, /sandbox/);
   });
   it("runs k6 against the embedded sandbox, with the token in its environment only and no other layer's secret, and passes 99 through", async () => {
     const k6 = standInK6(99);

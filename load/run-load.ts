@@ -15,7 +15,7 @@ import { runMain } from '../config/entry-point.ts';
 import { handOff } from '../config/handoffs.ts';
 import { loadSuite } from '../config/load-suite-config.ts';
 import { inReports, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
-import { makeReportsFolder } from '../config/reports-folder.ts';
+import { checkReportsFolder, makeReportsFolder } from '../config/reports-folder.ts';
 import { resolveTarget } from '../config/resolve-target.ts';
 import { failedLookupReasons } from './failed-lookups.ts';
 import { findK6, K6_INSTALL_HINT, K6_NOT_FOUND } from './find-k6.ts';
@@ -53,6 +53,8 @@ await runMain(async () => {
   const planned = plan(remoteUrl);
   for (const warning of planned.warnings) console.error(warning);
   if (flags.dryRun) {
+    // Refused as the run would refuse it: the command shown names files in it.
+    checkReportsFolder(inReports(reports, REPORT_FILES.load), reports);
     console.log(describeK6Command(k6 ?? 'k6', planned.command));
     console.log(JSON.stringify(planned.options, null, 2));
     // The command is still worth reading where k6 is not: the run itself would stop here (exit 127).
@@ -129,6 +131,11 @@ await runMain(async () => {
       process.exitCode = 1;
       return;
     }
+    // Any other code is k6's own (a script error, bad options, a k6 that is not k6): said, and passed on.
+    if (code !== 0 && code !== 99 && code !== 108)
+      console.error(
+        `load: ${code === null ? 'k6 was stopped by a signal' : `k6 exited with code ${code}`}, no verdict of the load layer (k6's own output above, if any, says why)`,
+      );
     process.exitCode = code ?? 1;
   } finally {
     await target.close();
