@@ -256,6 +256,12 @@ describe('a bad configuration names the variable', () => {
       /unknown expectation\(s\) etags; known: region-fallback/,
     ],
     [
+      'none beside an expectation',
+      { ENGAGE_EXPECT: 'none,rate-limit' },
+      'ENGAGE_EXPECT',
+      /is "none,rate-limit": none means no optional expectation, so name none alone or the others without it$/,
+    ],
+    [
       'a malformed default language',
       { ENGAGE_DEFAULT_LANGUAGE: 'english please' },
       'ENGAGE_DEFAULT_LANGUAGE',

@@ -189,10 +189,17 @@ function readNoScopeAuth(
 
 function readExpectations(raw: string | undefined, onSandbox: boolean): ReadonlySet<OptionalExpectation> {
   if (raw === undefined) return new Set(onSandbox ? OPTIONAL_EXPECTATIONS : []);
-  const names = raw
+  const listed = raw
     .split(',')
     .map((name) => name.trim())
-    .filter((name) => name !== '' && name !== 'none');
+    .filter((name) => name !== '');
+  const names = listed.filter((name) => name !== 'none');
+  // "none" with a name beside it says two things at once: which was meant?
+  if (listed.includes('none') && names.length > 0)
+    throw new ConfigError(
+      'ENGAGE_EXPECT',
+      `is "${raw}": none means no optional expectation, so name none alone or the others without it`,
+    );
   const unknown = names.filter((name) => !isOptionalExpectation(name));
   if (unknown.length > 0) {
     throw new ConfigError(

@@ -20,11 +20,17 @@ it('takes K6_BIN, relative or not, as an absolute path', () => {
   assert.equal(found, k6);
 });
 
-it('refuses a K6_BIN that is not an executable file, naming it', () => {
+it('refuses a K6_BIN that is missing or not an executable file, naming it', () => {
   assert.throws(
     () => findK6({ K6_BIN: join(folder, 'nothing') }),
+    (error: Error) => error instanceof ConfigError && /^K6_BIN ".*nothing" does not exist$/.test(error.message),
+  );
+  const notExecutable = join(folder, 'notes.txt');
+  writeFileSync(notExecutable, '');
+  assert.throws(
+    () => findK6({ K6_BIN: notExecutable }),
     (error: Error) =>
-      error instanceof ConfigError && /^K6_BIN ".*nothing" is not an executable file$/.test(error.message),
+      error instanceof ConfigError && /^K6_BIN ".*notes\.txt" is not an executable file$/.test(error.message),
   );
   // The folder k6 is in, where its binary was meant.
   assert.throws(

@@ -1,5 +1,6 @@
 // Where the k6 binary is: K6_BIN (which must exist when set), else the first k6 on the PATH, as an
 // absolute path, so that a relative K6_BIN still finds k6 from a test's or archive's own folder.
+import { existsSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { ConfigError } from '../config/config-error.ts';
 import { isFile, isFolder } from '../config/path-kind.ts';
@@ -24,7 +25,9 @@ export function findK6(environment: Record<string, string | undefined>): string 
         'K6_BIN',
         isFolder(given)
           ? `"${given}" is a folder: set it to the k6 binary (${join(given, K6_FILE)})`
-          : `"${given}" is not an executable file`,
+          : existsSync(given)
+            ? `"${given}" is not an executable file`
+            : `"${given}" does not exist`,
       );
     return resolve(given);
   }

@@ -111,7 +111,7 @@ describe('npm start refuses a bad setting with one line and exit code 2', () => 
     [
       ['--only', 'load'],
       { K6_BIN: '/nonexistent/k6' },
-      /^configuration error: K6_BIN "\/nonexistent\/k6" is not an executable file$/m,
+      /^configuration error: K6_BIN "\/nonexistent\/k6" does not exist$/m,
     ],
     // The figures --baseline compares are the load layer's.
     [
