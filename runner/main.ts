@@ -124,7 +124,7 @@ async function runSuite(): Promise<void> {
   // machine alone is no reason to refuse the run.
   if (options.layers.includes('load') && k6 !== undefined)
     for (const warning of checkLoadRun(config, loadProfile, reports, environment)) console.error(warning);
-  const layers = suiteLayers({ loadProfile })
+  const layers = suiteLayers({ loadProfile, loadDuration: settingValue(environment, 'ENGAGE_LOAD_DURATION') })
     .filter((layer) => options.layers.includes(layer.name))
     .map((layer) => ({ ...layer, timeoutSeconds: options.layerTimeoutSeconds ?? layer.timeoutSeconds }));
   const runSeconds = layers.reduce((sum, layer) => sum + layer.timeoutSeconds, 0);

@@ -6,6 +6,7 @@ import {
   DOCUMENTED_LIMIT_SAFE,
   PROFILE_NAMES,
   profileScenario,
+  profileSeconds,
   rateLimitProblems,
   scenarioPeak,
   UNLIMITED,
@@ -29,6 +30,16 @@ describe('profiles', () => {
     const smoke = profileScenario('smoke', UNLIMITED);
     assert.equal(smoke.maxVUs, 2);
     assert.equal(smoke.executor === 'constant-arrival-rate' && smoke.duration, '15s');
+  });
+});
+
+describe('how long a profile runs', () => {
+  it('is the constant-rate duration, or the sum of the stages', () => {
+    assert.equal(profileSeconds('smoke'), 15);
+    assert.equal(profileSeconds('smoke', '1m30s'), 90);
+    assert.equal(profileSeconds('soak'), 3600);
+    assert.equal(profileSeconds('average'), 60 + 180 + 30);
+    assert.ok(Number.isNaN(profileSeconds('soak', 'soon')));
   });
 });
 

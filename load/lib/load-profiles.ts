@@ -111,6 +111,14 @@ export function profileScenario(name: ProfileName, limits: TargetLimits, duratio
       return ramping(['10m', 1]);
   }
 }
+/** How long a profile's scenario runs, in seconds (`duration` as profileScenario takes it); NaN for a bad duration. */
+export function profileSeconds(name: ProfileName, duration?: string): number {
+  const scenario = profileScenario(name, DOCUMENTED_LIMIT_SAFE, duration);
+  return scenario.executor === 'constant-arrival-rate'
+    ? durationSeconds(scenario.duration)
+    : scenario.stages.reduce((total, stage) => total + durationSeconds(stage.duration), 0);
+}
+
 /** A k6 duration ("1s", "1m0s", "500ms", "1h30m") in seconds; NaN when it is not one. */
 export function durationSeconds(duration: string | number): number {
   if (typeof duration === 'number') return duration / 1000;
