@@ -5,6 +5,7 @@ import { blankOverrideWarnings, settingFiles } from './environment-files.ts';
 import { HANDOFF_NAMES, readHandoff } from './handoffs.ts';
 import { isFile } from './path-kind.ts';
 import { plainHttpWarnings } from './plain-http-warnings.ts';
+import { warn } from './warnings.ts';
 
 /** The settings users give (ENGAGE_ENV, ENGAGE_REPORTS_DIR and ENGAGE_PACT_DIR are handoffs of npm start's too). */
 const USER_SETTINGS = [
@@ -147,5 +148,5 @@ export function warnOfUnknownSettings(environment: Readonly<Record<string, strin
     ...blankOverrideWarnings(),
     ...plainHttpWarnings(environment),
   ])
-    console.error(warning);
+    warn(warning);
 }

@@ -17,6 +17,7 @@ import { loadSuite } from '../config/load-suite-config.ts';
 import { inReports, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
 import { checkReportsFolder, makeReportsFolder } from '../config/reports-folder.ts';
 import { resolveTarget } from '../config/resolve-target.ts';
+import { warn } from '../config/warnings.ts';
 import { failedLookupReasons } from './failed-lookups.ts';
 import { findK6, K6_INSTALL_HINT, K6_NOT_FOUND } from './find-k6.ts';
 import { describeK6Command, k6ProcessEnvironment, readLoadFlags } from './k6-command.ts';
@@ -51,7 +52,7 @@ await runMain(async () => {
   const plan = (baseUrl: string | undefined) =>
     planLoadRun(config, baseUrl, flags, reports, environment, { quiet, shownUrl: 'http://127.0.0.1:<sandbox port>' });
   const planned = plan(remoteUrl);
-  for (const warning of planned.warnings) console.error(warning);
+  for (const warning of planned.warnings) warn(warning);
   if (flags.dryRun) {
     // Refused as the run would refuse it: the command shown names files in it.
     checkReportsFolder(inReports(reports, REPORT_FILES.load), reports);

@@ -15,6 +15,7 @@ import { makePactFolder, makeReportsFolder } from '../config/reports-folder.ts';
 import { targetLabel } from '../config/resolve-target.ts';
 import { withoutSecretValues } from '../config/secret-settings.ts';
 import { settingValue } from '../config/setting-value.ts';
+import { printedWarnings, warn } from '../config/warnings.ts';
 import { checkLoadRun, chosenProfile, findK6, K6_NOT_FOUND, K6_NOT_FOUND_PROBLEM } from '../load/load-layer.ts';
 import { readSandboxSettings } from '../sandbox/sandbox-settings.ts';
 import { assertReportsFolder, clearPreviousReports } from './clear-reports.ts';
@@ -64,6 +65,7 @@ function reportRefusal(lines: string[]): void {
         target,
         results: [],
         refusal: lines,
+        warnings: printedWarnings(),
         pactDirectory: inReports(reports, REPORT_FILES.contracts),
       });
     } finally {
@@ -123,7 +125,7 @@ async function runSuite(): Promise<void> {
   // The load settings, when load will run: without k6 it is skipped, and a setting meant for the load
   // machine alone is no reason to refuse the run.
   if (options.layers.includes('load') && k6 !== undefined)
-    for (const warning of checkLoadRun(config, loadProfile, reports, environment)) console.error(warning);
+    for (const warning of checkLoadRun(config, loadProfile, reports, environment)) warn(warning);
   const layers = suiteLayers({ loadProfile, loadDuration: settingValue(environment, 'ENGAGE_LOAD_DURATION') })
     .filter((layer) => options.layers.includes(layer.name))
     .map((layer) => ({ ...layer, timeoutSeconds: options.layerTimeoutSeconds ?? layer.timeoutSeconds }));
@@ -209,6 +211,7 @@ async function runSuite(): Promise<void> {
     findings,
     comparison,
     baselineFolder,
+    warnings: printedWarnings(),
     // Only when e2e ran: an interrupted run that never started it vouches for none.
     expectations: results.some((result) => result.name === 'e2e' && result.logFile !== undefined)
       ? expectations

@@ -18,6 +18,7 @@ import type { AuthConfig, SuiteConfig } from '../config/suite-config.ts';
 import { describeNoAnswer } from '../config/target-reachability.ts';
 import { type NamedToken, tokenExpiryNotes } from '../config/token-expiry.ts';
 import { createTokenProvider, TokenRequestError } from '../config/token-provider.ts';
+import { warn } from '../config/warnings.ts';
 import { LAYER_NAMES } from './layers.ts';
 
 /** The preflight waits this long at most, whatever ENGAGE_REQUEST_TIMEOUT_MS allows a layer. */
@@ -59,7 +60,7 @@ export async function preflightProblems(
   ];
   const expiry = tokenExpiryNotes(tokens, runSeconds);
   if (expiry.problems.length > 0) return expiry.problems;
-  for (const warning of expiry.warnings) console.error(warning);
+  for (const warning of expiry.warnings) warn(warning);
   let token: string;
   try {
     token = await createTokenProvider(auth, { timeoutMilliseconds: timeout }).getToken();
@@ -97,7 +98,7 @@ export async function preflightProblems(
       // Refused credentials (400 or 401, RFC 6749 §5.2) are a setting to fix; the endpoint's own
       // failure may pass before e2e asks, and would fail the 403 check alone.
       if (error.status === 400 || error.status === 401) return [tokenProblem(error, noScopeAuth, timeout)];
-      console.error(`preflight: warning: ${tokenProblem(error, noScopeAuth, timeout)}; the 403 check will ask again`);
+      warn(`preflight: warning: ${tokenProblem(error, noScopeAuth, timeout)}; the 403 check will ask again`);
     }
   }
   const noScopeProblem = noScopeToken === undefined ? undefined : scopedNoScopeToken(noScopeToken, token, noScopeAuth);

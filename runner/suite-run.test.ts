@@ -175,16 +175,23 @@ describe('npm start explains itself', () => {
     assert.equal(code, 0, output);
     assert.match(output, /^usage: npm start -- \[flags\]$/m);
   });
-  it('warns first of a setting it does not read, naming the one meant, as the run goes to the sandbox', async () => {
-    const { code, output } = await start(
-      { ENGAGE_REPORTS_DIR: reportsFolder(), ENGAGE_BASE_UR: 'http://127.0.0.1:9' },
-      ['--only', 'schemas'],
-    );
+  it('warns first of a setting it does not read, naming the one meant, as the run goes to the sandbox, and says it again in the report', async () => {
+    const reports = reportsFolder();
+    const { code, output } = await start({ ENGAGE_REPORTS_DIR: reports, ENGAGE_BASE_UR: 'http://127.0.0.1:9' }, [
+      '--only',
+      'schemas',
+    ]);
     assert.equal(code, 0, output);
     assert.match(
       output,
       /^warning: ENGAGE_BASE_UR is not a setting of the suite, so it changes nothing \(did you mean ENGAGE_BASE_URL\?\)\nAPI suite against the embedded sandbox/,
     );
+    // A CI job summary shows summary.md, not the console: a green run with a misspelt setting says so there.
+    assert.match(
+      readFileSync(join(reports, 'summary.md'), 'utf8'),
+      /^## Warnings at start\n\n- ENGAGE_BASE_UR is not a setting of the suite, so it changes nothing \(did you mean ENGAGE_BASE_URL\?\)$/m,
+    );
+    assert.match(readFileSync(join(reports, 'index.html'), 'utf8'), /<li>ENGAGE_BASE_UR is not a setting of the suite/);
   });
 });
 

@@ -28,6 +28,8 @@ export interface SuiteRun {
   baselineFolder?: string;
   /** Why no layer ran: the refused setting's lines, as printed. */
   refusal?: string[];
+  /** The warnings npm start printed before its layers (config/warnings.ts). */
+  warnings?: readonly string[];
   /** The optional expectations e2e checked (ENGAGE_EXPECT), when e2e ran: what a passed run vouches for. */
   expectations?: readonly string[];
 }
@@ -41,6 +43,13 @@ const countsOf = (findings: LayerFindings | undefined) => (findings === undefine
 /** The first failures of each layer and the skipped checks by reason, as plain lines (Markdown lists). */
 export function findingsLines(run: SuiteRun): string[] {
   const lines: string[] = [];
+  if (run.warnings !== undefined && run.warnings.length > 0)
+    lines.push(
+      '## Warnings at start',
+      '',
+      ...run.warnings.map((line) => `- ${line.replace(/^(preflight: )?warning: /, '$1')}`),
+      '',
+    );
   if (run.refusal !== undefined)
     lines.push('## Not run: a setting was refused', '', ...run.refusal.map((line) => `- ${line}`), '');
   const failures = run.results.flatMap((result) =>
