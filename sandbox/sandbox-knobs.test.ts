@@ -76,16 +76,21 @@ describe('seeding', () => {
     assert.equal((await get(docsUrl(sandbox.url))).status, 404);
     await sandbox.close();
   });
-  it('refuses a seed file whose appointment breaks the schema, naming it and the path', () => {
+  it('refuses a seed file whose appointment breaks the schema, naming it and the path, in one line', () => {
     const broken = seed();
-    (broken.enterprises[0]?.appointments[0] as Record<string, unknown>).status = 'LATE';
+    const appointment = broken.enterprises[0]?.appointments[0] as Record<string, unknown>;
+    appointment.status = 'LATE';
+    appointment.hybrid = 'no';
     const file = join(temporaryFolder('seed'), 'seed.json');
     writeFileSync(file, JSON.stringify(broken));
     assert.throws(
       () => readSeedFile(file),
       (error: unknown) =>
-        error instanceof SeedError && /appointment "only-one" of globex:\n\/status: must be one of/.test(error.message),
+        error instanceof SeedError &&
+        /^\S+seed\.json: appointment "only-one" of globex: \/\w+: .* \(and 1 more\)$/.test(error.message),
     );
+    writeFileSync(file, JSON.stringify({ enterprises: [] }));
+    assert.throws(() => readSeedFile(file), /seed\.json: "enterprises" is empty: give at least one$/);
     writeFileSync(file, '{ not json');
     assert.throws(() => readSeedFile(file), /cannot be read as JSON/);
   });

@@ -19,10 +19,12 @@ export class SeedError extends Error {
   override name = 'SeedError';
 }
 
-/** Checks a seed's shape and every appointment against the schema, naming the first bad one. */
+/** Checks a seed's shape and every appointment against the schema, naming the first bad one in one line. */
 export function validateSeed(seed: unknown, source: string): Seed {
   const candidate = seed as Partial<Seed> | undefined;
   if (!Array.isArray(candidate?.enterprises)) throw new SeedError(`${source}: expected {"enterprises": [...]}`);
+  // A sandbox without one would answer every request 404, and name no enterprise to ask for.
+  if (candidate.enterprises.length === 0) throw new SeedError(`${source}: "enterprises" is empty: give at least one`);
   candidate.enterprises.forEach((enterprise, index) => {
     if (typeof enterprise?.id !== 'string' || enterprise.id === '') {
       throw new SeedError(`${source}: /enterprises/${index}/id must be a non-empty string`);
@@ -36,8 +38,10 @@ export function validateSeed(seed: unknown, source: string): Seed {
     for (const appointment of enterprise.appointments) {
       const result = validateAgainstSchema(SchemaId.appointment, appointment);
       if (!result.valid) {
+        // One line: the first violation, and how many more (fix, run again).
+        const [first, ...more] = result.violations;
         throw new SeedError(
-          `${source}: appointment ${JSON.stringify(appointment?.id)} of ${enterprise.id}:\n${formatViolations(result.violations)}`,
+          `${source}: appointment ${JSON.stringify(appointment?.id)} of ${enterprise.id}: ${formatViolations(first === undefined ? [] : [first])}${more.length === 0 ? '' : ` (and ${more.length} more)`}`,
         );
       }
     }
