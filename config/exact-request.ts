@@ -35,7 +35,8 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
  * Sends `method url` with exactly these header lines ([name, value, ...]); node adds only Host. A
  * kept-alive connection the server closed just as the request went out on it (a reset with no
  * answer) is the keep-alive race, not the target's answer: an idempotent request goes again, once,
- * on a new connection, as Node's documentation advises.
+ * on a new connection, as Node's documentation advises; any other goes on a connection of its own
+ * from the start, which no race can reset, since it may not go twice.
  */
 export async function sendExactRequest(
   method: string,
@@ -43,10 +44,11 @@ export async function sendExactRequest(
   rawHeaders: string[],
   timeoutMilliseconds: number,
 ): Promise<ExactAnswer> {
+  const idempotent = IDEMPOTENT.has(method.toUpperCase());
   try {
-    return await sendOnce(method, url, rawHeaders, timeoutMilliseconds);
+    return await sendOnce(method, url, rawHeaders, timeoutMilliseconds, idempotent ? {} : { agent: false });
   } catch (error) {
-    if (!(error instanceof KeepAliveRace) || !IDEMPOTENT.has(method.toUpperCase())) throw unwrapped(error);
+    if (!(error instanceof KeepAliveRace) || !idempotent) throw unwrapped(error);
     // A connection of its own, which no race can reset: the pool might hand out another stale one.
     return sendOnce(method, url, rawHeaders, timeoutMilliseconds, { agent: false });
   }
