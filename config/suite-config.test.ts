@@ -256,6 +256,18 @@ describe('a bad configuration names the variable', () => {
       /unknown expectation\(s\) etags; known: region-fallback/,
     ],
     [
+      "another tenant's appointment that is not <enterprise>/<id>",
+      { ENGAGE_OTHER_TENANT_APPOINTMENT: 'globex' },
+      'ENGAGE_OTHER_TENANT_APPOINTMENT',
+      /is "globex" but must be <enterprise>\/<appointment id>: an appointment of another enterprise$/,
+    ],
+    [
+      "another tenant's appointment of the run's own enterprise",
+      { ENGAGE_ENTERPRISE: 'acme', ENGAGE_OTHER_TENANT_APPOINTMENT: 'acme/123' },
+      'ENGAGE_OTHER_TENANT_APPOINTMENT',
+      /of ENGAGE_ENTERPRISE's own enterprise: name an appointment of another one/,
+    ],
+    [
       'none beside an expectation',
       { ENGAGE_EXPECT: 'none,rate-limit' },
       'ENGAGE_EXPECT',

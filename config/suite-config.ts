@@ -38,6 +38,8 @@ export interface SuiteConfig {
   missingAppointmentIdChosen: boolean;
   /** An enterprise that does not exist, different per run: the tenant check asks for the appointment there. */
   otherEnterprise: string;
+  /** ENGAGE_OTHER_TENANT_APPOINTMENT: an appointment of another enterprise, which the run's token must not read. */
+  otherTenantAppointment?: { enterprise: string; id: string };
   /** The enterprise's default language, when known; checks that need it skip and say so otherwise. */
   defaultLanguage?: string;
   expectations: ReadonlySet<OptionalExpectation>;
@@ -123,6 +125,7 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
     missingAppointmentId: chosenMissingId ?? `missing-${randomUUID()}`,
     missingAppointmentIdChosen: chosenMissingId !== undefined,
     otherEnterprise: `no-such-enterprise-${randomUUID().slice(0, 8)}`,
+    otherTenantAppointment: readOtherTenantAppointment(value('ENGAGE_OTHER_TENANT_APPOINTMENT'), enterprise),
     defaultLanguage,
     expectations: readExpectations(value('ENGAGE_EXPECT'), onSandbox),
     noScopeAuth: readNoScopeAuth(value, onSandbox, auth),
@@ -185,6 +188,23 @@ function readNoScopeAuth(
     clientSecret: new Secret(value(NO_SCOPE_CLIENT.secret) as string),
     settings: NO_SCOPE_CLIENT,
   };
+}
+
+/** "<enterprise>/<id>": an appointment of an enterprise other than the run's own. */
+function readOtherTenantAppointment(raw: string | undefined, enterprise: string) {
+  if (raw === undefined) return undefined;
+  const [other = '', id = '', ...rest] = raw.split('/');
+  if (!pathSegmentPattern.test(other) || id === '' || rest.length > 0)
+    throw new ConfigError(
+      'ENGAGE_OTHER_TENANT_APPOINTMENT',
+      `is "${raw}" but must be <enterprise>/<appointment id>: an appointment of another enterprise`,
+    );
+  if (other === enterprise)
+    throw new ConfigError(
+      'ENGAGE_OTHER_TENANT_APPOINTMENT',
+      `is "${raw}", of ENGAGE_ENTERPRISE's own enterprise: name an appointment of another one, which this run's token must not read`,
+    );
+  return { enterprise: other, id };
 }
 
 function readExpectations(raw: string | undefined, onSandbox: boolean): ReadonlySet<OptionalExpectation> {

@@ -10,6 +10,7 @@ import {
   checkForgedTokens,
   checkMethodNotAllowed,
   checkOtherEnterprise,
+  checkOtherTenant,
   checkRateLimited,
   checkStatusCodes,
   checkUnauthorized,
@@ -31,6 +32,15 @@ test.describe('errors', () => {
         suite.otherEnterprise,
       ),
     );
+  });
+
+  test("an appointment of another tenant is refused to this run's token, never served", async ({ probe, suite }) => {
+    const other = suite.otherTenantAppointment;
+    test.skip(
+      other === undefined,
+      "no appointment of another enterprise to ask for: set ENGAGE_OTHER_TENANT_APPOINTMENT=<enterprise>/<id> to check that this run's token cannot read it",
+    );
+    if (other !== undefined) expectCheck(await checkOtherTenant(probe, other.enterprise, other.id));
   });
 
   test('errors carry their HTTP status as statusCode', async ({ probe, suite }) => {

@@ -63,11 +63,13 @@ export const test = base.extend<
       if (targetUrl === undefined)
         throw new Error('ENGAGE_E2E_TARGET_URL is unset: run the e2e tests with npm run test:e2e');
       const timeout = { timeoutMilliseconds: suite.requestTimeoutMilliseconds };
+      const other = suite.otherTenantAppointment;
       const tokens = createTokenProvider(suite.auth, timeout);
       const noScopeTokens = suite.noScopeAuth && createTokenProvider(suite.noScopeAuth, timeout);
       const proxy = await startTokenInjectingProxy(
         targetUrl,
-        [suite.enterprise, suite.otherEnterprise],
+        // The enterprises whose appointment paths get a token: another tenant's too, which must refuse it.
+        [suite.enterprise, suite.otherEnterprise, ...(other === undefined ? [] : [other.enterprise])],
         () => tokens.getToken(),
         suite.requestTimeoutMilliseconds,
         { noScope: () => noScopeTokens?.getToken(), expired: () => suite.expiredToken?.reveal() },

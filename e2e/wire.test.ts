@@ -20,6 +20,7 @@ import {
   checkForgedTokens,
   checkMethodNotAllowed,
   checkOtherEnterprise,
+  checkOtherTenant,
   checkUnauthorized,
   checkUnknownId,
   unauthorizedRequests,
@@ -209,6 +210,7 @@ async function runEveryCheck(probe: Probe): Promise<void> {
   await checkMethodNotAllowed(probe, path);
   await checkUnknownId(probe, 'acme', 'nope');
   await checkOtherEnterprise(probe, appointmentPath('no-such-enterprise-1', '123'), 'no-such-enterprise-1');
+  await checkOtherTenant(probe, 'globex', 'g-1');
   for (const [label, authorization] of Object.entries(unauthorizedRequests))
     await checkUnauthorized(probe, path, authorization, label);
   await checkForgedTokens(probe, path, forgedTokens(SANDBOX_DEFAULTS.token));

@@ -47,6 +47,8 @@ describe('a failing npm start of every layer', () => {
         ENGAGE_NO_SCOPE_CLIENT_ID: noScopeClient.clientId,
         ENGAGE_NO_SCOPE_CLIENT_SECRET: noScopeClient.clientSecret,
         ENGAGE_EXPIRED_TOKEN: SANDBOX_DEFAULTS.expiredToken,
+        // No such enterprise on the sandbox: a 404, which passes, once the forwarder gave it the token.
+        ENGAGE_OTHER_TENANT_APPOINTMENT: 'globex/g-1',
         PACT_BROKER_TOKEN: brokerToken,
         K6_BIN: standInK6Binary(),
       },
@@ -103,7 +105,7 @@ describe('a failing npm start of every layer', () => {
     );
   });
 
-  it("fails the 401 checks with their reasons, and passes the 403 check with its own client's token", () => {
+  it('fails the 401 checks with their reasons, and passes the 403 and tenant checks with their tokens', () => {
     const junit = readFileSync(join(reports, 'e2e', 'junit.xml'), 'utf8').replaceAll('&apos;', "'");
     assert.match(junit, /a bearer token that was never issued gets 401[\s\S]*HTTP 200, expected 401/);
     // The sandbox's client-credentials tokens are signed JWTs: each of their forgeries was taken.
@@ -112,6 +114,10 @@ describe('a failing npm start of every layer', () => {
     assert.match(
       junit,
       /<testcase name="errors › a token without the appointments scope gets 403[^"]*"[^>]*>\s*<\/testcase>/,
+    );
+    assert.match(
+      junit,
+      /<testcase name="errors › an appointment of another tenant is refused to this run's token, never served"[^>]*>\s*<\/testcase>/,
     );
   });
 

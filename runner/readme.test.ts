@@ -71,9 +71,9 @@ it('README.md has a rules table whose every e2e test exists and every fault is s
     assert.ok(e2eSources.includes(test), `no e2e test is titled "${test}" (rule: ${rule})`);
     for (const [, fault] of brokenBy.matchAll(/`([a-z]+(?:-[a-z]+)+)`/g)) {
       assert.ok((FAULT_NAMES as readonly string[]).includes(fault as string), `"${fault}" is not a sandbox fault`);
-      // A check run against it: `faulty('<fault>')`, or a row of a table of failing cases that it opens
+      // A check run against it: `faulty('<fault>'…)`, or a row of a table of failing cases that it opens
       // (a fault named anywhere else, such as a correct provider's option, proves nothing).
-      const proof = new RegExp(`faulty\\('${fault}'\\)|\\['${fault}',|^\\s*\\[\\n\\s*'${fault}',`, 'm');
+      const proof = new RegExp(`faulty\\('${fault}'[,)]|\\['${fault}',|^\\s*\\[\\n\\s*'${fault}',`, 'm');
       assert.match(provenFaults, proof, `no test shows a check failing against ${fault}`);
       named.add(fault as string);
     }

@@ -8,7 +8,7 @@ import { breakAppointmentBody, type FaultName, faultyNegotiationRules } from './
 import { parseAcceptLanguage } from './language-negotiation.ts';
 import { renderAppointment } from './render-appointment.ts';
 import type { RenderCache } from './render-cache.ts';
-import type { SandboxAuth } from './sandbox-auth.ts';
+import { OTHER_REALM, type SandboxAuth } from './sandbox-auth.ts';
 
 export interface Reply {
   status: number;
@@ -94,10 +94,12 @@ export function answerAppointmentRequest(
   if (!faults.has('no-auth-check')) {
     const denied = endpoint.auth.check(headers.authorization, rawEnterprise);
     // no-scope-check: a valid token is enough, whatever its scopes; accept-invalid-tokens: any
-    // well-formed bearer token is, issued or not, for this enterprise or another.
+    // well-formed bearer token is, issued or not, for this enterprise or another; ignore-token-realm:
+    // a token of one enterprise reads another's appointments.
     const ignored =
       (denied?.status === 403 && faults.has('no-scope-check')) ||
-      (denied?.code === 'INVALID_TOKEN' && faults.has('accept-invalid-tokens')) ||
+      ((denied?.code === 'INVALID_TOKEN' || denied?.code === OTHER_REALM) && faults.has('accept-invalid-tokens')) ||
+      (denied?.code === OTHER_REALM && faults.has('ignore-token-realm')) ||
       (denied?.code === 'TOKEN_EXPIRED' && faults.has('accept-expired-tokens'));
     if (denied !== undefined && !ignored) return errorReply(denied, responseHeaders);
   }

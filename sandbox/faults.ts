@@ -23,6 +23,8 @@ export const FAULT_NAMES = [
   'no-auth-check',
   'no-scope-check',
   'accept-invalid-tokens',
+  // A token of one enterprise's realm reads another enterprise's appointments.
+  'ignore-token-realm',
   'accept-expired-tokens',
   'server-error-on-odd-ids',
   'accept-any-correlation-id',

@@ -14,6 +14,8 @@ const MAX_LIVE_TOKENS = 10_000;
 /** How long an issued token lasts unless SANDBOX_TOKEN_LIFETIME_S says otherwise. */
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 300;
 const bearerPattern = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i;
+/** The error code of a token issued by another enterprise's realm (the `ignore-token-realm` fault ignores it). */
+export const OTHER_REALM = 'TOKEN_OF_ANOTHER_ENTERPRISE';
 
 interface IssuedToken {
   /** The realm (enterprise) that issued it; undefined for the static tokens, valid everywhere. */
@@ -136,9 +138,10 @@ export class SandboxAuth {
       return { status: 401, code: 'UNAUTHORIZED', message: `The Authorization header ${problem}` };
     }
     const issued = this.#staticTokens.get(token) ?? this.#issued.get(token);
-    if (issued === undefined || (issued.realm !== undefined && issued.realm !== enterprise)) {
+    if (issued === undefined)
       return { status: 401, code: 'INVALID_TOKEN', message: 'The access token is not valid for this enterprise' };
-    }
+    if (issued.realm !== undefined && issued.realm !== enterprise)
+      return { status: 401, code: OTHER_REALM, message: 'The access token is not valid for this enterprise' };
     if (this.now() >= issued.expiresAt) {
       this.#issued.delete(token);
       return { status: 401, code: 'TOKEN_EXPIRED', message: 'The access token has expired' };

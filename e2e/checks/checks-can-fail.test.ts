@@ -13,6 +13,7 @@ import { appointment, location, text } from '../../sandbox/seed-helpers.ts';
 import { type RunningSandbox, startSandbox } from '../../sandbox/start-sandbox.ts';
 import { docsAppointmentResponse } from '../../schemas/docs-examples.ts';
 import type { AppointmentResponse, Location } from '../../schemas/types.generated.ts';
+import { issueSandboxToken } from '../../testing/issue-sandbox-token.ts';
 import { startTinyServer } from '../../testing/tiny-server.ts';
 import { createProbe, type Probe } from '../http-probe.ts';
 import { checkBadInput } from './bad-input-checks.ts';
@@ -22,6 +23,7 @@ import {
   checkForgedTokens,
   checkMethodNotAllowed,
   checkOtherEnterprise,
+  checkOtherTenant,
   checkRateLimited,
   checkStatusCodes,
   checkUnauthorized,
@@ -46,12 +48,15 @@ import {
 const sandboxes: RunningSandbox[] = [];
 after(() => Promise.all(sandboxes.map((sandbox) => sandbox.close())));
 
-async function probeFor(options: SandboxOptions = {}): Promise<Probe> {
+/** A probe of a sandbox started with `options`, with its static token, or one it issued for `realm`. */
+async function probeFor(options: SandboxOptions = {}, realm?: string): Promise<Probe> {
   const sandbox = await startSandbox(options);
   sandboxes.push(sandbox);
-  return createProbe({ baseUrl: sandbox.url, getToken: async () => SANDBOX_DEFAULTS.token }, exactTransport());
+  const token = realm === undefined ? SANDBOX_DEFAULTS.token : await issueSandboxToken(sandbox.url, realm);
+  return createProbe({ baseUrl: sandbox.url, getToken: async () => token }, exactTransport());
 }
-const faulty = (fault: FaultName) => probeFor({ faults: [fault] });
+const faulty = (fault: FaultName, options: SandboxOptions = {}, realm?: string) =>
+  probeFor({ ...options, faults: [fault] }, realm);
 
 /** How a provider of JWTs that reads claims it never verified takes a token beside its own signed ones. */
 type JwtLeniency = 'whatever the signature' | 'with no signature' | 'under alg none, unsigned';
@@ -541,6 +546,23 @@ describe('the header and error checks fail against', () => {
         await checkOtherEnterprise(await faulty('ignore-enterprise'), elsewhere, 'no-such-enterprise-1'),
       ).join(),
       /the appointment under the enterprise no-such-enterprise-1, which does not exist: HTTP 200, the appointment served whatever enterprise the path names; expected 401, 403 or 404/,
+    );
+  });
+  it('ignore-token-realm', async () => {
+    // Two tenants; the probe carries a token of acme's realm, and asks for globex's appointment.
+    const docs = docsAppointmentResponse().data;
+    const seed = {
+      enterprises: [
+        { id: 'acme', defaultLanguage: 'en', appointments: [docs] },
+        { id: 'globex', defaultLanguage: 'nl', appointments: [{ ...docs, id: 'g-1' }] },
+      ],
+    };
+    const correct = await probeFor({ seed }, 'acme');
+    assert.equal((await correct(appointmentPath('acme', '123'))).status, 200, "the token reads its own tenant's");
+    assert.deepEqual(problemsOf(await checkOtherTenant(correct, 'globex', 'g-1')), []);
+    assert.match(
+      problemsOf(await checkOtherTenant(await faulty('ignore-token-realm', { seed }, 'acme'), 'globex', 'g-1')).join(),
+      /appointment g-1 of the enterprise globex, another tenant's, with this run's token: HTTP 200, another tenant's appointment served to this run's token; expected 401, 403 or 404/,
     );
   });
   it('refuse-correlation-ids', async () => {

@@ -20,11 +20,34 @@ export async function checkUnknownId(probe: Probe, enterprise: string, id: strin
  * (an unknown path). A 2xx serves an appointment whatever enterprise the path names.
  */
 export async function checkOtherEnterprise(probe: Probe, path: string, enterprise: string): Promise<CheckResult> {
+  return refusedNeverServed(
+    probe,
+    path,
+    `the appointment under the enterprise ${enterprise}, which does not exist`,
+    'the appointment served whatever enterprise the path names',
+  );
+}
+
+/**
+ * An appointment of another enterprise (ENGAGE_OTHER_TENANT_APPOINTMENT), asked for with this run's
+ * token: refused, 401 or 403 (a token of another realm), or 404 (it hides that the appointment
+ * exists). A 2xx serves one tenant's appointment to another's token.
+ */
+export async function checkOtherTenant(probe: Probe, enterprise: string, id: string): Promise<CheckResult> {
+  return refusedNeverServed(
+    probe,
+    appointmentPath(enterprise, id),
+    `appointment ${id} of the enterprise ${enterprise}, another tenant's, with this run's token`,
+    "another tenant's appointment served to this run's token",
+  );
+}
+
+/** 401, 403 or 404 for `path`; a 2xx is `served`, anything else what it is. */
+async function refusedNeverServed(probe: Probe, path: string, label: string, served: string): Promise<CheckResult> {
   const { status } = await probe(path);
   if ([401, 403, 404].includes(status)) return checked([]);
-  const label = `the appointment under the enterprise ${enterprise}, which does not exist`;
-  const served = status >= 200 && status < 300 ? ', the appointment served whatever enterprise the path names' : '';
-  return checked([`${label}: HTTP ${status}${served}; expected 401, 403 or 404`]);
+  const leak = status >= 200 && status < 300 ? `, ${served}` : '';
+  return checked([`${label}: HTTP ${status}${leak}; expected 401, 403 or 404`]);
 }
 
 /** Under `status-code`: the errors of a 404 and of a 401 each carry that status as their statusCode. */
