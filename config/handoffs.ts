@@ -15,6 +15,8 @@ export interface Handoffs {
   ENGAGE_E2E_TARGET_URL: string;
   /** e2e global setup → workers: why the target counts as down, naming it; unset when it answered. */
   ENGAGE_E2E_TARGET_DOWN: string;
+  /** e2e global setup → workers: the file of the seconds the run waited for 429s (e2e/rate-limit-waits.ts). */
+  ENGAGE_E2E_WAITS_FILE: string;
   /** npm run load → k6: "true" when the target is the embedded sandbox, which the rate-limit guard spares. */
   ENGAGE_LOAD_TARGET_IS_SANDBOX: string;
   /** npm start → every layer: "true": npm start has warned of the settings it does not read, so the layers do not again. */
@@ -30,6 +32,7 @@ export const HANDOFF_NAMES = Object.keys({
   ENGAGE_PACT_DIR: true,
   ENGAGE_E2E_TARGET_URL: true,
   ENGAGE_E2E_TARGET_DOWN: true,
+  ENGAGE_E2E_WAITS_FILE: true,
   ENGAGE_LOAD_TARGET_IS_SANDBOX: true,
   ENGAGE_SETTINGS_WARNED: true,
 } satisfies Record<HandoffName, true>) as HandoffName[];

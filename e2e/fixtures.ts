@@ -18,14 +18,9 @@ import { createTokenProvider } from '../config/token-provider.ts';
 import { blockingProblem, type FirstAnswer, type Needs } from './checks/blocking.ts';
 import { type CheckResult, problemsOf } from './checks/check-result.ts';
 import { checkBasicAppointment, checkOkJson, checkRequestedId, withRemedy } from './checks/response-checks.ts';
-import {
-  backingOffOnRateLimit,
-  createProbe,
-  type Probe,
-  type RateLimitWaits,
-  runRateLimitWaits,
-} from './http-probe.ts';
+import { backingOffOnRateLimit, createProbe, type Probe } from './http-probe.ts';
 import { toMatchSchema } from './matchers/to-match-schema.ts';
+import { fileWaits, type RateLimitWaits } from './rate-limit-waits.ts';
 
 export const expect = baseExpect.extend({ toMatchSchema });
 
@@ -54,9 +49,17 @@ export const test = base.extend<
   { suite: SuiteConfig; forwarder: TokenInjectingProxy; blockedBy: BlockedBy; rateLimitWaits: RateLimitWaits }
 >({
   suite: [async ({}, use) => use(loadSuiteConfig()), { scope: 'worker' }],
-  // What the worker's probes have left to wait for 429s, shared: a target that answers 429 to
-  // everything fails the checks within minutes, not a minute each.
-  rateLimitWaits: [async ({}, use) => use(runRateLimitWaits()), { scope: 'worker' }],
+  // What the run has left to wait for 429s, shared by every worker's probes: a target that answers
+  // 429 to everything fails the checks within minutes, not a minute each.
+  rateLimitWaits: [
+    async ({}, use) => {
+      const file = readHandoff(process.env, 'ENGAGE_E2E_WAITS_FILE');
+      if (file === undefined)
+        throw new Error('ENGAGE_E2E_WAITS_FILE is unset: run the e2e tests with npm run test:e2e');
+      await use(fileWaits(file));
+    },
+    { scope: 'worker' },
+  ],
   forwarder: [
     async ({ suite }, use) => {
       const targetUrl = readHandoff(process.env, 'ENGAGE_E2E_TARGET_URL');
@@ -89,7 +92,7 @@ export const test = base.extend<
         let answer = found.get(id);
         if (answer === undefined) {
           const label = `GET appointment ${id}`;
-          // Each appointment's first GET has a back-off budget of its own, as a test has.
+          // Each appointment's first GET has 50 s of back-off of its own, as a test has, within the run's.
           answer = backingOffOnRateLimit(
             probe,
             rateLimitWaits,

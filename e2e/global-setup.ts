@@ -3,6 +3,9 @@
 // sandbox does every optional behaviour).
 // A remote target gets one request first: when nothing answers, every test skips as blocked by that,
 // and e2e/z-target.spec.ts fails once, so a dead target costs one request timeout, not one per test.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runMain } from '../config/entry-point.ts';
 import { type Handoffs, handOff } from '../config/handoffs.ts';
 import { loadSuite } from '../config/load-suite-config.ts';
@@ -18,7 +21,10 @@ export default function globalSetup(): Promise<(() => Promise<void>) | undefined
       // Warned once here when run alone (npm run test:e2e); npm start warns for its layers.
       const { environment, config } = loadSuite({ warnOfUnknownSettings: true });
       const target = await resolveTarget(config, environment, { rateLimitByDefault: true });
-      handToWorkers({ ENGAGE_E2E_TARGET_URL: target.url });
+      // The run's 429 waits, which each worker (one after each failed test) adds to.
+      const waits = mkdtempSync(join(tmpdir(), 'engage-e2e-waits-'));
+      writeFileSync(join(waits, 'seconds'), '');
+      handToWorkers({ ENGAGE_E2E_TARGET_URL: target.url, ENGAGE_E2E_WAITS_FILE: join(waits, 'seconds') });
       console.log(`e2e against ${target.label}${target.sandbox === undefined ? '' : ` at ${target.url}`}`);
       if (target.sandbox === undefined) {
         const down = await targetDownReason(target.url, config.requestTimeoutMilliseconds);
@@ -27,7 +33,10 @@ export default function globalSetup(): Promise<(() => Promise<void>) | undefined
           console.error(`${down}: every check is blocked by that`);
         }
       }
-      return () => target.close();
+      return async () => {
+        rmSync(waits, { recursive: true, force: true });
+        await target.close();
+      };
     },
     { exitNow: true },
   );

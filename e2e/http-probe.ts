@@ -6,6 +6,7 @@
 import { backoffSeconds, retryAfterSeconds, SUITE_USER_AGENT } from '../config/api-facts.ts';
 import type { HeaderValue, RawRequest } from '../config/exact-request.ts';
 import { failureWithoutStack } from '../config/failure-without-stack.ts';
+import type { RateLimitWaits } from './rate-limit-waits.ts';
 
 export interface ProbeResponse {
   status: number;
@@ -61,33 +62,23 @@ export function createProbe(target: ProbeTarget, rawRequest: RawRequest): Probe 
 }
 
 /**
- * The most one probe (one test's) waits for 429s in all: a minute, the window of the documented
- * per-minute limit, which a lower limit of the endpoint's own may ask a check to wait out.
+ * The most one probe (a test's, or an appointment's first GET) waits for 429s in all: most of the
+ * window of the documented per-minute limit, which a lower limit of the endpoint's own may ask a
+ * check to wait out; a test and a first GET together stay within Playwright's timeout.
  */
-const PROBE_WAIT_SECONDS = 60;
-/**
- * The most every probe of a run (a Playwright worker's) waits for 429s in all: a target that answers
- * 429 to everything fails its checks within minutes, each at once once this is spent.
- */
-export const RUN_WAIT_SECONDS = 120;
-
-/** What a run has left of its RUN_WAIT_SECONDS: one per worker, shared by every probe that backs off. */
-export interface RateLimitWaits {
-  secondsLeft: number;
-}
-export const runRateLimitWaits = (): RateLimitWaits => ({ secondsLeft: RUN_WAIT_SECONDS });
+const PROBE_WAIT_SECONDS = 50;
 
 /**
  * The probe, backing off and sending again when the target answers 429, as the docs ask of clients:
  * a real environment's limit may be lower than the documented one, and a 429 says nothing of the
  * rule a check is about. The last answer counts, with its own duration; a 429 whose wait (a
- * Retry-After's included) would pass the probe's PROBE_WAIT_SECONDS, or what the run has left,
- * stays a 429 at once: it is never sent again sooner than the server asked. The rate-limit check
- * alone sends without it.
+ * Retry-After's included) would pass the probe's PROBE_WAIT_SECONDS, or what the run has left
+ * (`run`), stays a 429 at once: it is never sent again sooner than the server asked. The rate-limit
+ * check alone sends without it.
  */
 export function backingOffOnRateLimit(
   probe: Probe,
-  run: RateLimitWaits = runRateLimitWaits(),
+  run: RateLimitWaits,
   wait = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000)),
 ): Probe {
   let waited = 0;
@@ -95,10 +86,12 @@ export function backingOffOnRateLimit(
     for (let retry = 1; ; retry++) {
       const response = await probe(path, headers, method);
       if (response.status !== 429) return response;
-      const pause = backoffSeconds(retry, retryAfterSeconds(response.headers['retry-after'], Date.now()));
-      if (waited + pause > PROBE_WAIT_SECONDS || pause > run.secondsLeft) return response;
+      const asked = retryAfterSeconds(response.headers['retry-after'], Date.now());
+      const pause = backoffSeconds(retry, asked);
+      // A Retry-After past the ceiling backoffSeconds keeps to is a wait the suite will not make.
+      if (asked > pause || waited + pause > PROBE_WAIT_SECONDS || pause > run.secondsLeft()) return response;
       waited += pause;
-      run.secondsLeft -= pause;
+      run.spend(pause);
       await wait(pause);
     }
   };
