@@ -263,7 +263,7 @@ describe('a bad configuration names the variable', () => {
     ],
     [
       "another tenant's appointment of the run's own enterprise",
-      { ENGAGE_ENTERPRISE: 'acme', ENGAGE_OTHER_TENANT_APPOINTMENT: 'acme/123' },
+      { ENGAGE_ENTERPRISE: 'acme', ENGAGE_OTHER_TENANT_APPOINTMENT: 'ACME/123' },
       'ENGAGE_OTHER_TENANT_APPOINTMENT',
       /of ENGAGE_ENTERPRISE's own enterprise: name an appointment of another one/,
     ],

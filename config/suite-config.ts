@@ -194,12 +194,13 @@ function readNoScopeAuth(
 function readOtherTenantAppointment(raw: string | undefined, enterprise: string) {
   if (raw === undefined) return undefined;
   const [other = '', id = '', ...rest] = raw.split('/');
-  if (!pathSegmentPattern.test(other) || id === '' || rest.length > 0)
+  if (!pathSegmentPattern.test(other) || other === '.' || other === '..' || id === '' || rest.length > 0)
     throw new ConfigError(
       'ENGAGE_OTHER_TENANT_APPOINTMENT',
       `is "${raw}" but must be <enterprise>/<appointment id>: an appointment of another enterprise`,
     );
-  if (other === enterprise)
+  // In any case: an API may read enterprise names so, and answer its own token 200.
+  if (other.toLowerCase() === enterprise.toLowerCase())
     throw new ConfigError(
       'ENGAGE_OTHER_TENANT_APPOINTMENT',
       `is "${raw}", of ENGAGE_ENTERPRISE's own enterprise: name an appointment of another one, which this run's token must not read`,

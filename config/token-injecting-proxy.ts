@@ -2,8 +2,8 @@
 // target: it puts the real token (or the no-scope or expired one, or one forged from the real one)
 // where the request carries this run's random placeholder for it, so no credential ever enters
 // Playwright, Pact's verifier, their traces or their reports. It adds a token only to a GET on the
-// appointment path of the given enterprises (the configured one, and the one the tenant check
-// invents), and refuses any other request that carries a placeholder (a POST, another path): it is
+// appointment path of the given enterprises (the configured one, the one the tenant check invents,
+// and ENGAGE_OTHER_TENANT_APPOINTMENT's), and refuses any other request that carries a placeholder (a POST, another path): it is
 // no open relay. Requests go out exactly as they came in (sendExactRequest): no header is added,
 // dropped or merged. An answer that echoes a credential it was sent (a header, a body, compressed or
 // not) comes back with the placeholder in its place, and any piece of it (8 characters or more)

@@ -1,5 +1,6 @@
 // The documented errors: 404 for an unknown id, the appointment refused under an enterprise that
-// does not exist (never served whatever the path names), 401 for missing, malformed, unknown, forged
+// does not exist (never served whatever the path names), another tenant's appointment refused to
+// this run's token (ENGAGE_OTHER_TENANT_APPOINTMENT), 401 for missing, malformed, unknown, forged
 // (from the run's own token) or expired tokens (ENGAGE_EXPIRED_TOKEN), 403 for a token without the
 // scope (ENGAGE_NO_SCOPE_TOKEN or ENGAGE_NO_SCOPE_CLIENT_ID's), 405 for another method, and only
 // when asked, 429 for a burst (`rate-limit`) and the HTTP status as statusCode (`status-code`).
@@ -38,7 +39,7 @@ test.describe('errors', () => {
     const other = suite.otherTenantAppointment;
     test.skip(
       other === undefined,
-      "no appointment of another enterprise to ask for: set ENGAGE_OTHER_TENANT_APPOINTMENT=<enterprise>/<id> to check that this run's token cannot read it",
+      "no appointment of another enterprise to ask for: set ENGAGE_OTHER_TENANT_APPOINTMENT=<enterprise>/<id>, one that exists, to check that this run's token cannot read it",
     );
     if (other !== undefined) expectCheck(await checkOtherTenant(probe, other.enterprise, other.id));
   });
