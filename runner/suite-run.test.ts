@@ -175,16 +175,21 @@ describe('npm start explains itself', () => {
     assert.equal(code, 0, output);
     assert.match(output, /^usage: npm start -- \[flags\]$/m);
   });
-  it('warns first of a setting it does not read, naming the one meant, as the run goes to the sandbox, and says it again in the report', async () => {
+  it('warns first of a setting it does not read, naming the one meant, as the run goes to the sandbox, and of a baseline without load, and says it again in the report', async () => {
     const reports = reportsFolder();
-    const { code, output } = await start({ ENGAGE_REPORTS_DIR: reports, ENGAGE_BASE_UR: 'http://127.0.0.1:9' }, [
-      '--only',
-      'schemas',
-    ]);
+    // And a baseline a CI project sets for every run, which this one, without load, cannot use.
+    const { code, output } = await start(
+      { ENGAGE_REPORTS_DIR: reports, ENGAGE_BASE_UR: 'http://127.0.0.1:9', ENGAGE_BASELINE_DIR: 'old-reports' },
+      ['--only', 'schemas'],
+    );
     assert.equal(code, 0, output);
     assert.match(
       output,
-      /^warning: ENGAGE_BASE_UR is not a setting of the suite, so it changes nothing \(did you mean ENGAGE_BASE_URL\?\)\nAPI suite against the embedded sandbox/,
+      /^warning: ENGAGE_BASELINE_DIR compares the load layer's figures, and this run leaves load out \(schemas\): nothing is compared$/m,
+    );
+    assert.match(
+      output,
+      /^warning: ENGAGE_BASE_UR is not a setting of the suite, so it changes nothing \(did you mean ENGAGE_BASE_URL\?\)\nwarning: ENGAGE_BASELINE_DIR .*\nAPI suite against the embedded sandbox/,
     );
     // A CI job summary shows summary.md, not the console: a green run with a misspelt setting says so there.
     assert.match(
