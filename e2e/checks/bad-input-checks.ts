@@ -43,21 +43,22 @@ const oddStrings = ['\u202e', '🙂', 'ü'.repeat(300)];
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for.
 const refusedByGateways = /[/\\%;\x00-\x1f\x7f-\x9f\u2028\u2029]/;
 
-/** An id longer than many servers take in a request line. */
+/**
+ * An id longer than many servers take in a request line: one with a shorter line (IIS, Vert.x) may
+ * answer it 414 with a page of its own (RFC 9110 §15.5.15), not the errors body, which passes.
+ */
 export const LONG_ID = 'x'.repeat(4096);
 
 /**
- * Odd ids, as one path segment each, with the attack signatures (and what gateways refuse, and a
- * 4 KB id) or without. Not `.` or `..`: those are dot segments (RFC 3986 §5.2.4), which a correct provider or
+ * Odd ids, as one path segment each, a 4 KB one among them, with the attack signatures (and what
+ * gateways refuse) or without. Not `.` or `..`: those are dot segments (RFC 3986 §5.2.4), which a correct provider or
  * proxy may resolve to the appointments collection, and answer it.
  */
 export const badInputIds = (withAttackSignatures: boolean) =>
   fc
     .oneof(
       fc.string({ minLength: 1, maxLength: 64, unit: 'grapheme' }),
-      // A 4 KB id only where malformed-headers is expected: a server or gateway with a shorter request
-      // line (IIS, Vert.x) may answer 414 with a page of its own (RFC 9110 §15.5.15), not the errors body.
-      fc.constantFrom(...oddStrings, ...(withAttackSignatures ? [LONG_ID, ...attackSignatures] : [])),
+      fc.constantFrom(...oddStrings, LONG_ID, ...(withAttackSignatures ? attackSignatures : [])),
     )
     .filter((value) => value !== '.' && value !== '..')
     .filter((value) => withAttackSignatures || !refusedByGateways.test(value));
@@ -104,6 +105,7 @@ export async function checkBadInput(
       // and then (a gateway's 503 mid-run), which would send its reader to debug an id for nothing.
       if (response.status >= 500)
         throw new Error(`${label}: HTTP ${response.status} (the same request again: HTTP ${(await send()).status})`);
+      if (appointmentId === LONG_ID && response.status === 414) return;
       const schema = response.status === 200 ? SchemaId.appointmentResponse : SchemaId.errorResponse;
       const result = validateAgainstSchema(schema, response.json);
       if (!result.valid)

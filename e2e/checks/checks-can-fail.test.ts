@@ -739,6 +739,30 @@ describe('the header and error checks fail against', () => {
       /: HTTP 503 \(the same request again: HTTP 404\)/,
     );
   });
+  it("passes a server's own 414 page for the 4 KB id, and fails its 500 for it", async () => {
+    const budget = { runs: 200, timeLimitMilliseconds: 5000, pacingMilliseconds: 0 };
+    const sandbox = await probeFor();
+    /** The sandbox behind a server whose request line stops at 2 KB, answering `status` with a page of its own. */
+    const shortLine =
+      (status: number): Probe =>
+      async (path, headers) =>
+        path.length > 2048
+          ? {
+              status,
+              headers: { 'content-type': 'text/html' },
+              text: '<h1>too long</h1>',
+              json: undefined,
+              durationMilliseconds: 1,
+            }
+          : sandbox(path, headers);
+    for (const malformedHeaders of [true, false]) {
+      assert.deepEqual(problemsOf(await checkBadInput(shortLine(414), 'acme', budget, malformedHeaders)), []);
+      assert.match(
+        problemsOf(await checkBadInput(shortLine(500), 'acme', budget, malformedHeaders)).join(),
+        /HTTP 500/,
+      );
+    }
+  });
   it("serve-any-id, for the bad-input property: a 200 for an odd id is that id's appointment", async () => {
     const budget = { runs: 20, timeLimitMilliseconds: 5000, pacingMilliseconds: 0 };
     assert.match(
