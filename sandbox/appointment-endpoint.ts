@@ -158,7 +158,9 @@ export function answerAppointmentRequest(
       faults,
     );
     const { body, languages } = renderAppointment(appointment, parsed.preference, rules);
-    const bytes = Buffer.from(JSON.stringify(faults.size > 0 ? breakAppointmentBody(body, faults) : body));
+    const bytes = Buffer.from(
+      JSON.stringify(faults.size > 0 ? breakAppointmentBody(body, faults, acceptLanguage !== undefined) : body),
+    );
     const contentLanguage =
       languages.length > 0 && !faults.has('no-content-language') ? languages.join(', ') : undefined;
     rendered = endpoint.renderCache.remember(cacheKey, { bytes, contentLanguage });

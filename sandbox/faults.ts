@@ -35,7 +35,7 @@ export const FAULT_NAMES = [
   'ignore-accept-language',
   'fallback-instead-of-null',
   'mismatched-language-tag',
-  // location.translations lists only the language each field resolved to, not every available one.
+  // Asked for a language, location.translations lists only the one each field resolved to, not every available one.
   'trim-translations',
   'case-sensitive-tags',
   'ignore-weights',
@@ -67,8 +67,12 @@ export function faultyNegotiationRules(rules: NegotiationRules, faults: Readonly
   };
 }
 
-/** Breaks a correct 200 body the way the named faults say. */
-export function breakAppointmentBody(body: AppointmentResponse, faults: ReadonlySet<FaultName>): unknown {
+/** Breaks a correct 200 body the way the named faults say; `languageAsked`: the request had an Accept-Language. */
+export function breakAppointmentBody(
+  body: AppointmentResponse,
+  faults: ReadonlySet<FaultName>,
+  languageAsked = false,
+): unknown {
   const data: Record<string, unknown> = { ...body.data };
   if (faults.has('wrong-types')) Object.assign(data, { trailingBufferTime: '5', hybrid: 'yes', subject: '123' });
   if (faults.has('bad-date-time')) Object.assign(data, { start: '17/08/2022 09:00', createdAt: '2022-08-17 19:05' });
@@ -82,7 +86,7 @@ export function breakAppointmentBody(body: AppointmentResponse, faults: Readonly
     }
     data.location = location;
   }
-  if (faults.has('trim-translations') && body.data.location !== null) {
+  if (faults.has('trim-translations') && languageAsked && body.data.location !== null) {
     const location = body.data.location;
     const translations = Object.fromEntries(
       TRANSLATABLE_FIELDS.map((field) => [field, location[field] === null ? [] : [location[field]]]),
