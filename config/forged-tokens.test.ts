@@ -20,6 +20,8 @@ it('forges three tokens from a signed JWT: its signature altered in its first by
     [FORGERIES.alteredSignature]: altered,
     [FORGERIES.strippedSignature]: `${header}.${claims}.`,
     [FORGERIES.unsigned]: `${jwtPart({ alg: 'none', typ: 'JWT' })}.${claims}.`,
+    [FORGERIES.unsignedCapitalised]: `${jwtPart({ alg: 'None', typ: 'JWT' })}.${claims}.`,
+    [FORGERIES.unsignedUpperCase]: `${jwtPart({ alg: 'NONE', typ: 'JWT' })}.${claims}.`,
   });
   const alteredSignature = altered.split('.')[2] as string;
   assert.deepEqual(differences(alteredSignature, signature), [0]);

@@ -1,7 +1,8 @@
 // Tokens forged from the run's own, which no API may take (the docs' 401 for an invalid token). A
-// signed JWT: its signature altered, stripped, or its claims under alg "none" (RFC 8725 §2.1), each of
-// which an API that reads claims it never verified takes. Any other token: one character changed
-// (or, where none can be, a 0 put in front).
+// signed JWT: its signature altered, stripped, or its claims under alg "none" (RFC 8725 §2.1), also
+// spelt "None" and "NONE", which a library that refuses "none" alone let through; each of which an
+// API that reads claims it never verified takes. Any other token: one character changed (or, where
+// none can be, a 0 put in front).
 import { jwtPartOf, signedJwtParts } from './jwt-claims.ts';
 
 /** What each forged token is, as a failure names it. */
@@ -9,6 +10,8 @@ export const FORGERIES = {
   alteredSignature: "the run's token with its signature altered",
   strippedSignature: "the run's token with its signature stripped",
   unsigned: 'the run\'s token unsigned (alg "none")',
+  unsignedCapitalised: 'the run\'s token unsigned (alg "None")',
+  unsignedUpperCase: 'the run\'s token unsigned (alg "NONE")',
   oneCharacterChanged: "the run's token with one character changed",
 } as const;
 
@@ -33,7 +36,7 @@ function withOneCharacterChanged(text: string, at: number): string {
   return `0${text}`;
 }
 
-/** The tokens forged from `token`, by what each is: three for a signed JWT (RFC 7515's compact form), one for any other token. */
+/** The tokens forged from `token`, by what each is: five for a signed JWT (RFC 7515's compact form), one for any other token. */
 export function forgedTokens(token: string): Record<string, string> {
   const jwt = signedJwtParts(token);
   if (jwt === undefined)
@@ -44,5 +47,7 @@ export function forgedTokens(token: string): Record<string, string> {
     // RFC 7519 §6.1: an unsecured JWT has an empty signature after its second dot.
     [FORGERIES.strippedSignature]: `${header}.${claims}.`,
     [FORGERIES.unsigned]: `${jwtPartOf({ alg: 'none', typ: 'JWT' })}.${claims}.`,
+    [FORGERIES.unsignedCapitalised]: `${jwtPartOf({ alg: 'None', typ: 'JWT' })}.${claims}.`,
+    [FORGERIES.unsignedUpperCase]: `${jwtPartOf({ alg: 'NONE', typ: 'JWT' })}.${claims}.`,
   };
 }

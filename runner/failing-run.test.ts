@@ -109,7 +109,7 @@ describe('a failing npm start of every layer', () => {
     const junit = readFileSync(join(reports, 'e2e', 'junit.xml'), 'utf8').replaceAll('&apos;', "'");
     assert.match(junit, /a bearer token that was never issued gets 401[\s\S]*HTTP 200, expected 401/);
     // The sandbox's client-credentials tokens are signed JWTs: each of their forgeries was taken.
-    for (const forgery of [FORGERIES.alteredSignature, FORGERIES.strippedSignature, FORGERIES.unsigned])
+    for (const forgery of Object.values(FORGERIES).filter((forgery) => forgery !== FORGERIES.oneCharacterChanged))
       assert.ok(junit.includes(`${forgery}: HTTP 200, expected 401`), forgery);
     assert.match(
       junit,

@@ -59,7 +59,11 @@ const faulty = (fault: FaultName, options: SandboxOptions = {}, realm?: string) 
   probeFor({ ...options, faults: [fault] }, realm);
 
 /** How a provider of JWTs that reads claims it never verified takes a token beside its own signed ones. */
-type JwtLeniency = 'whatever the signature' | 'with no signature' | 'under alg none, unsigned';
+type JwtLeniency =
+  | 'whatever the signature'
+  | 'with no signature'
+  | 'under alg none, unsigned'
+  | 'under alg none in another case, unsigned';
 
 /**
  * A provider of HS256 JWTs: it takes a token it signed, and one with its claims as `takes` says
@@ -83,7 +87,12 @@ async function jwtProvider(takes?: JwtLeniency) {
       (payload === claims &&
         ((takes === 'whatever the signature' && alg === 'HS256') ||
           (takes === 'with no signature' && alg === 'HS256' && signature === '') ||
-          (takes === 'under alg none, unsigned' && alg === 'none' && signature === '')));
+          (takes === 'under alg none, unsigned' && alg === 'none' && signature === '') ||
+          // A library that refuses "none" as spelt, and takes "None" or "NONE" as its unsigned form.
+          (takes === 'under alg none in another case, unsigned' &&
+            alg !== 'none' &&
+            alg?.toLowerCase() === 'none' &&
+            signature === '')));
     response.writeHead(taken ? 200 : 401, { 'content-type': 'application/json' });
     response.end(
       JSON.stringify(
@@ -669,6 +678,7 @@ describe('the header and error checks fail against', () => {
       ['whatever the signature', [FORGERIES.alteredSignature, FORGERIES.strippedSignature]],
       ['with no signature', [FORGERIES.strippedSignature]],
       ['under alg none, unsigned', [FORGERIES.unsigned]],
+      ['under alg none in another case, unsigned', [FORGERIES.unsignedCapitalised, FORGERIES.unsignedUpperCase]],
     ] as const) {
       const provider = await jwtProvider(takes);
       try {
