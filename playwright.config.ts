@@ -27,9 +27,9 @@ export default defineConfig({
   // in two is broken), and the report names it flaky.
   retries: inCI ? 1 : 0,
   failOnFlakyTests: inCI,
-  // A check and an appointment's first GET may each wait 50 s for 429s (e2e/http-probe.ts), and still
+  // A check and an appointment's first GET may each wait 60 s for 429s (e2e/http-probe.ts), and still
   // have their requests' time.
-  timeout: 120_000,
+  timeout: 150_000,
   outputDir: at(REPORT_FILES.e2eArtifacts),
   reporter: [
     ['list'],

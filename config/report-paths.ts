@@ -32,6 +32,8 @@ export const REPORT_FILES = {
   e2eJunit: 'e2e/junit.xml',
   e2eHtml: 'e2e/html',
   e2eArtifacts: 'e2e/test-results',
+  /** The seconds the e2e run waited for 429s, one wait a line (e2e/rate-limit-waits.ts). */
+  e2eRateLimitWaits: 'e2e/rate-limit-waits.txt',
   load: 'load',
   loadSummary: 'load/summary.json',
   loadJunit: 'load/junit.xml',

@@ -2,6 +2,7 @@
 // fixture, `skipWhenBlocked` for checks that build on an appointment's first GET, and `expect` with the suite's
 // custom matchers. Requests go through the token-injecting
 // proxy, so Playwright, its traces and its reports only ever see a placeholder token.
+import { existsSync } from 'node:fs';
 import { test as base, expect as baseExpect } from '@playwright/test';
 import { appointmentPath } from '../config/api-facts.ts';
 import { exactTransport, type RawRequest } from '../config/exact-request.ts';
@@ -54,8 +55,10 @@ export const test = base.extend<
   rateLimitWaits: [
     async ({}, use) => {
       const file = readHandoff(process.env, 'ENGAGE_E2E_WAITS_FILE');
-      if (file === undefined)
-        throw new Error('ENGAGE_E2E_WAITS_FILE is unset: run the e2e tests with npm run test:e2e');
+      if (file === undefined || !existsSync(file))
+        throw failureWithoutStack(
+          `ENGAGE_E2E_WAITS_FILE ${file === undefined ? 'is unset' : `names ${file}, which is gone`}: run the e2e tests with npm run test:e2e, whose global setup makes it`,
+        );
       await use(fileWaits(file));
     },
     { scope: 'worker' },
@@ -92,7 +95,7 @@ export const test = base.extend<
         let answer = found.get(id);
         if (answer === undefined) {
           const label = `GET appointment ${id}`;
-          // Each appointment's first GET has 50 s of back-off of its own, as a test has, within the run's.
+          // Each appointment's first GET has 60 s of back-off of its own, as a test has, within the run's.
           answer = backingOffOnRateLimit(
             probe,
             rateLimitWaits,

@@ -1,6 +1,6 @@
 // Proves the probe's back-off on 429: it waits as backoffSeconds says before sending again, longer
-// when a Retry-After asks (most of a minute window's included), returns the first other answer, and
-// once the probe's 50 s or the run's shared budget is spent, or for a Retry-After past what it ever
+// when a Retry-After asks (a minute window's included), returns the first other answer, and
+// once the probe's minute or the run's shared budget is spent, or for a Retry-After past what it ever
 // waits, the 429 as it came; and a failed request names the target, in one line when it can.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
@@ -58,15 +58,15 @@ it('waits as long as a Retry-After asks, when that is longer than the back-off',
   assert.ok((untilDate as number) > 4 && (untilDate as number) <= 6, `${untilDate} s for the date`);
 });
 
-it("waits out most of a minute window's Retry-After, which a lower limit of the endpoint's own may ask for", async () => {
+it("waits out a minute window's Retry-After, which a lower limit of the endpoint's own may ask for", async () => {
   const waits: number[] = [];
   let sent = 0;
-  const probe: Probe = async () => (sent++ === 0 ? answer(429, { 'retry-after': '45' }) : answer(200));
+  const probe: Probe = async () => (sent++ === 0 ? answer(429, { 'retry-after': '55' }) : answer(200));
   const response = await backingOffOnRateLimit(probe, inMemoryWaits(), async (seconds) => {
     waits.push(seconds);
   })('/path');
   assert.equal(response.status, 200);
-  assert.deepEqual(waits, [45]);
+  assert.deepEqual(waits, [55]);
 });
 
 it('returns a 429 at once when its Retry-After asks for more than the probe has left, or than the suite ever waits, rather than send sooner', async () => {
@@ -81,20 +81,20 @@ it('returns a 429 at once when its Retry-After asks for more than the probe has 
     assert.equal(response.status, 429);
     return [sent, waits];
   }
-  assert.deepEqual(await sentAndWaits(['40', '20']), [2, [40]]);
+  assert.deepEqual(await sentAndWaits(['50', '20']), [2, [50]]);
   // Past the 60 s backoffSeconds keeps to: waiting 60 s and sending would be 240 s too soon.
   assert.deepEqual(await sentAndWaits(['300']), [1, []]);
 });
 
-it('returns the 429 once the probe has waited its 50 s, and passes any other answer at once', async () => {
+it('returns the 429 once the probe has waited its minute, and passes any other answer at once', async () => {
   const { probe } = scripted(Array(20).fill(429));
   const waits: number[] = [];
   const record = async (seconds: number) => {
     waits.push(seconds);
   };
   assert.equal((await backingOffOnRateLimit(probe, inMemoryWaits(), record)('/path')).status, 429);
-  // 0.5, 1, 2, 4, then 8 s while the probe's waits stay within 50 s: 47.5 s in all.
-  assert.deepEqual(waits, [0.5, 1, 2, 4, 8, 8, 8, 8, 8]);
+  // 0.5, 1, 2, 4, then 8 s while the probe's waits stay within 60 s: 55.5 s in all.
+  assert.deepEqual(waits, [0.5, 1, 2, 4, 8, 8, 8, 8, 8, 8]);
   waits.length = 0;
   assert.equal((await backingOffOnRateLimit(scripted([503]).probe, inMemoryWaits(), record)('/path')).status, 503);
   assert.deepEqual(waits, []);
@@ -113,7 +113,7 @@ it("stops waiting once the run's probes have waited its budget in all, each 429 
   assert.deepEqual(statuses, [429, 429, 429]);
   const total = waits.reduce((sum, seconds) => sum + seconds, 0);
   assert.ok(total <= RUN_WAIT_SECONDS && total > RUN_WAIT_SECONDS - 8, `${total} s waited in all`);
-  // The third check found the budget nearly spent: it waited what was left, not its 50 s.
+  // The third check found the budget nearly spent: it waited what was left, not its minute.
   assert.ok(run.secondsLeft() < 8, `${run.secondsLeft()} s left`);
 });
 

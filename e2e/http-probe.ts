@@ -62,11 +62,11 @@ export function createProbe(target: ProbeTarget, rawRequest: RawRequest): Probe 
 }
 
 /**
- * The most one probe (a test's, or an appointment's first GET) waits for 429s in all: most of the
- * window of the documented per-minute limit, which a lower limit of the endpoint's own may ask a
- * check to wait out; a test and a first GET together stay within Playwright's timeout.
+ * The most one probe (a test's, or an appointment's first GET) waits for 429s in all: the window of
+ * the documented per-minute limit, which a lower limit of the endpoint's own may ask a check to wait
+ * out; a test and a first GET together stay within Playwright's timeout.
  */
-const PROBE_WAIT_SECONDS = 50;
+const PROBE_WAIT_SECONDS = 60;
 
 /**
  * The probe, backing off and sending again when the target answers 429, as the docs ask of clients:
@@ -89,9 +89,8 @@ export function backingOffOnRateLimit(
       const asked = retryAfterSeconds(response.headers['retry-after'], Date.now());
       const pause = backoffSeconds(retry, asked);
       // A Retry-After past the ceiling backoffSeconds keeps to is a wait the suite will not make.
-      if (asked > pause || waited + pause > PROBE_WAIT_SECONDS || pause > run.secondsLeft()) return response;
+      if (asked > pause || waited + pause > PROBE_WAIT_SECONDS || !run.take(pause)) return response;
       waited += pause;
-      run.spend(pause);
       await wait(pause);
     }
   };

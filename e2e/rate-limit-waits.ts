@@ -1,6 +1,7 @@
 // What an e2e run has left to wait for 429s, shared by every probe of every worker: Playwright starts
 // a worker anew after each failed test, so a budget a worker kept would start again with each. Global
-// setup makes a file that holds each wait's seconds, one a line; an in-memory one serves tests.
+// setup makes a file in the reports folder that holds each wait's seconds, one a line; an in-memory
+// budget serves tests.
 import { appendFileSync, readFileSync } from 'node:fs';
 
 /** The most a whole e2e run waits for 429s: a target that answers 429 to everything fails within minutes. */
@@ -8,7 +9,8 @@ export const RUN_WAIT_SECONDS = 120;
 
 export interface RateLimitWaits {
   secondsLeft(): number;
-  spend(seconds: number): void;
+  /** Takes `seconds` of the budget when that much is left; false (nothing taken) when not. */
+  take(seconds: number): boolean;
 }
 
 /** A budget kept in this process alone. */
@@ -16,21 +18,39 @@ export function inMemoryWaits(total = RUN_WAIT_SECONDS): RateLimitWaits {
   let left = total;
   return {
     secondsLeft: () => left,
-    spend: (seconds) => {
+    take: (seconds) => {
+      if (seconds > left) return false;
       left -= seconds;
+      return true;
     },
   };
 }
 
-/** A budget kept in `file` (global setup's, ENGAGE_E2E_WAITS_FILE), read afresh by each worker. */
+/**
+ * A budget kept in `file` (global setup's, ENGAGE_E2E_WAITS_FILE), read afresh at each use: a file
+ * that cannot be read, or holds what is not a number, counts as spent, so no wait goes unbounded.
+ */
 export function fileWaits(file: string, total = RUN_WAIT_SECONDS): RateLimitWaits {
-  return {
-    secondsLeft: () =>
-      total -
-      readFileSync(file, 'utf8')
+  const spent = () => {
+    try {
+      const sum = readFileSync(file, 'utf8')
         .split('\n')
         .filter((line) => line !== '')
-        .reduce((sum, line) => sum + Number(line), 0),
-    spend: (seconds) => appendFileSync(file, `${seconds}\n`),
+        .reduce((total, line) => total + Number(line), 0);
+      return Number.isFinite(sum) ? sum : Number.POSITIVE_INFINITY;
+    } catch {
+      return Number.POSITIVE_INFINITY;
+    }
+  };
+  return {
+    secondsLeft: () => total - spent(),
+    take: (seconds) => {
+      // Written first, then the sum read: of two workers that take the last seconds at once, the
+      // one that finds the budget passed gives its share back.
+      appendFileSync(file, `${seconds}\n`);
+      if (spent() <= total) return true;
+      appendFileSync(file, `${-seconds}\n`);
+      return false;
+    },
   };
 }
