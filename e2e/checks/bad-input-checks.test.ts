@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import fc from 'fast-check';
-import { badInputIds } from './bad-input-checks.ts';
+import { badInputIds, LONG_ID } from './bad-input-checks.ts';
 
 it('never sends "." or ".." as an id', () => {
   // About one draw in 3,000 was a dot segment before they were left out.
@@ -36,4 +36,9 @@ it('sends no slash, backslash, percent sign, semicolon, control character or lin
   const ids = fc.sample(badInputIds(false), { numRuns: 50_000, seed: 7 });
   assert.deepEqual(ids.filter(holdsOne), []);
   assert.ok(fc.sample(badInputIds(true), { numRuns: 2_000, seed: 1 }).some(holdsOne));
+});
+
+it('draws the 4 KB id, with malformed-headers or not', () => {
+  for (const withAttackSignatures of [true, false])
+    assert.ok(fc.sample(badInputIds(withAttackSignatures), { numRuns: 2_000, seed: 1 }).includes(LONG_ID));
 });
