@@ -67,8 +67,9 @@ export function readRunShape(env: Env): RunShape {
   // As k6 reads one (Go's durations: 1m30s, 1.5h), of a second at least, the shortest k6's
   // arrival-rate scenarios take: a run of no time checks nothing.
   if (duration !== undefined && !(durationSeconds(duration) >= 1))
+    // Named with the flag that sets it too: npm run load hands --duration on as this variable.
     throw new ConfigError(
-      'ENGAGE_LOAD_DURATION',
+      'ENGAGE_LOAD_DURATION (--duration)',
       `"${duration}" is not a duration of 1s or more, such as 30s, 1m30s or 2h`,
     );
   return {
