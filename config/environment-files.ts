@@ -8,6 +8,8 @@ import { isFolder } from './path-kind.ts';
 export type Environment = Readonly<Record<string, string | undefined>>;
 
 const environmentNamePattern = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+/** ENGAGE_ENV as a refusal names it: the flag sets it too (`--env`, npm start and the others). */
+const ENV_SETTING = 'ENGAGE_ENV (--env)';
 
 /**
  * Merges `.env`, `.env.<ENGAGE_ENV>` and the process environment, later ones winning (a variable the
@@ -78,7 +80,7 @@ function readEnvironmentFiles(processEnvironment: Environment, directory: string
       // `--env .env.staging` names the file where the suffix was asked for.
       const suffix = /(?:^|\/)\.env\.([A-Za-z0-9][A-Za-z0-9_-]*)$/.exec(name)?.[1];
       throw new ConfigError(
-        'ENGAGE_ENV',
+        ENV_SETTING,
         `"${name}" is not a file suffix (letters, digits, "-" and "_")${suffix === undefined ? '' : `: for ${name}, give ${suffix}`}`,
       );
     }
@@ -89,11 +91,11 @@ function readEnvironmentFiles(processEnvironment: Environment, directory: string
         .filter((suffix) => suffix !== 'example')
         .sort();
       const known = names.length === 0 ? 'there is no .env.<name> file there' : `there are ${names.join(', ')}`;
-      throw new ConfigError('ENGAGE_ENV', `is "${name}" but ${namedFile} does not exist; ${known}`);
+      throw new ConfigError(ENV_SETTING, `is "${name}" but ${namedFile} does not exist; ${known}`);
     }
     named = readEnvironmentFile(namedFile);
     if (Object.keys(named).length === 0)
-      throw new ConfigError('ENGAGE_ENV', `is "${name}" but ${namedFile} sets no variable`);
+      throw new ConfigError(ENV_SETTING, `is "${name}" but ${namedFile} sets no variable`);
   }
   const fileOf: Record<string, string> = Object.fromEntries([
     ...Object.keys(base).map((key) => [key, `${directory}/.env`]),
