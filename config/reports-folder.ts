@@ -2,9 +2,10 @@
 // one level at a time (or, for a dry run, checks that it could): a path that cannot be a folder the run writes in is a ConfigError naming the
 // setting (one line, exit code 2), not a stack trace, nor the endless loop Node's recursive mkdir
 // falls into under /proc.
-import { accessSync, constants, lstatSync, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from './config-error.ts';
+import { pathKind } from './path-kind.ts';
 
 /** The refusal of ENGAGE_REPORTS_DIR, whose value is `reports`. */
 const reportsRefusal = (reports: string) => (why: string) =>
@@ -29,7 +30,7 @@ function makeFolder(folder: string, refused: (why: string) => ConfigError, { mak
   const missing: string[] = [];
   let level = resolve(folder);
   for (;;) {
-    const kind = kindOf(level);
+    const kind = pathKind(level);
     if (kind === 'folder') break;
     if (kind !== 'none') throw refused(`${level} ${kind}, not a folder`);
     missing.unshift(level);
@@ -53,27 +54,11 @@ function makeFolder(folder: string, refused: (why: string) => ConfigError, { mak
       mkdirSync(path);
     } catch (error) {
       // Made meanwhile by another process: as good as made here.
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && kindOf(path) === 'folder') continue;
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && pathKind(path) === 'folder') continue;
       throw refused(`${path} cannot be made (${reason(error)})`);
     }
   }
   writable(resolve(folder));
-}
-
-/** What is at `path`: a folder (or a link to one), nothing (or nothing this process may look at), or what else. */
-function kindOf(
-  path: string,
-): 'folder' | 'none' | 'is a file' | 'is a link to nothing' | 'is a socket, FIFO or device' {
-  try {
-    const stats = statSync(path);
-    return stats.isDirectory() ? 'folder' : stats.isFile() ? 'is a file' : 'is a socket, FIFO or device';
-  } catch {
-    try {
-      return lstatSync(path).isSymbolicLink() ? 'is a link to nothing' : 'none';
-    } catch {
-      return 'none';
-    }
-  }
 }
 
 /** An fs error's code and words, without the path and call Node appends. */

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ConfigError } from '../config/config-error.ts';
-import { isFolder } from '../config/path-kind.ts';
+import { pathKind } from '../config/path-kind.ts';
 import { inReports, REPORT_FILES } from '../config/report-paths.ts';
 
 /** What npm start writes at the top of a reports folder: all that a folder it may clear holds (dotfiles aside). */
@@ -29,7 +29,8 @@ function notAReportsFolder(reports: string, workingDirectory: string): string | 
   const above = fromThere === '' || (!isAbsolute(fromThere) && fromThere.split(sep)[0] !== '..');
   if (above) return 'holds the working directory';
   if (!existsSync(folder)) return undefined;
-  if (!isFolder(folder)) return 'is a file';
+  const kind = pathKind(folder);
+  if (kind !== 'folder') return kind;
   const project = ['package.json', '.git'].find((file) => existsSync(join(folder, file)));
   if (project !== undefined) return `holds ${project}, so it is a project`;
   // A folder an earlier npm start marked may hold more (pacts, a baseline, a desktop's Thumbs.db).
