@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { ConfigError } from './config-error.ts';
-import { blankOverrideWarnings, readEnvironment } from './environment-files.ts';
+import { blankOverrideWarnings, readEnvironment, useEnvironmentName } from './environment-files.ts';
 import { OPTIONAL_EXPECTATIONS } from './optional-expectations.ts';
 import { readSuiteConfig } from './suite-config.ts';
 
@@ -54,7 +54,7 @@ describe('readEnvironment', () => {
       () => readEnvironment({ ENGAGE_ENV: 'staging' }, directoryWith({})),
       (error: unknown) =>
         error instanceof ConfigError &&
-        error.variable === 'ENGAGE_ENV (--env)' &&
+        error.variable === 'ENGAGE_ENV' &&
         /\.env\.staging does not exist; there is no \.env\.<name> file there$/.test(error.message),
     );
     const directory = directoryWith({ '.env.staging': 'A=1\n', '.env.prod': 'A=1\n', '.env.example': 'A=\n' });
@@ -66,11 +66,11 @@ describe('readEnvironment', () => {
   it('refuses an ENGAGE_ENV that is not a plain file suffix, giving the suffix of a file name', () => {
     assert.throws(
       () => readEnvironment({ ENGAGE_ENV: '../etc/passwd' }, directoryWith({})),
-      /ENGAGE_ENV \(--env\) "..\/etc\/passwd" is not a file suffix \(letters, digits, "-" and "_"\)$/,
+      /ENGAGE_ENV "..\/etc\/passwd" is not a file suffix \(letters, digits, "-" and "_"\)$/,
     );
     assert.throws(
       () => readEnvironment({ ENGAGE_ENV: '.env.staging' }, directoryWith({})),
-      /ENGAGE_ENV \(--env\) "\.env\.staging" is not a file suffix .*: for \.env\.staging, give staging$/,
+      /ENGAGE_ENV "\.env\.staging" is not a file suffix .*: for \.env\.staging, give staging$/,
     );
   });
   it('names ENGAGE_CONFIG_DIR when it is not a folder, in one line, and takes a blank one for unset', () => {
@@ -84,7 +84,7 @@ describe('readEnvironment', () => {
   it('refuses a named file that sets nothing, and a file that is not UTF-8 text (UTF-16 reads as nothing)', () => {
     assert.throws(
       () => readEnvironment({ ENGAGE_ENV: 'staging' }, directoryWith({ '.env.staging': '# only comments\n' })),
-      /^ConfigError: ENGAGE_ENV \(--env\) is "staging" but \S+\.env\.staging sets no variable$/,
+      /^ConfigError: ENGAGE_ENV is "staging" but \S+\.env\.staging sets no variable$/,
     );
     const directory = temporaryFolder('env');
     writeFileSync(join(directory, '.env'), Buffer.from('\ufeffENGAGE_BASE_URL=https://staging\n', 'utf16le'));
@@ -164,4 +164,16 @@ describe('.env.example', () => {
     const listed = /^# (region-fallback.*), or none\.$/m.exec(readFileSync('.env.example', 'utf8'))?.[1];
     assert.deepEqual(listed?.split(', '), [...OPTIONAL_EXPECTATIONS]);
   });
+});
+
+it('takes --env as ENGAGE_ENV, reading its file at once: a name that reads no file is refused as --env', () => {
+  const environment: Record<string, string | undefined> = { ENGAGE_CONFIG_DIR: directoryWith({ '.env.ci': 'A=1\n' }) };
+  useEnvironmentName(undefined, environment);
+  assert.equal(environment.ENGAGE_ENV, undefined);
+  useEnvironmentName('ci', environment);
+  assert.equal(environment.ENGAGE_ENV, 'ci');
+  assert.throws(
+    () => useEnvironmentName('cl', environment),
+    (error: unknown) => error instanceof ConfigError && error.variable === '--env' && /is "cl" but/.test(error.message),
+  );
 });

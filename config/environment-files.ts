@@ -3,13 +3,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'dotenv';
 import { ConfigError } from './config-error.ts';
+import { handOff } from './handoffs.ts';
 import { isFolder } from './path-kind.ts';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
 const environmentNamePattern = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-/** ENGAGE_ENV as a refusal names it: the flag sets it too (`--env`, npm start and the others). */
-const ENV_SETTING = 'ENGAGE_ENV (--env)';
 
 /**
  * Merges `.env`, `.env.<ENGAGE_ENV>` and the process environment, later ones winning (a variable the
@@ -80,7 +79,7 @@ function readEnvironmentFiles(processEnvironment: Environment, directory: string
       // `--env .env.staging` names the file where the suffix was asked for.
       const suffix = /(?:^|\/)\.env\.([A-Za-z0-9][A-Za-z0-9_-]*)$/.exec(name)?.[1];
       throw new ConfigError(
-        ENV_SETTING,
+        'ENGAGE_ENV',
         `"${name}" is not a file suffix (letters, digits, "-" and "_")${suffix === undefined ? '' : `: for ${name}, give ${suffix}`}`,
       );
     }
@@ -91,11 +90,11 @@ function readEnvironmentFiles(processEnvironment: Environment, directory: string
         .filter((suffix) => suffix !== 'example')
         .sort();
       const known = names.length === 0 ? 'there is no .env.<name> file there' : `there are ${names.join(', ')}`;
-      throw new ConfigError(ENV_SETTING, `is "${name}" but ${namedFile} does not exist; ${known}`);
+      throw new ConfigError('ENGAGE_ENV', `is "${name}" but ${namedFile} does not exist; ${known}`);
     }
     named = readEnvironmentFile(namedFile);
     if (Object.keys(named).length === 0)
-      throw new ConfigError(ENV_SETTING, `is "${name}" but ${namedFile} sets no variable`);
+      throw new ConfigError('ENGAGE_ENV', `is "${name}" but ${namedFile} sets no variable`);
   }
   const fileOf: Record<string, string> = Object.fromEntries([
     ...Object.keys(base).map((key) => [key, `${directory}/.env`]),
@@ -161,3 +160,18 @@ function withoutUndefined(environment: Environment): Record<string, string> {
 }
 
 const nonBlank = (value: string | undefined) => (value?.trim() ? value : undefined);
+
+/**
+ * `--env <name>`: ENGAGE_ENV for this process and those it starts, its file read at once, so that a
+ * name that reads no file is refused as the flag the user gave, not as a variable they never set.
+ */
+export function useEnvironmentName(name: string | undefined, environment: Environment = process.env): void {
+  if (name === undefined) return;
+  Object.assign(environment, handOff({ ENGAGE_ENV: name }));
+  try {
+    readEnvironment(environment);
+  } catch (error) {
+    if (error instanceof ConfigError && error.variable === 'ENGAGE_ENV') throw new ConfigError('--env', error.problem);
+    throw error;
+  }
+}

@@ -1,8 +1,13 @@
 // The flag reading every entry point shares: a value that starts with a dash is one line saying how
-// to give it, and the commands whose only flag is --env (verify:provider, pact:*) take it as ENGAGE_ENV.
+// to give it, and the commands whose only flag is --env (verify:provider, pact:*) take it as ENGAGE_ENV,
+// refusing a name that reads no file as --env.
 // Each command's own flags: runner/runner-options.test.ts, load/tests, sandbox/sandbox-main.test.ts.
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { configRefusal } from '../testing/config-refusal.ts';
+import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { ConfigError } from './config-error.ts';
 import { HelpRequested, parseFlags, useEnvFlag } from './parse-flags.ts';
 
@@ -26,11 +31,23 @@ describe('parseFlags', () => {
 describe('useEnvFlag', () => {
   const command = 'npm run verify:provider';
   it('sets ENGAGE_ENV from --env, and leaves it as it was without the flag', () => {
-    const environment: Record<string, string | undefined> = { ENGAGE_ENV: 'from-the-shell' };
+    const settings = temporaryFolder('env-flag');
+    writeFileSync(join(settings, '.env.staging'), 'ENGAGE_ENTERPRISE=acme\n');
+    const environment: Record<string, string | undefined> = {
+      ENGAGE_ENV: 'from-the-shell',
+      ENGAGE_CONFIG_DIR: settings,
+    };
     useEnvFlag([], command, '', environment);
     assert.equal(environment.ENGAGE_ENV, 'from-the-shell');
     useEnvFlag(['--env', 'staging'], command, '', environment);
     assert.equal(environment.ENGAGE_ENV, 'staging');
+  });
+  it('refuses a name that reads no .env file as --env, the flag the user gave', () => {
+    const environment = { ENGAGE_CONFIG_DIR: temporaryFolder('env-flag') };
+    assert.match(
+      configRefusal(() => useEnvFlag(['--env', 'stagign'], command, '', environment)) ?? '',
+      /^--env is "stagign" but \S+\/\.env\.stagign does not exist; there is no \.env\.<name> file there$/,
+    );
   });
   it('refuses any other flag or argument, naming the command, instead of running without it', () => {
     for (const args of [['--pact-dir', '/tmp'], ['staging'], ['--env']])

@@ -4,7 +4,7 @@
 // so is a flag npm kept for itself (given before `--`).
 import { parseArgs } from 'node:util';
 import { ConfigError } from './config-error.ts';
-import { handOff } from './handoffs.ts';
+import { useEnvironmentName } from './environment-files.ts';
 
 export type FlagValues = Record<string, string | boolean | undefined>;
 
@@ -131,5 +131,5 @@ export function parseFlags(
  */
 export function useEnvFlag(args: string[], command: string, summary: string, environment = process.env): void {
   const { env } = parseFlags(args, { env: ENV_FLAG }, command, summary, environment);
-  Object.assign(environment, handOff({ ENGAGE_ENV: env as string | undefined }));
+  useEnvironmentName(env as string | undefined, environment);
 }

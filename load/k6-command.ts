@@ -1,6 +1,7 @@
 // Builds the k6 command of `npm run load`: the arguments (nothing secret on them) and the environment
 // the script reads through __ENV, from the suite config and the command-line flags.
 import { resolve } from 'node:path';
+import { ConfigError } from '../config/config-error.ts';
 import type { Environment } from '../config/environment-files.ts';
 import { handOff } from '../config/handoffs.ts';
 import { onOffSetting } from '../config/on-off-setting.ts';
@@ -10,6 +11,7 @@ import { SECRET_SETTINGS } from '../config/secret-settings.ts';
 import { settingValue } from '../config/setting-value.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
 import { chosenProfile, PROFILE_NAMES } from './lib/load-profiles.ts';
+import { durationProblem } from './lib/load-settings.ts';
 
 export interface LoadFlags {
   profile: string;
@@ -54,6 +56,10 @@ export function readLoadFlags(args: string[], environment: Record<string, string
     'Runs load/lookup.ts with k6 (K6_BIN, else the PATH) against ENGAGE_BASE_URL, else the embedded sandbox.',
     environment,
   );
+  // A --duration the run would refuse is refused as the flag the user gave (k6 gets it as ENGAGE_LOAD_DURATION).
+  const durationFlag = values.duration as string | undefined;
+  const durationRefusal = durationFlag === undefined ? undefined : durationProblem(durationFlag);
+  if (durationRefusal !== undefined) throw new ConfigError('--duration', durationRefusal);
   return {
     profile: chosenProfile(values.profile as string | undefined, environment),
     dryRun: values['dry-run'] === true,
@@ -62,7 +68,7 @@ export function readLoadFlags(args: string[], environment: Record<string, string
     confirmProduction:
       onOffSetting(environment, 'ENGAGE_LOAD_CONFIRM_PRODUCTION') || values['confirm-production'] === true,
     dashboard: values.dashboard === true,
-    duration: (values.duration as string | undefined) ?? settingValue(environment, 'ENGAGE_LOAD_DURATION'),
+    duration: durationFlag ?? settingValue(environment, 'ENGAGE_LOAD_DURATION'),
     environmentName: values.env as string | undefined,
   };
 }

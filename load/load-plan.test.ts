@@ -35,7 +35,7 @@ describe('the load plan', () => {
         { ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT: 'ture' },
         /^ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT is "ture", which is neither/,
       ],
-      [{ ENGAGE_LOAD_DURATION: 'soon' }, /^ENGAGE_LOAD_DURATION \(--duration\) "soon" is not a duration of 1s or more/],
+      [{ ENGAGE_LOAD_DURATION: 'soon' }, /^ENGAGE_LOAD_DURATION "soon" is not a duration of 1s or more/],
       [{ ENGAGE_APPOINTMENT_IDS_FILE: ids }, new RegExp(`^ENGAGE_APPOINTMENT_IDS_FILE ${ids} is not JSON$`)],
     ];
     for (const [environment, message] of cases)

@@ -12,7 +12,7 @@ import {
   spawnSharingGroup,
 } from '../config/child-processes.ts';
 import { runMain } from '../config/entry-point.ts';
-import { handOff } from '../config/handoffs.ts';
+import { useEnvironmentName } from '../config/environment-files.ts';
 import { loadSuite } from '../config/load-suite-config.ts';
 import { inReports, REPORT_FILES, reportsDirectory } from '../config/report-paths.ts';
 import { checkReportsFolder, makeReportsFolder } from '../config/reports-folder.ts';
@@ -41,7 +41,7 @@ await runMain(async () => {
   const args = process.argv.slice(2);
   // --env decides which .env.<name> file is read, so it is read from the flags first.
   const environmentName = readLoadFlags(args, process.env).environmentName;
-  Object.assign(process.env, handOff({ ENGAGE_ENV: environmentName }));
+  useEnvironmentName(environmentName);
   const { environment, config } = loadSuite({ warnOfUnknownSettings: true });
   const flags = readLoadFlags(args, environment);
   const reports = reportsDirectory(environment);

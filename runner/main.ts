@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { EXIT_CODE_FOR, forwardStopSignals, interruption, sayStillRunning } from '../config/child-processes.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { refusalLine, runMain } from '../config/entry-point.ts';
-import { readEnvironmentAsFarAsItGoes } from '../config/environment-files.ts';
+import { readEnvironmentAsFarAsItGoes, useEnvironmentName } from '../config/environment-files.ts';
 import { handOff, readHandoff } from '../config/handoffs.ts';
 import { countsLine } from '../config/layer-outcome.ts';
 import { loadSuite, settingSources } from '../config/load-suite-config.ts';
@@ -88,7 +88,7 @@ await runMain(async () => {
 /** Reads the settings, then runs the layers. */
 async function runSuite(): Promise<void> {
   const options = readRunnerOptions(process.argv.slice(2));
-  Object.assign(process.env, handOff({ ENGAGE_ENV: options.environmentName }));
+  useEnvironmentName(options.environmentName);
   const { environment, config } = loadSuite({ warnOfUnknownSettings: true });
   // Looked for only when load runs: a stale K6_BIN is no reason to refuse `--only e2e`.
   const k6 = options.layers.includes('load') ? findK6(environment) : undefined;

@@ -122,7 +122,7 @@ describe('npm start refuses a bad setting with one line and exit code 2', () => 
     [
       ['--env', 'nowhere'],
       {},
-      /^configuration error: ENGAGE_ENV \(--env\) is "nowhere" but .*\.env\.nowhere does not exist; there is no \.env\.<name> file there$/m,
+      /^configuration error: --env is "nowhere" but .*\.env\.nowhere does not exist; there is no \.env\.<name> file there$/m,
     ],
     [
       [],

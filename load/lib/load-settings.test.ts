@@ -82,7 +82,7 @@ describe('settings', () => {
     for (const duration of ['0s', '0m0s', '500ms', '0.5s', 'soon', '5', '5 s'])
       assert.throws(
         () => readLoadSettings({ ...environment, ENGAGE_LOAD_DURATION: duration }),
-        /ENGAGE_LOAD_DURATION \(--duration\) ".*" is not a duration of 1s or more, such as 30s, 1m30s or 2h$/,
+        /ENGAGE_LOAD_DURATION ".*" is not a duration of 1s or more, such as 30s, 1m30s or 2h$/,
         duration,
       );
   });

@@ -62,16 +62,20 @@ function notPlain(variable: string, url: string): ConfigError {
   return new ConfigError(variable, `${shownUrl(url)} is not ${PLAIN_HTTP_URL_RULE}`);
 }
 
+/**
+ * Why `duration` is no length for a run: k6's (Go's durations: 1m30s, 1.5h), of a second at least,
+ * the shortest k6's arrival-rate scenarios take: a run of no time checks nothing.
+ */
+export function durationProblem(duration: string): string | undefined {
+  return durationSeconds(duration) >= 1
+    ? undefined
+    : `"${duration}" is not a duration of 1s or more, such as 30s, 1m30s or 2h`;
+}
+
 export function readRunShape(env: Env): RunShape {
   const duration = settingValue(env, 'ENGAGE_LOAD_DURATION');
-  // As k6 reads one (Go's durations: 1m30s, 1.5h), of a second at least, the shortest k6's
-  // arrival-rate scenarios take: a run of no time checks nothing.
-  if (duration !== undefined && !(durationSeconds(duration) >= 1))
-    // Named with the flag that sets it too: npm run load hands --duration on as this variable.
-    throw new ConfigError(
-      'ENGAGE_LOAD_DURATION (--duration)',
-      `"${duration}" is not a duration of 1s or more, such as 30s, 1m30s or 2h`,
-    );
+  const problem = duration === undefined ? undefined : durationProblem(duration);
+  if (problem !== undefined) throw new ConfigError('ENGAGE_LOAD_DURATION', problem);
   return {
     profile: settingValue(env, 'ENGAGE_LOAD_PROFILE') ?? DEFAULT_PROFILE,
     duration,
