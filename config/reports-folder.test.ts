@@ -40,10 +40,10 @@ describe('makeReportsFolder', () => {
     );
   });
   it('refuses a FIFO, a socket or a device on the way', {
-    skip: spawnSync('mkfifo', ['--version']).status === 0 ? false : 'no mkfifo on this machine',
+    skip: spawnSync('sh', ['-c', 'command -v mkfifo']).status === 0 ? false : 'no mkfifo on this machine',
   }, () => {
     const fifo = join(temporaryFolder('reports-folder'), 'a-fifo');
-    spawnSync('mkfifo', [fifo]);
+    assert.equal(spawnSync('mkfifo', [fifo]).status, 0, 'mkfifo made the FIFO');
     assert.equal(
       refusal(join(fifo, 'load'), fifo),
       `ENGAGE_REPORTS_DIR "${fifo}" cannot be the reports folder: ${fifo} is a socket, FIFO or device, not a folder`,

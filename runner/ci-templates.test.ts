@@ -123,6 +123,14 @@ describe('the GitHub workflow gates a release', () => {
     const start = steps.find((step) => String(step.run).startsWith('npm start'));
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template.
     assert.equal(start?.env?.ENGAGE_BASE_URL, '${{ vars.ENGAGE_BASE_URL }}');
+    // The optional settings of checks that skip without them reach the step, or the checks can never run.
+    for (const name of [
+      'ENGAGE_DEFAULT_LANGUAGE',
+      'ENGAGE_APPOINTMENT_IDS',
+      'ENGAGE_OTHER_TENANT_APPOINTMENT',
+      'ENGAGE_EXPECT',
+    ])
+      assert.equal(start?.env?.[name], `\${{ vars.${name} }}`, name);
     // In every job, only the steps that use them see the secrets: npm start and npm run pact:*.
     for (const [name, job] of Object.entries(jobs)) {
       assert.equal(job.env, undefined, `${name} sets env for the whole job`);

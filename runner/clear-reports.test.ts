@@ -2,7 +2,9 @@
 // it (through a symlink too), a project, or a folder of other files; and that it clears every layer's
 // output of the last run, the schemas' too.
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { configRefusal } from '../testing/config-refusal.ts';
@@ -48,6 +50,17 @@ it('refuses the working directory, a folder above it, and a project, naming ENGA
   const file = join(temporaryFolder('a-file'), 'reports');
   writeFileSync(file, '');
   assert.match(refusal(file) ?? '', /which is a file:/);
+});
+
+it('refuses a socket, a FIFO or a device as what it is, not as a file', async () => {
+  const socket = join(temporaryFolder('a-socket'), 'reports');
+  const server = createServer().listen(socket);
+  await once(server, 'listening');
+  try {
+    assert.match(refusal(socket) ?? '', /which is a socket, FIFO or device:/);
+  } finally {
+    server.close();
+  }
 });
 
 it('clears a folder an earlier npm start marked, whatever else it holds (pacts, a baseline, Thumbs.db)', () => {

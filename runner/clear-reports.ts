@@ -30,6 +30,8 @@ function notAReportsFolder(reports: string, workingDirectory: string): string | 
   if (above) return 'holds the working directory';
   if (!existsSync(folder)) return undefined;
   const kind = pathKind(folder);
+  // Gone since existsSync: nothing to clear.
+  if (kind === 'none') return undefined;
   if (kind !== 'folder') return kind;
   const project = ['package.json', '.git'].find((file) => existsSync(join(folder, file)));
   if (project !== undefined) return `holds ${project}, so it is a project`;
