@@ -21,6 +21,8 @@ export interface LoadFlags {
   dashboard: boolean;
   /** The length of a constant-rate profile (smoke, soak), e.g. "4s". */
   duration?: string;
+  /** Where `duration` came from, as a message names it. */
+  durationSetting: '--duration' | 'ENGAGE_LOAD_DURATION';
   /** --env: the .env.<name> file to read, as ENGAGE_ENV. */
   environmentName?: string;
 }
@@ -69,6 +71,7 @@ export function readLoadFlags(args: string[], environment: Record<string, string
       onOffSetting(environment, 'ENGAGE_LOAD_CONFIRM_PRODUCTION') || values['confirm-production'] === true,
     dashboard: values.dashboard === true,
     duration: durationFlag ?? settingValue(environment, 'ENGAGE_LOAD_DURATION'),
+    durationSetting: durationFlag === undefined ? 'ENGAGE_LOAD_DURATION' : '--duration',
     environmentName: values.env as string | undefined,
   };
 }

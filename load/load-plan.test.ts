@@ -79,7 +79,12 @@ describe('the load plan', () => {
   it('warns of a duration the profile does not take, and of nothing for one it does', () => {
     const config = readSuiteConfig({});
     assert.deepEqual(checkLoadRun(config, 'average', 'reports', { ENGAGE_LOAD_DURATION: '30s' }), [
-      'warning: ENGAGE_LOAD_DURATION (--duration) 30s changes only the smoke and soak profiles: average runs its own stages',
+      'warning: ENGAGE_LOAD_DURATION 30s changes only the smoke and soak profiles: average runs its own stages',
+    ]);
+    // Given as npm run load's flag, it is named so.
+    const flags = readLoadFlags(['--profile', 'average', '--duration', '30s'], {});
+    assert.deepEqual(planLoadRun(config, undefined, flags, 'reports', {}, { shell: {} }).warnings, [
+      'warning: --duration 30s changes only the smoke and soak profiles: average runs its own stages',
     ]);
     assert.deepEqual(checkLoadRun(config, 'smoke', 'reports', { ENGAGE_LOAD_DURATION: '30s' }), []);
     assert.deepEqual(checkLoadRun(config, 'average', 'reports', {}), []);

@@ -44,7 +44,7 @@ export function planLoadRun(
   const warnings = [
     ...(flags.duration !== undefined && ramping
       ? [
-          `warning: ENGAGE_LOAD_DURATION (--duration) ${flags.duration} changes only the smoke and soak profiles: ${flags.profile} runs its own stages`,
+          `warning: ${flags.durationSetting} ${flags.duration} changes only the smoke and soak profiles: ${flags.profile} runs its own stages`,
         ]
       : []),
     ...k6VariableWarnings(shell),
