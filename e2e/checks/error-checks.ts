@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { appointmentPath } from '../../config/api-facts.ts';
 import type { Probe } from '../http-probe.ts';
-import { type CheckResult, checked, skipped } from './check-result.ts';
+import { type CheckResult, checked, problemsOf, skipped } from './check-result.ts';
 import { checkErrorResponse, checkStatusCodeIsStatus, show } from './response-checks.ts';
 
 /** `id`, which no appointment of `enterprise` has, gets 404; named, so that one that exists (a wrong ENGAGE_MISSING_APPOINTMENT_ID) is seen. */
@@ -87,7 +87,7 @@ export async function checkForgedTokens(
     return checked(["no token was forged from the run's own, so none was sent"]);
   const problems: string[] = [];
   for (const [forgery, token] of Object.entries(forgedTokens))
-    problems.push(...checkErrorResponse(await probe(path, { authorization: `Bearer ${token}` }), 401, forgery));
+    problems.push(...problemsOf(await checkUnauthorized(probe, path, `Bearer ${token}`, forgery)));
   return checked(problems);
 }
 
