@@ -6,8 +6,8 @@
 // and ENGAGE_OTHER_TENANT_APPOINTMENT's), and refuses any other request that carries a placeholder (a POST, another path): it is
 // no open relay. Requests go out exactly as they came in (sendExactRequest): no header is added,
 // dropped or merged. An answer that echoes a credential it was sent (a header, a body, compressed or
-// not) comes back with the placeholder in its place, and any piece of it (8 characters or more)
-// with [redacted], the body decoded then.
+// not) comes back with the placeholder in its place, and any piece of it (SHORTEST_REDACTED
+// characters or more) with [redacted], the body decoded then.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tokenEndpointFailed } from './answer-remedy.ts';
@@ -240,8 +240,9 @@ function maskedBody(body: Buffer, encoding: string | undefined, sent: Array<[str
 }
 
 /**
- * `text` with what is left of each credential (a piece of 8 characters or more, echoed cut short or
- * inside other text) replaced by [redacted]; the placeholders already in it are left as they are.
+ * `text` with what is left of each credential (a piece of SHORTEST_REDACTED characters or more,
+ * echoed cut short or inside other text) replaced by [redacted]; the placeholders already in it are
+ * left as they are.
  */
 function maskedPieces(text: string, sent: Array<[credential: string, placeholder: string]>): string {
   if (sent.length === 0) return text;
