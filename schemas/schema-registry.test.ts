@@ -191,6 +191,20 @@ describe('the 200 schema rejects', () => {
       /^\/data\/location\/translations\/city\/0: must be object/m,
     ],
     [
+      'a language tag written as a locale, nl_BE',
+      (b) => {
+        b.data.location.city.language = 'nl_BE';
+      },
+      /^\/data\/location\/city\/language: must match pattern/m,
+    ],
+    [
+      'a language tag with a space in a translation',
+      (b) => {
+        b.data.location.translations.city = [{ language: 'en US', value: 'Ghent' }];
+      },
+      /^\/data\/location\/translations\/city\/0\/language: must match pattern/m,
+    ],
+    [
       'a three-letter countryCode',
       (b) => {
         b.data.location.countryCode = 'BEL';
@@ -258,6 +272,16 @@ describe('the 200 schema accepts what the docs allow', () => {
           geolocation: null,
           postalCode: null,
         }),
+    ],
+    [
+      'language tags of any case, with a region, script or number',
+      (b) => {
+        b.data.location.city = { language: 'nl-BE', value: 'Gent' };
+        b.data.location.translations.city = ['NL-be', 'zh-Hant-TW', 'es-419', 'i-klingon'].map((language) => ({
+          language,
+          value: 'Gent',
+        }));
+      },
     ],
     ['empty arrays', (b) => Object.assign(b.data, { appointmentParticipants: [], answers: [] })],
     [

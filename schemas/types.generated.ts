@@ -91,6 +91,9 @@ export interface Location {
  * One translation of a translatable field.
  */
 export interface LanguageValue {
+  /**
+   * A language tag (RFC 5646): subtags of letters and digits joined by hyphens, as `nl` or `nl-BE`; a locale's `nl_BE` is not one.
+   */
   language: string;
   value: string;
 }
