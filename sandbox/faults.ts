@@ -34,6 +34,8 @@ export const FAULT_NAMES = [
   // Languages
   'ignore-accept-language',
   'fallback-instead-of-null',
+  // Falls back for the two languages only the request schemas list, as a provider whose own list lacks them.
+  'fallback-for-ja-and-pl',
   'mismatched-language-tag',
   // Asked for a language, location.translations lists only the one each field resolved to, not every available one.
   'trim-translations',
@@ -61,7 +63,8 @@ export function faultyNegotiationRules(rules: NegotiationRules, faults: Readonly
     ignoreWeights: faults.has('ignore-weights'),
     ignoreZeroWeight: faults.has('ignore-zero-weight'),
     caseSensitive: faults.has('case-sensitive-tags'),
-    fallbackInsteadOfNull: faults.has('fallback-instead-of-null'),
+    fallbackInsteadOfNull:
+      faults.has('fallback-instead-of-null') || (faults.has('fallback-for-ja-and-pl') && ['ja', 'pl']),
     lastOfEqualWeights: faults.has('last-of-equal-weights'),
     noDefaultLanguage: faults.has('no-default-language'),
   };

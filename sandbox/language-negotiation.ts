@@ -27,7 +27,8 @@ export interface NegotiationRules {
   /** q=0 read as a low weight instead of "not this one". */
   ignoreZeroWeight?: boolean;
   caseSensitive?: boolean;
-  fallbackInsteadOfNull?: boolean;
+  /** The default where nothing matched, instead of null: for any header, or one naming one of these tags. */
+  fallbackInsteadOfNull?: boolean | readonly string[];
   /** Among equal weights the last in the header wins. */
   lastOfEqualWeights?: boolean;
   /** `*` and no header read as no language: null everywhere. */
@@ -100,7 +101,10 @@ export function resolveTranslatable(
         (rules.basicFiltering ? filterByPrefix(reachable, range.tag) : undefined));
     if (match !== undefined) return match;
   }
-  return rules.fallbackInsteadOfNull ? defaultChoice(translations, rules.defaultLanguage, new Set()) : null;
+  const fallback = rules.fallbackInsteadOfNull;
+  const fallsBack =
+    fallback === true || (Array.isArray(fallback) && preference.ranges.some((range) => fallback.includes(range.tag)));
+  return fallsBack ? defaultChoice(translations, rules.defaultLanguage, new Set()) : null;
 }
 
 function defaultChoice(translations: readonly LanguageValue[], defaultLanguage: string, excluded: Set<string>) {

@@ -263,7 +263,7 @@ describe('against correct providers every check passes', () => {
     for (const [name, provider] of Object.entries(providers))
       assert.deepEqual(await translationProblems(provider, 'globex-4', check, 'en', 'globex'), [], name);
   });
-  it('asks for a language no field has that no tag it has starts with: nl may match nl-BE (RFC 4647)', async () => {
+  it('asks for each documented language no field has that no tag it has starts with: nl may match nl-BE (RFC 4647)', async () => {
     const regional = appointment('globex-3', {
       location: location({
         city: [text('en-GB', 'Ghent'), text('nl-BE', 'Gent')],
@@ -283,9 +283,10 @@ describe('against correct providers every check passes', () => {
     const context = { probe: recording, path: appointmentPath('globex', 'globex-3'), id: 'globex-3' };
     const read = await readTranslations(context);
     assert.ok('translations' in read);
-    const check = translationChecks['a language that no field has yields null everywhere, with no fallback'];
+    const check =
+      translationChecks['every documented language that no field has yields null everywhere, with no fallback'];
     assert.deepEqual(problemsOf(await (check as NonNullable<typeof check>)(context, read.translations)), []);
-    assert.deepEqual(sent.slice(1), ['fr']);
+    assert.deepEqual(sent.slice(1), ['fr', 'de', 'no', 'da', 'es', 'el', 'ja', 'pl']);
     // The same for the language the two-lines check puts first, before one the location has.
     const twoLines = translationChecks['Accept-Language on two lines is one list, as if joined by a comma (RFC 9110)'];
     assert.deepEqual(problemsOf(await (twoLines as NonNullable<typeof twoLines>)(context, read.translations)), []);
@@ -395,8 +396,18 @@ describe('the language checks fail against', () => {
     [
       'fallback-instead-of-null',
       '123',
-      translationChecks['a language that no field has yields null everywhere, with no fallback'] as never,
+      translationChecks[
+        'every documented language that no field has yields null everywhere, with no fallback'
+      ] as never,
       /location\.city is \{"language":"en".*expected null/,
+    ],
+    [
+      'fallback-for-ja-and-pl',
+      '123',
+      translationChecks[
+        'every documented language that no field has yields null everywhere, with no fallback'
+      ] as never,
+      /^Accept-Language "ja": location\.city is \{"language":"en".*expected null[\s\S]*\nthe same with Accept-Language "pl"$/,
     ],
     [
       'case-sensitive-tags',
