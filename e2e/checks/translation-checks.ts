@@ -202,8 +202,8 @@ export const translationChecks: Record<string, TranslationCheck> = {
         problems.push(...(await expectResolution(context, language, exactly(language), translations)));
       return checked(problems);
     },
-  // Each of them: a provider may fall back for some languages only (those its own list lacks), or serve
-  // a translation its `translations` leaves out.
+  // Every such language, not only the first: a provider may fall back for some only (those its own
+  // list lacks), or serve a translation that its `translations` leaves out.
   'every documented language that no field has yields null everywhere, with no fallback': async (
     context,
     translations,
