@@ -1,30 +1,35 @@
-// Why a load run's lookups failed, for the line after a crossed checks threshold in `npm run load`
-// and `npm start`: the reasons counted in lookup_problems, read from k6's `--out json` file.
+// Why a load run's lookups failed, for the line after a crossed checks or bad-body threshold in
+// `npm run load` and `npm start`: the reasons counted in lookup_problems, read from k6's `--out json` file.
 import { existsSync, readFileSync } from 'node:fs';
 import { inReports, REPORT_FILES } from '../config/report-paths.ts';
 import { k6Points, readK6Output } from './k6-output.ts';
-import { LOOKUP_PROBLEMS_METRIC } from './lib/load-thresholds.ts';
+import { BAD_BODY_METRIC, LOOKUP_PROBLEMS_METRIC } from './lib/load-thresholds.ts';
 
-/** Whether the run's summary shows a crossed checks threshold (k6 counts one over no samples as met). */
-function checksCrossed(reports: string): boolean {
+/** The thresholds whose crossing failed lookups explain. */
+export const LOOKUP_OUTCOME_METRICS: readonly string[] = ['checks', BAD_BODY_METRIC];
+
+/** Whether the run's summary shows a crossed checks or bad-body threshold (k6 counts one over no samples as met). */
+function lookupThresholdCrossed(reports: string): boolean {
   const file = inReports(reports, REPORT_FILES.loadSummary);
   if (!existsSync(file)) return false;
   try {
     const summary = JSON.parse(readFileSync(file, 'utf8')) as {
-      metrics?: { checks?: { thresholds?: Record<string, { ok: boolean }> } };
+      metrics?: Record<string, { thresholds?: Record<string, { ok: boolean }> }>;
     };
-    return Object.values(summary.metrics?.checks?.thresholds ?? {}).some((threshold) => !threshold.ok);
+    return LOOKUP_OUTCOME_METRICS.some((metric) =>
+      Object.values(summary.metrics?.[metric]?.thresholds ?? {}).some((threshold) => !threshold.ok),
+    );
   } catch {
     return false;
   }
 }
 
 /**
- * "body lacks the appointment fields (24), status is not 200 (1)", most first; undefined unless a
- * checks threshold was crossed: the metrics file, large after a long run, is read only then.
+ * "HTTP 503 (24), 200 body: data.id is not the id asked for (1)", most first; undefined unless a
+ * checks or bad-body threshold was crossed: the metrics file, large after a long run, is read only then.
  */
 export function failedLookupReasons(reports: string): string | undefined {
-  if (!checksCrossed(reports)) return undefined;
+  if (!lookupThresholdCrossed(reports)) return undefined;
   const text = readK6Output(inReports(reports, REPORT_FILES.loadMetrics));
   const counts = new Map<string, number>();
   for (const { value, tags } of text === undefined ? [] : k6Points(text, LOOKUP_PROBLEMS_METRIC)) {

@@ -38,7 +38,13 @@ import { appointmentBodyProblem } from './lib/appointment-body-check.ts';
 import { rememberingGoodBodies } from './lib/known-good-bodies.ts';
 import { buildLoadOptions, guardProblems, guardRefusal, SETUP_TIMEOUT_SECONDS } from './lib/load-options.ts';
 import { appointmentIdsFromFile, type LoadSettings, readLoadSettings, readRunShape } from './lib/load-settings.ts';
-import { LOOKUP_PROBLEMS_METRIC, LOOKUP_TAG, type Threshold, unjudgedThresholds } from './lib/load-thresholds.ts';
+import {
+  BAD_BODY_METRIC,
+  LOOKUP_PROBLEMS_METRIC,
+  LOOKUP_TAG,
+  type Threshold,
+  unjudgedThresholds,
+} from './lib/load-thresholds.ts';
 import { type Lookup, lookupAt, rotationLength } from './lib/lookup-rotation.ts';
 import { type SummaryData, summaryOutputs } from './lib/summary-reports.ts';
 import { type IssuedToken, issuedToken, lastingToken, tokenNeedsRefresh } from './lib/token-refresh.ts';
@@ -91,7 +97,8 @@ if (appointmentIds[0]?.startsWith(IDS_PROBLEM)) settingsProblem ??= appointmentI
 
 const rateLimitedResponses = new Counter('rate_limited_responses');
 const tokenRefreshFailures = new Counter('token_refresh_failures');
-// Only a 200 is expected: anything else, a 429 or a 404 from a wrong id list, counts in http_req_failed.
+// Only a 200 is expected: anything else, a 429 or a 404 from a wrong id list, counts in http_req_failed
+// (whose lookups the thresholds judge).
 http.setResponseCallback(http.expectedStatuses(200));
 const tokenResponseCallback = http.expectedStatuses({ min: 200, max: 399 });
 /** Answers that say "not now" rather than "wrong": setup()'s readiness GET asks again after one, backing off. */
@@ -131,7 +138,7 @@ function requestToken(): IssuedToken | string {
   if (auth.kind === 'static-token') return lastingToken(auth.token);
   const form = tokenRequestForm(auth);
   // Redirects are followed here, within the endpoint's own origin (config/token-request.ts), and
-  // their hops are no failed requests (http_req_failed judges every request of the run).
+  // their hops are no failed requests (http_req_failed counts every request of the run).
   let response: RefinedResponse<ResponseType>;
   for (let url = auth.tokenUrl, hops = 0; ; hops++) {
     response = http.post(url, form, {
@@ -336,12 +343,20 @@ let vu: VuState | undefined;
  */
 const LOOKUP_CHECK = 'answered 200 with a JSON appointment body';
 const lookupProblems = new Counter(LOOKUP_PROBLEMS_METRIC);
-const problemTags = {
-  status: { problem: 'status is not 200' },
-  contentType: { problem: 'content type is not JSON' },
-  body: { problem: 'body lacks the appointment fields' },
-  rateLimited: { problem: 'rate limited (429)' },
-};
+const badBodies = new Counter(BAD_BODY_METRIC);
+/** The tags of each reason a lookup failed for, made once each: "HTTP 503", "200 body: <problem>". */
+const problemTags = new Map<string, { problem: string }>();
+function problemTag(problem: string): { problem: string } {
+  let tags = problemTags.get(problem);
+  if (tags === undefined) {
+    tags = { problem };
+    problemTags.set(problem, tags);
+  }
+  return tags;
+}
+/** k6's error code of a request that got no answer (status 0): 1050 is its own timeout. */
+const noAnswer = (errorCode: number) =>
+  errorCode === 1050 ? 'no answer: request timeout' : `no answer: k6 error code ${errorCode}`;
 
 const lookupPassed = { [LOOKUP_CHECK]: true };
 const lookupFailed = { [LOOKUP_CHECK]: false };
@@ -395,22 +410,28 @@ export default function (issued: IssuedToken): void {
   // Each read of a response field crosses from JavaScript into k6's Go: each is read once, and only
   // when the ones before it passed.
   const status = response.status;
-  let problem: { problem: string } | undefined;
-  if (status === 429) problem = problemTags.rateLimited;
-  else if (status !== 200) problem = problemTags.status;
+  let problem: string | undefined;
+  if (status === 429) problem = 'rate limited (429)';
+  else if (status === 0) problem = noAnswer(response.error_code);
+  else if (status !== 200) problem = `HTTP ${status}`;
   else {
     const contentType = response.headers['Content-Type'];
     if (contentType !== lastContentType) {
       lastContentType = contentType;
       lastContentTypeIsJson = isJsonMediaType(contentType);
     }
-    if (!lastContentTypeIsJson) problem = problemTags.contentType;
+    let wrong: string | undefined;
+    if (!lastContentTypeIsJson) wrong = 'content type is not JSON';
     else {
       const body = response.body;
-      if (typeof body !== 'string' || bodyProblem(body, planned.id, slot) !== undefined) problem = problemTags.body;
+      wrong = typeof body === 'string' ? bodyProblem(body, planned.id, slot) : 'no body';
+    }
+    if (wrong !== undefined) {
+      problem = `200 body: ${wrong}`;
+      badBodies.add(1);
     }
   }
-  if (problem !== undefined) lookupProblems.add(1, problem);
+  if (problem !== undefined) lookupProblems.add(1, problemTag(problem));
   checkOutcome(null, problem === undefined ? lookupPassed : lookupFailed);
   if (status === 429) {
     rateLimitedResponses.add(1);

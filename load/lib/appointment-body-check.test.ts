@@ -8,7 +8,7 @@ describe('the body check', () => {
   it('accepts the docs example and names the first wrong field', () => {
     const body = docsAppointmentResponse();
     assert.equal(appointmentBodyProblem(body, '123'), undefined);
-    assert.equal(appointmentBodyProblem(body, '124'), 'data.id is "123", not "124"');
+    assert.equal(appointmentBodyProblem(body, '124'), 'data.id is not the id asked for');
     assert.equal(
       appointmentBodyProblem({ ...body, data: { ...body.data, status: 'LATE' } }, '123'),
       'status "LATE" is not documented',
@@ -29,6 +29,9 @@ describe('the body check', () => {
       [{ meetingType: 'TELEPATHY' }, 'meetingType "TELEPATHY" is not documented'],
       [{ end: '2022-08-17 10:00' }, 'end is not a date-time'],
       [{ createdAt: null }, 'createdAt is not a date-time'],
+      [{ updatedAt: 'yesterday' }, 'updatedAt is not a date-time'],
+      [{ subject: undefined }, 'subject is not an object with an id'],
+      [{ office: '1' }, 'office is not an object with an id'],
       [{ appointmentParticipants: { role: 'PRIMARY' } }, 'appointmentParticipants is not an array'],
       [{ location: 'Veldstraat 1, Gent' }, 'location is neither an object nor null'],
     ];
@@ -36,6 +39,7 @@ describe('the body check', () => {
       assert.equal(appointmentBodyProblem({ ...body, data: { ...body.data, ...fields } }, '123'), problem);
     assert.equal(appointmentBodyProblem({ ...body, data: { ...body.data, start: null, end: null } }, '123'), undefined);
     assert.equal(appointmentBodyProblem({ appointment: body.data }, '123'), 'no data object');
+    assert.equal(appointmentBodyProblem({ ...body, meta: {} }, '123'), 'top-level keys beside data: meta');
     assert.equal(appointmentBodyProblem({ ...body, data: { ...body.data, location: null } }, '123'), undefined);
   });
 });

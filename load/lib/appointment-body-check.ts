@@ -10,17 +10,28 @@ const meetingTypes = new Set<unknown>(MEETING_TYPES);
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The first problem found in a 200 body for `id`, or undefined when the fields look right. */
+/**
+ * The first problem found in a 200 body for `id`, or undefined when the fields look right. Each names
+ * the field but no id, so that a run's reasons (tags of lookup_problems) stay few, whatever the ids.
+ */
 export function appointmentBodyProblem(body: unknown, id: string): string | undefined {
   if (!isObject(body) || !isObject(body.data)) return 'no data object';
+  const beside = Object.keys(body).filter((key) => key !== 'data');
+  if (beside.length > 0) return `top-level keys beside data: ${beside.join(', ')}`;
   const data = body.data;
-  if (data.id !== id) return `data.id is ${JSON.stringify(data.id)}, not ${JSON.stringify(id)}`;
+  if (data.id !== id) return 'data.id is not the id asked for';
+  for (const field of ['subject', 'office'] as const) {
+    const reference = data[field];
+    if (!isObject(reference) || typeof reference.id !== 'string') return `${field} is not an object with an id`;
+  }
   if (!statuses.has(data.status)) return `status ${JSON.stringify(data.status)} is not documented`;
   if (!meetingTypes.has(data.meetingType)) return `meetingType ${JSON.stringify(data.meetingType)} is not documented`;
   for (const field of ['start', 'end'] as const) {
     if (data[field] !== null && !isRfc3339DateTime(data[field])) return `${field} is not a date-time`;
   }
-  if (!isRfc3339DateTime(data.createdAt)) return 'createdAt is not a date-time';
+  for (const field of ['createdAt', 'updatedAt'] as const) {
+    if (!isRfc3339DateTime(data[field])) return `${field} is not a date-time`;
+  }
   if (!Array.isArray(data.appointmentParticipants)) return 'appointmentParticipants is not an array';
   if (data.location === null) return undefined;
   if (!isObject(data.location)) return 'location is neither an object nor null';

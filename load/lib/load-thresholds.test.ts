@@ -1,8 +1,15 @@
-// Proves the thresholds from slo.json: latency over 200s only, errors, checks, and the aborts.
+// Proves the thresholds from slo.json: latency over 200s only, errors, checks, no bad 200 body, and the aborts.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import slo from '../../slo.json' with { type: 'json' };
-import { LOOKUP_COUNT_METRIC, LOOKUP_LATENCY_METRIC, lookupThresholds, unjudgedThresholds } from './load-thresholds.ts';
+import {
+  BAD_BODY_METRIC,
+  LOOKUP_COUNT_METRIC,
+  LOOKUP_FAILED_METRIC,
+  LOOKUP_LATENCY_METRIC,
+  lookupThresholds,
+  unjudgedThresholds,
+} from './load-thresholds.ts';
 
 describe('thresholds', () => {
   it('come from slo.json and cover latency, errors and checks, with aborts where a run is lost', () => {
@@ -11,10 +18,13 @@ describe('thresholds', () => {
       `p(95)<${slo.lookup.p95Milliseconds}`,
       `p(99)<${slo.lookup.p99Milliseconds}`,
     ]);
-    assert.equal(thresholds.http_req_failed?.[0], `rate<${slo.lookup.maxFailedRequestRate}`);
+    assert.equal(thresholds[LOOKUP_FAILED_METRIC]?.[0], `rate<${slo.lookup.maxFailedRequestRate}`);
+    assert.equal(LOOKUP_FAILED_METRIC, 'http_req_failed{name:appointment-by-id}');
     assert.equal(thresholds.checks?.[0], `rate>${slo.lookup.minCheckPassRate}`);
     assert.equal(LOOKUP_LATENCY_METRIC, 'http_req_duration{name:appointment-by-id,status:200}');
     assert.deepEqual(thresholds[LOOKUP_COUNT_METRIC], ['count>0']);
+    // A wrong body is no matter of load: one fails the run, however many lookups it made.
+    assert.deepEqual(thresholds[BAD_BODY_METRIC], ['count==0']);
     const aborts = Object.values(thresholds)
       .flat()
       .filter((threshold) => typeof threshold === 'object');

@@ -1,6 +1,6 @@
 // Pass/fail thresholds from slo.json, the file the e2e latency ceiling reads too: lookup latency
-// (p95, p99) over 200s only, failed requests (429s included), checks, at least one lookup answered 200,
-// and an abort where a run is clearly lost.
+// (p95, p99) over 200s only, failed lookups (429s included), checks, at least one lookup answered 200,
+// no 200 with a wrong body, and an abort where a run is clearly lost.
 
 export interface LookupSlo {
   p95Milliseconds: number;
@@ -34,8 +34,18 @@ export function unjudgedThresholds(
 export const LOOKUP_TAG = 'appointment-by-id';
 /** Lookup latency, judged over 200s only: a fast 500 is not a fast lookup. */
 export const LOOKUP_LATENCY_METRIC = `http_req_duration{name:${LOOKUP_TAG},status:200}`;
+/**
+ * Lookups answered anything but 200 (a 429 included), as a rate. Lookups only: a token request the
+ * endpoint refused once, while the VU's token still held, failed no lookup (token_refresh_failures counts it).
+ */
+export const LOOKUP_FAILED_METRIC = `http_req_failed{name:${LOOKUP_TAG}}`;
 /** Failed lookups, counted by reason (tag `problem`), in k6's `--out json` file. */
 export const LOOKUP_PROBLEMS_METRIC = 'lookup_problems';
+/**
+ * Lookups answered 200 with a body that is not the appointment asked for (not JSON, another id, a
+ * field off): no matter of load, so none is allowed, where the checks' 1 % budget grows with the run.
+ */
+export const BAD_BODY_METRIC = 'lookup_bad_bodies';
 /** Lookups answered 200: a run with none fails, however its other figures look. */
 export const LOOKUP_COUNT_METRIC = `http_reqs{name:${LOOKUP_TAG},status:200}`;
 
@@ -49,7 +59,8 @@ export function lookupThresholds(slo: LookupSlo): Record<string, Threshold[]> {
       abort(`p(95)<${slo.p95Milliseconds * 10}`),
     ],
     [LOOKUP_COUNT_METRIC]: ['count>0'],
-    http_req_failed: [`rate<${slo.maxFailedRequestRate}`, abort('rate<0.5')],
+    [LOOKUP_FAILED_METRIC]: [`rate<${slo.maxFailedRequestRate}`, abort('rate<0.5')],
     checks: [`rate>${slo.minCheckPassRate}`, abort('rate>0.5')],
+    [BAD_BODY_METRIC]: ['count==0'],
   };
 }

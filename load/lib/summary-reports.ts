@@ -5,7 +5,13 @@
 import { escapeMarkup } from '../../config/escape-markup.ts';
 import { THRESHOLD_RESULT } from '../../config/layer-outcome.ts';
 import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
-import { LOOKUP_COUNT_METRIC, LOOKUP_LATENCY_METRIC, type Threshold, thresholdText } from './load-thresholds.ts';
+import {
+  LOOKUP_COUNT_METRIC,
+  LOOKUP_FAILED_METRIC,
+  LOOKUP_LATENCY_METRIC,
+  type Threshold,
+  thresholdText,
+} from './load-thresholds.ts';
 
 export interface SummaryMetric {
   type: string;
@@ -202,7 +208,7 @@ function figures(data: SummaryData): Array<[string, string]> {
     ['requests in all, setup() included', `${metric('http_reqs').count ?? 0}`],
     ['lookup latency (200s) p50 / p95 / p99', lookupLatency(data)],
     // With the counts: in a short run one failed request is already a few percent.
-    ['failed requests', failedRequests(metric('http_req_failed'))],
+    ['failed lookups', failedRequests(metric(LOOKUP_FAILED_METRIC))],
     [
       'checks passed',
       checksRan ? `${percent(checks.rate)} (${checks.passes ?? 0} passed, ${checks.fails ?? 0} failed)` : 'none ran',

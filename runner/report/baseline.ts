@@ -3,7 +3,7 @@
 // slo.json's `baseline` limits is a regression that fails the run.
 import { existsSync, readFileSync } from 'node:fs';
 import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
-import { LOOKUP_LATENCY_METRIC } from '../../load/load-layer.ts';
+import { LOOKUP_FAILED_METRIC, LOOKUP_LATENCY_METRIC } from '../../load/load-layer.ts';
 import slo from '../../slo.json' with { type: 'json' };
 
 export interface BaselineFigure {
@@ -37,7 +37,8 @@ export function runFigures(reports: string): Figures | undefined {
     ['load p99', 'p(99)'],
   ] as const)
     if (typeof latency[stat] === 'number') figures[name] = { value: latency[stat], unit: 'ms' };
-  const failed = metrics.http_req_failed?.values?.rate;
+  // A baseline written before the thresholds judged lookups only has the rate of all requests.
+  const failed = (metrics[LOOKUP_FAILED_METRIC] ?? metrics.http_req_failed)?.values?.rate;
   if (typeof failed === 'number') figures['load error rate'] = { value: failed * 100, unit: '%' };
   return figures;
 }

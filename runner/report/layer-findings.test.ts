@@ -206,9 +206,9 @@ it("counts k6's thresholds as the load layer's results: met, crossed (with the v
     inReports(reports, REPORT_FILES.loadMetrics),
     gzipSync(
       [
-        problem('status is not 200'),
-        problem('body lacks the appointment fields'),
-        problem('body lacks the appointment fields'),
+        problem('HTTP 500'),
+        problem('200 body: status "LATE" is not documented'),
+        problem('200 body: status "LATE" is not documented'),
       ].join('\n'),
     ),
   );
@@ -220,13 +220,38 @@ it("counts k6's thresholds as the load layer's results: met, crossed (with the v
       {
         check: 'checks rate>0.99',
         message:
-          'crossed: seen 40.00 %, margin −59.00 %; failed lookups: body lacks the appointment fields (2), status is not 200 (1)',
+          'crossed: seen 40.00 %, margin −59.00 %; failed lookups: 200 body: status "LATE" is not documented (2), HTTP 500 (1)',
       },
       { check: 'checks rate>0.5', message: 'crossed: seen 40.00 %, margin −10.00 %' },
     ],
     skippedBy: { 'threshold not judged (no samples)': 1 },
     counted: 'thresholds',
   });
+});
+
+it('names why lookups failed beside a crossed bad-body threshold, the checks within their budget', () => {
+  const reports = reportsWith(REPORT_FILES.loadSummary, {
+    metrics: {
+      checks: {
+        type: 'rate',
+        values: { rate: 0.995, passes: 199, fails: 1 },
+        thresholds: { 'rate>0.99': { ok: true } },
+      },
+      lookup_bad_bodies: { type: 'counter', values: { count: 1 }, thresholds: { 'count==0': { ok: false } } },
+    },
+  });
+  const point = {
+    type: 'Point',
+    metric: 'lookup_problems',
+    data: { time: '2026-01-01T00:00:00Z', value: 1, tags: { problem: '200 body: data.id is not the id asked for' } },
+  };
+  writeFileSync(inReports(reports, REPORT_FILES.loadMetrics), gzipSync(JSON.stringify(point)));
+  assert.deepEqual(readLayerFindings(reports).load?.failures, [
+    {
+      check: 'lookup_bad_bodies count==0',
+      message: 'crossed: seen 1, margin n/a; failed lookups: 200 body: data.id is not the id asked for (1)',
+    },
+  ]);
 });
 
 it('names why setup() stopped a load run as its failure, from summary.json, its thresholds not judged', () => {

@@ -6,6 +6,7 @@ import { inReports, layerLog, REPORT_FILES } from '../../config/report-paths.ts'
 import {
   failedLookupReasons,
   LOOKUP_COUNT_METRIC,
+  LOOKUP_OUTCOME_METRICS,
   lookupLatency,
   lookupThresholds,
   SETUP_CHECK,
@@ -184,7 +185,7 @@ function loadFindings(reports: string): LayerFindings | undefined {
       message: `${SETUP_STOPPED}: ${summary.setup_stop_reason ?? `k6's log says why (${inReports(reports, layerLog('load'))})`}`,
     });
   const outcomes = thresholdOutcomes(summary, lookupThresholds(slo.lookup));
-  // Said once, with the first crossed checks threshold: the abort one repeats the same lookups.
+  // Said once, with the first crossed checks or bad-body threshold: the others count the same lookups.
   let problems = failedLookupReasons(reports);
   for (const { metric, threshold, ok, judged, observed, margin } of outcomes) {
     if (!judged) {
@@ -195,7 +196,8 @@ function loadFindings(reports: string): LayerFindings | undefined {
     else {
       findings.failed++;
       if (findings.failures.length < FIRST_FAILURES) {
-        const reasons = metric === 'checks' && problems !== undefined ? `; failed lookups: ${problems}` : '';
+        const reasons =
+          LOOKUP_OUTCOME_METRICS.includes(metric) && problems !== undefined ? `; failed lookups: ${problems}` : '';
         if (reasons !== '') problems = undefined;
         findings.failures.push({
           check: `${metric} ${threshold}`,
