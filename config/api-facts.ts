@@ -44,8 +44,16 @@ export function isJsonMediaType(contentType: string | null | undefined): boolean
  */
 export const SUITE_USER_AGENT = 'engage-api-suite';
 
-/** The API's documented rate limit per client: the sandbox enforces it, the load guards stay under it. */
-export const DOCUMENTED_RATE_LIMIT = { perMinute: 3000, concurrent: 4 } as const;
+/** A rate limit per client: requests a minute, and requests at once. */
+export interface RateLimit {
+  perMinute: number;
+  concurrent: number;
+}
+/**
+ * The API's documented rate limit per client ("possibly less per endpoint"): the sandbox enforces it,
+ * the load guards stay under it, or under a lower one a run gives.
+ */
+export const DOCUMENTED_RATE_LIMIT: Readonly<RateLimit> = { perMinute: 3000, concurrent: 4 };
 
 /** Where exponential back-off stops growing. */
 const BACKOFF_CEILING_SECONDS = 8;

@@ -107,8 +107,14 @@ export function buildK6Command(
   if (flags.duration !== undefined) variables.ENGAGE_LOAD_DURATION = flags.duration;
   // Load-only settings that are not part of the suite config, passed on from the env files too; k6's
   // open() takes a relative path from the script's folder (load/), so the ids file goes as an absolute one.
-  const languages = settingValue(environment, 'ENGAGE_LOAD_LANGUAGES');
-  if (languages !== undefined) variables.ENGAGE_LOAD_LANGUAGES = languages;
+  for (const name of [
+    'ENGAGE_LOAD_LANGUAGES',
+    'ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE',
+    'ENGAGE_LOAD_RATE_LIMIT_CONCURRENT',
+  ]) {
+    const value = settingValue(environment, name);
+    if (value !== undefined) variables[name] = value;
+  }
   const idsFile = settingValue(environment, 'ENGAGE_APPOINTMENT_IDS_FILE');
   if (idsFile !== undefined) variables.ENGAGE_APPOINTMENT_IDS_FILE = resolve(idsFile);
   const secretNames = [];

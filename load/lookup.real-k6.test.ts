@@ -270,6 +270,41 @@ describe(`real k6 ${version}`, { skip }, () => {
     }
   });
 
+  it("keeps under a target's own lower limit when told it: 2 at once, which soak goes above otherwise", async () => {
+    // A healthy target whose endpoint takes 2 requests at once (the docs allow less than 4), and
+    // answers a third with 429; each lookup takes 150 ms, so soak's 20 a second need 3 at once.
+    let inFlight = 0;
+    let most = 0;
+    const server = await startTinyServer((_request, response) => {
+      if (inFlight >= 2) {
+        response.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' });
+        response.end(
+          JSON.stringify({ errors: [{ message: 'slow down', code: 'RATE', type: 'RATE', statusCode: '429' }] }),
+        );
+        return;
+      }
+      inFlight++;
+      most = Math.max(most, inFlight);
+      setTimeout(() => {
+        inFlight--;
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(docs));
+      }, 150);
+    });
+    try {
+      const soak = { ENGAGE_TOKEN: 'strict-token', ENGAGE_LOAD_PROFILE: 'soak' };
+      const above = await runLookup(server.url, soak);
+      assert.equal(above.code, 99, above.output);
+      assert.match(failedLookupReasons(above.reports) ?? '', /^rate limited \(429\) \(\d+\)$/);
+      most = 0;
+      const under = await runLookup(server.url, { ...soak, ENGAGE_LOAD_RATE_LIMIT_CONCURRENT: '2' });
+      assert.equal(under.code, 0, under.output);
+      assert.equal(most, 2, 'never more than 2 at once');
+    } finally {
+      await server.close();
+    }
+  });
+
   /** A target answering the n-th request (from 0) as `answer` says, with when each came. */
   async function answering(answer: (count: number) => { status: number; headers?: Record<string, string> }) {
     const arrivals: number[] = [];

@@ -42,6 +42,7 @@ import {
   BAD_BODY_METRIC,
   LOOKUP_PROBLEMS_METRIC,
   LOOKUP_TAG,
+  RATE_LIMITED_PROBLEM,
   type Threshold,
   unjudgedThresholds,
 } from './lib/load-thresholds.ts';
@@ -411,7 +412,7 @@ export default function (issued: IssuedToken): void {
   // when the ones before it passed.
   const status = response.status;
   let problem: string | undefined;
-  if (status === 429) problem = 'rate limited (429)';
+  if (status === 429) problem = RATE_LIMITED_PROBLEM;
   else if (status === 0) problem = noAnswer(response.error_code);
   else if (status !== 200) problem = `HTTP ${status}`;
   else {

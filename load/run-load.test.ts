@@ -34,7 +34,7 @@ function standInK6(
   }
   writeFileSync(
     binary,
-    `#!/bin/sh\necho "args: $*" > "${record}"\necho "token: $ENGAGE_TOKEN" >> "${record}"\necho "other secrets: $ENGAGE_NO_SCOPE_TOKEN$ENGAGE_NO_SCOPE_CLIENT_SECRET$ENGAGE_EXPIRED_TOKEN$PACT_BROKER_TOKEN" >> "${record}"\necho "target: $ENGAGE_BASE_URL" >> "${record}"\necho "languages: $ENGAGE_LOAD_LANGUAGES" >> "${record}"\n${writes}exit ${exitCode}\n`,
+    `#!/bin/sh\necho "args: $*" > "${record}"\necho "token: $ENGAGE_TOKEN" >> "${record}"\necho "other secrets: $ENGAGE_NO_SCOPE_TOKEN$ENGAGE_NO_SCOPE_CLIENT_SECRET$ENGAGE_EXPIRED_TOKEN$PACT_BROKER_TOKEN" >> "${record}"\necho "target: $ENGAGE_BASE_URL" >> "${record}"\necho "languages: $ENGAGE_LOAD_LANGUAGES" >> "${record}"\necho "rate limit: $ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE $ENGAGE_LOAD_RATE_LIMIT_CONCURRENT" >> "${record}"\n${writes}exit ${exitCode}\n`,
   );
   chmodSync(binary, 0o755);
   return { binary, record: () => readFileSync(record, 'utf8') };
@@ -126,7 +126,7 @@ describe('npm run load', () => {
     assert.match(record, /^token: sandbox-token$/m);
     assert.match(record, /^target: http:\/\/127\.0\.0\.1:\d+$/m);
   });
-  it('says why lookups failed after a crossed checks threshold, from the metrics file', async () => {
+  it('says why lookups failed after a crossed checks threshold, from the metrics file, and what 429s may mean', async () => {
     const problem = (reason: string) =>
       JSON.stringify({
         type: 'Point',
@@ -136,12 +136,31 @@ describe('npm run load', () => {
     const k6 = standInK6(99, {
       wrote: {
         summary: { metrics: { checks: { thresholds: { 'rate>0.99': { ok: false } } } } },
-        metrics: [problem('content type is not JSON'), problem('status is not 200'), problem('status is not 200')],
+        metrics: [
+          problem('200 body: content type is not JSON'),
+          problem('rate limited (429)'),
+          problem('rate limited (429)'),
+        ],
       },
     });
-    const { code, output } = await run(['--profile', 'smoke'], { K6_BIN: k6.binary });
+    // A real target, whose limit for this endpoint the run was told is below the documented one.
+    const { code, output } = await run(['--profile', 'smoke'], {
+      K6_BIN: k6.binary,
+      ENGAGE_BASE_URL: 'http://127.0.0.1:9',
+      ENGAGE_ENTERPRISE: 'acme',
+      ENGAGE_APPOINTMENT_ID: '123',
+      ENGAGE_TOKEN: 'remote-token',
+      ENGAGE_LOAD_RATE_LIMIT_CONCURRENT: '2',
+    });
     assert.equal(code, 99, output);
-    assert.match(output, /^load: failed lookups: status is not 200 \(2\), content type is not JSON \(1\)$/m);
+    assert.match(
+      output,
+      /^load: failed lookups: rate limited \(429\) \(2\), 200 body: content type is not JSON \(1\)$/m,
+    );
+    assert.match(
+      output,
+      /^load: the target rate-limited lookups sent under the limit given of 3000 requests a minute and 2 at once: the docs allow an endpoint a lower limit; if this one has it, give it in ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE and ENGAGE_LOAD_RATE_LIMIT_CONCURRENT, and the profile stays under it$/m,
+    );
   });
   it('fails a run that k6 passed having judged none of its thresholds, saying so', async () => {
     // As k6 writes it under --no-thresholds: its metrics, with no threshold result on any.
@@ -155,13 +174,17 @@ describe('npm run load', () => {
   it('passes the load-only settings of the env files on to k6, as npm start reads them', async () => {
     const k6 = standInK6(0);
     const configFolder = temporaryFolder('load-env');
-    writeFileSync(join(configFolder, '.env.perf'), 'ENGAGE_LOAD_LANGUAGES=nl,fr\n');
+    writeFileSync(
+      join(configFolder, '.env.perf'),
+      'ENGAGE_LOAD_LANGUAGES=nl,fr\nENGAGE_LOAD_RATE_LIMIT_PER_MINUTE=1200\nENGAGE_LOAD_RATE_LIMIT_CONCURRENT=2\n',
+    );
     const { code, output } = await run(['--profile', 'smoke', '--env', 'perf'], {
       K6_BIN: k6.binary,
       ENGAGE_CONFIG_DIR: configFolder,
     });
     assert.equal(code, 0, output);
     assert.match(k6.record(), /^languages: nl,fr$/m);
+    assert.match(k6.record(), /^rate limit: 1200 2$/m);
   });
   it("fails a run that k6 passed without writing its summary (the script's handleSummary failed), saying so", async () => {
     const k6 = standInK6(0, { writesSummary: false });

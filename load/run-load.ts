@@ -18,9 +18,11 @@ import { inReports, REPORT_FILES, reportsDirectory } from '../config/report-path
 import { checkReportsFolder, makeReportsFolder } from '../config/reports-folder.ts';
 import { resolveTarget } from '../config/resolve-target.ts';
 import { warn } from '../config/warnings.ts';
-import { failedLookupReasons } from './failed-lookups.ts';
+import { failedLookupReasons, lowerLimitHint } from './failed-lookups.ts';
 import { findK6, K6_INSTALL_HINT, K6_NOT_FOUND } from './find-k6.ts';
 import { describeK6Command, k6ProcessEnvironment, readLoadFlags } from './k6-command.ts';
+import { readRunShape } from './lib/load-settings.ts';
+import { RATE_LIMITED_PROBLEM } from './lib/load-thresholds.ts';
 import { thresholdOutcomes } from './lib/summary-reports.ts';
 import { planLoadRun } from './load-plan.ts';
 import { fillSetupStopReason, testAbortedReason } from './setup-stop-reason.ts';
@@ -113,6 +115,8 @@ await runMain(async () => {
       console.error(`load: k6 stopped the run (exit code 108): ${aborted ?? 'the "test aborted" line above says why'}`);
     const reasons = code === 99 || code === 108 ? failedLookupReasons(reports) : undefined;
     if (reasons !== undefined) console.error(`load: failed lookups: ${reasons}`);
+    if (reasons?.includes(RATE_LIMITED_PROBLEM) && config.target.kind === 'remote' && !flags.allowAboveRateLimit)
+      console.error(lowerLimitHint(readRunShape(environment).rateLimit));
     // k6 skips the dashboard of a short run with only a warning (a 15 s smoke is too short); a run
     // setup() refused has no dashboard to speak of.
     if (flags.dashboard && (code === 0 || code === 99) && !existsSync(inReports(reports, loadDashboard)))

@@ -62,7 +62,7 @@ describe('the safety guards', () => {
     const shape = readRunShape({ ENGAGE_BASE_URL: 'https://api.pexipengage.com.' });
     assert.deepEqual(guardProblems(shape, { default: { executor: 'constant-vus', vus: 2 } }), [
       'https://api.pexipengage.com. is production: anything heavier than smoke there needs ENGAGE_LOAD_CONFIRM_PRODUCTION=true (npm run load: --confirm-production)',
-      'the default scenario uses the constant-vus executor, whose request rate has no bound: set ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true (npm run load: --allow-above-rate-limit) to go above the documented rate limit',
+      'the default scenario uses the constant-vus executor, whose request rate has no bound: set ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true (npm run load: --allow-above-rate-limit) to go above the rate limit',
     ]);
     const smoke = buildLoadOptions(readRunShape({}), slo.lookup).scenarios;
     assert.deepEqual(guardProblems(shape, smoke), []);
@@ -76,9 +76,27 @@ describe('the safety guards', () => {
         },
       }),
       [
-        'the spike scenario peaks at 6000 requests a minute, above the documented 3000: set ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true (npm run load: --allow-above-rate-limit) to go above the documented rate limit',
+        'the spike scenario peaks at 6000 requests a minute, above the documented 3000: set ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true (npm run load: --allow-above-rate-limit) to go above the rate limit',
       ],
     );
+  });
+  it("keep under a target's own lower limit, when the run gives one, and name it", () => {
+    const lower = readRunShape({
+      ENGAGE_BASE_URL: 'https://staging.test',
+      ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE: '1200',
+      ENGAGE_LOAD_RATE_LIMIT_CONCURRENT: '2',
+    });
+    const average = buildLoadOptions({ ...lower, profile: 'average' }, slo.lookup).scenarios.average;
+    // 80 % of 1,200 a minute is 16 a second; average holds half of that.
+    assert.deepEqual(
+      average?.executor === 'ramping-arrival-rate' && [average.maxVUs, average.stages.map((stage) => stage.target)],
+      [2, [8, 8, 0]],
+    );
+    const one = readRunShape({ ENGAGE_BASE_URL: 'https://staging.test', ENGAGE_LOAD_RATE_LIMIT_CONCURRENT: '1' });
+    assert.equal(buildLoadOptions(one, slo.lookup).scenarios.smoke?.maxVUs, 1, 'smoke too');
+    assert.deepEqual(guardProblems(lower, { default: { executor: 'constant-arrival-rate', rate: 30, maxVUs: 3 } }), [
+      "the default scenario peaks at 1800 requests a minute, above the target's 1200 (ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE) and runs up to 3 VUs at once, above the target's 2 (ENGAGE_LOAD_RATE_LIMIT_CONCURRENT) concurrent requests: set ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true (npm run load: --allow-above-rate-limit) to go above the rate limit",
+    ]);
   });
   it('refuse an unknown profile, naming the choices', () => {
     assert.throws(

@@ -7,13 +7,13 @@ import { SUITE_USER_AGENT } from '../../config/api-facts.ts';
 import { ConfigError } from '../../config/config-error.ts';
 import {
   type AnyScenario,
-  DOCUMENTED_LIMIT_SAFE,
   isProfileName,
   PROFILE_NAMES,
   profileScenario,
   rateLimitProblems,
   type Scenario,
   SMOKE_RATE_PER_SECOND,
+  safeLimits,
   UNLIMITED,
 } from './load-profiles.ts';
 import type { RunShape } from './load-settings.ts';
@@ -68,10 +68,10 @@ export function guardProblems(shape: RunShape, scenarios: Record<string, AnyScen
   }
   if (!shape.targetIsSandbox && !shape.allowAboveRateLimit) {
     for (const [name, scenario] of Object.entries(scenarios)) {
-      const above = rateLimitProblems(scenario);
+      const above = rateLimitProblems(scenario, shape.rateLimit);
       if (above.length > 0)
         problems.push(
-          `the ${name} scenario ${above.join(' and ')}: set ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true (npm run load: --allow-above-rate-limit) to go above the documented rate limit`,
+          `the ${name} scenario ${above.join(' and ')}: set ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true (npm run load: --allow-above-rate-limit) to go above the rate limit`,
         );
     }
   }
@@ -89,7 +89,7 @@ export function buildLoadOptions(shape: RunShape, slo: LookupSlo): LoadOptions {
       'breakpoint ramps past the documented rate limit by design: set ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT=true (npm run load: --allow-above-rate-limit) if the target may take it',
     );
   }
-  const scenario = profileScenario(profile, unlimited ? UNLIMITED : DOCUMENTED_LIMIT_SAFE, shape.duration);
+  const scenario = profileScenario(profile, unlimited ? UNLIMITED : safeLimits(shape.rateLimit), shape.duration);
   const problems = guardProblems(shape, { [profile]: scenario });
   if (problems.length > 0) throw new ConfigError('ENGAGE_LOAD_PROFILE', guardRefusal(profile, problems));
   return {

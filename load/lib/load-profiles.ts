@@ -1,7 +1,7 @@
 // The load profiles in one place (smoke, average, stress, spike, soak, breakpoint) as k6 scenarios,
 // scaled to what the target allows: under a real environment's documented rate limit (api-facts.ts)
 // unless a run explicitly allows going above it.
-import { DOCUMENTED_RATE_LIMIT } from '../../config/api-facts.ts';
+import { DOCUMENTED_RATE_LIMIT, type RateLimit } from '../../config/api-facts.ts';
 import { ConfigError } from '../../config/config-error.ts';
 import { settingValue } from '../../config/setting-value.ts';
 
@@ -11,11 +11,12 @@ export interface TargetLimits {
   maxVUs: number;
 }
 
-/** 80 % of the documented rate (40 a second of 3,000 a minute), leaving room for other clients, and its concurrency. */
-export const DOCUMENTED_LIMIT_SAFE: TargetLimits = {
-  peakRatePerSecond: (0.8 * DOCUMENTED_RATE_LIMIT.perMinute) / 60,
-  maxVUs: DOCUMENTED_RATE_LIMIT.concurrent,
-};
+/** 80 % of a limit's rate (40 a second of the documented 3,000 a minute), leaving room for other clients, and its concurrency. */
+export const safeLimits = (limit: RateLimit): TargetLimits => ({
+  peakRatePerSecond: (0.8 * limit.perMinute) / 60,
+  maxVUs: limit.concurrent,
+});
+export const DOCUMENTED_LIMIT_SAFE: TargetLimits = safeLimits(DOCUMENTED_RATE_LIMIT);
 /** The sandbox, or a target whose owner allowed going above the documented limit. */
 export const UNLIMITED: TargetLimits = { peakRatePerSecond: 400, maxVUs: 50 };
 
@@ -91,7 +92,7 @@ export function profileScenario(name: ProfileName, limits: TargetLimits, duratio
         timeUnit: '1s',
         duration: duration ?? '15s',
         preAllocatedVUs: 1,
-        maxVUs: 2,
+        maxVUs: Math.min(2, limits.maxVUs),
       };
     case 'average':
       return ramping(['1m', 0.5], ['3m', 0.5], ['30s', 0]);
@@ -160,19 +161,24 @@ export function scenarioPeak(scenario: AnyScenario): { perMinute: number; concur
   };
 }
 
-/** Problems that make a scenario go above the documented rate limit; none means it stays within. */
-export function rateLimitProblems(scenario: AnyScenario): string[] {
+/**
+ * Problems that make a scenario go above the target's rate limit (the documented one unless the run
+ * gives a lower one); none means it stays within.
+ */
+export function rateLimitProblems(scenario: AnyScenario, limit: RateLimit = DOCUMENTED_RATE_LIMIT): string[] {
   const peak = scenarioPeak(scenario);
+  const whose = (setting: string, documented: number, given: number) =>
+    given === documented ? `the documented ${given}` : `the target's ${given} (${setting})`;
   const problems = [];
   if (peak.perMinute === Number.POSITIVE_INFINITY)
     problems.push(`uses the ${scenario.executor} executor, whose request rate has no bound`);
-  else if (peak.perMinute > DOCUMENTED_RATE_LIMIT.perMinute)
+  else if (peak.perMinute > limit.perMinute)
     problems.push(
-      `peaks at ${peak.perMinute} requests a minute, above the documented ${DOCUMENTED_RATE_LIMIT.perMinute}`,
+      `peaks at ${peak.perMinute} requests a minute, above ${whose('ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE', DOCUMENTED_RATE_LIMIT.perMinute, limit.perMinute)}`,
     );
-  if (peak.concurrent > DOCUMENTED_RATE_LIMIT.concurrent)
+  if (peak.concurrent > limit.concurrent)
     problems.push(
-      `runs up to ${peak.concurrent} VUs at once, above the documented ${DOCUMENTED_RATE_LIMIT.concurrent} concurrent requests`,
+      `runs up to ${peak.concurrent} VUs at once, above ${whose('ENGAGE_LOAD_RATE_LIMIT_CONCURRENT', DOCUMENTED_RATE_LIMIT.concurrent, limit.concurrent)} concurrent requests`,
     );
   return problems;
 }

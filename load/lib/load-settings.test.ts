@@ -2,7 +2,7 @@
 // shape apart from its target.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { appointmentIdsFromFile, readLoadSettings } from './load-settings.ts';
+import { appointmentIdsFromFile, readLoadSettings, readRunShape } from './load-settings.ts';
 
 const environment = {
   ENGAGE_BASE_URL: 'https://api.development.pexipengage.com',
@@ -85,6 +85,24 @@ describe('settings', () => {
         /ENGAGE_LOAD_DURATION ".*" is not a duration of 1s or more, such as 30s, 1m30s or 2h$/,
         duration,
       );
+  });
+});
+
+describe("a target's own rate limit", () => {
+  it('is the documented one unless given, and never above it: going above is another setting', () => {
+    assert.deepEqual(readRunShape({}).rateLimit, { perMinute: 3000, concurrent: 4 });
+    assert.deepEqual(
+      readRunShape({ ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE: ' 600 ', ENGAGE_LOAD_RATE_LIMIT_CONCURRENT: '1' }).rateLimit,
+      { perMinute: 600, concurrent: 1 },
+    );
+    assert.throws(
+      () => readRunShape({ ENGAGE_LOAD_RATE_LIMIT_CONCURRENT: '8' }),
+      /^ConfigError: ENGAGE_LOAD_RATE_LIMIT_CONCURRENT is "8" but must be a whole number of requests at once from 1 to 4$/,
+    );
+    assert.throws(
+      () => readRunShape({ ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE: '100' }),
+      /^ConfigError: ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE is "100" but must be a whole number of requests a minute from 150 to 3000$/,
+    );
   });
 });
 

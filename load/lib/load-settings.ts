@@ -3,7 +3,7 @@
 // `k6 archive` runs the script with an empty __ENV, so the run's shape (profile, flags) is read apart
 // from the target, which may be missing until the archive runs.
 
-import { baseUrlPathProblem } from '../../config/api-facts.ts';
+import { baseUrlPathProblem, DOCUMENTED_RATE_LIMIT, type RateLimit } from '../../config/api-facts.ts';
 import { type ChosenAuth, chooseAuth } from '../../config/auth-choice.ts';
 import { ConfigError } from '../../config/config-error.ts';
 import { readHandoff } from '../../config/handoffs.ts';
@@ -24,6 +24,11 @@ export interface RunShape {
   targetIsSandbox: boolean;
   allowAboveRateLimit: boolean;
   confirmProduction: boolean;
+  /**
+   * The target's limit for this endpoint: the documented one, or a lower one the docs allow ("possibly
+   * less per endpoint") given in ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE and ENGAGE_LOAD_RATE_LIMIT_CONCURRENT.
+   */
+  rateLimit: RateLimit;
   /** Known when the environment names it; an archive learns it only when it runs. */
   baseUrl?: string;
 }
@@ -72,6 +77,36 @@ export function durationProblem(duration: string): string | undefined {
     : `"${duration}" is not a duration of 1s or more, such as 30s, 1m30s or 2h`;
 }
 
+/**
+ * A target's own limit, at most the documented one (going above it is ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT's
+ * to allow), and at least a lookup a second with smoke's VUs, the least a profile sends.
+ */
+function readRateLimit(env: Env): RateLimit {
+  const perMinute = readNumber(
+    'ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE',
+    settingValue(env, 'ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE'),
+    {
+      min: 150,
+      max: DOCUMENTED_RATE_LIMIT.perMinute,
+      whole: true,
+      unit: 'requests a minute',
+      fallback: DOCUMENTED_RATE_LIMIT.perMinute,
+    },
+  );
+  const concurrent = readNumber(
+    'ENGAGE_LOAD_RATE_LIMIT_CONCURRENT',
+    settingValue(env, 'ENGAGE_LOAD_RATE_LIMIT_CONCURRENT'),
+    {
+      min: 1,
+      max: DOCUMENTED_RATE_LIMIT.concurrent,
+      whole: true,
+      unit: 'requests at once',
+      fallback: DOCUMENTED_RATE_LIMIT.concurrent,
+    },
+  );
+  return { perMinute, concurrent };
+}
+
 export function readRunShape(env: Env): RunShape {
   const duration = settingValue(env, 'ENGAGE_LOAD_DURATION');
   const problem = duration === undefined ? undefined : durationProblem(duration);
@@ -82,6 +117,7 @@ export function readRunShape(env: Env): RunShape {
     targetIsSandbox: isOn(readHandoff(env, 'ENGAGE_LOAD_TARGET_IS_SANDBOX')),
     allowAboveRateLimit: onOffSetting(env, 'ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT'),
     confirmProduction: onOffSetting(env, 'ENGAGE_LOAD_CONFIRM_PRODUCTION'),
+    rateLimit: readRateLimit(env),
     baseUrl: readBaseUrl(env),
   };
 }

@@ -41,6 +41,8 @@ export const LOOKUP_LATENCY_METRIC = `http_req_duration{name:${LOOKUP_TAG},statu
 export const LOOKUP_FAILED_METRIC = `http_req_failed{name:${LOOKUP_TAG}}`;
 /** Failed lookups, counted by reason (tag `problem`), in k6's `--out json` file. */
 export const LOOKUP_PROBLEMS_METRIC = 'lookup_problems';
+/** The reason of a lookup answered 429. */
+export const RATE_LIMITED_PROBLEM = 'rate limited (429)';
 /**
  * Lookups answered 200 with a body that is not the appointment asked for (not JSON, another id, a
  * field off): no matter of load, so none is allowed, where the checks' 1 % budget grows with the run.
