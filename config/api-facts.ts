@@ -124,6 +124,13 @@ export const STATUSES = [
 ] as const;
 export const MEETING_TYPES = ['OFFICE', 'ON_LOCATION', 'PHONE', 'VIDEO'] as const;
 
+/**
+ * A language tag as RFC 5646 spells one (subtags of letters and digits joined by hyphens: `nl`, `nl-BE`,
+ * `zh-Hant-TW`), the source of translatable-value.schema.json's pattern (a test keeps the two equal).
+ */
+export const LANGUAGE_TAG_SOURCE = '[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*';
+export const LANGUAGE_TAG = new RegExp(`^${LANGUAGE_TAG_SOURCE}$`);
+
 /** The languages the docs list as supported, in the case the docs write them. */
 export const DOCUMENTED_LANGUAGES = ['en', 'nl', 'fr', 'de', 'no', 'da', 'es', 'el', 'ja', 'pl'] as const;
 

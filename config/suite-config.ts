@@ -2,7 +2,7 @@
 // ConfigError naming the variable; secrets are held as Secret so that they never print.
 import { randomUUID } from 'node:crypto';
 import { type ClientSettings, NO_SCOPE_CLIENT } from './answer-remedy.ts';
-import { baseUrlPathProblem, SANDBOX_DEFAULTS } from './api-facts.ts';
+import { baseUrlPathProblem, LANGUAGE_TAG, SANDBOX_DEFAULTS } from './api-facts.ts';
 import { bearerToken, CLIENT_CREDENTIAL_NAMES, chooseAuth } from './auth-choice.ts';
 import { ConfigError } from './config-error.ts';
 import type { Environment } from './environment-files.ts';
@@ -52,7 +52,6 @@ export interface SuiteConfig {
 }
 
 const pathSegmentPattern = /^[A-Za-z0-9._~-]+$/;
-const languageTagPattern = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/;
 
 /** ENGAGE_BASE_URL as a plain http(s) URL that does not hold the appointments path already. */
 function readBaseUrl(raw: string): string {
@@ -99,7 +98,7 @@ export function readSuiteConfig(environment: Environment): SuiteConfig {
   }
   const defaultLanguage =
     value('ENGAGE_DEFAULT_LANGUAGE') ?? (onSandbox ? SANDBOX_DEFAULTS.defaultLanguage : undefined);
-  if (defaultLanguage !== undefined && !languageTagPattern.test(defaultLanguage)) {
+  if (defaultLanguage !== undefined && !LANGUAGE_TAG.test(defaultLanguage)) {
     throw new ConfigError(
       'ENGAGE_DEFAULT_LANGUAGE',
       `"${defaultLanguage}" is not a language tag such as "en" or "nl-BE"`,

@@ -1,5 +1,5 @@
 // Proves the reasons of failed lookups: counted from the metrics file, most first, and read only when
-// the summary shows a crossed checks threshold.
+// the summary shows a crossed checks or bad-body threshold.
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -17,13 +17,13 @@ function reportsWith(ok: boolean): string {
   writeFileSync(summary, JSON.stringify({ metrics: { checks: { thresholds: { 'rate>0.99': { ok } } } } }));
   const point = (problem: string) =>
     JSON.stringify({ type: 'Point', metric: 'lookup_problems', data: { time: '', value: 1, tags: { problem } } });
-  const lines = [point('status is not 200'), point('body lacks the appointment fields'), point('status is not 200')];
+  const lines = [point('HTTP 503'), point('200 body: data.id is not the id asked for'), point('HTTP 503')];
   writeFileSync(inReports(reports, REPORT_FILES.loadMetrics), gzipSync(lines.join('\n')));
   return reports;
 }
 
 it('counts the reasons, most first, when a checks threshold was crossed', () => {
-  assert.equal(failedLookupReasons(reportsWith(false)), 'status is not 200 (2), body lacks the appointment fields (1)');
+  assert.equal(failedLookupReasons(reportsWith(false)), 'HTTP 503 (2), 200 body: data.id is not the id asked for (1)');
 });
 
 it('reads nothing when the checks thresholds were met, or there is no summary', () => {

@@ -1,7 +1,6 @@
 // Why a load run's lookups failed, for the line after a crossed checks or bad-body threshold in
 // `npm run load` and `npm start`: the reasons counted in lookup_problems, read from k6's `--out json` file.
 import { existsSync, readFileSync } from 'node:fs';
-import { DOCUMENTED_RATE_LIMIT, type RateLimit } from '../config/api-facts.ts';
 import { inReports, REPORT_FILES } from '../config/report-paths.ts';
 import { k6Points, readK6Output } from './k6-output.ts';
 import { BAD_BODY_METRIC, LOOKUP_PROBLEMS_METRIC } from './lib/load-thresholds.ts';
@@ -26,10 +25,10 @@ function lookupThresholdCrossed(reports: string): boolean {
 }
 
 /**
- * "HTTP 503 (24), 200 body: data.id is not the id asked for (1)", most first; undefined unless a
- * checks or bad-body threshold was crossed: the metrics file, large after a long run, is read only then.
+ * Each reason lookups failed for, with its count, most first; undefined unless a checks or bad-body
+ * threshold was crossed: the metrics file, large after a long run, is read only then.
  */
-export function failedLookupReasons(reports: string): string | undefined {
+export function failedLookupCounts(reports: string): Array<[string, number]> | undefined {
   if (!lookupThresholdCrossed(reports)) return undefined;
   const text = readK6Output(inReports(reports, REPORT_FILES.loadMetrics));
   const counts = new Map<string, number>();
@@ -37,19 +36,15 @@ export function failedLookupReasons(reports: string): string | undefined {
     const problem = tags.problem ?? 'unknown';
     counts.set(problem, (counts.get(problem) ?? 0) + value);
   }
-  if (counts.size === 0) return undefined;
-  return [...counts]
-    .sort((a, b) => b[1] - a[1])
-    .map(([problem, count]) => `${problem} (${count})`)
-    .join(', ');
+  return counts.size === 0 ? undefined : [...counts].sort((a, b) => b[1] - a[1]);
 }
 
-/**
- * After lookups answered 429 though the run stayed under `limit`: the docs allow an endpoint a lower
- * limit than the documented one, and a run that is told it scales its profile to it.
- */
-export function lowerLimitHint(limit: RateLimit): string {
-  const documented =
-    limit.perMinute === DOCUMENTED_RATE_LIMIT.perMinute && limit.concurrent === DOCUMENTED_RATE_LIMIT.concurrent;
-  return `load: the target rate-limited lookups sent under ${documented ? 'the documented limit' : 'the limit given'} of ${limit.perMinute} requests a minute and ${limit.concurrent} at once: the docs allow an endpoint a lower limit; if this one has it, give it in ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE and ENGAGE_LOAD_RATE_LIMIT_CONCURRENT, and the profile stays under it`;
+/** The counts as one line: "HTTP 503 (24), 200 body: data.id is not the id asked for (1)". */
+export const reasonsLine = (counts: Array<[string, number]>) =>
+  counts.map(([problem, count]) => `${problem} (${count})`).join(', ');
+
+/** failedLookupCounts as one line. */
+export function failedLookupReasons(reports: string): string | undefined {
+  const counts = failedLookupCounts(reports);
+  return counts === undefined ? undefined : reasonsLine(counts);
 }

@@ -10,7 +10,7 @@ import { inReports, REPORT_FILES } from '../config/report-paths.ts';
 import { SECRET_SETTINGS } from '../config/secret-settings.ts';
 import { settingValue } from '../config/setting-value.ts';
 import type { SuiteConfig } from '../config/suite-config.ts';
-import { chosenProfile, PROFILE_NAMES } from './lib/load-profiles.ts';
+import { chosenProfile, PROFILE_NAMES, RATE_LIMIT_SETTINGS } from './lib/load-profiles.ts';
 import { durationProblem } from './lib/load-settings.ts';
 
 export interface LoadFlags {
@@ -107,11 +107,7 @@ export function buildK6Command(
   if (flags.duration !== undefined) variables.ENGAGE_LOAD_DURATION = flags.duration;
   // Load-only settings that are not part of the suite config, passed on from the env files too; k6's
   // open() takes a relative path from the script's folder (load/), so the ids file goes as an absolute one.
-  for (const name of [
-    'ENGAGE_LOAD_LANGUAGES',
-    'ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE',
-    'ENGAGE_LOAD_RATE_LIMIT_CONCURRENT',
-  ]) {
+  for (const name of ['ENGAGE_LOAD_LANGUAGES', ...Object.values(RATE_LIMIT_SETTINGS)]) {
     const value = settingValue(environment, name);
     if (value !== undefined) variables[name] = value;
   }

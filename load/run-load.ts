@@ -18,13 +18,13 @@ import { inReports, REPORT_FILES, reportsDirectory } from '../config/report-path
 import { checkReportsFolder, makeReportsFolder } from '../config/reports-folder.ts';
 import { resolveTarget } from '../config/resolve-target.ts';
 import { warn } from '../config/warnings.ts';
-import { failedLookupReasons, lowerLimitHint } from './failed-lookups.ts';
+import { failedLookupCounts, reasonsLine } from './failed-lookups.ts';
 import { findK6, K6_INSTALL_HINT, K6_NOT_FOUND } from './find-k6.ts';
 import { describeK6Command, k6ProcessEnvironment, readLoadFlags } from './k6-command.ts';
 import { readRunShape } from './lib/load-settings.ts';
-import { RATE_LIMITED_PROBLEM } from './lib/load-thresholds.ts';
 import { thresholdOutcomes } from './lib/summary-reports.ts';
 import { planLoadRun } from './load-plan.ts';
+import { rateLimitHint } from './rate-limit-hint.ts';
 import { fillSetupStopReason, testAbortedReason } from './setup-stop-reason.ts';
 
 /**
@@ -113,10 +113,14 @@ await runMain(async () => {
     if (aborted !== undefined) fillSetupStopReason(reports, aborted);
     if (code === 108)
       console.error(`load: k6 stopped the run (exit code 108): ${aborted ?? 'the "test aborted" line above says why'}`);
-    const reasons = code === 99 || code === 108 ? failedLookupReasons(reports) : undefined;
-    if (reasons !== undefined) console.error(`load: failed lookups: ${reasons}`);
-    if (reasons?.includes(RATE_LIMITED_PROBLEM) && config.target.kind === 'remote' && !flags.allowAboveRateLimit)
-      console.error(lowerLimitHint(readRunShape(environment).rateLimit));
+    const counts = code === 99 || code === 108 ? failedLookupCounts(reports) : undefined;
+    if (counts !== undefined) console.error(`load: failed lookups: ${reasonsLine(counts)}`);
+    const hint = rateLimitHint(counts, {
+      remote: config.target.kind === 'remote',
+      allowAboveRateLimit: flags.allowAboveRateLimit,
+      limit: readRunShape(environment).rateLimit,
+    });
+    if (hint !== undefined) console.error(hint);
     // k6 skips the dashboard of a short run with only a warning (a 15 s smoke is too short); a run
     // setup() refused has no dashboard to speak of.
     if (flags.dashboard && (code === 0 || code === 99) && !existsSync(inReports(reports, loadDashboard)))

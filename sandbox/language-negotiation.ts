@@ -1,6 +1,7 @@
 // Accept-Language as the notes describe it: an RFC 9110 list (commas or whitespace between entries,
 // optional q-weights, q=0 excludes), case-insensitive tags, no fallback when a field lacks the
 // language, and the enterprise default for `*` or no header. Region fallback is a sandbox rule.
+import { LANGUAGE_TAG_SOURCE } from '../config/api-facts.ts';
 import type { LanguageValue, TranslatableValue } from '../schemas/types.generated.ts';
 
 export interface LanguageRange {
@@ -36,7 +37,8 @@ export interface NegotiationRules {
 }
 
 const MAX_HEADER_LENGTH = 512;
-const tagPattern = /^(\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*)$/;
+/** A language range (RFC 4647): a tag, or `*`. */
+const rangePattern = new RegExp(`^(\\*|${LANGUAGE_TAG_SOURCE})$`);
 const weightPattern = /^(0(\.[0-9]{0,3})?|1(\.0{0,3})?)$/;
 
 export function parseAcceptLanguage(header: string | undefined): ParsedAcceptLanguage {
@@ -51,7 +53,7 @@ export function parseAcceptLanguage(header: string | undefined): ParsedAcceptLan
   const ranges: LanguageRange[] = [];
   for (const entry of entries) {
     const [tag = '', ...parameters] = entry.split(';');
-    if (!tagPattern.test(tag)) return { ok: false, reason: `has an invalid language tag "${tag}"` };
+    if (!rangePattern.test(tag)) return { ok: false, reason: `has an invalid language tag "${tag}"` };
     let weight = 1;
     for (const parameter of parameters) {
       const [name, value = ''] = parameter.split('=');

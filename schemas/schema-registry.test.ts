@@ -1,7 +1,9 @@
 // Proves the schemas accept the docs' own examples and reject each documented constraint's breach
 // with a readable line (path, reason, value).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { LANGUAGE_TAG_SOURCE } from '../config/api-facts.ts';
 import { docsAppointmentResponse, docsErrorResponse } from './docs-examples.ts';
 import {
   compileEverySchema,
@@ -240,6 +242,11 @@ describe('the 200 schema rejects', () => {
       assert.match(violationsOf(SchemaId.appointmentResponse, body), expected);
     });
   }
+});
+
+it("takes a language tag by the suite's one rule (LANGUAGE_TAG in config/api-facts.ts)", () => {
+  const schema = JSON.parse(readFileSync(new URL('./translatable-value.schema.json', import.meta.url), 'utf8'));
+  assert.equal(schema.$defs.languageValue.properties.language.pattern, `^${LANGUAGE_TAG_SOURCE}$`);
 });
 
 describe('the 200 schema accepts what the docs allow', () => {

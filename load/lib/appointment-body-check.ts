@@ -12,20 +12,21 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * The first problem found in a 200 body for `id`, or undefined when the fields look right. Each names
- * the field but no id, so that a run's reasons (tags of lookup_problems) stay few, whatever the ids.
+ * the field, never a value the target sent, so that a run's reasons (tags of lookup_problems) stay few.
  */
 export function appointmentBodyProblem(body: unknown, id: string): string | undefined {
   if (!isObject(body) || !isObject(body.data)) return 'no data object';
   const beside = Object.keys(body).filter((key) => key !== 'data');
-  if (beside.length > 0) return `top-level keys beside data: ${beside.join(', ')}`;
+  if (beside.length > 0) return 'a top-level key beside data';
   const data = body.data;
   if (data.id !== id) return 'data.id is not the id asked for';
   for (const field of ['subject', 'office'] as const) {
     const reference = data[field];
-    if (!isObject(reference) || typeof reference.id !== 'string') return `${field} is not an object with an id`;
+    if (!isObject(reference) || typeof reference.id !== 'string' || reference.id === '')
+      return `${field} is not an object with an id`;
   }
-  if (!statuses.has(data.status)) return `status ${JSON.stringify(data.status)} is not documented`;
-  if (!meetingTypes.has(data.meetingType)) return `meetingType ${JSON.stringify(data.meetingType)} is not documented`;
+  if (!statuses.has(data.status)) return 'status is not a documented one';
+  if (!meetingTypes.has(data.meetingType)) return 'meetingType is not a documented one';
   for (const field of ['start', 'end'] as const) {
     if (data[field] !== null && !isRfc3339DateTime(data[field])) return `${field} is not a date-time`;
   }

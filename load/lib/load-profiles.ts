@@ -11,11 +11,18 @@ export interface TargetLimits {
   maxVUs: number;
 }
 
-/** 80 % of a limit's rate (40 a second of the documented 3,000 a minute), leaving room for other clients, and its concurrency. */
+/** The share of a limit's rate the profiles peak at, leaving room for other clients. */
+const SAFE_SHARE = 0.8;
+/** 80 % of a limit's rate (40 a second of the documented 3,000 a minute), and its concurrency. */
 export const safeLimits = (limit: RateLimit): TargetLimits => ({
-  peakRatePerSecond: (0.8 * limit.perMinute) / 60,
+  peakRatePerSecond: (SAFE_SHARE * limit.perMinute) / 60,
   maxVUs: limit.concurrent,
 });
+/** The settings of a target's own limit, when lower than the documented one (the docs allow that per endpoint). */
+export const RATE_LIMIT_SETTINGS = {
+  perMinute: 'ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE',
+  concurrent: 'ENGAGE_LOAD_RATE_LIMIT_CONCURRENT',
+} as const;
 export const DOCUMENTED_LIMIT_SAFE: TargetLimits = safeLimits(DOCUMENTED_RATE_LIMIT);
 /** The sandbox, or a target whose owner allowed going above the documented limit. */
 export const UNLIMITED: TargetLimits = { peakRatePerSecond: 400, maxVUs: 50 };
@@ -48,6 +55,8 @@ export const PROFILE_NAMES = ['smoke', 'average', 'stress', 'spike', 'soak', 'br
 export const DEFAULT_PROFILE = 'smoke';
 /** Smoke's arrivals a second: what production allows without --confirm-production. */
 export const SMOKE_RATE_PER_SECOND = 2;
+/** The lowest limit a run may give: one that smoke's rate stays under (150 a minute, 80 % of which is 2 a second). */
+export const LEAST_RATE_LIMIT_PER_MINUTE = Math.ceil((SMOKE_RATE_PER_SECOND * 60) / SAFE_SHARE);
 export type ProfileName = (typeof PROFILE_NAMES)[number];
 
 export function isProfileName(name: string): name is ProfileName {
@@ -174,11 +183,11 @@ export function rateLimitProblems(scenario: AnyScenario, limit: RateLimit = DOCU
     problems.push(`uses the ${scenario.executor} executor, whose request rate has no bound`);
   else if (peak.perMinute > limit.perMinute)
     problems.push(
-      `peaks at ${peak.perMinute} requests a minute, above ${whose('ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE', DOCUMENTED_RATE_LIMIT.perMinute, limit.perMinute)}`,
+      `peaks at ${peak.perMinute} requests a minute, above ${whose(RATE_LIMIT_SETTINGS.perMinute, DOCUMENTED_RATE_LIMIT.perMinute, limit.perMinute)}`,
     );
   if (peak.concurrent > limit.concurrent)
     problems.push(
-      `runs up to ${peak.concurrent} VUs at once, above ${whose('ENGAGE_LOAD_RATE_LIMIT_CONCURRENT', DOCUMENTED_RATE_LIMIT.concurrent, limit.concurrent)} concurrent requests`,
+      `runs up to ${peak.concurrent} VUs at once, above ${whose(RATE_LIMIT_SETTINGS.concurrent, DOCUMENTED_RATE_LIMIT.concurrent, limit.concurrent)} concurrent requests`,
     );
   return problems;
 }

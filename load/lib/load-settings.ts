@@ -11,7 +11,7 @@ import { isOn, onOffSetting } from '../../config/on-off-setting.ts';
 import { isPlainHttpUrl, PLAIN_HTTP_URL_RULE, shownUrl } from '../../config/plain-http-url.ts';
 import { REQUEST_TIMEOUT_RULE, readNumber } from '../../config/read-number.ts';
 import { settingValue } from '../../config/setting-value.ts';
-import { DEFAULT_PROFILE, durationSeconds } from './load-profiles.ts';
+import { DEFAULT_PROFILE, durationSeconds, LEAST_RATE_LIMIT_PER_MINUTE, RATE_LIMIT_SETTINGS } from './load-profiles.ts';
 
 export type LoadAuth = ChosenAuth;
 
@@ -79,31 +79,24 @@ export function durationProblem(duration: string): string | undefined {
 
 /**
  * A target's own limit, at most the documented one (going above it is ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT's
- * to allow), and at least a lookup a second with smoke's VUs, the least a profile sends.
+ * to allow), and at least one that smoke, the lightest profile, stays under.
  */
 function readRateLimit(env: Env): RateLimit {
-  const perMinute = readNumber(
-    'ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE',
-    settingValue(env, 'ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE'),
-    {
-      min: 150,
-      max: DOCUMENTED_RATE_LIMIT.perMinute,
-      whole: true,
-      unit: 'requests a minute',
-      fallback: DOCUMENTED_RATE_LIMIT.perMinute,
-    },
-  );
-  const concurrent = readNumber(
-    'ENGAGE_LOAD_RATE_LIMIT_CONCURRENT',
-    settingValue(env, 'ENGAGE_LOAD_RATE_LIMIT_CONCURRENT'),
-    {
-      min: 1,
-      max: DOCUMENTED_RATE_LIMIT.concurrent,
-      whole: true,
-      unit: 'requests at once',
-      fallback: DOCUMENTED_RATE_LIMIT.concurrent,
-    },
-  );
+  const { perMinute: perMinuteSetting, concurrent: concurrentSetting } = RATE_LIMIT_SETTINGS;
+  const perMinute = readNumber(perMinuteSetting, settingValue(env, perMinuteSetting), {
+    min: LEAST_RATE_LIMIT_PER_MINUTE,
+    max: DOCUMENTED_RATE_LIMIT.perMinute,
+    whole: true,
+    unit: 'requests a minute',
+    fallback: DOCUMENTED_RATE_LIMIT.perMinute,
+  });
+  const concurrent = readNumber(concurrentSetting, settingValue(env, concurrentSetting), {
+    min: 1,
+    max: DOCUMENTED_RATE_LIMIT.concurrent,
+    whole: true,
+    unit: 'requests at once',
+    fallback: DOCUMENTED_RATE_LIMIT.concurrent,
+  });
   return { perMinute, concurrent };
 }
 

@@ -25,6 +25,7 @@ const summary = {
       thresholds: { 'rate>0.99': { ok: false }, 'rate>0.5': { ok: true } },
     },
     rate_limited_responses: { type: 'counter', values: { count: 2 } },
+    dropped_iterations: { type: 'counter', values: { count: 3 } },
   },
 };
 /** The run as lookup.ts describes it: checks have an objective and a threshold that ends the run. */
@@ -49,6 +50,7 @@ describe('the summary files', () => {
     assert.match(markdown, /^## Load: smoke against http:\/\/127\.0\.0\.1:1 — FAILED/);
     assert.match(markdown, /\| lookup latency \(200s\) p50 \/ p95 \/ p99 \| 3\.2 ms \/ 7\.9 ms \/ 12\.4 ms \|/);
     assert.match(markdown, /\| rate-limited \(429\) \| 2 \|/);
+    assert.match(markdown, /\| lookups not sent, every VU busy \| 3 \|/);
     // With its counts: in a short run one failed lookup is a few percent. Lookups only: 28 of 30 requests.
     assert.match(markdown, /\| failed lookups \| 0\.00 % \(0 of 28\) \|/);
     assert.match(markdown, /\| `checks` `rate>0\.99` \| 90\.00 % \| −9\.00 % \| crossed \|/);

@@ -207,13 +207,16 @@ function figures(data: SummaryData): Array<[string, string]> {
     ['lookups answered 200', `${lookups.count ?? 0} (${(lookups.rate ?? 0).toFixed(1)}/s)`],
     ['requests in all, setup() included', `${metric('http_reqs').count ?? 0}`],
     ['lookup latency (200s) p50 / p95 / p99', lookupLatency(data)],
-    // With the counts: in a short run one failed request is already a few percent.
+    // With the counts: in a short run one failed lookup is already a few percent.
     ['failed lookups', failedRequests(metric(LOOKUP_FAILED_METRIC))],
     [
       'checks passed',
       checksRan ? `${percent(checks.rate)} (${checks.passes ?? 0} passed, ${checks.fails ?? 0} failed)` : 'none ran',
     ],
     ['rate-limited (429)', String(metric('rate_limited_responses').count ?? 0)],
+    // Arrivals k6 could not start, every VU busy: the profile's rate was not reached (slow answers, or
+    // the few VUs a target's own limit allows).
+    ['lookups not sent, every VU busy', String(metric('dropped_iterations').count ?? 0)],
   ];
 }
 
