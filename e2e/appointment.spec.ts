@@ -40,7 +40,9 @@ for (const id of appointmentIds) {
     test('is the appointment that was asked for', async ({ probe, suite, blockedBy }) => {
       await skipWhenBlocked(blockedBy, id);
       const response = await probe(appointmentPath(suite.enterprise, id));
-      expectCheck(checked(withFirstAnswer(checkRequestedId(response.json, id, 'GET'), await blockedBy(id), 'otherId')));
+      // An answer that is no 200 this time (a token refused now and then) is named as itself.
+      const own = response.status === 200 ? checkRequestedId(response.json, id, 'GET') : checkOkJson(response, 'GET');
+      expectCheck(checked(withFirstAnswer(own, await blockedBy(id), 'otherId')));
     });
 
     test('resolves each translatable value to one of its translations', async ({ probe, suite, blockedBy }) => {

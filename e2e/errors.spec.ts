@@ -9,6 +9,7 @@ import { appointmentPath } from '../config/api-facts.ts';
 import {
   checkForbidden,
   checkForgedTokens,
+  checkLongerIds,
   checkMethodNotAllowed,
   checkOtherEnterprise,
   checkOtherTenant,
@@ -26,13 +27,11 @@ test.describe('errors', () => {
   });
 
   test('the appointment under an enterprise that does not exist is refused, never served', async ({ probe, suite }) => {
-    expectCheck(
-      await checkOtherEnterprise(
-        probe,
-        appointmentPath(suite.otherEnterprise, suite.appointmentId),
-        suite.otherEnterprise,
-      ),
-    );
+    expectCheck(await checkOtherEnterprise(probe, suite.otherEnterprise, suite.appointmentIds));
+  });
+
+  test('an id one character longer than a configured one is no other appointment', async ({ probe, suite }) => {
+    expectCheck(await checkLongerIds(probe, suite.enterprise, suite.appointmentIds));
   });
 
   test("an appointment of another tenant is refused to this run's token, never served", async ({ probe, suite }) => {

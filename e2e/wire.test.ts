@@ -18,6 +18,7 @@ import { checkBadInput } from './checks/bad-input-checks.ts';
 import {
   checkForbidden,
   checkForgedTokens,
+  checkLongerIds,
   checkMethodNotAllowed,
   checkOtherEnterprise,
   checkOtherTenant,
@@ -209,7 +210,8 @@ async function runEveryCheck(probe: Probe): Promise<void> {
   await checkRepeatedHeaderIsNoCrash(probe, path);
   await checkMethodNotAllowed(probe, path);
   await checkUnknownId(probe, 'acme', 'nope');
-  await checkOtherEnterprise(probe, appointmentPath('no-such-enterprise-1', '123'), 'no-such-enterprise-1');
+  await checkOtherEnterprise(probe, 'no-such-enterprise-1', ['123']);
+  await checkLongerIds(probe, 'acme', ['123']);
   await checkOtherTenant(probe, 'globex', 'g-1');
   for (const [label, authorization] of Object.entries(unauthorizedRequests))
     await checkUnauthorized(probe, path, authorization, label);

@@ -144,7 +144,10 @@ export function answerAppointmentRequest(
   const cacheKey = `${enterpriseId}\n${id}\n${acceptLanguage ?? '\0'}`;
   let rendered = appointment === undefined ? undefined : endpoint.renderCache.lookup(cacheKey);
   if (rendered === undefined) {
-    const parsed = parseAcceptLanguage(acceptLanguage);
+    // split-accept-language-on-spaces reads `en-US,en;q=0.9`, as browsers write it, as one tag, and refuses it.
+    const parsed = parseAcceptLanguage(
+      faults.has('split-accept-language-on-spaces') ? acceptLanguage?.replace(/,(?=\S)/g, '_') : acceptLanguage,
+    );
     if (!parsed.ok) {
       const message = `Accept-Language ${parsed.reason}`;
       return errorReply({ status: 400, code: 'INVALID_ACCEPT_LANGUAGE', message }, responseHeaders);

@@ -45,6 +45,8 @@ export const FAULT_NAMES = [
   'ignore-zero-weight',
   'no-default-language',
   'first-accept-language-line-only',
+  // Splits Accept-Language on spaces only: a comma without one after it, as browsers write lists, is refused.
+  'split-accept-language-on-spaces',
   'no-region-fallback',
   'no-content-language',
   'no-correlation-echo',

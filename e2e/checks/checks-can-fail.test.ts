@@ -21,6 +21,7 @@ import { type CheckResult, problemsOf } from './check-result.ts';
 import {
   checkForbidden,
   checkForgedTokens,
+  checkLongerIds,
   checkMethodNotAllowed,
   checkOtherEnterprise,
   checkOtherTenant,
@@ -440,6 +441,22 @@ describe('the language checks fail against', () => {
       /Accept-Language on 2 lines "no" and "en": location\.city is null, expected \{"language":"en"/,
     ],
     [
+      'split-accept-language-on-spaces',
+      MULTILINGUAL,
+      translationChecks[
+        "a browser's Accept-Language: a region tag, commas without spaces, weights of three decimals, four entries"
+      ] as never,
+      /^Accept-Language "en-US,en;q=0\.9": HTTP 400, expected 200/,
+    ],
+    [
+      'last-of-equal-weights',
+      MULTILINGUAL,
+      translationChecks[
+        "a browser's Accept-Language: a region tag, commas without spaces, weights of three decimals, four entries"
+      ] as never,
+      /^Accept-Language "no,en;q=0\.855,nl;q=0\.855,da;q=0\.5" with x-correlation-id: location\.city is \{"language":"nl"/,
+    ],
+    [
       'crash-on-repeated-headers',
       MULTILINGUAL,
       translationChecks['Accept-Language on two lines is one list, as if joined by a comma (RFC 9110)'] as never,
@@ -560,13 +577,32 @@ describe('the header and error checks fail against', () => {
     );
   });
   it('ignore-enterprise', async () => {
-    const elsewhere = appointmentPath('no-such-enterprise-1', '123');
-    assert.deepEqual(problemsOf(await checkOtherEnterprise(await probeFor(), elsewhere, 'no-such-enterprise-1')), []);
+    const ids = ['123', MULTILINGUAL];
+    assert.deepEqual(problemsOf(await checkOtherEnterprise(await probeFor(), 'no-such-enterprise-1', ids)), []);
     assert.match(
-      problemsOf(
-        await checkOtherEnterprise(await faulty('ignore-enterprise'), elsewhere, 'no-such-enterprise-1'),
-      ).join(),
-      /the appointment under the enterprise no-such-enterprise-1, which does not exist: HTTP 200, the appointment served whatever enterprise the path names; expected 401, 403 or 404/,
+      problemsOf(await checkOtherEnterprise(await faulty('ignore-enterprise'), 'no-such-enterprise-1', ids)).join(),
+      /appointment "123" under the enterprise no-such-enterprise-1, which does not exist: HTTP 200, the appointment served whatever enterprise the path names; expected 401, 403 or 404/,
+    );
+    // A provider that checks the enterprise for some ids only: each configured id is asked for.
+    const sandbox = await probeFor();
+    const forSomeIds: Probe = (path, headers, method) =>
+      sandbox(
+        path.replace(`/no-such-enterprise-1/appointments/${MULTILINGUAL}`, `/acme/appointments/${MULTILINGUAL}`),
+        headers,
+        method,
+      );
+    assert.deepEqual(
+      problemsOf(await checkOtherEnterprise(forSomeIds, 'no-such-enterprise-1', ids)).map(
+        (problem) => problem.split(':')[0],
+      ),
+      [`appointment "${MULTILINGUAL}" under the enterprise no-such-enterprise-1, which does not exist`],
+    );
+  });
+  it('serve-any-id, for an id one character longer than a configured one', async () => {
+    assert.deepEqual(problemsOf(await checkLongerIds(await probeFor(), 'acme', ['123', MULTILINGUAL])), []);
+    assert.match(
+      problemsOf(await checkLongerIds(await faulty('serve-any-id'), 'acme', ['123'])).join(),
+      /^the id "123x", "123" and one character more: data\.id is "123", expected the requested "123x", a prefix or number match$/,
     );
   });
   it('ignore-token-realm', async () => {
@@ -844,6 +880,25 @@ describe('the latency check', () => {
       assert.ok((result.measured[0]?.milliseconds ?? 999) < 300, 'the fastest answer is the figure');
     } finally {
       await coldFirst.close();
+    }
+  });
+  it('sends the headers it is given: a provider slow to resolve a language is timed so', async () => {
+    const slowWithLanguage = await startTinyServer((request, response) => {
+      setTimeout(() => response.end('{}'), request.headers['accept-language'] === undefined ? 0 : 400);
+    });
+    try {
+      const probe = createProbe({ baseUrl: slowWithLanguage.url, getToken: async () => 't' }, exactTransport());
+      const path = appointmentPath('acme', '1');
+      assert.deepEqual(problemsOf(await checkLatency(probe, { bare: { path, status: 200 } }, 300)), []);
+      const docsHeaders = { 'accept-language': 'en *', 'x-correlation-id': 'c-1' };
+      assert.match(
+        problemsOf(
+          await checkLatency(probe, { 'the docs request': { path, status: 200, headers: docsHeaders } }, 300),
+        ).join(),
+        /^the docs request: \d+ ms at best of 2 tries, over the ceiling of 300 ms/,
+      );
+    } finally {
+      await slowWithLanguage.close();
     }
   });
   it('counts only answers with the expected status: a quick 500 is a problem, not a fast lookup', async () => {

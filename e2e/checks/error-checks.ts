@@ -1,12 +1,13 @@
-// The documented error behaviour: 404 for an unknown id; an enterprise that does not exist refused
-// (401, 403 or 404), never served another's appointment; 401 for a missing, malformed, unknown,
+// The documented error behaviour: 404 for an unknown id, and no other appointment for an id one
+// longer; an enterprise that does not exist refused (401, 403 or 404), never served another's
+// appointment, for each configured id; 401 for a missing, malformed, unknown,
 // forged or expired token; 403 for a token without the scope; 405 for another method; and 429 for
 // a burst only under `rate-limit`.
 import { randomUUID } from 'node:crypto';
 import { appointmentPath } from '../../config/api-facts.ts';
 import type { Probe } from '../http-probe.ts';
 import { type CheckResult, checked, problemsOf, skipped } from './check-result.ts';
-import { checkErrorResponse, checkStatusCodeIsStatus, show } from './response-checks.ts';
+import { checkErrorResponse, checkRequestedId, checkStatusCodeIsStatus, show } from './response-checks.ts';
 
 /** `id`, which no appointment of `enterprise` has, gets 404; named, so that one that exists (a wrong ENGAGE_MISSING_APPOINTMENT_ID) is seen. */
 export async function checkUnknownId(probe: Probe, enterprise: string, id: string): Promise<CheckResult> {
@@ -14,18 +15,51 @@ export async function checkUnknownId(probe: Probe, enterprise: string, id: strin
 }
 
 /**
- * The configured appointment asked for under an enterprise that does not exist, with the token of the
+ * Each configured appointment asked for under an enterprise that does not exist, with the token of the
  * configured one: refused, with 401 or 403 (a token of another enterprise's realm; a gateway's own
  * authorizer may answer that, without the API's errors body, which the other error checks own) or 404
- * (an unknown path). A 2xx serves an appointment whatever enterprise the path names.
+ * (an unknown path). A 2xx serves an appointment whatever enterprise the path names. Each id: a
+ * provider may check the enterprise for some ids only (those it looks up one way).
  */
-export async function checkOtherEnterprise(probe: Probe, path: string, enterprise: string): Promise<CheckResult> {
-  return refusedNeverServed(
-    probe,
-    path,
-    `the appointment under the enterprise ${enterprise}, which does not exist`,
-    'the appointment served whatever enterprise the path names',
-  );
+export async function checkOtherEnterprise(
+  probe: Probe,
+  enterprise: string,
+  ids: readonly string[],
+): Promise<CheckResult> {
+  const problems: string[] = [];
+  for (const id of ids)
+    problems.push(
+      ...problemsOf(
+        await refusedNeverServed(
+          probe,
+          appointmentPath(enterprise, id),
+          `appointment ${show(id)} under the enterprise ${enterprise}, which does not exist`,
+          'the appointment served whatever enterprise the path names',
+        ),
+      ),
+    );
+  return checked(problems);
+}
+
+/**
+ * Each configured id with an "x" after it, which a lookup by prefix, or one that reads an id's
+ * leading digits as a number (`123x` as 123), answers with the configured appointment: another
+ * appointment must not come back. 404 is the documented answer; another 4xx refuses it too (an id of
+ * the wrong form), and a 200 with that very id is an appointment that exists.
+ */
+export async function checkLongerIds(probe: Probe, enterprise: string, ids: readonly string[]): Promise<CheckResult> {
+  const problems: string[] = [];
+  for (const id of ids) {
+    const longer = `${id}x`;
+    const label = `the id ${show(longer)}, ${show(id)} and one character more`;
+    const response = await probe(appointmentPath(enterprise, longer));
+    if (response.status === 200)
+      problems.push(
+        ...checkRequestedId(response.json, longer, label).map((problem) => `${problem}, a prefix or number match`),
+      );
+    else if (response.status >= 500) problems.push(`${label}: HTTP ${response.status}, expected 404`);
+  }
+  return checked(problems);
 }
 
 /**

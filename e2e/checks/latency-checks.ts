@@ -16,6 +16,7 @@ export interface TimedRequest {
   path: string;
   /** The status a healthy target answers: any other is a problem, and its time is not measured. */
   status: number;
+  headers?: Record<string, string>;
 }
 
 /** Tries per request: one cold connection or TLS handshake is no slow API; a second slow answer is one. */
@@ -32,12 +33,12 @@ export async function checkLatency(
 ): Promise<CheckResult & { measured: MeasuredLatency[] }> {
   const measured: MeasuredLatency[] = [];
   const problems: string[] = [];
-  for (const [label, { path, status }] of Object.entries(requests)) {
+  for (const [label, { path, status, headers }] of Object.entries(requests)) {
     let fastest = Number.POSITIVE_INFINITY;
     let tries = 0;
     while (tries < LATENCY_TRIES && fastest > ceilingMilliseconds) {
       tries++;
-      const response = await probe(path);
+      const response = await probe(path, headers);
       if (response.status !== status) {
         problems.push(`${label}: HTTP ${response.status}, expected ${status}, so its time is not a measure`);
         break;

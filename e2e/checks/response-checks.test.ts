@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { ProbeResponse } from '../http-probe.ts';
-import { checkErrorResponse, withRemedy } from './response-checks.ts';
+import { checkErrorResponse, checkOkJson, withRemedy } from './response-checks.ts';
 
 /** Where the answers came from. */
 const sentTo = 'http://api.test/enterprises/acme/appointments/123';
@@ -13,6 +13,26 @@ const answer = (status: number, envelope = true): ProbeResponse => {
   const json = envelope ? { errors: [{ message: 'm', code: 'c', type: 't', statusCode: String(status) }] } : undefined;
   return { status, headers: {}, text: JSON.stringify(json ?? ''), json, durationMilliseconds: 1 };
 };
+
+it('takes a JSON 200 in UTF-8 only, however the charset is written, and refuses another charset', () => {
+  const ok = (contentType: string): ProbeResponse => ({
+    status: 200,
+    headers: { 'content-type': contentType },
+    text: '{}',
+    json: {},
+    durationMilliseconds: 1,
+  });
+  for (const contentType of [
+    'application/json',
+    'application/json; charset=utf-8',
+    'Application/JSON;Charset="UTF-8"',
+    'application/json; charset=utf8',
+  ])
+    assert.deepEqual(checkOkJson(ok(contentType), 'GET'), [], contentType);
+  assert.deepEqual(checkOkJson(ok('application/json; charset=iso-8859-1'), 'GET'), [
+    'GET: Content-Type "application/json; charset=iso-8859-1" names the charset iso-8859-1, but JSON is UTF-8 (RFC 8259)',
+  ]);
+});
 
 it('names the setting a 404, 401 or 403 points at, and nothing for another status', () => {
   assert.equal(

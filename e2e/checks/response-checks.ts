@@ -3,7 +3,7 @@
 // repeats the HTTP status only under the `status-code` expectation.
 
 import { answerRemedy, type CredentialKind, hasErrorsEnvelope } from '../../config/answer-remedy.ts';
-import { isJsonMediaType, TRANSLATABLE_FIELDS } from '../../config/api-facts.ts';
+import { isJsonMediaType, nonUtf8Charset, TRANSLATABLE_FIELDS } from '../../config/api-facts.ts';
 import {
   formatViolations,
   SchemaId,
@@ -100,12 +100,15 @@ export function withRemedy(
   return remedy === undefined ? problem : `${problem}; ${remedy}`;
 }
 
-/** A 200 with a JSON content type and a body that parses as JSON. */
+/** A 200 with a JSON content type in UTF-8 and a body that parses as JSON. */
 export function checkOkJson(response: ProbeResponse, label: string): string[] {
   if (response.status !== 200)
     return [`${label}: HTTP ${response.status}, expected 200 (body: ${bodyExcerpt(response.text)})`];
-  if (!isJsonContentType(response))
-    return [`${label}: Content-Type ${show(response.headers['content-type'])} is not JSON`];
+  const contentType = response.headers['content-type'];
+  if (!isJsonContentType(response)) return [`${label}: Content-Type ${show(contentType)} is not JSON`];
+  const charset = nonUtf8Charset(contentType);
+  if (charset !== undefined)
+    return [`${label}: Content-Type ${show(contentType)} names the charset ${charset}, but JSON is UTF-8 (RFC 8259)`];
   const unparsed = unparsedBody(response);
   return unparsed === undefined ? [] : [`${label}: ${unparsed}`];
 }

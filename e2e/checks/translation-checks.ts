@@ -1,5 +1,6 @@
 // The language rules, checked without knowing the data: each check reads the available languages
 // from the response's own `translations` and derives what every field must resolve to.
+import { randomUUID } from 'node:crypto';
 import { DOCUMENTED_LANGUAGES, TRANSLATABLE_FIELDS, type TranslatableField } from '../../config/api-facts.ts';
 import type { HeaderValue } from '../../config/exact-request.ts';
 import type { AppointmentResponse, LanguageValue, Location } from '../../schemas/types.generated.ts';
@@ -70,14 +71,18 @@ function availableLanguages(translations: Translations): string[] {
   return [...new Set(languages)];
 }
 
-/** Requests with one Accept-Language value and compares every field with what it may resolve to. */
+/**
+ * Requests with one Accept-Language value (and `otherHeaders`) and compares every field with what it
+ * may resolve to.
+ */
 async function expectResolution(
   context: TranslationContext,
   header: HeaderValue | null,
   acceptable: Acceptable,
   translations: Translations,
+  otherHeaders: Record<string, string> = {},
 ): Promise<string[]> {
-  return (await resolveFields(context, header, acceptable, translations)).problems;
+  return (await resolveFields(context, header, acceptable, translations, otherHeaders)).problems;
 }
 
 /** As expectResolution, with the location that came and the language of each field it may not resolve to. */
@@ -86,14 +91,20 @@ async function resolveFields(
   header: HeaderValue | null,
   acceptable: Acceptable,
   translations: Translations,
+  otherHeaders: Record<string, string> = {},
 ): Promise<{ problems: string[]; location?: Location; wrongLanguages: string[] }> {
-  const label =
+  const others = Object.keys(otherHeaders);
+  const label = `${
     header === null
       ? 'Accept-Language (none)'
       : Array.isArray(header)
         ? `Accept-Language on ${header.length} lines ${header.map((line) => show(line)).join(' and ')}`
-        : `Accept-Language ${show(header)}`;
-  const response = await context.probe(context.path, header === null ? {} : { 'accept-language': header });
+        : `Accept-Language ${show(header)}`
+  }${others.length === 0 ? '' : ` with ${others.join(', ')}`}`;
+  const response = await context.probe(
+    context.path,
+    header === null ? otherHeaders : { ...otherHeaders, 'accept-language': header },
+  );
   const problems = checkAppointmentResponse(response, context.id, label);
   if (problems.length > 0) return { problems, wrongLanguages: [] };
   const location = (response.json as AppointmentResponse).data.location as Location;
@@ -284,6 +295,47 @@ export const translationChecks: Record<string, TranslationCheck> = {
       problems.push(
         ...(await expectResolution(context, `${one}, ${other}`, firstOf(exactly(one), exactly(other)), translations)),
       );
+    return checked(problems);
+  },
+  // As browsers write it, and as the docs' own request sends it (beside an X-Correlation-Id): a
+  // provider that splits the list on spaces, takes two decimals only, or orders three entries its own
+  // way passed every check of two entries.
+  "a browser's Accept-Language: a region tag, commas without spaces, weights of three decimals, four entries": async (
+    context,
+    translations,
+  ) => {
+    const languages = availableLanguages(translations);
+    const plain = languages.find((language) => !language.includes('-'));
+    if (plain === undefined) return skipped('no language without a region to add one to');
+    const problems = await expectResolution(
+      context,
+      `${plain}-US,${plain};q=0.9`,
+      firstOf(exactly(`${plain}-US`), exactly(plain)),
+      translations,
+    );
+    const [absent, lastAbsent] = absentLanguages(languages);
+    if (absent === undefined) return checked(problems);
+    // Equal weights after the language the location lacks: the first in the list wins.
+    const [one, other] = twoLanguagesOfOneField(translations) ?? [plain];
+    const entries = [absent, `${one};q=0.855`, ...(other === undefined ? [] : [`${other};q=0.855`])];
+    if (lastAbsent !== undefined) entries.push(`${lastAbsent};q=0.5`);
+    const rules = [
+      absent,
+      one,
+      ...(other === undefined ? [] : [other]),
+      ...(lastAbsent === undefined ? [] : [lastAbsent]),
+    ];
+    problems.push(
+      ...(await expectResolution(
+        context,
+        entries.join(','),
+        firstOf(...rules.map((tag) => exactly(tag))),
+        translations,
+        {
+          'x-correlation-id': randomUUID(),
+        },
+      )),
+    );
     return checked(problems);
   },
   'q=0 means "not this one": an excluded language never wins': async (context, translations) => {
