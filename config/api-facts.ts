@@ -38,15 +38,6 @@ export function isJsonMediaType(contentType: string | null | undefined): boolean
 }
 
 /**
- * The charset a Content-Type names when it is not UTF-8, else undefined: JSON between systems is
- * UTF-8 (RFC 8259 §8.1), so a JSON body in another is one that clients decode wrong.
- */
-export function nonUtf8Charset(contentType: string | null | undefined): string | undefined {
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
-  return charset === undefined || /^utf-?8$/i.test(charset) ? undefined : charset;
-}
-
-/**
  * The User-Agent of every request of the suite, Node's and k6's (a check may send another, or none).
  * RFC 9110 §10.1.5: a user agent SHOULD send one, and web application firewalls refuse requests
  * without one (AWS WAF's NoUserAgent_HEADER rule answers 403), which read as the token's fault.

@@ -8,7 +8,7 @@ import type { Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { startTinyServer, type TinyServer } from '../testing/tiny-server.ts';
-import { exactTransport, sendExactRequest } from './exact-request.ts';
+import { exactTransport, sendExactRequest, utf8Text } from './exact-request.ts';
 
 describe('a request on a kept-alive connection the server has just closed', () => {
   let server: TinyServer;
@@ -112,5 +112,15 @@ describe('a body the server compressed though the request had no Accept-Encoding
     await assert.rejects(get('/not-gzip'), /^Error: the body is not gzip as its Content-Encoding says \(/);
     assert.equal((await get('/unknown')).text, 'zstd bytes');
     assert.equal((await get('/empty')).text, '', 'an empty body names a coding with nothing to decode');
+  });
+});
+
+describe('a body as text', () => {
+  it('is UTF-8 whatever the charset label; bytes that are not UTF-8 are said so; a byte order mark is kept', () => {
+    assert.deepEqual(utf8Text(Buffer.from('{"city":"Bélgica"}')), { text: '{"city":"Bélgica"}' });
+    const latin1 = utf8Text(Buffer.from('{"city":"Bélgica"}', 'latin1'));
+    assert.equal(latin1.notUtf8, true);
+    assert.equal(latin1.text, '{"city":"B\uFFFDlgica"}');
+    assert.equal(utf8Text(Buffer.from('\uFEFF{}')).text, '\uFEFF{}');
   });
 });

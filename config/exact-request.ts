@@ -18,7 +18,26 @@ export type RawRequest = (
   method: string,
   url: string,
   headers: Record<string, HeaderValue>,
-) => Promise<{ status: number; headers: Record<string, string>; text: string }>;
+) => Promise<{ status: number; headers: Record<string, string> } & BodyText>;
+
+/** A body as text; `notUtf8` when its bytes were not UTF-8 (each bad sequence is then U+FFFD). */
+export interface BodyText {
+  text: string;
+  notUtf8?: true;
+}
+
+/**
+ * A body's bytes as UTF-8 text, whatever charset a Content-Type names: JSON between systems is UTF-8
+ * (RFC 8259 §8.1, whose §11 gives application/json no charset parameter). A byte order mark is kept,
+ * which no JSON parser takes (RFC 8259 forbids sending one).
+ */
+export function utf8Text(body: Uint8Array): BodyText {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body) };
+  } catch {
+    return { text: Buffer.from(body).toString('utf8'), notUtf8: true };
+  }
+}
 
 export interface ExactAnswer {
   status: number;
@@ -159,7 +178,7 @@ export function exactTransport(timeoutMilliseconds = REQUEST_TIMEOUT_RULE.fallba
     return {
       status: answer.status,
       headers: answerHeaders,
-      text: decodedBody(answer.body, answerHeaders['content-encoding']).toString('utf8'),
+      ...utf8Text(decodedBody(answer.body, answerHeaders['content-encoding'])),
     };
   };
 }

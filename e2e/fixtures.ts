@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { test as base, expect as baseExpect } from '@playwright/test';
 import { appointmentPath } from '../config/api-facts.ts';
-import { exactTransport, type RawRequest } from '../config/exact-request.ts';
+import { exactTransport, type RawRequest, utf8Text } from '../config/exact-request.ts';
 import { failureWithoutStack } from '../config/failure-without-stack.ts';
 import { readHandoff } from '../config/handoffs.ts';
 import { loadSuiteConfig } from '../config/load-suite-config.ts';
@@ -147,7 +147,7 @@ export const test = base.extend<
             maxRedirects: 0,
             timeout: suite.requestTimeoutMilliseconds,
           });
-          return { status: response.status(), headers: response.headers(), text: await response.text() };
+          return { status: response.status(), headers: response.headers(), ...utf8Text(await response.body()) };
         }),
       ),
     );

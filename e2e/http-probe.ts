@@ -14,6 +14,8 @@ export interface ProbeResponse {
   text: string;
   /** The body parsed as JSON, or undefined when it is not JSON. */
   json: unknown;
+  /** The body's bytes were not UTF-8. */
+  notUtf8?: true;
   durationMilliseconds: number;
 }
 

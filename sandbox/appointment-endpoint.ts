@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { CORRELATION_ID_MAX_LENGTH, SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import type { AppointmentStore } from './appointment-store.ts';
 import { errorBody, type SandboxError } from './error-responses.ts';
-import { breakAppointmentBody, type FaultName, faultyNegotiationRules } from './faults.ts';
+import { breakAppointmentBody, type FaultName, faultyAcceptLanguage, faultyNegotiationRules } from './faults.ts';
 import { parseAcceptLanguage } from './language-negotiation.ts';
 import { renderAppointment } from './render-appointment.ts';
 import type { RenderCache } from './render-cache.ts';
@@ -144,10 +144,7 @@ export function answerAppointmentRequest(
   const cacheKey = `${enterpriseId}\n${id}\n${acceptLanguage ?? '\0'}`;
   let rendered = appointment === undefined ? undefined : endpoint.renderCache.lookup(cacheKey);
   if (rendered === undefined) {
-    // split-accept-language-on-spaces reads `en-US,en;q=0.9`, as browsers write it, as one tag, and refuses it.
-    const parsed = parseAcceptLanguage(
-      faults.has('split-accept-language-on-spaces') ? acceptLanguage?.replace(/,(?=\S)/g, '_') : acceptLanguage,
-    );
+    const parsed = parseAcceptLanguage(faultyAcceptLanguage(acceptLanguage, faults));
     if (!parsed.ok) {
       const message = `Accept-Language ${parsed.reason}`;
       return errorReply({ status: 400, code: 'INVALID_ACCEPT_LANGUAGE', message }, responseHeaders);

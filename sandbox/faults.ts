@@ -47,6 +47,8 @@ export const FAULT_NAMES = [
   'first-accept-language-line-only',
   // Splits Accept-Language on spaces only: a comma without one after it, as browsers write lists, is refused.
   'split-accept-language-on-spaces',
+  // Reads two decimals of a weight only: q=0.851 and q=0.855 are a tie.
+  'two-decimal-weights',
   'no-region-fallback',
   'no-content-language',
   'no-correlation-echo',
@@ -70,6 +72,17 @@ export function faultyNegotiationRules(rules: NegotiationRules, faults: Readonly
     lastOfEqualWeights: faults.has('last-of-equal-weights'),
     noDefaultLanguage: faults.has('no-default-language'),
   };
+}
+
+/**
+ * The Accept-Language header as a faulty provider reads it: `en-US,en;q=0.9` as one tag (which it
+ * then refuses), or each weight cut to two decimals.
+ */
+export function faultyAcceptLanguage(header: string | undefined, faults: ReadonlySet<FaultName>): string | undefined {
+  let read = header;
+  if (faults.has('split-accept-language-on-spaces')) read = read?.replace(/,(?=\S)/g, '_');
+  if (faults.has('two-decimal-weights')) read = read?.replace(/(q=\d\.\d\d)\d/gi, '$1');
+  return read;
 }
 
 /** Breaks a correct 200 body the way the named faults say; `languageAsked`: the request had an Accept-Language. */

@@ -228,6 +228,7 @@ describe('against correct providers every check passes', () => {
     assert.deepEqual(skippedAs, [
       'a requested language that a field has resolves to itself, and where the field lacks it to null or a tag its region relates it to',
       '"<language> *" (the docs\' "en *") gives that language, else the default',
+      "a browser's Accept-Language: a region tag, commas without spaces, weights of three decimals, four entries",
       'q=0 means "not this one": an excluded language never wins',
       'Accept-Language on two lines is one list, as if joined by a comma (RFC 9110)',
       'Content-Language',
@@ -449,12 +450,12 @@ describe('the language checks fail against', () => {
       /^Accept-Language "en-US,en;q=0\.9": HTTP 400, expected 200/,
     ],
     [
-      'last-of-equal-weights',
+      'two-decimal-weights',
       MULTILINGUAL,
       translationChecks[
         "a browser's Accept-Language: a region tag, commas without spaces, weights of three decimals, four entries"
       ] as never,
-      /^Accept-Language "no,en;q=0\.855,nl;q=0\.855,da;q=0\.5" with x-correlation-id: location\.city is \{"language":"nl"/,
+      /^Accept-Language "no,nl;q=0\.851,en;q=0\.855,da;q=0\.5" with x-correlation-id: location\.city is \{"language":"nl"/,
     ],
     [
       'crash-on-repeated-headers',
@@ -602,7 +603,28 @@ describe('the header and error checks fail against', () => {
     assert.deepEqual(problemsOf(await checkLongerIds(await probeFor(), 'acme', ['123', MULTILINGUAL])), []);
     assert.match(
       problemsOf(await checkLongerIds(await faulty('serve-any-id'), 'acme', ['123'])).join(),
-      /^the id "123x", "123" and one character more: data\.id is "123", expected the requested "123x", a prefix or number match$/,
+      /^the id "123x", "123" and one character more: data\.id is "123", expected the requested "123x", appointment "123"'s: a prefix or number match$/,
+    );
+    // A gateway that redirects the longer id to the configured appointment, or fails on it.
+    const sandbox = await probeFor();
+    const answering =
+      (status: number, headers: Record<string, string> = {}): Probe =>
+      async (path, sent, method) =>
+        path.endsWith('123x')
+          ? { status, headers, text: '', json: undefined, durationMilliseconds: 1 }
+          : sandbox(path, sent, method);
+    assert.deepEqual(problemsOf(await checkLongerIds(answering(400), 'acme', ['123'])), []);
+    assert.deepEqual(
+      problemsOf(
+        await checkLongerIds(answering(301, { location: '/enterprises/acme/appointments/123' }), 'acme', ['123']),
+      ),
+      [
+        'the id "123x", "123" and one character more: HTTP 301 to "/enterprises/acme/appointments/123", expected 404 or another 4xx',
+      ],
+    );
+    assert.match(
+      problemsOf(await checkLongerIds(answering(502), 'acme', ['123'])).join(),
+      /HTTP 502, expected 404 or another 4xx$/,
     );
   });
   it('ignore-token-realm', async () => {
@@ -882,7 +904,7 @@ describe('the latency check', () => {
       await coldFirst.close();
     }
   });
-  it('sends the headers it is given: a provider slow to resolve a language is timed so', async () => {
+  it('sends the headers it is given, made for each try: a provider slow to resolve a language is timed so', async () => {
     const slowWithLanguage = await startTinyServer((request, response) => {
       setTimeout(() => response.end('{}'), request.headers['accept-language'] === undefined ? 0 : 400);
     });
@@ -890,12 +912,18 @@ describe('the latency check', () => {
       const probe = createProbe({ baseUrl: slowWithLanguage.url, getToken: async () => 't' }, exactTransport());
       const path = appointmentPath('acme', '1');
       assert.deepEqual(problemsOf(await checkLatency(probe, { bare: { path, status: 200 } }, 300)), []);
-      const docsHeaders = { 'accept-language': 'en *', 'x-correlation-id': 'c-1' };
+      let tries = 0;
+      const docsHeaders = () => ({ 'accept-language': 'en *', 'x-correlation-id': `c-${++tries}` });
       assert.match(
         problemsOf(
           await checkLatency(probe, { 'the docs request': { path, status: 200, headers: docsHeaders } }, 300),
         ).join(),
         /^the docs request: \d+ ms at best of 2 tries, over the ceiling of 300 ms/,
+      );
+      // Each try its own correlation id, as a client's each request has.
+      assert.deepEqual(
+        slowWithLanguage.requests.slice(-2).map((request) => request.headers['x-correlation-id']),
+        ['c-1', 'c-2'],
       );
     } finally {
       await slowWithLanguage.close();

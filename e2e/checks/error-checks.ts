@@ -45,7 +45,8 @@ export async function checkOtherEnterprise(
  * Each configured id with an "x" after it, which a lookup by prefix, or one that reads an id's
  * leading digits as a number (`123x` as 123), answers with the configured appointment: another
  * appointment must not come back. 404 is the documented answer; another 4xx refuses it too (an id of
- * the wrong form), and a 200 with that very id is an appointment that exists.
+ * the wrong form), and a 2xx with that very id is an appointment that exists. A redirect (to the
+ * configured appointment, say) or a 5xx is neither.
  */
 export async function checkLongerIds(probe: Probe, enterprise: string, ids: readonly string[]): Promise<CheckResult> {
   const problems: string[] = [];
@@ -53,11 +54,16 @@ export async function checkLongerIds(probe: Probe, enterprise: string, ids: read
     const longer = `${id}x`;
     const label = `the id ${show(longer)}, ${show(id)} and one character more`;
     const response = await probe(appointmentPath(enterprise, longer));
-    if (response.status === 200)
-      problems.push(
-        ...checkRequestedId(response.json, longer, label).map((problem) => `${problem}, a prefix or number match`),
-      );
-    else if (response.status >= 500) problems.push(`${label}: HTTP ${response.status}, expected 404`);
+    const { status } = response;
+    if (status >= 400 && status < 500) continue;
+    if (status < 200 || status >= 300) {
+      const to = response.headers.location === undefined ? '' : ` to ${show(response.headers.location)}`;
+      problems.push(`${label}: HTTP ${status}${to}, expected 404 or another 4xx`);
+      continue;
+    }
+    const served = (response.json as { data?: { id?: unknown } } | undefined)?.data?.id;
+    const cause = served === id ? `, appointment ${show(id)}'s: a prefix or number match` : '';
+    problems.push(...checkRequestedId(response.json, longer, label).map((problem) => `${problem}${cause}`));
   }
   return checked(problems);
 }

@@ -16,7 +16,8 @@ export interface TimedRequest {
   path: string;
   /** The status a healthy target answers: any other is a problem, and its time is not measured. */
   status: number;
-  headers?: Record<string, string>;
+  /** The headers of each try, made anew for each (a correlation id is one a request). */
+  headers?: () => Record<string, string>;
 }
 
 /** Tries per request: one cold connection or TLS handshake is no slow API; a second slow answer is one. */
@@ -38,7 +39,7 @@ export async function checkLatency(
     let tries = 0;
     while (tries < LATENCY_TRIES && fastest > ceilingMilliseconds) {
       tries++;
-      const response = await probe(path, headers);
+      const response = await probe(path, headers?.());
       if (response.status !== status) {
         problems.push(`${label}: HTTP ${response.status}, expected ${status}, so its time is not a measure`);
         break;

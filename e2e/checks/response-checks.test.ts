@@ -14,23 +14,26 @@ const answer = (status: number, envelope = true): ProbeResponse => {
   return { status, headers: {}, text: JSON.stringify(json ?? ''), json, durationMilliseconds: 1 };
 };
 
-it('takes a JSON 200 in UTF-8 only, however the charset is written, and refuses another charset', () => {
-  const ok = (contentType: string): ProbeResponse => ({
+it('takes a JSON 200 whose bytes are UTF-8, whatever charset its Content-Type names, and refuses one whose bytes are not', () => {
+  const ok = (contentType: string, notUtf8?: true): ProbeResponse => ({
     status: 200,
     headers: { 'content-type': contentType },
     text: '{}',
     json: {},
     durationMilliseconds: 1,
+    ...(notUtf8 ? { notUtf8 } : {}),
   });
   for (const contentType of [
     'application/json',
     'application/json; charset=utf-8',
     'Application/JSON;Charset="UTF-8"',
     'application/json; charset=utf8',
+    // A label a recipient ignores (RFC 8259 §11): the bytes decide.
+    'application/json; charset=us-ascii',
   ])
     assert.deepEqual(checkOkJson(ok(contentType), 'GET'), [], contentType);
-  assert.deepEqual(checkOkJson(ok('application/json; charset=iso-8859-1'), 'GET'), [
-    'GET: Content-Type "application/json; charset=iso-8859-1" names the charset iso-8859-1, but JSON is UTF-8 (RFC 8259)',
+  assert.deepEqual(checkOkJson(ok('application/json; charset=iso-8859-1', true), 'GET'), [
+    'GET: the body is not UTF-8, which JSON between systems is (RFC 8259; Content-Type "application/json; charset=iso-8859-1")',
   ]);
 });
 

@@ -3,7 +3,7 @@
 // repeats the HTTP status only under the `status-code` expectation.
 
 import { answerRemedy, type CredentialKind, hasErrorsEnvelope } from '../../config/answer-remedy.ts';
-import { isJsonMediaType, nonUtf8Charset, TRANSLATABLE_FIELDS } from '../../config/api-facts.ts';
+import { isJsonMediaType, TRANSLATABLE_FIELDS } from '../../config/api-facts.ts';
 import {
   formatViolations,
   SchemaId,
@@ -106,9 +106,11 @@ export function checkOkJson(response: ProbeResponse, label: string): string[] {
     return [`${label}: HTTP ${response.status}, expected 200 (body: ${bodyExcerpt(response.text)})`];
   const contentType = response.headers['content-type'];
   if (!isJsonContentType(response)) return [`${label}: Content-Type ${show(contentType)} is not JSON`];
-  const charset = nonUtf8Charset(contentType);
-  if (charset !== undefined)
-    return [`${label}: Content-Type ${show(contentType)} names the charset ${charset}, but JSON is UTF-8 (RFC 8259)`];
+  // Read from the bytes, never the charset label, which RFC 8259 says a recipient ignores.
+  if (response.notUtf8)
+    return [
+      `${label}: the body is not UTF-8, which JSON between systems is (RFC 8259; Content-Type ${show(contentType)})`,
+    ];
   const unparsed = unparsedBody(response);
   return unparsed === undefined ? [] : [`${label}: ${unparsed}`];
 }
