@@ -33,7 +33,12 @@ it('takes a JSON 200 whose bytes are UTF-8, whatever charset its Content-Type na
   ])
     assert.deepEqual(checkOkJson(ok(contentType), 'GET'), [], contentType);
   assert.deepEqual(checkOkJson(ok('application/json; charset=iso-8859-1', true), 'GET'), [
-    'GET: the body is not UTF-8, which JSON between systems is (RFC 8259; Content-Type "application/json; charset=iso-8859-1")',
+    'GET: the body is not UTF-8, which JSON between systems is (RFC 8259); Content-Type "application/json; charset=iso-8859-1"',
+  ]);
+  // An error body too.
+  const latin1Error = { ...answer(404), headers: { 'content-type': 'application/json' }, notUtf8: true as const };
+  assert.deepEqual(checkErrorResponse(latin1Error, 404, 'an unknown id'), [
+    'an unknown id: the body is not UTF-8, which JSON between systems is (RFC 8259)',
   ]);
 });
 

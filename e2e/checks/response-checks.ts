@@ -22,12 +22,16 @@ export function sameTranslation(actual: LanguageValue | null, expected: Language
   return actual.language.toLowerCase() === expected.language.toLowerCase() && actual.value === expected.value;
 }
 
+/** Read from the bytes, never a charset label, which RFC 8259 says a recipient ignores. */
+const NOT_UTF8 = 'the body is not UTF-8, which JSON between systems is (RFC 8259)';
+
 export function checkErrorResponse(response: ProbeResponse, expectedStatus: number, label: string): string[] {
   const problems: string[] = [];
   if (response.status !== expectedStatus)
     problems.push(`${label}: HTTP ${response.status}, expected ${expectedStatus}`);
   if (!isJsonContentType(response))
     problems.push(`${label}: Content-Type ${show(response.headers['content-type'])} is not JSON`);
+  else if (response.notUtf8) problems.push(`${label}: ${NOT_UTF8}`);
   const result = validateAgainstSchema(SchemaId.errorResponse, response.json);
   if (!result.valid)
     problems.push(`${label}: the body is not the errors envelope:${bodyOutsideSchema(response, result.violations)}`);
@@ -106,11 +110,7 @@ export function checkOkJson(response: ProbeResponse, label: string): string[] {
     return [`${label}: HTTP ${response.status}, expected 200 (body: ${bodyExcerpt(response.text)})`];
   const contentType = response.headers['content-type'];
   if (!isJsonContentType(response)) return [`${label}: Content-Type ${show(contentType)} is not JSON`];
-  // Read from the bytes, never the charset label, which RFC 8259 says a recipient ignores.
-  if (response.notUtf8)
-    return [
-      `${label}: the body is not UTF-8, which JSON between systems is (RFC 8259; Content-Type ${show(contentType)})`,
-    ];
+  if (response.notUtf8) return [`${label}: ${NOT_UTF8}; Content-Type ${show(contentType)}`];
   const unparsed = unparsedBody(response);
   return unparsed === undefined ? [] : [`${label}: ${unparsed}`];
 }
