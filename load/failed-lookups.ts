@@ -1,5 +1,6 @@
 // Why a load run's lookups failed, for the line after a crossed checks or bad-body threshold in
-// `npm run load` and `npm start`: the reasons counted in lookup_problems, read from k6's `--out json` file.
+// `npm run load` and `npm start`, or after a passing run with failed lookups within its budget: the
+// reasons counted in lookup_problems, read from k6's `--out json` file.
 import { existsSync, readFileSync } from 'node:fs';
 import { inReports, REPORT_FILES } from '../config/report-paths.ts';
 import { k6Points, readK6Output } from './k6-output.ts';
@@ -8,14 +9,18 @@ import { BAD_BODY_METRIC, LOOKUP_PROBLEMS_METRIC } from './lib/load-thresholds.t
 /** The thresholds whose crossing failed lookups explain. */
 export const LOOKUP_OUTCOME_METRICS: readonly string[] = ['checks', BAD_BODY_METRIC];
 
-/** Whether the run's summary shows a crossed checks or bad-body threshold (k6 counts one over no samples as met). */
-function lookupThresholdCrossed(reports: string): boolean {
+/**
+ * Whether the run's summary shows failed lookups: a failed check, or a crossed checks or bad-body
+ * threshold (k6 counts one over no samples as met).
+ */
+function lookupsFailed(reports: string): boolean {
   const file = inReports(reports, REPORT_FILES.loadSummary);
   if (!existsSync(file)) return false;
   try {
     const summary = JSON.parse(readFileSync(file, 'utf8')) as {
-      metrics?: Record<string, { thresholds?: Record<string, { ok: boolean }> }>;
+      metrics?: Record<string, { values?: { fails?: number }; thresholds?: Record<string, { ok: boolean }> }>;
     };
+    if ((summary.metrics?.checks?.values?.fails ?? 0) > 0) return true;
     return LOOKUP_OUTCOME_METRICS.some((metric) =>
       Object.values(summary.metrics?.[metric]?.thresholds ?? {}).some((threshold) => !threshold.ok),
     );
@@ -25,11 +30,11 @@ function lookupThresholdCrossed(reports: string): boolean {
 }
 
 /**
- * Each reason lookups failed for, with its count, most first; undefined unless a checks or bad-body
- * threshold was crossed: the metrics file, large after a long run, is read only then.
+ * Each reason lookups failed for, with its count, most first; undefined unless the summary shows
+ * failed lookups: the metrics file, large after a long run, is read only then.
  */
 export function failedLookupCounts(reports: string): Array<[string, number]> | undefined {
-  if (!lookupThresholdCrossed(reports)) return undefined;
+  if (!lookupsFailed(reports)) return undefined;
   const text = readK6Output(inReports(reports, REPORT_FILES.loadMetrics));
   const counts = new Map<string, number>();
   for (const { value, tags } of text === undefined ? [] : k6Points(text, LOOKUP_PROBLEMS_METRIC)) {

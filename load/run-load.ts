@@ -113,8 +113,13 @@ await runMain(async () => {
     if (aborted !== undefined) fillSetupStopReason(reports, aborted);
     if (code === 108)
       console.error(`load: k6 stopped the run (exit code 108): ${aborted ?? 'the "test aborted" line above says why'}`);
-    const counts = code === 99 || code === 108 ? failedLookupCounts(reports) : undefined;
-    if (counts !== undefined) console.error(`load: failed lookups: ${reasonsLine(counts)}`);
+    const counts = code === 0 || code === 99 || code === 108 ? failedLookupCounts(reports) : undefined;
+    if (counts !== undefined)
+      console.error(
+        code === 0
+          ? `load: passed, with failed lookups within the thresholds: ${reasonsLine(counts)}`
+          : `load: failed lookups: ${reasonsLine(counts)}`,
+      );
     const hint = rateLimitHint(counts, {
       remote: config.target.kind === 'remote',
       allowAboveRateLimit: flags.allowAboveRateLimit,
