@@ -98,6 +98,33 @@ it('counts the failed interactions and names each by its description', () => {
   });
 });
 
+it('leads with the state that could not be set up, the likely cause of what follows', () => {
+  const error = Object.assign(
+    new Error(
+      JSON.stringify({
+        errors: [
+          {
+            interaction: 'Verifying a pact between client and api - a request in another language',
+            mismatch: { mismatches: noAuthCheck },
+          },
+          {
+            interaction: 'Verifying a pact between client and api - a request with an invalid token',
+            mismatch: { mismatches: noAuthCheck },
+          },
+        ],
+      }),
+    ),
+    { stateProblem: 'GET appointment 123 (ENGAGE_APPOINTMENT_ID) got HTTP 406' },
+  );
+  assert.deepEqual(
+    verificationFindings(error).failures.map((failure) => failure.message),
+    [
+      'the states could not be set up: GET appointment 123 (ENGAGE_APPOINTMENT_ID) got HTTP 406; then status: expected 401 but was 200; $: Actual map is missing the following keys: errors',
+      'status: expected 401 but was 200; $: Actual map is missing the following keys: errors',
+    ],
+  );
+});
+
 it('counts a failure Pact gave no interaction results for, and says what Pact said when it found no mismatch', () => {
   const error = new Error(
     JSON.stringify({

@@ -59,8 +59,12 @@ export function describeMismatches(mismatches: PactMismatch[]): string {
     .join('; ');
 }
 
-/** The verification as findings, from Pact's error (its message is JSON), or none: then every interaction of the pacts passed. */
-export function verificationFindings(error: Error | undefined): LayerFindings {
+/**
+ * The verification as findings, from Pact's error (its message is JSON), or none: then every
+ * interaction of the pacts passed. A state that could not be set up (`stateProblem`, the likely cause
+ * of every mismatch after it) leads the first failure, which is what a report shows first.
+ */
+export function verificationFindings(error: (Error & { stateProblem?: string }) | undefined): LayerFindings {
   let parsed: PactVerificationError = {};
   try {
     parsed = error === undefined ? {} : (JSON.parse(error.message) as PactVerificationError);
@@ -92,6 +96,9 @@ export function verificationFindings(error: Error | undefined): LayerFindings {
         ? describeMismatches(mismatch.mismatches)
         : (mismatch?.message ?? 'Pact gave no details'),
   }));
+  const first = failures[0];
+  if (first !== undefined && error.stateProblem !== undefined)
+    first.message = `the states could not be set up: ${error.stateProblem}; then ${first.message}`;
   const results = parsed.interactionResults ?? [];
   const failed = results.filter((result) => result.result !== 'OK').length || (parsed.errors?.length ?? 1);
   return {
