@@ -1,7 +1,7 @@
 // The line `npm run load` ends with when a real target rate-limited lookups that the run kept under
 // its limit: the docs allow an endpoint a lower limit than the documented one, which a run can be told.
-import { DOCUMENTED_RATE_LIMIT, type RateLimit } from '../config/api-facts.ts';
-import { RATE_LIMIT_SETTINGS } from './lib/load-profiles.ts';
+import type { RateLimit } from '../config/api-facts.ts';
+import { limitSetting, RATE_LIMIT_SETTINGS } from './lib/load-profiles.ts';
 import { RATE_LIMITED_PROBLEM } from './lib/load-thresholds.ts';
 
 export interface HintedRun {
@@ -18,9 +18,9 @@ export function rateLimitHint(counts: Array<[string, number]> | undefined, run: 
   if (limited === undefined || !run.remote || run.allowAboveRateLimit) return undefined;
   const { perMinute, concurrent } = run.limit;
   const settings = `${RATE_LIMIT_SETTINGS.perMinute} and ${RATE_LIMIT_SETTINGS.concurrent}`;
-  if (perMinute === DOCUMENTED_RATE_LIMIT.perMinute && concurrent === DOCUMENTED_RATE_LIMIT.concurrent)
+  const perMinuteFrom = limitSetting(run.limit, 'perMinute');
+  const concurrentFrom = limitSetting(run.limit, 'concurrent');
+  if (perMinuteFrom === undefined && concurrentFrom === undefined)
     return `load: the target answered 429 to ${limited} lookups sent under the documented rate limit (${perMinute} requests a minute, ${concurrent} at once): the docs allow an endpoint a lower one; if this one has it, give it in ${settings}, and the profiles stay under it`;
-  const source = (value: number, documented: number, setting: string) =>
-    value === documented ? 'documented' : setting;
-  return `load: the target answered 429 to ${limited} lookups sent under ${perMinute} requests a minute (${source(perMinute, DOCUMENTED_RATE_LIMIT.perMinute, RATE_LIMIT_SETTINGS.perMinute)}) and ${concurrent} at once (${source(concurrent, DOCUMENTED_RATE_LIMIT.concurrent, RATE_LIMIT_SETTINGS.concurrent)}): its limit is lower still, or other clients share it; lower ${settings}, or ask the API's owners`;
+  return `load: the target answered 429 to ${limited} lookups sent under ${perMinute} requests a minute (${perMinuteFrom ?? 'documented'}) and ${concurrent} at once (${concurrentFrom ?? 'documented'}): its limit is lower still, or other clients share it; lower ${settings}, or ask the API's owners`;
 }

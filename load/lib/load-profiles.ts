@@ -23,6 +23,9 @@ export const RATE_LIMIT_SETTINGS = {
   perMinute: 'ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE',
   concurrent: 'ENGAGE_LOAD_RATE_LIMIT_CONCURRENT',
 } as const;
+/** The setting one figure of a limit came from, or undefined for the documented figure. */
+export const limitSetting = (limit: RateLimit, field: keyof RateLimit): string | undefined =>
+  limit[field] === DOCUMENTED_RATE_LIMIT[field] ? undefined : RATE_LIMIT_SETTINGS[field];
 export const DOCUMENTED_LIMIT_SAFE: TargetLimits = safeLimits(DOCUMENTED_RATE_LIMIT);
 /** The sandbox, or a target whose owner allowed going above the documented limit. */
 export const UNLIMITED: TargetLimits = { peakRatePerSecond: 400, maxVUs: 50 };
@@ -176,18 +179,16 @@ export function scenarioPeak(scenario: AnyScenario): { perMinute: number; concur
  */
 export function rateLimitProblems(scenario: AnyScenario, limit: RateLimit = DOCUMENTED_RATE_LIMIT): string[] {
   const peak = scenarioPeak(scenario);
-  const whose = (setting: string, documented: number, given: number) =>
-    given === documented ? `the documented ${given}` : `the target's ${given} (${setting})`;
+  const whose = (field: keyof RateLimit) => {
+    const setting = limitSetting(limit, field);
+    return setting === undefined ? `the documented ${limit[field]}` : `the target's ${limit[field]} (${setting})`;
+  };
   const problems = [];
   if (peak.perMinute === Number.POSITIVE_INFINITY)
     problems.push(`uses the ${scenario.executor} executor, whose request rate has no bound`);
   else if (peak.perMinute > limit.perMinute)
-    problems.push(
-      `peaks at ${peak.perMinute} requests a minute, above ${whose(RATE_LIMIT_SETTINGS.perMinute, DOCUMENTED_RATE_LIMIT.perMinute, limit.perMinute)}`,
-    );
+    problems.push(`peaks at ${peak.perMinute} requests a minute, above ${whose('perMinute')}`);
   if (peak.concurrent > limit.concurrent)
-    problems.push(
-      `runs up to ${peak.concurrent} VUs at once, above ${whose(RATE_LIMIT_SETTINGS.concurrent, DOCUMENTED_RATE_LIMIT.concurrent, limit.concurrent)} concurrent requests`,
-    );
+    problems.push(`runs up to ${peak.concurrent} VUs at once, above ${whose('concurrent')} concurrent requests`);
   return problems;
 }
