@@ -129,6 +129,9 @@ describe('the GitHub workflow gates a release', () => {
       'ENGAGE_APPOINTMENT_IDS',
       'ENGAGE_OTHER_TENANT_APPOINTMENT',
       'ENGAGE_EXPECT',
+      // The target's own rate limit, without which smoke meets 429s on a target with a lower one.
+      'ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE',
+      'ENGAGE_LOAD_RATE_LIMIT_CONCURRENT',
     ])
       assert.equal(start?.env?.[name], `\${{ vars.${name} }}`, name);
     // In every job, only the steps that use them see the secrets: npm start and npm run pact:*.
