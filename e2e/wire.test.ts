@@ -31,7 +31,7 @@ import {
   checkCorrelationIdRejected,
   checkRepeatedHeaderIsNoCrash,
 } from './checks/header-checks.ts';
-import { checkLatency } from './checks/latency-checks.ts';
+import { checkLatency, latencyRequests } from './checks/latency-checks.ts';
 import { checkAppointmentResponse } from './checks/response-checks.ts';
 import {
   contentLanguageCheck,
@@ -217,6 +217,9 @@ async function runEveryCheck(probe: Probe): Promise<void> {
     await checkUnauthorized(probe, path, authorization, label);
   await checkForgedTokens(probe, path, forgedTokens(SANDBOX_DEFAULTS.token));
   await checkForbidden(probe, path, SANDBOX_DEFAULTS.noScopeToken);
-  await checkLatency(probe, { 'the appointment': { path, status: 200 } });
+  await checkLatency(
+    probe,
+    latencyRequests({ enterprise: 'acme', appointmentId: 'a-office-accepted', missingAppointmentId: 'nope' }),
+  );
   await checkBadInput(probe, 'acme', { runs: 40, timeLimitMilliseconds: 5000, pacingMilliseconds: 0 }, true);
 }

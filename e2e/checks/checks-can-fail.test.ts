@@ -36,7 +36,7 @@ import {
   checkCorrelationIdRejected,
   checkRepeatedHeaderIsNoCrash,
 } from './header-checks.ts';
-import { checkLatency } from './latency-checks.ts';
+import { checkLatency, latencyRequests } from './latency-checks.ts';
 import { checkAppointmentResponse } from './response-checks.ts';
 import {
   contentLanguageCheck,
@@ -228,7 +228,7 @@ describe('against correct providers every check passes', () => {
     assert.deepEqual(skippedAs, [
       'a requested language that a field has resolves to itself, and where the field lacks it to null or a tag its region relates it to',
       '"<language> *" (the docs\' "en *") gives that language, else the default',
-      "a browser's Accept-Language: a region tag, commas without spaces, weights of three decimals, four entries",
+      "a browser's Accept-Language: a region tag, commas without spaces, weights of three decimals, up to four entries",
       'q=0 means "not this one": an excluded language never wins',
       'Accept-Language on two lines is one list, as if joined by a comma (RFC 9110)',
       'Content-Language',
@@ -445,7 +445,7 @@ describe('the language checks fail against', () => {
       'split-accept-language-on-spaces',
       MULTILINGUAL,
       translationChecks[
-        "a browser's Accept-Language: a region tag, commas without spaces, weights of three decimals, four entries"
+        "a browser's Accept-Language: a region tag, commas without spaces, weights of three decimals, up to four entries"
       ] as never,
       /^Accept-Language "en-US,en;q=0\.9": HTTP 400, expected 200/,
     ],
@@ -453,7 +453,7 @@ describe('the language checks fail against', () => {
       'two-decimal-weights',
       MULTILINGUAL,
       translationChecks[
-        "a browser's Accept-Language: a region tag, commas without spaces, weights of three decimals, four entries"
+        "a browser's Accept-Language: a region tag, commas without spaces, weights of three decimals, up to four entries"
       ] as never,
       /^Accept-Language "no,nl;q=0\.851,en;q=0\.855,da;q=0\.5" with x-correlation-id: location\.city is \{"language":"nl"/,
     ],
@@ -906,6 +906,7 @@ describe('the latency check', () => {
   });
   it('sends the headers it is given, made for each try: a provider slow to resolve a language is timed so', async () => {
     const slowWithLanguage = await startTinyServer((request, response) => {
+      response.statusCode = request.url?.endsWith('/missing') ? 404 : 200;
       setTimeout(() => response.end('{}'), request.headers['accept-language'] === undefined ? 0 : 400);
     });
     try {
@@ -924,6 +925,20 @@ describe('the latency check', () => {
       assert.deepEqual(
         slowWithLanguage.requests.slice(-2).map((request) => request.headers['x-correlation-id']),
         ['c-1', 'c-2'],
+      );
+      // The latency spec's own requests: only the one with the docs' headers is slow.
+      const target = { enterprise: 'acme', appointmentId: '1', missingAppointmentId: 'missing' };
+      const specs = latencyRequests(target);
+      assert.deepEqual(
+        problemsOf(await checkLatency(probe, specs, 300)).map((problem) => problem.split(':')[0]),
+        ["an existing appointment, with the docs' headers"],
+      );
+      const [first, second] = slowWithLanguage.requests.slice(-3, -1).map((request) => request.headers);
+      assert.equal(first?.['accept-language'], 'en *');
+      assert.notEqual(
+        first?.['x-correlation-id'],
+        second?.['x-correlation-id'],
+        'a correlation id of its own each try',
       );
     } finally {
       await slowWithLanguage.close();

@@ -1,6 +1,8 @@
 // The single-request latency ceiling from slo.json, the same file the load thresholds come from.
 // Only answers with the expected status count: a fast 500 says nothing about a lookup. A request
 // over the ceiling is tried once more: one cold connection is no slow API.
+import { randomUUID } from 'node:crypto';
+import { appointmentPath } from '../../config/api-facts.ts';
 import slo from '../../slo.json' with { type: 'json' };
 import type { Probe } from '../http-probe.ts';
 import { type CheckResult, checked } from './check-result.ts';
@@ -18,6 +20,27 @@ export interface TimedRequest {
   status: number;
   /** The headers of each try, made anew for each (a correlation id is one a request). */
   headers?: () => Record<string, string>;
+}
+
+/**
+ * What the latency spec times: the appointment, the appointment as the docs' own request asks for it (a
+ * provider slow to resolve a language is slow for its users), and an unknown appointment.
+ */
+export function latencyRequests(target: {
+  enterprise: string;
+  appointmentId: string;
+  missingAppointmentId: string;
+}): Record<string, TimedRequest> {
+  const path = appointmentPath(target.enterprise, target.appointmentId);
+  return {
+    'an existing appointment': { path, status: 200 },
+    "an existing appointment, with the docs' headers": {
+      path,
+      status: 200,
+      headers: () => ({ 'accept-language': 'en *', 'x-correlation-id': randomUUID() }),
+    },
+    'an unknown appointment': { path: appointmentPath(target.enterprise, target.missingAppointmentId), status: 404 },
+  };
 }
 
 /** Tries per request: one cold connection or TLS handshake is no slow API; a second slow answer is one. */

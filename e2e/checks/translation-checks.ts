@@ -300,47 +300,45 @@ export const translationChecks: Record<string, TranslationCheck> = {
   // As browsers write it, and as the docs' own request sends it (beside an X-Correlation-Id): a
   // provider that splits the list on spaces, reads two decimals of a weight only, or fails on a region
   // tag passed every other language check.
-  "a browser's Accept-Language: a region tag, commas without spaces, weights of three decimals, four entries": async (
-    context,
-    translations,
-  ) => {
-    const languages = availableLanguages(translations);
-    if (languages.length === 0) return skipped(NO_TRANSLATIONS);
-    const problems: string[] = [];
-    const plain = languages.find((language) => !language.includes('-'));
-    if (plain !== undefined)
+  "a browser's Accept-Language: a region tag, commas without spaces, weights of three decimals, up to four entries":
+    async (context, translations) => {
+      const languages = availableLanguages(translations);
+      if (languages.length === 0) return skipped(NO_TRANSLATIONS);
+      const problems: string[] = [];
+      const plain = languages.find((language) => !language.includes('-'));
+      if (plain !== undefined)
+        problems.push(
+          ...(await expectResolution(
+            context,
+            `${plain}-US,${plain};q=0.9`,
+            firstOf(exactly(`${plain}-US`), exactly(plain)),
+            translations,
+          )),
+        );
+      const [absent, lastAbsent] = absentLanguages(languages);
+      if (absent === undefined) return checked(problems);
+      // After a language the location lacks, the higher weight listed second: read to two decimals
+      // (0.85 and 0.85), the first listed would win instead.
+      const [higher, lower] = twoLanguagesOfOneField(translations) ?? [languages[0] as string];
+      const entries = [absent, ...(lower === undefined ? [] : [`${lower};q=0.851`]), `${higher};q=0.855`];
+      const order = [absent, higher, ...(lower === undefined ? [] : [lower])];
+      if (lastAbsent !== undefined) {
+        entries.push(`${lastAbsent};q=0.5`);
+        order.push(lastAbsent);
+      }
       problems.push(
         ...(await expectResolution(
           context,
-          `${plain}-US,${plain};q=0.9`,
-          firstOf(exactly(`${plain}-US`), exactly(plain)),
+          entries.join(','),
+          firstOf(...order.map((tag) => exactly(tag))),
           translations,
+          {
+            'x-correlation-id': randomUUID(),
+          },
         )),
       );
-    const [absent, lastAbsent] = absentLanguages(languages);
-    if (absent === undefined) return checked(problems);
-    // After a language the location lacks, the higher weight listed second: read to two decimals
-    // (0.85 and 0.85), the first listed would win instead.
-    const [higher, lower] = twoLanguagesOfOneField(translations) ?? [languages[0] as string];
-    const entries = [absent, ...(lower === undefined ? [] : [`${lower};q=0.851`]), `${higher};q=0.855`];
-    const order = [absent, higher, ...(lower === undefined ? [] : [lower])];
-    if (lastAbsent !== undefined) {
-      entries.push(`${lastAbsent};q=0.5`);
-      order.push(lastAbsent);
-    }
-    problems.push(
-      ...(await expectResolution(
-        context,
-        entries.join(','),
-        firstOf(...order.map((tag) => exactly(tag))),
-        translations,
-        {
-          'x-correlation-id': randomUUID(),
-        },
-      )),
-    );
-    return checked(problems);
-  },
+      return checked(problems);
+    },
   'q=0 means "not this one": an excluded language never wins': async (context, translations) => {
     const [excluded, other] = availableLanguages(translations);
     if (excluded === undefined) return skipped(NO_TRANSLATIONS);
