@@ -8,7 +8,6 @@ import { appendFileSync, readFileSync } from 'node:fs';
 export const RUN_WAIT_SECONDS = 120;
 
 export interface RateLimitWaits {
-  secondsLeft(): number;
   /** Takes `seconds` of the budget when that much is left; false (nothing taken) when not. */
   take(seconds: number): boolean;
 }
@@ -17,7 +16,6 @@ export interface RateLimitWaits {
 export function inMemoryWaits(total = RUN_WAIT_SECONDS): RateLimitWaits {
   let left = total;
   return {
-    secondsLeft: () => left,
     take: (seconds) => {
       if (seconds > left) return false;
       left -= seconds;
@@ -43,8 +41,9 @@ export function fileWaits(file: string, total = RUN_WAIT_SECONDS): RateLimitWait
     }
   };
   return {
-    secondsLeft: () => total - spent(),
     take: (seconds) => {
+      // A file gone or damaged is spent, and stays so: appending to a file that is gone would start the budget anew.
+      if (spent() + seconds > total) return false;
       // Written first, then the sum read: of two workers that take the last seconds at once, the
       // one that finds the budget passed gives its share back.
       appendFileSync(file, `${seconds}\n`);
