@@ -4,11 +4,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
+import { oneWayTokenEndpoint } from '../testing/one-way-token-endpoint.ts';
 import { startTinyServer } from '../testing/tiny-server.ts';
 import { ASSUMED_TOKEN_LIFETIME_SECONDS, SUITE_USER_AGENT } from './api-facts.ts';
 import { Secret } from './secret.ts';
 import type { AuthConfig } from './suite-config.ts';
 import { createTokenProvider, refreshDueAfterMilliseconds, TokenRequestError } from './token-provider.ts';
+import { CLIENT_AUTHENTICATIONS } from './token-request.ts';
 
 let sandbox: RunningSandbox;
 before(async () => {
@@ -165,6 +167,53 @@ describe('client credentials', () => {
     } finally {
       await moving.close();
       await elsewhere.close();
+    }
+  });
+  it('authenticate by HTTP Basic, else in the form body, and keep to the way the endpoint took', async () => {
+    const client = { clientId: 'one-way:client', clientSecret: 'its secret' };
+    for (const way of CLIENT_AUTHENTICATIONS) {
+      const endpoint = oneWayTokenEndpoint(way, client, { access_token: `${way}-token`, expires_in: 1 });
+      const server = await startTinyServer(endpoint.answer);
+      try {
+        const auth = {
+          ...credentials(client.clientSecret),
+          clientId: client.clientId,
+          tokenUrl: `${server.url}/token`,
+        } as AuthConfig;
+        // A token of a second: each getToken() asks for a new one.
+        let clock = 0;
+        const provider = createTokenProvider(auth, { now: () => clock });
+        assert.equal(await provider.getToken(), `${way}-token`);
+        clock += 2_000;
+        assert.equal(await provider.getToken(), `${way}-token`);
+        assert.deepEqual(endpoint.ways, way === 'basic' ? ['basic', 'basic'] : ['basic', 'body', 'body'], way);
+      } finally {
+        await server.close();
+      }
+    }
+  });
+  it('report the Basic refusal when every way is refused, and try no other way after a refusal of the scope', async () => {
+    const refusing = (body: (way: string) => object, status = 401) =>
+      startTinyServer((request, response) => {
+        response.writeHead(status, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(body(request.headers.authorization === undefined ? 'body' : 'basic')));
+      });
+    const both = await refusing((way) => ({ error: way === 'basic' ? 'invalid_client' : 'invalid_request' }));
+    const scope = await refusing(() => ({ error: 'invalid_scope' }), 400);
+    try {
+      await assert.rejects(
+        createTokenProvider({ ...credentials(), tokenUrl: `${both.url}/token` } as AuthConfig).getToken(),
+        /refused with HTTP 401 invalid_client \(check ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET\)$/,
+      );
+      assert.equal(both.requests.length, 2);
+      await assert.rejects(
+        createTokenProvider({ ...credentials(), tokenUrl: `${scope.url}/token` } as AuthConfig).getToken(),
+        /refused with HTTP 400 invalid_scope/,
+      );
+      assert.equal(scope.requests.length, 1);
+    } finally {
+      await both.close();
+      await scope.close();
     }
   });
   it("send the suite's User-Agent, which firewalls require (fetch's own is node)", async () => {

@@ -7,12 +7,18 @@ import { noAnswerWithin } from './exact-request.ts';
 import { REQUEST_TIMEOUT_RULE } from './read-number.ts';
 import type { AuthConfig } from './suite-config.ts';
 import {
+  CLIENT_AUTHENTICATIONS,
+  type ClientAuthentication,
+  refusesTheAuthentication,
   TOKEN_RETRY_MILLISECONDS,
   tokenRedirect,
-  tokenRequestForm,
+  tokenRequest,
   UNUSABLE_TOKEN_ANSWER,
   usableAccessToken,
 } from './token-request.ts';
+
+/** A token endpoint's JSON answer, as far as it is read. */
+type TokenAnswer = { access_token?: unknown; expires_in?: unknown; error?: unknown } | undefined;
 
 export interface TokenProvider {
   getToken(): Promise<string>;
@@ -69,11 +75,13 @@ function createClientCredentialsProvider(
   let cached: { token: string; refreshAt: number; expiresAt: number } | undefined;
   let inFlight: Promise<string> | undefined;
 
-  async function requestToken(): Promise<string> {
-    const form = new URLSearchParams(
-      tokenRequestForm({ clientId: auth.clientId, clientSecret: auth.clientSecret.reveal(), scope: auth.scope }),
-    );
-    const requestedAt = now();
+  /** The way of authenticating that the endpoint took last: the later requests use it alone. */
+  let taken: ClientAuthentication | undefined;
+
+  /** The endpoint's answer to one token request, redirects within its origin followed, and its JSON body. */
+  async function sendTokenRequest(how: ClientAuthentication): Promise<{ response: Response; body: TokenAnswer }> {
+    const client = { clientId: auth.clientId, clientSecret: auth.clientSecret.reveal(), scope: auth.scope };
+    const { form, authorization } = tokenRequest(client, how, (ascii) => Buffer.from(ascii).toString('base64'));
     let response: Response;
     // Redirects are followed here, within the endpoint's own origin (config/token-request.ts).
     for (let url = auth.tokenUrl, hops = 0; ; hops++) {
@@ -84,8 +92,9 @@ function createClientCredentialsProvider(
             'content-type': 'application/x-www-form-urlencoded',
             accept: 'application/json',
             'user-agent': SUITE_USER_AGENT,
+            ...(authorization === undefined ? {} : { authorization }),
           },
-          body: form,
+          body: new URLSearchParams(form),
           redirect: 'manual',
           signal: AbortSignal.timeout(timeoutMilliseconds),
         });
@@ -118,9 +127,25 @@ function createClientCredentialsProvider(
         );
       url = next.follow;
     }
-    const body = (await response.json().catch(() => undefined)) as
-      | { access_token?: unknown; expires_in?: unknown; error?: unknown }
-      | undefined;
+    const body = (await response.json().catch(() => undefined)) as TokenAnswer;
+    return { response, body };
+  }
+
+  async function requestToken(): Promise<string> {
+    const requestedAt = now();
+    let reported: { response: Response; body: TokenAnswer } | undefined;
+    // Each way of authenticating in turn, until one is not refused for how the client authenticated;
+    // when every one is, the first refusal is reported (Basic's, which every server must take).
+    for (const how of taken === undefined ? CLIENT_AUTHENTICATIONS : [taken]) {
+      const answer = await sendTokenRequest(how);
+      if (answer.response.ok) taken = how;
+      if (answer.response.ok || !refusesTheAuthentication(answer.response.status, oauthErrorOf(answer.body))) {
+        reported = answer;
+        break;
+      }
+      reported ??= answer;
+    }
+    const { response, body } = reported as { response: Response; body: TokenAnswer };
     if (!response.ok) {
       const oauthError = oauthErrorOf(body);
       throw new TokenRequestError(

@@ -5,7 +5,13 @@
 // ENGAGE_TOKEN_URL.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { tokenRedirect, tokenRequestForm, usableAccessToken } from './token-request.ts';
+import {
+  CLIENT_AUTHENTICATIONS,
+  refusesTheAuthentication,
+  tokenRedirect,
+  tokenRequest,
+  usableAccessToken,
+} from './token-request.ts';
 
 const from = 'https://auth.example.test/realms/acme/protocol/token';
 
@@ -48,12 +54,36 @@ it('takes an access token of one line without spaces, and no other', () => {
     assert.equal(usableAccessToken(unusable), undefined, JSON.stringify(unusable));
 });
 
-it('asks for client credentials in the form, with the scope only when one is set', () => {
-  const client = { clientId: 'suite', clientSecret: 'a-secret' };
-  assert.deepEqual(tokenRequestForm(client), {
-    grant_type: 'client_credentials',
-    client_id: 'suite',
-    client_secret: 'a-secret',
+it('authenticates the client by HTTP Basic, each part form-encoded, or in the form body; the scope only when one is set', () => {
+  const client = { clientId: 'suite:client', clientSecret: 'a secret/ü' };
+  const base64 = (ascii: string) => Buffer.from(ascii).toString('base64');
+  const basic = tokenRequest(client, 'basic', base64);
+  assert.deepEqual(basic.form, { grant_type: 'client_credentials' });
+  assert.equal(
+    Buffer.from((basic.authorization ?? '').replace(/^Basic /, ''), 'base64').toString(),
+    'suite%3Aclient:a%20secret%2F%C3%BC',
+    'the colon of the id is no separator',
+  );
+  assert.deepEqual(tokenRequest(client, 'body', base64), {
+    form: { grant_type: 'client_credentials', client_id: 'suite:client', client_secret: 'a secret/ü' },
   });
-  assert.equal(tokenRequestForm({ ...client, scope: 'appointments:read' }).scope, 'appointments:read');
+  for (const how of CLIENT_AUTHENTICATIONS)
+    assert.equal(tokenRequest({ ...client, scope: 'appointments:read' }, how, base64).form.scope, 'appointments:read');
+  assert.deepEqual(CLIENT_AUTHENTICATIONS, ['basic', 'body'], 'Basic first: every server must take it');
+});
+
+it('tries another way of authenticating after a 401, or a 400 about the client or the request, not after one about the scope', () => {
+  for (const [status, error, another] of [
+    [401, 'invalid_client', true],
+    [401, undefined, true],
+    [400, 'invalid_client', true],
+    [400, 'invalid_request', true],
+    [400, 'unauthorized_client', true],
+    [400, undefined, true],
+    [400, 'invalid_scope', false],
+    [400, 'unsupported_grant_type', false],
+    [403, undefined, false],
+    [500, undefined, false],
+  ] as const)
+    assert.equal(refusesTheAuthentication(status, error), another, `${status} ${error}`);
 });

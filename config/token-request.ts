@@ -1,21 +1,56 @@
-// The client-credentials token request, one set of rules for Node and k6 (so no Node imports): its
-// form, what an answer must hold, when to ask again, and which redirects it follows.
+// The client-credentials token request, one set of rules for Node and k6 (so no Node imports): how
+// the client authenticates, its form, what an answer must hold, when to ask again, and which
+// redirects it follows.
 import { resolvedLocation, shownLocation } from './answer-remedy.ts';
 import { isOneLine } from './auth-choice.ts';
 
-/** The form of a client-credentials token request (RFC 6749 §4.4.2, the client authenticated in the body). */
-export function tokenRequestForm(client: {
-  clientId: string;
-  clientSecret: string;
-  scope?: string;
-}): Record<string, string> {
-  const form: Record<string, string> = {
-    grant_type: 'client_credentials',
-    client_id: client.clientId,
-    client_secret: client.clientSecret,
-  };
+/**
+ * How the client authenticates to the token endpoint (RFC 6749 §2.3.1), in the order tried: HTTP
+ * Basic, which every authorization server MUST support, then the credentials in the form body, which
+ * the RFC allows and some servers insist on. The first one not refused serves the later requests.
+ */
+export const CLIENT_AUTHENTICATIONS = ['basic', 'body'] as const;
+export type ClientAuthentication = (typeof CLIENT_AUTHENTICATIONS)[number];
+
+export interface TokenRequest {
+  form: Record<string, string>;
+  /** The Basic credentials' Authorization header, when the client authenticates so. */
+  authorization?: string;
+}
+
+/**
+ * A client-credentials token request (RFC 6749 §4.4.2), the client authenticated `how`; `base64`
+ * encodes ASCII text (Node and k6 each have their own).
+ */
+export function tokenRequest(
+  client: { clientId: string; clientSecret: string; scope?: string },
+  how: ClientAuthentication,
+  base64: (ascii: string) => string,
+): TokenRequest {
+  const form: Record<string, string> = { grant_type: 'client_credentials' };
+  if (how === 'body') {
+    form.client_id = client.clientId;
+    form.client_secret = client.clientSecret;
+  }
   if (client.scope !== undefined) form.scope = client.scope;
-  return form;
+  if (how === 'body') return { form };
+  // Each form-urlencoded first (RFC 6749 §2.3.1), so that a ":" in the id is no separator; %20 for a
+  // space, which both a form decoder and a URI decoder read back.
+  const credentials = `${encodeURIComponent(client.clientId)}:${encodeURIComponent(client.clientSecret)}`;
+  return { form, authorization: `Basic ${base64(credentials)}` };
+}
+
+/**
+ * Whether a refusal may be of how the client authenticated rather than of what it asked (RFC 6749
+ * §5.2): a 401, or a 400 naming no error or one about the client or the request. Another way is tried
+ * after one; an invalid_scope, say, is the same whichever way the client authenticates.
+ */
+export function refusesTheAuthentication(status: number, oauthError: string | undefined): boolean {
+  if (status === 401) return true;
+  return (
+    status === 400 &&
+    (oauthError === undefined || ['invalid_client', 'invalid_request', 'unauthorized_client'].includes(oauthError))
+  );
 }
 
 /** Why a 200 from the token endpoint gives no token. */
@@ -35,7 +70,7 @@ export const TOKEN_RETRY_MILLISECONDS = 2_000;
 
 /**
  * The redirects a token request follows before it gives up, each within the token endpoint's own
- * origin: the request carries the client secret in its body, which a 307 or 308 sends again wherever
+ * origin: the request carries the client secret (in a header or its body), which a 307 or 308 sends again wherever
  * it points, so a redirect to another origin is refused by name instead.
  */
 const TOKEN_REDIRECT_LIMIT = 5;

@@ -15,11 +15,12 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { appointmentPath, READ_SCOPES, SANDBOX_DEFAULTS, SUITE_USER_AGENT } from '../config/api-facts.ts';
 import { inReports, REPORT_FILES } from '../config/report-paths.ts';
-import { UNUSABLE_TOKEN_ANSWER } from '../config/token-request.ts';
+import { CLIENT_AUTHENTICATIONS, UNUSABLE_TOKEN_ANSWER } from '../config/token-request.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
 import { filesContaining } from '../testing/files-containing.ts';
 import { type GatewayProvider, startGatewayProvider, TEST_CA_FILE } from '../testing/gateway-provider.ts';
+import { oneWayTokenEndpoint } from '../testing/one-way-token-endpoint.ts';
 import { type RecordingProxy, startRecordingProxy } from '../testing/recording-proxy.ts';
 import { runEntryPoint, runProgram } from '../testing/run-entry-point.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
@@ -605,6 +606,37 @@ describe(`real k6 ${version}`, { skip }, () => {
       );
     } finally {
       await server.close();
+    }
+  });
+
+  it('a token endpoint that takes the client by HTTP Basic only, or in the form body only: the run passes, each refresh the way setup() found', async () => {
+    const client = { clientId: 'one-way:client', clientSecret: 'its secret' };
+    for (const way of CLIENT_AUTHENTICATIONS) {
+      // A token of 2 s: the VUs refresh theirs during the run.
+      const endpoint = oneWayTokenEndpoint(way, client, { access_token: `${way}-token`, expires_in: 2 });
+      const server = await startTinyServer((request, response) => {
+        if (request.url === '/token') return endpoint.answer(request, response);
+        response.writeHead(request.headers.authorization === `Bearer ${way}-token` ? 200 : 401, {
+          'content-type': 'application/json',
+        });
+        response.end(JSON.stringify(docs));
+      });
+      try {
+        const { code, output } = await runLookup(server.url, {
+          ENGAGE_TOKEN_URL: `${server.url}/token`,
+          ENGAGE_CLIENT_ID: client.clientId,
+          ENGAGE_CLIENT_SECRET: client.clientSecret,
+          ENGAGE_LOAD_DURATION: '4s',
+        });
+        assert.equal(code, 0, output);
+        const [first, ...later] = endpoint.ways;
+        assert.equal(first, 'basic', `${way}: Basic first, the way every server must take`);
+        assert.ok(later.length >= 2, `${way}: ${later.length} more token requests: the VUs refreshed`);
+        const expected = way === 'basic' ? later.map(() => 'basic') : ['body', ...later.slice(1).map(() => 'body')];
+        assert.deepEqual(later, expected, `${way}: only the way the endpoint took, after setup() found it`);
+      } finally {
+        await server.close();
+      }
     }
   });
 

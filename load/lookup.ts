@@ -6,6 +6,7 @@
 
 import { check, sleep } from 'k6';
 import { SharedArray } from 'k6/data';
+import encoding from 'k6/encoding';
 import exec from 'k6/execution';
 import http, { type RefinedResponse, type ResponseType } from 'k6/http';
 import { Counter } from 'k6/metrics';
@@ -28,9 +29,12 @@ import { ConfigError } from '../config/config-error.ts';
 import { handedReportsDirectory } from '../config/report-paths.ts';
 import { settingValue } from '../config/setting-value.ts';
 import {
+  CLIENT_AUTHENTICATIONS,
+  type ClientAuthentication,
+  refusesTheAuthentication,
   TOKEN_RETRY_MILLISECONDS,
   tokenRedirect,
-  tokenRequestForm,
+  tokenRequest,
   UNUSABLE_TOKEN_ANSWER,
   usableAccessToken,
 } from '../config/token-request.ts';
@@ -134,25 +138,27 @@ const ready = () => settings as LoadSettings;
  * A token for the configured credentials, or why there is none, in one line: setup() stops the run
  * with it; a VU keeps its token and tries again later (token_refresh_failures counts it).
  */
-function requestToken(): IssuedToken | string {
+function requestToken(taken?: ClientAuthentication): IssuedToken | string {
   const { auth } = ready();
   if (auth.kind === 'static-token') return lastingToken(auth.token);
-  const form = tokenRequestForm(auth);
-  // Redirects are followed here, within the endpoint's own origin (config/token-request.ts), and
-  // their hops are no failed requests (http_req_failed counts every request of the run).
-  let response: RefinedResponse<ResponseType>;
-  for (let url = auth.tokenUrl, hops = 0; ; hops++) {
-    response = http.post(url, form, {
-      tags: { name: 'token' },
-      timeout: ready().requestTimeoutMilliseconds,
-      redirects: 0,
-      responseCallback: tokenResponseCallback,
-    });
-    if (!REDIRECT_STATUSES.includes(response.status)) break;
-    const next = tokenRedirect(response.headers.Location, url, hops);
-    if ('refuse' in next) return `the token endpoint ${auth.tokenUrl} gave no token: ${next.refuse}`;
-    url = next.follow;
+  // Each way of authenticating in turn, until one is not refused for how the client authenticated
+  // (setup() finds it, and the VUs' refreshes use it alone); when every one is, the first refusal is
+  // reported (Basic's, which every server must take).
+  let reported: { response: RefinedResponse<ResponseType>; how: ClientAuthentication } | undefined;
+  for (const how of taken === undefined ? CLIENT_AUTHENTICATIONS : [taken]) {
+    const response = sendTokenRequest(auth, how);
+    if (typeof response === 'string') return response;
+    const refusedHow =
+      response.status !== 200 &&
+      response.status !== 0 &&
+      refusesTheAuthentication(response.status, oauthErrorOf(parseJson(response.body)));
+    if (!refusedHow) {
+      reported = { response, how };
+      break;
+    }
+    reported ??= { response, how };
   }
+  const { response, how } = reported as { response: RefinedResponse<ResponseType>; how: ClientAuthentication };
   const body = parseJson(response.body) as { access_token?: unknown; expires_in?: unknown } | undefined;
   if (response.status === 0) {
     const certificate = certificateRemedy(response.error, 'token endpoint', givenCaFile());
@@ -166,7 +172,35 @@ function requestToken(): IssuedToken | string {
   const token = usableAccessToken(body?.access_token);
   if (token === undefined || lifetimeSeconds === undefined)
     return `the token endpoint ${auth.tokenUrl} gave no token: ${UNUSABLE_TOKEN_ANSWER}`;
-  return issuedToken(token, lifetimeSeconds, Date.now());
+  return { ...issuedToken(token, lifetimeSeconds, Date.now()), clientAuthentication: how };
+}
+
+/**
+ * One token request, the client authenticated `how`, redirects within the endpoint's own origin
+ * followed (config/token-request.ts); their hops are no failed requests (http_req_failed counts every
+ * request of the run). Or why it was not followed, in one line.
+ */
+function sendTokenRequest(
+  auth: Extract<LoadSettings['auth'], { kind: 'client-credentials' }>,
+  how: ClientAuthentication,
+): RefinedResponse<ResponseType> | string {
+  const { form, authorization } = tokenRequest(auth, how, (ascii) => encoding.b64encode(ascii));
+  const headers: Record<string, string> = {};
+  if (authorization !== undefined) headers.Authorization = authorization;
+  const params = {
+    headers,
+    tags: { name: 'token' },
+    timeout: ready().requestTimeoutMilliseconds,
+    redirects: 0,
+    responseCallback: tokenResponseCallback,
+  };
+  for (let url = auth.tokenUrl, hops = 0; ; hops++) {
+    const response = http.post(url, form, params);
+    if (!REDIRECT_STATUSES.includes(response.status)) return response;
+    const next = tokenRedirect(response.headers.Location, url, hops);
+    if ('refuse' in next) return `the token endpoint ${auth.tokenUrl} gave no token: ${next.refuse}`;
+    url = next.follow;
+  }
 }
 
 /**
@@ -374,7 +408,7 @@ function planSlot(state: VuState, slot: number): PlannedLookup {
 
 /** A new token, or after a failed refresh the one held, with the next try a few seconds away (it may still be valid). */
 function refreshed(token: IssuedToken): IssuedToken {
-  const fresh = requestToken();
+  const fresh = requestToken(token.clientAuthentication);
   if (typeof fresh !== 'string') return fresh;
   tokenRefreshFailures.add(1);
   return { ...token, refreshAtMilliseconds: Date.now() + TOKEN_RETRY_MILLISECONDS };

@@ -1,9 +1,9 @@
 // One failing `npm start` of every layer, read three ways: the report names the broken field with
 // what was expected and what came, in the console, summary.md and index.html; the 401 checks fail
-// with their reasons; and no configured or issued secret (both clients' secrets, the expired token,
-// the broker token, every token the target issued and each forged from it one character off) is in
-// its console output or any report file, traces unzipped: the traces hold the e2e proxy's
-// placeholder instead.
+// with their reasons; and no configured or issued secret (both clients' secrets, as they are and as
+// Basic credentials, the expired token, the broker token, every token the target issued and each
+// forged from it one character off) is in its console output or any report file, traces unzipped:
+// the traces hold the e2e proxy's placeholder instead.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
 import { FORGERIES, forgedTokens } from '../config/forged-tokens.ts';
 import { PLACEHOLDER_PREFIX } from '../config/token-injecting-proxy.ts';
+import { tokenRequest } from '../config/token-request.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/start-sandbox.ts';
 import { filesContaining } from '../testing/files-containing.ts';
 import { type RecordingProxy, startRecordingProxy } from '../testing/recording-proxy.ts';
@@ -136,6 +137,15 @@ describe('a failing npm start of every layer', () => {
       ENGAGE_NO_SCOPE_CLIENT_SECRET: noScopeClient.clientSecret,
       ENGAGE_EXPIRED_TOKEN: SANDBOX_DEFAULTS.expiredToken,
       PACT_BROKER_TOKEN: brokerToken,
+      // As the token requests carry them, in an HTTP Basic header.
+      ...Object.fromEntries(
+        [client, noScopeClient].map((each) => [
+          `${each.clientId}'s Basic credentials`,
+          (tokenRequest(each, 'basic', (ascii) => Buffer.from(ascii).toString('base64')).authorization ?? '').slice(
+            'Basic '.length,
+          ),
+        ]),
+      ),
       ...Object.fromEntries(recorder.issuedTokens.map((token, index) => [`issued token ${index + 1}`, token])),
       // A forgery one character off an issued token gives it away (its signature altered for a JWT,
       // one character changed for any other token: each token has one of them, never none); one with

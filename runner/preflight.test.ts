@@ -16,6 +16,7 @@ import { runEntryPoint } from '../testing/run-entry-point.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { claimsJwt } from '../testing/test-jwt.ts';
 import { startTinyServer } from '../testing/tiny-server.ts';
+import { tokenRequestClient } from '../testing/token-request-client.ts';
 import { preflightProblems } from './preflight.ts';
 
 describe('the preflight of npm start', () => {
@@ -144,19 +145,22 @@ describe('the preflight of npm start', () => {
   }
   it("blames the token endpoint, not a client, for its own 503: it stops the run for the suite's client, and warns for the 403 check's", async () => {
     const noScopeClient = SANDBOX_DEFAULTS.clients[1];
-    // The sandbox's token endpoint, but failing for the client whose id the request body names.
+    // The sandbox's token endpoint, but failing for the client the request names.
     let failing = 'sandbox-client';
     const endpoint = await startTinyServer(async (request, response) => {
       let body = '';
       for await (const chunk of request) body += chunk;
-      if (new URLSearchParams(body).get('client_id') === failing) {
+      if (tokenRequestClient(request, body)?.clientId === failing) {
         response.writeHead(503);
         response.end();
         return;
       }
       const issued = await fetch(`${sandbox.url}/realms/acme/protocol/openid-connect/token`, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          ...(request.headers.authorization === undefined ? {} : { authorization: request.headers.authorization }),
+        },
         body,
       });
       response.writeHead(issued.status, { 'content-type': 'application/json' });
@@ -242,7 +246,7 @@ describe('the preflight of npm start', () => {
           body += chunk;
         });
         request.on('end', () => {
-          const forSuite = new URLSearchParams(body).get('client_id') === 'sandbox-client';
+          const forSuite = tokenRequestClient(request, body)?.clientId === 'sandbox-client';
           response.writeHead(200, { 'content-type': 'application/json' });
           const accessToken = forSuite ? SANDBOX_DEFAULTS.token : noScopeToken;
           response.end(JSON.stringify({ access_token: accessToken, token_type: 'Bearer', expires_in: 300 }));

@@ -45,15 +45,17 @@ export function respondToTokenRequest(
   });
 }
 
-function basicCredentials(authorization: string | undefined): Partial<TokenRequest> {
+/** The client id and secret of an HTTP Basic header, each form-decoded (RFC 6749 §2.3.1); none when it holds none. */
+export function basicCredentials(authorization: string | undefined): Partial<TokenRequest> {
   const match = /^Basic ([A-Za-z0-9+/]+=*)$/i.exec(authorization ?? '');
   if (match === null) return {};
   const decoded = Buffer.from(match[1] as string, 'base64').toString('utf8');
   const separator = decoded.indexOf(':');
   if (separator < 0) return {};
+  const formDecoded = (text: string) => decodeOrKeep(text.replaceAll('+', ' '));
   return {
-    clientId: decodeOrKeep(decoded.slice(0, separator)),
-    clientSecret: decodeOrKeep(decoded.slice(separator + 1)),
+    clientId: formDecoded(decoded.slice(0, separator)),
+    clientSecret: formDecoded(decoded.slice(separator + 1)),
   };
 }
 

@@ -1,11 +1,14 @@
 // When a VU must fetch a new token: shortly before the one it holds expires. The token travels from
 // setup() to the VUs as JSON, so "never expires" (a static ENGAGE_TOKEN) is null, not Infinity.
 import { refreshMarginMilliseconds } from '../../config/api-facts.ts';
+import type { ClientAuthentication } from '../../config/token-request.ts';
 
 export interface IssuedToken {
   token: string;
   /** When to fetch a new one (epoch milliseconds), or null for a token that does not expire. */
   refreshAtMilliseconds: number | null;
+  /** How the token endpoint took the client's credentials, for the next request. */
+  clientAuthentication?: ClientAuthentication;
 }
 
 export function issuedToken(token: string, expiresInSeconds: number, nowMilliseconds: number): IssuedToken {
