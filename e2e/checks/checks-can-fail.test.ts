@@ -32,6 +32,7 @@ import {
   unauthorizedRequests,
 } from './error-checks.ts';
 import {
+  acceptedCorrelationIds,
   checkCorrelationIdAccepted,
   checkCorrelationIdRejected,
   checkRepeatedHeaderIsNoCrash,
@@ -651,6 +652,21 @@ describe('the header and error checks fail against', () => {
       ).join(),
       /X-Correlation-Id "abc-123": HTTP 400, expected 200/,
     );
+  });
+  it('a provider that refuses X-Correlation-Ids shorter than 8 characters, which the docs allow from 1', async () => {
+    const minimum8 = await startTinyServer((request, response) => {
+      response.statusCode = String(request.headers['x-correlation-id']).length < 8 ? 400 : 200;
+      response.end('{}');
+    });
+    try {
+      const probe = createProbe({ baseUrl: minimum8.url, getToken: async () => 't' }, exactTransport());
+      const problems = [];
+      for (const [, value] of acceptedCorrelationIds())
+        problems.push(...problemsOf(await checkCorrelationIdAccepted(probe, path, value, false)));
+      assert.deepEqual(problems, ['X-Correlation-Id "7": HTTP 400, expected 200']);
+    } finally {
+      await minimum8.close();
+    }
   });
   it('accept-any-correlation-id', async () => {
     assert.match(

@@ -1,11 +1,22 @@
-// X-Correlation-Id as documented: 1 to 36 characters, accepted as a UUID or another short string,
-// an empty or longer one refused with 400; the echo only under `correlation-echo`. And a header
-// sent twice is a client's mistake at worst: a 2xx or a 4xx with the errors envelope, never a 5xx.
+// X-Correlation-Id as documented: 1 to 36 characters, accepted as a UUID, another short string or one
+// character, an empty or longer one refused with 400; the echo only under `correlation-echo`. And a
+// header sent twice is a client's mistake at worst: a 2xx or a 4xx with the errors envelope, never a 5xx.
 
+import { randomUUID } from 'node:crypto';
 import { formatViolations, SchemaId, validateAgainstSchema } from '../../schemas/schema-registry.ts';
 import type { Probe } from '../http-probe.ts';
 import { type CheckResult, checked } from './check-result.ts';
 import { checkErrorResponse, isJsonContentType, show } from './response-checks.ts';
+
+/**
+ * The X-Correlation-Ids a provider must take, of the documented 1 to 36 characters: a UUID (36, as
+ * the docs' examples are), another short string, and one character, the shortest allowed.
+ */
+export const acceptedCorrelationIds = (): Array<[label: string, value: string]> => [
+  ['a UUID', randomUUID()],
+  ['another short string', 'e2e-check-42'],
+  ['one character, the shortest allowed', '7'],
+];
 
 export async function checkCorrelationIdAccepted(
   probe: Probe,
