@@ -3,7 +3,9 @@
 // verification; the only one when it has one; and why an appointment cannot serve the state.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { translatedCityLanguage } from './state-handlers.ts';
+import { readSuiteConfig } from '../../config/suite-config.ts';
+import { ProviderState } from '../provider-states.ts';
+import { configuredStateHandlers, translatedCityLanguage } from './state-handlers.ts';
 
 const scheduled = (city: { language: string } | null, translations: string[]) => ({
   data: {
@@ -29,4 +31,29 @@ it('asks for the only language the city has, and names why an appointment cannot
   assert.deepEqual(translatedCityLanguage({ data: { start: null, end: null } }, 'en'), {
     problem: 'it is not scheduled (start or end is null)',
   });
+  // A 200 whose data is null: named as such, not a TypeError that hid the state's problem.
+  for (const body of [{ data: null }, { data: 'x' }, null, undefined, 'text'])
+    assert.deepEqual(translatedCityLanguage(body, 'en'), { problem: 'it could not be read as an appointment' });
+});
+
+it('tells why the language state could not be set up, for the first failure to lead with', async () => {
+  const config = readSuiteConfig({
+    ENGAGE_BASE_URL: 'https://api.example.test',
+    ENGAGE_ENTERPRISE: 'acme',
+    ENGAGE_APPOINTMENT_ID: '123',
+    ENGAGE_TOKEN: 't',
+  });
+  const told: string[] = [];
+  const handlers = configuredStateHandlers(
+    config,
+    async () => ({ data: null }),
+    (problem) => told.push(problem),
+  );
+  const languageState = handlers[ProviderState.appointmentScheduledWithTranslatedLocation] as () => Promise<unknown>;
+  await assert.rejects(languageState(), /it could not be read as an appointment/);
+  assert.equal(told.length, 1);
+  assert.match(
+    told[0] ?? '',
+    /^ENGAGE_APPOINTMENT_ID \S+ cannot stand in for the state .*: it could not be read as an appointment;/,
+  );
 });

@@ -75,8 +75,10 @@ export function translatedCityLanguage(
   body: unknown,
   defaultLanguage: string | undefined,
 ): { language: string } | { problem: string } {
-  const data = (body as { data?: Record<string, unknown> } | undefined)?.data;
-  if (data === undefined) return { problem: 'it could not be read as an appointment' };
+  const data = (body as { data?: Record<string, unknown> | null } | null | undefined)?.data;
+  // A body that is no object, or whose data is none (null, a string): no appointment to read.
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return { problem: 'it could not be read as an appointment' };
   if (data.start === null || data.end === null) return { problem: 'it is not scheduled (start or end is null)' };
   const city = (data.location as { translations?: { city?: Array<{ language?: unknown }> } } | null)?.translations
     ?.city;
@@ -96,17 +98,24 @@ export function translatedCityLanguage(
 export function configuredStateHandlers(
   config: SuiteConfig,
   readAppointment: ReadConfiguredAppointment,
+  /** Told why a state could not be set up: Pact's verifier logs it, and fails the interaction on another line. */
+  stateProblem: (message: string) => void = () => {},
 ): StateHandlers {
   const { enterprise, appointmentId, missingAppointmentId, defaultLanguage } = config;
   let language: Promise<string> | undefined;
   const cityLanguage = () => {
-    language ??= readAppointment().then((body) => {
-      const found = translatedCityLanguage(body, defaultLanguage);
-      if ('language' in found) return found.language;
-      throw new Error(
-        `ENGAGE_APPOINTMENT_ID ${appointmentId} cannot stand in for the state "${ProviderState.appointmentScheduledWithTranslatedLocation}": ${found.problem}; configure a scheduled appointment whose location has a translated city`,
-      );
-    });
+    language ??= readAppointment()
+      .then((body) => {
+        const found = translatedCityLanguage(body, defaultLanguage);
+        if ('language' in found) return found.language;
+        throw new Error(
+          `ENGAGE_APPOINTMENT_ID ${appointmentId} cannot stand in for the state "${ProviderState.appointmentScheduledWithTranslatedLocation}": ${found.problem}; configure a scheduled appointment whose location has a translated city`,
+        );
+      })
+      .catch((error: Error) => {
+        stateProblem(error.message);
+        throw error;
+      });
     return language;
   };
   return {

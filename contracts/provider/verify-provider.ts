@@ -190,17 +190,15 @@ async function verifyProvider(config: SuiteConfig, environment: Environment): Pr
       { requests: "Pact's requests" },
     );
     let stateProblem: string | undefined;
-    const readAppointment = () =>
-      readConfiguredAppointment(config, target.url, tokenProvider.getToken).catch((error: Error) => {
-        stateProblem ??= error.message;
-        throw error;
-      });
+    const readAppointment = () => readConfiguredAppointment(config, target.url, tokenProvider.getToken);
     await new Verifier({
       provider: PROVIDER_NAME,
       providerBaseUrl: forwarder.url,
       // pact-js types stateHandlers as HTTP and message handlers at once; ours are HTTP handlers.
       stateHandlers: (sandbox === undefined
-        ? configuredStateHandlers(config, readAppointment)
+        ? configuredStateHandlers(config, readAppointment, (problem) => {
+            stateProblem ??= problem;
+          })
         : sandboxStateHandlers(sandbox)) as unknown as VerifierOptions['stateHandlers'],
       requestFilter: asTheSuiteSends(forwarder.placeholder),
       logLevel: 'warn',

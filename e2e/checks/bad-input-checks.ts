@@ -37,6 +37,12 @@ const attackSignatures = [
 const oddStrings = ['\u202e', '🙂', 'ü'.repeat(300)];
 
 /**
+ * Ids that name what every JavaScript object has (a provider that looks an id up with `id in store`
+ * serves a broken body for them): sent first in every fuzz, not left to chance.
+ */
+export const OBJECT_PROPERTY_IDS = ['__proto__', 'constructor', 'valueOf', 'toString', 'hasOwnProperty'];
+
+/**
  * What servers and gateways in front of an API refuse in a path with a page of their own, encoded or
  * not (Tomcat, Spring Security's firewall, Apache without AllowEncodedSlashes, web application
  * firewalls): slashes, backslashes, percent signs, semicolons, control characters, and the line and
@@ -126,6 +132,7 @@ export async function checkBadInput(
     },
   );
   const details = await fc.check(property, {
+    examples: OBJECT_PROPERTY_IDS.map((id): [string, undefined, undefined] => [id, undefined, undefined]),
     numRuns: budget.runs,
     seed: budget.seed,
     interruptAfterTimeLimit: budget.timeLimitMilliseconds,

@@ -11,7 +11,7 @@ import type { FaultName } from '../../sandbox/faults.ts';
 import { hs256Jwt, hs256Signature } from '../../sandbox/hs256-jwt.ts';
 import { appointment, location, text } from '../../sandbox/seed-helpers.ts';
 import { type RunningSandbox, startSandbox } from '../../sandbox/start-sandbox.ts';
-import { docsAppointmentResponse } from '../../schemas/docs-examples.ts';
+import { docsAppointmentResponse, docsErrorResponse } from '../../schemas/docs-examples.ts';
 import type { AppointmentResponse, Location } from '../../schemas/types.generated.ts';
 import { issueSandboxToken } from '../../testing/issue-sandbox-token.ts';
 import { startTinyServer } from '../../testing/tiny-server.ts';
@@ -875,6 +875,24 @@ describe('the header and error checks fail against', () => {
       problemsOf(await checkBadInput(await faulty('serve-any-id'), 'acme', budget, false)).join(),
       /HTTP 200 with appointment "123"/,
     );
+  });
+  it('a provider that looks ids up with `id in store`, for the bad-input property, at its first runs, not by chance', async () => {
+    const store: Record<string, unknown> = { 123: docsAppointmentResponse().data };
+    const lookingUp = await startTinyServer((request, response) => {
+      const id = decodeURIComponent(request.url?.split('/').pop() ?? '');
+      response.writeHead(id in store ? 200 : 404, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(id in store ? { data: store[id] } : docsErrorResponse()));
+    });
+    try {
+      const probe = createProbe({ baseUrl: lookingUp.url, getToken: async () => 't' }, exactTransport());
+      const budget = { runs: 1, seed: 1, timeLimitMilliseconds: 5000, pacingMilliseconds: 0 };
+      assert.match(
+        problemsOf(await checkBadInput(probe, 'acme', budget, false)).join(),
+        /^id "__proto__", .*: HTTP 200 with a body outside the schemas/,
+      );
+    } finally {
+      await lookingUp.close();
+    }
   });
   it('crash-on-repeated-headers, for the bad-input property, only where malformed-headers is expected', async () => {
     const budget = { runs: 200, timeLimitMilliseconds: 5000, pacingMilliseconds: 0 };
