@@ -2,11 +2,13 @@
 // does not exist (never served whatever the path names), another tenant's appointment refused to
 // this run's token (ENGAGE_OTHER_TENANT_APPOINTMENT), 401 for missing, malformed, unknown, forged
 // (from the run's own token) or expired tokens (ENGAGE_EXPIRED_TOKEN), 403 for a token without the
-// scope (ENGAGE_NO_SCOPE_TOKEN or ENGAGE_NO_SCOPE_CLIENT_ID's), 405 for another method, and only
-// when asked, 429 for a burst (`rate-limit`) and the HTTP status as statusCode (`status-code`).
+// scope (ENGAGE_NO_SCOPE_TOKEN or ENGAGE_NO_SCOPE_CLIENT_ID's), all but the forged for each configured
+// id, 405 for another method, and only when asked, 429 for a burst (`rate-limit`) and the HTTP status
+// as statusCode (`status-code`).
 
 import { appointmentPath } from '../config/api-facts.ts';
 import {
+  checkEachAppointment,
   checkForbidden,
   checkForgedTokens,
   checkLongerIds,
@@ -59,10 +61,13 @@ test.describe('errors', () => {
     expectCheck(await checkMethodNotAllowed(probe, appointmentPath(suite.enterprise, suite.appointmentId)));
   });
 
+  // The token checks ask for each configured id: a provider may check the token for some ids only.
   for (const [label, authorization] of Object.entries(unauthorizedRequests)) {
     test(`${label} gets 401 with the errors envelope`, async ({ probe, suite }) => {
       expectCheck(
-        await checkUnauthorized(probe, appointmentPath(suite.enterprise, suite.appointmentId), authorization, label),
+        await checkEachAppointment(suite.enterprise, suite.appointmentIds, (path) =>
+          checkUnauthorized(probe, path, authorization, label),
+        ),
       );
     });
   }
@@ -86,7 +91,9 @@ test.describe('errors', () => {
     test.skip(suite.noScopeAuth === undefined, 'neither ENGAGE_NO_SCOPE_TOKEN nor ENGAGE_NO_SCOPE_CLIENT_ID is set');
     expectCheck(
       // The no-scope token goes in at the forwarder too: Playwright only ever sees its placeholder.
-      await checkForbidden(probe, appointmentPath(suite.enterprise, suite.appointmentId), forwarder.noScopePlaceholder),
+      await checkEachAppointment(suite.enterprise, suite.appointmentIds, (path) =>
+        checkForbidden(probe, path, forwarder.noScopePlaceholder),
+      ),
     );
   });
 
@@ -94,11 +101,8 @@ test.describe('errors', () => {
     test.skip(suite.expiredToken === undefined, 'ENGAGE_EXPIRED_TOKEN is not set');
     expectCheck(
       // The expired token goes in at the forwarder too: Playwright only ever sees its placeholder.
-      await checkUnauthorized(
-        probe,
-        appointmentPath(suite.enterprise, suite.appointmentId),
-        `Bearer ${forwarder.expiredPlaceholder}`,
-        'an expired token',
+      await checkEachAppointment(suite.enterprise, suite.appointmentIds, (path) =>
+        checkUnauthorized(probe, path, `Bearer ${forwarder.expiredPlaceholder}`, 'an expired token'),
       ),
     );
   });

@@ -91,7 +91,9 @@ export function answerAppointmentRequest(
   const responseHeaders: Record<string, string> = faults.has('no-correlation-echo')
     ? {}
     : { 'x-correlation-id': typeof correlationHeader === 'string' ? correlationHeader : randomUUID() };
-  if (!faults.has('no-auth-check')) {
+  // auth-for-numeric-ids-only: the token checked on one route of the provider's and not another.
+  const unchecked = faults.has('no-auth-check') || (faults.has('auth-for-numeric-ids-only') && !/^\d+$/.test(rawId));
+  if (!unchecked) {
     const denied = endpoint.auth.check(headers.authorization, rawEnterprise);
     // no-scope-check: a valid token is enough, whatever its scopes; accept-invalid-tokens: any
     // well-formed bearer token is, issued or not, for this enterprise or another; ignore-token-realm:

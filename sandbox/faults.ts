@@ -21,6 +21,8 @@ export const FAULT_NAMES = [
   'numeric-status-code',
   'status-code-mismatch',
   'no-auth-check',
+  // Checks the token for numeric ids only: every other appointment is served to any request.
+  'auth-for-numeric-ids-only',
   'no-scope-check',
   'accept-invalid-tokens',
   // A token of one enterprise's realm reads another enterprise's appointments.

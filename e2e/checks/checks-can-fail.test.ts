@@ -19,6 +19,7 @@ import { createProbe, type Probe } from '../http-probe.ts';
 import { checkBadInput } from './bad-input-checks.ts';
 import { type CheckResult, problemsOf } from './check-result.ts';
 import {
+  checkEachAppointment,
   checkForbidden,
   checkForgedTokens,
   checkLongerIds,
@@ -721,6 +722,30 @@ describe('the header and error checks fail against', () => {
       problemsOf(await checkForbidden(probe, path, SANDBOX_DEFAULTS.noScopeToken)).join(),
       /HTTP 200, expected 403/,
     );
+  });
+  it('auth-for-numeric-ids-only, for each token check, as the spec runs it for every configured id', async () => {
+    const probe = await faulty('auth-for-numeric-ids-only');
+    const ids = ['123', 'a-office-accepted'];
+    const eachId = (check: (path: string) => Promise<CheckResult>) => checkEachAppointment('acme', ids, check);
+    const tokenChecks: Array<[string, (path: string) => Promise<CheckResult>]> = [
+      ...Object.entries(unauthorizedRequests).map(
+        ([label, authorization]): [string, (path: string) => Promise<CheckResult>] => [
+          label,
+          (path) => checkUnauthorized(probe, path, authorization, label),
+        ],
+      ),
+      ['expired', (path) => checkUnauthorized(probe, path, `Bearer ${SANDBOX_DEFAULTS.expiredToken}`, 'expired')],
+      ['no scope', (path) => checkForbidden(probe, path, SANDBOX_DEFAULTS.noScopeToken)],
+    ];
+    for (const [label, check] of tokenChecks) {
+      assert.deepEqual(problemsOf(await check(path)), [], `${label}: appointment 123 alone passes`);
+      const problems = problemsOf(await eachId(check));
+      assert.match(problems[0] ?? '', /^appointment "a-office-accepted": .*: HTTP 200, expected 40[13]$/, label);
+      assert.ok(
+        problems.every((problem) => problem.startsWith('appointment "a-office-accepted"')),
+        label,
+      );
+    }
   });
   it('no-scope-check, for the no-scope token only', async () => {
     const probe = await faulty('no-scope-check');

@@ -104,6 +104,22 @@ export const unauthorizedRequests: Record<string, string | null> = {
   'a bearer token that was never issued': `Bearer never-issued-${randomUUID()}`,
 };
 
+/**
+ * A check of one appointment's path, run for each configured id (a provider may check the token for
+ * some ids only); with more than one id, each problem names its appointment.
+ */
+export async function checkEachAppointment(
+  enterprise: string,
+  ids: readonly string[],
+  check: (path: string) => Promise<CheckResult>,
+): Promise<CheckResult> {
+  const problems: string[] = [];
+  for (const id of ids)
+    for (const problem of problemsOf(await check(appointmentPath(enterprise, id))))
+      problems.push(ids.length > 1 ? `appointment ${show(id)}: ${problem}` : problem);
+  return checked(problems);
+}
+
 export async function checkUnauthorized(
   probe: Probe,
   path: string,
