@@ -13,6 +13,7 @@ import { appointment, location, text } from '../../sandbox/seed-helpers.ts';
 import { type RunningSandbox, startSandbox } from '../../sandbox/start-sandbox.ts';
 import { docsAppointmentResponse, docsErrorResponse } from '../../schemas/docs-examples.ts';
 import type { AppointmentResponse, Location } from '../../schemas/types.generated.ts';
+import { answerFrom } from '../../testing/http-helpers.ts';
 import { issueSandboxToken } from '../../testing/issue-sandbox-token.ts';
 import { startTinyServer } from '../../testing/tiny-server.ts';
 import { createProbe, type Probe } from '../http-probe.ts';
@@ -381,7 +382,7 @@ describe('the language checks fail against', () => {
       translationChecks[
         'a requested language that a field has resolves to itself, and where the field lacks it to null or a tag its region relates it to'
       ] as never,
-      /Accept-Language "nl": location\.city is \{"language":"en"/,
+      /Accept-Language "nl" with x-correlation-id: location\.city is \{"language":"en"/,
     ],
     [
       'ignore-accept-language',
@@ -395,7 +396,7 @@ describe('the language checks fail against', () => {
       translationChecks[
         'a requested language that a field has resolves to itself, and where the field lacks it to null or a tag its region relates it to'
       ] as never,
-      /Accept-Language "nl": location\.translations\.city is \[\{"language":"nl"[^\]]*\], expected every available translation, \[\{"language":"en"/,
+      /Accept-Language "nl" with x-correlation-id: location\.translations\.city is \[\{"language":"nl"[^\]]*\], expected every available translation, \[\{"language":"en"/,
     ],
     [
       'fallback-instead-of-null',
@@ -478,6 +479,68 @@ describe('the language checks fail against', () => {
       assert.match((await translationProblems(await faulty(fault), id, check)).join('\n'), problem);
     });
   }
+  // Providers that misread Accept-Language as some do, each the sandbox behind a rewrite of the
+  // request's header lines into what that provider reads.
+  const rewriteAcceptLanguage =
+    (rewrite: (value: string) => string) =>
+    (lines: string[]): string[] =>
+      lines.map((line, index) =>
+        index % 2 === 1 && /^accept-language$/i.test(lines[index - 1] ?? '') ? rewrite(line) : line,
+      );
+  const misreadings: Array<[string, (lines: string[]) => string[], string, RegExp]> = [
+    [
+      'drops Accept-Language beside an X-Correlation-Id, as the docs send them',
+      (lines) => {
+        const names = lines.filter((_, index) => index % 2 === 0).map((name) => name.toLowerCase());
+        if (!names.includes('x-correlation-id')) return lines;
+        return lines.filter((_, index) => !/^accept-language$/i.test(lines[index - (index % 2)] ?? ''));
+      },
+      'a requested language that a field has resolves to itself, and where the field lacks it to null or a tag its region relates it to',
+      /Accept-Language "nl" with x-correlation-id: location\.city is \{"language":"en"/,
+    ],
+    [
+      'loses a weight written with spaces around its ";"',
+      rewriteAcceptLanguage((value) => value.replace(/\s+;\s*[qQ]=[0-9.]+/g, '')),
+      'q-weights decide the order, not the position in the list',
+      /Accept-Language "en ; Q=0\.4, nl": location\.city is \{"language":"en"/,
+    ],
+    [
+      'ignores a weight written "Q="',
+      rewriteAcceptLanguage((value) => value.replace(/\s*;\s*Q=[0-9.]+/g, '')),
+      'q-weights decide the order, not the position in the list',
+      /Accept-Language "en ; Q=0\.4, nl": location\.city is \{"language":"en"/,
+    ],
+    [
+      'takes a list separated by spaces only where its last entry is "*"',
+      rewriteAcceptLanguage((value) => (/^\S+ \S+$/.test(value) && !value.endsWith(' *') ? 'xx' : value)),
+      'among equal weights the first in the list wins',
+      /Accept-Language "nl en": location\.city is null/,
+    ],
+    [
+      'takes q=0.000 for a weight above 0',
+      rewriteAcceptLanguage((value) => value.replaceAll('q=0.000', 'q=0.001')),
+      'q=0 means "not this one": an excluded language never wins',
+      /Accept-Language "en;q=0\.000": location\.city is \{"language":"en"/,
+    ],
+  ];
+  for (const [misreading, rewrite, name, problem] of misreadings)
+    it(`a provider that ${misreading}`, async () => {
+      const sandbox = await startSandbox();
+      sandboxes.push(sandbox);
+      const misreading = await startTinyServer((request, response) =>
+        answerFrom(sandbox.url, request, response, rewrite(request.rawHeaders)),
+      );
+      try {
+        const probe = createProbe(
+          { baseUrl: misreading.url, getToken: async () => SANDBOX_DEFAULTS.token },
+          exactTransport(),
+        );
+        const check = translationChecks[name] as never;
+        assert.match((await translationProblems(probe, MULTILINGUAL, check)).join('\n'), problem);
+      } finally {
+        await misreading.close();
+      }
+    });
   // Without ENGAGE_DEFAULT_LANGUAGE, as on most real targets: a field with a translation is still never null.
   for (const name of [
     '"*" and no Accept-Language give the default language, else any translation, else null',

@@ -209,8 +209,14 @@ export const translationChecks: Record<string, TranslationCheck> = {
       const languages = availableLanguages(translations);
       if (languages.length === 0) return skipped(NO_TRANSLATIONS);
       const problems = [];
+      // Each beside an X-Correlation-Id, as the docs' own request sends it (the other checks send none):
+      // a provider that dropped Accept-Language when one came served its default language instead.
       for (const language of languages)
-        problems.push(...(await expectResolution(context, language, exactly(language), translations)));
+        problems.push(
+          ...(await expectResolution(context, language, exactly(language), translations, {
+            'x-correlation-id': randomUUID(),
+          })),
+        );
       return checked(problems);
     },
   // Every such language, not only the first: a provider may fall back for some only (those its own
@@ -280,20 +286,33 @@ export const translationChecks: Record<string, TranslationCheck> = {
     const pair = twoLanguagesOfOneField(translations);
     if (pair === undefined) return skipped('no field has two translations to order');
     const [first, second] = pair;
-    const header = `${first};q=0.4, ${second};q=0.9`;
-    return checked(await expectResolution(context, header, firstOf(exactly(second), exactly(first)), translations));
+    const problems = [];
+    // And as RFC 9110 also lets a client write a weight: spaces around its ";", and "Q", since the
+    // grammar's literals are case-insensitive (RFC 5234 §2.3).
+    for (const header of [`${first};q=0.4, ${second};q=0.9`, `${first} ; Q=0.4, ${second}`])
+      problems.push(
+        ...(await expectResolution(context, header, firstOf(exactly(second), exactly(first)), translations)),
+      );
+    return checked(problems);
   },
   'among equal weights the first in the list wins': async (context, translations) => {
     const pair = twoLanguagesOfOneField(translations);
     if (pair === undefined) return skipped('no field has two translations to order');
     const [first, second] = pair;
     const problems = [];
-    for (const [one, other] of [
-      [first, second],
-      [second, first],
+    // The last also separated by a space alone, as the docs' "en *" is: whitespace separates entries too.
+    for (const [one, other, separator] of [
+      [first, second, ', '],
+      [second, first, ', '],
+      [second, first, ' '],
     ] as const)
       problems.push(
-        ...(await expectResolution(context, `${one}, ${other}`, firstOf(exactly(one), exactly(other)), translations)),
+        ...(await expectResolution(
+          context,
+          `${one}${separator}${other}`,
+          firstOf(exactly(one), exactly(other)),
+          translations,
+        )),
       );
     return checked(problems);
   },
@@ -345,12 +364,10 @@ export const translationChecks: Record<string, TranslationCheck> = {
     // Nothing is asked for, and the docs do not say what comes then: null, or another translation
     // (RFC 9110 lets a server disregard a header that leaves nothing acceptable), never the excluded one.
     const notExcluded = (all: LanguageValue[]) => all.filter((translation) => !isTag(translation.language, excluded));
-    const problems = await expectResolution(
-      context,
-      `${excluded};q=0`,
-      (all) => [...notExcluded(all), null],
-      translations,
-    );
+    // q=0.000 is the same weight as q=0 (RFC 9110's qvalue takes up to three decimals).
+    const problems = [];
+    for (const header of [`${excluded};q=0`, `${excluded};q=0.000`])
+      problems.push(...(await expectResolution(context, header, (all) => [...notExcluded(all), null], translations)));
     if (other !== undefined) {
       // Before and after the language that may win.
       for (const header of [`${excluded};q=0, ${other}`, `${other}, ${excluded};q=0`])
