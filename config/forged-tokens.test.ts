@@ -1,6 +1,6 @@
 // Proves what the forged-token check sends: a JWT's signature altered in bytes a decoder reads, its
 // signature stripped, and its claims unsigned under alg "none"; any other token one letter or digit
-// off, in the same form, never in a character that may hold only padding bits.
+// off, in the same form, never in a character that may hold only padding bits, and four characters longer.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { hs256Jwt } from '../sandbox/hs256-jwt.ts';
@@ -45,9 +45,21 @@ it('changes one letter or digit of any other token near its middle, into another
     ['E/E=', '0E/E='],
     ['', '0'],
   ] as const)
-    assert.deepEqual(forgedTokens(token), { [FORGERIES.oneCharacterChanged]: expected }, token);
+    assert.equal(forgedTokens(token)[FORGERIES.oneCharacterChanged], expected, token);
   // A JWE (five parts) is no signed JWT: it gets one character changed, one that another follows.
-  assert.deepEqual(forgedTokens('aaaa.bbbb.cccc.dddd.eeee'), {
-    [FORGERIES.oneCharacterChanged]: 'aaaa.bbbb.ccdc.dddd.eeee',
+  assert.equal(forgedTokens('aaaa.bbbb.cccc.dddd.eeee')[FORGERIES.oneCharacterChanged], 'aaaa.bbbb.ccdc.dddd.eeee');
+});
+
+it('appends four characters to any other token, which a provider comparing a prefix takes, and none to a signed JWT', () => {
+  assert.deepEqual(forgedTokens('sandbox-token-123'), {
+    [FORGERIES.oneCharacterChanged]: 'sandbox-uoken-123',
+    [FORGERIES.appended]: 'sandbox-token-123AAAA',
   });
+  // Base64 of random bytes, read back by a lenient decoder: three bytes more, not the same ones.
+  const base64 = Buffer.from('a random key of 24 bytes').toString('base64');
+  assert.notDeepEqual(
+    Buffer.from(forgedTokens(base64)[FORGERIES.appended] as string, 'base64'),
+    Buffer.from(base64, 'base64'),
+  );
+  assert.equal(forgedTokens(jwt)[FORGERIES.appended], undefined);
 });

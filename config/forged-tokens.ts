@@ -2,7 +2,8 @@
 // signed JWT: its signature altered, stripped, or its claims under alg "none" (RFC 8725 §2.1), also
 // spelt "None" and "NONE", which a library that refuses "none" alone let through; each of which an
 // API that reads claims it never verified takes. Any other token: one character changed (or, where
-// none can be, a 0 put in front).
+// none can be, a 0 put in front), and four characters appended, which an API that compares a prefix
+// takes (a lookup by prefix, or a bcrypt hash of the token, which reads its first 72 bytes only).
 import { jwtPartOf, signedJwtParts } from './jwt-claims.ts';
 
 /** What each forged token is, as a failure names it. */
@@ -13,6 +14,7 @@ export const FORGERIES = {
   unsignedCapitalised: 'the run\'s token unsigned (alg "None")',
   unsignedUpperCase: 'the run\'s token unsigned (alg "NONE")',
   oneCharacterChanged: "the run's token with one character changed",
+  appended: "the run's token with four characters appended",
 } as const;
 
 const ALPHABETS = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
@@ -36,11 +38,15 @@ function withOneCharacterChanged(text: string, at: number): string {
   return `0${text}`;
 }
 
-/** The tokens forged from `token`, by what each is: five for a signed JWT (RFC 7515's compact form), one for any other token. */
+/** The tokens forged from `token`, by what each is: five for a signed JWT (RFC 7515's compact form), two for any other token. */
 export function forgedTokens(token: string): Record<string, string> {
   const jwt = signedJwtParts(token);
   if (jwt === undefined)
-    return { [FORGERIES.oneCharacterChanged]: withOneCharacterChanged(token, Math.floor(token.length / 2)) };
+    return {
+      [FORGERIES.oneCharacterChanged]: withOneCharacterChanged(token, Math.floor(token.length / 2)),
+      // A whole base64 quantum: a lenient decoder that drops a lone trailing character still reads three more bytes.
+      [FORGERIES.appended]: `${token}AAAA`,
+    };
   const { header, claims, signature } = jwt;
   return {
     [FORGERIES.alteredSignature]: `${header}.${claims}.${withOneCharacterChanged(signature, 0)}`,

@@ -348,7 +348,10 @@ describe('the token-injecting forwarder', () => {
         );
       }
       token = 'an-opaque-token-of-the-run';
-      assert.deepEqual(await arrived(), { [FORGERIES.oneCharacterChanged]: 'Bearer an-opaque-tokfn-of-the-run' });
+      assert.deepEqual(await arrived(), {
+        [FORGERIES.oneCharacterChanged]: 'Bearer an-opaque-tokfn-of-the-run',
+        [FORGERIES.appended]: 'Bearer an-opaque-token-of-the-runAAAA',
+      });
       // A JWT forgery's placeholder sent once the run's token is no JWT any more: nothing to forge it from.
       const before = echoing.requests.length;
       const stale = await sendExactRequest(

@@ -845,6 +845,26 @@ describe('the header and error checks fail against', () => {
       /the run's token with one character changed: HTTP 200, expected 401/,
     );
   });
+  it('a provider that compares a prefix of the token (a bcrypt hash reads 72 bytes): the forged-token check fails on the longer token alone', async () => {
+    const token = `opaque-${'k'.repeat(80)}`;
+    const prefixOnly = await startTinyServer((request, response) => {
+      const sent = String(request.headers.authorization).replace(/^Bearer /, '');
+      const taken = sent.slice(0, 72) === token.slice(0, 72) && sent.length >= 72;
+      response.writeHead(taken ? 200 : 401, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(taken ? docsAppointmentResponse() : docsErrorResponse()));
+    });
+    try {
+      const probe = createProbe({ baseUrl: prefixOnly.url, getToken: async () => token }, exactTransport());
+      const problems = problemsOf(await checkForgedTokens(probe, path, forgedTokens(token)));
+      assert.equal(problems[0], `${FORGERIES.appended}: HTTP 200, expected 401`);
+      assert.ok(
+        problems.every((problem) => problem.startsWith(FORGERIES.appended)),
+        problems.join('\n'),
+      );
+    } finally {
+      await prefixOnly.close();
+    }
+  });
   it('a JWT provider that reads claims it never verified: the forged-token check fails, and passes one that verifies', async () => {
     for (const [takes, taken] of [
       [undefined, []],
