@@ -3,11 +3,12 @@
 // this run's token (ENGAGE_OTHER_TENANT_APPOINTMENT), 401 for missing, malformed, unknown, forged
 // (from the run's own token) or expired tokens (ENGAGE_EXPIRED_TOKEN), 403 for a token without the
 // scope (ENGAGE_NO_SCOPE_TOKEN or ENGAGE_NO_SCOPE_CLIENT_ID's), all but the forged for each configured
-// id, 405 for another method, and only when asked, 429 for a burst (`rate-limit`) and the HTTP status
-// as statusCode (`status-code`).
+// id, 405 for another method, the documented 4 requests at once served, and only when asked, 429 for
+// a burst (`rate-limit`) and the HTTP status as statusCode (`status-code`).
 
 import { appointmentPath } from '../config/api-facts.ts';
 import {
+  checkConcurrentLookups,
   checkEachAppointment,
   checkForbidden,
   checkForgedTokens,
@@ -21,7 +22,7 @@ import {
   checkUnknownId,
   unauthorizedRequests,
 } from './checks/error-checks.ts';
-import { expectCheck, test } from './fixtures.ts';
+import { expectCheck, skipWhenBlocked, test } from './fixtures.ts';
 
 test.describe('errors', () => {
   test('an unknown id gets 404 with the errors envelope', async ({ probe, suite }) => {
@@ -104,6 +105,17 @@ test.describe('errors', () => {
       await checkEachAppointment(suite.enterprise, suite.appointmentIds, (path) =>
         checkUnauthorized(probe, path, `Bearer ${forwarder.expiredPlaceholder}`, 'an expired token'),
       ),
+    );
+  });
+
+  test('the documented 4 requests at once each get the appointment, a 429 backed off', async ({
+    probe,
+    suite,
+    blockedBy,
+  }) => {
+    await skipWhenBlocked(blockedBy, suite.appointmentId);
+    expectCheck(
+      await checkConcurrentLookups(probe, appointmentPath(suite.enterprise, suite.appointmentId), suite.appointmentId),
     );
   });
 

@@ -2,6 +2,7 @@
 // (the sandbox, and another with other ids, default language and languages per field), and reports
 // a problem against a sandbox that breaks its rule.
 import assert from 'node:assert/strict';
+import type { ServerResponse } from 'node:http';
 import { after, describe, it } from 'node:test';
 import { appointmentPath, CORRELATION_ID_MAX_LENGTH, SANDBOX_DEFAULTS } from '../../config/api-facts.ts';
 import { exactTransport } from '../../config/exact-request.ts';
@@ -15,11 +16,13 @@ import { docsAppointmentResponse, docsErrorResponse } from '../../schemas/docs-e
 import type { AppointmentResponse, Location } from '../../schemas/types.generated.ts';
 import { answerFrom } from '../../testing/http-helpers.ts';
 import { issueSandboxToken } from '../../testing/issue-sandbox-token.ts';
-import { startTinyServer } from '../../testing/tiny-server.ts';
-import { createProbe, type Probe } from '../http-probe.ts';
+import { startTinyServer, type TinyServer } from '../../testing/tiny-server.ts';
+import { backingOffOnRateLimit, createProbe, type Probe } from '../http-probe.ts';
+import { inMemoryWaits } from '../rate-limit-waits.ts';
 import { checkBadInput } from './bad-input-checks.ts';
 import { type CheckResult, problemsOf } from './check-result.ts';
 import {
+  checkConcurrentLookups,
   checkEachAppointment,
   checkForbidden,
   checkForgedTokens,
@@ -909,6 +912,48 @@ describe('the header and error checks fail against', () => {
     ]);
     // Without the expectation, any string passes: the docs show only "statusCode": "string".
     assert.deepEqual(problemsOf(await checkUnknownId(await faulty('status-code-mismatch'), 'acme', 'nope')), []);
+  });
+  it('the documented 4 at once: a provider that fails 3 in flight fails; one that limits this endpoint to 2 with 429s passes, backed off', async () => {
+    /** 80 ms a lookup; `over` answers the requests beyond `limit` in flight. */
+    const limited = (limit: number, over: (response: ServerResponse) => void) => {
+      let inFlight = 0;
+      return startTinyServer((_request, response) => {
+        if (inFlight >= limit) return over(response);
+        inFlight++;
+        setTimeout(() => {
+          inFlight--;
+          response.writeHead(200, { 'content-type': 'application/json' });
+          response.end(JSON.stringify(docsAppointmentResponse()));
+        }, 80);
+      });
+    };
+    const failing = await limited(2, (response) => {
+      response.writeHead(503, { 'content-type': 'text/plain' });
+      response.end('Service Unavailable');
+    });
+    const lower = await limited(2, (response) => {
+      response.writeHead(429, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({ errors: [{ message: 'slow down', code: 'RATE', type: 'RATE', statusCode: '429' }] }),
+      );
+    });
+    try {
+      const through = (server: TinyServer) =>
+        backingOffOnRateLimit(
+          createProbe({ baseUrl: server.url, getToken: async () => 't' }, exactTransport()),
+          inMemoryWaits(),
+        );
+      const docsPath = appointmentPath('acme', '123');
+      assert.match(
+        problemsOf(await checkConcurrentLookups(through(failing), docsPath, '123')).join('\n'),
+        /^request \d of 4 at once: HTTP 503/,
+      );
+      assert.deepEqual(problemsOf(await checkConcurrentLookups(through(lower), docsPath, '123')), []);
+      assert.deepEqual(problemsOf(await checkConcurrentLookups(await probeFor({ rateLimit: true }), path, '123')), []);
+    } finally {
+      await failing.close();
+      await lower.close();
+    }
   });
   it('a provider without a rate limit, under rate-limit', async () => {
     assert.match(

@@ -4,10 +4,16 @@
 // forged or expired token; 403 for a token without the scope; 405 for another method; and 429 for
 // a burst only under `rate-limit`.
 import { randomUUID } from 'node:crypto';
-import { appointmentPath } from '../../config/api-facts.ts';
+import { appointmentPath, DOCUMENTED_RATE_LIMIT } from '../../config/api-facts.ts';
 import type { Probe } from '../http-probe.ts';
 import { type CheckResult, checked, problemsOf, skipped } from './check-result.ts';
-import { checkErrorResponse, checkRequestedId, checkStatusCodeIsStatus, show } from './response-checks.ts';
+import {
+  checkAppointmentResponse,
+  checkErrorResponse,
+  checkRequestedId,
+  checkStatusCodeIsStatus,
+  show,
+} from './response-checks.ts';
 
 /** `id`, which no appointment of `enterprise` has, gets 404; named, so that one that exists (a wrong ENGAGE_MISSING_APPOINTMENT_ID) is seen. */
 export async function checkUnknownId(probe: Probe, enterprise: string, id: string): Promise<CheckResult> {
@@ -183,6 +189,24 @@ export async function checkMethodNotAllowed(probe: Probe, path: string): Promise
     return skipped(
       `every other method got 401 for its unknown token (the target checks the token first), so 405 could not be seen`,
     );
+  return checked(problems);
+}
+
+/**
+ * As many requests at once as the documented limit lets a client send (4): each gets the appointment.
+ * A lower limit for this endpoint, which the docs allow, answers 429, and the probe backs off and asks
+ * again as it does for every check; a gateway that fails under it (a 503 page) fails here.
+ */
+export async function checkConcurrentLookups(
+  probe: Probe,
+  path: string,
+  id: string,
+  concurrent = DOCUMENTED_RATE_LIMIT.concurrent,
+): Promise<CheckResult> {
+  const responses = await Promise.all(Array.from({ length: concurrent }, () => probe(path)));
+  const problems = responses.flatMap((response, index) =>
+    checkAppointmentResponse(response, id, `request ${index + 1} of ${concurrent} at once`),
+  );
   return checked(problems);
 }
 
