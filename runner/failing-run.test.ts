@@ -102,7 +102,7 @@ describe('a failing npm start of every layer', () => {
     assert.match(summary, /^# API suite against http:\/\/127\.0\.0\.1:\d+: FAILED$/m);
     assert.match(
       summary,
-      /^## Latency\n\n- e2e · an existing appointment, one request: \d+ ms, ceiling 1500 ms\n- e2e · an existing appointment, with the docs' headers, one request: \d+ ms, ceiling 1500 ms\n- e2e · an unknown appointment, one request: \d+ ms, ceiling 1500 ms\n- load · lookups answered 200 \(200\), p50 \/ p95 \/ p99: 4\.7 ms \/ 9\.9 ms \/ 9\.9 ms, p95 objective 500 ms$/m,
+      /^## Latency\n\n- e2e · an existing appointment, one request: \d+ ms, ceiling 1500 ms\n- e2e · an existing appointment, with the docs' headers, one request: \d+ ms, ceiling 1500 ms\n- e2e · an existing appointment, with a browser's Accept-Language, one request: \d+ ms, ceiling 1500 ms\n- e2e · an unknown appointment, one request: \d+ ms, ceiling 1500 ms\n- load · lookups answered 200 \(200\), p50 \/ p95 \/ p99: 4\.7 ms \/ 9\.9 ms \/ 9\.9 ms, p95 objective 500 ms$/m,
     );
   });
 

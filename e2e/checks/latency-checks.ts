@@ -23,8 +23,9 @@ export interface TimedRequest {
 }
 
 /**
- * What the latency spec times: the appointment, the appointment as the docs' own request asks for it (a
- * provider slow to resolve a language is slow for its users), and an unknown appointment.
+ * What the latency spec times: the appointment, the appointment as the docs' own request and as a
+ * browser ask for it (a provider slow to resolve a language is slow for its users), and an unknown
+ * appointment.
  */
 export function latencyRequests(target: {
   enterprise: string;
@@ -38,6 +39,12 @@ export function latencyRequests(target: {
       path,
       status: 200,
       headers: () => ({ 'accept-language': 'en *', 'x-correlation-id': randomUUID() }),
+    },
+    // A weighted list, as every browser sends: a provider may be slow to sort weights only.
+    "an existing appointment, with a browser's Accept-Language": {
+      path,
+      status: 200,
+      headers: () => ({ 'accept-language': 'en-US,en;q=0.9,nl;q=0.8' }),
     },
     'an unknown appointment': { path: appointmentPath(target.enterprise, target.missingAppointmentId), status: 404 },
   };
