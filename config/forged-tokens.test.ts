@@ -55,11 +55,14 @@ it('appends four characters to any other token, which a provider comparing a pre
     [FORGERIES.oneCharacterChanged]: 'sandbox-uoken-123',
     [FORGERIES.appended]: 'sandbox-token-123AAAA',
   });
-  // Base64 of random bytes, read back by a lenient decoder: three bytes more, not the same ones.
-  const base64 = Buffer.from('a random key of 24 bytes').toString('base64');
-  assert.notDeepEqual(
-    Buffer.from(forgedTokens(base64)[FORGERIES.appended] as string, 'base64'),
-    Buffer.from(base64, 'base64'),
-  );
+  // Base64 of random bytes, read back by a lenient decoder: three bytes more, not the same ones, its
+  // padding kept last.
+  for (const key of ['a random key of 24 bytes', 'a key of 23 bytes, padded']) {
+    const base64 = Buffer.from(key).toString('base64');
+    const appended = forgedTokens(base64)[FORGERIES.appended] as string;
+    assert.notDeepEqual(Buffer.from(appended, 'base64'), Buffer.from(base64, 'base64'), base64);
+    assert.match(appended, /^[A-Za-z0-9+/]+=*$/, 'padding only at the end');
+  }
+  assert.equal(forgedTokens('dG9rZW4=')[FORGERIES.appended], 'dG9rZW4AAAA=');
   assert.equal(forgedTokens(jwt)[FORGERIES.appended], undefined);
 });

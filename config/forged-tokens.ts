@@ -44,8 +44,9 @@ export function forgedTokens(token: string): Record<string, string> {
   if (jwt === undefined)
     return {
       [FORGERIES.oneCharacterChanged]: withOneCharacterChanged(token, Math.floor(token.length / 2)),
-      // A whole base64 quantum: a lenient decoder that drops a lone trailing character still reads three more bytes.
-      [FORGERIES.appended]: `${token}AAAA`,
+      // A whole base64 quantum, before any padding (a lenient decoder stops at the first "="): one that
+      // drops a lone trailing character still reads three more bytes.
+      [FORGERIES.appended]: token.replace(/=*$/, 'AAAA$&'),
     };
   const { header, claims, signature } = jwt;
   return {

@@ -192,13 +192,33 @@ describe('client credentials', () => {
       }
     }
   });
-  it('report the Basic refusal when every way is refused, and try no other way after a refusal of the scope', async () => {
+  it('try each way again once the way taken is refused, as an endpoint reconfigured mid-run', async () => {
+    const client = { clientId: 'one-way-client', clientSecret: 'its-secret' };
+    const endpoint = oneWayTokenEndpoint('body', client, { access_token: 'a-token', expires_in: 1 });
+    const server = await startTinyServer(endpoint.answer);
+    try {
+      const auth = { ...credentials(client.clientSecret), clientId: client.clientId, tokenUrl: `${server.url}/token` };
+      let clock = 0;
+      const provider = createTokenProvider(auth as AuthConfig, { now: () => clock });
+      assert.equal(await provider.getToken(), 'a-token');
+      endpoint.way = 'basic';
+      clock += 2_000;
+      await assert.rejects(provider.getToken(), /HTTP 401 invalid_client/);
+      assert.equal(await provider.getToken(), 'a-token');
+      assert.deepEqual(endpoint.ways, ['basic', 'body', 'body', 'basic']);
+    } finally {
+      await server.close();
+    }
+  });
+  it('report the refusal that names invalid_client when every way is refused, else the first, and try no other way after a refusal of the scope', async () => {
     const refusing = (body: (way: string) => object, status = 401) =>
       startTinyServer((request, response) => {
         response.writeHead(status, { 'content-type': 'application/json' });
         response.end(JSON.stringify(body(request.headers.authorization === undefined ? 'body' : 'basic')));
       });
     const both = await refusing((way) => ({ error: way === 'basic' ? 'invalid_client' : 'invalid_request' }));
+    // A body-only endpoint that refuses Basic as a malformed request, and the body's wrong secret.
+    const bodyOnly = await refusing((way) => ({ error: way === 'basic' ? 'invalid_request' : 'invalid_client' }));
     const scope = await refusing(() => ({ error: 'invalid_scope' }), 400);
     try {
       await assert.rejects(
@@ -207,12 +227,17 @@ describe('client credentials', () => {
       );
       assert.equal(both.requests.length, 2);
       await assert.rejects(
+        createTokenProvider({ ...credentials(), tokenUrl: `${bodyOnly.url}/token` } as AuthConfig).getToken(),
+        /refused with HTTP 401 invalid_client \(check ENGAGE_CLIENT_ID or ENGAGE_CLIENT_SECRET\)$/,
+      );
+      await assert.rejects(
         createTokenProvider({ ...credentials(), tokenUrl: `${scope.url}/token` } as AuthConfig).getToken(),
         /refused with HTTP 400 invalid_scope/,
       );
       assert.equal(scope.requests.length, 1);
     } finally {
       await both.close();
+      await bodyOnly.close();
       await scope.close();
     }
   });

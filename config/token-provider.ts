@@ -10,6 +10,7 @@ import {
   CLIENT_AUTHENTICATIONS,
   type ClientAuthentication,
   refusesTheAuthentication,
+  reportedRefusal,
   TOKEN_RETRY_MILLISECONDS,
   tokenRedirect,
   tokenRequest,
@@ -133,19 +134,22 @@ function createClientCredentialsProvider(
 
   async function requestToken(): Promise<string> {
     const requestedAt = now();
-    let reported: { response: Response; body: TokenAnswer } | undefined;
-    // Each way of authenticating in turn, until one is not refused for how the client authenticated;
-    // when every one is, the first refusal is reported (Basic's, which every server must take).
+    // Each way of authenticating in turn, until one is not refused for how the client authenticated.
+    let answer: { response: Response; body: TokenAnswer } | undefined;
+    const refusals: Array<{ response: Response; body: TokenAnswer; oauthError?: string }> = [];
     for (const how of taken === undefined ? CLIENT_AUTHENTICATIONS : [taken]) {
-      const answer = await sendTokenRequest(how);
-      if (answer.response.ok) taken = how;
-      if (answer.response.ok || !refusesTheAuthentication(answer.response.status, oauthErrorOf(answer.body))) {
-        reported = answer;
+      const sent = await sendTokenRequest(how);
+      const oauthError = oauthErrorOf(sent.body);
+      if (sent.response.ok || !refusesTheAuthentication(sent.response.status, oauthError)) {
+        if (sent.response.ok) taken = how;
+        answer = sent;
         break;
       }
-      reported ??= answer;
+      refusals.push({ ...sent, oauthError });
     }
-    const { response, body } = reported as { response: Response; body: TokenAnswer };
+    // Every way refused: the next request tries each again, as the endpoint may have changed.
+    if (answer === undefined) taken = undefined;
+    const { response, body } = answer ?? reportedRefusal(refusals as [(typeof refusals)[number]]);
     if (!response.ok) {
       const oauthError = oauthErrorOf(body);
       throw new TokenRequestError(

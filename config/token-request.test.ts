@@ -72,7 +72,7 @@ it('authenticates the client by HTTP Basic, each part form-encoded, or in the fo
   assert.deepEqual(CLIENT_AUTHENTICATIONS, ['basic', 'body'], 'Basic first: every server must take it');
 });
 
-it('tries another way of authenticating after a 401, or a 400 about the client or the request, not after one about the scope', () => {
+it('tries another way of authenticating after a 401, a 403, or a 400 about the client or the request, not after one about the scope', () => {
   for (const [status, error, another] of [
     [401, 'invalid_client', true],
     [401, undefined, true],
@@ -82,7 +82,7 @@ it('tries another way of authenticating after a 401, or a 400 about the client o
     [400, undefined, true],
     [400, 'invalid_scope', false],
     [400, 'unsupported_grant_type', false],
-    [403, undefined, false],
+    [403, undefined, true],
     [500, undefined, false],
   ] as const)
     assert.equal(refusesTheAuthentication(status, error), another, `${status} ${error}`);

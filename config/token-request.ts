@@ -42,15 +42,24 @@ export function tokenRequest(
 
 /**
  * Whether a refusal may be of how the client authenticated rather than of what it asked (RFC 6749
- * §5.2): a 401, or a 400 naming no error or one about the client or the request. Another way is tried
- * after one; an invalid_scope, say, is the same whichever way the client authenticates.
+ * §5.2): a 401, a 403 (a gateway in front that takes no Authorization header it does not expect), or
+ * a 400 naming no error or one about the client or the request. Another way is tried after one; an
+ * invalid_scope, say, is the same whichever way the client authenticates.
  */
 export function refusesTheAuthentication(status: number, oauthError: string | undefined): boolean {
-  if (status === 401) return true;
+  if (status === 401 || status === 403) return true;
   return (
     status === 400 &&
     (oauthError === undefined || ['invalid_client', 'invalid_request', 'unauthorized_client'].includes(oauthError))
   );
+}
+
+/**
+ * Of the refusals of every way of authenticating, in the order tried, the one to report: one naming
+ * invalid_client (the credentials themselves), else the first (Basic's, which every server must take).
+ */
+export function reportedRefusal<Refusal extends { oauthError?: string }>(refusals: [Refusal, ...Refusal[]]): Refusal {
+  return refusals.find((refusal) => refusal.oauthError === 'invalid_client') ?? refusals[0];
 }
 
 /** Why a 200 from the token endpoint gives no token. */

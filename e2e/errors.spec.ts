@@ -108,7 +108,7 @@ test.describe('errors', () => {
     );
   });
 
-  test('the documented 4 requests at once each get the appointment, a 429 backed off', async ({
+  test('the documented 4 requests at once each get the appointment, or a 429 with the errors envelope', async ({
     probe,
     suite,
     blockedBy,

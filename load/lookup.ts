@@ -32,6 +32,7 @@ import {
   CLIENT_AUTHENTICATIONS,
   type ClientAuthentication,
   refusesTheAuthentication,
+  reportedRefusal,
   TOKEN_RETRY_MILLISECONDS,
   tokenRedirect,
   tokenRequest,
@@ -142,23 +143,21 @@ function requestToken(taken?: ClientAuthentication): IssuedToken | string {
   const { auth } = ready();
   if (auth.kind === 'static-token') return lastingToken(auth.token);
   // Each way of authenticating in turn, until one is not refused for how the client authenticated
-  // (setup() finds it, and the VUs' refreshes use it alone); when every one is, the first refusal is
-  // reported (Basic's, which every server must take).
-  let reported: { response: RefinedResponse<ResponseType>; how: ClientAuthentication } | undefined;
+  // (setup() finds it, and the VUs' refreshes use it alone).
+  type Sent = { response: RefinedResponse<ResponseType>; how: ClientAuthentication; oauthError?: string };
+  let answer: Sent | undefined;
+  const refusals: Sent[] = [];
   for (const how of taken === undefined ? CLIENT_AUTHENTICATIONS : [taken]) {
     const response = sendTokenRequest(auth, how);
     if (typeof response === 'string') return response;
-    const refusedHow =
-      response.status !== 200 &&
-      response.status !== 0 &&
-      refusesTheAuthentication(response.status, oauthErrorOf(parseJson(response.body)));
-    if (!refusedHow) {
-      reported = { response, how };
+    const oauthError = response.status === 0 ? undefined : oauthErrorOf(parseJson(response.body));
+    if (response.status === 200 || response.status === 0 || !refusesTheAuthentication(response.status, oauthError)) {
+      answer = { response, how };
       break;
     }
-    reported ??= { response, how };
+    refusals.push({ response, how, oauthError });
   }
-  const { response, how } = reported as { response: RefinedResponse<ResponseType>; how: ClientAuthentication };
+  const { response, how } = answer ?? reportedRefusal(refusals as [Sent]);
   const body = parseJson(response.body) as { access_token?: unknown; expires_in?: unknown } | undefined;
   if (response.status === 0) {
     const certificate = certificateRemedy(response.error, 'token endpoint', givenCaFile());
@@ -411,7 +410,8 @@ function refreshed(token: IssuedToken): IssuedToken {
   const fresh = requestToken(token.clientAuthentication);
   if (typeof fresh !== 'string') return fresh;
   tokenRefreshFailures.add(1);
-  return { ...token, refreshAtMilliseconds: Date.now() + TOKEN_RETRY_MILLISECONDS };
+  // The next try tries each way of authenticating again, as the endpoint may have changed.
+  return { ...token, refreshAtMilliseconds: Date.now() + TOKEN_RETRY_MILLISECONDS, clientAuthentication: undefined };
 }
 
 /**

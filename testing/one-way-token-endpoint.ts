@@ -9,6 +9,8 @@ export interface OneWayTokenEndpoint {
   answer(request: IncomingMessage, response: ServerResponse): void;
   /** How each request carried the credentials (both ways, or neither, as 'none'). */
   ways: Array<ClientAuthentication | 'none'>;
+  /** The way it takes, which a test may change, as an endpoint reconfigured mid-run. */
+  way: ClientAuthentication;
 }
 
 export function oneWayTokenEndpoint(
@@ -17,8 +19,9 @@ export function oneWayTokenEndpoint(
   grant: Record<string, unknown> = { access_token: 'one-way-token', token_type: 'Bearer', expires_in: 60 },
 ): OneWayTokenEndpoint {
   const ways: OneWayTokenEndpoint['ways'] = [];
-  return {
+  const endpoint: OneWayTokenEndpoint = {
     ways,
+    way,
     answer(request, response) {
       let body = '';
       request.setEncoding('utf8');
@@ -29,7 +32,7 @@ export function oneWayTokenEndpoint(
         const named = tokenRequestClient(request, body);
         ways.push(named?.way ?? 'none');
         const taken =
-          named?.way === way &&
+          named?.way === endpoint.way &&
           named.clientId === client.clientId &&
           named.clientSecret === client.clientSecret &&
           new URLSearchParams(body).get('grant_type') === 'client_credentials';
@@ -38,4 +41,5 @@ export function oneWayTokenEndpoint(
       });
     },
   };
+  return endpoint;
 }

@@ -33,14 +33,18 @@ const attackSignatures = [
   '${jndi:ldap://x}',
   '<script>alert(1)</script>',
   '%00',
+  // Prototype pollution's, which a WAF's rules refuse with a page of their own.
+  '__proto__',
+  'constructor',
 ];
 const oddStrings = ['\u202e', '🙂', 'ü'.repeat(300)];
 
 /**
  * Ids that name what every JavaScript object has (a provider that looks an id up with `id in store`
- * serves a broken body for them): sent first in every fuzz, not left to chance.
+ * serves a broken body for them): sent first in every fuzz, not left to chance. `__proto__` and
+ * `constructor`, which WAFs refuse as prototype pollution, are attack signatures instead.
  */
-export const OBJECT_PROPERTY_IDS = ['__proto__', 'constructor', 'valueOf', 'toString', 'hasOwnProperty'];
+export const OBJECT_PROPERTY_IDS = ['toString', 'valueOf', 'hasOwnProperty'];
 
 /**
  * What servers and gateways in front of an API refuse in a path with a page of their own, encoded or

@@ -505,13 +505,13 @@ describe('the language checks fail against', () => {
       'loses a weight written with spaces around its ";"',
       rewriteAcceptLanguage((value) => value.replace(/\s+;\s*[qQ]=[0-9.]+/g, '')),
       'q-weights decide the order, not the position in the list',
-      /Accept-Language "en ; Q=0\.4, nl": location\.city is \{"language":"en"/,
+      /^Accept-Language "en ; q=0\.4, nl": location\.city is \{"language":"en"/,
     ],
     [
       'ignores a weight written "Q="',
       rewriteAcceptLanguage((value) => value.replace(/\s*;\s*Q=[0-9.]+/g, '')),
       'q-weights decide the order, not the position in the list',
-      /Accept-Language "en ; Q=0\.4, nl": location\.city is \{"language":"en"/,
+      /^Accept-Language "en;Q=0\.4, nl": location\.city is \{"language":"en"/,
     ],
     [
       'takes a list separated by spaces only where its last entry is "*"',
@@ -913,7 +913,7 @@ describe('the header and error checks fail against', () => {
     // Without the expectation, any string passes: the docs show only "statusCode": "string".
     assert.deepEqual(problemsOf(await checkUnknownId(await faulty('status-code-mismatch'), 'acme', 'nope')), []);
   });
-  it('the documented 4 at once: a provider that fails 3 in flight fails; one that limits this endpoint to 2 with 429s passes, backed off', async () => {
+  it('the documented 4 at once: a provider that fails 3 in flight fails; one that limits this endpoint to 2 with 429s passes', async () => {
     /** 80 ms a lookup; `over` answers the requests beyond `limit` in flight. */
     const limited = (limit: number, over: (response: ServerResponse) => void) => {
       let inFlight = 0;
@@ -949,6 +949,16 @@ describe('the header and error checks fail against', () => {
         /^request \d of 4 at once: HTTP 503/,
       );
       assert.deepEqual(problemsOf(await checkConcurrentLookups(through(lower), docsPath, '123')), []);
+      // A 429 whose Retry-After is past what the probe waits: a documented answer all the same.
+      const asksLong = await limited(2, (response) => {
+        response.writeHead(429, { 'content-type': 'application/json', 'retry-after': '3600' });
+        response.end(JSON.stringify({ errors: [{ message: 'later', code: 'RATE', type: 'RATE', statusCode: '429' }] }));
+      });
+      try {
+        assert.deepEqual(problemsOf(await checkConcurrentLookups(through(asksLong), docsPath, '123')), []);
+      } finally {
+        await asksLong.close();
+      }
       assert.deepEqual(problemsOf(await checkConcurrentLookups(await probeFor({ rateLimit: true }), path, '123')), []);
     } finally {
       await failing.close();
@@ -1041,7 +1051,7 @@ describe('the header and error checks fail against', () => {
       const budget = { runs: 1, seed: 1, timeLimitMilliseconds: 5000, pacingMilliseconds: 0 };
       assert.match(
         problemsOf(await checkBadInput(probe, 'acme', budget, false)).join(),
-        /^id "__proto__", .*: HTTP 200 with a body outside the schemas/,
+        /^id "toString", .*: HTTP 200 with a body outside the schemas/,
       );
     } finally {
       await lookingUp.close();

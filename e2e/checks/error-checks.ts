@@ -1,8 +1,9 @@
 // The documented error behaviour: 404 for an unknown id, and no other appointment for an id one
 // longer; an enterprise that does not exist refused (401, 403 or 404), never served another's
-// appointment, for each configured id; 401 for a missing, malformed, unknown,
-// forged or expired token; 403 for a token without the scope; 405 for another method; and 429 for
-// a burst only under `rate-limit`.
+// appointment, for each configured id; 401 for a missing, malformed, unknown, forged or expired
+// token and 403 for a token without the scope, each check of one path run for every configured id
+// by checkEachAppointment; 405 for another method; the documented 4 requests at once answered; and
+// 429 for a burst only under `rate-limit`.
 import { randomUUID } from 'node:crypto';
 import { appointmentPath, DOCUMENTED_RATE_LIMIT } from '../../config/api-facts.ts';
 import type { Probe } from '../http-probe.ts';
@@ -193,9 +194,10 @@ export async function checkMethodNotAllowed(probe: Probe, path: string): Promise
 }
 
 /**
- * As many requests at once as the documented limit lets a client send (4): each gets the appointment.
- * A lower limit for this endpoint, which the docs allow, answers 429, and the probe backs off and asks
- * again as it does for every check; a gateway that fails under it (a 503 page) fails here.
+ * As many requests at once as the documented limit lets a client send (4): each gets the appointment,
+ * or a 429 with the errors envelope, as a lower limit for this endpoint answers (the docs allow one;
+ * the probe backs off and asks again first, though waits side by side count in the run's budget one
+ * by one). A gateway that fails under it (a 503 page) fails here.
  */
 export async function checkConcurrentLookups(
   probe: Probe,
@@ -204,9 +206,12 @@ export async function checkConcurrentLookups(
   concurrent = DOCUMENTED_RATE_LIMIT.concurrent,
 ): Promise<CheckResult> {
   const responses = await Promise.all(Array.from({ length: concurrent }, () => probe(path)));
-  const problems = responses.flatMap((response, index) =>
-    checkAppointmentResponse(response, id, `request ${index + 1} of ${concurrent} at once`),
-  );
+  const problems = responses.flatMap((response, index) => {
+    const label = `request ${index + 1} of ${concurrent} at once`;
+    return response.status === 429
+      ? checkErrorResponse(response, 429, label)
+      : checkAppointmentResponse(response, id, label);
+  });
   return checked(problems);
 }
 

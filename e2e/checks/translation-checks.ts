@@ -289,7 +289,11 @@ export const translationChecks: Record<string, TranslationCheck> = {
     const problems = [];
     // And as RFC 9110 also lets a client write a weight: spaces around its ";", and "Q", since the
     // grammar's literals are case-insensitive (RFC 5234 §2.3).
-    for (const header of [`${first};q=0.4, ${second};q=0.9`, `${first} ; Q=0.4, ${second}`])
+    for (const header of [
+      `${first};q=0.4, ${second};q=0.9`,
+      `${first} ; q=0.4, ${second}`,
+      `${first};Q=0.4, ${second}`,
+    ])
       problems.push(
         ...(await expectResolution(context, header, firstOf(exactly(second), exactly(first)), translations)),
       );

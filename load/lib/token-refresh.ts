@@ -1,5 +1,6 @@
 // When a VU must fetch a new token: shortly before the one it holds expires. The token travels from
-// setup() to the VUs as JSON, so "never expires" (a static ENGAGE_TOKEN) is null, not Infinity.
+// setup() to the VUs as JSON, so "never expires" (a static ENGAGE_TOKEN) is null, not Infinity, with
+// the way the token endpoint took the client's credentials, for the VUs' refreshes.
 import { refreshMarginMilliseconds } from '../../config/api-facts.ts';
 import type { ClientAuthentication } from '../../config/token-request.ts';
 
