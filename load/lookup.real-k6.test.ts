@@ -63,6 +63,8 @@ async function runLookup(target: string, environment: Record<string, string>, ex
       ENGAGE_BASE_URL: target,
       ENGAGE_ENTERPRISE: 'acme',
       ENGAGE_APPOINTMENT_IDS: '123',
+      // What the docs example, in English, answers rightly; a body in English asked for nl fails.
+      ENGAGE_LOAD_LANGUAGES: 'en *,*,en',
       ENGAGE_LOAD_DURATION: '3s',
       ENGAGE_REPORTS_DIR: reports,
       ...environment,
@@ -266,6 +268,36 @@ describe(`real k6 ${version}`, { skip }, () => {
       assert.match(output, /✔ checks rate>0\.99/);
       assert.match(output, /✖ lookup_bad_bodies count==0 {2}\(seen 1/);
       assert.equal(failedLookupReasons(reports), '200 body: data.id is not the id asked for (1)');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('fails a run on one 200 in another language than the one asked for, as a cache that ignores Accept-Language serves', async () => {
+    // The docs example is in English: right for en, wrong once for nl.
+    const dutch = { ...docs.data.location, city: { language: 'nl', value: 'Gent' } };
+    let dutchAsked = 0;
+    const server = await startTinyServer((request, response) => {
+      const nl = request.headers['accept-language'] === 'nl';
+      const served =
+        nl && dutchAsked++ !== 20
+          ? { ...docs, data: { ...docs.data, location: { ...dutch, state: null, street1: null, street2: null } } }
+          : docs;
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(served));
+    });
+    try {
+      const { code, output, reports } = await runLookup(
+        server.url,
+        { ENGAGE_TOKEN: 'language-token', ENGAGE_LOAD_LANGUAGES: 'en,nl', ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT: 'true' },
+        ['--vus', '2', '--iterations', '100'],
+      );
+      assert.equal(code, 99, output);
+      assert.match(output, /✖ lookup_bad_bodies count==0 {2}\(seen 1/);
+      assert.equal(
+        failedLookupReasons(reports),
+        '200 body: location.city is in another language than the one asked for (1)',
+      );
     } finally {
       await server.close();
     }

@@ -347,7 +347,9 @@ export function setup(): IssuedToken {
   return issued;
 }
 
-const bodyProblem = rememberingGoodBodies((body, id) => appointmentBodyProblem(parseJson(body), id));
+const bodyProblem = rememberingGoodBodies((body, { id, language }) =>
+  appointmentBodyProblem(parseJson(body), id, language),
+);
 
 // Per VU, built on its first iteration. Each slot of the id × language rotation is planned the first
 // time it comes round, so that the hot path makes no SharedArray reads, URL encoding, tag or header
@@ -459,7 +461,7 @@ export default function (issued: IssuedToken): void {
     if (!lastContentTypeIsJson) wrong = 'content type is not JSON';
     else {
       const body = response.body;
-      wrong = typeof body === 'string' ? bodyProblem(body, planned.id, slot) : 'no body';
+      wrong = typeof body === 'string' ? bodyProblem(body, planned, slot) : 'no body';
     }
     if (wrong !== undefined) {
       problem = `200 body: ${wrong}`;

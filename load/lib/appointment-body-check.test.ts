@@ -1,4 +1,5 @@
-// Proves the k6 body check: the docs example passes, and the first wrong field is named.
+// Proves the k6 body check: the docs example passes, the first wrong field is named, and a body asked
+// for one language holds no field in another.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { docsAppointmentResponse } from '../../schemas/docs-examples.ts';
@@ -43,5 +44,20 @@ describe('the body check', () => {
     assert.equal(appointmentBodyProblem({ appointment: body.data }, '123'), 'no data object');
     assert.equal(appointmentBodyProblem({ ...body, meta: {} }, '123'), 'a top-level key beside data');
     assert.equal(appointmentBodyProblem({ ...body, data: { ...body.data, location: null } }, '123'), undefined);
+  });
+  it('asked for one language, takes each field in it, in a tag a region relates it to, or null, and no other', () => {
+    const body = docsAppointmentResponse();
+    // The docs example's fields are all in English.
+    for (const asked of ['en', 'EN', 'en-GB', '', '*', 'en *', 'nl *', 'nl;q=0.5'])
+      assert.equal(appointmentBodyProblem(body, '123', asked), undefined, asked);
+    assert.equal(
+      appointmentBodyProblem(body, '123', 'nl'),
+      'location.city is in another language than the one asked for',
+    );
+    const location = body.data.location as Record<string, unknown>;
+    const nulls = { ...location, city: null, state: null, street1: null, street2: null };
+    assert.equal(appointmentBodyProblem({ data: { ...body.data, location: nulls } }, '123', 'nl'), undefined);
+    const regional = { ...nulls, city: { language: 'nl-BE', value: 'Gent' } };
+    assert.equal(appointmentBodyProblem({ data: { ...body.data, location: regional } }, '123', 'nl'), undefined);
   });
 });

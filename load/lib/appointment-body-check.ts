@@ -1,7 +1,7 @@
 // A hand check of the fields users rely on in a 200 body, cheap enough to run on every response of
 // a load test (k6 cannot run ajv without a bundle). The full schema check is the e2e layer's job.
 
-import { MEETING_TYPES, STATUSES, TRANSLATABLE_FIELDS } from '../../config/api-facts.ts';
+import { LANGUAGE_TAG, MEETING_TYPES, STATUSES, TRANSLATABLE_FIELDS } from '../../config/api-facts.ts';
 import { isRfc3339DateTime } from '../../schemas/date-time.ts';
 
 const statuses = new Set<unknown>(STATUSES);
@@ -10,11 +10,19 @@ const meetingTypes = new Set<unknown>(MEETING_TYPES);
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** Whether a field's language tag answers a request for `asked`: the same tag, or one a region relates it to (`nl`, `nl-BE`). */
+const answersTag = (tag: string, asked: string) => {
+  const [value, wanted] = [tag.toLowerCase(), asked.toLowerCase()];
+  return value === wanted || value.startsWith(`${wanted}-`) || wanted.startsWith(`${value}-`);
+};
+
 /**
  * The first problem found in a 200 body for `id`, or undefined when the fields look right. Each names
  * the field, never a value the target sent, so that a run's reasons (tags of lookup_problems) stay few.
+ * Asked for one language (`acceptLanguage` a single tag), each translatable field is in it or null
+ * (documented: no fallback): a cache that ignores Accept-Language serves another's body.
  */
-export function appointmentBodyProblem(body: unknown, id: string): string | undefined {
+export function appointmentBodyProblem(body: unknown, id: string, acceptLanguage = ''): string | undefined {
   if (!isObject(body) || !isObject(body.data)) return 'no data object';
   const beside = Object.keys(body).filter((key) => key !== 'data');
   if (beside.length > 0) return 'a top-level key beside data';
@@ -36,11 +44,14 @@ export function appointmentBodyProblem(body: unknown, id: string): string | unde
   if (!Array.isArray(data.appointmentParticipants)) return 'appointmentParticipants is not an array';
   if (data.location === null) return undefined;
   if (!isObject(data.location)) return 'location is neither an object nor null';
+  const asked = LANGUAGE_TAG.test(acceptLanguage) ? acceptLanguage : undefined;
   for (const field of TRANSLATABLE_FIELDS) {
     const value = data.location[field];
-    if (value !== null && !(isObject(value) && typeof value.language === 'string' && typeof value.value === 'string')) {
+    if (value === null) continue;
+    if (!(isObject(value) && typeof value.language === 'string' && typeof value.value === 'string'))
       return `location.${field} is not a translatable value`;
-    }
+    if (asked !== undefined && !answersTag(value.language, asked))
+      return `location.${field} is in another language than the one asked for`;
   }
   return undefined;
 }

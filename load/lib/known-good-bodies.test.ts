@@ -6,17 +6,22 @@ import { rememberingGoodBodies } from './known-good-bodies.ts';
 
 it('checks a body once per lookup slot (id and language), and every body that differs or failed', () => {
   const seen: string[] = [];
-  const check = rememberingGoodBodies((body, id) => {
+  const check = rememberingGoodBodies((body, { id }) => {
     seen.push(`${id}:${body}`);
     return body === 'bad' ? 'broken' : undefined;
   }, 2);
   // Slots 0, 1 and 2 stand for 1 in English, 2 in English and 1 in Dutch.
-  assert.equal(check('good', '1', 0), undefined);
-  assert.equal(check('good', '1', 0), undefined);
-  assert.equal(check('good', '2', 1), undefined);
-  assert.equal(check('good', '1', 2), undefined);
-  assert.equal(check('bad', '1', 0), 'broken');
-  assert.equal(check('bad', '1', 0), 'broken');
-  assert.equal(check('good', '1', 0), undefined);
+  const [oneEn, twoEn, oneNl] = [
+    { id: '1', language: 'en' },
+    { id: '2', language: 'en' },
+    { id: '1', language: 'nl' },
+  ];
+  assert.equal(check('good', oneEn, 0), undefined);
+  assert.equal(check('good', oneEn, 0), undefined);
+  assert.equal(check('good', twoEn, 1), undefined);
+  assert.equal(check('good', oneNl, 2), undefined);
+  assert.equal(check('bad', oneEn, 0), 'broken');
+  assert.equal(check('bad', oneEn, 0), 'broken');
+  assert.equal(check('good', oneEn, 0), undefined);
   assert.deepEqual(seen, ['1:good', '2:good', '1:good', '1:bad', '1:bad', '1:good']);
 });
