@@ -131,6 +131,20 @@ export const MEETING_TYPES = ['OFFICE', 'ON_LOCATION', 'PHONE', 'VIDEO'] as cons
 export const LANGUAGE_TAG_SOURCE = '[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*';
 export const LANGUAGE_TAG = new RegExp(`^${LANGUAGE_TAG_SOURCE}$`);
 
+/** Whether a language range covers a tag, in any case: the tag itself, or a longer one that starts with it. */
+export function isCoveredBy(tag: string, range: string): boolean {
+  const lowerCaseTag = tag.toLowerCase();
+  const lowerCaseRange = range.toLowerCase();
+  return lowerCaseTag === lowerCaseRange || lowerCaseTag.startsWith(`${lowerCaseRange}-`);
+}
+
+/**
+ * Whether a translation's tag may answer a request for `asked` where a field lacks it: the same tag,
+ * a longer one (RFC 4647 basic filtering, which RFC 9110 §12.5.4 names: `nl` → `nl-BE`) or a shorter
+ * one (lookup: `nl-BE` → `nl`). A correct provider may match either way, or exactly.
+ */
+export const isRelatedTag = (tag: string, asked: string) => isCoveredBy(tag, asked) || isCoveredBy(asked, tag);
+
 /** The languages the docs list as supported, in the case the docs write them. */
 export const DOCUMENTED_LANGUAGES = ['en', 'nl', 'fr', 'de', 'no', 'da', 'es', 'el', 'ja', 'pl'] as const;
 

@@ -140,7 +140,8 @@ function createClientCredentialsProvider(
     for (const how of taken === undefined ? CLIENT_AUTHENTICATIONS : [taken]) {
       const sent = await sendTokenRequest(how);
       const oauthError = oauthErrorOf(sent.body);
-      if (sent.response.ok || !refusesTheAuthentication(sent.response.status, oauthError)) {
+      // An answer other than a refusal of the authentication (a token, an invalid_scope, a 500) is final.
+      if (!refusesTheAuthentication(sent.response.status, oauthError)) {
         if (sent.response.ok) taken = how;
         answer = sent;
         break;

@@ -150,8 +150,9 @@ function requestToken(taken?: ClientAuthentication): IssuedToken | string {
   for (const how of taken === undefined ? CLIENT_AUTHENTICATIONS : [taken]) {
     const response = sendTokenRequest(auth, how);
     if (typeof response === 'string') return response;
-    const oauthError = response.status === 0 ? undefined : oauthErrorOf(parseJson(response.body));
-    if (response.status === 200 || response.status === 0 || !refusesTheAuthentication(response.status, oauthError)) {
+    const oauthError = oauthErrorOf(parseJson(response.body));
+    // An answer other than a refusal of the authentication (a token, an invalid_scope, no answer) is final.
+    if (!refusesTheAuthentication(response.status, oauthError)) {
       answer = { response, how };
       break;
     }

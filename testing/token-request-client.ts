@@ -3,7 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import { basicCredentials } from '../sandbox/token-endpoint.ts';
 
-export interface RequestClient {
+interface RequestClient {
   clientId: string;
   clientSecret: string;
   /** How the request carried them. */

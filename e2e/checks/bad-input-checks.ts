@@ -44,7 +44,7 @@ const oddStrings = ['\u202e', '🙂', 'ü'.repeat(300)];
  * serves a broken body for them): sent first in every fuzz, not left to chance. `__proto__` and
  * `constructor`, which WAFs refuse as prototype pollution, are attack signatures instead.
  */
-export const OBJECT_PROPERTY_IDS = ['toString', 'valueOf', 'hasOwnProperty'];
+const OBJECT_PROPERTY_IDS = ['toString', 'valueOf', 'hasOwnProperty'];
 
 /**
  * What servers and gateways in front of an API refuse in a path with a page of their own, encoded or

@@ -1,7 +1,13 @@
 // The language rules, checked without knowing the data: each check reads the available languages
 // from the response's own `translations` and derives what every field must resolve to.
 import { randomUUID } from 'node:crypto';
-import { DOCUMENTED_LANGUAGES, TRANSLATABLE_FIELDS, type TranslatableField } from '../../config/api-facts.ts';
+import {
+  DOCUMENTED_LANGUAGES,
+  isCoveredBy,
+  isRelatedTag,
+  TRANSLATABLE_FIELDS,
+  type TranslatableField,
+} from '../../config/api-facts.ts';
 import type { HeaderValue } from '../../config/exact-request.ts';
 import type { AppointmentResponse, LanguageValue, Location } from '../../schemas/types.generated.ts';
 import type { Probe } from '../http-probe.ts';
@@ -40,13 +46,6 @@ export async function readTranslations(
 
 /** Why a check that asks for the location's own languages cannot run: it has none to ask for. */
 const NO_TRANSLATIONS = 'the location has no translations to ask for';
-
-/** Whether a language range covers a tag: the tag itself, or a longer one that starts with it. */
-function isCoveredBy(tag: string, range: string): boolean {
-  const lowerCaseTag = tag.toLowerCase();
-  const lowerCaseRange = range.toLowerCase();
-  return lowerCaseTag === lowerCaseRange || lowerCaseTag.startsWith(`${lowerCaseRange}-`);
-}
 
 /**
  * The documented languages that no field has, and that no tag it has starts with: `nl` may match
@@ -132,15 +131,9 @@ async function resolveFields(
   };
 }
 
-/**
- * The translations a language range may also match when a field lacks its tag: shorter tags it
- * starts with (RFC 4647 lookup: `nl-BE` → `nl`) and longer tags that start with it (basic filtering,
- * as RFC 9110 §12.5.4 names it: `nl` → `nl-BE`). A correct provider may match either way, or exactly.
- */
+/** The translations a language range may also match when a field lacks its tag (isRelatedTag). */
 function relatedTranslations(translations: LanguageValue[], language: string): LanguageValue[] {
-  return translations.filter(
-    (translation) => isCoveredBy(translation.language, language) || isCoveredBy(language, translation.language),
-  );
+  return translations.filter((translation) => isRelatedTag(translation.language, language));
 }
 
 /**

@@ -1,7 +1,7 @@
 // A hand check of the fields users rely on in a 200 body, cheap enough to run on every response of
 // a load test (k6 cannot run ajv without a bundle). The full schema check is the e2e layer's job.
 
-import { LANGUAGE_TAG, MEETING_TYPES, STATUSES, TRANSLATABLE_FIELDS } from '../../config/api-facts.ts';
+import { isRelatedTag, LANGUAGE_TAG, MEETING_TYPES, STATUSES, TRANSLATABLE_FIELDS } from '../../config/api-facts.ts';
 import { isRfc3339DateTime } from '../../schemas/date-time.ts';
 
 const statuses = new Set<unknown>(STATUSES);
@@ -9,12 +9,6 @@ const meetingTypes = new Set<unknown>(MEETING_TYPES);
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Whether a field's language tag answers a request for `asked`: the same tag, or one a region relates it to (`nl`, `nl-BE`). */
-const answersTag = (tag: string, asked: string) => {
-  const [value, wanted] = [tag.toLowerCase(), asked.toLowerCase()];
-  return value === wanted || value.startsWith(`${wanted}-`) || wanted.startsWith(`${value}-`);
-};
 
 /**
  * The first problem found in a 200 body for `id`, or undefined when the fields look right. Each names
@@ -50,7 +44,7 @@ export function appointmentBodyProblem(body: unknown, id: string, acceptLanguage
     if (value === null) continue;
     if (!(isObject(value) && typeof value.language === 'string' && typeof value.value === 'string'))
       return `location.${field} is not a translatable value`;
-    if (asked !== undefined && !answersTag(value.language, asked))
+    if (asked !== undefined && !isRelatedTag(value.language, asked))
       return `location.${field} is in another language than the one asked for`;
   }
   return undefined;
