@@ -663,7 +663,10 @@ describe(`real k6 ${version}`, { skip }, () => {
         assert.equal(code, 0, output);
         const [first, ...later] = endpoint.ways;
         assert.equal(first, 'basic', `${way}: Basic first, the way every server must take`);
-        assert.ok(later.length >= 2, `${way}: ${later.length} more token requests: the VUs refreshed`);
+        // setup()'s own second request, in the body, is no refresh. A token of 2 s is refreshed after
+        // 1.8 s: once in a run of 4 s, maybe not twice on a fast machine.
+        const refreshes = way === 'basic' ? later.length : later.length - 1;
+        assert.ok(refreshes >= 1, `${way}: ${refreshes} refreshed tokens: the VUs refreshed`);
         const expected = way === 'basic' ? later.map(() => 'basic') : ['body', ...later.slice(1).map(() => 'body')];
         assert.deepEqual(later, expected, `${way}: only the way the endpoint took, after setup() found it`);
       } finally {

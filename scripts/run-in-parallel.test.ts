@@ -1,6 +1,6 @@
 // Proves how npm test runs its parts at once: every script runs as npm would run it, the first one's
-// output streams, the others' follow whole, one line each says how it ended, any failure fails it, and
-// each script gets the project's Node compile cache.
+// output streams, the others' follow whole, one line each says how it ended, any failure fails it and
+// is repeated at the end, and each script gets the project's Node compile cache.
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -102,11 +102,14 @@ describe('run-in-parallel', () => {
     );
   });
 
-  it('fails when one script fails, naming it and its exit code', async () => {
-    const { code, output } = await run('first', 'broken');
+  it('fails when one script fails, naming it and its exit code, and ends with what it said of its failure', async () => {
+    const { code, output } = await run('broken', 'first');
     assert.equal(code, 1, output);
-    assert.match(output, /broken out/);
-    assert.match(output, /^npm run broken failed with exit code 3 after \d+\.\d s$/m);
+    assert.match(output, /^broken out\nnpm run broken failed with exit code 3 after \d+\.\d s$/m);
+    assert.match(
+      output,
+      /\n> npm run first\nfirst out\nnpm run first passed in \d+\.\d s\n\nWhat failed in npm run broken:\nbroken out\n$/,
+    );
   });
 
   it('refuses a script package.json does not have, naming it', async () => {

@@ -1,6 +1,7 @@
 // Runs npm scripts at the same time: the first one's output streams as it comes, each other one's is
-// printed whole, in the order given, once it is done; exits non-zero when any of them failed. `npm
-// test` uses it for test runs that wait on child processes and sockets more than they use the CPU.
+// printed whole, in the order given, once it is done; then each failed one's failing tests again, and
+// it exits non-zero. `npm test` uses it for test runs that wait on child processes and sockets more
+// than they use the CPU.
 // npm test tests the suite itself, against what its tests start: the scripts run without the
 // ENGAGE_*, SANDBOX_* and PACT_BROKER_* settings of the shell, a CI project or .env (but
 // ENGAGE_REPORTS_DIR), so that a developer's staging settings never send them to staging, and
@@ -12,6 +13,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { delimiter, resolve } from 'node:path';
 import { isK6RunVariable, isProxyVariable, isSuiteVariable } from '../config/setting-names.ts';
+import { failureDigest } from './failure-digest.ts';
 
 const scripts = process.argv.slice(2);
 const defined: Record<string, string> = JSON.parse(readFileSync('package.json', 'utf8')).scripts;
@@ -49,14 +51,16 @@ const runs = scripts.map(
       const streamed = script === scripts[0];
       const child = spawn('sh', ['-c', defined[script] as string], {
         env: environment,
-        stdio: ['ignore', streamed ? 'inherit' : 'pipe', streamed ? 'inherit' : 'pipe'],
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';
-      child.stdout?.on('data', (chunk) => {
+      child.stdout.on('data', (chunk) => {
         output += chunk;
+        if (streamed) process.stdout.write(chunk);
       });
-      child.stderr?.on('data', (chunk) => {
+      child.stderr.on('data', (chunk) => {
         output += chunk;
+        if (streamed) process.stderr.write(chunk);
       });
       child.on('close', (code) =>
         resolve({ script, streamed, code: code ?? 1, output, seconds: (performance.now() - started) / 1000 }),
@@ -64,13 +68,15 @@ const runs = scripts.map(
     }),
 );
 
-let failed = 0;
+const failed: { script: string; output: string }[] = [];
 for (const run of runs) {
   const { script, streamed, code, output, seconds } = await run;
   if (!streamed) process.stdout.write(`\n> npm run ${script}\n${output}`);
   if (code !== 0) {
-    failed++;
+    failed.push({ script, output });
     console.error(`npm run ${script} failed with exit code ${code} after ${seconds.toFixed(1)} s`);
   } else console.log(`npm run ${script} passed in ${seconds.toFixed(1)} s`);
 }
-process.exit(failed === 0 ? 0 : 1);
+for (const { script, output } of failed)
+  console.error(`\nWhat failed in npm run ${script}:\n${failureDigest(output).join('\n')}`);
+process.exit(failed.length === 0 ? 0 : 1);
