@@ -5,6 +5,6 @@ import { readFileSync } from 'node:fs';
 import { it } from 'node:test';
 import { renderSchemaTypes } from './generate-types.ts';
 
-it('types.generated.ts matches the schemas (run `npm run schemas:types` after changing a schema)', async () => {
+it('types.generated.ts matches the schemas (run `npm run schemas:generate` after changing a schema)', async () => {
   assert.equal(readFileSync(new URL('./types.generated.ts', import.meta.url), 'utf8'), await renderSchemaTypes());
 });

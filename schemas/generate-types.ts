@@ -1,5 +1,5 @@
 // Derives the TypeScript types of the response bodies from the schema files, so that no type is
-// kept by hand beside a schema. `npm run schemas:types` rewrites types.generated.ts.
+// kept by hand beside a schema. `npm run schemas:generate` rewrites types.generated.ts.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileFromFile } from 'json-schema-to-typescript';
@@ -9,7 +9,7 @@ const schemaDirectory = fileURLToPath(new URL('.', import.meta.url));
 const generatedTypesFile = `${schemaDirectory}types.generated.ts`;
 const rootSchemaFiles = ['appointment-response.schema.json', 'error-response.schema.json'];
 
-const banner = `// Generated from the schema files in this folder by \`npm run schemas:types\`. Do not edit:
+const banner = `// Generated from the schema files in this folder by \`npm run schemas:generate\`. Do not edit:
 // change the schemas and run the script again (a unit test fails while this file is stale).
 /* biome-ignore-all format: the generator formats this file */
 `;

@@ -2,9 +2,9 @@
 // once, and turns violations into readable lines (path, keyword, reason, offending value).
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import { isRfc3339DateTime } from './date-time.ts';
+import { _, Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import standaloneCodeModule from 'ajv/dist/standalone/index.js';
+import { SCHEMA_FORMATS } from './schema-formats.ts';
 
 const SCHEMA_BASE_URI = 'https://engage-api-suite.test/schemas/';
 
@@ -38,14 +38,18 @@ function readSchemaFiles(): Array<{ file: string; schema: { $id: string } }> {
     .map((file) => ({ file, schema: JSON.parse(readFileSync(`${schemaDirectory}${file}`, 'utf8')) }));
 }
 
-// ajv-formats is CommonJS: under NodeNext its default import is the module object, whose `default`
-// is the plugin.
-const addFormats = addFormatsModule.default;
+// ajv's standalone module is CommonJS: under NodeNext its default import is the module object, whose
+// `default` is the function.
+const standaloneCode = standaloneCodeModule.default;
 
-const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-addFormats(ajv);
-// RFC 3339 as every layer reads it (schemas/date-time.ts), not ajv-formats' own variant.
-ajv.addFormat('date-time', { type: 'string', validate: isRfc3339DateTime });
+const ajv = new Ajv2020({
+  allErrors: true,
+  strict: true,
+  allowUnionTypes: true,
+  // For standaloneValidatorCode: ES module code that takes its formats from schema-formats.ts.
+  code: { source: true, esm: true, formats: _`require("./schema-formats.ts").SCHEMA_FORMATS` },
+});
+for (const [name, format] of Object.entries(SCHEMA_FORMATS)) ajv.addFormat(name, format);
 // Checked against the 2020-12 meta-schema by compileEverySchema (the schema layer's self-check, and
 // the registry's tests), not in every process: compiling the meta-schema costs about 70 ms.
 const schemaFiles = readSchemaFiles();
@@ -79,6 +83,15 @@ export function compileEverySchema(files: Array<{ file: string; schema: object }
     if (problem !== undefined) throw new Error(`${file} is not a valid JSON Schema 2020-12: ${problem}`);
   }
   for (const id of Object.values(SchemaId)) compiledSchema(id);
+}
+
+/**
+ * ES module code that exports, under each name of `exports`, a validator of that schema which needs
+ * no Ajv: ajv's runtime helpers and schema-formats.ts are `require`d, for a bundler to take in.
+ */
+export function standaloneValidatorCode(exports: Record<string, SchemaId>): string {
+  for (const id of Object.values(exports)) compiledSchema(id);
+  return standaloneCode(ajv, exports);
 }
 
 /** Validates a document against one of the suite's schemas; never recompiles. */

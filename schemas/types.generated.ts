@@ -1,4 +1,4 @@
-// Generated from the schema files in this folder by `npm run schemas:types`. Do not edit:
+// Generated from the schema files in this folder by `npm run schemas:generate`. Do not edit:
 // change the schemas and run the script again (a unit test fails while this file is stale).
 /* biome-ignore-all format: the generator formats this file */
 
