@@ -14,14 +14,14 @@ const remote = { remote: true, allowAboveRateLimit: false, limit: DOCUMENTED_RAT
 it('names the two settings after 429s under the documented limit', () => {
   assert.equal(
     rateLimitHint(limited, remote),
-    'load: the target answered 429 to 12 lookups sent under the documented rate limit (3000 requests a minute, 4 at once): the docs allow an endpoint a lower one; if this one has it, give it in ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE and ENGAGE_LOAD_RATE_LIMIT_CONCURRENT, and the profiles stay under it',
+    'the target answered 429 to 12 lookups sent under the documented rate limit (3000 requests a minute, 4 at once): the docs allow an endpoint a lower one; if this one has it, give it in ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE and ENGAGE_LOAD_RATE_LIMIT_CONCURRENT, and the profiles stay under it',
   );
 });
 
 it('names where each figure came from under a limit the run was given', () => {
   assert.equal(
     rateLimitHint(limited, { ...remote, limit: { perMinute: 3000, concurrent: 2 } }),
-    "load: the target answered 429 to 12 lookups sent under 3000 requests a minute (documented) and 2 at once (ENGAGE_LOAD_RATE_LIMIT_CONCURRENT): its limit is lower still, or other clients share it; lower ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE and ENGAGE_LOAD_RATE_LIMIT_CONCURRENT, or ask the API's owners",
+    "the target answered 429 to 12 lookups sent under 3000 requests a minute (documented) and 2 at once (ENGAGE_LOAD_RATE_LIMIT_CONCURRENT): its limit is lower still, or other clients share it; lower ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE and ENGAGE_LOAD_RATE_LIMIT_CONCURRENT, or ask the API's owners",
   );
 });
 

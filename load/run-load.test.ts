@@ -161,6 +161,9 @@ describe('npm run load', () => {
       output,
       /^load: the target answered 429 to 2 lookups sent under 3000 requests a minute \(documented\) and 2 at once \(ENGAGE_LOAD_RATE_LIMIT_CONCURRENT\): its limit is lower still/m,
     );
+    // Kept for npm start's report, whose summary.md a CI job summary shows without the console.
+    const summary = JSON.parse(readFileSync('test-output/run-load/load/summary.json', 'utf8'));
+    assert.match(summary.rate_limit_hint, /^the target answered 429 to 2 lookups sent under 3000 requests a minute/);
   });
   it('fails a run that k6 passed having judged none of its thresholds, saying so', async () => {
     // As k6 writes it under --no-thresholds: its metrics, with no threshold result on any.

@@ -24,7 +24,7 @@ import { describeK6Command, k6ProcessEnvironment, readLoadFlags } from './k6-com
 import { readRunShape } from './lib/load-settings.ts';
 import { thresholdOutcomes } from './lib/summary-reports.ts';
 import { planLoadRun } from './load-plan.ts';
-import { rateLimitHint } from './rate-limit-hint.ts';
+import { keepRateLimitHint, rateLimitHint } from './rate-limit-hint.ts';
 import { fillSetupStopReason, testAbortedReason } from './setup-stop-reason.ts';
 
 /**
@@ -125,7 +125,10 @@ await runMain(async () => {
       allowAboveRateLimit: flags.allowAboveRateLimit,
       limit: readRunShape(environment).rateLimit,
     });
-    if (hint !== undefined) console.error(hint);
+    if (hint !== undefined) {
+      console.error(`load: ${hint}`);
+      keepRateLimitHint(reports, hint);
+    }
     // k6 skips the dashboard of a short run with only a warning (a 15 s smoke is too short); a run
     // setup() refused has no dashboard to speak of.
     if (flags.dashboard && (code === 0 || code === 99) && !existsSync(inReports(reports, loadDashboard)))

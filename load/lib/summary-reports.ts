@@ -27,6 +27,8 @@ export interface SummaryData {
   setup_completed?: boolean;
   /** Ours: why setup() stopped the run, from k6's "test aborted" line, which npm run load reads (setup-stop-reason.ts). */
   setup_stop_reason?: string;
+  /** Ours: what 429s among the failed lookups may mean, which npm run load adds (rate-limit-hint.ts). */
+  rate_limit_hint?: string;
   [other: string]: unknown;
 }
 

@@ -254,6 +254,29 @@ it('names why lookups failed beside a crossed bad-body threshold, the checks wit
   ]);
 });
 
+it('gives what npm run load said 429s may mean beside the failed lookups, since a CI job summary shows no console', () => {
+  const hint =
+    'the target answered 429 to 3 lookups sent under the documented rate limit (…): give it in ENGAGE_LOAD_RATE_LIMIT_PER_MINUTE and ENGAGE_LOAD_RATE_LIMIT_CONCURRENT';
+  const reports = reportsWith(REPORT_FILES.loadSummary, {
+    metrics: {
+      checks: { type: 'rate', values: { rate: 0.9, passes: 27, fails: 3 }, thresholds: { 'rate>0.99': { ok: false } } },
+    },
+    rate_limit_hint: hint,
+  });
+  const point = {
+    type: 'Point',
+    metric: 'lookup_problems',
+    data: { time: '2026-01-01T00:00:00Z', value: 3, tags: { problem: 'rate limited (429)' } },
+  };
+  writeFileSync(inReports(reports, REPORT_FILES.loadMetrics), gzipSync(JSON.stringify(point)));
+  assert.deepEqual(readLayerFindings(reports).load?.failures, [
+    {
+      check: 'checks rate>0.99',
+      message: `crossed: seen 90.00 %, margin −9.00 %; failed lookups: rate limited (429) (3); ${hint}`,
+    },
+  ]);
+});
+
 it('names why setup() stopped a load run as its failure, from summary.json, its thresholds not judged', () => {
   const reports = reportsWith(REPORT_FILES.loadSummary, {
     metrics: {

@@ -197,7 +197,9 @@ function loadFindings(reports: string): LayerFindings | undefined {
       findings.failed++;
       if (findings.failures.length < FIRST_FAILURES) {
         const reasons =
-          LOOKUP_OUTCOME_METRICS.includes(metric) && problems !== undefined ? `; failed lookups: ${problems}` : '';
+          LOOKUP_OUTCOME_METRICS.includes(metric) && problems !== undefined
+            ? `; failed lookups: ${problems}${summary.rate_limit_hint === undefined ? '' : `; ${summary.rate_limit_hint}`}`
+            : '';
         if (reasons !== '') problems = undefined;
         findings.failures.push({
           check: `${metric} ${threshold}`,
