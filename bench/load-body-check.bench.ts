@@ -1,7 +1,10 @@
 // `npm run bench:load-check`: what the k6 body check (the schema's standalone validator, then the id
 // and the language) costs per changed body, beside JSON.parse of that body, which k6 pays for it
-// anyway, as the baseline, in one run. It must never be what limits the load generator.
+// anyway, as the baseline, in one run: in Node, and inside k6 (load-body-check.k6.ts) when k6 is
+// found, where a load test runs it. It must never be what limits the load generator.
+import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
+import { findK6 } from '../load/find-k6.ts';
 import { appointmentBodyProblem } from '../load/lib/appointment-body-check.ts';
 import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
 
@@ -33,3 +36,19 @@ console.log(
   `JSON.parse (baseline)     ${Math.round(parse).toLocaleString('en').padStart(11)} bodies/s  ${(1e6 / parse).toFixed(2)} µs each`,
 );
 console.log(`ratio                ${(check / parse).toFixed(2)} (check / parse, in bodies a second)`);
+
+const k6 = findK6(process.env);
+if (k6 === undefined) console.log('in k6: not measured, no k6 found (set K6_BIN)');
+else {
+  const run = spawnSync(
+    k6,
+    ['run', '--quiet', '--summary-mode=disabled', '--log-format=raw', '--iterations=1', 'bench/load-body-check.k6.ts'],
+    { encoding: 'utf8', env: { ...process.env, K6_NO_USAGE_REPORT: 'true' } },
+  );
+  const line = `${run.stdout}${run.stderr}`.split('\n').find((each) => each.startsWith('{"check"'));
+  if (line === undefined) throw new Error(`k6 printed no figures:\n${run.stdout}${run.stderr}`);
+  const figures = JSON.parse(line) as { check: number; parse: number };
+  const version = spawnSync(k6, ['version'], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+  console.log(`in ${version}: body check ${figures.check} µs each, JSON.parse (baseline) ${figures.parse} µs each`);
+  console.log(`ratio                ${(figures.parse / figures.check).toFixed(2)} (check / parse, in bodies a second)`);
+}

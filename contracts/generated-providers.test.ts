@@ -44,11 +44,11 @@ async function problemsOn(provider: GeneratedProvider): Promise<string[]> {
     const probe = createProbe({ baseUrl: sandbox.url, getToken: async () => token }, exactTransport(5000));
     const path = appointmentPath(enterprise, appointment.id);
     const problems: string[] = [];
-    for (const header of [undefined, '*', defaultLanguage, ...DOCUMENTED_LANGUAGES.slice(0, 3)]) {
+    for (const header of [undefined, '*', defaultLanguage, 'en *', ...DOCUMENTED_LANGUAGES.slice(0, 3)]) {
       const response = await probe(path, header === undefined ? {} : { 'accept-language': header });
       const label = `Accept-Language ${header ?? '(none)'}`;
       problems.push(...checkAppointmentResponse(response, appointment.id, label));
-      const k6Problem = appointmentBodyProblem(response.json, appointment.id);
+      const k6Problem = appointmentBodyProblem(response.json, appointment.id, header ?? '');
       if (k6Problem !== undefined) problems.push(`k6 body check, ${label}: ${k6Problem}`);
     }
     const context = { probe, path, id: appointment.id, defaultLanguage };

@@ -11,7 +11,8 @@ const schemaDirectory = fileURLToPath(new URL('.', import.meta.url));
 export const GENERATED_VALIDATOR_FILE = `${schemaDirectory}appointment-response.validator.generated.ts`;
 
 const banner = `// Generated from the schema files in this folder by \`npm run schemas:generate\`. Do not edit:
-// change the schemas and run the script again (a unit test fails while this file is stale).
+// run it again after changing a schema, schema-formats.ts or date-time.ts, or updating ajv,
+// ajv-formats or esbuild (a unit test fails while this file is stale).
 // @ts-nocheck: ajv's generated code, minified; schemas/appointment-validator.ts gives it its type
 `;
 

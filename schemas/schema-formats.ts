@@ -1,6 +1,16 @@
 // The string formats the schema files use, one set for every validator (the suite's Ajv instance and
-// the standalone validator k6 runs): ajv-formats' full ones, "date-time" read by the suite's one rule.
+// the standalone validator k6 runs): ajv-formats' full ones, "date-time" read by the suite's one rule,
+// and "uri" in ASCII only, as RFC 3986 has it. ajv-formats' URI pattern is case-insensitive, and k6's
+// regular expressions fold Unicode case, where JavaScript's do not: without this, k6 took a Kelvin
+// sign (U+212A) for a "k", and a URI with one for a URI.
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { isRfc3339DateTime } from './date-time.ts';
 
-export const SCHEMA_FORMATS = { ...fullFormats, 'date-time': { type: 'string', validate: isRfc3339DateTime } } as const;
+const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
+const isUri = fullFormats.uri as (text: string) => boolean;
+
+export const SCHEMA_FORMATS = {
+  ...fullFormats,
+  'date-time': { type: 'string', validate: isRfc3339DateTime },
+  uri: { type: 'string', validate: (text: string) => PRINTABLE_ASCII.test(text) && isUri(text) },
+} as const;

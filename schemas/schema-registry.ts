@@ -1,10 +1,12 @@
 // The one Ajv instance of the suite: it loads every schema file in this folder once, compiles each
-// once, and turns violations into readable lines (path, keyword, reason, offending value).
+// once, and turns violations into readable lines (path, keyword, reason, offending value); it also
+// writes the standalone code of a schema, for the validator k6 runs (generate-validator.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { _, Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { SCHEMA_FORMATS } from './schema-formats.ts';
+import { violationReason } from './violation-reason.ts';
 
 const SCHEMA_BASE_URI = 'https://engage-api-suite.test/schemas/';
 
@@ -112,18 +114,9 @@ function toViolation(error: ErrorObject, document: unknown): SchemaViolation {
   return {
     path: error.instancePath === '' ? '/' : error.instancePath,
     keyword: error.keyword,
-    message: reasonOf(error),
+    message: violationReason(error),
     value: valueAt(document, error.instancePath),
   };
-}
-
-function reasonOf(error: ErrorObject): string {
-  const params = error.params as Record<string, unknown>;
-  if (error.keyword === 'enum') return `must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
-  if (error.keyword === 'anyOf') return 'must be null or match the schema (see the lines above)';
-  if (error.keyword === 'additionalProperties')
-    return `must not have the extra property "${params.additionalProperty}"`;
-  return error.message ?? error.keyword;
 }
 
 function valueAt(document: unknown, pointer: string): unknown {

@@ -1,5 +1,5 @@
 // Proves which lines of a failed part's output npm test repeats at its end: node:test's failing
-// tests, Playwright's failed ones, or else the last lines, never more than 40 of them.
+// tests, Playwright's failed ones, Biome's and tsc's findings, or else the last lines, never more than 40.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { failureDigest } from './failure-digest.ts';
@@ -44,7 +44,28 @@ describe('failureDigest', () => {
     ]);
   });
 
-  it('takes the last 10 lines of any other output, such as a type check', () => {
+  it("takes Biome's and tsc's lines that name a file and a rule, colour codes dropped", () => {
+    const biome = [
+      'config/x.ts:3:7 lint/style/useConst  FIXABLE  ━━━━━━━━━━',
+      '',
+      '  ✖ This let declares a variable that is only assigned once.',
+      '',
+      '  > 3 │ let x = 1;',
+      '\u001b[31mscripts/y.ts:1:1 format\u001b[0m ━━━━━━━━━━',
+      'Checked 283 files in 300ms. No fixes applied.',
+      'Found 2 errors.',
+    ].join('\n');
+    assert.deepEqual(failureDigest(biome), [
+      'config/x.ts:3:7 lint/style/useConst  FIXABLE  ━━━━━━━━━━',
+      'scripts/y.ts:1:1 format ━━━━━━━━━━',
+    ]);
+    const tsc = "noise\nload/lookup.ts(12,5): error TS2322: Type 'string' is not assignable to type 'number'.\n";
+    assert.deepEqual(failureDigest(tsc), [
+      "load/lookup.ts(12,5): error TS2322: Type 'string' is not assignable to type 'number'.",
+    ]);
+  });
+
+  it('takes the last 10 lines of any other output', () => {
     const output = Array.from({ length: 15 }, (_, index) => `error ${index + 1}`).join('\n');
     assert.deepEqual(
       failureDigest(`${output}\n`),

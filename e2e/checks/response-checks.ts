@@ -4,23 +4,19 @@
 
 import { answerRemedy, type CredentialKind, hasErrorsEnvelope } from '../../config/answer-remedy.ts';
 import { isJsonMediaType, TRANSLATABLE_FIELDS } from '../../config/api-facts.ts';
+import { sameTranslation } from '../../config/language-rules.ts';
 import {
   formatViolations,
   SchemaId,
   type SchemaViolation,
   validateAgainstSchema,
 } from '../../schemas/schema-registry.ts';
-import type { AppointmentResponse, LanguageValue } from '../../schemas/types.generated.ts';
+import type { AppointmentResponse } from '../../schemas/types.generated.ts';
 import type { ProbeResponse } from '../http-probe.ts';
 
 export const isJsonContentType = (response: ProbeResponse) => isJsonMediaType(response.headers['content-type']);
 
 export const show = (value: unknown) => JSON.stringify(value) ?? 'nothing';
-
-export function sameTranslation(actual: LanguageValue | null, expected: LanguageValue | null): boolean {
-  if (actual === null || expected === null) return actual === expected;
-  return actual.language.toLowerCase() === expected.language.toLowerCase() && actual.value === expected.value;
-}
 
 /** Read from the bytes, never a charset label, which RFC 8259 says a recipient ignores. */
 const NOT_UTF8 = 'the body is not UTF-8, which JSON between systems is (RFC 8259)';

@@ -4,15 +4,22 @@ import { randomUUID } from 'node:crypto';
 import {
   DOCUMENTED_LANGUAGES,
   isCoveredBy,
-  isRelatedTag,
   TRANSLATABLE_FIELDS,
   type TranslatableField,
 } from '../../config/api-facts.ts';
 import type { HeaderValue } from '../../config/exact-request.ts';
+import {
+  type Acceptable,
+  defaultRule,
+  exactly,
+  firstOf,
+  lookup,
+  sameTranslation,
+} from '../../config/language-rules.ts';
 import type { AppointmentResponse, LanguageValue, Location } from '../../schemas/types.generated.ts';
 import type { Probe } from '../http-probe.ts';
 import { type CheckResult, checked, skipped } from './check-result.ts';
-import { checkAppointmentResponse, sameTranslation, show } from './response-checks.ts';
+import { checkAppointmentResponse, show } from './response-checks.ts';
 
 export interface TranslationContext {
   probe: Probe;
@@ -22,11 +29,6 @@ export interface TranslationContext {
 }
 
 type Translations = Record<TranslatableField, LanguageValue[]>;
-/** Per field, the values it may resolve to; an empty list never happens. */
-type Acceptable = (translations: LanguageValue[]) => Array<LanguageValue | null>;
-
-const languageIn = (translations: LanguageValue[], language: string) =>
-  translations.find((translation) => translation.language.toLowerCase() === language.toLowerCase());
 
 /** Reads the location once (no Accept-Language), or says why the language checks cannot run. */
 export async function readTranslations(
@@ -130,61 +132,6 @@ async function resolveFields(
     wrongLanguages: wrong.flatMap(({ field }) => location[field]?.language ?? []),
   };
 }
-
-/** The translations a language range may also match when a field lacks its tag (isRelatedTag). */
-function relatedTranslations(translations: LanguageValue[], language: string): LanguageValue[] {
-  return translations.filter((translation) => isRelatedTag(translation.language, language));
-}
-
-/**
- * The field in that language; where it lacks it, null, or a translation a region tag relates it to,
- * but for one an `excluded` range (q=0) covers.
- */
-const exactly =
-  (language: string, excluded?: string): Acceptable =>
-  (translations) => {
-    const match = languageIn(translations, language);
-    if (match !== undefined) return [match];
-    const related = relatedTranslations(translations, language).filter(
-      (translation) => excluded === undefined || !isCoveredBy(translation.language, excluded),
-    );
-    return [...related, null];
-  };
-
-/** RFC 4647 lookup, as the `region-fallback` expectation requires: the tag, else each shorter prefix, else null. */
-const lookup =
-  (tag: string): Acceptable =>
-  (translations) => {
-    const subtags = tag.split('-');
-    for (; subtags.length > 0; subtags.pop()) {
-      const match = languageIn(translations, subtags.join('-'));
-      if (match !== undefined) return [match];
-    }
-    return [null];
-  };
-/**
- * The default language, else any available translation, else null. Without ENGAGE_DEFAULT_LANGUAGE,
- * any translation, else null: a field with a translation is never null under the default rule.
- */
-const defaultRule =
-  (defaultLanguage: string | undefined): Acceptable =>
-  (translations) => {
-    const match = defaultLanguage === undefined ? undefined : languageIn(translations, defaultLanguage);
-    if (match !== undefined) return [match];
-    return translations.length > 0 ? translations : [null];
-  };
-/** The first rule that decides; a rule that allows null (no match) may also pass on to the next. */
-const firstOf =
-  (...rules: Acceptable[]): Acceptable =>
-  (translations) => {
-    const allowed: Array<LanguageValue | null> = [];
-    for (const rule of rules) {
-      const values = rule(translations);
-      allowed.push(...values.filter((value) => value !== null));
-      if (!values.includes(null)) return allowed;
-    }
-    return [...allowed, null];
-  };
 
 /** The first two languages of the first field that has two, for the checks that order a list of them. */
 function twoLanguagesOfOneField(translations: Translations): [string, string] | undefined {

@@ -9,12 +9,21 @@ describe('the body check', () => {
   it('accepts the docs example and names the first field the schema refuses, by its path under data', () => {
     const body = docsAppointmentResponse();
     const location = body.data.location as Record<string, unknown>;
+    const [participant] = body.data.appointmentParticipants as Array<Record<string, unknown>>;
     assert.equal(appointmentBodyProblem(body, '123'), undefined);
     assert.equal(appointmentBodyProblem(body, '124'), 'data.id is not the id asked for');
     // One wrong field at a time: the schema's rules, fields the hand check before it never read among them.
     const wrongFields: Array<[Record<string, unknown>, string]> = [
-      [{ status: 'LATE' }, 'status must be equal to one of the allowed values'],
-      [{ meetingType: 'TELEPATHY' }, 'meetingType must be equal to one of the allowed values'],
+      [
+        { status: 'LATE' },
+        'status must be one of ACCEPTED, ALTERNATIVE_DATE_REQUESTED, CANCELLED, COMPLETED, INCOMING_REQUEST, NO_SHOW, OUTGOING_INVITE',
+      ],
+      [{ meetingType: 'TELEPATHY' }, 'meetingType must be one of OFFICE, ON_LOCATION, PHONE, VIDEO'],
+      // An item of an array by [], not by its index, which the target's data decides.
+      [
+        { appointmentParticipants: [{ ...participant, role: 'HOST' }] },
+        'appointmentParticipants[].role must be one of PRIMARY, SECONDARY',
+      ],
       [{ start: '17/08/2022' }, 'start must match format "date-time"'],
       [{ end: '2022-04-31T10:00:00Z' }, 'end must match format "date-time"'],
       [{ createdAt: null }, 'createdAt must be string'],
@@ -40,22 +49,70 @@ describe('the body check', () => {
       appointmentBodyProblem({ appointment: body.data }, '123'),
       "the body must have required property 'data'",
     );
-    assert.equal(appointmentBodyProblem({ ...body, meta: {} }, '123'), 'the body must NOT have additional properties');
+    assert.equal(appointmentBodyProblem({ ...body, meta: {} }, '123'), 'the body must not have extra properties');
     assert.equal(appointmentBodyProblem('<html>', '123'), 'the body must be object');
   });
-  it('asked for one language, takes each field in it, in a tag a region relates it to, or null, and no other', () => {
+  it('takes each translatable field as its own translations resolve the Accept-Language sent, as e2e does', () => {
     const body = docsAppointmentResponse();
-    // The docs example's fields are all in English.
+    // The docs example's fields are all in English, its only translation.
     for (const asked of ['en', 'EN', 'en-GB', '', '*', 'en *', 'nl *', 'nl;q=0.5'])
       assert.equal(appointmentBodyProblem(body, '123', asked), undefined, asked);
     assert.equal(
       appointmentBodyProblem(body, '123', 'nl'),
       'location.city is in another language than the one asked for',
     );
+  });
+
+  it('refuses a field null though it has the language, in another language, or not one of its translations', () => {
+    const body = docsAppointmentResponse();
     const location = body.data.location as Record<string, unknown>;
-    const nulls = { ...location, city: null, state: null, street1: null, street2: null };
-    assert.equal(appointmentBodyProblem({ data: { ...body.data, location: nulls } }, '123', 'nl'), undefined);
-    const regional = { ...nulls, city: { language: 'nl-BE', value: 'Gent' } };
-    assert.equal(appointmentBodyProblem({ data: { ...body.data, location: regional } }, '123', 'nl'), undefined);
+    const english = { language: 'en', value: 'Ghent' };
+    const dutch = { language: 'nl', value: 'Gent' };
+    const french = { language: 'fr-BE', value: 'Gand' };
+    const nulls = { city: null, state: null, street1: null, street2: null };
+    const withCity = (city: unknown, translations: unknown[]) => ({
+      data: {
+        ...body.data,
+        location: {
+          ...location,
+          ...nulls,
+          city,
+          translations: { city: translations, state: [], street1: [], street2: [] },
+        },
+      },
+    });
+    const cases: Array<[string, unknown, unknown[], string | undefined]> = [
+      // Right: the language asked for, null where the field lacks it, a region's tag, the default rule's any.
+      ['nl', dutch, [english, dutch], undefined],
+      ['nl', null, [english], undefined],
+      ['nl', { language: 'nl-BE', value: 'Gent' }, [english, { language: 'nl-BE', value: 'Gent' }], undefined],
+      ['en *', english, [english, dutch], undefined],
+      ['fr *', dutch, [english, dutch], undefined],
+      ['*', french, [english, french], undefined],
+      // Wrong, each one way.
+      [
+        'nl',
+        null,
+        [english, dutch],
+        'location.city is null, though its translations hold what Accept-Language "nl" asks for',
+      ],
+      ['*', null, [english], 'location.city is null, though its translations hold what Accept-Language "*" asks for'],
+      ['nl', english, [english, dutch], 'location.city is in another language than the one asked for'],
+      ['en *', french, [english, french], 'location.city is in another language than the one asked for'],
+      ['nl', { language: 'nl', value: 'Ghent' }, [english, dutch], 'location.city is not one of its translations'],
+      ['nl', dutch, [english], 'location.city is not one of its translations'],
+    ];
+    for (const [asked, city, translations, problem] of cases)
+      assert.equal(
+        appointmentBodyProblem(withCity(city, translations), '123', asked),
+        problem,
+        `${asked}: ${JSON.stringify(city)}`,
+      );
+    // A weighted list is not read here: e2e checks the weights.
+    assert.equal(appointmentBodyProblem(withCity(english, [english, dutch]), '123', 'nl;q=0.9, en;q=0.1'), undefined);
+  });
+
+  it('says a body that is not JSON is not JSON', () => {
+    assert.equal(appointmentBodyProblem(undefined, '123'), 'the body is not JSON');
   });
 });
