@@ -13,8 +13,9 @@ export function sameTranslation(actual: LanguageValue | null, expected: Language
   return actual.language.toLowerCase() === expected.language.toLowerCase() && actual.value === expected.value;
 }
 
+/** The translations in exactly that tag, in any case: more than one where a list repeats a tag. */
 const languageIn = (translations: LanguageValue[], language: string) =>
-  translations.find((translation) => translation.language.toLowerCase() === language.toLowerCase());
+  translations.filter((translation) => translation.language.toLowerCase() === language.toLowerCase());
 
 /** The translations a language range may also match when a field lacks its tag (isRelatedTag). */
 function relatedTranslations(translations: LanguageValue[], language: string): LanguageValue[] {
@@ -28,8 +29,8 @@ function relatedTranslations(translations: LanguageValue[], language: string): L
 export const exactly =
   (language: string, excluded?: string): Acceptable =>
   (translations) => {
-    const match = languageIn(translations, language);
-    if (match !== undefined) return [match];
+    const matches = languageIn(translations, language);
+    if (matches.length > 0) return matches;
     const related = relatedTranslations(translations, language).filter(
       (translation) => excluded === undefined || !isCoveredBy(translation.language, excluded),
     );
@@ -42,8 +43,8 @@ export const lookup =
   (translations) => {
     const subtags = tag.split('-');
     for (; subtags.length > 0; subtags.pop()) {
-      const match = languageIn(translations, subtags.join('-'));
-      if (match !== undefined) return [match];
+      const matches = languageIn(translations, subtags.join('-'));
+      if (matches.length > 0) return matches;
     }
     return [null];
   };
@@ -55,8 +56,8 @@ export const lookup =
 export const defaultRule =
   (defaultLanguage: string | undefined): Acceptable =>
   (translations) => {
-    const match = defaultLanguage === undefined ? undefined : languageIn(translations, defaultLanguage);
-    if (match !== undefined) return [match];
+    const matches = defaultLanguage === undefined ? [] : languageIn(translations, defaultLanguage);
+    if (matches.length > 0) return matches;
     return translations.length > 0 ? translations : [null];
   };
 

@@ -291,18 +291,16 @@ describe(`real k6 ${version}`, { skip }, () => {
   });
 
   it('fails a run on one 200 in another language than the one asked for, as a cache that ignores Accept-Language serves', async () => {
-    // The docs example is in English: right for en, wrong once for nl. The Dutch body lists its
-    // Dutch city among the translations, as a correct provider does.
+    // The docs example in English, its city translated into Dutch too, as every answer lists it: right
+    // for en, wrong once for nl.
     const gent = { language: 'nl', value: 'Gent' };
     const translations = { ...docs.data.location.translations, city: [...docs.data.location.translations.city, gent] };
-    const dutch = { ...docs.data.location, city: gent, translations };
+    const english = { ...docs, data: { ...docs.data, location: { ...docs.data.location, translations } } };
+    const dutch = { ...english.data.location, city: gent, state: null, street1: null, street2: null };
     let dutchAsked = 0;
     const server = await startTinyServer((request, response) => {
       const nl = request.headers['accept-language'] === 'nl';
-      const served =
-        nl && dutchAsked++ !== 20
-          ? { ...docs, data: { ...docs.data, location: { ...dutch, state: null, street1: null, street2: null } } }
-          : docs;
+      const served = nl && dutchAsked++ !== 20 ? { ...english, data: { ...english.data, location: dutch } } : english;
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify(served));
     });
@@ -318,6 +316,65 @@ describe(`real k6 ${version}`, { skip }, () => {
         failedLookupReasons(reports),
         '200 body: location.city is in another language than the one asked for (1)',
       );
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('fails a run whose answers to nl leave nl out of the translations and null the field: each body right, not the two together', async () => {
+    const gent = { language: 'nl', value: 'Gent' };
+    const english = docs.data.location.translations.city;
+    // Asked for nl, every field is null: it lacks nl, but for the city, whose nl the answer hides.
+    const location = (nl: boolean) => ({
+      ...docs.data.location,
+      ...(nl ? { city: null, state: null, street1: null, street2: null } : {}),
+      translations: { ...docs.data.location.translations, city: nl ? english : [...english, gent] },
+    });
+    const server = await startTinyServer((request, response) => {
+      const nl = request.headers['accept-language'] === 'nl';
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ ...docs, data: { ...docs.data, location: location(nl) } }));
+    });
+    try {
+      const { code, output, reports } = await runLookup(
+        server.url,
+        { ENGAGE_TOKEN: 'hiding-token', ENGAGE_LOAD_LANGUAGES: 'en,nl', ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT: 'true' },
+        ['--vus', '1', '--iterations', '20'],
+      );
+      assert.equal(code, 99, output);
+      assert.match(output, /✖ lookup_bad_bodies count==0/);
+      assert.equal(
+        failedLookupReasons(reports),
+        '200 body: location.translations differ from one language to another (18)',
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('passes a run through an edit of the location (Dutch removed), its updatedAt the same, every language answering it', async () => {
+    const gent = { language: 'nl', value: 'Gent' };
+    const english = docs.data.location.translations.city;
+    let requests = 0;
+    const server = await startTinyServer((request, response) => {
+      const edited = ++requests > 10;
+      const nl = request.headers['accept-language'] === 'nl';
+      const nulls = { city: null, state: null, street1: null, street2: null };
+      const location = {
+        ...docs.data.location,
+        ...(nl ? { ...nulls, city: edited ? null : gent } : {}),
+        translations: { ...docs.data.location.translations, city: edited ? english : [...english, gent] },
+      };
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ ...docs, data: { ...docs.data, location } }));
+    });
+    try {
+      const { code, output } = await runLookup(
+        server.url,
+        { ENGAGE_TOKEN: 'edit-token', ENGAGE_LOAD_LANGUAGES: 'en,nl', ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT: 'true' },
+        ['--vus', '1', '--iterations', '20'],
+      );
+      assert.equal(code, 0, output);
     } finally {
       await server.close();
     }

@@ -39,7 +39,9 @@ import {
   UNUSABLE_TOKEN_ANSWER,
   usableAccessToken,
 } from '../config/token-request.ts';
+import type { AppointmentResponse } from '../schemas/types.generated.ts';
 import { appointmentBodyProblem } from './lib/appointment-body-check.ts';
+import { consistentTranslations } from './lib/consistent-translations.ts';
 import { rememberingGoodBodies } from './lib/known-good-bodies.ts';
 import { buildLoadOptions, guardProblems, guardRefusal, SETUP_TIMEOUT_SECONDS } from './lib/load-options.ts';
 import { appointmentIdsFromFile, type LoadSettings, readLoadSettings, readRunShape } from './lib/load-settings.ts';
@@ -348,9 +350,11 @@ export function setup(): IssuedToken {
   return issued;
 }
 
-const bodyProblem = rememberingGoodBodies((body, { id, language }) =>
-  appointmentBodyProblem(parseJson(body), id, language),
-);
+const consistent = consistentTranslations();
+const bodyProblem = rememberingGoodBodies((body, { id, language }) => {
+  const json = parseJson(body);
+  return appointmentBodyProblem(json, id, language) ?? consistent(id, language, (json as AppointmentResponse).data);
+});
 
 // Per VU, built on its first iteration. Each slot of the id × language rotation is planned the first
 // time it comes round, so that the hot path makes no SharedArray reads, URL encoding, tag or header

@@ -101,6 +101,14 @@ describe('the body check', () => {
       ['en *', french, [english, french], 'location.city is in another language than the one asked for'],
       ['nl', { language: 'nl', value: 'Ghent' }, [english, dutch], 'location.city is not one of its translations'],
       ['nl', dutch, [english], 'location.city is not one of its translations'],
+      // A list that repeats a tag: either entry is in the language asked for.
+      ['nl', { language: 'nl', value: 'Gent (2)' }, [english, dutch, { language: 'NL', value: 'Gent (2)' }], undefined],
+      [
+        'nl',
+        { language: 'nl-BE', value: 'Gent' },
+        [dutch, { language: 'nl-BE', value: 'Gent' }],
+        'location.city is in a tag related to the one asked for, though its translations have that very one',
+      ],
     ];
     for (const [asked, city, translations, problem] of cases)
       assert.equal(

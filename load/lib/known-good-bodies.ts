@@ -4,7 +4,13 @@
 // nothing goes unchecked.
 import type { Lookup } from './lookup-rotation.ts';
 
-export type BodyCheck = (body: string, lookup: Lookup) => string | undefined;
+/**
+ * What a check returns for a body it cannot judge yet (an answer that another lookup must confirm):
+ * no failure, but the body is not remembered, and every remembered one is checked again.
+ */
+export const JUDGE_AGAIN = Symbol('judge again');
+
+export type BodyCheck = (body: string, lookup: Lookup) => string | undefined | typeof JUDGE_AGAIN;
 
 /** The check, remembering good bodies per lookup `slot` (one id with one Accept-Language, whose bodies differ). */
 export function rememberingGoodBodies(
@@ -15,6 +21,10 @@ export function rememberingGoodBodies(
   return (body, lookup, key) => {
     if (lastGood.get(key) === body) return undefined;
     const problem = check(body, lookup);
+    if (problem === JUDGE_AGAIN) {
+      lastGood.clear();
+      return undefined;
+    }
     if (problem === undefined) {
       if (lastGood.size >= capacity && !lastGood.has(key)) lastGood.clear();
       lastGood.set(key, body);

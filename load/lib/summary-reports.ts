@@ -6,6 +6,7 @@ import { escapeMarkup } from '../../config/escape-markup.ts';
 import { THRESHOLD_RESULT } from '../../config/layer-outcome.ts';
 import { inReports, REPORT_FILES } from '../../config/report-paths.ts';
 import {
+  BAD_BODY_METRIC,
   LOOKUP_COUNT_METRIC,
   LOOKUP_FAILED_METRIC,
   LOOKUP_LATENCY_METRIC,
@@ -210,7 +211,8 @@ function figures(data: SummaryData): Array<[string, string]> {
     ['requests in all, setup() included', `${metric('http_reqs').count ?? 0}`],
     ['lookup latency (200s) p50 / p95 / p99', lookupLatency(data)],
     // With the counts: in a short run one failed lookup is already a few percent.
-    ['failed lookups', failedRequests(metric(LOOKUP_FAILED_METRIC))],
+    ['lookups not answered 200', failedRequests(metric(LOOKUP_FAILED_METRIC))],
+    ['200s whose body failed the check', String(metric(BAD_BODY_METRIC).count ?? 0)],
     [
       'checks passed',
       checksRan ? `${percent(checks.rate)} (${checks.passes ?? 0} passed, ${checks.fails ?? 0} failed)` : 'none ran',
