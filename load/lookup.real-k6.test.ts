@@ -321,65 +321,6 @@ describe(`real k6 ${version}`, { skip }, () => {
     }
   });
 
-  it('fails a run whose answers to nl leave nl out of the translations and null the field: each body right, not the two together', async () => {
-    const gent = { language: 'nl', value: 'Gent' };
-    const english = docs.data.location.translations.city;
-    // Asked for nl, every field is null: it lacks nl, but for the city, whose nl the answer hides.
-    const location = (nl: boolean) => ({
-      ...docs.data.location,
-      ...(nl ? { city: null, state: null, street1: null, street2: null } : {}),
-      translations: { ...docs.data.location.translations, city: nl ? english : [...english, gent] },
-    });
-    const server = await startTinyServer((request, response) => {
-      const nl = request.headers['accept-language'] === 'nl';
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ ...docs, data: { ...docs.data, location: location(nl) } }));
-    });
-    try {
-      const { code, output, reports } = await runLookup(
-        server.url,
-        { ENGAGE_TOKEN: 'hiding-token', ENGAGE_LOAD_LANGUAGES: 'en,nl', ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT: 'true' },
-        ['--vus', '1', '--iterations', '20'],
-      );
-      assert.equal(code, 99, output);
-      assert.match(output, /✖ lookup_bad_bodies count==0/);
-      assert.equal(
-        failedLookupReasons(reports),
-        '200 body: location.translations differ from one language to another (18)',
-      );
-    } finally {
-      await server.close();
-    }
-  });
-
-  it('passes a run through an edit of the location (Dutch removed), its updatedAt the same, every language answering it', async () => {
-    const gent = { language: 'nl', value: 'Gent' };
-    const english = docs.data.location.translations.city;
-    let requests = 0;
-    const server = await startTinyServer((request, response) => {
-      const edited = ++requests > 10;
-      const nl = request.headers['accept-language'] === 'nl';
-      const nulls = { city: null, state: null, street1: null, street2: null };
-      const location = {
-        ...docs.data.location,
-        ...(nl ? { ...nulls, city: edited ? null : gent } : {}),
-        translations: { ...docs.data.location.translations, city: edited ? english : [...english, gent] },
-      };
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ ...docs, data: { ...docs.data, location } }));
-    });
-    try {
-      const { code, output } = await runLookup(
-        server.url,
-        { ENGAGE_TOKEN: 'edit-token', ENGAGE_LOAD_LANGUAGES: 'en,nl', ENGAGE_LOAD_ALLOW_ABOVE_RATE_LIMIT: 'true' },
-        ['--vus', '1', '--iterations', '20'],
-      );
-      assert.equal(code, 0, output);
-    } finally {
-      await server.close();
-    }
-  });
-
   it("keeps under a target's own lower limit when told it: 2 at once, which soak goes above otherwise", async () => {
     // A healthy target whose endpoint takes 2 requests at once (the docs allow less than 4), and
     // answers a third with 429; each lookup takes 150 ms, so soak's 20 a second need 3 at once.

@@ -39,9 +39,7 @@ import {
   UNUSABLE_TOKEN_ANSWER,
   usableAccessToken,
 } from '../config/token-request.ts';
-import type { AppointmentResponse } from '../schemas/types.generated.ts';
 import { appointmentBodyProblem } from './lib/appointment-body-check.ts';
-import { consistentTranslations } from './lib/consistent-translations.ts';
 import { rememberingGoodBodies } from './lib/known-good-bodies.ts';
 import { buildLoadOptions, guardProblems, guardRefusal, SETUP_TIMEOUT_SECONDS } from './lib/load-options.ts';
 import { appointmentIdsFromFile, type LoadSettings, readLoadSettings, readRunShape } from './lib/load-settings.ts';
@@ -350,11 +348,9 @@ export function setup(): IssuedToken {
   return issued;
 }
 
-const consistent = consistentTranslations();
-const bodyProblem = rememberingGoodBodies((body, { id, language }) => {
-  const json = parseJson(body);
-  return appointmentBodyProblem(json, id, language) ?? consistent(id, language, (json as AppointmentResponse).data);
-});
+const bodyProblem = rememberingGoodBodies((body, { id, language }) =>
+  appointmentBodyProblem(parseJson(body), id, language),
+);
 
 // Per VU, built on its first iteration. Each slot of the id × language rotation is planned the first
 // time it comes round, so that the hot path makes no SharedArray reads, URL encoding, tag or header

@@ -56,7 +56,7 @@ export function appointmentBodyProblem(body: unknown, id: string, acceptLanguage
     const translations = data.location.translations[field] ?? [];
     if (resolution(translations).some((allowed) => sameTranslation(value, allowed))) continue;
     if (value === null)
-      return `location.${field} is null, though its translations hold what Accept-Language "${acceptLanguage}" asks for`;
+      return `location.${field} is null, though its translations hold what the lookup's Accept-Language asks for`;
     if (!translations.some((translation) => sameTranslation(value, translation)))
       return `location.${field} is not one of its translations`;
     return asked !== undefined && isRelatedTag(value.language, asked)

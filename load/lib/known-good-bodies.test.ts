@@ -2,7 +2,7 @@
 // for the same id and language skip the check, and a body that failed is checked every time.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { JUDGE_AGAIN, rememberingGoodBodies } from './known-good-bodies.ts';
+import { rememberingGoodBodies } from './known-good-bodies.ts';
 
 it('checks a body once per lookup slot (id and language), and every body that differs or failed', () => {
   const seen: string[] = [];
@@ -24,19 +24,4 @@ it('checks a body once per lookup slot (id and language), and every body that di
   assert.equal(check('bad', oneEn, 0), 'broken');
   assert.equal(check('good', oneEn, 0), undefined);
   assert.deepEqual(seen, ['1:good', '2:good', '1:good', '1:bad', '1:bad', '1:good']);
-});
-
-it('remembers no body its check cannot judge yet, and checks every remembered one again', () => {
-  const seen: string[] = [];
-  const check = rememberingGoodBodies((body) => {
-    seen.push(body);
-    return body === 'unsure' ? JUDGE_AGAIN : undefined;
-  });
-  const lookup = { id: '1', language: 'en' };
-  check('good', lookup, 0);
-  check('good', lookup, 0);
-  assert.equal(check('unsure', lookup, 1), undefined);
-  check('unsure', lookup, 1);
-  check('good', lookup, 0);
-  assert.deepEqual(seen, ['good', 'unsure', 'unsure', 'good']);
 });

@@ -4,13 +4,7 @@
 // nothing goes unchecked.
 import type { Lookup } from './lookup-rotation.ts';
 
-/**
- * What a check returns for a body it cannot judge yet (an answer that another lookup must confirm):
- * no failure, but the body is not remembered, and every remembered one is checked again.
- */
-export const JUDGE_AGAIN = Symbol('judge again');
-
-export type BodyCheck = (body: string, lookup: Lookup) => string | undefined | typeof JUDGE_AGAIN;
+export type BodyCheck = (body: string, lookup: Lookup) => string | undefined;
 
 /** The check, remembering good bodies per lookup `slot` (one id with one Accept-Language, whose bodies differ). */
 export function rememberingGoodBodies(
@@ -21,10 +15,6 @@ export function rememberingGoodBodies(
   return (body, lookup, key) => {
     if (lastGood.get(key) === body) return undefined;
     const problem = check(body, lookup);
-    if (problem === JUDGE_AGAIN) {
-      lastGood.clear();
-      return undefined;
-    }
     if (problem === undefined) {
       if (lastGood.size >= capacity && !lastGood.has(key)) lastGood.clear();
       lastGood.set(key, body);
