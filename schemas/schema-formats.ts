@@ -2,7 +2,8 @@
 // the standalone validator k6 runs): ajv-formats' full ones, "date-time" read by the suite's one rule,
 // and "uri" in ASCII only, as RFC 3986 has it. ajv-formats' URI pattern is case-insensitive, and k6's
 // regular expressions fold Unicode case, where JavaScript's do not: without this, k6 took a Kelvin
-// sign (U+212A) for a "k", and a URI with one for a URI.
+// sign (U+212A) for a "k", and a URI with one for a URI. Another case-insensitive format (email,
+// hostname) would need the same guard, should a schema come to use it.
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { isRfc3339DateTime } from './date-time.ts';
 
