@@ -41,7 +41,8 @@ function resolutionOf(acceptLanguage: string): Acceptable | undefined {
  * The first problem found in a 200 body for `id`, or undefined when the schema accepts it, it is the
  * one asked for, and each translatable field is what the lookup's Accept-Language resolves to by the
  * field's own translations, as documented: in the language asked for where it has it, else null (no
- * fallback); a cache that ignores Accept-Language serves another lookup's body.
+ * fallback) or a tag that differs only by region; a cache that ignores Accept-Language serves
+ * another lookup's body.
  */
 export function appointmentBodyProblem(body: unknown, id: string, acceptLanguage = ''): string | undefined {
   if (body === undefined) return 'the body is not JSON';

@@ -49,7 +49,7 @@ describe('the summary files', () => {
     const markdown = renderMarkdown(summary, run);
     assert.match(markdown, /^## Load: smoke against http:\/\/127\.0\.0\.1:1 — FAILED/);
     assert.match(markdown, /\| lookup latency \(200s\) p50 \/ p95 \/ p99 \| 3\.2 ms \/ 7\.9 ms \/ 12\.4 ms \|/);
-    assert.match(markdown, /\| rate-limited \(429\) \| 2 \|/);
+    assert.match(markdown, /\| rate limited \(429\) \| 2 \|/);
     assert.match(markdown, /\| lookups not sent, every VU busy \| 3 \|/);
     // With its counts: in a short run one failed lookup is a few percent. Lookups only: 28 of 30 requests.
     assert.match(markdown, /\| lookups not answered 200 \| 0\.00 % \(0 of 28\) \|/);
