@@ -63,7 +63,7 @@ describe('useEnvFlag', () => {
       (error: Error) =>
         error instanceof HelpRequested &&
         error.message.startsWith(`usage: ${command} -- [flags]\nVerifies the pacts.\n`) &&
-        /--env <value> {2}read \.env\.<value> after \.env \(ENGAGE_ENV\)/.test(error.message),
+        /--env <value> {2}read \.env\.<value> over \.env \(its values win\) \(ENGAGE_ENV\)/.test(error.message),
     );
   });
 });

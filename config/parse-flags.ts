@@ -23,7 +23,11 @@ export interface OtherCommand {
 }
 
 /** --env, which every command that reads the settings takes: the .env.<name> file, as ENGAGE_ENV. */
-export const ENV_FLAG: FlagSpec = { type: 'string', help: 'read .env.<value> after .env', variable: 'ENGAGE_ENV' };
+export const ENV_FLAG: FlagSpec = {
+  type: 'string',
+  help: 'read .env.<value> over .env (its values win)',
+  variable: 'ENGAGE_ENV',
+};
 
 /** Thrown for --help: runMain prints the text and exits 0. */
 export class HelpRequested extends Error {

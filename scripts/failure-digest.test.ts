@@ -51,13 +51,13 @@ describe('failureDigest', () => {
       '  ✖ This let declares a variable that is only assigned once.',
       '',
       '  > 3 │ let x = 1;',
-      '\u001b[31mscripts/y.ts:1:1 format\u001b[0m ━━━━━━━━━━',
+      '\u001b[31mscripts/y.ts format\u001b[0m ━━━━━━━━━━',
       'Checked 283 files in 300ms. No fixes applied.',
       'Found 2 errors.',
     ].join('\n');
     assert.deepEqual(failureDigest(biome), [
       'config/x.ts:3:7 lint/style/useConst  FIXABLE  ━━━━━━━━━━',
-      'scripts/y.ts:1:1 format ━━━━━━━━━━',
+      'scripts/y.ts format ━━━━━━━━━━',
     ]);
     const tsc = "noise\nload/lookup.ts(12,5): error TS2322: Type 'string' is not assignable to type 'number'.\n";
     assert.deepEqual(failureDigest(tsc), [

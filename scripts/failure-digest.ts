@@ -13,8 +13,10 @@ export function failureDigest(output: string): string[] {
   const lines = stripVTControlCharacters(output).replace(/\n+$/, '').split('\n');
   const nodeTest = lines.findIndex((line) => /^✖ failing tests:$/.test(line));
   const playwright = lines.findIndex((line) => /^ {2}\d+ failed$/.test(line));
-  // Biome: `config/x.ts:3:7 lint/style/useConst …`; tsc: `config/x.ts(3,7): error TS2322: …`.
-  const named = lines.filter((line) => /^\S+:\d+:\d+ \S+|^\S+\(\d+,\d+\): error TS\d+/.test(line));
+  // Biome: `config/x.ts:3:7 lint/style/useConst …`, `config/x.ts format ━━━`; tsc: `x.ts(3,7): error TS2322: …`.
+  const named = lines.filter((line) =>
+    /^\S+?(:\d+:\d+)? (lint|format|assist|parse)\b|^\S+\(\d+,\d+\): error TS\d+/.test(line),
+  );
   const section =
     nodeTest >= 0
       ? lines.slice(nodeTest)
