@@ -4,9 +4,10 @@
 // found, where a load test runs it. It must never be what limits the load generator.
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { findK6 } from '../load/find-k6.ts';
 import { appointmentBodyProblem } from '../load/lib/appointment-body-check.ts';
-import { docsAppointmentResponse } from '../schemas/docs-examples.ts';
+import { DOCS_EXAMPLES, docsAppointmentResponse } from '../schemas/docs-examples.ts';
 
 const body = docsAppointmentResponse();
 const text = JSON.stringify(body);
@@ -43,7 +44,10 @@ else {
   const run = spawnSync(
     k6,
     ['run', '--quiet', '--summary-mode=disabled', '--log-format=raw', '--iterations=1', 'bench/load-body-check.k6.ts'],
-    { encoding: 'utf8', env: { ...process.env, K6_NO_USAGE_REPORT: 'true' } },
+    {
+      encoding: 'utf8',
+      env: { ...process.env, K6_NO_USAGE_REPORT: 'true', BODY_FILE: fileURLToPath(DOCS_EXAMPLES.appointment) },
+    },
   );
   const line = `${run.stdout}${run.stderr}`.split('\n').find((each) => each.startsWith('{"check"'));
   if (line === undefined) throw new Error(`k6 printed no figures:\n${run.stdout}${run.stderr}`);

@@ -1,11 +1,12 @@
-// Run by `npm run bench:load-check` when k6 is found: the body check and JSON.parse of the same body,
-// timed inside k6's JavaScript engine, where a load test runs the check. Logs one JSON line: the
-// median µs of each over alternating rounds.
+// Run by `npm run bench:load-check` when k6 is found: the body check and JSON.parse of the same body
+// (BODY_FILE), timed inside k6's JavaScript engine, where a load test runs the check. Logs one JSON
+// line: the median µs of each over BENCH_ROUNDS alternating rounds.
 import { appointmentBodyProblem } from '../load/lib/appointment-body-check.ts';
+import { median, roundCount } from './paired-rounds.ts';
 
-const text = open('../schemas/docs-examples/appointment-200.json');
+const text = open(__ENV.BODY_FILE as string);
 const body = JSON.parse(text);
-const ROUNDS = 6;
+const ROUNDS = roundCount(__ENV.BENCH_ROUNDS);
 const PER_ROUND = 1000;
 
 function microsecondsEach(work: () => unknown): number {
@@ -13,8 +14,6 @@ function microsecondsEach(work: () => unknown): number {
   for (let index = 0; index < PER_ROUND; index++) work();
   return ((Date.now() - started) * 1000) / PER_ROUND;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 export default function (): void {
   const check: number[] = [];

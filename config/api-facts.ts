@@ -1,6 +1,6 @@
 // The facts every layer shares, Node and k6 alike (so no Node imports): the appointment path, what
 // counts as JSON, the suite's User-Agent, the documented rate limit, when to refresh a token, the
-// enums and translatable fields (a test pins them to the schemas), and the sandbox's well-known credentials.
+// translatable fields (a test pins them to the schema), and the sandbox's well-known credentials.
 
 /** The appointment-by-id path, each segment percent-encoded. */
 export function appointmentPath(enterprise: string, id: string): string {
@@ -111,18 +111,6 @@ export function tokenLifetimeSeconds(expiresIn: unknown): number | undefined {
 export function refreshMarginMilliseconds(lifetimeMilliseconds: number): number {
   return Math.min(30_000, lifetimeMilliseconds / 10);
 }
-
-/** The documented appointment statuses and meeting types (appointment.schema.json's enums). */
-export const STATUSES = [
-  'ACCEPTED',
-  'ALTERNATIVE_DATE_REQUESTED',
-  'CANCELLED',
-  'COMPLETED',
-  'INCOMING_REQUEST',
-  'NO_SHOW',
-  'OUTGOING_INVITE',
-] as const;
-export const MEETING_TYPES = ['OFFICE', 'ON_LOCATION', 'PHONE', 'VIDEO'] as const;
 
 /**
  * A language tag as RFC 5646 spells one (subtags of letters and digits joined by hyphens: `nl`, `nl-BE`,

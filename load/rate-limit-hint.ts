@@ -1,12 +1,9 @@
 // What `npm run load` ends with when a real target rate-limited lookups that the run kept under its
-// limit: the docs allow an endpoint a lower limit than the documented one, which a run can be told. It
-// is kept in summary.json too, for npm start's report to give beside the failed lookups.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// limit: the docs allow an endpoint a lower limit than the documented one, which a run can be told.
+// npm run load keeps it in summary.json too, for npm start's report to give beside the failed lookups.
 import type { RateLimit } from '../config/api-facts.ts';
-import { inReports, REPORT_FILES } from '../config/report-paths.ts';
 import { limitSetting, RATE_LIMIT_SETTINGS } from './lib/load-profiles.ts';
 import { RATE_LIMITED_PROBLEM } from './lib/load-thresholds.ts';
-import type { SummaryData } from './lib/summary-reports.ts';
 
 export interface HintedRun {
   /** A real target: the sandbox's limit is the suite's own. */
@@ -27,12 +24,4 @@ export function rateLimitHint(counts: Array<[string, number]> | undefined, run: 
   if (perMinuteFrom === undefined && concurrentFrom === undefined)
     return `the target answered 429 to ${limited} lookups sent under the documented rate limit (${perMinute} requests a minute, ${concurrent} at once): the docs allow an endpoint a lower one; if this one has it, give it in ${settings}, and the profiles stay under it`;
   return `the target answered 429 to ${limited} lookups sent under ${perMinute} requests a minute (${perMinuteFrom ?? 'documented'}) and ${concurrent} at once (${concurrentFrom ?? 'documented'}): its limit is lower still, or other clients share it; lower ${settings}, or ask the API's owners`;
-}
-
-/** Keeps `hint` in the run's summary.json, as rate_limit_hint. */
-export function keepRateLimitHint(reports: string, hint: string): void {
-  const summary = inReports(reports, REPORT_FILES.loadSummary);
-  if (!existsSync(summary)) return;
-  const data = JSON.parse(readFileSync(summary, 'utf8')) as SummaryData;
-  writeFileSync(summary, JSON.stringify({ ...data, rate_limit_hint: hint }, null, 2));
 }

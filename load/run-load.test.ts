@@ -7,6 +7,7 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
+import { inReports, REPORT_FILES } from '../config/report-paths.ts';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { SETUP_STOP_REASON_SLOT } from './lib/summary-reports.ts';
@@ -162,7 +163,7 @@ describe('npm run load', () => {
       /^load: the target answered 429 to 2 lookups sent under 3000 requests a minute \(documented\) and 2 at once \(ENGAGE_LOAD_RATE_LIMIT_CONCURRENT\): its limit is lower still/m,
     );
     // Kept for npm start's report, whose summary.md a CI job summary shows without the console.
-    const summary = JSON.parse(readFileSync('test-output/run-load/load/summary.json', 'utf8'));
+    const summary = JSON.parse(readFileSync(inReports('test-output/run-load', REPORT_FILES.loadSummary), 'utf8'));
     assert.match(summary.rate_limit_hint, /^the target answered 429 to 2 lookups sent under 3000 requests a minute/);
   });
   it('fails a run that k6 passed having judged none of its thresholds, saying so', async () => {

@@ -24,8 +24,9 @@ import { describeK6Command, k6ProcessEnvironment, readLoadFlags } from './k6-com
 import { readRunShape } from './lib/load-settings.ts';
 import { thresholdOutcomes } from './lib/summary-reports.ts';
 import { planLoadRun } from './load-plan.ts';
-import { keepRateLimitHint, rateLimitHint } from './rate-limit-hint.ts';
+import { rateLimitHint } from './rate-limit-hint.ts';
 import { fillSetupStopReason, testAbortedReason } from './setup-stop-reason.ts';
+import { addToLoadSummary } from './summary-additions.ts';
 
 /**
  * True when k6's summary of a run shows no threshold judged: k6 passes such a run (a config file of
@@ -127,7 +128,7 @@ await runMain(async () => {
     });
     if (hint !== undefined) {
       console.error(`load: ${hint}`);
-      keepRateLimitHint(reports, hint);
+      addToLoadSummary(reports, { rate_limit_hint: hint });
     }
     // k6 skips the dashboard of a short run with only a warning (a 15 s smoke is too short); a run
     // setup() refused has no dashboard to speak of.

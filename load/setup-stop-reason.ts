@@ -3,7 +3,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { escapeMarkup } from '../config/escape-markup.ts';
 import { inReports, REPORT_FILES } from '../config/report-paths.ts';
-import { SETUP_STOP_REASON_SLOT, type SummaryData } from './lib/summary-reports.ts';
+import { SETUP_STOP_REASON_SLOT } from './lib/summary-reports.ts';
+import { addToLoadSummary } from './summary-additions.ts';
 
 /** The reason of k6's "test aborted" log line (logfmt: its quotes and backslashes escaped), or undefined. */
 export function testAbortedReason(log: string): string | undefined {
@@ -16,12 +17,8 @@ export function testAbortedReason(log: string): string | undefined {
 
 /** Puts `reason` into the run's summary files where they say setup() stopped it, and into summary.json. */
 export function fillSetupStopReason(reports: string, reason: string): void {
-  const { loadMarkdown, loadHtml, loadJunit, loadSummary } = REPORT_FILES;
-  const summary = inReports(reports, loadSummary);
-  if (existsSync(summary)) {
-    const data = JSON.parse(readFileSync(summary, 'utf8')) as SummaryData;
-    writeFileSync(summary, JSON.stringify({ ...data, setup_stop_reason: reason }, null, 2));
-  }
+  const { loadMarkdown, loadHtml, loadJunit } = REPORT_FILES;
+  addToLoadSummary(reports, { setup_stop_reason: reason });
   for (const [file, slot, text] of [
     [loadMarkdown, SETUP_STOP_REASON_SLOT, reason],
     [loadHtml, escapeMarkup(SETUP_STOP_REASON_SLOT), escapeMarkup(reason)],

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { describe, it } from 'node:test';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
-import { JSON_MEDIA_TYPE_PATTERN, MEETING_TYPES, STATUSES } from '../../config/api-facts.ts';
+import { JSON_MEDIA_TYPE_PATTERN } from '../../config/api-facts.ts';
+import appointmentSchema from '../../schemas/appointment.schema.json' with { type: 'json' };
 import { RFC3339_DATE_TIME_PATTERN } from '../../schemas/date-time.ts';
 import { withRaceRetry } from '../../testing/pact-race-retry.ts';
 import { CONSUMER_NAME, PACT_DIRECTORY, PROVIDER_NAME } from '../participants.ts';
@@ -36,9 +37,11 @@ const requestHeaders = (acceptLanguage: string | MatchersV3.Matcher<string>) => 
   'Accept-Language': acceptLanguage,
 });
 
-// The client branches on these: a value outside the documented lists is a broken provider.
-const statusEnum = regex(`^(${STATUSES.join('|')})$`, 'ACCEPTED');
-const meetingTypeEnum = regex(`^(${MEETING_TYPES.join('|')})$`, 'OFFICE');
+// The client branches on these: a value outside the documented lists (the schema's enums) is a
+// broken provider.
+const { status, meetingType } = appointmentSchema.properties;
+const statusEnum = regex(`^(${status.enum.join('|')})$`, 'ACCEPTED');
+const meetingTypeEnum = regex(`^(${meetingType.enum.join('|')})$`, 'OFFICE');
 
 // Any JSON media type (application/json or …+json such as problem+json, any case), with or without a
 // charset: the one rule of every layer (config/api-facts.ts), for the errors as for the 200s.

@@ -1,5 +1,6 @@
-// Proves the k6 body check: the docs example passes, the first field the schema refuses is named, and
-// a body asked for one language holds no field in another.
+// Proves the k6 body check: the docs example passes, the first field the schema refuses is named, the
+// id is the one asked for, and each translatable field is what its translations resolve the lookup's
+// Accept-Language to (one tag, `*`, `en *`, repeated and related tags); a body that is not JSON says so.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { docsAppointmentResponse } from '../../schemas/docs-examples.ts';

@@ -25,16 +25,19 @@ function schemaProblem([error]: ValidatorError[]): string {
 
 /**
  * What each translatable field may resolve to for the Accept-Language a lookup sent (none, `*`, one
- * tag, or a tag and `*` as in the docs' `en *`), or undefined for a list this check does not read.
- * The enterprise's default language is not known here: under the default rule, any translation.
+ * tag, or a tag and `*` as in the docs' `en *`), with the tag asked for if any, or undefined for a list
+ * this check does not read. The enterprise's default language is not known here: under the default
+ * rule, any translation.
  */
-function resolutionOf(acceptLanguage: string): Acceptable | undefined {
+function resolutionOf(acceptLanguage: string): { rule: Acceptable; tag?: string } | undefined {
   const entries = acceptLanguage.trim().split(/\s+/);
-  const [first = '', second] = entries;
-  if (first === '' || (first === '*' && entries.length === 1)) return defaultRule(undefined);
-  if (!LANGUAGE_TAG.test(first)) return undefined;
-  if (entries.length === 1) return exactly(first);
-  return entries.length === 2 && second === '*' ? firstOf(exactly(first), defaultRule(undefined)) : undefined;
+  const [tag = '', second] = entries;
+  if (tag === '' || (tag === '*' && entries.length === 1)) return { rule: defaultRule(undefined) };
+  if (!LANGUAGE_TAG.test(tag)) return undefined;
+  if (entries.length === 1) return { rule: exactly(tag), tag };
+  return entries.length === 2 && second === '*'
+    ? { rule: firstOf(exactly(tag), defaultRule(undefined)), tag }
+    : undefined;
 }
 
 /**
@@ -50,17 +53,16 @@ export function appointmentBodyProblem(body: unknown, id: string, acceptLanguage
   const { data } = body;
   if (data.id !== id) return 'data.id is not the id asked for';
   const resolution = resolutionOf(acceptLanguage);
-  const [asked] = acceptLanguage.trim().split(/\s+/);
   if (resolution === undefined || data.location === null) return undefined;
   for (const field of TRANSLATABLE_FIELDS) {
     const value = data.location[field];
     const translations = data.location.translations[field] ?? [];
-    if (resolution(translations).some((allowed) => sameTranslation(value, allowed))) continue;
+    if (resolution.rule(translations).some((allowed) => sameTranslation(value, allowed))) continue;
     if (value === null)
       return `location.${field} is null, though its translations hold what the lookup's Accept-Language asks for`;
     if (!translations.some((translation) => sameTranslation(value, translation)))
       return `location.${field} is not one of its translations`;
-    return asked !== undefined && isRelatedTag(value.language, asked)
+    return resolution.tag !== undefined && isRelatedTag(value.language, resolution.tag)
       ? `location.${field} is in a tag related to the one asked for, though its translations have that very one`
       : `location.${field} is in another language than the one asked for`;
   }

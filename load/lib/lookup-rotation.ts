@@ -24,6 +24,6 @@ const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 export function lookupAt(slot: number, ids: ArrayLike<string>, languages: readonly string[]): Lookup {
   const id = ids[slot % ids.length] as string;
   if (languages.length === 0) return { id, language: '' };
-  const block = (ids.length * languages.length) / gcd(ids.length, languages.length);
-  return { id, language: languages[(slot + Math.floor(slot / block)) % languages.length] as string };
+  const lcm = (ids.length * languages.length) / gcd(ids.length, languages.length);
+  return { id, language: languages[(slot + Math.floor(slot / lcm)) % languages.length] as string };
 }

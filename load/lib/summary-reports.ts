@@ -10,6 +10,7 @@ import {
   LOOKUP_COUNT_METRIC,
   LOOKUP_FAILED_METRIC,
   LOOKUP_LATENCY_METRIC,
+  RATE_LIMITED_PROBLEM,
   type Threshold,
   thresholdText,
 } from './load-thresholds.ts';
@@ -217,7 +218,7 @@ function figures(data: SummaryData): Array<[string, string]> {
       'checks passed',
       checksRan ? `${percent(checks.rate)} (${checks.passes ?? 0} passed, ${checks.fails ?? 0} failed)` : 'none ran',
     ],
-    ['rate limited (429)', String(metric('rate_limited_responses').count ?? 0)],
+    [RATE_LIMITED_PROBLEM, String(metric('rate_limited_responses').count ?? 0)],
     // Arrivals k6 could not start, every VU busy: the profile's rate was not reached (slow answers, or
     // the few VUs a target's own limit allows).
     ['lookups not sent, every VU busy', String(metric('dropped_iterations').count ?? 0)],

@@ -11,6 +11,14 @@ import { LOOKUP_COUNT_METRIC, LOOKUP_LATENCY_METRIC } from '../../load/load-laye
 import { temporaryFolder } from '../../testing/temporary-folder.ts';
 import { readLayerFindings } from './layer-findings.ts';
 
+/** A line of k6's --out json file: `value` lookups failed for `reason`. */
+const problem = (reason: string, value = 1) =>
+  JSON.stringify({
+    type: 'Point',
+    metric: 'lookup_problems',
+    data: { time: '2026-01-01T00:00:00Z', value, tags: { problem: reason } },
+  });
+
 /** A reports folder holding `content` as the file `file` (one of REPORT_FILES), for one reading. */
 function reportsWith(file: string, content: object): string {
   const reports = temporaryFolder('findings');
@@ -196,12 +204,6 @@ it("counts k6's thresholds as the load layer's results: met, crossed (with the v
     },
   });
   // The reasons lookups failed, from k6's --out json file.
-  const problem = (reason: string) =>
-    JSON.stringify({
-      type: 'Point',
-      metric: 'lookup_problems',
-      data: { time: '2026-01-01T00:00:00Z', value: 1, tags: { problem: reason } },
-    });
   writeFileSync(
     inReports(reports, REPORT_FILES.loadMetrics),
     gzipSync(
@@ -240,12 +242,10 @@ it('names why lookups failed beside a crossed bad-body threshold, the checks wit
       lookup_bad_bodies: { type: 'counter', values: { count: 1 }, thresholds: { 'count==0': { ok: false } } },
     },
   });
-  const point = {
-    type: 'Point',
-    metric: 'lookup_problems',
-    data: { time: '2026-01-01T00:00:00Z', value: 1, tags: { problem: '200 body: data.id is not the id asked for' } },
-  };
-  writeFileSync(inReports(reports, REPORT_FILES.loadMetrics), gzipSync(JSON.stringify(point)));
+  writeFileSync(
+    inReports(reports, REPORT_FILES.loadMetrics),
+    gzipSync(problem('200 body: data.id is not the id asked for')),
+  );
   assert.deepEqual(readLayerFindings(reports).load?.failures, [
     {
       check: 'lookup_bad_bodies count==0',
@@ -263,12 +263,7 @@ it('gives what npm run load said 429s may mean beside the failed lookups, since 
     },
     rate_limit_hint: hint,
   });
-  const point = {
-    type: 'Point',
-    metric: 'lookup_problems',
-    data: { time: '2026-01-01T00:00:00Z', value: 3, tags: { problem: 'rate limited (429)' } },
-  };
-  writeFileSync(inReports(reports, REPORT_FILES.loadMetrics), gzipSync(JSON.stringify(point)));
+  writeFileSync(inReports(reports, REPORT_FILES.loadMetrics), gzipSync(problem('rate limited (429)', 3)));
   assert.deepEqual(readLayerFindings(reports).load?.failures, [
     {
       check: 'checks rate>0.99',

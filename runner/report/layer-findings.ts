@@ -196,9 +196,10 @@ function loadFindings(reports: string): LayerFindings | undefined {
     else {
       findings.failed++;
       if (findings.failures.length < FIRST_FAILURES) {
+        const hint = summary.rate_limit_hint === undefined ? '' : `; ${summary.rate_limit_hint}`;
         const reasons =
           LOOKUP_OUTCOME_METRICS.includes(metric) && problems !== undefined
-            ? `; failed lookups: ${problems}${summary.rate_limit_hint === undefined ? '' : `; ${summary.rate_limit_hint}`}`
+            ? `; failed lookups: ${problems}${hint}`
             : '';
         if (reasons !== '') problems = undefined;
         findings.failures.push({
