@@ -38,6 +38,8 @@ export const FAULT_NAMES = [
   'fallback-instead-of-null',
   // Falls back for the two languages only the request schemas list, as a provider whose own list lacks them.
   'fallback-for-ja-and-pl',
+  // A region tag that matches nothing (da-US) gets the default, where its bare language (da) gets null.
+  'fallback-for-region-tags',
   'mismatched-language-tag',
   // Asked for a language, location.translations lists only the one each field resolved to, not every available one.
   'trim-translations',
@@ -45,6 +47,8 @@ export const FAULT_NAMES = [
   'ignore-weights',
   'last-of-equal-weights',
   'ignore-zero-weight',
+  // Reads `*;q=0` as a last resort: where a field lacks the language named, the default comes.
+  'ignore-zero-weight-on-star',
   'no-default-language',
   'first-accept-language-line-only',
   // Splits Accept-Language on spaces only: a comma without one after it, as browsers write lists, is refused.
@@ -68,6 +72,8 @@ export function faultyNegotiationRules(rules: NegotiationRules, faults: Readonly
     regionFallback: rules.regionFallback && !faults.has('no-region-fallback'),
     ignoreWeights: faults.has('ignore-weights'),
     ignoreZeroWeight: faults.has('ignore-zero-weight'),
+    ignoreZeroWeightOnStar: faults.has('ignore-zero-weight-on-star'),
+    fallbackForRegionTags: faults.has('fallback-for-region-tags'),
     caseSensitive: faults.has('case-sensitive-tags'),
     fallbackInsteadOfNull:
       faults.has('fallback-instead-of-null') || (faults.has('fallback-for-ja-and-pl') && ['ja', 'pl']),

@@ -27,6 +27,10 @@ export interface NegotiationRules {
   ignoreWeights?: boolean;
   /** q=0 read as a low weight instead of "not this one". */
   ignoreZeroWeight?: boolean;
+  /** `*;q=0` read as a last resort, the default language, instead of "no other language". */
+  ignoreZeroWeightOnStar?: boolean;
+  /** A region tag that matches nothing gets the default, as a provider's locale fallback gives. */
+  fallbackForRegionTags?: boolean;
   caseSensitive?: boolean;
   /** The default where nothing matched, instead of null: for any header, or one naming one of these tags. */
   fallbackInsteadOfNull?: boolean | readonly string[];
@@ -79,7 +83,9 @@ export function resolveTranslatable(
   const excluded = new Set(
     preference.ranges.filter((range) => excludes && range.weight === 0 && range.tag !== '*').map((range) => range.tag),
   );
-  const accepted = preference.ranges.filter((range) => range.weight > 0 || !excludes);
+  const accepted = preference.ranges.filter(
+    (range) => range.weight > 0 || !excludes || (rules.ignoreZeroWeightOnStar && range.tag === '*'),
+  );
   if (rules.lastOfEqualWeights) accepted.reverse();
   // Array.prototype.sort is stable, so equal weights keep their order in the header.
   if (!rules.ignoreWeights) accepted.sort((a, b) => b.weight - a.weight);
@@ -105,7 +111,9 @@ export function resolveTranslatable(
   }
   const fallback = rules.fallbackInsteadOfNull;
   const fallsBack =
-    fallback === true || (Array.isArray(fallback) && preference.ranges.some((range) => fallback.includes(range.tag)));
+    fallback === true ||
+    (Array.isArray(fallback) && preference.ranges.some((range) => fallback.includes(range.tag))) ||
+    (rules.fallbackForRegionTags === true && preference.ranges.some((range) => range.tag.includes('-')));
   return fallsBack ? defaultChoice(translations, rules.defaultLanguage, new Set()) : null;
 }
 

@@ -271,7 +271,7 @@ describe('against correct providers every check passes', () => {
     for (const [name, provider] of Object.entries(providers))
       assert.deepEqual(await translationProblems(provider, 'globex-4', check, 'en', 'globex'), [], name);
   });
-  it('asks for each documented language no field has that no tag it has starts with: nl may match nl-BE (RFC 4647)', async () => {
+  it('asks for each documented language no field has that no tag it has starts with (nl may match nl-BE, RFC 4647), and the first with a region', async () => {
     const regional = appointment('globex-3', {
       location: location({
         city: [text('en-GB', 'Ghent'), text('nl-BE', 'Gent')],
@@ -294,7 +294,7 @@ describe('against correct providers every check passes', () => {
     const check =
       translationChecks['every documented language that no field has yields null everywhere, with no fallback'];
     assert.deepEqual(problemsOf(await (check as NonNullable<typeof check>)(context, read.translations)), []);
-    assert.deepEqual(sent.slice(1), ['fr', 'de', 'no', 'da', 'es', 'el', 'ja', 'pl']);
+    assert.deepEqual(sent.slice(1), ['fr', 'de', 'no', 'da', 'es', 'el', 'ja', 'pl', 'fr-US']);
     // The same for the language the two-lines check puts first, before one the location has.
     const twoLines = translationChecks['Accept-Language on two lines is one list, as if joined by a comma (RFC 9110)'];
     assert.deepEqual(problemsOf(await (twoLines as NonNullable<typeof twoLines>)(context, read.translations)), []);
@@ -418,6 +418,14 @@ describe('the language checks fail against', () => {
       /^Accept-Language "ja": location\.city is \{"language":"en".*expected null[\s\S]*\nAccept-Language "pl": location\.city is \{"language":"en".*expected null[^\n]*$/,
     ],
     [
+      'fallback-for-region-tags',
+      '123',
+      translationChecks[
+        'every documented language that no field has yields null everywhere, with no fallback'
+      ] as never,
+      /Accept-Language "[a-z]{2}-US": location\.city is \{"language":"en".*expected null/,
+    ],
+    [
       'case-sensitive-tags',
       MULTILINGUAL,
       translationChecks['language tags compare case-insensitively'] as never,
@@ -440,6 +448,12 @@ describe('the language checks fail against', () => {
       MULTILINGUAL,
       translationChecks['q=0 means "not this one": an excluded language never wins'] as never,
       /Accept-Language "en;q=0": location\.city is \{"language":"en".*expected one of \[\{"language":"nl"/,
+    ],
+    [
+      'ignore-zero-weight-on-star',
+      MULTILINGUAL,
+      translationChecks['q=0 means "not this one": an excluded language never wins'] as never,
+      /Accept-Language "[a-z]{2}, \*;q=0": location\.[a-z0-9]+ is \{"language":"[a-z]{2}".*expected null/,
     ],
     [
       'first-accept-language-line-only',

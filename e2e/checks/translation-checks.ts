@@ -133,6 +133,14 @@ async function resolveFields(
   };
 }
 
+/** Whether a field that has translations lacks `language`, so that a fallback for it would show. */
+const lackedByAField = (translations: Translations, language: string) =>
+  TRANSLATABLE_FIELDS.some(
+    (field) =>
+      translations[field].length > 0 &&
+      !translations[field].some((translation) => isTag(translation.language, language)),
+  );
+
 /** The first two languages of the first field that has two, for the checks that order a list of them. */
 function twoLanguagesOfOneField(translations: Translations): [string, string] | undefined {
   const field = TRANSLATABLE_FIELDS.find((candidate) => translations[candidate].length >= 2);
@@ -160,7 +168,8 @@ export const translationChecks: Record<string, TranslationCheck> = {
       return checked(problems);
     },
   // Every such language, not only the first: a provider may fall back for some only (those its own
-  // list lacks), or serve a translation that its `translations` leaves out.
+  // list lacks), or serve a translation that its `translations` leaves out; and the first in a
+  // region's form.
   'every documented language that no field has yields null everywhere, with no fallback': async (
     context,
     translations,
@@ -169,7 +178,9 @@ export const translationChecks: Record<string, TranslationCheck> = {
     if (missing.length === 0) return skipped('the location has every documented language');
     // The first language that fails in full; each other by its first problem, not four fields' lines again.
     const problems: string[] = [];
-    for (const language of missing) {
+    // And one in a region's form (a browser's `da-US`): a provider's locale fallback may answer a region
+    // tag that matches nothing with the default, where the bare language gets null.
+    for (const language of [...missing, `${missing[0]}-US`]) {
       const found = await expectResolution(context, language, () => [null], translations);
       problems.push(...(problems.length === 0 ? found : found.slice(0, 1)));
     }
@@ -303,7 +314,8 @@ export const translationChecks: Record<string, TranslationCheck> = {
       return checked(problems);
     },
   'q=0 means "not this one": an excluded language never wins': async (context, translations) => {
-    const [excluded, other] = availableLanguages(translations);
+    const languages = availableLanguages(translations);
+    const [excluded, other] = languages;
     if (excluded === undefined) return skipped(NO_TRANSLATIONS);
     // Nothing is asked for, and the docs do not say what comes then: null, or another translation
     // (RFC 9110 lets a server disregard a header that leaves nothing acceptable), never the excluded one.
@@ -317,6 +329,11 @@ export const translationChecks: Record<string, TranslationCheck> = {
       for (const header of [`${excluded};q=0, ${other}`, `${other}, ${excluded};q=0`])
         problems.push(...(await expectResolution(context, header, exactly(other, excluded), translations)));
     }
+    // `*;q=0` rules out every language not named: where a field lacks the one named, null or a tag its
+    // region relates to it, never the default as a last resort. Named: a language some field with
+    // translations lacks, where there is one, so that a last resort would show.
+    const named = languages.find((language) => lackedByAField(translations, language)) ?? excluded;
+    problems.push(...(await expectResolution(context, `${named}, *;q=0`, exactly(named), translations)));
     const { defaultLanguage } = context;
     if (defaultLanguage !== undefined) {
       // With `*`: the default unless it is the excluded one, else any translation but the excluded one;
