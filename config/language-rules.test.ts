@@ -41,4 +41,6 @@ it('firstOf: the first rule that decides; one that allows null passes on, keepin
   assert.deepEqual(firstOf(exactly('en'), defaultRule('nl'))([en, nl]), [en]);
   assert.deepEqual(firstOf(exactly('fr'), defaultRule('nl'))([en, nl]), [nl]);
   assert.deepEqual(firstOf(exactly('nl'), exactly('fr'))([en, nlBE]), [nlBE, null]);
+  // Each translation once, though two rules allow it (an e2e failure lists what it expected).
+  assert.deepEqual(firstOf(exactly('nl'), defaultRule(undefined))([en, nlBE]), [nlBE, en]);
 });

@@ -61,14 +61,18 @@ export const defaultRule =
     return translations.length > 0 ? translations : [null];
   };
 
-/** The first rule that decides; a rule that allows null (no match) may also pass on to the next. */
+/**
+ * The first rule that decides; a rule that allows null (no match) may also pass on to the next. Each
+ * translation is allowed once, however many rules allow it.
+ */
 export const firstOf =
   (...rules: Acceptable[]): Acceptable =>
   (translations) => {
     const allowed: Array<LanguageValue | null> = [];
     for (const rule of rules) {
       const values = rule(translations);
-      allowed.push(...values.filter((value) => value !== null));
+      for (const value of values)
+        if (value !== null && !allowed.some((other) => sameTranslation(other, value))) allowed.push(value);
       if (!values.includes(null)) return allowed;
     }
     return [...allowed, null];
