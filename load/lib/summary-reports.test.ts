@@ -26,6 +26,8 @@ const summary = {
     },
     rate_limited_responses: { type: 'counter', values: { count: 2 } },
     dropped_iterations: { type: 'counter', values: { count: 3 } },
+    // Every failed check a 200 whose body failed it.
+    lookup_bad_bodies: { type: 'counter', values: { count: 3 } },
   },
 };
 /** The run as lookup.ts describes it: checks have an objective and a threshold that ends the run. */
@@ -53,7 +55,7 @@ describe('the summary files', () => {
     assert.match(markdown, /\| lookups not sent, every VU busy \| 3 \|/);
     // With its counts: in a short run one failed lookup is a few percent. Lookups only: 28 of 30 requests.
     assert.match(markdown, /\| lookups not answered 200 \| 0\.00 % \(0 of 28\) \|/);
-    assert.match(markdown, /\| 200s whose body failed the check \| 0 \|/);
+    assert.match(markdown, /\| 200s whose body failed the check \| 3 \|/);
     assert.match(markdown, /\| `checks` `rate>0\.99` \| 90\.00 % \| −9\.00 % \| crossed \|/);
     assert.match(markdown, /\| `http_req_failed` `rate<0\.01` \| 0\.00 % \| \+1\.00 % \| met \|/);
     assert.match(markdown, /\| `checks` `rate>0\.5`, aborts the run when crossed \| 90\.00 % \| \+40\.00 % \| met \|/);
