@@ -7,15 +7,18 @@ import { isCoveredBy, isRelatedTag } from './api-facts.ts';
 /** Per field, the values it may resolve to, from its translations; an empty list never happens. */
 export type Acceptable = (translations: LanguageValue[]) => Array<LanguageValue | null>;
 
+/** Whether two language tags are the same tag, in any case (RFC 5646). */
+export const isTag = (tag: string, other: string) => tag.toLowerCase() === other.toLowerCase();
+
 /** The same translation: the same tag in any case, and the same text. */
 export function sameTranslation(actual: LanguageValue | null, expected: LanguageValue | null): boolean {
   if (actual === null || expected === null) return actual === expected;
-  return actual.language.toLowerCase() === expected.language.toLowerCase() && actual.value === expected.value;
+  return isTag(actual.language, expected.language) && actual.value === expected.value;
 }
 
 /** The translations in exactly that tag, in any case: more than one where a list repeats a tag. */
 const languageIn = (translations: LanguageValue[], language: string) =>
-  translations.filter((translation) => translation.language.toLowerCase() === language.toLowerCase());
+  translations.filter((translation) => isTag(translation.language, language));
 
 /** The translations a language range may also match when a field lacks its tag (isRelatedTag). */
 function relatedTranslations(translations: LanguageValue[], language: string): LanguageValue[] {

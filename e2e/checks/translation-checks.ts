@@ -13,6 +13,7 @@ import {
   defaultRule,
   exactly,
   firstOf,
+  isTag,
   lookup,
   sameTranslation,
 } from '../../config/language-rules.ts';
@@ -61,9 +62,6 @@ function absentLanguages(languages: string[]): string[] {
 const sameTranslations = (listed: LanguageValue[], expected: LanguageValue[]) =>
   listed.length === expected.length &&
   expected.every((translation) => listed.some((other) => sameTranslation(other, translation)));
-
-/** Whether two language tags are the same tag, in any case. */
-const isTag = (tag: string, other: string) => tag.toLowerCase() === other.toLowerCase();
 
 function availableLanguages(translations: Translations): string[] {
   const languages = TRANSLATABLE_FIELDS.flatMap((field) =>
