@@ -30,8 +30,9 @@ describe('a failing npm start of every layer', () => {
     // A provider that answers another appointment than the one asked for, and takes a token that was
     // never issued: the contracts fail (401 interaction) and so does e2e, three times (the id, the
     // never-issued and the forged token), which keeps Playwright traces. Each e2e failure restarts
-    // Playwright's worker (about 1 s of CPU), so there are no more of them than these three. The 403
-    // check passes, with its own client's token.
+    // Playwright's worker (about 1 s of CPU), so there are no more of them than these three: the other
+    // checks of the appointment's own data skip as blocked by the wrong id. The 403 check passes, with
+    // its own client's token.
     sandbox = await startSandbox({ faults: ['wrong-id', 'accept-invalid-tokens'] });
     recorder = await startRecordingProxy(sandbox.url);
     run = await runEntryPoint(
@@ -104,6 +105,19 @@ describe('a failing npm start of every layer', () => {
       summary,
       /^## Latency\n\n- e2e · an existing appointment, one request: \d+ ms, ceiling 1500 ms\n- e2e · an existing appointment, with the docs' headers, one request: \d+ ms, ceiling 1500 ms\n- e2e · an existing appointment, with a browser's Accept-Language, one request: \d+ ms, ceiling 1500 ms\n- e2e · an unknown appointment, one request: \d+ ms, ceiling 1500 ms\n- load · lookups answered 200 \(200\), p50 \/ p95 \/ p99: 4\.7 ms \/ 9\.9 ms \/ 9\.9 ms, p95 objective 500 ms$/m,
     );
+  });
+
+  it('fails e2e three times, on the wrong id and the two tokens that were taken, no other check failing on them', () => {
+    const junit = readFileSync(join(reports, 'e2e', 'junit.xml'), 'utf8');
+    const failed = junit
+      .split('<testcase ')
+      .filter((testcase) => testcase.split('</testcase>')[0]?.includes('<failure'))
+      .map((testcase) => testcase.match(/^name="([^"]*)"/)?.[1]);
+    assert.deepEqual(failed, [
+      'GET appointment 123 › is the appointment that was asked for',
+      'errors › a bearer token that was never issued gets 401 with the errors envelope',
+      'errors › a token forged from the run&apos;s own gets 401 with the errors envelope',
+    ]);
   });
 
   it('fails the 401 checks with their reasons, and passes the 403 and tenant checks with their tokens', () => {
