@@ -2,9 +2,10 @@
 // once, and turns violations into readable lines (path, keyword, reason, offending value); it also
 // writes the standalone code of a schema, for the validator k6 runs (generate-validator.ts).
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { _, Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import standaloneCodeModule from 'ajv/dist/standalone/index.js';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { SCHEMA_FORMATS } from './schema-formats.ts';
 import { violationReason } from './violation-reason.ts';
 
@@ -40,30 +41,40 @@ function readSchemaFiles(): Array<{ file: string; schema: { $id: string } }> {
     .map((file) => ({ file, schema: JSON.parse(readFileSync(`${schemaDirectory}${file}`, 'utf8')) }));
 }
 
-// ajv's standalone module is CommonJS: under NodeNext its default import is the module object, whose
-// `default` is the function.
-const standaloneCode = standaloneCodeModule.default;
+const requireHere = createRequire(import.meta.url);
+let instance: Ajv2020 | undefined;
 
-const ajv = new Ajv2020({
-  allErrors: true,
-  strict: true,
-  allowUnionTypes: true,
-  // For standaloneValidatorCode: ES module code that takes its formats from schema-formats.ts.
-  code: { source: true, esm: true, formats: _`require("./schema-formats.ts").SCHEMA_FORMATS` },
-});
-for (const [name, format] of Object.entries(SCHEMA_FORMATS)) ajv.addFormat(name, format);
-// Checked against the 2020-12 meta-schema by compileEverySchema (the schema layer's self-check, and
-// the registry's tests), not in every process: compiling the meta-schema costs about 70 ms.
+/**
+ * The Ajv instance, with every schema file added, made on first use: a process that validates
+ * nothing (npm start's runner, the sandbox on its built-in seed, a refusal) does not load Ajv, about
+ * 80 ms of CPU in each of them.
+ */
+function theAjv(): Ajv2020 {
+  if (instance !== undefined) return instance;
+  const { _, Ajv2020 } = requireHere('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    allowUnionTypes: true,
+    // For standaloneValidatorCode: ES module code that takes its formats from schema-formats.ts.
+    code: { source: true, esm: true, formats: _`require("./schema-formats.ts").SCHEMA_FORMATS` },
+  });
+  for (const [name, format] of Object.entries(SCHEMA_FORMATS)) ajv.addFormat(name, format);
+  // Checked against the 2020-12 meta-schema by compileEverySchema (the schema layer's self-check, and
+  // the registry's tests), not in every process: compiling the meta-schema costs about 70 ms.
+  for (const { schema } of schemaFiles) ajv.addSchema(schema, undefined, undefined, false);
+  instance = ajv;
+  return ajv;
+}
+
 const schemaFiles = readSchemaFiles();
-for (const { schema } of schemaFiles) ajv.addSchema(schema, undefined, undefined, false);
 
-// Each schema is compiled on its first use, once: a process that validates nothing (npm start's
-// runner, a k6 wrapper) does not pay for compiling them all.
+// Each schema is compiled on its first use, once.
 const compiled = new Map<string, ValidateFunction>();
 function compiledSchema(id: SchemaId): ValidateFunction {
   let validate = compiled.get(id);
   if (validate === undefined) {
-    validate = ajv.getSchema(id);
+    validate = theAjv().getSchema(id);
     if (!validate) throw new Error(`schema ${id} is not defined by any file in ${schemaDirectory}`);
     compiled.set(id, validate);
   }
@@ -72,6 +83,7 @@ function compiledSchema(id: SchemaId): ValidateFunction {
 
 /** Why `schema` breaks the JSON Schema 2020-12 meta-schema, or undefined. */
 export function metaSchemaProblem(schema: object): string | undefined {
+  const ajv = theAjv();
   return ajv.validateSchema(schema) ? undefined : ajv.errorsText(ajv.errors);
 }
 
@@ -93,7 +105,9 @@ export function compileEverySchema(files: Array<{ file: string; schema: object }
  */
 export function standaloneValidatorCode(exports: Record<string, SchemaId>): string {
   for (const id of Object.values(exports)) compiledSchema(id);
-  return standaloneCode(ajv, exports);
+  // ajv's standalone module is CommonJS: its `default` is the function.
+  const { default: standaloneCode } = requireHere('ajv/dist/standalone/index.js') as typeof standaloneCodeModule;
+  return standaloneCode(theAjv(), exports);
 }
 
 /** Validates a document against one of the suite's schemas; never recompiles. */
