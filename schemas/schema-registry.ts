@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type standaloneCodeModule from 'ajv/dist/standalone/index.js';
-import { SCHEMA_FORMATS } from './schema-formats.ts';
+import { schemaFormats } from './schema-formats.ts';
 import { violationReason } from './violation-reason.ts';
 
 const SCHEMA_BASE_URI = 'https://engage-api-suite.test/schemas/';
@@ -57,9 +57,14 @@ function theAjv(): Ajv2020 {
     strict: true,
     allowUnionTypes: true,
     // For standaloneValidatorCode: ES module code that takes its formats from schema-formats.ts.
-    code: { source: true, esm: true, formats: _`require("./schema-formats.ts").SCHEMA_FORMATS` },
+    code: {
+      source: true,
+      esm: true,
+      formats: _`require("./schema-formats.ts").schemaFormats(require("ajv-formats/dist/formats.js").fullFormats)`,
+    },
   });
-  for (const [name, format] of Object.entries(SCHEMA_FORMATS)) ajv.addFormat(name, format);
+  const { fullFormats } = requireHere('ajv-formats/dist/formats.js') as typeof import('ajv-formats/dist/formats.js');
+  for (const [name, format] of Object.entries(schemaFormats(fullFormats))) ajv.addFormat(name, format);
   // Checked against the 2020-12 meta-schema by compileEverySchema (the schema layer's self-check, and
   // the registry's tests), not in every process: compiling the meta-schema costs about 70 ms.
   for (const { schema } of schemaFiles) ajv.addSchema(schema, undefined, undefined, false);
