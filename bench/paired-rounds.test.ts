@@ -2,7 +2,7 @@
 // round's two figures, then each two rounds, instead of dividing the two sides' medians.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { baselineFirst, median, pairedRatio, roundCount } from './paired-rounds.ts';
+import { baselineFirst, median, pairedRatio, pairedRounds, roundCount } from './paired-rounds.ts';
 
 it('runs an even number of rounds, the baseline first in every other one', () => {
   assert.equal(roundCount(undefined), 6);
@@ -21,4 +21,36 @@ it("pairs each round's figures, then each two rounds of both orders, and takes t
   assert.ok(Math.abs(pairedRatio(measured, baseline) - 0.8) < 1e-9, String(pairedRatio(measured, baseline)));
   const unpaired = median(measured.map((value, round) => value / (baseline[round] as number)));
   assert.ok(unpaired > 0.88, `the median of the rounds alone (${unpaired}) takes the order's side`);
+});
+
+it('measures both sides in each round, the baseline first in odd rounds, and reports each round as it ends', () => {
+  const order: string[] = [];
+  const heard: string[] = [];
+  const figures = pairedRounds(
+    'here',
+    'there',
+    4,
+    (side) => {
+      order.push(side);
+      return order.length;
+    },
+    (round, { measured, baseline }) => heard.push(`${round}: ${measured}/${baseline}`),
+  );
+  assert.deepEqual(order, ['there', 'here', 'here', 'there', 'there', 'here', 'here', 'there']);
+  assert.deepEqual(figures, { measured: [2, 3, 6, 7], baseline: [1, 4, 5, 8] });
+  assert.deepEqual(heard, ['1: 2/1', '2: 3/4', '3: 6/5', '4: 7/8']);
+});
+
+it('stops at the first measurement that fails', () => {
+  let calls = 0;
+  assert.throws(
+    () =>
+      pairedRounds('here', 'there', 2, (side) => {
+        calls++;
+        if (side === 'here') throw new Error('npm test failed');
+        return 1;
+      }),
+    /npm test failed/,
+  );
+  assert.equal(calls, 2);
 });

@@ -24,3 +24,26 @@ export function pairedRatio(measured: number[], baseline: number[]): number {
     pairs.push(Math.sqrt((ratios[round] as number) * (ratios[round + 1] as number)));
   return median(pairs.length > 0 ? pairs : ratios);
 }
+
+/**
+ * Measures both sides once per round, in `rounds` rounds, the baseline first in odd ones; `onRound`
+ * hears each round's two figures as it ends. Stops at the first measurement that throws.
+ */
+export function pairedRounds<Side>(
+  measured: Side,
+  baseline: Side,
+  rounds: number,
+  measure: (side: Side) => number,
+  onRound: (round: number, figures: { measured: number; baseline: number }) => void = () => {},
+): { measured: number[]; baseline: number[] } {
+  const figures = { measured: [] as number[], baseline: [] as number[] };
+  for (let round = 1; round <= rounds; round++) {
+    const order = baselineFirst(round) ? (['baseline', 'measured'] as const) : (['measured', 'baseline'] as const);
+    const taken = { measured: 0, baseline: 0 };
+    for (const side of order) taken[side] = measure(side === 'measured' ? measured : baseline);
+    figures.measured.push(taken.measured);
+    figures.baseline.push(taken.baseline);
+    onRound(round, taken);
+  }
+  return figures;
+}
