@@ -1,9 +1,15 @@
 // Proves the progress line of a command waiting on a long child (it repeats until stopped, then
-// stops, waited for by its lines, not a fixed time) and the wait for a child's output to end.
+// stops, waited for by its lines, not a fixed time), the wait for a child's output to end, and a
+// second signal: at once it is the first one's echo (npm passing a Ctrl-C on), later it kills.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { it } from 'node:test';
+import { startProgram } from '../testing/run-entry-point.ts';
+import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { exitedAndRead, sayStillRunning } from './child-processes.ts';
+import { withTypescript } from './typescript-node.ts';
 
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
@@ -52,4 +58,37 @@ it('gives the exit code once the output is read to the end, or 2 s after the exi
   assert.ok(waited >= 1900 && waited < 10_000, `${waited} ms`);
   assert.equal(leftover.output(), 'started\n');
   leftover.stop();
+});
+
+it('takes a second signal within 500 ms for the echo of the first, and one after that for a second Ctrl-C', async () => {
+  // A command whose child ignores SIGINT: the first signal gives it the 2 s grace, then kills it.
+  const command = join(temporaryFolder('signals'), 'command.ts');
+  writeFileSync(
+    command,
+    `import { forwardStopSignals, interruption, spawnWithDeadline } from ${JSON.stringify(new URL('./child-processes.ts', import.meta.url).href)};
+forwardStopSignals();
+const { finished } = spawnWithDeadline('sh', ['-c', 'trap "" INT; echo ready; sleep 30'], { stdio: ['ignore', 'inherit', 'inherit'] }, 60_000);
+await finished;
+console.log(\`the child is stopped; interrupted by \${interruption()}\`);
+process.exitCode = 130;
+`,
+  );
+  const interrupted = async (secondAfterMilliseconds: number) => {
+    const run = startProgram(process.execPath, withTypescript(command), process.env);
+    while (!run.output().includes('ready')) await sleep(20);
+    const sent = Date.now();
+    run.child.kill('SIGINT');
+    await sleep(secondAfterMilliseconds);
+    run.child.kill('SIGINT');
+    const code = await run.exited;
+    return { code, output: run.output(), milliseconds: Date.now() - sent };
+  };
+  const echo = await interrupted(20);
+  assert.equal(echo.code, 130, echo.output);
+  assert.match(echo.output, /the child is stopped; interrupted by SIGINT/, 'it waited for the child');
+  assert.ok(echo.milliseconds >= 1900, `the child had its 2 s grace: ${echo.milliseconds} ms`);
+  const second = await interrupted(800);
+  assert.equal(second.code, 130, second.output);
+  assert.doesNotMatch(second.output, /the child is stopped/, 'it ended at the second signal');
+  assert.ok(second.milliseconds < 1900, `${second.milliseconds} ms`);
 });

@@ -4,7 +4,8 @@
 // that killing the command's group kills it too; a signal to that group reaches it directly, and only
 // a SIGTERM, which can have come to the command alone, is passed on. Either way a child gets a short
 // grace and is then killed; the command exits 130 (SIGINT) or 143 (SIGTERM). A second signal kills
-// at once.
+// at once, unless it is the first one's echo: under npm, a terminal's Ctrl-C reaches the program
+// twice, milliseconds apart (from the terminal, and from npm, which passes its own on).
 import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 
 /** How often a command waiting on a long child (a layer, k6) says that it is still running. */
@@ -22,14 +23,17 @@ export function sayStillRunning(what: string, everySeconds = PROGRESS_EVERY_SECO
 
 /** How long an interrupted child may take to stop on its own before it is killed. */
 const INTERRUPT_GRACE_MILLISECONDS = 2000;
+/** A signal this soon after the first is its echo (npm passing a Ctrl-C on), not a second Ctrl-C. */
+const ECHO_MILLISECONDS = 500;
 
-type StopSignal = 'SIGINT' | 'SIGTERM';
+export type StopSignal = 'SIGINT' | 'SIGTERM';
 export const EXIT_CODE_FOR: Record<StopSignal, number> = { SIGINT: 130, SIGTERM: 143 };
 
 /** Process groups of children of their own, and pids of children in the command's group. */
 const groups = new Set<number>();
 const sharing = new Set<number>();
 let interruptedBy: StopSignal | undefined;
+let interruptedAt = 0;
 let handling = false;
 
 const signalGroup = (pid: number, signal: NodeJS.Signals) => {
@@ -52,10 +56,12 @@ export function forwardStopSignals(onInterrupt: (signal: StopSignal) => void = (
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       if (interruptedBy !== undefined) {
+        if (Date.now() - interruptedAt < ECHO_MILLISECONDS) return;
         killAll();
         process.exit(EXIT_CODE_FOR[interruptedBy]);
       }
       interruptedBy = signal;
+      interruptedAt = Date.now();
       // Never a SIGTERM to a group: its leader may pass a SIGTERM on to a child in its group (npm run
       // load to k6), and k6 stops at once on a second signal, without its summary.
       for (const pid of groups) signalGroup(pid, 'SIGINT');
