@@ -108,7 +108,7 @@ describe('a failing npm start of every layer', () => {
   });
 
   it('fails e2e three times, on the wrong id and the two tokens that were taken, no other check failing on them', () => {
-    const junit = readFileSync(join(reports, 'e2e', 'junit.xml'), 'utf8');
+    const junit = readFileSync(join(reports, 'e2e', 'junit.xml'), 'utf8').replaceAll('&apos;', "'");
     const failed = junit
       .split('<testcase ')
       .filter((testcase) => testcase.split('</testcase>')[0]?.includes('<failure'))
@@ -116,7 +116,7 @@ describe('a failing npm start of every layer', () => {
     assert.deepEqual(failed, [
       'GET appointment 123 › is the appointment that was asked for',
       'errors › a bearer token that was never issued gets 401 with the errors envelope',
-      'errors › a token forged from the run&apos;s own gets 401 with the errors envelope',
+      "errors › a token forged from the run's own gets 401 with the errors envelope",
     ]);
   });
 

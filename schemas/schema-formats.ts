@@ -12,7 +12,7 @@ const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
 /**
  * The formats, from ajv-formats' full ones, which the caller loads: the suite's Ajv instance when it
  * is first used, the k6 validator as it starts. A process that validates nothing (npm start's runner,
- * npm run load) does not load ajv-formats, about 30 ms of CPU.
+ * npm run load) does not load ajv-formats: about 33 ms of CPU (runner --help, bundled, 6 alternating runs).
  */
 export function schemaFormats(full: typeof fullFormats) {
   const isUri = full.uri as (text: string) => boolean;

@@ -46,8 +46,8 @@ let instance: Ajv2020 | undefined;
 
 /**
  * The Ajv instance, with every schema file added, made on first use: a process that validates
- * nothing (npm start's runner, the sandbox on its built-in seed, a refusal) does not load Ajv, about
- * 80 ms of CPU in each of them.
+ * nothing (npm start's runner, the sandbox on its built-in seed, a refusal) does not load Ajv: about
+ * 40 ms of CPU in each of them (runner --help, bundled: 0.23 s, then 0.19 s).
  */
 function theAjv(): Ajv2020 {
   if (instance !== undefined) return instance;

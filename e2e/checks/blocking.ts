@@ -1,5 +1,6 @@
 // Which problem of an appointment's first GET blocks a check built on it: a broken basic 200 blocks
-// every such check; another appointment than the one asked for blocks the checks of its own data.
+// every such check; another appointment than the one asked for blocks the checks that need the
+// requested appointment (its own data, or its id in each of several answers).
 // A blocker fails the run: the basic check of its kind fails on it even when that check's own GET
 // met no problem (a target that answers inconsistently). That holds within one Playwright worker: a
 // worker started after another failure makes its own first GET.
@@ -14,7 +15,7 @@ export interface FirstAnswer {
   otherId?: string;
 }
 
-/** What a check builds on: only the basic 200, or the requested appointment's own data. */
+/** What a check builds on: only the basic 200, or the requested appointment (its data, its id). */
 export type Needs = 'the basic 200' | 'the requested appointment';
 
 /** The problem that blocks a check needing `needs`, or undefined when it can run. */
