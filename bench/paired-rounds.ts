@@ -2,7 +2,14 @@
 // apart, the side that goes first alternating (the second run of a round is often slower); a ratio
 // pairs each round with the next, of the other order, so that both the VM's drift and the order cancel.
 
-export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+/** The middle value, or the mean of the two middle ones of an even count (a pair of rounds is not its slower round). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
 
 /** BENCH_ROUNDS (default 6), made even so that each order runs as often as the other. */
 export function roundCount(raw: string | undefined): number {
@@ -29,18 +36,18 @@ export function pairedRatio(measured: number[], baseline: number[]): number {
  * Measures both sides once per round, in `rounds` rounds, the baseline first in odd ones; `onRound`
  * hears each round's two figures as it ends. Stops at the first measurement that throws.
  */
-export function pairedRounds<Side>(
+export async function pairedRounds<Side>(
   measured: Side,
   baseline: Side,
   rounds: number,
-  measure: (side: Side) => number,
+  measure: (side: Side) => Promise<number> | number,
   onRound: (round: number, figures: { measured: number; baseline: number }) => void = () => {},
-): { measured: number[]; baseline: number[] } {
+): Promise<{ measured: number[]; baseline: number[] }> {
   const figures = { measured: [] as number[], baseline: [] as number[] };
   for (let round = 1; round <= rounds; round++) {
     const order = baselineFirst(round) ? (['baseline', 'measured'] as const) : (['measured', 'baseline'] as const);
     const taken = { measured: 0, baseline: 0 };
-    for (const side of order) taken[side] = measure(side === 'measured' ? measured : baseline);
+    for (const side of order) taken[side] = await measure(side === 'measured' ? measured : baseline);
     figures.measured.push(taken.measured);
     figures.baseline.push(taken.baseline);
     onRound(round, taken);

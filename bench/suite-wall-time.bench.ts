@@ -3,13 +3,15 @@
 // keep it), then the sandbox's throughput beside a bare node:http server (bench:sandbox). With
 // `--against <commit>`, npm test here and at that commit instead, in turn, in paired rounds.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXIT_CODE_FOR, forwardStopSignals, interruption, spawnWithDeadline } from '../config/child-processes.ts';
 import { runMain } from '../config/entry-point.ts';
 import { parseFlags } from '../config/parse-flags.ts';
 import { findK6 } from '../load/find-k6.ts';
 import { median, pairedRatio, pairedRounds, roundCount } from './paired-rounds.ts';
-import { checkoutRevision, commitOf } from './revision-checkout.ts';
+import { againstCommit, BenchFailure, checkoutRevision, commitOf } from './revision-checkout.ts';
 
 const targets: Record<string, number> = { 'npm test': 30, 'npm start': 60 };
 const recordFile = new URL('./wall-times.json', import.meta.url);
@@ -22,10 +24,9 @@ interface WallTimes {
   seconds: Record<string, number>;
 }
 
-function wallTime(command: string, args: string[], cwd = process.cwd()): { seconds: number; status: number | null } {
+function wallTime(command: string, args: string[]): { seconds: number; status: number | null } {
   const started = performance.now();
   const { status } = spawnSync(command, args, {
-    cwd,
     stdio: 'ignore',
     env: { ...process.env, CI: '' },
   });
@@ -34,39 +35,69 @@ function wallTime(command: string, args: string[], cwd = process.cwd()): { secon
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`;
 const inSeconds = (value: number) => `${value.toFixed(1)} s`;
+const uncommitted = () => spawnSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).stdout?.trim() !== '';
+
+/** npm test may take this long in a round before it is stopped. */
+const NPM_TEST_DEADLINE_MILLISECONDS = 30 * 60 * 1000;
+
+/**
+ * npm test's wall time in `side.folder`, in a process group of its own that a Ctrl-C or SIGTERM to
+ * the benchmark stops whole; its output goes to a log, kept only when it fails.
+ */
+async function timedNpmTest(side: { folder: string; label: string }): Promise<number> {
+  const log = join(tmpdir(), `engage-bench-npm-test-${side.label.split(' ')[0]}.log`);
+  const output = openSync(log, 'w');
+  const started = performance.now();
+  const { finished } = spawnWithDeadline(
+    'npm',
+    ['test'],
+    { cwd: side.folder, stdio: ['ignore', output, output], env: { ...process.env, CI: '' } },
+    NPM_TEST_DEADLINE_MILLISECONDS,
+  );
+  const { code, timedOut } = await finished;
+  const seconds = (performance.now() - started) / 1000;
+  closeSync(output);
+  const interrupted = interruption();
+  if (interrupted !== undefined) {
+    rmSync(log, { force: true });
+    throw new BenchFailure(`interrupted during npm test at ${side.label}`, interrupted);
+  }
+  if (code !== 0)
+    throw new BenchFailure(
+      `npm test ${timedOut ? `did not finish within ${NPM_TEST_DEADLINE_MILLISECONDS / 60_000} minutes` : `failed (exit ${code})`} at ${side.label}, and a failed run's time is no figure: its output is in ${log}`,
+    );
+  rmSync(log, { force: true });
+  return seconds;
+}
 
 /**
  * npm test in this checkout and in a clone at `revision`, each run once to fill its caches, then in
- * BENCH_ROUNDS paired rounds (default 2): on a VM whose speed drifts by a quarter within minutes, a
- * figure beside one from another day says little.
+ * BENCH_ROUNDS paired rounds (default 2): on a VM whose speed moves by 10 to 25 % between runs
+ * minutes apart, a figure beside one from another day says little.
  */
-function againstRevision(revision: string): void {
-  const dirty = spawnSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).stdout.trim() !== '';
-  const here = { folder: process.cwd(), label: `${commitOf('.', 'HEAD')}${dirty ? ' with uncommitted changes' : ''}` };
+async function againstRevision(revision: string): Promise<void> {
+  const commit = againstCommit('.', revision);
+  const here = {
+    folder: process.cwd(),
+    label: `${commitOf('.', 'HEAD') ?? 'this checkout'}${uncommitted() ? ' with uncommitted changes' : ''}`,
+  };
   const rounds = roundCount(process.env.BENCH_ROUNDS ?? '2');
-  const commit = commitOf('.', revision);
+  forwardStopSignals();
   console.log(`npm test here (${here.label}) and at ${commit}, ${rounds} paired rounds, on ${machine}`);
   console.log(`installing ${commit} in a clone of its own (npm ci)…`);
-  const there = checkoutRevision('.', revision);
+  const there = checkoutRevision('.', commit);
   try {
-    const timed = (side: { folder: string; label: string }) => {
-      const { seconds: taken, status } = wallTime('npm', ['test'], side.folder);
-      if (status !== 0)
-        throw new Error(`npm test failed at ${side.label} (exit ${status}): a failed run's time is no figure`);
-      return taken;
-    };
     for (const side of [there, here]) {
       console.log(`filling the caches: npm test at ${side.label}, untimed…`);
-      timed(side);
+      await timedNpmTest(side);
     }
-    const figures = pairedRounds(here, there, rounds, timed, (round, { measured, baseline }) =>
+    const figures = await pairedRounds(here, there, rounds, timedNpmTest, (round, { measured, baseline }) =>
       console.log(`round ${round} of ${rounds}: ${inSeconds(measured)} here, ${inSeconds(baseline)} at ${there.label}`),
     );
-    const ratio = pairedRatio(figures.measured, figures.baseline);
     const target = targets['npm test'] as number;
     const verdict = median(figures.measured) <= target ? 'within target' : 'OVER target';
     console.log(
-      `npm test   ${inSeconds(median(figures.measured))} here   ${inSeconds(median(figures.baseline))} at ${there.label}   ratio ${ratio.toFixed(2)}   target ${target} s   ${verdict}`,
+      `npm test   ${inSeconds(median(figures.measured))} here   ${inSeconds(median(figures.baseline))} at ${there.label}   time here / there ${pairedRatio(figures.measured, figures.baseline).toFixed(2)} (lower is faster)   target ${target} s   ${verdict}`,
     );
   } finally {
     there.close();
@@ -80,16 +111,17 @@ function besidePreviousRun(): void {
   console.log(
     `wall times on ${machine}, after npm ci, ${k6 === undefined ? 'no k6 (the real-k6 tests skip)' : `with ${k6}`}`,
   );
-  if (previous !== undefined)
-    console.log(
-      `previous run: ${previous.date}${previous.commit === undefined ? '' : ` at ${previous.commit}`} on ${previous.machine}${previous.commit === undefined ? '' : ` (paired rounds against it, which this VM's drift does not skew: npm run bench -- --against ${previous.commit})`}`,
-    );
-  const record: WallTimes = {
-    date: new Date().toISOString().slice(0, 10),
-    commit: commitOf('.', 'HEAD'),
-    machine,
-    seconds: {},
-  };
+  // The commit measured, when the checkout is one and holds no uncommitted change.
+  const commit = uncommitted() ? undefined : commitOf('.', 'HEAD');
+  if (previous !== undefined) {
+    const at = previous.commit === undefined ? '' : ` at ${previous.commit}`;
+    const paired =
+      previous.commit === undefined || previous.commit === commit
+        ? ''
+        : ` (npm run bench -- --against ${previous.commit} times both in turn, less skewed by the machine's drift)`;
+    console.log(`previous run: ${previous.date}${at} on ${previous.machine}${paired}`);
+  }
+  const record: WallTimes = { date: new Date().toISOString().slice(0, 10), commit, machine, seconds: {} };
   for (const [name, target] of Object.entries(targets)) {
     const [command, ...args] = name.split(' ') as [string, ...string[]];
     const { seconds, status } = wallTime(command, args);
@@ -107,18 +139,28 @@ function besidePreviousRun(): void {
   spawnSync('npm', ['run', '--silent', 'bench:sandbox'], { stdio: 'inherit' });
 }
 
-await runMain(() => {
+await runMain(async () => {
   const { against } = parseFlags(
     process.argv.slice(2),
     {
       against: {
         type: 'string',
+        value: 'commit',
         help: 'time npm test here and at this commit in turn, in paired rounds (BENCH_ROUNDS, default 2), instead',
       },
     },
     'npm run bench',
     'Times npm test and npm start beside their targets and the previous run, then runs bench:sandbox.',
   );
-  if (typeof against === 'string') againstRevision(against);
-  else besidePreviousRun();
+  try {
+    if (typeof against === 'string') await againstRevision(against);
+    else besidePreviousRun();
+  } catch (error) {
+    if (!(error instanceof BenchFailure)) throw error;
+    // A signal that came during a synchronous step (the clone's npm ci) is heard on the next turn.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const signal = error.signal ?? interruption();
+    console.error(signal === undefined || error.signal !== undefined ? error.message : `interrupted: ${error.message}`);
+    process.exitCode = signal === undefined ? 1 : EXIT_CODE_FOR[signal];
+  }
 });

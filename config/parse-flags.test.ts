@@ -66,4 +66,10 @@ describe('useEnvFlag', () => {
         /--env <value> {2}read \.env\.<value> over \.env \(its values win\) \(ENGAGE_ENV\)/.test(error.message),
     );
   });
+  it('names what a flag takes in --help when its spec says', () => {
+    assert.throws(
+      () => parseFlags(['--help'], { against: { type: 'string', value: 'commit', help: 'compare' } }, 'npm run bench'),
+      (error: Error) => error instanceof HelpRequested && /^ {2}--against <commit> {2}compare$/m.test(error.message),
+    );
+  });
 });

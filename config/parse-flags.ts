@@ -14,6 +14,8 @@ export interface FlagSpec {
   help: string;
   /** The variable that sets the same, if one does. */
   variable?: string;
+  /** What a string flag's value is, in --help: `--against <commit>` (default `value`). */
+  value?: string;
 }
 
 /** Another command whose flags a user may give this one: `npm start -- --duration 5m`, meant for npm run load. */
@@ -37,7 +39,7 @@ export class HelpRequested extends Error {
 /** The help text of a command: usage, then one line per flag with its variable. */
 function helpText(command: string, summary: string, flags: Record<string, FlagSpec>): string {
   const rows = Object.entries(flags).map(([name, spec]) => [
-    `--${name}${spec.type === 'string' ? ' <value>' : ''}`,
+    `--${name}${spec.type === 'string' ? ` <${spec.value ?? 'value'}>` : ''}`,
     `${spec.help}${spec.variable === undefined ? '' : ` (${spec.variable})`}`,
   ]);
   const width = Math.max(...rows.map(([flag]) => (flag as string).length));
