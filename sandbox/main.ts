@@ -1,7 +1,7 @@
 // `npm run sandbox`: serves the embedded sandbox on 127.0.0.1 until SIGINT or SIGTERM (exit 130 or 143).
 
 import { SANDBOX_DEFAULTS } from '../config/api-facts.ts';
-import { EXIT_CODE_FOR } from '../config/child-processes.ts';
+import { EXIT_CODE_FOR, forwardStopSignals } from '../config/child-processes.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { runMain } from '../config/entry-point.ts';
 import { readEnvironment } from '../config/environment-files.ts';
@@ -31,6 +31,6 @@ await runMain(async () => {
     console.log(`sandbox stopped (${signal})`);
     process.exit(EXIT_CODE_FOR[signal]);
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  // As every command of the suite takes them: npm's echo of a Ctrl-C is not a second one.
+  forwardStopSignals((signal) => void stop(signal));
 });
