@@ -8,6 +8,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT_CODE_FOR, forwardStopSignals, interruption, spawnWithDeadline } from '../config/child-processes.ts';
 import { runMain } from '../config/entry-point.ts';
+import { git } from '../config/git.ts';
 import { parseFlags } from '../config/parse-flags.ts';
 import { findK6 } from '../load/find-k6.ts';
 import { median, pairedRatio, pairedRounds, roundCount } from './paired-rounds.ts';
@@ -24,35 +25,32 @@ interface WallTimes {
   seconds: Record<string, number>;
 }
 
-function wallTime(command: string, args: string[]): { seconds: number; status: number | null } {
-  const started = performance.now();
-  const { status } = spawnSync(command, args, {
-    stdio: 'ignore',
-    env: { ...process.env, CI: '' },
-  });
-  return { seconds: (performance.now() - started) / 1000, status };
-}
-
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`;
 const inSeconds = (value: number) => `${value.toFixed(1)} s`;
-const uncommitted = () => spawnSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).stdout?.trim() !== '';
+const uncommitted = () => git('status', '--porcelain') !== undefined;
 
-/** npm test may take this long in a round before it is stopped. */
-const NPM_TEST_DEADLINE_MILLISECONDS = 30 * 60 * 1000;
+/** A command may take this long before it is stopped. */
+const DEADLINE_MILLISECONDS = 30 * 60 * 1000;
+
+interface TimedRun {
+  seconds: number;
+  /** Why the run is no figure (a failure, its deadline), naming the log it left; undefined when it passed. */
+  failure?: string;
+}
 
 /**
- * npm test's wall time in `side.folder`, in a process group of its own that a Ctrl-C or SIGTERM to
- * the benchmark stops whole; its output goes to a log, kept only when it fails.
+ * The wall time of `npm <script>` in `folder`, in a process group of its own that a Ctrl-C or SIGTERM
+ * to the benchmark stops whole; its output goes to a log, kept only when it fails.
  */
-async function timedNpmTest(side: { folder: string; label: string }): Promise<number> {
-  const log = join(tmpdir(), `engage-bench-npm-test-${side.label.split(' ')[0]}.log`);
+async function timedRun(script: string, folder: string, label: string): Promise<TimedRun> {
+  const log = join(tmpdir(), `engage-bench-npm-${script}-${label.split(' ')[0]}.log`);
   const output = openSync(log, 'w');
   const started = performance.now();
   const { finished } = spawnWithDeadline(
     'npm',
-    ['test'],
-    { cwd: side.folder, stdio: ['ignore', output, output], env: { ...process.env, CI: '' } },
-    NPM_TEST_DEADLINE_MILLISECONDS,
+    [script],
+    { cwd: folder, stdio: ['ignore', output, output], env: { ...process.env, CI: '' } },
+    DEADLINE_MILLISECONDS,
   );
   const { code, timedOut } = await finished;
   const seconds = (performance.now() - started) / 1000;
@@ -60,13 +58,20 @@ async function timedNpmTest(side: { folder: string; label: string }): Promise<nu
   const interrupted = interruption();
   if (interrupted !== undefined) {
     rmSync(log, { force: true });
-    throw new BenchFailure(`interrupted during npm test at ${side.label}`, interrupted);
+    throw new BenchFailure(`interrupted during npm ${script} at ${label}`, interrupted);
   }
-  if (code !== 0)
-    throw new BenchFailure(
-      `npm test ${timedOut ? `did not finish within ${NPM_TEST_DEADLINE_MILLISECONDS / 60_000} minutes` : `failed (exit ${code})`} at ${side.label}, and a failed run's time is no figure: its output is in ${log}`,
-    );
-  rmSync(log, { force: true });
+  if (code === 0) {
+    rmSync(log, { force: true });
+    return { seconds };
+  }
+  const why = timedOut ? `did not finish within ${DEADLINE_MILLISECONDS / 60_000} minutes` : `failed (exit ${code})`;
+  return { seconds, failure: `npm ${script} ${why} at ${label}: its output is in ${log}` };
+}
+
+/** npm test's wall time at `side`; a failed run is no figure, and ends the benchmark. */
+async function timedNpmTest(side: { folder: string; label: string }): Promise<number> {
+  const { seconds, failure } = await timedRun('test', side.folder, side.label);
+  if (failure !== undefined) throw new BenchFailure(`${failure}; a failed run's time is no figure`);
   return seconds;
 }
 
@@ -76,16 +81,15 @@ async function timedNpmTest(side: { folder: string; label: string }): Promise<nu
  * minutes apart, a figure beside one from another day says little.
  */
 async function againstRevision(revision: string): Promise<void> {
-  const commit = againstCommit('.', revision);
+  const commit = againstCommit(revision);
   const here = {
     folder: process.cwd(),
-    label: `${commitOf('.', 'HEAD') ?? 'this checkout'}${uncommitted() ? ' with uncommitted changes' : ''}`,
+    label: `${commitOf('HEAD') ?? 'this checkout'}${uncommitted() ? ' with uncommitted changes' : ''}`,
   };
   const rounds = roundCount(process.env.BENCH_ROUNDS ?? '2');
-  forwardStopSignals();
   console.log(`npm test here (${here.label}) and at ${commit}, ${rounds} paired rounds, on ${machine}`);
   console.log(`installing ${commit} in a clone of its own (npm ci)…`);
-  const there = checkoutRevision('.', commit);
+  const there = await checkoutRevision(commit);
   try {
     for (const side of [there, here]) {
       console.log(`filling the caches: npm test at ${side.label}, untimed…`);
@@ -105,14 +109,14 @@ async function againstRevision(revision: string): Promise<void> {
 }
 
 /** The wall times of npm test and npm start beside the previous run's, then bench:sandbox. */
-function besidePreviousRun(): void {
+async function besidePreviousRun(): Promise<void> {
   const previous = existsSync(recordFile) ? (JSON.parse(readFileSync(recordFile, 'utf8')) as WallTimes) : undefined;
   const k6 = findK6(process.env);
   console.log(
     `wall times on ${machine}, after npm ci, ${k6 === undefined ? 'no k6 (the real-k6 tests skip)' : `with ${k6}`}`,
   );
   // The commit measured, when the checkout is one and holds no uncommitted change.
-  const commit = uncommitted() ? undefined : commitOf('.', 'HEAD');
+  const commit = uncommitted() ? undefined : commitOf('HEAD');
   if (previous !== undefined) {
     const at = previous.commit === undefined ? '' : ` at ${previous.commit}`;
     const paired =
@@ -122,11 +126,11 @@ function besidePreviousRun(): void {
     console.log(`previous run: ${previous.date}${at} on ${previous.machine}${paired}`);
   }
   const record: WallTimes = { date: new Date().toISOString().slice(0, 10), commit, machine, seconds: {} };
+  const here = commit ?? 'this checkout';
   for (const [name, target] of Object.entries(targets)) {
-    const [command, ...args] = name.split(' ') as [string, ...string[]];
-    const { seconds, status } = wallTime(command, args);
-    if (status === 0) record.seconds[name] = Math.round(seconds * 10) / 10;
-    const verdict = status !== 0 ? `FAILED (exit ${status})` : seconds <= target ? 'within target' : 'OVER target';
+    const { seconds, failure } = await timedRun(name.replace(/^npm /, ''), process.cwd(), here);
+    if (failure === undefined) record.seconds[name] = Math.round(seconds * 10) / 10;
+    const verdict = failure !== undefined ? `FAILED: ${failure}` : seconds <= target ? 'within target' : 'OVER target';
     const before = previous?.seconds[name];
     console.log(
       `${name.padEnd(10)} ${seconds.toFixed(1).padStart(6)} s   previous ${before === undefined ? '—' : `${before.toFixed(1)} s`}   target ${target} s   ${verdict}`,
@@ -152,15 +156,13 @@ await runMain(async () => {
     'npm run bench',
     'Times npm test and npm start beside their targets and the previous run, then runs bench:sandbox.',
   );
+  forwardStopSignals();
   try {
     if (typeof against === 'string') await againstRevision(against);
-    else besidePreviousRun();
+    else await besidePreviousRun();
   } catch (error) {
     if (!(error instanceof BenchFailure)) throw error;
-    // A signal that came during a synchronous step (the clone's npm ci) is heard on the next turn.
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const signal = error.signal ?? interruption();
-    console.error(signal === undefined || error.signal !== undefined ? error.message : `interrupted: ${error.message}`);
-    process.exitCode = signal === undefined ? 1 : EXIT_CODE_FOR[signal];
+    console.error(error.message);
+    process.exitCode = error.signal === undefined ? 1 : EXIT_CODE_FOR[error.signal];
   }
 });

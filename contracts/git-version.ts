@@ -1,9 +1,9 @@
 // The version and branch that a pact or a verification result is published under: the git commit
 // and branch, from the CI's variables when it sets them, else from git itself.
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../config/config-error.ts';
 import type { Environment } from '../config/environment-files.ts';
+import { git } from '../config/git.ts';
 
 export interface GitVersion {
   sha: string;
@@ -31,14 +31,6 @@ export const GIT_VERSION_VARIABLES = [
   'CI_COMMIT_REF_NAME',
   'CI_COMMIT_TAG',
 ] as const;
-
-function git(...args: string[]): string | undefined {
-  try {
-    return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * On a GitHub pull request, the head commit of the branch: GITHUB_SHA is then a merge commit that
