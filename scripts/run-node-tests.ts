@@ -5,13 +5,15 @@
 // contain it (`--pact` runs every Pact consumer test, whatever else it is given).
 // Test files that start no process of their own (no child_process, no entry point, no stand-in k6)
 // share one Node process, about 0.4 s of CPU saved each: a file that cannot load fails alone, under
-// its own name. The others get a process each, and three processes run at a time.
+// its own name. The others get a process each, three at a time, the longest last time first
+// (scripts/test-durations.ts): a long one started last left a core idle at the end.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { withTypescript } from '../config/typescript-node.ts';
+import { longestFirst, readDurations, recordDurations } from './test-durations.ts';
 
 const args = process.argv.slice(2);
 const flags = ['--pact', '--pact-first', '--exclude'];
@@ -41,6 +43,7 @@ if (files.length === 0) {
 const startsProcesses = (file: string) =>
   /node:child_process|(run-entry-point|stand-in-k6|verify-in-turn)\.ts/.test(readFileSync(file, 'utf8'));
 
+const DURATIONS_REPORTER = fileURLToPath(new URL('./file-durations-reporter.mjs', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'engage-node-tests-'));
 
 /** One module that imports the `shared` test files, so that node:test runs them in one process. */
@@ -73,12 +76,23 @@ loaded();
 function run(tests: string[]): number {
   if (tests.length === 0) return 0;
   const shared = tests.filter((file) => !startsProcesses(file));
-  const own = tests.filter(startsProcesses);
+  const reported = join(folder, 'durations.json');
+  const own = longestFirst(tests.filter(startsProcesses), readDurations());
   const { status } = spawnSync(
     process.execPath,
-    withTypescript('--test', '--test-concurrency=3', '--test-reporter=spec', ...sharedEntry(shared), ...own),
+    withTypescript(
+      '--test',
+      '--test-concurrency=3',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      `--test-reporter=${DURATIONS_REPORTER}`,
+      `--test-reporter-destination=${reported}`,
+      ...sharedEntry(shared),
+      ...own,
+    ),
     { stdio: 'inherit' },
   );
+  recordDurations(reported);
   return status ?? 1;
 }
 
