@@ -5,8 +5,10 @@
 // contain it (`--pact` runs every Pact consumer test, whatever else it is given).
 // Test files that start no process of their own (no child_process, no entry point, no stand-in k6)
 // share one Node process, about 0.4 s of CPU saved each: a file that cannot load fails alone, under
-// its own name. The others get a process each, three at a time, the longest last time first
-// (scripts/test-durations.ts): a long one started last left a core idle at the end.
+// its own name. The others get a process each, the longest last time first (scripts/test-durations.ts):
+// a long one started last left a core idle at the end. Four run at a time: they wait on their
+// children and sockets much of the time, and with three, a core was a third idle for the seconds
+// after the contracts and e2e runs ended (vmstat, on 2 cores).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,7 +84,7 @@ function run(tests: string[]): number {
     process.execPath,
     withTypescript(
       '--test',
-      '--test-concurrency=3',
+      '--test-concurrency=4',
       '--test-reporter=spec',
       '--test-reporter-destination=stdout',
       `--test-reporter=${DURATIONS_REPORTER}`,
