@@ -9,13 +9,12 @@
 // a long one started last left a core idle at the end. Four run at a time: they wait on their
 // children and sockets much of the time, and with three, a core was a third idle for the seconds
 // after the contracts and e2e runs ended (vmstat, on 2 cores).
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { withTypescript } from '../config/typescript-node.ts';
-import { longestFirst, readDurations, recordDurations } from './test-durations.ts';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runTestFiles } from './run-test-files.ts';
+import { longestFirst, recordDurations } from './test-durations.ts';
 
 const args = process.argv.slice(2);
 const flags = ['--pact', '--pact-first', '--exclude'];
@@ -45,7 +44,6 @@ if (files.length === 0) {
 const startsProcesses = (file: string) =>
   /node:child_process|(run-entry-point|stand-in-k6|verify-in-turn)\.ts/.test(readFileSync(file, 'utf8'));
 
-const DURATIONS_REPORTER = fileURLToPath(new URL('./file-durations-reporter.mjs', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'engage-node-tests-'));
 
 /** One module that imports the `shared` test files, so that node:test runs them in one process. */
@@ -74,31 +72,16 @@ loaded();
   return [entry];
 }
 
-/** Runs `tests` with node:test, the ones that start no process in one process; its exit code. */
-function run(tests: string[]): number {
-  if (tests.length === 0) return 0;
+/** Runs `tests` with node:test, the ones that start no process in one process; whether they passed. */
+async function run(tests: string[]): Promise<boolean> {
+  if (tests.length === 0) return true;
   const shared = tests.filter((file) => !startsProcesses(file));
-  const reported = join(folder, 'durations.json');
-  const own = longestFirst(tests.filter(startsProcesses), readDurations());
-  const { status } = spawnSync(
-    process.execPath,
-    withTypescript(
-      '--test',
-      '--test-concurrency=4',
-      '--test-reporter=spec',
-      '--test-reporter-destination=stdout',
-      `--test-reporter=${DURATIONS_REPORTER}`,
-      `--test-reporter-destination=${reported}`,
-      ...sharedEntry(shared),
-      ...own,
-    ),
-    { stdio: 'inherit' },
-  );
-  recordDurations(reported);
-  return status ?? 1;
+  const own = longestFirst(tests.filter(startsProcesses));
+  const { passed, durations } = await runTestFiles([...sharedEntry(shared), ...own], 4, process.stdout);
+  recordDurations(new Map([...durations].filter(([file]) => own.includes(relative(resolve('.'), file)))));
+  return passed;
 }
 
-const pactStatus = args.includes('--pact-first') ? run(pactFiles) : 0;
-const status = pactStatus === 0 ? run(files) : pactStatus;
+const passed = (!args.includes('--pact-first') || (await run(pactFiles))) && (await run(files));
 rmSync(folder, { recursive: true, force: true });
-process.exit(status);
+process.exit(passed ? 0 : 1);

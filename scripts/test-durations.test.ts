@@ -1,10 +1,12 @@
 // Proves the order of npm test's files: the longest last time first, a file not yet timed before
-// them all; that node:test's own events reach the record through the reporter, on the Node that runs
-// it; and that a record that cannot be read or written never fails a run.
+// them all, started in that order (which `node --test` would not keep), with each file's time taken
+// from node:test's own events; and that a record that cannot be read or written never fails a run.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { withTypescript } from '../config/typescript-node.ts';
 import { runNode } from '../testing/run-entry-point.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { longestFirst, readDurations, recordDurations } from './test-durations.ts';
@@ -20,46 +22,85 @@ describe('the order of test files', () => {
     ]);
   });
 
-  it('adds a run to the record by path from the repository, keeping the files it did not run', () => {
-    const folder = temporaryFolder('durations');
-    const record = join(folder, 'record.json');
-    writeFileSync(record, JSON.stringify({ 'kept.test.ts': 5, 'runner/x.test.ts': 1 }));
-    const reported = join(folder, 'reported.json');
-    writeFileSync(reported, JSON.stringify({ [resolve('runner/x.test.ts')]: 1234.6 }));
-    recordDurations(reported, record);
-    assert.deepEqual(readDurations(record), { 'kept.test.ts': 5, 'runner/x.test.ts': 1235 });
+  it('adds a run to the record by path from the repository, keeping the files it did not run, dropping those gone', () => {
+    const record = join(temporaryFolder('durations'), 'record.json');
+    writeFileSync(record, JSON.stringify({ 'scripts/run-test-files.ts': 5, 'scripts/gone.test.ts': 7 }));
+    recordDurations(new Map([[resolve('scripts/test-durations.test.ts'), 1234.6]]), record);
+    assert.deepEqual(readDurations(record), { 'scripts/run-test-files.ts': 5, 'scripts/test-durations.test.ts': 1235 });
   });
 
-  it('reads no record as none, and leaves a record it cannot write without failing', () => {
+  it('reads no record, or what is not a time, as none, and leaves a record it cannot write without failing', () => {
     const folder = temporaryFolder('durations');
-    writeFileSync(join(folder, 'broken.json'), '{ half');
-    assert.deepEqual(readDurations(join(folder, 'broken.json')), {});
+    const write = (name: string, text: string) => {
+      writeFileSync(join(folder, name), text);
+      return join(folder, name);
+    };
+    assert.deepEqual(readDurations(write('broken.json', '{ half')), {});
+    assert.deepEqual(readDurations(write('array.json', '[1, 2]')), {});
+    assert.deepEqual(readDurations(write('junk.json', '{ "a": "x", "b": -1, "c": null, "d": 12 }')), { d: 12 });
     assert.deepEqual(readDurations(join(folder, 'missing.json')), {});
-    const aFile = join(folder, 'a-file');
-    writeFileSync(aFile, '');
-    assert.doesNotThrow(() => recordDurations(join(folder, 'missing.json'), join(aFile, 'record.json')));
+    const aFile = write('a-file', '');
+    assert.doesNotThrow(() => recordDurations(new Map([[resolve('package.json'), 1]]), join(aFile, 'record.json')));
   });
 
-  it("records each file's top-level tests from node:test's own events, failing ones too", async () => {
-    const folder = temporaryFolder('durations');
-    const file = join(folder, 'timed.test.mjs');
+  /** Runs `files` through runTestFiles, one at a time, in a process that is not itself a test's: node:test runs no files from within one. */
+  async function runFiles(folder: string, files: string[]) {
+    const driver = join(folder, 'driver.mjs');
     writeFileSync(
-      file,
+      driver,
+      `import { runTestFiles } from ${JSON.stringify(pathToFileURL(resolve('scripts/run-test-files.ts')).href)};
+delete process.env.NODE_TEST_CONTEXT;
+const { passed, durations } = await runTestFiles(${JSON.stringify(files)}, 1, process.stdout);
+console.log(JSON.stringify({ passed, durations: Object.fromEntries(durations) }));
+`,
+    );
+    const { code, output } = await runNode(withTypescript(driver));
+    assert.equal(code, 0, output);
+    const result: { passed: boolean; durations: Record<string, number> } = JSON.parse(
+      output.trim().split('\n').at(-1) ?? '',
+    );
+    return { ...result, output };
+  }
+
+  it("starts the files in the order given, and times each file's top-level tests from node:test's own events", async () => {
+    const folder = temporaryFolder('durations');
+    const log = join(folder, 'started');
+    const file = (name: string, body: string) => {
+      writeFileSync(
+        join(folder, name),
+        `import { appendFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+appendFileSync(${JSON.stringify(log)}, '${name}\\n');
+${body}
+`,
+      );
+      return join(folder, name);
+    };
+    const sleep = (milliseconds: number) => `await new Promise((done) => setTimeout(done, ${milliseconds}))`;
+    // Nested tests count once, in their top-level test's time.
+    const slow = file('z.test.mjs', `describe('z', () => { it('waits', async () => { ${sleep(300)}; }); });`);
+    const quick = file('a.test.mjs', `it('a', async () => { ${sleep(100)}; });`);
+    const { passed, durations, output } = await runFiles(folder, [slow, quick]);
+    assert.ok(passed, output);
+    assert.equal(readFileSync(log, 'utf8'), 'z.test.mjs\na.test.mjs\n');
+    assert.match(output, /✔ waits[\s\S]*✔ a[\s\S]*ℹ pass 2/);
+    assert.deepEqual(Object.keys(durations), [slow, quick]);
+    assert.ok((durations[slow] ?? 0) >= 280 && (durations[slow] ?? 0) < 580, `z took ${durations[slow]} ms`);
+    assert.ok((durations[quick] ?? 0) >= 80, `a took ${durations[quick]} ms`);
+  });
+
+  it('fails on a failing test, and counts its time too', async () => {
+    const folder = temporaryFolder('durations');
+    const failing = join(folder, 'failing.test.mjs');
+    writeFileSync(
+      failing,
       `import { it } from 'node:test';
-it('waits', async () => { await new Promise((done) => setTimeout(done, 200)); });
 it('fails', async () => { await new Promise((done) => setTimeout(done, 100)); throw new Error('as meant'); });
 `,
     );
-    const reported = join(folder, 'reported.json');
-    const { code, output } = await runNode([
-      '--test',
-      '--test-reporter=./scripts/file-durations-reporter.mjs',
-      `--test-reporter-destination=${reported}`,
-      file,
-    ]);
-    assert.equal(code, 1, output);
-    const durations = JSON.parse(readFileSync(reported, 'utf8'));
-    assert.deepEqual(Object.keys(durations), [file]);
-    assert.ok(durations[file] >= 300 && durations[file] < 5000, `${durations[file]} ms`);
+    const { passed, durations, output } = await runFiles(folder, [failing]);
+    assert.equal(passed, false, output);
+    assert.match(output, /✖ failing tests:/);
+    assert.ok((durations[failing] ?? 0) >= 80, `${durations[failing]} ms`);
   });
 });

@@ -1,10 +1,11 @@
 // Builds one TypeScript program of the suite into a single .mjs for config/typescript-node.ts; each
 // module keeps its own import.meta.url. Usage: node build-bundle.mjs <entry.ts> <manifest.json>
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, transform } from 'esbuild';
+import { writeAside } from '../write-aside.mjs';
 import { transformOptions } from './hooks.mjs';
 
 const [entry, manifestFile] = process.argv.slice(2).map((path) => resolve(path));
@@ -60,16 +61,9 @@ for (const input of Object.keys(result.metafile.inputs)) {
 }
 const folder = dirname(manifestFile);
 const bundle = join(folder, `${sha(code)}.mjs`);
-mkdirSync(folder, { recursive: true });
 // Written aside, then renamed: processes building the same program at once never read half a file.
-for (const [file, text] of [
-  [bundle, code],
-  [manifestFile, JSON.stringify({ bundle, inputs })],
-]) {
-  const aside = `${file}.${randomUUID()}`;
-  writeFileSync(aside, text);
-  renameSync(aside, file);
-}
+writeAside(bundle, code);
+writeAside(manifestFile, JSON.stringify({ bundle, inputs }));
 // Bundles and manifests unused for a week go (config/typescript-node.ts marks each one it serves):
 // the cache would otherwise grow with every change.
 const weekAgo = Date.now() - 7 * 24 * 60 * 60 * 1000;

@@ -1,10 +1,11 @@
 // Node's load hook for the suite's TypeScript: esbuild strips the types of each .ts file (nothing
 // is bundled or checked: `npm run typecheck` does that), and the result is cached by content in
 // node_modules/.cache/engage-ts/. Synchronous, so that it serves module.registerHooks and module.register alike.
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { writeAside } from '../write-aside.mjs';
 
 const require = createRequire(import.meta.url);
 const target = `node${process.versions.node}`;
@@ -56,11 +57,8 @@ export function load(url, context, nextLoad) {
   }
   const code = compile(file, source);
   try {
-    mkdirSync(cacheFolder, { recursive: true });
     // Written aside, then renamed: processes compiling the same file at once never read half a file.
-    const aside = `${cached}.${randomUUID()}`;
-    writeFileSync(aside, code);
-    renameSync(aside, cached);
+    writeAside(cached, code);
   } catch {
     // A cache that cannot be written (a read-only or full disk) costs time, never the run.
   }
