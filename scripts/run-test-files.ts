@@ -1,6 +1,5 @@
 // Runs test files with node:test's run(), in the order given (`node --test` sorts them by name),
 // its spec report written to `output`: whether they passed, and what each file's tests took.
-
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { run } from 'node:test';
