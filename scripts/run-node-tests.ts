@@ -20,11 +20,18 @@ const args = process.argv.slice(2);
 const flags = ['--pact', '--pact-first', '--exclude'];
 const excluded = args.flatMap((arg, index) => (args[index - 1] === '--exclude' ? [arg] : []));
 const filters = args.filter((arg, index) => !flags.includes(arg) && args[index - 1] !== '--exclude');
-const ignoredDirectories = /(^|\/)(node_modules|reports|test-results|\.git)(\/|$)/;
+const IGNORED_FOLDERS = ['node_modules', 'reports', 'test-results', '.git'];
 
-const testFiles = readdirSync('.', { recursive: true, encoding: 'utf8' })
-  .filter((file) => file.endsWith('.test.ts') && !ignoredDirectories.test(file))
-  .sort();
+/** The `*.test.ts` files under `folder`, by path from it, never looking into the ignored folders (node_modules: 0.13 s). */
+function testFilesUnder(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = folder === '.' ? entry.name : join(folder, entry.name);
+    if (entry.isDirectory()) return IGNORED_FOLDERS.includes(entry.name) ? [] : testFilesUnder(path);
+    return entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+const testFiles = testFilesUnder('.').sort();
 const pactFiles = testFiles.filter((file) => file.endsWith('.pact.test.ts'));
 const files = args.includes('--pact')
   ? pactFiles
