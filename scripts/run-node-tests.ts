@@ -6,9 +6,10 @@
 // Test files that start no process of their own (no child_process, no entry point, no stand-in k6)
 // share one Node process, about 0.4 s of CPU saved each: a file that cannot load fails alone, under
 // its own name. The others get a process each, the longest last time first (scripts/test-durations.ts):
-// a long one started last left a core idle at the end. Four run at a time: they wait on their
-// children and sockets much of the time, and with three, a core was a third idle for the seconds
-// after the contracts and e2e runs ended (vmstat, on 2 cores).
+// a long one started last left a core idle at the end. They run from this process, through
+// run-test-files.ts, which keeps that order, and inherit its TypeScript loader. Four run at a time:
+// they wait on their children and sockets much of the time, and with three, a core was a third idle
+// for the seconds after the contracts and e2e runs ended (vmstat, on 2 cores).
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -16,6 +17,14 @@ import { pathToFileURL } from 'node:url';
 import { runTestFiles } from './run-test-files.ts';
 import { longestFirst, recordDurations } from './test-durations.ts';
 
+// The test files inherit this process's flags: without the loader, Node would not run them, or
+// (Node 22.6 and later) would strip their types its own way.
+if (!process.execArgv.some((flag) => flag.endsWith('ts-loader/register.mjs'))) {
+  console.error(
+    "scripts/run-node-tests.ts runs under the suite's TypeScript loader, which its test files inherit: node --import ./scripts/ts-loader/register.mjs scripts/run-node-tests.ts, as the npm scripts run it",
+  );
+  process.exit(2);
+}
 const args = process.argv.slice(2);
 const flags = ['--pact', '--pact-first', '--exclude'];
 const excluded = args.flatMap((arg, index) => (args[index - 1] === '--exclude' ? [arg] : []));
@@ -91,4 +100,5 @@ async function run(tests: string[]): Promise<boolean> {
 
 const passed = (!args.includes('--pact-first') || (await run(pactFiles))) && (await run(files));
 rmSync(folder, { recursive: true, force: true });
-process.exit(passed ? 0 : 1);
+// Not process.exit(): the end of the report, piped to stdout, may still be on its way.
+process.exitCode = passed ? 0 : 1;

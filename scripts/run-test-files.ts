@@ -1,5 +1,6 @@
 // Runs test files with node:test's run(), in the order given (`node --test` sorts them by name),
-// its spec report written to `output`: whether they passed, and what each file's tests took.
+// writes the spec report to `output`, and returns whether they passed and how long each file's
+// top-level tests took.
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { run } from 'node:test';
@@ -7,7 +8,10 @@ import { spec } from 'node:test/reporters';
 
 export interface TestFilesRun {
   passed: boolean;
-  /** The milliseconds of each file's top-level tests, added up, by the file's absolute path. */
+  /**
+   * The milliseconds of each file's top-level tests, added up, by the path of the file that defined
+   * them (node:test's own `file`: a helper module that defined a file's tests would be named instead).
+   */
   durations: Map<string, number>;
 }
 
@@ -21,8 +25,8 @@ export async function runTestFiles(files: string[], concurrency: number, output:
   };
   stream.on('test:pass', timed);
   stream.on('test:fail', (event) => {
-    // A failing todo test fails nothing, as under `node --test`.
-    if (!event.todo) passed = false;
+    // A failing todo test fails nothing, as under `node --test` (`todo: ''` is a todo too).
+    if (event.todo === undefined || event.todo === false) passed = false;
     timed(event);
   });
   const report = stream.compose(new spec());

@@ -1,5 +1,6 @@
-// How long each test file took when it last ran, kept in node_modules/.cache/ so that the next run
-// starts the longest first: on 2 cores, a long file started last left a core idle at the end.
+// How long each test file with a process of its own took when it last ran, kept in
+// node_modules/.cache/ so that the next run starts the longest first: on 2 cores, a long file
+// started last left a core idle at the end.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,8 +28,8 @@ export function readDurations(file = RECORD): Durations {
 /**
  * Adds `measured` (milliseconds by absolute path) to the record, and drops the files that are gone.
  * npm test's unit and contracts runs each write it as they end, reading it again just before: they
- * time different files, and at worst one run's times are lost, which costs the next run's order. So
- * does a record that cannot be written: never this run.
+ * time different files, and at worst one run's times are lost, which costs the next run's order. A
+ * record that cannot be written costs the same, never this run.
  */
 export function recordDurations(measured: ReadonlyMap<string, number>, file = RECORD): void {
   const durations = readDurations(file);
