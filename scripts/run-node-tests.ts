@@ -18,7 +18,7 @@ import { runTestFiles } from './run-test-files.ts';
 import { longestFirst, recordDurations } from './test-durations.ts';
 
 // The test files inherit this process's flags: without the loader, Node would not run them, or
-// (Node 22.6 and later) would strip their types its own way.
+// (22.18 and later) would strip their types its own way.
 if (!process.execArgv.some((flag) => flag.endsWith('ts-loader/register.mjs'))) {
   console.error(
     "scripts/run-node-tests.ts runs under the suite's TypeScript loader, which its test files inherit: node --import ./scripts/ts-loader/register.mjs scripts/run-node-tests.ts, as the npm scripts run it",
