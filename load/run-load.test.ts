@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { inReports, REPORT_FILES } from '../config/report-paths.ts';
+import { UNREACHABLE_URL } from '../testing/bad-targets.ts';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
 import { temporaryFolder } from '../testing/temporary-folder.ts';
 import { SETUP_STOP_REASON_SLOT } from './lib/summary-reports.ts';
@@ -147,7 +148,7 @@ describe('npm run load', () => {
     // A real target, whose limit for this endpoint the run was told is below the documented one.
     const { code, output } = await run(['--profile', 'smoke'], {
       K6_BIN: k6.binary,
-      ENGAGE_BASE_URL: 'http://127.0.0.1:9',
+      ENGAGE_BASE_URL: UNREACHABLE_URL,
       ENGAGE_ENTERPRISE: 'acme',
       ENGAGE_APPOINTMENT_ID: '123',
       ENGAGE_TOKEN: 'remote-token',

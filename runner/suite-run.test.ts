@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { inReports, REPORT_FILES } from '../config/report-paths.ts';
 import { type AnotherProvider, startAnotherProvider } from '../testing/another-provider.ts';
+import { UNREACHABLE_URL } from '../testing/bad-targets.ts';
 import { filesContaining } from '../testing/files-containing.ts';
 import { runEntryPoint } from '../testing/run-entry-point.ts';
 import { standInK6Binary } from '../testing/stand-in-k6.ts';
@@ -179,7 +180,7 @@ describe('npm start explains itself', () => {
     const reports = reportsFolder();
     // And a baseline a CI project sets for every run, which this one, without load, cannot use.
     const { code, output } = await start(
-      { ENGAGE_REPORTS_DIR: reports, ENGAGE_BASE_UR: 'http://127.0.0.1:9', ENGAGE_BASELINE_DIR: 'old-reports' },
+      { ENGAGE_REPORTS_DIR: reports, ENGAGE_BASE_UR: UNREACHABLE_URL, ENGAGE_BASELINE_DIR: 'old-reports' },
       ['--only', 'schemas'],
     );
     assert.equal(code, 0, output);

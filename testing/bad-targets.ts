@@ -1,6 +1,6 @@
 // Deliberately bad targets on ephemeral 127.0.0.1 ports, for the robustness tests: every layer must
 // fail clearly, and within its time, against each of them.
-import { createServer as createTcpServer } from 'node:net';
+import { connect, createServer as createTcpServer } from 'node:net';
 import { listenOnLoopback } from '../config/listen-on-loopback.ts';
 import { startTinyServer } from './tiny-server.ts';
 
@@ -13,6 +13,31 @@ export const BAD_TARGET_KINDS = [
   'wrong content type',
 ] as const;
 export type BadTargetKind = (typeof BAD_TARGET_KINDS)[number];
+
+/**
+ * Where nothing answers: port 9 of 127.0.0.1 lies below the ephemeral ports, so no test's server can
+ * be given it while a test counts on it being dead. A port freed a moment ago can be given again:
+ * in a CI run, a server that another test started took one, and answered a verification meant for
+ * an unreachable target with 401.
+ */
+export const UNREACHABLE_URL = 'http://127.0.0.1:9';
+
+/** Resolves once a connection to UNREACHABLE_URL is refused; rejects, saying why, when one is taken. */
+function unreachable(): Promise<void> {
+  const { hostname, port } = new URL(UNREACHABLE_URL);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    socket.once('connect', () => {
+      socket.destroy();
+      reject(
+        new Error(
+          `something listens on ${UNREACHABLE_URL} on this machine: the tests of an unreachable target need it to refuse connections`,
+        ),
+      );
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNREFUSED' ? resolve() : reject(error)));
+  });
+}
 
 export interface BadTarget {
   url: string;
@@ -28,12 +53,9 @@ function answering(status: number, contentType: string, body: string): Promise<B
 
 async function startBadTarget(kind: BadTargetKind): Promise<BadTarget> {
   switch (kind) {
-    case 'unreachable': {
-      // A port that was free a moment ago and has nothing listening now.
-      const probe = await listenOnLoopback(createTcpServer());
-      await probe.close();
-      return { url: probe.url, close: async () => {} };
-    }
+    case 'unreachable':
+      await unreachable();
+      return { url: UNREACHABLE_URL, close: async () => {} };
     case 'resets connections':
       return listenOnLoopback(createTcpServer((socket) => socket.resetAndDestroy()));
     case 'never answers':

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../../config/config-error.ts';
+import { UNREACHABLE_URL } from '../../testing/bad-targets.ts';
 import { runEntryPoint } from '../../testing/run-entry-point.ts';
 import { temporaryFolder } from '../../testing/temporary-folder.ts';
 import { PACT_DIRECTORY } from '../participants.ts';
@@ -124,7 +125,7 @@ describe('npm run pact:publish', () => {
   });
   it('is stopped at its time limit against a broker that does not answer, without printing the token', async () => {
     const environment = {
-      PACT_BROKER_BASE_URL: 'http://127.0.0.1:9',
+      PACT_BROKER_BASE_URL: UNREACHABLE_URL,
       PACT_BROKER_TOKEN: 'broker-token-under-test',
       PACT_BROKER_TIMEOUT_SECONDS: '3',
     };

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { UNREACHABLE_URL } from '../../testing/bad-targets.ts';
 import { type BrokerStandIn, startBrokerStandIn } from '../../testing/broker-stand-in.ts';
 import { encodedForms } from '../../testing/files-containing.ts';
 import { type EntryPointRun, runEntryPoint } from '../../testing/run-entry-point.ts';
@@ -159,7 +160,7 @@ describe('npm run verify:provider with a broker', () => {
       credentials: { PACT_BROKER_BASE_URL: 'https://user:secret-in-url@broker.example', ...git },
       empty: { PACT_BROKER_BASE_URL: emptyBroker.url, PACT_BROKER_TOKEN: token, CI: 'true', ...git },
     };
-    const results = await verifyInTurn(Object.values(environments), { HTTPS_PROXY: 'http://127.0.0.1:9' });
+    const results = await verifyInTurn(Object.values(environments), { HTTPS_PROXY: UNREACHABLE_URL });
     runs = Object.fromEntries(
       Object.keys(environments).map((name, index) => [name, results[index] as EntryPointRun]),
     ) as typeof runs;

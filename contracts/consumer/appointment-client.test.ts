@@ -2,6 +2,7 @@
 // call, and a clear error result for odd answers (non-JSON, no errors envelope, a hang, no server).
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
+import { UNREACHABLE_URL } from '../../testing/bad-targets.ts';
 import { startTinyServer, type TinyServer } from '../../testing/tiny-server.ts';
 import { createAppointmentClient } from './appointment-client.ts';
 
@@ -82,7 +83,7 @@ describe('the appointment client', () => {
   });
   it('reports a server that is not there', async () => {
     const client = createAppointmentClient({
-      baseUrl: 'http://127.0.0.1:9',
+      baseUrl: UNREACHABLE_URL,
       enterprise: 'acme',
       getToken: async () => 't',
     });

@@ -12,7 +12,7 @@ import { SUITE_USER_AGENT } from '../../config/api-facts.ts';
 import { PLACEHOLDER_PREFIX } from '../../config/token-injecting-proxy.ts';
 import { docsAppointmentResponse } from '../../schemas/docs-examples.ts';
 import { type AnotherProvider, DATE_TIME_STYLES, startAnotherProvider } from '../../testing/another-provider.ts';
-import { BAD_TARGET_KINDS, badTargetEnvironment, badTargetPool } from '../../testing/bad-targets.ts';
+import { BAD_TARGET_KINDS, badTargetEnvironment, badTargetPool, UNREACHABLE_URL } from '../../testing/bad-targets.ts';
 import { filesContaining } from '../../testing/files-containing.ts';
 import { type GatewayProvider, startGatewayProvider, TEST_CA_FILE } from '../../testing/gateway-provider.ts';
 import { type RecordingProxy, startRecordingProxy } from '../../testing/recording-proxy.ts';
@@ -127,7 +127,7 @@ after(async () => {
 describe('verification against the embedded sandbox', () => {
   it('passes, run as npm run verify:provider runs it, reading the .env file --env names and warning of a misspelt setting in it, with proxies set', async () => {
     // Proxies that lead nowhere: Pact's verifier sent its local requests through them.
-    const proxy = 'http://127.0.0.1:9';
+    const proxy = UNREACHABLE_URL;
     const settings = temporaryFolder('verify-env');
     writeFileSync(join(settings, '.env.local-check'), 'ENGAGE_TOKN=typo\n');
     const { code, output } = await runEntryPoint(
