@@ -23,7 +23,7 @@ export type BadTargetKind = (typeof BAD_TARGET_KINDS)[number];
 export const UNREACHABLE_URL = 'http://127.0.0.1:9';
 
 /** Resolves once a connection to UNREACHABLE_URL is refused; rejects, saying why, when one is taken. */
-function unreachable(): Promise<void> {
+function checkNothingAnswers(): Promise<void> {
   const { hostname, port } = new URL(UNREACHABLE_URL);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname);
@@ -54,7 +54,7 @@ function answering(status: number, contentType: string, body: string): Promise<B
 async function startBadTarget(kind: BadTargetKind): Promise<BadTarget> {
   switch (kind) {
     case 'unreachable':
-      await unreachable();
+      await checkNothingAnswers();
       return { url: UNREACHABLE_URL, close: async () => {} };
     case 'resets connections':
       return listenOnLoopback(createTcpServer((socket) => socket.resetAndDestroy()));
